@@ -1,0 +1,24 @@
+/**
+ * Every diagnostic code of the conversion, with the template of its message. Validation and transform
+ * declare theirs in `src/validate/codes.ts` and `src/transform/codes.ts`, so that each area can grow
+ * without touching the others; the prefix says the area (CONV, IN, RNG, SCH, REF, XML, TR).
+ */
+export const ConvertCodes = {
+  /** Input problems: exit code 3 from the CLI. */
+  fileMissing: 'TEI-IN-001',
+  notAFile: 'TEI-IN-002',
+  emptyFile: 'TEI-IN-003',
+  binaryFile: 'TEI-IN-004',
+  invalidEncoding: 'TEI-IN-005',
+  tooLarge: 'TEI-IN-006',
+  decodedAsWindows1252: 'TEI-IN-007',
+
+  footnoteRefWithoutNote: 'TEI-CONV-001',
+  noteWithoutRef: 'TEI-CONV-002',
+  undatedLetter: 'TEI-CONV-003',
+  headingNotParsed: 'TEI-CONV-004',
+  duplicatePassage: 'TEI-CONV-005',
+  senderInferred: 'TEI-CONV-006',
+  noteLanguageTwin: 'TEI-CONV-007',
+  dateNotParsed: 'TEI-CONV-008',
+} as const;

@@ -1,0 +1,84 @@
+/**
+ * Diagnostics are values, not exceptions: every stage of Chancery reports what it found as a list of
+ * {@link Diagnostic}s, each with a stable code, a message a person understands, and where it happened.
+ */
+
+/** A place in a source file. Lines and columns count from 1, everywhere in Chancery. */
+export interface SourceSpan {
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, counted in UTF-16 code units of the decoded text. */
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Stable code such as `TEI-CONV-003`; see the area's `codes.ts`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  span?: SourceSpan;
+  /** Further places that explain this one (the passage a duplicate repeats, the other xml:id). */
+  related?: SourceSpan[];
+}
+
+/** `file:line:column` (or as much of it as is known). */
+export function formatSpan(span: SourceSpan | undefined): string {
+  if (!span) return '';
+  return `${span.file}:${span.line}:${span.column}`;
+}
+
+/** One line: `file:line:column: severity CODE message`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.span ? `${formatSpan(d.span)}: ` : '';
+  return `${where}${d.severity} ${d.code} ${d.message}`;
+}
+
+/** Counts by severity, for summaries and exit codes. */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+/**
+ * The root of Chancery's own errors. Library functions throw only these (and only for input they cannot
+ * read at all); everything else is reported as a {@link Diagnostic}.
+ */
+export class ChanceryError extends Error {
+  readonly code: string;
+  readonly span?: SourceSpan;
+  /** Exit status the CLI uses for this error. */
+  readonly exitCode: number;
+
+  constructor(code: string, message: string, options: { span?: SourceSpan; exitCode?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.span = options.span;
+    this.exitCode = options.exitCode ?? 2;
+  }
+
+  toDiagnostic(): Diagnostic {
+    return { code: this.code, severity: 'error', message: this.message, span: this.span };
+  }
+}
+
+/** Input that cannot be read as text: missing, a directory, empty, binary, undecodable, too large. */
+export class InputError extends ChanceryError {}
+
+/** Wrong use of the command line or the library's options. */
+export class UsageError extends ChanceryError {}
+
+/** Conversion could not go on (a bug or an impossible state). */
+export class ConvertError extends ChanceryError {}
+
+/** A validator could not run (unreadable schema, engine failure). */
+export class ValidateError extends ChanceryError {}
+
+/** A transform could not run. */
+export class TransformError extends ChanceryError {}

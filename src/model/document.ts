@@ -1,0 +1,131 @@
+/**
+ * The document model that every conversion pass reads and refines. One `SourceText` becomes several
+ * `TeiDocument`s; each is a list of `Block`s (what a blank line separates in the source, classified by the
+ * structure pass) whose text is parsed once into `Inline` nodes. Passes never go back to raw text another
+ * pass has understood: they work on blocks and inlines, which keep their source line and column.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** A decoded input file. `lines[0]` is line 1. */
+export interface SourceText {
+  file: string;
+  encoding: 'utf-8' | 'windows-1252';
+  hadBom: boolean;
+  byteLength: number;
+  lines: string[];
+}
+
+/** What a block is, once the structure pass has looked at it. */
+export type BlockKind =
+  | 'front' // title page, preface: the volume's own matter
+  | 'head' // a document's heading
+  | 'byline' // author line under an article title
+  | 'section' // a section number such as "II" opening a div
+  | 'classification' // SECRET, PERSONAL AND SECRET
+  | 'reference' // file or registry number: 6253/14/41, G260/3/41, FRHM:HK
+  | 'sent' // "Sent on August 4, 1941": the date a message was sent, printed before its heading
+  | 'dateline'
+  | 'salute' // "My dear Welles,"
+  | 'p'
+  | 'closing' // "Yours very sincerely,"
+  | 'signed'
+  | 'postscript'
+  | 'address' // an address block (inside address, addressee)
+  | 'catch' // page-foot catchword such as "Russian/"
+  | 'pageNum' // "-4-"
+  | 'marginal' // handwritten marginalia, registry stamps
+  | 'noteBody' // the text of a footnote, wherever it was printed
+  | 'sourceNote'; // an unnumbered note on the document's source (documentary editions)
+
+export interface Block {
+  kind: BlockKind;
+  /** First and last source line of the block (1-based, in the input file). */
+  line: number;
+  endLine: number;
+  /** The block's raw lines, as in the source. */
+  lines: string[];
+  /** Column (1-based) where the block's text starts on its first line. */
+  column: number;
+  /** The text parsed into inline nodes (set by the inline pass). */
+  inlines: Inline[];
+  /** A number the source printed for it: paragraph, section, page or note number. */
+  n?: string;
+  lang?: string;
+  /** Set on a passage the document repeats (a second OCR pass): the block it repeats. */
+  duplicateOf?: Block;
+  /** Set on the repeated passage: its xml:id, so that duplicates can point to it. */
+  id?: string;
+  /** Blocks of another kind nested in this one (the paragraphs of a postscript, an enclosure). */
+  rend?: string;
+}
+
+export type Inline =
+  | TextInline
+  | { type: 'hi'; rend: 'italic' | 'bold'; children: Inline[] }
+  | { type: 'noteRef'; n: string; line: number; column: number }
+  | { type: 'note'; n: string; place: 'foot'; parts: Block[] }
+  | { type: 'gap'; reason: 'omitted'; text: string }
+  | { type: 'lb' }
+  | { type: 'interruption'; blocks: Block[] } // page-foot matter inside a paragraph re-joined across a page break
+  | { type: 'pb'; n?: string }
+  | EntityInline;
+
+export interface TextInline {
+  type: 'text';
+  text: string;
+  line: number;
+  column: number;
+}
+
+export interface EntityInline {
+  type: 'entity';
+  tag: 'persName' | 'date' | 'placeName' | 'seg';
+  attrs: Record<string, string>;
+  children: Inline[];
+}
+
+/** A person as a correspondent, with the form the source gives. */
+export interface Correspondent {
+  /** The name as printed, e.g. "F. ROOSEVELT", "Harriman". */
+  name: string;
+  /** Role words printed with the name, e.g. "PRIME MINISTER". */
+  role?: string;
+  /** Reference into the personography, set by the entities pass. */
+  ref?: string;
+}
+
+export interface DocumentDate {
+  /** ISO value: YYYY, YYYY-MM, YYYY-MM-DD. */
+  when?: string;
+  from?: string;
+  to?: string;
+  text: string;
+  /** Where the date came from: a "Sent on" line, a dateline, the end of the body, the heading. */
+  source: 'sent-line' | 'dateline' | 'end-date' | 'heading' | 'body';
+}
+
+export type DocumentKind = 'letter' | 'telegram' | 'note' | 'memorandum' | 'article' | 'front' | 'document';
+
+export interface TeiDocument {
+  /** Zero-padded ordinal inside its source: "000", "001". */
+  id: string;
+  /** Slug of the source file, the folder of the edition the document belongs to. */
+  sourceSlug: string;
+  sourceFile: string;
+  /** Line range of the source this document came from (1-based, inclusive). */
+  startLine: number;
+  endLine: number;
+  kind: DocumentKind;
+  blocks: Block[];
+  title?: string;
+  sender: Correspondent[];
+  addressees: Correspondent[];
+  date?: DocumentDate;
+  place?: string;
+  classification?: string;
+  /** Language codes used in the text, main language first. */
+  languages: string[];
+  /** Where this document sits in a volume (title of the volume), if known. */
+  volumeTitle?: string;
+  diagnostics: Diagnostic[];
+}
