@@ -1,0 +1,36 @@
+/**
+ * The chrono-node pipelines Chrono uses: chrono's casual English (day-first, as in British and European prints)
+ * and French parsers, each followed by chrono's own refiners and then ours. The order is this literal list,
+ * and each refiner does one job.
+ */
+import * as chrono from 'chrono-node';
+import { monthDayNotYearRefiner } from './refiners/month-day-not-year.js';
+import { monthWordGuardRefiner } from './refiners/month-word-guard.js';
+import { numericGuardRefiner } from './refiners/numeric-guard.js';
+import { periodEdgeRefiner } from './refiners/period-edge.js';
+import { rejectRelativeRefiner } from './refiners/reject-relative.js';
+import { requireMonthRefiner } from './refiners/require-month.js';
+import { trimTextRefiner } from './refiners/trim-text.js';
+import { twoDigitYearRefiner } from './refiners/two-digit-year.js';
+
+/** Our refiners, in the order they run after chrono's. */
+export const chanceryRefiners: chrono.Refiner[] = [
+  rejectRelativeRefiner,
+  requireMonthRefiner,
+  periodEdgeRefiner,
+  monthDayNotYearRefiner,
+  numericGuardRefiner,
+  twoDigitYearRefiner,
+  trimTextRefiner,
+  monthWordGuardRefiner,
+];
+
+function build(base: { parsers: chrono.Parser[]; refiners: chrono.Refiner[] }): chrono.Chrono {
+  return new chrono.Chrono({ parsers: base.parsers, refiners: [...base.refiners, ...chanceryRefiners] });
+}
+
+/** English dates, day-first for all-digit forms ("23.12.41"). */
+export const englishDates: chrono.Chrono = build(chrono.en.configuration.createCasualConfiguration(true));
+
+/** French dates ("18 décembre 1958", "du 10 au 22 novembre 1958"). */
+export const frenchDates: chrono.Chrono = build(chrono.fr.createCasualConfiguration(true));

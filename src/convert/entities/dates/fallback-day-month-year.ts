@@ -1,0 +1,27 @@
+import type { DateMention } from './types.js';
+
+/**
+ * A plain "26 Aug. 1939" that chrono lost to an overlapping reading ("secret, 24, 26 Aug. 1939": chrono takes
+ * "24, 26" for a time and its overlap removal drops the date before our refiners see it). This scan only adds
+ * fully stated day-month-year dates that no chrono result covers.
+ */
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12,
+};
+const PATTERN =
+  /(?<![\w./-])(\d{1,2})(?:st|nd|rd|th)?\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(\d{4})(?![\w/])/g;
+
+/** Day-month-year dates of `text` (English month names, capitalised), with their ISO value. */
+export function scanDayMonthYear(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(PATTERN)) {
+    const month = MONTHS[(m[2] ?? '').toLowerCase()];
+    const day = Number(m[1]);
+    if (!month || day < 1 || day > 31) continue;
+    const when = `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], when });
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+
+/**
+ * Narrows each result to the date words: chrono includes a leading preposition ("on 7 Sept. 1939") and a time
+ * of day ("at 4 pm. Wednesday, 4th October, 1944"), which are not part of a TEI `<date>` at day precision and
+ * would add digits that are not the date's.
+ */
+const LEADING = /^(?:(?:on|in|at|by|of|from|since|until|till|le|du|en|the)\s+)+/i;
+const LEADING_TIME = /^(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|o'clock|hours|h)\.?,?\s+/i;
+const TRAILING_TIME = /,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|o'clock|hours|h)\.?$/i;
+
+export const trimTextRefiner: Refiner = {
+  refine: (_context: ParsingContext, results: ParsingResult[]) => {
+    for (const r of results) {
+      let text = r.text;
+      let index = r.index;
+      for (;;) {
+        const m = LEADING.exec(text) ?? LEADING_TIME.exec(text);
+        if (!m || m[0].length === text.length) break;
+        text = text.slice(m[0].length);
+        index += m[0].length;
+      }
+      const t = TRAILING_TIME.exec(text);
+      if (t && t.index > 0) text = text.slice(0, t.index);
+      const trimmed = text.replace(/[\s,]+$/, '');
+      r.text = trimmed;
+      r.index = index;
+    }
+    return results;
+  },
+};

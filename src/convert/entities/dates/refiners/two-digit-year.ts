@@ -1,0 +1,23 @@
+import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+
+/**
+ * "23.12.41" is 1941 in a wartime telegram, not 2041: a two-digit year goes to the century that brings it
+ * closest to the reference date (the twentieth century when there is none). chrono's own choice is relative to
+ * the present day.
+ */
+export const twoDigitYearRefiner: Refiner = {
+  refine: (context: ParsingContext, results: ParsingResult[]) => {
+    const refYear = context.reference.instant.getUTCFullYear();
+    for (const r of results) {
+      const m = /(?:^|\D)(\d{2})$/.exec(r.text.trim());
+      if (!m || !r.start.isCertain('year')) continue;
+      const yy = Number(m[1]);
+      const candidates = [1800, 1900, 2000].map((c) => c + yy);
+      const base = Number.isFinite(refYear) && refYear > 1000 ? refYear : 1950;
+      const year = candidates.reduce((a, b) => (Math.abs(b - base) < Math.abs(a - base) ? b : a));
+      r.start.assign('year', year);
+      if (r.end?.isCertain('year')) r.end.assign('year', year);
+    }
+    return results;
+  },
+};
