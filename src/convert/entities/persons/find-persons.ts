@@ -1,0 +1,221 @@
+/**
+ * Finds mentions of named persons in a string by rules of form and context: a title before a capitalised word
+ * ("Mr Harriman", "Premier Stalin"), initials before it ("J. V. STALIN"), a common given name before it
+ * ("Alistair Horne"), a verb of saying beside it ("said Churchill"), a possessive ("Hitler's forces"), the
+ * name line of a signature or salutation, or a surname already known from such evidence elsewhere in the
+ * edition. Nothing here lists the people of any text.
+ */
+import { FORENAMES, NATIONALITIES, NOT_NAMES, PARTICLES, PLACES, ROLE_WORDS, SPEECH_VERBS, TITLES, fold } from './lexicon.js';
+
+/** Why a span was taken for a name, strongest first. */
+export type PersonEvidence = 'title' | 'initials' | 'forename' | 'block' | 'context' | 'known';
+
+/** One person mention. Offsets are 0-based into the searched string, `end` exclusive. */
+export interface PersonMention {
+  start: number;
+  end: number;
+  /** `text === input.slice(start, end)`: title words included, a possessive 's left out. */
+  text: string;
+  /** Surname, lower case: the last name word ("J. V. STALIN" → "stalin", "Elisabeth du Réau" → "réau"). */
+  key: string;
+  /** The surname as printed. */
+  surname: string;
+  /** Given names as printed ("Winston"), in order. */
+  forenames: string[];
+  /** Initials without stops ("J", "V"). */
+  initials: string[];
+  /** Title words as printed ("Mr.", "Prime Minister"), if any. */
+  title?: string;
+  evidence: PersonEvidence;
+}
+
+/** How the string is to be read. */
+export interface FindPersonsOptions {
+  /** True when the whole string is a name line (signature, byline, salutation): its capitalised words are a name. */
+  nameLine?: boolean;
+  /** Surname keys (see {@link surnameKey}) already known to name persons: a bare capitalised surname then counts. */
+  known?: (key: string) => boolean;
+}
+
+interface Token {
+  start: number;
+  /** End of the token, including the stop of an initial or an abbreviated title. */
+  end: number;
+  /** The word without a stop or possessive. */
+  word: string;
+  kind: 'word' | 'initial';
+  possessive: boolean;
+  hasStop: boolean;
+}
+
+const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let word = m[0];
+    const start = m.index;
+    let end = start + word.length;
+    let possessive = false;
+    const poss = /['’]s$/.exec(word);
+    if (poss && word.length > 2) {
+      word = word.slice(0, -2);
+      possessive = true;
+      end = start + word.length;
+    }
+    const hasStop = !possessive && text[end] === '.';
+    const isInitial = word.length === 1 && /\p{Lu}/u.test(word) && hasStop && !/[\p{L}.]/u.test(text[start - 1] ?? ' ') &&
+      !/\p{L}/u.test(text[end + 1] ?? ' ');
+    // An abbreviated title keeps its stop ("Mr. Eden"), so that the title and the name stay adjacent.
+    const stopped = isInitial || (hasStop && TITLES.has(fold(word)));
+    tokens.push({ start, end: stopped ? end + 1 : end, word, kind: isInitial ? 'initial' : 'word', possessive, hasStop });
+  }
+  return tokens;
+}
+
+const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+
+/** Only spaces (and at most one line break) between two tokens: they can belong to one name. */
+function joined(text: string, a: Token, b: Token): boolean {
+  return /^[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/.test(text.slice(a.end, b.start)) && b.start > a.end - (a.kind === 'initial' ? 0 : 0);
+}
+
+/** The surname key the scorer and the personography use: the folded last name word. */
+export function surnameKey(surname: string): string {
+  return surname.toLowerCase().replace(/’/g, "'");
+}
+
+/** Can this word be part of a name (given name or surname)? */
+function nameWord(t: Token): boolean {
+  if (t.kind !== 'word' || t.word.length < 2 || !isCapitalised(t.word)) return false;
+  const f = fold(t.word);
+  return !NOT_NAMES.has(f) && !ROLE_WORDS.has(f) && !TITLES.has(f) && !/\d/.test(t.word);
+}
+
+/** Matches title words at token i; returns how many tokens they take (0 if none). */
+function titleAt(tokens: Token[], i: number, text: string): number {
+  const t = tokens[i];
+  if (!t || t.kind === 'initial' && t.word !== 'M') return 0;
+  if (!isCapitalised(t.word) || t.possessive) return 0;
+  const next = tokens[i + 1];
+  if (next && joined(text, t, next) && TITLES.has(`${fold(t.word)}_${fold(next.word)}`)) return 2;
+  if (t.word === 'M') {
+    // "M. Stalin" (Monsieur) against "M. J. Carley" (initials): a title only before a surname, not before more initials.
+    return next && next.kind === 'word' && nameWord(next) && joined(text, t, next) ? 1 : 0;
+  }
+  return TITLES.has(fold(t.word)) ? 1 : 0;
+}
+
+interface Candidate {
+  first: number;
+  titleEnd: number;
+  last: number; // index of the surname token
+}
+
+/** Builds the longest name that starts at token i (titles, then given names, initials, particles, surname). */
+function candidateAt(tokens: Token[], i: number, text: string, nameLine: boolean): Candidate | undefined {
+  let j = i;
+  for (;;) {
+    const n = titleAt(tokens, j, text);
+    if (n === 0) break;
+    const after = tokens[j + n];
+    if (!after || !joined(text, tokens[j + n - 1]!, after)) return undefined;
+    j += n;
+  }
+  const titleEnd = j;
+  if (titleEnd > i && tokens[titleEnd - 1]?.possessive) return undefined;
+  const core: number[] = [];
+  let k = j;
+  while (k < tokens.length) {
+    const t = tokens[k]!;
+    if (core.length > 0 && !joined(text, tokens[k - 1]!, t)) break;
+    if (core.length === 0 && k > titleEnd && !joined(text, tokens[k - 1]!, t)) break;
+    if (t.kind === 'initial') {
+      core.push(k);
+    } else if (PARTICLES.has(fold(t.word)) && !isCapitalised(t.word) && core.length + (titleEnd - i) > 0) {
+      const next = tokens[k + 1];
+      if (!next || !nameWord(next) || !joined(text, t, next)) break;
+      core.push(k);
+    } else if (nameWord(t)) {
+      core.push(k);
+      if (t.possessive) break;
+    } else {
+      break;
+    }
+    k++;
+  }
+  // The surname is the last name word; anything after it (a trailing initial) is dropped.
+  while (core.length > 0 && tokens[core[core.length - 1]!]!.kind !== 'word') core.pop();
+  if (core.length === 0) return undefined;
+  const words = core.filter((x) => tokens[x]!.kind === 'word' && !PARTICLES.has(fold(tokens[x]!.word)));
+  // In capitals, only given names we recognise run on before a surname: "J. V. STALIN WORKS" is Stalin.
+  if (!nameLine && words.length > 1 && words.every((x) => isAllCaps(tokens[x]!.word))) {
+    let keep = 0;
+    while (keep < words.length - 1 && FORENAMES.has(fold(tokens[words[keep]!]!.word))) keep++;
+    const lastIndex = words[keep]!;
+    while (core.length > 0 && core[core.length - 1]! > lastIndex) core.pop();
+  }
+  return { first: i, titleEnd, last: core[core.length - 1]! };
+}
+
+function blockedAsPlace(word: string): boolean {
+  const f = fold(word);
+  return PLACES.has(f) || NATIONALITIES.has(f);
+}
+
+/** Every person mention of `text`, in order, without overlaps. */
+export function findPersons(text: string, options: FindPersonsOptions = {}): PersonMention[] {
+  const tokens = tokenize(text);
+  const out: PersonMention[] = [];
+  const known = options.known ?? (() => false);
+  let i = 0;
+  while (i < tokens.length) {
+    const c = candidateAt(tokens, i, text, options.nameLine ?? false);
+    if (!c) {
+      i++;
+      continue;
+    }
+    const titleTokens = tokens.slice(c.first, c.titleEnd);
+    const coreTokens = tokens.slice(c.titleEnd, c.last + 1);
+    const surnameToken = tokens[c.last]!;
+    const before = coreTokens.slice(0, -1);
+    const forenames = before.filter((t) => t.kind === 'word' && !PARTICLES.has(fold(t.word))).map((t) => t.word);
+    const initials = before.filter((t) => t.kind === 'initial').map((t) => t.word);
+    const key = surnameKey(surnameToken.word);
+    const evidence = judge();
+    if (evidence) {
+      const start = tokens[c.first]!.start;
+      const end = surnameToken.end;
+      const mention: PersonMention = {
+        start, end, text: text.slice(start, end), key, surname: surnameToken.word, forenames, initials, evidence,
+      };
+      if (titleTokens.length > 0) mention.title = text.slice(titleTokens[0]!.start, titleTokens[titleTokens.length - 1]!.end);
+      out.push(mention);
+      i = c.last + 1;
+    } else {
+      i++;
+    }
+
+    function judge(): PersonEvidence | undefined {
+      const prev = tokens[c!.first - 1];
+      // "anti-Hitler" is one token; a word glued to the name by a hyphen or slash is not a mention of the name.
+      if (/[-/]$/.test(text.slice(0, tokens[c!.first]!.start))) return undefined;
+      if (titleTokens.length > 0) return 'title';
+      if (initials.length > 0 && coreTokens[0]!.kind === 'initial') return 'initials';
+      if (forenames.length > 0 && FORENAMES.has(fold(forenames[0]!))) return 'forename';
+      if (options.nameLine) return 'block';
+      if (known(key)) return 'known';
+      if (forenames.length > 0 || blockedAsPlace(surnameToken.word)) return undefined;
+      if (isAllCaps(surnameToken.word) && prev && /^(?:FROM|TO)$/.test(prev.word) && joined(text, prev, tokens[c!.first]!)) {
+        return 'context';
+      }
+      if (surnameToken.possessive && isCapitalised(surnameToken.word) && !isAllCaps(surnameToken.word)) return 'context';
+      const next = tokens[c!.last + 1];
+      if (next && SPEECH_VERBS.has(next.word) && joined(text, surnameToken, next)) return 'context';
+      if (prev && SPEECH_VERBS.has(prev.word) && /^,?\s+$/.test(text.slice(prev.end, tokens[c!.first]!.start))) return 'context';
+      return undefined;
+    }
+  }
+  return out;
+}
