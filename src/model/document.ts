@@ -44,7 +44,7 @@ export interface Block {
   endLine: number;
   /** The block's raw lines, as in the source. */
   lines: string[];
-  /** Column (1-based) where the block's text starts on its first line. */
+  /** Column (1-based) of the first character of `lines[0]` (lines after the first start at column 1). */
   column: number;
   /** The text parsed into inline nodes (set by the inline pass). */
   inlines: Inline[];
@@ -55,17 +55,15 @@ export interface Block {
   duplicateOf?: Block;
   /** Set on the repeated passage: its xml:id, so that duplicates can point to it. */
   id?: string;
-  /** Blocks of another kind nested in this one (the paragraphs of a postscript, an enclosure). */
-  rend?: string;
 }
 
 export type Inline =
   | TextInline
-  | { type: 'hi'; rend: 'italic' | 'bold'; children: Inline[] }
+  | { type: 'hi'; rend: 'italic' | 'bold' | 'superscript'; children: Inline[] }
   | { type: 'noteRef'; n: string; line: number; column: number }
   | { type: 'note'; n: string; place: 'foot'; parts: Block[] }
   | { type: 'gap'; reason: 'omitted'; text: string }
-  | { type: 'lb' }
+  | { type: 'lb'; breakNo?: boolean }
   | { type: 'interruption'; blocks: Block[] } // page-foot matter inside a paragraph re-joined across a page break
   | { type: 'pb'; n?: string }
   | EntityInline;
@@ -92,6 +90,8 @@ export interface Correspondent {
   role?: string;
   /** Reference into the personography, set by the entities pass. */
   ref?: string;
+  /** Not printed in the document: inferred from the rest of the volume. */
+  inferred?: boolean;
 }
 
 export interface DocumentDate {

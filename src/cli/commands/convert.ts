@@ -1,0 +1,57 @@
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../command.js';
+import { writeFileAtomic } from '../io.js';
+import { startProgress } from '../progress.js';
+import { convertFiles, DEFAULT_MAX_BYTES } from '../../convert/files.js';
+import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
+
+interface ConvertArgs {
+  files: string[];
+  out: string;
+  report?: string;
+  quiet: boolean;
+  json: boolean;
+  maxSize: number;
+}
+
+/** How many of the converter's doubts the summary prints before pointing to --report. */
+const SUMMARY_LINES = 20;
+
+export const convertCommand: CliCommand<ConvertArgs> = {
+  command: 'convert <files..>',
+  describe: 'Convert raw texts to TEI P5: one file per document in OUT/<source>/<nnn>.xml',
+  builder: (y) =>
+    y
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'input text files' })
+      .option('out', { type: 'string', default: 'tei', describe: 'output folder' })
+      .option('report', { type: 'string', describe: 'write every diagnostic to this JSON file' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'print errors only' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON' })
+      .option('max-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1048576, describe: 'refuse inputs above this many MB' }) as never,
+  run: async (args, io) => {
+    const progress = startProgress(io, 'convert', args.quiet || args.json);
+    const started = performance.now();
+    const result = convertFiles(args.files, {
+      outDir: args.out,
+      maxBytes: args.maxSize * 1048576,
+      onFile: (_f, done, total) => progress.update(done, total),
+    });
+    progress.stop();
+    const ms = performance.now() - started;
+    const failed = result.files.filter((f) => f.error);
+    const documents = result.files.reduce((n, f) => n + f.documents.length, 0);
+    const counts = countBySeverity(result.diagnostics.filter((d) => !result.files.some((f) => f.error === d)));
+    if (args.report) writeFileAtomic(args.report, JSON.stringify({ files: result.files.map((f) => ({ file: f.file, encoding: f.encoding, documents: f.documents.length, written: f.written, error: f.error })), diagnostics: result.diagnostics }, null, 1) + '\n');
+    for (const f of failed) io.stderr(`chancery: ${f.error!.message}\n`);
+    if (args.json) {
+      io.stdout(JSON.stringify({ files: result.files.length, failed: failed.length, documents, warnings: counts.warning, info: counts.info, ms: Math.round(ms) }) + '\n');
+    } else if (!args.quiet) {
+      for (const f of result.files.filter((x) => x.encoding === 'windows-1252')) io.stdout(`${f.file}: decoded as Windows-1252 (not valid UTF-8)\n`);
+      const doubts = result.diagnostics.filter((d) => d.severity === 'warning');
+      for (const d of doubts.slice(0, SUMMARY_LINES)) io.stdout(formatDiagnostic(d) + '\n');
+      if (doubts.length > SUMMARY_LINES) io.stdout(`… ${doubts.length - SUMMARY_LINES} more${args.report ? ` in ${args.report}` : ' (use --report FILE.json for all)'}\n`);
+      io.stdout(`converted ${result.files.length - failed.length} of ${result.files.length} files into ${documents} TEI documents in ${args.out}/ (${counts.warning} warnings, ${counts.info} notes) in ${(ms / 1000).toFixed(2)} s\n`);
+    }
+    return failed.length > 0 ? ExitCode.input : ExitCode.ok;
+  },
+};

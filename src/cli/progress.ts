@@ -1,0 +1,30 @@
+import cliProgress from 'cli-progress';
+import type { CliIO } from './io.js';
+
+/** A progress bar on stderr, only when it is a terminal and the user did not ask for quiet. */
+export interface Progress {
+  update: (done: number, total: number) => void;
+  stop: () => void;
+}
+
+export function startProgress(io: CliIO, label: string, quiet: boolean): Progress {
+  if (!io.isTTY || quiet) return { update: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} MB`, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (done, total) => {
+      const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+      if (!started) {
+        bar.start(mb(total), 0);
+        started = true;
+      }
+      bar.update(mb(done));
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}

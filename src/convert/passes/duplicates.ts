@@ -1,0 +1,109 @@
+/**
+ * Duplicates: a second OCR pass of a passage (the same paragraph typed or scanned twice, with other
+ * misreadings: "actual bandage" for "awful banquet") is kept word for word but marked as a witness of the
+ * passage it repeats, so that derivatives can leave it out of the reading text.
+ *
+ * Two passages are the same when most of the word trigrams of the shorter one occur in the other. Of the
+ * two, the duplicate is the one that interrupts running text (it stands between a paragraph and that
+ * paragraph's continuation), or else the later one.
+ */
+import type { Block, TeiDocument } from '../../model/document.js';
+import { ConvertCodes } from '../../diagnostics/codes.js';
+import type { DocumentPass } from '../pass.js';
+import { plainText } from '../readers/blocks.js';
+
+const MIN_WORDS = 8;
+const CONTAINMENT = 0.5;
+const CANDIDATE_KINDS = new Set(['p', 'postscript']);
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+}
+
+function trigrams(ws: string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < ws.length; i++) out.add(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
+  return out;
+}
+
+function containment(small: Set<string>, big: Set<string>): number {
+  if (small.size === 0) return 0;
+  let hit = 0;
+  for (const g of small) if (big.has(g)) hit++;
+  return hit / small.size;
+}
+
+/** Does block i stand between an unfinished paragraph and its continuation? */
+function interrupts(blocks: Block[], i: number): boolean {
+  const isText = (b: Block) => CANDIDATE_KINDS.has(b.kind) && !b.duplicateOf;
+  let before = i - 1;
+  while (before >= 0 && !isText(blocks[before]!)) before--;
+  let after = i + 1;
+  while (after < blocks.length && !isText(blocks[after]!)) after++;
+  if (before < 0 || after >= blocks.length) return false;
+  const prevText = plainText(blocks[before]!);
+  return !/[.!?:"”’)]$/.test(prevText) || /\/$/.test(prevText);
+}
+
+export const duplicatesPass: DocumentPass = {
+  name: 'duplicates',
+  run(doc: TeiDocument, ctx) {
+    const blocks = doc.blocks;
+    const grams = blocks.map((b) => (CANDIDATE_KINDS.has(b.kind) ? trigrams(words(plainText(b))) : new Set<string>()));
+    let nextId = 1;
+    for (let j = 0; j < blocks.length; j++) {
+      if (grams[j]!.size + 2 < MIN_WORDS || blocks[j]!.duplicateOf) continue;
+      // Compare with the text of all other candidate blocks together: a duplicate may repeat the end of one
+      // paragraph and the whole of the next.
+      let best = -1;
+      let bestScore = 0;
+      const union = new Set<string>();
+      for (let i = 0; i < blocks.length; i++) {
+        if (i === j || blocks[i]!.duplicateOf || grams[i]!.size === 0) continue;
+        const c = containment(grams[j]!, grams[i]!);
+        if (c > 0) for (const g of grams[i]!) union.add(g);
+        if (c > bestScore) {
+          bestScore = c;
+          best = i;
+        }
+      }
+      if (best < 0 || containment(grams[j]!, union) < CONTAINMENT) continue;
+      // Which of the pair is the witness to set aside?
+      let dup = j;
+      let original = best;
+      if (best > j && !interrupts(blocks, j) && interrupts(blocks, best)) [dup, original] = [best, j];
+      else if (best > j && !interrupts(blocks, j)) continue; // the later one will be judged on its turn
+      const orig = blocks[original]!;
+      orig.id ??= `d${doc.id}-p${nextId++}`;
+      blocks[dup]!.duplicateOf = orig;
+      ctx.report({
+        code: ConvertCodes.duplicatePassage,
+        severity: 'info',
+        message: `lines ${blocks[dup]!.line}-${blocks[dup]!.endLine} repeat lines ${orig.line}-${orig.endLine} (a second OCR pass); kept as a duplicate witness`,
+        span: { file: doc.sourceFile, line: blocks[dup]!.line, column: 1 },
+        related: [{ file: doc.sourceFile, line: orig.line, column: 1 }],
+      });
+    }
+    markTrailingClosings(blocks);
+  },
+};
+
+/** A closing right after a duplicate passage that resembles an earlier closing is part of that pass. */
+function markTrailingClosings(blocks: Block[]): void {
+  for (let i = 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if ((b.kind !== 'closing' && b.kind !== 'signed') || !blocks[i - 1]!.duplicateOf) continue;
+    const twin = blocks.slice(0, i - 1).find((x) => x.kind === b.kind && similar(plainText(x), plainText(b)));
+    if (twin) {
+      b.duplicateOf = twin;
+      const next = blocks[i + 1];
+      if (b.kind === 'closing' && next?.kind === 'signed') next.duplicateOf = blocks.slice(blocks.indexOf(twin)).find((x) => x.kind === 'signed') ?? twin;
+    }
+  }
+}
+
+function similar(a: string, b: string): boolean {
+  const wa = new Set(words(a));
+  const wb = words(b);
+  return wb.length > 0 && wb.filter((w) => wa.has(w)).length / wb.length >= 0.5;
+}

@@ -1,0 +1,146 @@
+/**
+ * Header facts: title, kind, correspondents, date, place, classification and languages of a document, read
+ * from the blocks the structure pass recognised (heading, "Sent on" line, datelines, salutation). The
+ * serializer writes them as the teiHeader.
+ */
+import type { Block, TeiDocument } from '../../model/document.js';
+import { ConvertCodes } from '../../diagnostics/codes.js';
+import type { ConvertContext, DocumentPass } from '../pass.js';
+import { plainText } from '../readers/blocks.js';
+import { headingClassification } from '../rules/classification.js';
+import { findFullDate, parseDateline } from '../rules/dateline.js';
+import { detectLanguage } from '../rules/language.js';
+import { partiesFromHeading } from '../rules/parties.js';
+
+export const headerPass: DocumentPass = {
+  name: 'header',
+  run(doc: TeiDocument, ctx: ConvertContext) {
+    const heading = headingText(doc);
+    if (heading) doc.title = heading;
+    doc.classification = doc.blocks.find((b) => b.kind === 'classification') ? plainText(doc.blocks.find((b) => b.kind === 'classification')!) : headingClassification(heading ?? '');
+    if (doc.kind === 'front') {
+      doc.languages = languagesOf(doc);
+      return;
+    }
+    const parties = heading ? partiesFromHeading(heading.replace(/^[A-Z ,]*?(SECRET|PERSONAL)\b( AND (MOST )?(SECRET|PERSONAL))?\s+(?=MESSAGE|FROM|TO|FOR|REPLY)/, '')) : undefined;
+    if (parties) {
+      doc.sender = parties.sender;
+      doc.addressees = parties.addressees;
+    } else if (heading) {
+      ctx.report({
+        code: ConvertCodes.headingNotParsed,
+        severity: 'info',
+        message: `heading names no sender or addressee: "${heading.slice(0, 80)}"`,
+        span: { file: doc.sourceFile, line: doc.blocks.find((b) => b.kind === 'head')?.line ?? doc.startLine, column: 1 },
+      });
+    }
+    if (doc.sender.length === 0) {
+      const signed = doc.blocks.find((b) => b.kind === 'signed' && !b.duplicateOf);
+      if (signed && doc.kind !== 'telegram') {
+        const name = plainText(signed).replace(/^\((?:SGD\.?|S\.?|Signed)\)\s*/i, '').replace(/^\((.*)\)[\d⁰¹²³⁴⁵⁶⁷⁸⁹]*$/, '$1').replace(/[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').trim();
+        if (!/^[A-Z]\.$/.test(name)) doc.sender = [{ name }];
+      }
+    }
+    findDate(doc, heading);
+    doc.kind = kindOf(doc, heading);
+    doc.languages = languagesOf(doc);
+    if (!doc.date && (doc.kind === 'letter' || doc.kind === 'telegram')) {
+      ctx.report({
+        code: ConvertCodes.undatedLetter,
+        severity: 'warning',
+        message: `${doc.kind} "${(doc.title ?? '').slice(0, 60)}" has no date line`,
+        span: { file: doc.sourceFile, line: doc.startLine, column: 1 },
+      });
+    }
+    doc.title = titleOf(doc) ?? doc.title;
+  },
+};
+
+function headingText(doc: TeiDocument): string | undefined {
+  const heads = doc.blocks.filter((b) => b.kind === 'head');
+  if (heads.length === 0) return undefined;
+  return heads
+    .map((b) => plainText(b))
+    .join(' ')
+    .replace(/\[footnoteRef:\d+\].*$/, '')
+    .replace(/\s*\[\d+:.*$/, '')
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, '')
+    .trim();
+}
+
+function findDate(doc: TeiDocument, heading: string | undefined): void {
+  const sent = doc.blocks.find((b) => b.kind === 'sent');
+  const dateline = doc.blocks.find((b) => b.kind === 'dateline' && !b.duplicateOf);
+  const chosen = sent ?? dateline;
+  if (chosen) {
+    const parsed = parseDateline(plainText(chosen));
+    if (parsed) {
+      doc.date = { when: parsed.date.when, text: parsed.date.text, source: sent ? 'sent-line' : isEnd(doc, chosen) ? 'end-date' : 'dateline' };
+      if (parsed.place) doc.place = parsed.place;
+      return;
+    }
+  }
+  const inHeading = heading ? findFullDate(heading) : undefined;
+  if (inHeading) doc.date = { when: inHeading.when, text: inHeading.text, source: 'heading' };
+}
+
+function isEnd(doc: TeiDocument, block: Block): boolean {
+  const i = doc.blocks.indexOf(block);
+  return doc.blocks.slice(0, i).some((b) => b.kind === 'p');
+}
+
+function kindOf(doc: TeiDocument, heading: string | undefined): TeiDocument['kind'] {
+  const has = (k: Block['kind']) => doc.blocks.some((b) => b.kind === k);
+  const lead = /^(note|memorandum|letter|telegram|minute|despatch)\b/i.exec(heading ?? '')?.[1]?.toLowerCase();
+  if (lead === 'note' || lead === 'minute') return 'note';
+  if (lead === 'memorandum') return 'memorandum';
+  if (lead === 'letter') return 'letter';
+  if (has('salute')) return 'letter';
+  if (doc.kind === 'telegram' || lead === 'telegram' || lead === 'despatch') return 'telegram';
+  if (has('byline') || has('section')) return 'article';
+  if (doc.sender.length > 0 && doc.addressees.length > 0) return 'letter';
+  if (has('signed')) return 'memorandum';
+  return 'document';
+}
+
+/** Main language first, then any other language a block is written in. */
+function languagesOf(doc: TeiDocument): string[] {
+  const text = doc.blocks.filter((b) => b.kind === 'p').map(plainText).join(' ');
+  const main = detectLanguage(text) ?? 'en';
+  const langs = [main];
+  const visit = (b: Block) => {
+    if (b.lang && !langs.includes(b.lang)) langs.push(b.lang);
+  };
+  for (const b of doc.blocks) {
+    visit(b);
+    for (const i of b.inlines) if (i.type === 'note') i.parts.forEach(visit);
+  }
+  return langs;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "1941-07-18" → "18 July 1941". */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!m) return String(y);
+  return d ? `${d} ${MONTH_NAMES[m - 1]} ${y}` : `${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+/** "J. V. STALIN" → "Stalin": the surname in title case, for titles. */
+export function surnameOf(name: string): string {
+  const words = name.replace(/[(),]/g, ' ').split(/\s+/).filter((w) => w.length > 1 && !/^(mr|mrs|m|sir|lord|lady|dr)\.?$/i.test(w) && !/^[A-Z]\.$/.test(w));
+  const last = words[words.length - 1] ?? name;
+  return last
+    .toLowerCase()
+    .replace(/(^|[-'’\s])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+}
+
+export function titleOf(doc: TeiDocument): string | undefined {
+  if (doc.sender.length === 0 && doc.addressees.length === 0) return undefined;
+  if (doc.kind !== 'letter' && doc.kind !== 'telegram' && doc.addressees.length === 0) return undefined;
+  const from = doc.sender.map((c) => surnameOf(c.name)).join(' and ') || 'Unknown';
+  const to = doc.addressees.map((c) => surnameOf(c.name)).join(' and ') || 'Unknown';
+  const when = doc.date?.when ? `, ${formatDate(doc.date.when)}` : '';
+  return `${from} to ${to}${when}`;
+}

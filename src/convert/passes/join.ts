@@ -1,0 +1,95 @@
+/**
+ * Page breaks: a paragraph that a page break cut in two is joined again. What the page foot held between
+ * the two halves — catchword, page number, registry numbers, marginalia, an address block, footnote
+ * texts, a duplicate pass — stays inside the paragraph at the break, followed by `<pb/>`, so the reading
+ * text runs on and the page is still described.
+ *
+ * The second half continues the first when it starts in lower case, when the first ends in a hyphen, or
+ * when a catchword ("Russian/", "that/") announces its first word.
+ */
+import type { Block, BlockKind, Inline, TeiDocument } from '../../model/document.js';
+import type { DocumentPass } from '../pass.js';
+import { plainText } from '../readers/blocks.js';
+
+/** Blocks that can stand between the halves of a paragraph. */
+const PAGE_FOOT: ReadonlySet<BlockKind> = new Set(['catch', 'pageNum', 'reference', 'marginal', 'address', 'noteBody', 'sourceNote']);
+/** Blocks that show a page ended there. */
+const PAGE_EVIDENCE: ReadonlySet<BlockKind> = new Set(['catch', 'pageNum', 'noteBody', 'address']);
+/** At most this many unnumbered paragraphs (an acknowledgement note) may sit among footnote texts. */
+const MAX_LOOSE_FOOT_PARAGRAPHS = 2;
+
+function endText(block: Block): string {
+  return plainText(block).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, '').replace(/\[footnoteRef:\d+\]$/, '').trim();
+}
+
+function firstWord(block: Block): string {
+  return (/^[\p{L}'’-]+/u.exec(plainText(block))?.[0] ?? '').toLowerCase();
+}
+
+function continues(a: Block, b: Block, between: Block[]): boolean {
+  const end = endText(a);
+  const startsLower = /^\p{Ll}/u.test(plainText(b));
+  if (/\p{L}-$/u.test(end) && startsLower) return true;
+  if (/[.!?:"”’)]$/.test(end) && !/\/$/.test(end)) {
+    return false;
+  }
+  if (startsLower) return true;
+  const word = firstWord(b);
+  const slashed = /([\p{L}'’-]+)\/$/u.exec(end)?.[1]?.toLowerCase();
+  if (slashed && slashed === word) return true;
+  return between.some((x) => x.kind === 'catch' && plainText(x).replace(/\/$/, '').toLowerCase() === word);
+}
+
+export const joinPass: DocumentPass = {
+  name: 'join',
+  run(doc: TeiDocument) {
+    const blocks = doc.blocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const a = blocks[i]!;
+      if (a.kind !== 'p' || a.duplicateOf) continue;
+      for (;;) {
+        let j = i + 1;
+        let loose = 0;
+        while (j < blocks.length) {
+          const x = blocks[j]!;
+          if (PAGE_FOOT.has(x.kind) || x.duplicateOf) j++;
+          else if (x.kind === 'p' && loose < MAX_LOOSE_FOOT_PARAGRAPHS && /^\p{Lu}/u.test(plainText(x))) {
+            loose++;
+            j++;
+          } else break;
+        }
+        // Back off over loose paragraphs that turn out not to be page-foot matter.
+        let between = blocks.slice(i + 1, j);
+        const b = blocks[j];
+        const notes = between.some((x) => x.kind === 'noteBody');
+        if (!b || b.kind !== 'p' || b.duplicateOf || (loose > 0 && !notes) || !continues(a, b, between)) {
+          if (loose === 0 || !b) break;
+          // Try again without loose paragraphs: only page-foot blocks between.
+          let k = i + 1;
+          while (k < blocks.length && (PAGE_FOOT.has(blocks[k]!.kind) || blocks[k]!.duplicateOf)) k++;
+          const b2 = blocks[k];
+          between = blocks.slice(i + 1, k);
+          if (!b2 || b2.kind !== 'p' || b2.duplicateOf || !continues(a, b2, between)) break;
+          merge(a, between, b2);
+          blocks.splice(i + 1, k - i);
+          continue;
+        }
+        for (const x of between) if (x.kind === 'p' && !x.duplicateOf) x.kind = 'noteBody'; // unnumbered foot note
+        merge(a, between, b);
+        blocks.splice(i + 1, j - i);
+      }
+    }
+  },
+};
+
+function merge(a: Block, between: Block[], b: Block): void {
+  const end = endText(a);
+  const pageEnded = between.some((x) => PAGE_EVIDENCE.has(x.kind)) || /\/$/.test(end);
+  if (between.length > 0) a.inlines.push({ type: 'interruption', blocks: between });
+  // A printed page number is written as <fw> + <pb n> with the interruption; otherwise the break is bare.
+  if (pageEnded && !between.some((x) => x.kind === 'pageNum')) a.inlines.push({ type: 'pb' });
+  const hyphenated = /\p{L}-$/u.test(end) && /^\p{Ll}/u.test(plainText(b));
+  const glue: Inline = hyphenated && between.length === 0 ? { type: 'lb', breakNo: true } : { type: 'text', text: ' ', line: b.line, column: 1 };
+  a.inlines.push(glue, ...b.inlines);
+  a.endLine = b.endLine;
+}

@@ -1,0 +1,162 @@
+/**
+ * Segmentation: one source file → the documents it holds. A file with several message headings
+ * ("J. V. STALIN TO F. ROOSEVELT", a bold heading over two lines, "MESSAGE FOR … FROM …") is a volume:
+ * each heading opens a document, together with what the layout attaches to it from above — a
+ * classification line, a "Sent on …" line, and in one case a bare date line (see `takesDateFromAbove`).
+ * What precedes the first message is the volume's front matter, a document of its own. Any other file is
+ * one document.
+ */
+import type { Block, SourceText, TeiDocument } from '../../model/document.js';
+import { plainText, readBlocks } from '../readers/blocks.js';
+import { isClassification } from '../rules/classification.js';
+import { parseDateline } from '../rules/dateline.js';
+
+/** A volume needs at least this many message headings; fewer, and the file is one document. */
+const MIN_HEADINGS_FOR_VOLUME = 3;
+const MAX_HEADING_CHARS = 260;
+
+export function segmentDocuments(source: SourceText): TeiDocument[] {
+  const blocks = readBlocks(source);
+  const runs = findHeadingRuns(blocks);
+  if (runs.length < MIN_HEADINGS_FOR_VOLUME) {
+    return blocks.length === 0 ? [] : [makeDocument(source, blocks, 0, 'document')];
+  }
+  const starts = attachStarts(blocks, runs);
+  const docs: TeiDocument[] = [];
+  if (starts[0]! > 0) docs.push(makeDocument(source, blocks.slice(0, starts[0]), docs.length, 'front'));
+  for (let k = 0; k < runs.length; k++) {
+    const from = starts[k]!;
+    const to = k + 1 < runs.length ? starts[k + 1]! : blocks.length;
+    const docBlocks = blocks.slice(from, to);
+    for (let i = runs[k]!.start; i <= runs[k]!.end; i++) {
+      const b = blocks[i]!;
+      b.kind = isClassification(plainText(b)) ? 'classification' : 'head';
+    }
+    docs.push(makeDocument(source, docBlocks, docs.length, 'telegram'));
+  }
+  return docs;
+}
+
+interface HeadingRun {
+  start: number;
+  end: number;
+}
+
+/** Share of capitals among letters; headings in volumes are printed in capitals. */
+function capitalShare(text: string): number {
+  let letters = 0;
+  let upper = 0;
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (/\p{Lu}/u.test(ch)) upper++;
+    }
+  }
+  return letters === 0 ? 0 : upper / letters;
+}
+
+/** A heading line may carry a date printed before it by a layout merge: "May 4, 1943 **PERSONAL …". */
+export function stripLeadingDate(text: string): string {
+  const d = parseDateline(text.slice(0, 40).replace(/\s+\S*$/, ''));
+  const m = /^([A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s+(?=\*|\p{Lu}{2})/u.exec(text);
+  return d && m ? text.slice(m[0].length) : text;
+}
+
+function isCapitalLine(block: Block): boolean {
+  const text = stripLeadingDate(plainText(block));
+  return text.length > 0 && text.length <= MAX_HEADING_CHARS && capitalShare(text) >= 0.75 && /\p{L}{2}/u.test(text);
+}
+
+function findHeadingRuns(blocks: Block[]): HeadingRun[] {
+  const runs: HeadingRun[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    if (!isCapitalLine(blocks[i]!) || parseDateline(plainText(blocks[i]!))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < blocks.length && isCapitalLine(blocks[j + 1]!) && !parseDateline(plainText(blocks[j + 1]!))) j++;
+    // The heading proper starts at its first line naming a direction (TO, FROM, FOR), extended upward over
+    // lines such as "PERSONAL AND SECRET MESSAGE"; capitals above that (a signature "J. STALIN", a
+    // classification line) are not part of it.
+    const text = (k: number) => stripLeadingDate(plainText(blocks[k]!));
+    let first = i;
+    while (first <= j && !/\b(TO|FROM|FOR)\b/.test(text(first))) first++;
+    if (first <= j) {
+      let start = first;
+      while (start - 1 >= i && /\b(MESSAGE|TELEGRAM|REPLY|LETTER)\b/.test(text(start - 1)) && !isClassification(text(start - 1))) start--;
+      runs.push({ start, end: j });
+    }
+    i = j + 1;
+  }
+  return runs;
+}
+
+function isSentLine(block: Block): boolean {
+  return block.lines.length === 1 && parseDateline(block.lines[0]!)?.sent === true;
+}
+
+function isBareDate(block: Block): boolean {
+  return block.lines.length === 1 && parseDateline(block.lines[0]!)?.sent === false;
+}
+
+/** For each heading run, the index of the first block of its document. */
+function attachStarts(blocks: Block[], runs: HeadingRun[]): number[] {
+  const starts: number[] = [];
+  const hasSent: boolean[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const floor = k === 0 ? -1 : runs[k - 1]!.end;
+    let a = runs[k]!.start;
+    let sent = false;
+    while (a - 1 > floor && (isSentLine(blocks[a - 1]!) || isClassification(plainText(blocks[a - 1]!)))) {
+      a--;
+      sent ||= isSentLine(blocks[a]!);
+    }
+    starts.push(a);
+    hasSent.push(sent);
+  }
+  for (let k = 1; k < runs.length; k++) {
+    const d = starts[k]! - 1;
+    if (d > runs[k - 1]!.end && isBareDate(blocks[d]!) && takesDateFromAbove(blocks, runs, starts, hasSent, k)) {
+      starts[k] = d;
+    }
+  }
+  return starts;
+}
+
+/**
+ * A bare date line between message A's body and message B's heading normally ends A. It dates B instead
+ * when A is already dated by its own "Sent on" line and B has no date of its own (no "Sent on" line and
+ * no date line at its end): the printer set B's date above its heading.
+ */
+function takesDateFromAbove(blocks: Block[], runs: HeadingRun[], starts: number[], hasSent: boolean[], k: number): boolean {
+  if (!hasSent[k - 1] || hasSent[k]) return false;
+  const end = k + 1 < runs.length ? starts[k + 1]! : blocks.length;
+  for (let i = runs[k]!.end + 1; i < end; i++) if (isBareDate(blocks[i]!)) return false;
+  return true;
+}
+
+function makeDocument(source: SourceText, blocks: Block[], ordinal: number, kind: TeiDocument['kind']): TeiDocument {
+  const first = blocks[0]!;
+  const last = blocks[blocks.length - 1]!;
+  return {
+    id: String(ordinal).padStart(3, '0'),
+    sourceSlug: sourceSlug(source.file),
+    sourceFile: source.file,
+    startLine: first.line,
+    endLine: last.endLine,
+    kind,
+    blocks,
+    sender: [],
+    addressees: [],
+    languages: [],
+    diagnostics: [],
+  };
+}
+
+/** "004_a850671e6f376447.txt" → "004_a850671e6f376447": the folder name of a source's documents. */
+export function sourceSlug(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return base.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'source';
+}

@@ -1,0 +1,253 @@
+/**
+ * Structure: what each block of a document is. Like chrono-node's parsers, a declared list of small
+ * recognisers each looks at one block on its own (`BLOCK_RECOGNISERS`, first match wins); then refiners
+ * that need the block's position (the heading of a single document, the signature after the last
+ * paragraph, the notes printed after it) look at the document as a whole.
+ */
+import type { Block, BlockKind, TeiDocument } from '../../model/document.js';
+import type { DocumentPass } from '../pass.js';
+import { blockText, plainText } from '../readers/blocks.js';
+import { isClassification } from '../rules/classification.js';
+import { parseDateline } from '../rules/dateline.js';
+import { partiesFromHeading } from '../rules/parties.js';
+import { stripLeadingDate } from './segment.js';
+
+interface Recognised {
+  kind: BlockKind;
+  n?: string;
+}
+
+type Recogniser = (block: Block, text: string) => Recognised | undefined;
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUPERSCRIPT_RUN = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/;
+
+export function fromSuperscript(s: string): string {
+  return [...s].map((c) => String(SUPERSCRIPT_DIGITS.indexOf(c))).join('');
+}
+
+const ROMAN = /^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$/;
+
+const recognisers: Record<string, Recogniser> = {
+  sentLine: (b, t) => (b.lines.length === 1 && parseDateline(t)?.sent ? { kind: 'sent' } : undefined),
+  classification: (_b, t) => (isClassification(t) ? { kind: 'classification' } : undefined),
+  dateline: (b, t) => (b.lines.length <= 2 && parseDateline(t) ? { kind: 'dateline' } : undefined),
+  pageNumber: (_b, t) => {
+    const m = /^[-–—]\s*(\d{1,4})\s*[-–—]$/.exec(t);
+    return m ? { kind: 'pageNum', n: m[1] } : undefined;
+  },
+  sectionNumber: (b, t) => (b.lines.length === 1 && ROMAN.test(t) ? { kind: 'section', n: t.replace(/\.$/, '') } : undefined),
+  noteBody: (_b, t) => {
+    const sup = SUPERSCRIPT_RUN.exec(t);
+    if (sup) return { kind: 'noteBody', n: fromSuperscript(sup[0]) };
+    const html = /^(?:<sup>[^<]*<\/sup>|&lt;sup&gt;|&amp;lt;sup&amp;gt;|lt;sup>)+\s*(\d{1,4})\s*(?:<\/sup>)?/.exec(t.replace(/<sup>&<\/sup>/g, '<sup></sup>&'));
+    const mangled = /^(?:<sup>[^<]*<\/sup>)?\s*(?:&)?(?:lt;|&lt;|<)sup(?:&gt;|>)\s*(\d{1,4})\s*<\/sup>/.exec(t);
+    const m = mangled ?? html;
+    return m ? { kind: 'noteBody', n: m[1] } : undefined;
+  },
+  postscript: (_b, t) => (/^P\.\s?S\.?(\s|$|\()/.test(t) ? { kind: 'postscript' } : undefined),
+  salute: (b, t) =>
+    b.lines.length === 1 &&
+    t.length <= 60 &&
+    (/^(My\s+)?(very\s+)?(dear|Dear|DEAR)\b[^.]*[,:]$/.test(t) || /^(Sir|Sirs|Gentlemen|Madam|Mr\.? President|Your Excellency|Monsieur[^,]*|Excellency)[,:]$/.test(t))
+      ? { kind: 'salute' }
+      : undefined,
+  closing: (_b, t) =>
+    t.length <= 80 && /^(Yours|Your\s+(very\s+)?(sincerely|truly|faithfully|obedient)|Believe me|I\s+(am|remain),?\s+(Sir|yours|your)|With\s+(kind|best|warm)\w*\s+regards|Best regards|Kind regards|Very sincerely|Sincerely|Faithfully)\b/i.test(t)
+      ? { kind: 'closing' }
+      : undefined,
+  catchword: (b, t) => (b.lines.length === 1 && /^[\p{L}'’-]{1,20}\/$/u.test(t) ? { kind: 'catch' } : undefined),
+  reference: (b, t) =>
+    b.lines.length === 1 && t.length <= 24 && !/\s/.test(t) && /[/:]/.test(t) && /\d|^[A-Z]+:[A-Z]+$/.test(t) && !/^https?:/.test(t)
+      ? { kind: 'reference' }
+      : undefined,
+  marginalia: (b, t) => {
+    if (t.length > 40 || b.lines.some((l) => l.trim().length > 20 && !/[{}]/.test(l))) return undefined;
+    const visible = t.replace(/\s/g, '');
+    const letters = (visible.match(/\p{L}/gu) ?? []).length;
+    return letters / visible.length < 0.6 && /[\d{}/]/.test(visible) ? { kind: 'marginal' } : undefined;
+  },
+  addressBlock: (b) => {
+    if (b.lines.length < 3 || b.lines.length > 8) return undefined;
+    const lines = b.lines.map((l) => l.trim());
+    if (lines.some((l) => l.length > 45 || l.split(/\s+/).length > 6)) return undefined;
+    const commas = lines.filter((l) => /,$/.test(l)).length;
+    const capitals = lines.filter((l) => /^\p{Lu}/u.test(l)).length;
+    const innerStops = lines.slice(0, -1).filter((l) => /[.!?]$/.test(l) && !/\b[A-Z]\.$/.test(l)).length;
+    return commas >= 0.4 * lines.length && capitals >= 0.6 * lines.length && innerStops === 0 ? { kind: 'address' } : undefined;
+  },
+};
+
+/** The order in which recognisers are tried: the first that answers decides. */
+const BLOCK_RECOGNISERS: Recogniser[] = [
+  recognisers.sentLine!,
+  recognisers.classification!,
+  recognisers.dateline!,
+  recognisers.pageNumber!,
+  recognisers.sectionNumber!,
+  recognisers.noteBody!,
+  recognisers.postscript!,
+  recognisers.salute!,
+  recognisers.closing!,
+  recognisers.catchword!,
+  recognisers.reference!,
+  recognisers.marginalia!,
+  recognisers.addressBlock!,
+];
+
+function recognise(block: Block): Recognised | undefined {
+  const text = plainText(block);
+  for (const r of BLOCK_RECOGNISERS) {
+    const found = r(block, text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export const structurePass: DocumentPass = {
+  name: 'structure',
+  run(doc) {
+    const blocks: Block[] = [];
+    for (const block of doc.blocks) {
+      if (block.kind === 'head' || block.kind === 'classification') {
+        blocks.push(...splitDatedHeading(block));
+        continue;
+      }
+      const found = recognise(block);
+      if (found) {
+        block.kind = found.kind;
+        if (found.n !== undefined) block.n = found.n;
+      } else {
+        block.kind = 'p';
+        const numbered = /^\s*(\d{1,3})\.\s+\S/.exec(block.lines[0]!);
+        if (numbered) block.n = numbered[1];
+      }
+      blocks.push(...(block.kind === 'closing' ? splitClosing(block) : [block]));
+    }
+    doc.blocks = blocks;
+    if (doc.kind === 'front') {
+      for (const b of doc.blocks) if (b.kind !== 'noteBody') b.kind = 'p';
+      return;
+    }
+    if (!doc.blocks.some((b) => b.kind === 'head')) findSingleHeading(doc);
+    findSignatures(doc);
+    findTrailingNotes(doc);
+  },
+};
+
+/** "May 4, 1943 **PERSONAL AND SECRET MESSAGE**": the date becomes a dateline block of its own. */
+function splitDatedHeading(block: Block): Block[] {
+  const first = block.lines[0]!;
+  const rest = stripLeadingDate(first);
+  if (rest === first || block.kind !== 'head') return [block];
+  const cut = first.length - rest.length;
+  const date: Block = { ...block, kind: 'dateline', endLine: block.line, lines: [first.slice(0, cut).trimEnd()], inlines: [] };
+  const head: Block = { ...block, lines: [rest, ...block.lines.slice(1)], column: block.column + cut, inlines: [] };
+  return [date, head];
+}
+
+/** "Yours very sincerely, (SGD) HALIFAX": the closing phrase and the signature on one line. */
+function splitClosing(block: Block): Block[] {
+  if (block.lines.length !== 1) {
+    const last = block.lines[block.lines.length - 1]!.trim();
+    if (looksLikeSignature(last)) {
+      const closing: Block = { ...block, lines: block.lines.slice(0, -1), endLine: block.endLine - 1 };
+      const signed: Block = { ...block, kind: 'signed', line: block.endLine, lines: [block.lines[block.lines.length - 1]!], column: 1, inlines: [] };
+      return [closing, signed];
+    }
+    return [block];
+  }
+  const line = block.lines[0]!;
+  const m = /^(\s*.*?,)\s+(\S.*)$/.exec(line);
+  if (!m || !looksLikeSignature(m[2]!.trim())) return [block];
+  const at = line.indexOf(m[2]!, m[1]!.length);
+  return [
+    { ...block, lines: [m[1]!] },
+    { ...block, kind: 'signed', lines: [line.slice(at)], column: block.column + at, inlines: [] },
+  ];
+}
+
+/** "J. STALIN", "(CLIFFORD WEBSTER)59", "(SGD) HALIFAX", "H.", "HARRIMAN". */
+export function looksLikeSignature(text: string): boolean {
+  const t = text.replace(/\*+/g, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹\d]+$/, '').trim();
+  if (t.length === 0 || t.length > 45) return false;
+  if (/^[A-Z]\.$/.test(t)) return true;
+  const inner = t.replace(/^\((?:SGD\.?|S\.?|Signed)\)\s*/i, '').replace(/^\((.*)\)$/, '$1').trim();
+  const words = inner.split(/\s+/);
+  if (words.length > 5 || /\b(TO|FROM|FOR)\b/.test(inner) || isClassification(inner)) return false;
+  return words.every((w) => /^[A-Z][A-Z.'’-]*,?$/.test(w)) && /[A-Z]{2}/.test(inner);
+}
+
+/** Single documents: the heading is the first short, unpunctuated block before the body. */
+function findSingleHeading(doc: TeiDocument): void {
+  for (const block of doc.blocks.slice(0, 6)) {
+    if (block.kind !== 'p') {
+      if (block.kind === 'noteBody' || block.kind === 'salute') return;
+      continue;
+    }
+    const text = plainText(block).replace(/\[footnoteRef:\d+\].*$/, '').replace(/\s*\[\d+:.*$/, '').trim();
+    const parties = partiesFromHeading(text);
+    const unpunctuated = !/[.!?;:]$/.test(text) || /^\*.*\*$/.test(blockText(block));
+    if (text.length <= 260 && (unpunctuated || (parties && parties.sender.length + parties.addressees.length > 0))) {
+      block.kind = 'head';
+      const next = doc.blocks[doc.blocks.indexOf(block) + 1];
+      if (next && next.kind === 'p' && next.lines.length === 1 && isByline(plainText(next))) next.kind = 'byline';
+    }
+    return;
+  }
+}
+
+function isByline(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && /^(by\s+)?[\p{Lu}][\p{Lu}.'’-]*(\s+[\p{Lu}][\p{Lu}.'’-]*)+$/iu.test(text) && text === text.toUpperCase();
+}
+
+/** A short name after the last paragraph (or after a closing phrase) is the signature. */
+function findSignatures(doc: TeiDocument): void {
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'p' || b.lines.length > 2) continue;
+    const text = plainText(b);
+    const prev = blocks[i - 1];
+    const afterClosing = prev?.kind === 'closing';
+    const bodyBefore = blocks.slice(0, i).some((x) => x.kind === 'p' || x.kind === 'postscript');
+    const bodyAfter = blocks.slice(i + 1).some((x) => x.kind === 'p' && !looksLikeSignature(plainText(x)));
+    if (b.lines.every((l) => looksLikeSignature(l.trim())) && (afterClosing || bodyBefore)) {
+      b.kind = 'signed';
+    } else if (afterClosing || (bodyBefore && !bodyAfter)) {
+      // A mixed-case name alone on the last line: "Winston S. Churchill", "Harriman".
+      if (/^\[?\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}\]?$/u.test(text) && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''))) {
+        b.kind = 'signed';
+      }
+    }
+  }
+}
+
+/**
+ * Documentary editions print their footnotes after the signature as "1. …" lines. Such blocks become
+ * note bodies when the text refers to that number with a superscript; an unnumbered block among them,
+ * or one that begins "Source", is the source note.
+ */
+function findTrailingNotes(doc: TeiDocument): void {
+  const blocks = doc.blocks;
+  let lastEnd = -1;
+  blocks.forEach((b, i) => {
+    if (b.kind === 'signed' || b.kind === 'closing') lastEnd = i;
+  });
+  if (lastEnd < 0) return;
+  const refs = new Set<string>();
+  for (const b of blocks.slice(0, lastEnd + 1)) for (const m of b.lines.join(' ').matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)) refs.add(fromSuperscript(m[0]));
+  let inNotes = false;
+  for (const b of blocks.slice(lastEnd + 1)) {
+    const text = plainText(b);
+    const m = /^(\d{1,3})\.\s+\S/.exec(text);
+    if (m && refs.has(m[1]!)) {
+      b.kind = 'noteBody';
+      b.n = m[1];
+      inNotes = true;
+    } else if (b.kind === 'p' && (/^Sources?:/.test(text) || inNotes)) {
+      b.kind = 'sourceNote';
+    }
+  }
+}

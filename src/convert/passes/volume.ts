@@ -1,0 +1,61 @@
+/**
+ * Volume facts: what one document of a volume learns from the others. A heading that names only the
+ * addressee ("TO Mr WINSTON CHURCHILL") in a volume of one writer's messages was sent by that writer: the
+ * sender is inferred, with medium certainty, and the report says so. Every document also records the
+ * volume it belongs to, from the front matter's title lines.
+ */
+import type { TeiDocument } from '../../model/document.js';
+import { ConvertCodes } from '../../diagnostics/codes.js';
+import type { ConvertContext } from '../pass.js';
+import { plainText } from '../readers/blocks.js';
+import { surnameOf, titleOf } from './header.js';
+
+/** Share of a volume's messages one writer must have sent to count as its principal writer. */
+const PRINCIPAL_SHARE = 0.6;
+
+export interface VolumePass {
+  name: string;
+  run: (docs: TeiDocument[], ctx: ConvertContext) => void;
+}
+
+export const volumePass: VolumePass = {
+  name: 'volume',
+  run(docs, ctx) {
+    const messages = docs.filter((d) => d.kind !== 'front');
+    if (messages.length < 2) return;
+    const front = docs.find((d) => d.kind === 'front');
+    if (front) {
+      const title = front.blocks
+        .slice(0, 8)
+        .map(plainText)
+        .filter((t) => t.length <= 40 && !/^<?https?:/.test(t) && t === t.toUpperCase())
+        .join(' ')
+        .trim();
+      const volumeTitle = title || undefined;
+      for (const d of docs) d.volumeTitle = volumeTitle;
+      front.title = volumeTitle ? `${volumeTitle}: front matter` : 'Front matter';
+    }
+    const counts = new Map<string, { n: number; name: string }>();
+    for (const d of messages) {
+      const s = d.sender[0];
+      if (!s) continue;
+      const key = surnameOf(s.name).toLowerCase();
+      const c = counts.get(key) ?? { n: 0, name: s.name };
+      c.n++;
+      counts.set(key, c);
+    }
+    const [principal] = [...counts.values()].sort((a, b) => b.n - a.n);
+    if (!principal || principal.n < PRINCIPAL_SHARE * messages.length) return;
+    for (const d of messages) {
+      if (d.sender.length > 0 || d.addressees.length === 0) continue;
+      d.sender = [{ name: principal.name, inferred: true }];
+      d.title = titleOf(d) ?? d.title;
+      ctx.report({
+        code: ConvertCodes.senderInferred,
+        severity: 'info',
+        message: `heading names no sender; ${principal.name} assumed, the writer of ${principal.n} of the volume's ${messages.length} messages`,
+        span: { file: d.sourceFile, line: d.blocks.find((b) => b.kind === 'head')?.line ?? d.startLine, column: 1 },
+      });
+    }
+  },
+};

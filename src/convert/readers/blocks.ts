@@ -1,0 +1,40 @@
+/**
+ * Lines → blocks: what blank lines separate. Every non-blank line of the source belongs to exactly one
+ * block, which is what lets later passes prove that nothing was lost.
+ */
+import type { Block, SourceText } from '../../model/document.js';
+
+export function readBlocks(source: SourceText, fromLine = 1, toLine = source.lines.length): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (let n = fromLine; n <= toLine; n++) {
+    const text = source.lines[n - 1] ?? '';
+    if (text.trim() === '') {
+      current = undefined;
+      continue;
+    }
+    if (!current) {
+      current = { kind: 'p', line: n, endLine: n, lines: [], column: 1, inlines: [] };
+      blocks.push(current);
+    }
+    current.lines.push(text);
+    current.endLine = n;
+  }
+  return blocks;
+}
+
+/** 1-based column of the first non-space character. */
+export function firstColumn(text: string): number {
+  const m = /\S/.exec(text);
+  return m ? m.index + 1 : 1;
+}
+
+/** The block's lines joined with single spaces, trimmed: what classifiers look at. */
+export function blockText(block: Block): string {
+  return block.lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The block's text without the source's bold/italic markers, for classification. */
+export function plainText(block: Block): string {
+  return blockText(block).replace(/\*+/g, '').trim();
+}

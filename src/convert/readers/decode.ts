@@ -1,0 +1,106 @@
+/**
+ * Bytes → text. UTF-8 (with or without BOM) is tried first; text that is not valid UTF-8 but looks like
+ * 8-bit text is decoded as Windows-1252 and the report says so. Binary input is refused.
+ */
+import { ConvertCodes } from '../../diagnostics/codes.js';
+import { InputError, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { SourceText } from '../../model/document.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+/** Share of control bytes (other than tab, LF, CR, FF) above which a file is taken for binary. */
+const BINARY_CONTROL_SHARE = 0.01;
+
+export interface DecodedText {
+  source: SourceText;
+  diagnostics: Diagnostic[];
+}
+
+export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
+  if (bytes.length === 0) {
+    throw new InputError(ConvertCodes.emptyFile, `${file}: the file is empty`, { exitCode: 3 });
+  }
+  if (looksBinary(bytes)) {
+    throw new InputError(ConvertCodes.binaryFile, `${file}: this is a binary file, not text`, { exitCode: 3 });
+  }
+  const diagnostics: Diagnostic[] = [];
+  const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let text: string;
+  let encoding: SourceText['encoding'] = 'utf-8';
+  try {
+    text = utf8.decode(hadBom ? bytes.subarray(3) : bytes);
+  } catch {
+    const badAt = firstInvalidUtf8(bytes);
+    if (!plausibleWindows1252(bytes)) {
+      throw new InputError(
+        ConvertCodes.invalidEncoding,
+        `${file}:${badAt.line}:${badAt.column}: invalid UTF-8 (byte 0x${badAt.byte.toString(16)}) and not Windows-1252 text either`,
+        { exitCode: 3 },
+      );
+    }
+    text = cp1252.decode(bytes);
+    encoding = 'windows-1252';
+    diagnostics.push({
+      code: ConvertCodes.decodedAsWindows1252,
+      severity: 'info',
+      message: `not valid UTF-8 from line ${badAt.line}; decoded as Windows-1252`,
+      span: { file, line: badAt.line, column: badAt.column },
+    });
+  }
+  return { source: { file, encoding, hadBom, byteLength: bytes.length, lines: splitLines(text) }, diagnostics };
+}
+
+/** Lines without their terminators; CRLF, CR and LF all end a line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 65536);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control / n > BINARY_CONTROL_SHARE;
+}
+
+/** Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined: their presence means another encoding. */
+function plausibleWindows1252(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) return false;
+  return true;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; byte: number } {
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b === 0x0a) {
+      line++;
+      lineStart = i + 1;
+      i++;
+      continue;
+    }
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (!ok) {
+      const column = utf8CharsBefore(bytes.subarray(lineStart, i)) + 1;
+      return { line, column, byte: b };
+    }
+    i += len;
+  }
+  return { line, column: 1, byte: 0 };
+}
+
+function utf8CharsBefore(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if ((b & 0xc0) !== 0x80) n++;
+  return n;
+}

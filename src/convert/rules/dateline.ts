@@ -1,0 +1,100 @@
+/**
+ * Whole-line dates as printed in datelines and "Sent on" lines: "December 23rd, 1941.", "23.12.41",
+ * "Sent on August 4, 1941", "Moscow, December 23, 1941—noon.", "18 Sept. 1939". Dates inside running
+ * text are the entities pass's business; this module only reads lines that are nothing but a date
+ * (with an optional place and time), because segmentation and the header depend on them.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8,
+  septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+};
+
+const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\.?`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(\d{4})`;
+const WEEKDAY = String.raw`(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?`;
+
+/** Month-first: "December 23rd, 1941"; day-first: "24 September 1944", "4th October, 1944". */
+const MONTH_FIRST = new RegExp(String.raw`${WEEKDAY}${MONTH}\s+${DAY},?\s+${YEAR}`, 'i');
+const DAY_FIRST = new RegExp(String.raw`${WEEKDAY}${DAY}\s+${MONTH},?\s+${YEAR}`, 'i');
+/** Numeric, day first as in British usage: "23.12.41", "23/12/1941". */
+const NUMERIC = /\b(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})\b/;
+
+export interface LineDate {
+  /** ISO date YYYY-MM-DD. */
+  when: string;
+  /** Offset and length of the date expression in the line. */
+  index: number;
+  length: number;
+  text: string;
+}
+
+function iso(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function monthNumber(name: string): number | undefined {
+  const key = name.toLowerCase().replace(/\.$/, '');
+  return MONTHS[key] ?? MONTHS[key.slice(0, 3)];
+}
+
+/** The first full date (day, month, year) in a string, or undefined. */
+export function findFullDate(text: string): LineDate | undefined {
+  const candidates: LineDate[] = [];
+  const mf = MONTH_FIRST.exec(text);
+  if (mf) {
+    const when = iso(Number(mf[3]), monthNumber(mf[1]!) ?? 0, Number(mf[2]));
+    if (when) candidates.push({ when, index: mf.index, length: mf[0].length, text: mf[0] });
+  }
+  const df = DAY_FIRST.exec(text);
+  if (df) {
+    const when = iso(Number(df[3]), monthNumber(df[2]!) ?? 0, Number(df[1]));
+    if (when) candidates.push({ when, index: df.index, length: df[0].length, text: df[0] });
+  }
+  const nu = NUMERIC.exec(text);
+  if (nu) {
+    const y = nu[3]!.length === 2 ? 1900 + Number(nu[3]) : Number(nu[3]);
+    const when = iso(y, Number(nu[2]), Number(nu[1]));
+    if (when) candidates.push({ when, index: nu.index, length: nu[0].length, text: nu[0] });
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates[0];
+}
+
+/** Words allowed around a date on a dateline: a place, a time of day, "Sent on". */
+const DATELINE_REST = /^[\s,.;:—–\-()[\]]*((sent|received|dated|written)\s+(on|at)?\s*)?$/i;
+const TIME_OF_DAY = /[—–-]\s*(noon|midnight|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.))\.?/gi;
+
+export interface Dateline {
+  date: LineDate;
+  /** A place printed before the date ("Moscow"), if any. */
+  place?: string;
+  /** True for "Sent on …" lines. */
+  sent: boolean;
+}
+
+/**
+ * Reads a line that is a dateline: a date, optionally preceded by a place or "Sent on", optionally
+ * followed by a time of day. Lines with other words (a sentence that mentions a date) are not datelines.
+ */
+export function parseDateline(line: string): Dateline | undefined {
+  const text = line.replace(/\*+/g, '').trim();
+  if (text.length > 80) return undefined;
+  const date = findFullDate(text);
+  if (!date) return undefined;
+  const before = text.slice(0, date.index);
+  const after = text.slice(date.index + date.length).replace(TIME_OF_DAY, '');
+  if (!DATELINE_REST.test(after)) return undefined;
+  const sent = /^\s*sent\s+on\s*$/i.test(before);
+  if (sent) return { date, sent };
+  if (DATELINE_REST.test(before)) return { date, sent: false };
+  // "Moscow, December 23, 1941." — a place of one to four capitalised words before a comma.
+  const place = /^\s*([A-Z][\p{L}.'-]*(?:\s+[A-Z][\p{L}.'-]*){0,3}),\s*$/u.exec(before);
+  if (place) return { date, place: place[1], sent: false };
+  return undefined;
+}

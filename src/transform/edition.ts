@@ -1,0 +1,387 @@
+/**
+ * Loads an edition for the transforms: every TEI document's metadata (title, kind, correspondents,
+ * dates, source trace), the personography, and every mention of a person with its context. Transforms
+ * get the documents in date order and ask for each one's tree when they render it.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { TransformCodes } from './codes.js';
+import { isDebris, isFootnote } from './reading.js';
+import { child, childElements, collapse, descendants, parseTei, path, textOf } from './tei-tree.js';
+import type { TeiElement, TeiNode } from './tei-tree.js';
+
+/** A TEI date's machine-readable attributes and its printed text. */
+export interface DateValue {
+  when?: string;
+  from?: string;
+  to?: string;
+  notBefore?: string;
+  notAfter?: string;
+  cert?: string;
+  text: string;
+}
+
+/** A sender or addressee (or their place) as the correspDesc states it. */
+export interface Correspondent {
+  /** `person`, `org` or `place`. */
+  kind: 'person' | 'org' | 'place';
+  name: string;
+  /** Personography id (from `persName/@ref`), when the name is identified. */
+  id?: string;
+  /** A `@ref` that is not a personography pointer (an authority URI), kept as written. */
+  ref?: string;
+}
+
+/** One side of a correspondence: who, where, when. */
+export interface CorrespSide {
+  persons: Correspondent[];
+  places: Correspondent[];
+  date?: DateValue;
+  /** `@cert` of the correspAction (an inferred sender carries `medium`). */
+  cert?: string;
+}
+
+/** The metadata of one document of the edition. */
+export interface EditionDocument {
+  /** `<source-slug>-<nnn>`: unique in the edition, used for output file names and anchors. */
+  id: string;
+  slug: string;
+  /** The number within its source (`004`). */
+  n: string;
+  file: string;
+  title: string;
+  /** `letter`, `telegram`, `note`, `memorandum`, `article`, `front`… (from `term[@type='kind']`). */
+  kind: string;
+  classification?: string;
+  language?: string;
+  source: { title: string; type: string; idno: string };
+  sent?: CorrespSide;
+  received?: CorrespSide;
+  /** The date the index sorts by and shows. */
+  date?: DateValue;
+  /** ISO-like sort key (`1941-07-18`), empty when undated. */
+  sortKey: string;
+  /** Position in date order (0-based). */
+  index: number;
+}
+
+/** One person of `persons.xml`. */
+export interface PersonRecord {
+  id: string;
+  /** Name forms, the first one the preferred. */
+  names: string[];
+  /** Authority ids: `{type: 'wikidata', value: 'Q855'}`. */
+  idnos: { type: string; value: string }[];
+  /** Any other plain facts the personography holds (birth, death, note), as label → text. */
+  facts: { label: string; text: string }[];
+}
+
+/** A persName in a document's reading text. */
+export interface Mention {
+  person: string;
+  document: string;
+  /** The name as written. */
+  name: string;
+  before: string;
+  after: string;
+}
+
+/** Everything the transforms need. */
+export interface Edition {
+  /** Documents in date order (undated last, in source order). */
+  documents: EditionDocument[];
+  persons: Map<string, PersonRecord>;
+  mentions: Mention[];
+  diagnostics: Diagnostic[];
+  /** The parsed `<TEI>` of a document (cached for small editions, parsed again for large ones). */
+  tree(doc: EditionDocument): TeiElement;
+}
+
+/** Above this many documents, trees are parsed again on demand so that memory stays flat. */
+const TREE_CACHE_LIMIT = 1500;
+const CONTEXT_CHARS = 70;
+
+/** Lists the `.xml` files below the given paths (files or directories), sorted for stable output. */
+export function findTeiFiles(paths: string[], diagnostics: Diagnostic[]): string[] {
+  const out: string[] = [];
+  const visit = (p: string): void => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      diagnostics.push({ code: TransformCodes.unreadable, severity: 'error', message: `cannot read ${p}`, span: { file: p, line: 1, column: 1 } });
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p).sort()) if (!e.startsWith('.')) {
+        const full = join(p, e);
+        if (e.endsWith('.xml') || statSync(full).isDirectory()) visit(full);
+      }
+    } else out.push(resolve(p));
+  };
+  for (const p of paths) visit(p);
+  return [...new Set(out)];
+}
+
+/** Reads the edition: documents, personography (found through the documents' references) and mentions. */
+export function loadEdition(paths: string[]): Edition {
+  const diagnostics: Diagnostic[] = [];
+  const files = findTeiFiles(paths, diagnostics);
+  const persons = new Map<string, PersonRecord>();
+  const personFiles = new Set<string>();
+  const documents: EditionDocument[] = [];
+  const mentions: Mention[] = [];
+  const trees = new Map<string, TeiElement>();
+  const keep = files.length <= TREE_CACHE_LIMIT;
+  const ids = new Set<string>();
+  let order = 0;
+
+  const loadPersons = (file: string): void => {
+    if (personFiles.has(file)) return;
+    personFiles.add(file);
+    if (!existsSync(file)) {
+      diagnostics.push({ code: TransformCodes.personographyMissing, severity: 'warning', message: `personography ${file} not found` });
+      return;
+    }
+    const parsed = parseTei(readFileSync(file, 'utf8'), file);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.root) for (const p of readPersons(parsed.root)) persons.set(p.id, p);
+  };
+
+  const sourceOrder = new Map<EditionDocument, number>();
+  for (const file of files) {
+    const parsed = parseTeiFile(file, diagnostics);
+    if (!parsed) continue;
+    const text = child(parsed, 'text');
+    if (parsed.name !== 'TEI' || !text) {
+      if (descendants(parsed, 'listPerson').length > 0) loadPersons(file);
+      else diagnostics.push({ code: TransformCodes.notTei, severity: 'info', message: 'not a TEI document with a <text>: skipped', span: { file, line: parsed.line, column: parsed.column } });
+      continue;
+    }
+    const doc = readDocument(parsed, file);
+    if (ids.has(doc.id)) {
+      diagnostics.push({ code: TransformCodes.duplicateId, severity: 'error', message: `two documents would be written as ${doc.id}; this one is left out`, span: { file, line: 1, column: 1 } });
+      continue;
+    }
+    ids.add(doc.id);
+    // persons.xml sits where the documents' references say (`../persons.xml#id`)
+    for (const ref of descendants(parsed, 'persName')) {
+      const r = ref.attrs.ref;
+      if (r && r.includes('#') && !/^[a-z]+:/.test(r)) loadPersons(resolve(dirname(file), r.slice(0, r.indexOf('#'))));
+    }
+    mentions.push(...collectMentions(text, doc.id));
+    sourceOrder.set(doc, order++);
+    documents.push(doc);
+    if (keep) trees.set(doc.id, parsed);
+  }
+  const personIds = new Set(persons.keys());
+  for (const m of mentions) {
+    if (!personIds.has(m.person) && personFiles.size > 0) {
+      diagnostics.push({ code: TransformCodes.unknownPerson, severity: 'warning', message: `persName "${m.name}" in ${m.document} points to no person (#${m.person})` });
+    }
+  }
+  documents.sort((a, b) => {
+    if (a.sortKey !== b.sortKey) {
+      if (!a.sortKey) return 1;
+      if (!b.sortKey) return -1;
+      return a.sortKey < b.sortKey ? -1 : 1;
+    }
+    return sourceOrder.get(a)! - sourceOrder.get(b)!;
+  });
+  documents.forEach((d, i) => (d.index = i));
+  if (documents.length === 0) {
+    diagnostics.push({ code: TransformCodes.noInput, severity: 'error', message: `no TEI documents found in ${paths.join(', ')}` });
+  }
+  return {
+    documents,
+    persons,
+    mentions,
+    diagnostics,
+    tree(doc) {
+      const cached = trees.get(doc.id);
+      if (cached) return cached;
+      // parsed once already without error, so it parses again
+      return parseTeiFile(doc.file, [])!;
+    },
+  };
+}
+
+function parseTeiFile(file: string, diagnostics: Diagnostic[]): TeiElement | undefined {
+  let xml: string;
+  try {
+    xml = readFileSync(file, 'utf8');
+  } catch {
+    diagnostics.push({ code: TransformCodes.unreadable, severity: 'error', message: `cannot read ${file}`, span: { file, line: 1, column: 1 } });
+    return undefined;
+  }
+  const parsed = parseTei(xml, file);
+  diagnostics.push(...parsed.diagnostics);
+  return parsed.root;
+}
+
+/** The persons of a personography tree. */
+export function readPersons(root: TeiElement): PersonRecord[] {
+  return descendants(root, 'person').flatMap((p) => {
+    const id = p.attrs['xml:id'];
+    if (!id) return [];
+    const names = [...new Set(childElements(p, 'persName').map(textOf).filter(Boolean))];
+    const idnos = childElements(p, 'idno')
+      .map((i) => ({ type: i.attrs.type ?? 'other', value: textOf(i) }))
+      .filter((i) => i.value);
+    const facts: PersonRecord['facts'] = [];
+    for (const c of childElements(p)) {
+      if (c.name === 'persName' || c.name === 'idno') continue;
+      const when = c.attrs.when ?? '';
+      const t = textOf(c) || when;
+      if (t) facts.push({ label: c.name === 'note' ? 'Note' : c.name.charAt(0).toUpperCase() + c.name.slice(1), text: t });
+    }
+    return [{ id, names: names.length ? names : [id], idnos, facts }];
+  });
+}
+
+/** `../persons.xml#stalin-j` → `stalin-j`. */
+export function personId(ref: string | undefined): string | undefined {
+  if (!ref) return undefined;
+  const i = ref.lastIndexOf('#');
+  if (i < 0 || /^https?:/.test(ref)) return undefined;
+  return ref.slice(i + 1) || undefined;
+}
+
+/** A TEI date element's attributes. */
+export function readDate(el: TeiElement | undefined): DateValue | undefined {
+  if (!el) return undefined;
+  const a = el.attrs;
+  const d: DateValue = { text: textOf(el) };
+  for (const k of ['when', 'from', 'to', 'notBefore', 'notAfter', 'cert'] as const) if (a[k]) d[k] = a[k];
+  if (!d.when && !d.from && !d.to && !d.notBefore && !d.notAfter && !d.text) return undefined;
+  return d;
+}
+
+/** The date an undated-looking value sorts by: when, else from, notBefore, notAfter, to. */
+export function dateKey(d: DateValue | undefined): string {
+  if (!d) return '';
+  return d.when ?? d.from ?? d.notBefore ?? d.notAfter ?? d.to ?? '';
+}
+
+function readSide(action: TeiElement | undefined): CorrespSide | undefined {
+  if (!action) return undefined;
+  const persons: Correspondent[] = [];
+  const places: Correspondent[] = [];
+  for (const c of childElements(action)) {
+    const ref = c.attrs.ref;
+    const id = personId(ref);
+    const entry = { name: textOf(c), ...(id ? { id } : {}), ...(ref && !id ? { ref } : {}) };
+    if (c.name === 'persName') persons.push({ kind: 'person', ...entry });
+    else if (c.name === 'orgName') persons.push({ kind: 'org', ...entry });
+    else if (c.name === 'placeName') places.push({ kind: 'place', ...entry });
+  }
+  const side: CorrespSide = { persons, places };
+  const date = readDate(child(action, 'date'));
+  if (date) side.date = date;
+  if (action.attrs.cert) side.cert = action.attrs.cert;
+  return side;
+}
+
+function readDocument(tei: TeiElement, file: string): EditionDocument {
+  const header = child(tei, 'teiHeader');
+  const fileDesc = child(header, 'fileDesc');
+  const profile = child(header, 'profileDesc');
+  const bibl = path(fileDesc, 'sourceDesc/bibl') ?? path(fileDesc, 'sourceDesc/biblStruct');
+  const idno = bibl ? childElements(bibl, 'idno').find((i) => i.attrs.type === 'source') ?? child(bibl, 'idno') : undefined;
+  const terms = profile ? descendants(profile, 'term') : [];
+  const corresp = child(profile, 'correspDesc');
+  const actions = corresp ? childElements(corresp, 'correspAction') : [];
+  const sent = readSide(actions.find((a) => a.attrs.type === 'sent'));
+  const received = readSide(actions.find((a) => a.attrs.type === 'received'));
+  const text = child(tei, 'text')!;
+  let date = sent?.date ?? received?.date;
+  if (!date) {
+    // no correspDesc date: the first dated dateline or docDate of the text
+    const candidates = [...descendants(text, 'dateline'), ...descendants(text, 'docDate')];
+    for (const c of candidates) {
+      if (isInsideDebris(c)) continue;
+      const d = c.name === 'docDate' && (c.attrs.when || c.attrs.from) ? readDate(c) : readDate(descendants(c, 'date')[0]);
+      if (d && dateKey(d)) {
+        date = d;
+        break;
+      }
+    }
+  }
+  const slug = basename(dirname(file));
+  const n = basename(file, '.xml');
+  const doc: EditionDocument = {
+    id: `${slug}-${n}`,
+    slug,
+    n,
+    file,
+    title: textOf(path(fileDesc, 'titleStmt/title')) || `${slug} ${n}`,
+    kind: textOf(terms.find((t) => t.attrs.type === 'kind')) || 'document',
+    source: { title: textOf(child(bibl, 'title')), type: bibl?.attrs.type ?? '', idno: textOf(idno) },
+    sortKey: dateKey(date),
+    index: 0,
+  };
+  const classification = textOf(terms.find((t) => t.attrs.type === 'classification'));
+  if (classification) doc.classification = classification;
+  const lang = path(profile, 'langUsage/language');
+  if (lang) doc.language = textOf(lang) || lang.attrs.ident;
+  if (sent) doc.sent = sent;
+  if (received) doc.received = received;
+  if (date) doc.date = date;
+  return doc;
+}
+
+function isInsideDebris(el: TeiElement): boolean {
+  for (let a: TeiElement | undefined = el; a; a = a.parent) if (isDebris(a)) return true;
+  return false;
+}
+
+const CONTEXT_BLOCKS: ReadonlySet<string> = new Set([
+  'head', 'p', 'dateline', 'salute', 'signed', 'byline', 'addrLine', 'item', 'l', 'cell', 'ab', 'label', 'trailer', 'note',
+]);
+
+/**
+ * Every persName with a personography reference in the reading text, with up to 70 characters of its
+ * block's text either side. Duplicates and debris are left out, as from the reading text.
+ */
+export function collectMentions(text: TeiElement, document: string): Mention[] {
+  const out: Mention[] = [];
+  interface Acc {
+    text: string;
+    marks: { id: string; name: string; start: number; end: number }[];
+  }
+  const append = (acc: Acc, t: string): void => {
+    const s = t.replace(/\s+/g, ' ');
+    acc.text += acc.text.endsWith(' ') && s.startsWith(' ') ? s.slice(1) : s;
+  };
+  const finish = (acc: Acc): void => {
+    for (const m of acc.marks) {
+      let before = acc.text.slice(Math.max(0, m.start - CONTEXT_CHARS), m.start);
+      let after = acc.text.slice(m.end, m.end + CONTEXT_CHARS);
+      if (m.start > CONTEXT_CHARS) before = '…' + before.replace(/^\S*\s/, '');
+      if (m.end + CONTEXT_CHARS < acc.text.length) after = after.replace(/\s\S*$/, '') + '…';
+      out.push({ person: m.id, document, name: collapse(acc.text.slice(m.start, m.end)), before: before.trimStart(), after: after.trimEnd() });
+    }
+  };
+  const visit = (n: TeiNode, acc: Acc | undefined): void => {
+    if (n.type === 'text') {
+      if (acc) append(acc, n.text);
+      return;
+    }
+    if (isDebris(n)) return;
+    if (n.name === 'lb') {
+      if (acc) append(acc, ' ');
+      return;
+    }
+    const own = CONTEXT_BLOCKS.has(n.name) || !acc ? { text: '', marks: [] } : undefined;
+    const a = own ?? acc!;
+    if (isFootnote(n) && acc) append(acc, ' ');
+    const id = n.name === 'persName' ? personId(n.attrs.ref) : undefined;
+    const start = a.text.length;
+    for (const c of n.children) visit(c, a);
+    if (id) a.marks.push({ id, name: '', start, end: a.text.length });
+    if (own) finish(own);
+  };
+  for (const c of text.children) visit(c, undefined);
+  return out;
+}

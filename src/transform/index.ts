@@ -1,0 +1,112 @@
+/**
+ * The transform library: TEI edition → static HTML site, plain text, CMIF, CSV, JSON, or the output of a
+ * transform module of the user's own. `transform()` is what `chancery transform` and `chancery build`
+ * call; it never prints and never throws for bad input (those become diagnostics), only for options it
+ * cannot act on (a missing config for CMIF, a user module that does not load).
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeFileAtomic } from '../cli/io.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { TransformError } from '../diagnostics/diagnostic.js';
+import { TransformCodes } from './codes.js';
+import { loadConfig } from './config.js';
+import { loadEdition } from './edition.js';
+import { assetsDirectory } from './module.js';
+import type { TransformContext, TransformModule } from './module.js';
+import { builtinTransforms } from './transforms/index.js';
+
+export type { TransformModule, TransformContext, OutputFile } from './module.js';
+export type { Edition, EditionDocument, PersonRecord, Mention, DateValue, Correspondent, CorrespSide } from './edition.js';
+export type { EditionConfig } from './config.js';
+export type { TeiElement, TeiNode, TeiText } from './tei-tree.js';
+export type { Rule, RuleTable } from './walker.js';
+export { Walker } from './walker.js';
+export { TransformCodes } from './codes.js';
+export { loadEdition } from './edition.js';
+export { checkCmif } from './transforms/cmif-check.js';
+export { isDebris, readingText } from './reading.js';
+
+/** The built-in output formats. */
+export type TransformTarget = 'html' | 'text' | 'cmif' | 'csv' | 'json';
+
+/** The built-in targets, in the order `chancery build` runs them. */
+export const TRANSFORM_TARGETS: readonly TransformTarget[] = ['html', 'text', 'cmif', 'csv', 'json'];
+
+export interface TransformOptions {
+  /** The built-in output format; ignored when {@link transformModule} is given. */
+  to: TransformTarget;
+  /** Directory the files are written to (created when missing; files already there are replaced, others kept). */
+  outDir: string;
+  /** Path of a user transform module (ES module exporting a {@link TransformModule} as default or `transform`). */
+  transformModule?: string;
+  /** Path of the edition config; default `chancery.config.json` in the working directory. */
+  config?: string;
+}
+
+export interface TransformReport {
+  /** Documents of the edition that were transformed. */
+  documents: number;
+  /** Every file written, as `outDir`-joined paths. */
+  written: string[];
+  diagnostics: Diagnostic[];
+  /** Wall time of the whole run in milliseconds. */
+  ms: number;
+}
+
+/**
+ * Transforms the TEI documents found in `paths` (files or directories, searched recursively for `.xml`;
+ * the personography is found through the documents' `persName/@ref`) into `options.outDir`.
+ */
+export async function transform(paths: string[], options: TransformOptions): Promise<TransformReport> {
+  const started = performance.now();
+  const module = options.transformModule ? await loadUserModule(options.transformModule) : builtinTransforms[options.to];
+  if (!module) {
+    throw new TransformError(TransformCodes.badModule, `unknown transform target "${String(options.to)}"; use one of ${TRANSFORM_TARGETS.join(', ')}`);
+  }
+  const config = loadConfig(resolve(options.config ?? 'chancery.config.json'), module.needsConfig === true);
+  const edition = loadEdition(paths);
+  const diagnostics: Diagnostic[] = [...edition.diagnostics];
+  const ctx: TransformContext = {
+    config,
+    assets: assetsDirectory(),
+    now: runDate(),
+    report: (d) => diagnostics.push(d),
+  };
+  const written: string[] = [];
+  if (edition.documents.length > 0) {
+    for await (const file of module.render(edition, ctx)) {
+      if (file.path.startsWith('/') || file.path.split('/').includes('..')) {
+        throw new TransformError(TransformCodes.badModule, `transform ${module.name} tried to write outside the output directory: ${file.path}`);
+      }
+      const target = resolve(options.outDir, file.path);
+      writeFileAtomic(target, file.content);
+      written.push(target);
+    }
+  }
+  return { documents: edition.documents.length, written, diagnostics, ms: performance.now() - started };
+}
+
+/** `SOURCE_DATE_EPOCH` (seconds) when set, so that two runs over the same edition write the same bytes. */
+function runDate(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date();
+}
+
+async function loadUserModule(spec: string): Promise<TransformModule> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(resolve(spec)).href)) as Record<string, unknown>;
+  } catch (e) {
+    throw new TransformError(TransformCodes.badModule, `cannot load transform module ${spec}: ${(e as Error).message}`, { cause: e });
+  }
+  const candidate = (mod.default ?? mod.transform) as Partial<TransformModule> | undefined;
+  if (!candidate || typeof candidate !== 'object' || typeof candidate.render !== 'function') {
+    throw new TransformError(
+      TransformCodes.badModule,
+      `${spec} does not export a transform: export default { name, render(edition, ctx) } (see docs/transforms.md)`,
+    );
+  }
+  return { name: candidate.name ?? spec, ...candidate } as TransformModule;
+}

@@ -1,0 +1,60 @@
+/**
+ * What counts as the reading text, decided once for every derivative: the HTML reading view, the plain
+ * text, the search index and the mention contexts all leave out the same debris.
+ */
+import type { TeiElement, TeiNode } from './tei-tree.js';
+
+/**
+ * Debris: a second (garbled) OCR pass, forme work (catchwords, page numbers, file numbers) and handwritten
+ * marginalia. Encoded so that nothing is lost, shown only in the diplomatic view.
+ */
+export function isDebris(el: TeiElement): boolean {
+  if (el.name === 'fw') return true;
+  if (el.name !== 'note') return false;
+  const type = el.attrs.type;
+  return type === 'duplicate' || type === 'marginal';
+}
+
+/** A footnote (numbered or not) that derivatives move to the foot or the end. */
+export function isFootnote(el: TeiElement): boolean {
+  return el.name === 'note' && el.attrs.place === 'foot';
+}
+
+/** Elements that begin a new line of reading text (for plain-text extraction and contexts). */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+  'head', 'p', 'div', 'opener', 'closer', 'dateline', 'salute', 'signed', 'byline', 'postscript', 'note',
+  'address', 'addrLine', 'list', 'item', 'lg', 'l', 'table', 'row', 'cell', 'quote', 'ab', 'label', 'trailer',
+  'docAuthor', 'docTitle', 'titlePart', 'titlePage', 'docImprint', 'argument', 'epigraph', 'floatingText',
+]);
+
+/**
+ * The plain reading text of an element (normally `text`): debris left out, footnotes kept after the
+ * passage they annotate, blocks separated by newlines, whitespace collapsed within lines.
+ */
+export function readingText(el: TeiElement): string {
+  const lines: string[] = [];
+  let cur = '';
+  const flush = (): void => {
+    const t = cur.replace(/\s+/g, ' ').trim();
+    if (t) lines.push(t);
+    cur = '';
+  };
+  const visit = (n: TeiNode): void => {
+    if (n.type === 'text') {
+      cur += n.text;
+      return;
+    }
+    if (isDebris(n)) return;
+    if (n.name === 'lb') {
+      cur += ' ';
+      return;
+    }
+    const block = BLOCK_ELEMENTS.has(n.name);
+    if (block) flush();
+    for (const c of n.children) visit(c);
+    if (block) flush();
+  };
+  visit(el);
+  flush();
+  return lines.join('\n');
+}

@@ -1,0 +1,97 @@
+/**
+ * Every check of one file, in order: read (size limit), decode, well-formedness, RELAX NG/XSD, Schematron.
+ * The same function runs in the main thread and in worker threads; what it returns is plain data
+ * (structured-clonable), including the ids and cross-file references the edition-wide check needs.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { DEFAULT_MAX_FILE_BYTES, ValidateCodes } from './codes.js';
+import { decodeXml, parseXml, type CrossReference, type IdInfo } from './parse.js';
+import { compileSchema, type SchemaValidator } from './relaxng.js';
+import { compileSchematron, type SchematronValidator } from './schematron.js';
+
+/** What the per-file checks need to know; plain data so that it can be sent to a worker. */
+export interface CheckConfig {
+  /** RELAX NG (.rng) or XSD (.xsd) path; none: no schema check. */
+  schema?: string;
+  schematron?: string;
+  maxFileBytes?: number;
+}
+
+/** The findings on one file, and its facts for the edition-wide checks. */
+export interface FileOutcome {
+  file: string;
+  diagnostics: Diagnostic[];
+  ids: IdInfo[];
+  references: CrossReference[];
+}
+
+// Compiled once per process (per worker thread) and reused: compiling tei_all costs seconds.
+const schemas = new Map<string, SchemaValidator>();
+const schematrons = new Map<string, SchematronValidator>();
+
+function schemaFor(path: string): SchemaValidator {
+  const key = resolve(path);
+  let s = schemas.get(key);
+  if (!s) schemas.set(key, (s = compileSchema(path)));
+  return s;
+}
+
+function schematronFor(path: string): SchematronValidator {
+  const key = resolve(path);
+  let s = schematrons.get(key);
+  if (!s) schematrons.set(key, (s = compileSchematron(path)));
+  return s;
+}
+
+/** Compiles the configured schemas now (workers do this before taking files, so that errors come early). */
+export function prepare(config: CheckConfig): void {
+  if (config.schema) schemaFor(config.schema);
+  if (config.schematron) schematronFor(config.schematron);
+}
+
+/**
+ * Checks one file. Bad input becomes diagnostics; only an unusable schema throws (ValidateError).
+ */
+export function checkFile(file: string, config: CheckConfig): FileOutcome {
+  const limit = config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const outcome: FileOutcome = { file, diagnostics: [], ids: [], references: [] };
+  const at = { file, line: 1, column: 1 };
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(file).size;
+    if (size > limit) {
+      outcome.diagnostics.push({
+        code: ValidateCodes.fileTooLarge,
+        severity: 'error',
+        message: `file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${(limit / 1048576).toFixed(0)} MiB; refused unread`,
+        span: at,
+      });
+      return outcome;
+    }
+    bytes = readFileSync(file);
+  } catch (e) {
+    outcome.diagnostics.push({
+      code: ValidateCodes.unreadable,
+      severity: 'error',
+      message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      span: at,
+    });
+    return outcome;
+  }
+  const decoded = decodeXml(bytes, file);
+  if ('diagnostic' in decoded) {
+    outcome.diagnostics.push(decoded.diagnostic);
+    return outcome;
+  }
+  const parsed = parseXml(file, decoded.text, { dom: Boolean(config.schematron) });
+  outcome.diagnostics.push(...parsed.diagnostics);
+  outcome.ids = parsed.ids;
+  outcome.references = parsed.references;
+  if (!parsed.wellFormed) return outcome;
+  if (config.schema) outcome.diagnostics.push(...schemaFor(config.schema).validate(bytes, parsed));
+  if (config.schematron) outcome.diagnostics.push(...schematronFor(config.schematron).validate(parsed));
+  outcome.diagnostics.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0));
+  return outcome;
+}

@@ -1,0 +1,127 @@
+/**
+ * Which files to validate: paths and folders walked lazily (a folder of 10,000 files yields one name at a
+ * time, never a list of contents), a deterministic shard of them, or only those changed since a git ref.
+ */
+import { execFileSync } from 'node:child_process';
+import { opendir, readFile, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { UsageError, ValidateError } from '../diagnostics/diagnostic.js';
+import { ValidateCodes } from './codes.js';
+
+/** `I/N`: this run takes the I-th of N shards (1-based). */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Parses `--shard I/N`; throws {@link UsageError} for anything else. */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new UsageError(ValidateCodes.usage, `--shard takes I/N with 1 ≤ I ≤ N (e.g. 2/4), not "${text}"`);
+  }
+  return { index, count };
+}
+
+/**
+ * Yields the `.xml` files under each path (a file path is yielded as given, whatever its extension), in a
+ * deterministic order: the paths in the order given, each folder's entries sorted by name.
+ */
+export async function* walkXml(paths: readonly string[]): AsyncGenerator<string> {
+  for (const p of paths) {
+    let info;
+    try {
+      info = await stat(p);
+    } catch (e) {
+      throw new ValidateError(ValidateCodes.io, `cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+        cause: e,
+      });
+    }
+    if (info.isDirectory()) yield* walkDir(p);
+    else yield p;
+  }
+}
+
+async function* walkDir(dir: string): AsyncGenerator<string> {
+  // Names only are held (one folder's at a time), so that entries can be sorted; contents are read later.
+  const names: { name: string; dir: boolean }[] = [];
+  for await (const entry of await opendir(dir)) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (entry.isDirectory()) names.push({ name: entry.name, dir: true });
+    else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.xml')) names.push({ name: entry.name, dir: false });
+  }
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const n of names) {
+    const path = join(dir, n.name);
+    if (n.dir) yield* walkDir(path);
+    else yield path;
+  }
+}
+
+/** Keeps every N-th file, starting at the I-th: the shards of one list cover it exactly once. */
+export async function* shardOf(files: AsyncIterable<string>, shard: Shard): AsyncGenerator<string> {
+  let i = 0;
+  for await (const f of files) {
+    if (i % shard.count === shard.index - 1) yield f;
+    i++;
+  }
+}
+
+function git(args: string[], cwd: string): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const stderr = String((e as { stderr?: string }).stderr ?? '').trim();
+    throw new ValidateError(ValidateCodes.git, `git ${args.join(' ')} failed: ${stderr || (e as Error).message}`, { cause: e });
+  }
+}
+
+/** The default base of `--changed`: origin/HEAD's branch when known, else HEAD (uncommitted changes). */
+export function defaultBase(cwd: string): string {
+  for (const ref of ['origin/HEAD', 'origin/main']) {
+    try {
+      execFileSync('git', ['rev-parse', '--verify', '--quiet', ref], { cwd, stdio: 'ignore' });
+      return ref;
+    } catch {
+      // try the next
+    }
+  }
+  return 'HEAD';
+}
+
+/**
+ * Files changed since `base` (committed, staged, unstaged or untracked) among `files`, plus the files among
+ * them that reference a changed file (`persons.xml#…`), because a change can break a reference into it.
+ */
+export async function* changedSince(files: AsyncIterable<string>, base: string, cwd: string): AsyncGenerator<string> {
+  const top = git(['rev-parse', '--show-toplevel'], cwd).trim();
+  const names = [
+    ...git(['diff', '--name-only', '--diff-filter=ACMRT', base, '--'], cwd).split('\n'),
+    ...git(['ls-files', '--others', '--exclude-standard'], top).split('\n'),
+  ].filter(Boolean);
+  const changed = new Set(names.map((n) => resolve(top, n)));
+  const changedBase = [...changed].map((c) => basename(c));
+  for await (const f of files) {
+    const abs = resolve(cwd, f);
+    if (changed.has(abs)) {
+      yield f;
+      continue;
+    }
+    if (changedBase.length === 0) continue;
+    let text: string;
+    try {
+      text = await readFile(abs, 'utf8');
+    } catch {
+      continue;
+    }
+    if (changedBase.some((b) => text.includes(`${b}#`))) yield f;
+  }
+}
+
+/** A path as reports show it: relative to cwd with `/`, unless it lies outside cwd. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, file));
+  return (rel.startsWith('..') ? file : rel).split(sep).join('/');
+}

@@ -1,0 +1,369 @@
+/**
+ * Reads one XML file with saxes: well-formedness and encoding, with exact positions, and in the same pass
+ * the facts the later checks need (where each element starts, its xml:id, its references to other files),
+ * so that no file is parsed by saxes twice. DTDs are never loaded: saxes expands only the five predefined
+ * entities and character references, and a DOCTYPE that declares entities is refused outright.
+ */
+import { SaxesParser } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
+import { Document as DomDocument, type Element as DomElement, type Node as DomNode } from 'slimdom';
+import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
+import { ValidateCodes } from './codes.js';
+
+/** One element of a parsed file. Offsets are UTF-16 indexes into the decoded text. */
+export interface ElementInfo {
+  /** Qualified name as written. */
+  name: string;
+  /** Local name, for messages and Guidelines links. */
+  local: string;
+  /** Offset of the `<` of the start tag. */
+  start: number;
+  /** 1-based line and column of the `>` that ends the start tag (where jing reports). */
+  tagEndLine: number;
+  tagEndColumn: number;
+  /** Index of the parent in {@link ParsedFile.elements}, -1 for the root. */
+  parent: number;
+}
+
+/** An attribute value that points into another file: `persons.xml#id`, `../persons.xml#id`, `other.xml#p3`. */
+export interface CrossReference {
+  /** The element carrying it, local name. */
+  element: string;
+  attribute: string;
+  /** The pointer as written (one whitespace-separated token of the attribute). */
+  pointer: string;
+  /** The referenced file, as written (before the `#`). */
+  targetFile: string;
+  targetId: string;
+  span: SourceSpan;
+}
+
+/** An xml:id and the element that carries it. */
+export interface IdInfo {
+  id: string;
+  /** Local name of the element. */
+  element: string;
+  span: SourceSpan;
+}
+
+/** What one saxes pass learnt about a file. */
+export interface ParsedFile {
+  file: string;
+  text: string;
+  /** Well-formedness, encoding and safety findings; any error here means later checks are skipped. */
+  diagnostics: Diagnostic[];
+  wellFormed: boolean;
+  elements: ElementInfo[];
+  /** Key in libxml2's node-path shape, every step indexed (`/*[1]/*[2]`), to element index. */
+  byPath: Map<string, number>;
+  ids: IdInfo[];
+  references: CrossReference[];
+  /** The document as a DOM, built only when asked for (Schematron needs it). */
+  dom?: DomDocument;
+  /** DOM element to index in {@link elements}. */
+  domIndex?: WeakMap<DomNode, number>;
+  /** Converts an offset of {@link text} into a 1-based span. */
+  spanAt(offset: number): SourceSpan;
+}
+
+export interface ParseOptions {
+  /** Build a DOM for Schematron. */
+  dom?: boolean;
+}
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+// NCName, as the xml:id spec requires; Unicode letters and marks as XML 1.0 5th edition allows.
+const NCNAME = /^[\p{L}_][\p{L}\p{M}\p{Nd}\p{Nl}._\-\u00B7\u0300-\u036F\u203F-\u2040]*$/u;
+// Attributes whose values are pointers (TEI's att.canonical, att.pointing, att.global.linking…).
+const POINTER_ATTRIBUTES = new Set(['ref', 'target', 'corresp', 'sameAs', 'who', 'source', 'key', 'resp', 'copyOf', 'next', 'prev']);
+
+/**
+ * Decodes file bytes following XML's rules: a BOM wins, then the encoding declaration, else UTF-8.
+ * Returns the text or an encoding diagnostic (TEI-XML-002) with the line of the first bad byte.
+ */
+export function decodeXml(bytes: Uint8Array, file: string): { text: string } | { diagnostic: Diagnostic } {
+  let encoding = 'utf-8';
+  let skip = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) skip = 3;
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) (encoding = 'utf-16le'), (skip = 2);
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) (encoding = 'utf-16be'), (skip = 2);
+  else {
+    const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
+    const decl = /^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
+    if (decl?.[1]) encoding = decl[1].toLowerCase();
+  }
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    return {
+      diagnostic: {
+        code: ValidateCodes.badEncoding,
+        severity: 'error',
+        message: `unsupported encoding "${encoding}" in the XML declaration`,
+        span: { file, line: 1, column: 1 },
+      },
+    };
+  }
+  try {
+    return { text: decoder.decode(bytes.subarray(skip)) };
+  } catch {
+    // Find the line of the first undecodable byte for UTF-8, the usual case.
+    let line = 1;
+    let column = 1;
+    if (encoding === 'utf-8') {
+      const good = firstInvalidUtf8(bytes, skip);
+      const prefix = Buffer.from(bytes.subarray(skip, good)).toString('utf8');
+      const lines = prefix.split('\n');
+      line = lines.length;
+      column = (lines[lines.length - 1]?.length ?? 0) + 1;
+    }
+    return {
+      diagnostic: {
+        code: ValidateCodes.badEncoding,
+        severity: 'error',
+        message: `bytes that are not valid ${encoding.toUpperCase()}; save the file as UTF-8 or declare its encoding`,
+        span: { file, line, column },
+      },
+    };
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = from;
+  let hi = bytes.length;
+  // Binary search for the longest decodable prefix (a cut inside a sequence fails too, so step back).
+  while (hi - lo > 4) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(from, mid), { stream: true });
+      decoder.decode();
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** Line-start table for offset-to-position conversion, built once per file and only when needed. */
+function makeSpanAt(file: string, text: string): (offset: number) => SourceSpan {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file, line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  };
+}
+
+/**
+ * Parses decoded XML text. Never throws for bad input: every problem is a diagnostic, and saxes goes on
+ * after an error so that a file's well-formedness errors are all reported, not only the first.
+ */
+export function parseXml(file: string, text: string, options: ParseOptions = {}): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  const elements: ElementInfo[] = [];
+  const byPath = new Map<string, number>();
+  const ids: IdInfo[] = [];
+  const references: CrossReference[] = [];
+  const spanAt = makeSpanAt(file, text);
+  const firstId = new Map<string, SourceSpan>();
+
+  const dom = options.dom ? new DomDocument() : undefined;
+  const domIndex = options.dom ? new WeakMap<DomNode, number>() : undefined;
+  const domStack: DomNode[] = dom ? [dom] : [];
+
+  // Per open element: its index, path, and sibling counters for its children.
+  interface Frame {
+    index: number;
+    path: string;
+    all: number;
+    byName: Map<string, number>;
+  }
+  const stack: Frame[] = [{ index: -1, path: '', all: 0, byName: new Map() }];
+  let wellFormed = true;
+
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  parser.on('error', (err) => {
+    wellFormed = false;
+    // saxes prefixes "line:column: " (no fileName given); its column is the 0-based index of the next
+    // character, i.e. the 1-based column of the character just read, where the error was found.
+    const message = err.message.replace(/^\d+:\d+: /, '');
+    diagnostics.push({
+      code: ValidateCodes.notWellFormed,
+      severity: 'error',
+      message: `not well-formed: ${message.replace(/\.$/, '')}`,
+      span: { file, line: parser.line, column: Math.max(1, parser.column) },
+    });
+  });
+  parser.on('doctype', (doctype) => {
+    const span = spanAt(Math.max(0, text.indexOf('<!DOCTYPE')));
+    if (/<!ENTITY/.test(doctype)) {
+      wellFormed = false;
+      diagnostics.push({
+        code: ValidateCodes.entityDeclarationRefused,
+        severity: 'error',
+        message: 'DOCTYPE declares entities: refused (DTDs are never loaded, so entity expansion and external entities are off); remove the internal subset',
+        span,
+      });
+    } else {
+      diagnostics.push({
+        code: ValidateCodes.doctypeIgnored,
+        severity: 'warning',
+        message: 'DOCTYPE ignored: DTDs are not loaded; the RELAX NG schema decides validity',
+        span,
+      });
+    }
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const parentFrame = stack[stack.length - 1]!;
+    const uri = tag.uri;
+    // libxml2's node paths: a prefixed name counts same-name siblings, a default-namespace element is `*`
+    // and counts all element siblings, an unqualified name counts same-name siblings.
+    let step: string;
+    let n: number;
+    parentFrame.all++;
+    if (uri && !tag.prefix) {
+      step = '*';
+      n = parentFrame.all;
+    } else {
+      step = tag.name;
+      n = (parentFrame.byName.get(step) ?? 0) + 1;
+      parentFrame.byName.set(step, n);
+    }
+    const path = `${parentFrame.path}/${step}[${n}]`;
+    const endOffset = Math.min(parser.position, text.length);
+    const start = text.lastIndexOf(`<${tag.name}`, endOffset);
+    const index = elements.length;
+    elements.push({
+      name: tag.name,
+      local: tag.local,
+      start: start === -1 ? 0 : start,
+      tagEndLine: parser.line,
+      tagEndColumn: parser.column,
+      parent: parentFrame.index,
+    });
+    byPath.set(path, index);
+    stack.push({ index, path, all: 0, byName: new Map() });
+
+    let element: DomElement | undefined;
+    if (dom) {
+      element = dom.createElementNS(uri || null, tag.name);
+      domIndex!.set(element, index);
+      domStack[domStack.length - 1]!.appendChild(element);
+      domStack.push(element);
+    }
+    for (const attr of Object.values(tag.attributes)) {
+      if (element && attr.prefix !== 'xmlns' && attr.name !== 'xmlns') {
+        element.setAttributeNS(attr.uri || null, attr.name, attr.value);
+      }
+      if (attr.uri === XML_NS && attr.local === 'id') {
+        const span = attributeSpan(text, start, endOffset, attr.name, spanAt);
+        checkId(attr.value, tag.local, span);
+      } else if (!attr.prefix && POINTER_ATTRIBUTES.has(attr.local)) {
+        for (const pointer of attr.value.split(/\s+/)) {
+          const hash = pointer.indexOf('#');
+          if (hash <= 0 || !/\.xml$/i.test(pointer.slice(0, hash)) || /^[a-z][a-z0-9+.-]*:/i.test(pointer)) continue;
+          references.push({
+            element: tag.local,
+            attribute: attr.local,
+            pointer,
+            targetFile: pointer.slice(0, hash),
+            targetId: pointer.slice(hash + 1),
+            span: attributeSpan(text, start, endOffset, attr.name, spanAt),
+          });
+        }
+      }
+    }
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+    if (dom) domStack.pop();
+  });
+  if (dom) {
+    parser.on('text', (t) => domStack[domStack.length - 1]!.appendChild(dom.createTextNode(t)));
+    parser.on('cdata', (t) => domStack[domStack.length - 1]!.appendChild(dom.createTextNode(t)));
+  }
+
+  function checkId(id: string, element: string, span: SourceSpan): void {
+    if (!NCNAME.test(id)) {
+      diagnostics.push({
+        code: ValidateCodes.badId,
+        severity: 'error',
+        message: `xml:id "${id}" is not a valid XML name without colons (NCName)`,
+        span,
+      });
+      return;
+    }
+    const first = firstId.get(id);
+    if (first) {
+      diagnostics.push({
+        code: ValidateCodes.duplicateId,
+        severity: 'error',
+        message: `xml:id "${id}" is used twice in this file; first at line ${first.line}`,
+        span,
+        related: [first],
+      });
+      return;
+    }
+    firstId.set(id, span);
+    ids.push({ id, element, span });
+  }
+
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    // saxes throws only when no error handler is set or on internal failure; report, never escape.
+    wellFormed = false;
+    diagnostics.push({
+      code: ValidateCodes.notWellFormed,
+      severity: 'error',
+      message: `not well-formed: ${(e as Error).message}`,
+      span: { file, line: parser.line, column: Math.max(1, parser.column) },
+    });
+  }
+  return {
+    file,
+    text,
+    diagnostics,
+    wellFormed,
+    elements,
+    byPath,
+    ids,
+    references,
+    dom,
+    domIndex,
+    spanAt,
+  };
+}
+
+function attributeSpan(
+  text: string,
+  tagStart: number,
+  tagEnd: number,
+  name: string,
+  spanAt: (o: number) => SourceSpan,
+): SourceSpan {
+  const re = new RegExp(`\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=`, 'g');
+  re.lastIndex = Math.max(0, tagStart);
+  const m = re.exec(text);
+  const at = m && m.index < tagEnd ? m.index + 1 : Math.max(0, tagStart);
+  return spanAt(at);
+}
+
+/** The span of an element's start tag: from `<` to the `>` that ends it. */
+export function elementSpan(parsed: ParsedFile, index: number): SourceSpan | undefined {
+  const e = parsed.elements[index];
+  if (!e) return undefined;
+  return { ...parsed.spanAt(e.start), endLine: e.tagEndLine, endColumn: e.tagEndColumn };
+}

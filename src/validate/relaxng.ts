@@ -1,0 +1,189 @@
+/**
+ * The RELAX NG / XSD adapter: the only file of Chancery that touches the schema engine (libxml2, compiled to
+ * WebAssembly by libxml2-wasm). It compiles a schema once and turns the engine's errors into our
+ * diagnostics (TEI-RNG-nnn) with 1-based positions taken from our own saxes pass, because libxml2 gives a
+ * line and a node path but no column. Replacing the engine means replacing this file only.
+ *
+ * Why libxml2-wasm and not libxmljs2: libxmljs2's `rngValidate` recompiles the schema on every call (7–9 s
+ * per document against tei_all); libxml2-wasm's `RelaxNGValidator` compiles once. See docs/decisions.md.
+ */
+import { readFileSync } from 'node:fs';
+import { ParseOption, RelaxNGValidator, XmlDocument, XmlValidateError, XsdValidator } from 'libxml2-wasm';
+import type { ErrorDetail } from 'libxml2-wasm';
+import { ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ValidateCodes, guidelinesUrl } from './codes.js';
+import { readContentModels, type ContentModels } from './content-models.js';
+import { elementSpan, type ParsedFile } from './parse.js';
+
+/** A compiled schema, reusable for any number of documents. */
+export interface SchemaValidator {
+  readonly path: string;
+  /** Validates a document already found well-formed; returns every error (never throws for bad input). */
+  validate(bytes: Uint8Array, parsed: ParsedFile): Diagnostic[];
+  dispose(): void;
+}
+
+// Never load DTDs or fetch anything: no NOENT (entity substitution), no DTDLOAD, NONET. SKIP_IDS because
+// our saxes pass checks xml:id (NCName, duplicates) with positions, and libxml2 would stop at the parse.
+const DOC_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_SKIP_IDS | ParseOption.XML_PARSE_BIG_LINES;
+const SCHEMA_OPTIONS = ParseOption.XML_PARSE_NONET;
+
+/**
+ * Compiles a RELAX NG (.rng, XML syntax) or XSD (.xsd) schema. Throws {@link ValidateError} (exit 2) when the
+ * schema cannot be read or compiled: that is a tool failure, not a finding about the documents.
+ */
+export function compileSchema(path: string): SchemaValidator {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new ValidateError(ValidateCodes.schemaUnreadable, `cannot read schema ${path}: ${(e as Error).message}`, { cause: e });
+  }
+  const isXsd = /\.xsd$/i.test(path);
+  let schemaDoc: XmlDocument;
+  let engine: RelaxNGValidator | XsdValidator;
+  try {
+    schemaDoc = XmlDocument.fromBuffer(bytes, { option: SCHEMA_OPTIONS, url: path });
+    engine = isXsd ? XsdValidator.fromDoc(schemaDoc) : RelaxNGValidator.fromDoc(schemaDoc);
+  } catch (e) {
+    const details = (e as { details?: ErrorDetail[] }).details ?? [];
+    const first = details[0];
+    const where = first ? `:${first.line}` : '';
+    throw new ValidateError(
+      ValidateCodes.schemaNotCompiled,
+      `cannot compile schema ${path}${where}: ${(first?.message ?? (e as Error).message).trim()}`,
+      { cause: e },
+    );
+  }
+  let models: ContentModels | undefined;
+  const contentModels = (): ContentModels => (models ??= readContentModels(path));
+
+  return {
+    path,
+    validate(docBytes, parsed) {
+      let doc: XmlDocument;
+      try {
+        doc = XmlDocument.fromBuffer(docBytes, { option: DOC_OPTIONS, url: parsed.file });
+      } catch (e) {
+        // saxes found the file well-formed, so this is libxml2 disagreeing (or a limit of it): report it.
+        const details = (e as { details?: ErrorDetail[] }).details ?? [];
+        return (details.length ? details : [{ message: (e as Error).message, line: 1, col: 0, level: 2 }]).map(
+          (d) => ({
+            code: ValidateCodes.schemaOther,
+            severity: 'error' as const,
+            message: `cannot be checked against the schema: ${d.message.trim()}`,
+            span: { file: parsed.file, line: Math.max(1, d.line), column: Math.max(1, d.col) },
+          }),
+        );
+      }
+      try {
+        engine.validate(doc);
+        return [];
+      } catch (e) {
+        if (!(e instanceof XmlValidateError)) {
+          throw new ValidateError(ValidateCodes.engineFailed, `schema engine failed on ${parsed.file}: ${(e as Error).message}`, { cause: e });
+        }
+        return toDiagnostics(e.details, parsed, contentModels);
+      } finally {
+        doc.dispose();
+      }
+    },
+    dispose() {
+      engine.dispose();
+      schemaDoc.dispose();
+    },
+  };
+}
+
+/** `/*​/*[2]/tei:x` → `/*[1]/*[2]/tei:x[1]`, the shape {@link ParsedFile.byPath} uses. */
+function normalisePath(xpath: string): string[] {
+  return xpath
+    .split('/')
+    .filter(Boolean)
+    .map((step) => (step.endsWith(']') ? step : `${step}[1]`));
+}
+
+function findElement(parsed: ParsedFile, xpath: string | undefined): number | undefined {
+  if (!xpath) return undefined;
+  const steps = normalisePath(xpath);
+  // libxml2 sometimes points one step below the element at fault ("expecting an element, got nothing").
+  for (let n = steps.length; n > 0; n--) {
+    const index = parsed.byPath.get('/' + steps.slice(0, n).join('/'));
+    if (index !== undefined) return index;
+  }
+  return undefined;
+}
+
+function listAllowed(names: string[] | undefined): string {
+  if (!names || names.length === 0) return 'no child elements';
+  if (names.length > 25) return `one of ${names.slice(0, 25).join(', ')} … (${names.length} in all)`;
+  return names.length === 1 ? names[0]! : `one of ${names.join(', ')}`;
+}
+
+/** Turns libxml2's RELAX NG/XSD messages into ours: say which element, in which parent, what is allowed. */
+function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () => ContentModels): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const d of details) {
+    const raw = d.message.trim();
+    // "failed to validate content" repeats, at the parent, an error already reported at the child.
+    if (/^Element .* failed to validate (content|attributes)$/.test(raw)) continue;
+    const index = findElement(parsed, d.xpath);
+    const info = index === undefined ? undefined : parsed.elements[index];
+    const parent = info && info.parent >= 0 ? parsed.elements[info.parent] : undefined;
+    const span = (index !== undefined ? elementSpan(parsed, index) : undefined) ?? {
+      file: parsed.file,
+      line: Math.max(1, d.line),
+      column: Math.max(1, d.col),
+    };
+    let code: string = ValidateCodes.schemaOther;
+    let message = raw;
+    let m: RegExpExecArray | null;
+    if ((m = /^(?:Did not expect element (\S+) there|Expecting element (\S+), got (\S+))$/.exec(raw))) {
+      const child = m[1] ?? m[3] ?? info?.local ?? '?';
+      const where = parent ?? info;
+      code = ValidateCodes.elementNotAllowed;
+      const allowed = where ? models().allowedChildren(where.local) : undefined;
+      const expected = allowed ? listAllowed(allowed) : m[2] ? m[2] : 'something else';
+      message = where
+        ? `element ${child} not allowed here in ${where.local}; expected ${expected} (${guidelinesUrl(where.local)})`
+        : `element ${child} not allowed here; expected ${expected}`;
+    } else if ((m = /^Expecting an element (\S*) ?, got (\S+)$/.exec(raw)) || (m = /^Expecting an element , got (\S+)$/.exec(raw))) {
+      code = ValidateCodes.incompleteContent;
+      const where = info;
+      const allowed = where ? models().allowedChildren(where.local) : undefined;
+      message = where
+        ? `element ${where.local} incomplete; expected ${listAllowed(allowed)} (${guidelinesUrl(where.local)})`
+        : 'element incomplete: a required child element is missing';
+    } else if ((m = /^Invalid attribute (\S+) for element (\S+)$/.exec(raw))) {
+      code = ValidateCodes.badAttribute;
+      message = `attribute ${m[1]} of element ${m[2]} is not allowed here or its value is invalid (${guidelinesUrl(m[2]!)})`;
+    } else if ((m = /^Element (\S+) has extra content: (\S+)$/.exec(raw))) {
+      code = m[2] === 'text' ? ValidateCodes.textNotAllowed : ValidateCodes.incompleteContent;
+      const what = m[2] === 'text' ? 'text' : `element ${m[2]}`;
+      const allowed = models().allowedChildren(m[1]!);
+      message = `${what} not allowed here in ${m[1]}; expected ${listAllowed(allowed)} (${guidelinesUrl(m[1]!)})`;
+    } else if ((m = /^Did not expect text in element (\S+) content$/.exec(raw))) {
+      code = ValidateCodes.textNotAllowed;
+      message = `text not allowed in element ${m[1]} (${guidelinesUrl(m[1]!)})`;
+    } else if (/^Element (\S+) failed to validate/.test(raw) || /^Expecting element/.test(raw)) {
+      code = ValidateCodes.incompleteContent;
+    }
+    const key = `${span.line}:${span.column}:${code}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ code, severity: d.level === 1 ? 'warning' : 'error', message, span });
+  }
+  if (out.length === 0 && details.length > 0) {
+    // Only "failed to validate" lines: keep the first so the file is not reported valid with no reason.
+    const d = details[0]!;
+    const index = findElement(parsed, d.xpath);
+    out.push({
+      code: ValidateCodes.schemaOther,
+      severity: 'error',
+      message: d.message.trim(),
+      span: (index !== undefined ? elementSpan(parsed, index) : undefined) ?? { file: parsed.file, line: Math.max(1, d.line), column: 1 },
+    });
+  }
+  return out;
+}
