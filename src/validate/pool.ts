@@ -30,13 +30,19 @@ export async function checkInWorkers(files: AsyncIterable<string>, config: Check
     await new Promise<void>((resolveAll, rejectAll) => {
       let busy = 0;
       let pulling = false;
+      let again = false;
       const inFlight = new Map<Worker, number>();
       const finish = (): void => {
         if (exhausted && busy === 0) resolveAll();
       };
       const feed = async (): Promise<void> => {
-        if (pulling) return;
+        if (pulling) {
+          // A reply arrived while we awaited the file stream: go round once more when done.
+          again = true;
+          return;
+        }
         pulling = true;
+        again = false;
         try {
           for (const w of workers) {
             while (!exhausted && !failure && (inFlight.get(w) ?? 0) < IN_FLIGHT) {
@@ -55,6 +61,7 @@ export async function checkInWorkers(files: AsyncIterable<string>, config: Check
         } finally {
           pulling = false;
         }
+        if (again) return feed();
         finish();
       };
       for (const w of workers) {
