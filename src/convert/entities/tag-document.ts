@@ -1,0 +1,147 @@
+/**
+ * Tags the persons, dates and places of one document: every block the reader sees (heading, body, notes,
+ * signature, page-foot matter) is viewed as a string (./inline-view.ts), the string rules run on it, and the
+ * spans found become entity nodes. Persons are resolved through the edition's {@link PersonRegistry}.
+ *
+ * Person rules run twice over the document: the first round learns which surnames the document itself names
+ * with strong evidence (title, initials, given name, signature), so that the second round also takes their
+ * bare mentions ("Molotov", "Hitler Germany") anywhere in the document.
+ */
+import type { Block, Correspondent, TeiDocument } from '../../model/document.js';
+import { findDates } from './dates/find-dates.js';
+import { applySpans, viewOf, type EntitySpan, type InlineView } from './inline-view.js';
+import { findPersons, type PersonMention } from './persons/find-persons.js';
+import { normalizeSurname } from './persons/normalize.js';
+import { PersonRegistry, type MentionPlace } from './personography.js';
+
+/** What {@link tagDocument} did, for benches and diagnostics. */
+export interface TagStats {
+  persons: number;
+  dates: number;
+  places: number;
+}
+
+interface Unit {
+  block: Block;
+  view: InlineView;
+  inNote: boolean;
+}
+
+/** Block kinds whose text is a name line: their capitalised words are a name. */
+const NAME_LINES = new Set<Block['kind']>(['signed', 'byline']);
+
+function unitsOf(doc: TeiDocument): Unit[] {
+  const units: Unit[] = [];
+  const visit = (block: Block, inNote: boolean): void => {
+    const view = viewOf(block.inlines);
+    units.push({ block, view, inNote: inNote || block.kind === 'noteBody' });
+    for (const n of view.nested) visit(n.block, inNote || n.inNote);
+  };
+  for (const b of doc.blocks) visit(b, false);
+  return units;
+}
+
+/** The part of a block's text that is a name line, if any: a signature, a byline, the name after "dear" in a salute. */
+function nameLineRange(unit: Unit): [number, number] | undefined {
+  const text = unit.view.text;
+  if (NAME_LINES.has(unit.block.kind)) return [0, text.length];
+  if (unit.block.kind === 'salute') {
+    const m = /\bdear\s+/i.exec(text);
+    return m ? [m.index + m[0].length, text.length] : undefined;
+  }
+  if (unit.block.kind === 'closing') {
+    const m = /(?:yours|sincerely|faithfully|truly|regards)[^,\n]*,\s*/i.exec(text);
+    return m ? [m.index + m[0].length, text.length] : undefined;
+  }
+  return undefined;
+}
+
+function personsIn(unit: Unit, known: (key: string) => boolean): PersonMention[] {
+  const text = unit.view.text;
+  const range = nameLineRange(unit);
+  const found: PersonMention[] = [];
+  if (range) {
+    const [from, to] = range;
+    for (const m of findPersons(text.slice(from, to), { nameLine: true, known })) {
+      found.push({ ...m, start: m.start + from, end: m.end + from });
+    }
+    if (from > 0) found.push(...findPersons(text.slice(0, from), { known }));
+  } else {
+    found.push(...findPersons(text, { known }));
+  }
+  // Names inside italics are, in these texts, inside titles of works ("Between Churchill and Stalin"): not mentions.
+  return found.filter((m) => !unit.view.pieces.some((p) => p.italic && p.offset <= m.start && m.end <= p.offset + p.node.text.length));
+}
+
+/** Resolves a correspondent's printed name ("F. ROOSEVELT", "Harriman") and sets its `ref`. */
+function resolveCorrespondent(c: Correspondent, registry: PersonRegistry, place: MentionPlace): string | undefined {
+  const mention = findPersons(c.name, { nameLine: true }).at(-1);
+  const words = c.name.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const surname = mention?.surname ?? words.at(-1);
+  if (!surname) return undefined;
+  const id = registry.resolve(
+    { text: c.name, surname, forenames: mention?.forenames, initials: mention?.initials, title: mention?.title },
+    place,
+    { correspondent: true, role: c.role },
+  );
+  c.ref = PersonRegistry.ref(id);
+  return normalizeSurname(surname);
+}
+
+/** A place printed before the date of a dateline: "Moscow, December 23, 1941." */
+function placeInDateline(unit: Unit, dateStart: number): EntitySpan | undefined {
+  const before = unit.view.text.slice(0, dateStart);
+  const m = /^(\s*)(\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*)*)(?:,\s*(?:[^\d,]{0,20},\s*)?|\s+)$/u.exec(before);
+  if (!m || /^(?:Sent|On|Le|Received|Dated)\b/i.test(m[2]!)) return undefined;
+  const start = m[1]!.length;
+  return { start, end: start + m[2]!.replace(/[.]$/, '').length, tag: 'placeName', attrs: {} };
+}
+
+/** Tags one document in place. */
+export function tagDocument(doc: TeiDocument, registry: PersonRegistry): TagStats {
+  const stats: TagStats = { persons: 0, dates: 0, places: 0 };
+  const docId = `${doc.sourceSlug}/${doc.id}`;
+  const docKnown = new Set<string>();
+  for (const c of [...doc.sender, ...doc.addressees]) {
+    const key = resolveCorrespondent(c, registry, { document: docId, line: doc.startLine });
+    if (key) docKnown.add(key);
+  }
+  const units = unitsOf(doc);
+  const known = (key: string): boolean => docKnown.has(normalizeSurname(key)) || registry.knows(key);
+  // Round one: what the document itself establishes as names.
+  for (const unit of units) for (const m of personsIn(unit, known)) docKnown.add(normalizeSurname(m.key));
+
+  let reference = doc.date?.when ?? doc.date?.from;
+  for (const unit of units) {
+    const spans: EntitySpan[] = [];
+    const place: MentionPlace = { document: docId, line: unit.block.line };
+    for (const m of personsIn(unit, known)) {
+      const id = registry.resolve(
+        { text: m.text, surname: m.surname, forenames: m.forenames, initials: m.initials, title: m.title },
+        place,
+      );
+      spans.push({ start: m.start, end: m.end, tag: 'persName', attrs: { ref: PersonRegistry.ref(id) } });
+    }
+    const dates = findDates(unit.view.text, { reference });
+    for (const d of dates) {
+      const attrs: Record<string, string> = {};
+      for (const k of ['when', 'from', 'to', 'notBefore', 'notAfter'] as const) if (d[k]) attrs[k] = d[k]!;
+      const inItalic = unit.view.pieces.some((p) => p.italic && p.offset <= d.start && d.end <= p.offset + p.node.text.length);
+      if (!inItalic) spans.push({ start: d.start, end: d.end, tag: 'date', attrs });
+    }
+    if ((unit.block.kind === 'dateline' || unit.block.kind === 'sent') && dates[0]) {
+      const p = placeInDateline(unit, dates[0].start);
+      if (p) spans.push(p);
+    }
+    // Without a document date, a date printed without a year takes the year of the last full date before it.
+    if (!doc.date?.when && !unit.inNote) {
+      const full = dates.filter((d) => /^\d{4}/.test(d.when ?? d.to ?? '')).at(-1);
+      if (full) reference = (full.when ?? full.to)!;
+    }
+    const applied = applySpans(unit.block.inlines, unit.view, spans);
+    if (applied > 0) {
+      for (const s of spans) stats[s.tag === 'persName' ? 'persons' : s.tag === 'date' ? 'dates' : 'places']++;
+    }
+  }
+  return stats;
+}
