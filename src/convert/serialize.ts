@@ -292,7 +292,9 @@ class BodyWriter {
         return;
       }
       case 'noteBody': {
-        const note = this.inlineElement(parent, 'note', b).att('place', 'foot');
+        const note = parent.ele('note').att('place', 'foot');
+        if (b.marker) note.ele('label').txt(b.marker);
+        this.inlines(note, b.inlines);
         if (b.n) note.att('n', b.n);
         else note.att('type', 'unnumbered');
         if (zone === 'content') nl(parent);
@@ -364,6 +366,8 @@ class BodyWriter {
           break;
         case 'note': {
           const note = el.ele('note').att('place', node.place).att('n', node.n);
+          const marker = node.parts[0]?.marker;
+          if (marker) note.ele('label').txt(marker);
           if (node.parts.length === 1 && !node.parts[0]!.lang) this.inlines(note, node.parts[0]!.inlines);
           else for (const part of node.parts) this.inlineElement(note, 'p', part).att(XML_NS, 'xml:lang', part.lang ?? this.doc.languages[0] ?? 'en');
           break;

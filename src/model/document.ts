@@ -50,6 +50,8 @@ export interface Block {
   inlines: Inline[];
   /** A number the source printed for it: paragraph, section, page or note number. */
   n?: string;
+  /** The marker printed before a note text ("¹", "59", "1."), kept as the note's `<label>`. */
+  marker?: string;
   lang?: string;
   /** Set on a passage the document repeats (a second OCR pass): the block it repeats. */
   duplicateOf?: Block;

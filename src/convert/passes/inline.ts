@@ -39,13 +39,18 @@ const NOTE_MARKER = /^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?:<sup>&<\/sup>)?(?:
 
 export function tokenizeBlock(block: Block, extracted: Block[]): Token[] {
   const tokens: Token[] = [];
-  block.lines.forEach((lineText, i) => {
+  block.lines.forEach((rawLine, i) => {
+    // Trailing spaces are the source's hard-break syntax ("line  "), not text.
+    const lineText = i < block.lines.length - 1 ? rawLine.trimEnd() : rawLine;
     const line = block.line + i;
     const base = i === 0 ? block.column : 1;
     let start = 0;
     if (i === 0 && block.kind === 'noteBody') {
       const marker = NOTE_MARKER.exec(lineText);
-      if (marker) start = marker[0].length;
+      if (marker) {
+        start = marker[0].length;
+        block.marker = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d+\.?/.exec(marker[0].replace(/sup/g, ''))?.[0];
+      }
     }
     if (i > 0) {
       const prev = block.lines[i - 1]!.trimEnd();
@@ -72,6 +77,7 @@ export function tokenizeBlock(block: Block, extracted: Block[]): Token[] {
           const body: Block = {
             kind: 'noteBody',
             n: m[1],
+            marker: m[1],
             line,
             endLine: line,
             lines: [lineText.slice(pos + m[0].length, close)],

@@ -26,11 +26,17 @@ function firstWord(block: Block): string {
   return (/^[\p{L}'’-]+/u.exec(plainText(block))?.[0] ?? '').toLowerCase();
 }
 
+/** Ends as a paragraph ends: with a full stop, question, exclamation, colon, or a closing quote or bracket. */
+function isTerminated(end: string): boolean {
+  // "… ‘Sir O." ends on an initial, not a sentence.
+  return /[.!?:"”’')\]]$/.test(end) && !/\/$/.test(end) && !/(?:^|[\s‘'"(])\p{Lu}\.$/u.test(end);
+}
+
 function continues(a: Block, b: Block, between: Block[]): boolean {
   const end = endText(a);
   const startsLower = /^\p{Ll}/u.test(plainText(b));
   if (/\p{L}-$/u.test(end) && startsLower) return true;
-  if (/[.!?:"”’)]$/.test(end) && !/\/$/.test(end)) {
+  if (isTerminated(end)) {
     return false;
   }
   if (startsLower) return true;
@@ -74,13 +80,42 @@ export const joinPass: DocumentPass = {
           blocks.splice(i + 1, k - i);
           continue;
         }
-        for (const x of between) if (x.kind === 'p' && !x.duplicateOf) x.kind = 'noteBody'; // unnumbered foot note
+        for (const x of between) {
+          if (x.kind !== 'p' || x.duplicateOf) continue;
+          x.kind = 'noteBody'; // unnumbered foot note, or the end of a note the previous page began
+          const unfinished = lastNoteBefore(blocks, i, between, x);
+          if (unfinished && !isTerminated(endText(unfinished))) {
+            unfinished.inlines.push({ type: 'pb' }, { type: 'text', text: ' ', line: x.line, column: 1 }, ...x.inlines);
+            unfinished.lines = [...unfinished.lines, ...x.lines];
+            between.splice(between.indexOf(x), 1);
+          }
+        }
         merge(a, between, b);
         blocks.splice(i + 1, j - i);
       }
     }
   },
 };
+
+/**
+ * The numbered note text printed last before block x: in the page-foot matter before x, or in the
+ * interruptions of the paragraphs before it. A note cut by a page break continues at the next page foot.
+ */
+function lastNoteBefore(blocks: Block[], upTo: number, between: Block[], x: Block): Block | undefined {
+  const before = between.slice(0, between.indexOf(x)).filter((b) => b.kind === 'noteBody' && b.n);
+  if (before.length > 0) return undefined; // x follows a note of this page foot: a note of its own
+  for (let i = upTo; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.kind === 'noteBody' && b.n) return b;
+    for (let k = b.inlines.length - 1; k >= 0; k--) {
+      const node = b.inlines[k]!;
+      if (node.type !== 'interruption') continue;
+      const notes = node.blocks.filter((nb) => nb.kind === 'noteBody' && nb.n);
+      if (notes.length > 0) return notes[notes.length - 1];
+    }
+  }
+  return undefined;
+}
 
 function merge(a: Block, between: Block[], b: Block): void {
   const end = endText(a);
@@ -91,5 +126,7 @@ function merge(a: Block, between: Block[], b: Block): void {
   const hyphenated = /\p{L}-$/u.test(end) && /^\p{Ll}/u.test(plainText(b));
   const glue: Inline = hyphenated && between.length === 0 ? { type: 'lb', breakNo: true } : { type: 'text', text: ' ', line: b.line, column: 1 };
   a.inlines.push(glue, ...b.inlines);
+  // The joined paragraph now ends where b ends: later continuation checks read its last line.
+  a.lines = [...a.lines, ...b.lines];
   a.endLine = b.endLine;
 }

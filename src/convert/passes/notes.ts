@@ -172,7 +172,7 @@ function findLanguageTwins(doc: TeiDocument): Map<Block, Block> {
     const lb = detectLanguage(b);
     if (!la || !lb || la === lb) return;
     const ratio = b.length / a.length;
-    if (ratio < 0.6 || ratio > 1.6 || anchorOverlap(a, b) < 0.6) return;
+    if (ratio < 0.6 || ratio > 1.6 || anchorOverlap(a, b) < 0.4) return;
     block.lang = la;
     next.lang = lb;
     twins.set(block, next);

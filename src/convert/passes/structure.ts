@@ -108,7 +108,7 @@ export const structurePass: DocumentPass = {
   name: 'structure',
   run(doc) {
     const blocks: Block[] = [];
-    for (const block of doc.blocks) {
+    for (const block of doc.blocks.flatMap(splitTrailingDate)) {
       if (block.kind === 'head' || block.kind === 'classification') {
         blocks.push(...splitDatedHeading(block));
         continue;
@@ -134,6 +134,18 @@ export const structurePass: DocumentPass = {
     findTrailingNotes(doc);
   },
 };
+
+/** A date printed on the last line of a paragraph with no blank line before it is still a dateline. */
+function splitTrailingDate(block: Block): Block[] {
+  if (block.kind !== 'p' || block.lines.length < 2) return [block];
+  const last = block.lines[block.lines.length - 1]!;
+  const parsed = parseDateline(last);
+  if (!parsed || parsed.sent || parsed.place) return [block];
+  return [
+    { ...block, lines: block.lines.slice(0, -1), endLine: block.endLine - 1 },
+    { ...block, kind: 'p', line: block.endLine, lines: [last], column: 1, inlines: [] },
+  ];
+}
 
 /** "May 4, 1943 **PERSONAL AND SECRET MESSAGE**": the date becomes a dateline block of its own. */
 function splitDatedHeading(block: Block): Block[] {
