@@ -90,7 +90,16 @@ export function checkFile(file: string, config: CheckConfig): FileOutcome {
   outcome.ids = parsed.ids;
   outcome.references = parsed.references;
   if (!parsed.wellFormed) return outcome;
-  if (config.schema) outcome.diagnostics.push(...schemaFor(config.schema).validate(bytes, parsed));
+  if (config.schema) {
+    // Our saxes pass already reported malformed xml:ids, with a clearer message: drop the engine's twin.
+    const badIdLines = new Set(parsed.diagnostics.filter((d) => d.code === ValidateCodes.badId).map((d) => d.span?.line));
+    const found = schemaFor(config.schema).validate(bytes, parsed);
+    outcome.diagnostics.push(
+      ...found.filter(
+        (d) => !(d.code === ValidateCodes.badAttribute && /^attribute id of/.test(d.message) && (badIdLines.has(d.span?.line) || badIdLines.has(d.span?.endLine))),
+      ),
+    );
+  }
   if (config.schematron) outcome.diagnostics.push(...schematronFor(config.schematron).validate(parsed));
   outcome.diagnostics.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0));
   return outcome;

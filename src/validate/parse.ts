@@ -16,6 +16,8 @@ export interface ElementInfo {
   name: string;
   /** Local name, for messages and Guidelines links. */
   local: string;
+  /** Namespace URI, '' for none. */
+  uri: string;
   /** Offset of the `<` of the start tag. */
   start: number;
   /** 1-based line and column of the `>` that ends the start tag (where jing reports). */
@@ -248,6 +250,7 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
     elements.push({
       name: tag.name,
       local: tag.local,
+      uri: uri ?? '',
       start: start === -1 ? 0 : start,
       tagEndLine: parser.line,
       tagEndColumn: parser.column,

@@ -27,6 +27,7 @@ export interface SchemaValidator {
 // our saxes pass checks xml:id (NCName, duplicates) with positions, and libxml2 would stop at the parse.
 const DOC_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_SKIP_IDS | ParseOption.XML_PARSE_BIG_LINES;
 const SCHEMA_OPTIONS = ParseOption.XML_PARSE_NONET;
+const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
 /**
  * Compiles a RELAX NG (.rng, XML syntax) or XSD (.xsd) schema. Throws {@link ValidateError} (exit 2) when the
@@ -114,6 +115,21 @@ function findElement(parsed: ParsedFile, xpath: string | undefined): number | un
   return undefined;
 }
 
+/** The child of `parent` named `name`, preferably the one whose start tag is on `line`. */
+function findChild(parsed: ParsedFile, parent: number, name: string, line: number): number | undefined {
+  let first: number | undefined;
+  for (let i = parent + 1; i < parsed.elements.length; i++) {
+    const e = parsed.elements[i]!;
+    if (e.parent < parent) break; // left the parent's subtree
+    if (e.parent !== parent || e.local !== name) continue;
+    first ??= i;
+    const start = parsed.spanAt(e.start).line;
+    if (start === line || e.tagEndLine === line) return i;
+    if (start > line) break;
+  }
+  return first;
+}
+
 function listAllowed(names: string[] | undefined): string {
   if (!names || names.length === 0) return 'no child elements';
   if (names.length > 25) return `one of ${names.slice(0, 25).join(', ')} … (${names.length} in all)`;
@@ -124,6 +140,9 @@ function listAllowed(names: string[] | undefined): string {
 function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () => ContentModels): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  // "Not allowed at this point" for an allowed child that is itself invalid: jing reports only the child's
+  // own error, and so do we (dropped below when another error sits on the same element).
+  const consequences = new Set<Diagnostic>();
   for (const d of details) {
     const raw = d.message.trim();
     // "failed to validate content" repeats, at the parent, an error already reported at the child.
@@ -131,23 +150,36 @@ function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () =>
     const index = findElement(parsed, d.xpath);
     const info = index === undefined ? undefined : parsed.elements[index];
     const parent = info && info.parent >= 0 ? parsed.elements[info.parent] : undefined;
-    const span = (index !== undefined ? elementSpan(parsed, index) : undefined) ?? {
+    let span = (index !== undefined ? elementSpan(parsed, index) : undefined) ?? {
       file: parsed.file,
       line: Math.max(1, d.line),
       column: Math.max(1, d.col),
     };
+    let isConsequence = false;
     let code: string = ValidateCodes.schemaOther;
     let message = raw;
     let m: RegExpExecArray | null;
     if ((m = /^(?:Did not expect element (\S+) there|Expecting element (\S+), got (\S+))$/.exec(raw))) {
       const child = m[1] ?? m[3] ?? info?.local ?? '?';
-      const where = parent ?? info;
+      // libxml2 names the parent's path here, sometimes the child's: find the child on the reported line.
+      let where = info && info.local === child ? parent : info;
+      let childIndex: number | undefined = index;
+      if (info && index !== undefined && info.local !== child) {
+        childIndex = findChild(parsed, index, child, d.line);
+        if (childIndex !== undefined) span = elementSpan(parsed, childIndex) ?? span;
+      } else where = parent ?? info;
       code = ValidateCodes.elementNotAllowed;
       const allowed = where ? models().allowedChildren(where.local) : undefined;
       const expected = allowed ? listAllowed(allowed) : m[2] ? m[2] : 'something else';
+      const childInfo = span === undefined ? undefined : parsed.elements[childIndex ?? -1];
+      const foreign = childInfo && childInfo.uri !== TEI_NS ? ` (${childInfo.uri ? `namespace ${childInfo.uri}` : 'in no namespace'})` : '';
+      const misplaced = !foreign && (allowed?.includes(child) ?? false);
       message = where
-        ? `element ${child} not allowed here in ${where.local}; expected ${expected} (${guidelinesUrl(where.local)})`
-        : `element ${child} not allowed here; expected ${expected}`;
+        ? misplaced
+          ? `element ${child} not allowed at this point in ${where.local} (order or number of children); ${where.local} allows ${listAllowed(allowed)} (${guidelinesUrl(where.local)})`
+          : `element ${child}${foreign} not allowed here in ${where.local}; expected ${expected} (${guidelinesUrl(where.local)})`
+        : `element ${child}${foreign} not allowed here; expected ${expected}`;
+      isConsequence = misplaced;
     } else if ((m = /^Expecting an element (\S*) ?, got (\S+)$/.exec(raw)) || (m = /^Expecting an element , got (\S+)$/.exec(raw))) {
       code = ValidateCodes.incompleteContent;
       const where = info;
@@ -172,7 +204,16 @@ function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () =>
     const key = `${span.line}:${span.column}:${code}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ code, severity: d.level === 1 ? 'warning' : 'error', message, span });
+    const diagnostic: Diagnostic = { code, severity: d.level === 1 ? 'warning' : 'error', message, span };
+    if (isConsequence) consequences.add(diagnostic);
+    out.push(diagnostic);
+  }
+  if (consequences.size > 0) {
+    const at = (d: Diagnostic): string => `${d.span?.line}:${d.span?.column}`;
+    const others = new Set(out.filter((d) => !consequences.has(d)).map(at));
+    const kept = out.filter((d) => !consequences.has(d) || !others.has(at(d)));
+    out.length = 0;
+    out.push(...kept);
   }
   if (out.length === 0 && details.length > 0) {
     // Only "failed to validate" lines: keep the first so the file is not reported valid with no reason.
