@@ -82,8 +82,14 @@ export interface EditorEntry {
 /** Title words that say a role, kept as the person's role; courtesy titles (Mr, Sir, M.) are not roles. */
 const COURTESY = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'miss', 'ms', 'm.', 'mme', 'monsieur', 'madame', 'herr', 'frau', 'sir', 'dr', 'dr.']);
 
-const firstInitial = (f: { forenames?: string[]; initials?: string[] }): string | undefined =>
-  (f.forenames?.[0]?.[0] ?? f.initials?.[0]?.[0])?.toUpperCase();
+/**
+ * The first initial, with I, J and Y made one: transliterations of the same Russian name give "I. V. Stalin"
+ * and "J. V. Stalin", "Iakov" and "Yakov".
+ */
+const firstInitial = (f: { forenames?: string[]; initials?: string[] }): string | undefined => {
+  const c = (f.forenames?.[0]?.[0] ?? f.initials?.[0]?.[0])?.toUpperCase();
+  return c === 'J' || c === 'Y' ? 'I' : c;
+};
 
 /** Prefer the spelling in ordinary case to one in capitals ("Stalin" over "STALIN"). */
 function betterSpelling(current: string, candidate: string): string {
@@ -189,7 +195,7 @@ export class PersonRegistry {
 
   private create(form: NameForm): PersonRecord {
     const base = slug(form.surname);
-    const initial = firstInitial(form)?.toLowerCase();
+    const initial = (form.forenames?.[0]?.[0] ?? form.initials?.[0]?.[0])?.toLowerCase();
     let id = initial ? `${base}-${slug(initial)}` : base;
     for (let n = 2; this.persons.has(id) || this.aliases.has(id); n++) id = `${initial ? `${base}-${initial}` : base}-${n}`;
     const record: PersonRecord = {

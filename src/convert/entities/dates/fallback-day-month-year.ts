@@ -25,3 +25,32 @@ export function scanDayMonthYear(text: string): DateMention[] {
   }
   return out;
 }
+
+const MONTH_ALONE =
+  /(?<![\w./-])(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?(?![\w/-])/g;
+
+/** Words after which "May" or "March" can only be the month: "early May", "in March". */
+const MONTH_PRECEDERS = /\b(?:in|of|by|since|until|till|from|to|during|before|after|early|late|mid|end|beginning|middle|between|and|or|through|throughout|around|about|until|on)\W*$/i;
+
+/**
+ * A capitalised month name chrono passed over ("the end of April or early May": chrono reads "early" as a
+ * modifier it does not support and drops the month). Returns the month and an optional printed year; the
+ * caller infers a missing year.
+ */
+export function scanMonthNames(text: string): Array<{ start: number; end: number; text: string; month: number; year?: number }> {
+  const out: Array<{ start: number; end: number; text: string; month: number; year?: number }> = [];
+  for (const m of text.matchAll(MONTH_ALONE)) {
+    const name = m[1] ?? '';
+    if ((name === 'May' || name === 'March') && !monthPrecederOk(text.slice(0, m.index))) continue;
+    const month = MONTHS[name.toLowerCase()];
+    if (!month) continue;
+    const found: { start: number; end: number; text: string; month: number; year?: number } = { start: m.index, end: m.index + m[0].length, text: m[0], month };
+    if (m[2]) found.year = Number(m[2]);
+    out.push(found);
+  }
+  return out;
+}
+
+function monthPrecederOk(before: string): boolean {
+  return MONTH_PRECEDERS.test(before);
+}

@@ -5,7 +5,7 @@
  */
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { englishDates, frenchDates } from './chrono-setup.js';
-import { scanDayMonthYear } from './fallback-day-month-year.js';
+import { scanDayMonthYear, scanMonthNames } from './fallback-day-month-year.js';
 import { extendSlashDay } from './extend-slash-day.js';
 import { inferYear, parseReference, toIso, type DateParts, type ReferenceDate } from './iso.js';
 import type { DateMention, FindDatesOptions } from './types.js';
@@ -39,6 +39,9 @@ function valuesOf(r: ParsedResult, ref: ReferenceDate | undefined): Pick<DateMen
   return from === to ? { when: from } : { from, to };
 }
 
+const MONTH_NAME =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)/i;
+
 function overlaps(a: DateMention, b: DateMention): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -51,16 +54,34 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   const ref = parseReference(options.reference);
   const instant = chronoInstant(ref);
   const found: DateMention[] = [];
-  for (const engine of [englishDates, frenchDates]) {
-    for (const r of engine.parse(text, instant)) {
-      if (!r.text) continue;
-      const mention: DateMention = { start: r.index, end: r.index + r.text.length, text: r.text, ...valuesOf(r, ref) };
-      if (found.some((f) => overlaps(f, mention))) continue;
-      found.push(extendSlashDay(text, mention));
+  const run = (from: number, to: number): void => {
+    const slice = text.slice(from, to);
+    for (const engine of [englishDates, frenchDates]) {
+      for (const r of engine.parse(slice, instant)) {
+        if (!r.text) continue;
+        const start = from + r.index;
+        const mention: DateMention = { start, end: start + r.text.length, text: r.text, ...valuesOf(r, ref) };
+        if (found.some((f) => overlaps(f, mention))) continue;
+        found.push(extendSlashDay(text, mention));
+      }
     }
+  };
+  run(0, text.length);
+  // chrono consumes the words after a month and can lose a second one ("the end of April or early May"): the
+  // stretches between results that still hold a month name are parsed again on their own.
+  const covered = [...found].sort((a, b) => a.start - b.start);
+  let at = 0;
+  for (const f of [...covered, { start: text.length, end: text.length }]) {
+    if (f.start > at && MONTH_NAME.test(text.slice(at, f.start))) run(at, f.start);
+    at = Math.max(at, f.end);
   }
   for (const m of scanDayMonthYear(text)) {
     if (!found.some((f) => overlaps(f, m))) found.push(m);
+  }
+  for (const m of scanMonthNames(text)) {
+    const parts: DateParts = { month: m.month, year: m.year };
+    const mention: DateMention = { start: m.start, end: m.end, text: m.text, when: toIso(parts, inferYear(parts, ref)) };
+    if (!found.some((f) => overlaps(f, mention))) found.push(mention);
   }
   return found.sort((a, b) => a.start - b.start);
 }

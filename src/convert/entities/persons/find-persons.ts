@@ -78,7 +78,7 @@ const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpperCase() 
 
 /** Only spaces (and at most one line break) between two tokens: they can belong to one name. */
 function joined(text: string, a: Token, b: Token): boolean {
-  return /^[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/.test(text.slice(a.end, b.start)) && b.start > a.end - (a.kind === 'initial' ? 0 : 0);
+  return /^[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/.test(text.slice(a.end, b.start));
 }
 
 /** The surname key the scorer and the personography use: the folded last name word. */
@@ -130,6 +130,7 @@ function candidateAt(tokens: Token[], i: number, text: string, nameLine: boolean
   while (k < tokens.length) {
     const t = tokens[k]!;
     if (core.length > 0 && !joined(text, tokens[k - 1]!, t)) break;
+    if (core.length > 0 && nameLine && /\n/.test(text.slice(tokens[k - 1]!.end, t.start))) break;
     if (core.length === 0 && k > titleEnd && !joined(text, tokens[k - 1]!, t)) break;
     if (t.kind === 'initial') {
       core.push(k);
@@ -138,6 +139,8 @@ function candidateAt(tokens: Token[], i: number, text: string, nameLine: boolean
       if (!next || !nameWord(next) || !joined(text, t, next)) break;
       core.push(k);
     } else if (nameWord(t)) {
+      // "Hitler Germany": a country or nationality after a name is not part of it.
+      if (core.length > 0 && blockedAsPlace(t.word)) break;
       core.push(k);
       if (t.possessive) break;
     } else {
@@ -155,6 +158,16 @@ function candidateAt(tokens: Token[], i: number, text: string, nameLine: boolean
     while (keep < words.length - 1 && FORENAMES.has(fold(tokens[words[keep]!]!.word))) keep++;
     const lastIndex = words[keep]!;
     while (core.length > 0 && core[core.length - 1]! > lastIndex) core.pop();
+  }
+  // Without a title, capitalised words before the name that are not given names are the sentence's, not the
+  // name's: "Meanwhile Maiskii", "Unlike Molotov", "Britain I. M. Maiskii".
+  if (titleEnd === i) {
+    while (core.length > 1) {
+      const t = tokens[core[0]!]!;
+      if (t.kind === 'initial' || FORENAMES.has(fold(t.word)) || (PARTICLES.has(fold(t.word)) && !isCapitalised(t.word))) break;
+      core.shift();
+    }
+    return { first: core[0]!, titleEnd: core[0]!, last: core[core.length - 1]! };
   }
   return { first: i, titleEnd, last: core[core.length - 1]! };
 }
@@ -211,6 +224,12 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
         return 'context';
       }
       if (surnameToken.possessive && isCapitalised(surnameToken.word) && !isAllCaps(surnameToken.word)) return 'context';
+      // "Webster to Léger, 18 December 1958", "Halifax to Seeds, no. 686": the addressee of a cited letter.
+      const lastFound = out[out.length - 1];
+      if (prev && (prev.word === 'to' || prev.word === 'à') && lastFound && /^\s+$/.test(text.slice(lastFound.end, prev.start)) &&
+        /^[ \t]+$/.test(text.slice(prev.end, tokens[c!.first]!.start)) && /^[,.;]/.test(text.slice(surnameToken.end))) {
+        return 'context';
+      }
       const next = tokens[c!.last + 1];
       if (next && SPEECH_VERBS.has(next.word) && joined(text, surnameToken, next)) return 'context';
       if (prev && SPEECH_VERBS.has(prev.word) && /^,?\s+$/.test(text.slice(prev.end, tokens[c!.first]!.start))) return 'context';

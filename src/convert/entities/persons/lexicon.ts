@@ -32,6 +32,7 @@ export const ROLE_WORDS: ReadonlySet<string> = set(`
   chancellor general marshal admiral generalissimo chargé charge affaires envoy consul counsellor attaché
   attache deputy under permanent assistant chief head commander leader chairman director editor editors
   clerk official officials governor mayor king queen emperor pope prince government cabinet
+  major-general lieutenant-general vice-admiral rear-admiral field-marshal air-marshal
 `);
 
 /**
@@ -73,6 +74,7 @@ export const NOT_NAMES: ReadonlySet<string> = set(`
   red white black green blue
   mr mrs sir lord
   p.s ps s.o.s n.b nb
+  narkomindel sovnarkom comintern cominform politburo stavka tass nkvd ogpu gpu gosplan
   aircraft tanks divisions sgd signed power powers privy seal
 `);
 
