@@ -4,6 +4,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../command.js';
 import { startProgress } from '../progress.js';
 import { convertFiles } from '../../convert/files.js';
+import { PersonRegistry } from '../../convert/entities/personography.js';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 
 interface BuildArgs {
@@ -28,8 +29,11 @@ export const buildCommand: CliCommand<BuildArgs> = {
       .map((f) => join(args.sources, f));
     const progress = startProgress(io, 'convert', args.quiet);
     const t0 = performance.now();
-    const result = convertFiles(inputs, { outDir: args.tei, onFile: (_f, d, t) => progress.update(d, t) });
+    // One registry for the whole edition, seeded from the last build so person ids never change.
+    const persons = PersonRegistry.load(args.tei, args.sources);
+    const result = convertFiles(inputs, { outDir: args.tei, persons, onFile: (_f, d, t) => progress.update(d, t) });
     progress.stop();
+    persons.write(args.tei);
     const documents = result.files.reduce((n, f) => n + f.documents.length, 0);
     const counts = countBySeverity(result.diagnostics);
     io.stdout(`convert: ${inputs.length} sources → ${documents} TEI documents in ${args.tei}/ (${counts.warning} warnings) in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);

@@ -53,7 +53,9 @@ const recognisers: Record<string, Recogniser> = {
       ? { kind: 'salute' }
       : undefined,
   closing: (_b, t) =>
-    t.length <= 80 && /^(Yours|Your\s+(very\s+)?(sincerely|truly|faithfully|obedient)|Believe me|I\s+(am|remain),?\s+(Sir|yours|your)|With\s+(kind|best|warm)\w*\s+regards|Best regards|Kind regards|Very sincerely|Sincerely|Faithfully)\b/i.test(t)
+    t.length <= 80 &&
+    /^(Yours(\s+(very|most|ever|sincerely|truly|faithfully|respectfully|obediently|cordially))*|Your\s+(very\s+)?(sincere|obedient|humble)\b.*|Believe me\b.*|I\s+(am|remain),?\s+(Sir|yours|your)\b.*|With\s+(kind|best|warm)\w*\s+regards|Best regards|Kind regards|Very sincerely( yours)?|Sincerely( yours)?|Faithfully( yours)?)[,.]?(\s+\S.*)?$/i.test(t) &&
+    !/^Yours\s+of\b/i.test(t)
       ? { kind: 'closing' }
       : undefined,
   catchword: (b, t) => (b.lines.length === 1 && /^[\p{L}'’-]{1,20}\/$/u.test(t) ? { kind: 'catch' } : undefined),

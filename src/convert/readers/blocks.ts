@@ -4,6 +4,9 @@
  */
 import type { Block, SourceText } from '../../model/document.js';
 
+/** A line longer than this is a whole paragraph, not a printed line. */
+const LONG_LINE = 160;
+
 export function readBlocks(source: SourceText, fromLine = 1, toLine = source.lines.length): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
@@ -13,6 +16,9 @@ export function readBlocks(source: SourceText, fromLine = 1, toLine = source.lin
       current = undefined;
       continue;
     }
+    // Word processors write a paragraph as one long line, and indent its first line: either starts a
+    // new block even without a blank line.
+    if (current && (/^\s*\t/.test(text) || (source.lines[n - 2] ?? '').length > LONG_LINE)) current = undefined;
     if (!current) {
       current = { kind: 'p', line: n, endLine: n, lines: [], column: 1, inlines: [] };
       blocks.push(current);
