@@ -70,7 +70,8 @@ function writeHeader(header: XMLBuilder, doc: TeiDocument, generatedOn: string):
   if (doc.sender.length > 0 || doc.addressees.length > 0 || doc.date) {
     const corresp = profile.ele('correspDesc');
     const sent = corresp.ele('correspAction').att('type', 'sent');
-    if (doc.sender.length === 0) sent.ele('persName').txt('Unknown');
+    if (doc.sender.length === 0 && doc.senderRole) sent.ele('rs').att('type', 'role').txt(doc.senderRole);
+    else if (doc.sender.length === 0) sent.ele('persName').txt('Unknown');
     for (const c of doc.sender) writeCorrespondent(sent, c);
     if (doc.place) sent.ele('placeName').txt(doc.place);
     if (doc.date) {
@@ -81,7 +82,8 @@ function writeHeader(header: XMLBuilder, doc: TeiDocument, generatedOn: string):
       d.txt(doc.date.text);
     }
     const received = corresp.ele('correspAction').att('type', 'received');
-    if (doc.addressees.length === 0) received.ele('persName').txt('Unknown');
+    if (doc.addressees.length === 0 && doc.addresseeRole) received.ele('rs').att('type', 'role').txt(doc.addresseeRole);
+    else if (doc.addressees.length === 0) received.ele('persName').txt('Unknown');
     for (const c of doc.addressees) writeCorrespondent(received, c);
   }
   const langUsage = profile.ele('langUsage');

@@ -122,6 +122,9 @@ export interface TeiDocument {
   title?: string;
   sender: Correspondent[];
   addressees: Correspondent[];
+  /** An office named without a person ("the Secretary of State"), when no name is printed. */
+  senderRole?: string;
+  addresseeRole?: string;
   date?: DocumentDate;
   place?: string;
   classification?: string;

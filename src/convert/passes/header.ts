@@ -10,7 +10,7 @@ import { plainText } from '../readers/blocks.js';
 import { headingClassification } from '../rules/classification.js';
 import { findFullDate, parseDateline } from '../rules/dateline.js';
 import { detectLanguage } from '../rules/language.js';
-import { partiesFromHeading } from '../rules/parties.js';
+import { namesIn, partiesFromHeading } from '../rules/parties.js';
 
 export const headerPass: DocumentPass = {
   name: 'header',
@@ -26,6 +26,8 @@ export const headerPass: DocumentPass = {
     if (parties) {
       doc.sender = parties.sender;
       doc.addressees = parties.addressees;
+      doc.senderRole = parties.senderRole;
+      doc.addresseeRole = parties.addresseeRole;
     } else if (heading) {
       ctx.report({
         code: ConvertCodes.headingNotParsed,
@@ -41,6 +43,7 @@ export const headerPass: DocumentPass = {
         if (!/^[A-Z]\.$/.test(name)) doc.sender = [{ name }];
       }
     }
+    if (doc.addressees.length === 0) doc.addressees = addresseesFromSalute(doc);
     findDate(doc, heading);
     doc.kind = kindOf(doc, heading);
     doc.languages = languagesOf(doc);
@@ -55,6 +58,14 @@ export const headerPass: DocumentPass = {
     doc.title = titleOf(doc) ?? doc.title;
   },
 };
+
+/** "My dear Welles," → Welles; "Dear General Deane," → Deane. Roles alone ("Mr President,") name no one. */
+function addresseesFromSalute(doc: TeiDocument): TeiDocument['addressees'] {
+  const salute = doc.blocks.find((b) => b.kind === 'salute' && !b.duplicateOf);
+  if (!salute) return [];
+  const phrase = plainText(salute).replace(/^(?:my\s+)?(?:very\s+)?dear\s+/i, '').replace(/[,:]$/, '');
+  return namesIn(phrase).names;
+}
 
 function headingText(doc: TeiDocument): string | undefined {
   const heads = doc.blocks.filter((b) => b.kind === 'head');
@@ -73,7 +84,7 @@ function findDate(doc: TeiDocument, heading: string | undefined): void {
   const dateline = doc.blocks.find((b) => b.kind === 'dateline' && !b.duplicateOf);
   const chosen = sent ?? dateline;
   if (chosen) {
-    const parsed = parseDateline(plainText(chosen));
+    const parsed = parseDateline(plainText(chosen)) ?? parseDateline(chosen.lines[0]!);
     if (parsed) {
       doc.date = { when: parsed.date.when, text: parsed.date.text, source: sent ? 'sent-line' : isEnd(doc, chosen) ? 'end-date' : 'dateline' };
       if (parsed.place) doc.place = parsed.place;
@@ -96,7 +107,12 @@ function kindOf(doc: TeiDocument, heading: string | undefined): TeiDocument['kin
   if (lead === 'memorandum') return 'memorandum';
   if (lead === 'letter') return 'letter';
   if (has('salute')) return 'letter';
-  if (doc.kind === 'telegram' || lead === 'telegram' || lead === 'despatch') return 'telegram';
+  const filedAs = doc.blocks
+    .filter((b) => b.kind === 'reference')
+    .map((b) => /:\s*(telegram|despatch|letter|memorandum)\b/i.exec(plainText(b))?.[1]?.toLowerCase())
+    .find(Boolean);
+  if (filedAs === 'memorandum') return 'memorandum';
+  if (doc.kind === 'telegram' || lead === 'telegram' || lead === 'despatch' || filedAs === 'telegram' || filedAs === 'despatch') return 'telegram';
   if (has('byline') || has('section')) return 'article';
   if (doc.sender.length > 0 && doc.addressees.length > 0) return 'letter';
   if (has('signed')) return 'memorandum';

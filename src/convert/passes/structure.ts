@@ -31,7 +31,13 @@ const ROMAN = /^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$/;
 const recognisers: Record<string, Recogniser> = {
   sentLine: (b, t) => (b.lines.length === 1 && parseDateline(t)?.sent ? { kind: 'sent' } : undefined),
   classification: (_b, t) => (isClassification(t) ? { kind: 'classification' } : undefined),
-  dateline: (b, t) => (b.lines.length <= 2 && parseDateline(t) ? { kind: 'dateline' } : undefined),
+  dateline: (b, t) => {
+    if (b.lines.length <= 2 && parseDateline(t)) return { kind: 'dateline' };
+    // "Moscow, December 23, 1941—noon." followed by "[Received December 24—2:10 p.m.]"
+    const [first, ...rest] = b.lines.map((l) => l.trim());
+    return rest.length > 0 && rest.length <= 2 && parseDateline(first!) && rest.every((l) => /^\[.*\]?$/.test(l)) ? { kind: 'dateline' } : undefined;
+  },
+  decimalFile: (b, t) => (b.lines.length === 1 && /^\d{3}\.[\dA-Z]+[\w./–-]*(\s+[\w./–-]+)*(:\s*\p{L}+)?$/u.test(t) && t.length <= 80 ? { kind: 'reference' } : undefined),
   pageNumber: (_b, t) => {
     const m = /^[-–—]\s*(\d{1,4})\s*[-–—]$/.exec(t);
     return m ? { kind: 'pageNum', n: m[1] } : undefined;
@@ -85,6 +91,7 @@ const BLOCK_RECOGNISERS: Recogniser[] = [
   recognisers.sentLine!,
   recognisers.classification!,
   recognisers.dateline!,
+  recognisers.decimalFile!,
   recognisers.pageNumber!,
   recognisers.sectionNumber!,
   recognisers.noteBody!,
@@ -194,6 +201,17 @@ export function looksLikeSignature(text: string): boolean {
 
 /** Single documents: the heading is the first short, unpunctuated block before the body. */
 function findSingleHeading(doc: TeiDocument): void {
+  // A line naming writer and addressee is the heading wherever it stands among the first blocks.
+  const named = doc.blocks.slice(0, 6).find((b) => {
+    if (b.kind !== 'p') return false;
+    const text = plainText(b);
+    const parties = text.length <= 200 && !/[.;]$/.test(text) ? partiesFromHeading(text) : undefined;
+    return parties !== undefined && parties.sender.length + parties.addressees.length > 0;
+  });
+  if (named) {
+    named.kind = 'head';
+    return;
+  }
   for (const block of doc.blocks.slice(0, 6)) {
     if (block.kind !== 'p') {
       if (block.kind === 'noteBody' || block.kind === 'salute') return;
