@@ -294,8 +294,12 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
     if (dom) domStack.pop();
   });
   if (dom) {
-    parser.on('text', (t) => domStack[domStack.length - 1]!.appendChild(dom.createTextNode(t)));
-    parser.on('cdata', (t) => domStack[domStack.length - 1]!.appendChild(dom.createTextNode(t)));
+    // Text outside the root element is whitespace (saxes reports anything else) and has no DOM place.
+    const addText = (t: string): void => {
+      if (domStack.length > 1) domStack[domStack.length - 1]!.appendChild(dom.createTextNode(t));
+    };
+    parser.on('text', addText);
+    parser.on('cdata', addText);
   }
 
   function checkId(id: string, element: string, span: SourceSpan): void {
