@@ -154,7 +154,7 @@ export function loadEdition(paths: string[]): Edition {
     const parsed = parseTeiFile(file, diagnostics);
     if (!parsed) continue;
     const text = child(parsed, 'text');
-    if (parsed.name !== 'TEI' || !text) {
+    if (parsed.name !== 'TEI' || !text || isRegister(text)) {
       if (descendants(parsed, 'listPerson').length > 0) loadPersons(file);
       else diagnostics.push({ code: TransformCodes.notTei, severity: 'info', message: 'not a TEI document with a <text>: skipped', span: { file, line: parsed.line, column: parsed.column } });
       continue;
@@ -205,6 +205,14 @@ export function loadEdition(paths: string[]): Edition {
       return parseTeiFile(doc.file, [])!;
     },
   };
+}
+
+/** A TEI file whose body holds only lists (listPerson, listPlace…): a register, not a document. */
+function isRegister(text: TeiElement): boolean {
+  const body = child(text, 'body');
+  if (!body) return false;
+  const kids = childElements(body).filter((c) => c.name !== 'head');
+  return kids.length > 0 && kids.every((c) => c.name.startsWith('list'));
 }
 
 function parseTeiFile(file: string, diagnostics: Diagnostic[]): TeiElement | undefined {

@@ -1,0 +1,239 @@
+/**
+ * TEI element → HTML rule, for the reading text of a document page. This table is the place to review
+ * (or change) how the edition looks; the engine is `walker.ts`, the page around it `html.ts`.
+ *
+ * Two things the rules must keep true: the output nests validly (inside a paragraph only phrasing content,
+ * so block-like TEI inside a `<p>` becomes a `<span class="… block">`), and debris (fw, marginalia,
+ * duplicate OCR passes) carries the class `dipl`, which hides it unless the diplomatic view is on.
+ */
+import type { EditionDocument, PersonRecord } from '../edition.js';
+import { personId } from '../edition.js';
+import { escapeMarkup, formatIso } from '../format.js';
+import type { TeiElement } from '../tei-tree.js';
+import type { RuleTable } from '../walker.js';
+import { Walker } from '../walker.js';
+
+/** A footnote collected while rendering, written at the foot of the page. */
+export interface CollectedNote {
+  number: number;
+  /** The marker printed in the source (`@n`), when it differs from our running number. */
+  printed?: string;
+  html: string;
+}
+
+/** Per-document state of the HTML rules. */
+export interface HtmlContext {
+  doc: EditionDocument;
+  persons: Map<string, PersonRecord>;
+  /** Relative path from the page to the site root (`../`). */
+  root: string;
+  /** Inside phrasing content (a paragraph, a heading, a footnote pop-up): no block elements allowed. */
+  phrasing: boolean;
+  /** Depth of `div` nesting, for heading levels. */
+  depth: number;
+  notes: CollectedNote[];
+  /** Set while a note is rendered for its pop-up: its nested notes are not collected twice. */
+  inPopup: boolean;
+}
+
+/** `id`/`lang` attributes carried over from TEI (`xml:id` prefixed so that it cannot clash with ours). */
+function common(el: TeiElement, cls: string): string {
+  let a = ` class="${cls}"`;
+  const id = el.attrs['xml:id'];
+  if (id) a += ` id="t-${escapeMarkup(id)}"`;
+  const lang = el.attrs['xml:lang'];
+  if (lang) a += ` lang="${escapeMarkup(lang)}"`;
+  return a;
+}
+
+/** Renders children in phrasing mode (and restores the mode afterwards). */
+function phrasing(ctx: HtmlContext, inner: () => string): string {
+  const was = ctx.phrasing;
+  ctx.phrasing = true;
+  try {
+    return inner();
+  } finally {
+    ctx.phrasing = was;
+  }
+}
+
+/** A block: `<tag class>` in flow content, `<span class="… block">` inside phrasing content. */
+function block(tag: string, cls: string, childrenArePhrasing = false) {
+  return (el: TeiElement, ctx: HtmlContext, inner: () => string): string => {
+    if (ctx.phrasing) return `<span${common(el, `${cls} block`)}>${inner()}</span>`;
+    const body = childrenArePhrasing ? phrasing(ctx, inner) : inner();
+    return `<${tag}${common(el, cls)}>${body}</${tag}>`;
+  };
+}
+
+/** An inline wrapper with a class. */
+function span(cls: string) {
+  return (el: TeiElement, _ctx: HtmlContext, inner: () => string): string => `<span${common(el, cls)}>${inner()}</span>`;
+}
+
+/** Debris: hidden from the reading text, shown in the diplomatic view, with a label saying what it is. */
+function debris(label: string, cls: string) {
+  return (el: TeiElement, ctx: HtmlContext, inner: () => string): string => {
+    const tag = ctx.phrasing ? 'span' : 'div';
+    let note = label;
+    const corresp = el.attrs.corresp;
+    if (corresp?.startsWith('#')) note += ` of <a href="#t-${escapeMarkup(corresp.slice(1))}">the passage above</a>`;
+    return `<${tag}${common(el, `dipl ${cls}`)}><span class="dipl-label">${note}:</span> ${phrasing(ctx, inner)}</${tag}>`;
+  };
+}
+
+function heading(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
+  const parent = el.parent?.name;
+  if (ctx.phrasing || (parent !== 'body' && parent !== 'div' && parent !== 'front' && parent !== 'back')) {
+    return `<span${common(el, 'head block')}>${phrasing(ctx, inner)}</span>`;
+  }
+  const level = Math.min(6, 2 + ctx.depth);
+  return `<h${level}${common(el, 'head')}>${phrasing(ctx, inner)}</h${level}>`;
+}
+
+function footnote(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
+  if (el.attrs.type === 'unnumbered' || ctx.inPopup) {
+    // an acknowledgement printed at a page foot: it refers to no place in the text, so it stays where it stands
+    return block('aside', 'note-unnumbered', true)(el, ctx, inner);
+  }
+  const number = ctx.notes.length + 1;
+  const printed = el.attrs.n;
+  const entry: CollectedNote = { number, html: '' };
+  if (printed && printed !== String(number)) entry.printed = printed;
+  ctx.notes.push(entry);
+  const wasPhrasing = ctx.phrasing;
+  ctx.phrasing = false;
+  entry.html = inner();
+  ctx.phrasing = true;
+  ctx.inPopup = true;
+  const popup = inner();
+  ctx.inPopup = false;
+  ctx.phrasing = wasPhrasing;
+  const ref =
+    `<sup class="fn"><a class="fnref" id="fnref-${number}" href="#fn-${number}" aria-describedby="fnpop-${number}">` +
+    `<span class="visually-hidden">Note </span>${number}</a>` +
+    `<span class="fn-pop" id="fnpop-${number}" role="tooltip">${popup}</span></sup>`;
+  return ref;
+}
+
+function persName(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
+  const id = personId(el.attrs.ref);
+  const body = phrasing(ctx, inner);
+  if (id && ctx.persons.has(id)) return `<a class="persName" href="${ctx.root}persons/${escapeMarkup(id)}.html">${body}</a>`;
+  return `<span class="persName">${body}</span>`;
+}
+
+function date(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
+  const iso = el.attrs.when ?? (el.attrs.to ? undefined : el.attrs.from);
+  const body = phrasing(ctx, inner);
+  if (iso && /^-?\d{4}(-\d{2}(-\d{2})?)?$/.test(iso)) {
+    return `<time datetime="${escapeMarkup(iso)}" title="${escapeMarkup(formatIso(iso))}">${body}</time>`;
+  }
+  return `<span class="date">${body}</span>`;
+}
+
+function paragraph(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
+  const n = el.attrs.n ? `<span class="pnum">${escapeMarkup(el.attrs.n)}.</span> ` : '';
+  if (ctx.phrasing) return `<span${common(el, 'p block')}>${n}${inner()}</span>`;
+  return `<p${common(el, 'p')}>${n}${phrasing(ctx, inner)}</p>`;
+}
+
+function division(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
+  if (ctx.phrasing) return `<span${common(el, 'div block')}>${inner()}</span>`;
+  ctx.depth++;
+  try {
+    return `<section${common(el, `div${el.attrs.type ? ` div-${escapeMarkup(el.attrs.type)}` : ''}`)}>${inner()}</section>`;
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function choice(el: TeiElement, ctx: HtmlContext): string {
+  // the reading text shows the regularised or corrected form; the diplomatic view the other
+  const pick = (names: string[]) => el.children.find((c): c is TeiElement => c.type === 'element' && names.includes(c.name));
+  const reading = pick(['corr', 'reg', 'expan']);
+  const original = pick(['sic', 'orig', 'abbr']);
+  const r = reading ? htmlWalker.renderChildren(reading, ctx) : '';
+  const o = original ? htmlWalker.renderChildren(original, ctx) : '';
+  if (!reading) return o;
+  if (!original) return r;
+  return `<span class="reading-form">${r}</span><span class="dipl choice-orig">${o}</span>`;
+}
+
+/** The table. Keys are TEI element selectors (see `walker.ts`). */
+export const htmlRules: RuleTable<HtmlContext> = {
+  teiHeader: null,
+  TEI: ['', ''],
+  text: ['', ''],
+  body: ['', ''],
+  front: ['', ''],
+  back: ['', ''],
+  group: ['', ''],
+  head: heading,
+  p: paragraph,
+  ab: paragraph,
+  div: division,
+  opener: block('div', 'opener'),
+  closer: block('div', 'closer'),
+  dateline: block('p', 'dateline', true),
+  salute: block('p', 'salute', true),
+  signed: block('p', 'signed', true),
+  byline: block('p', 'byline', true),
+  docAuthor: span('docAuthor'),
+  postscript: block('div', 'postscript'),
+  'seg[type=classification]': span('classification'),
+  seg: span('seg'),
+  'note[type=duplicate]': debris('Second OCR pass', 'duplicate'),
+  'note[type=marginal]': debris('Marginal note', 'marginal'),
+  'fw[type=catch]': debris('Catchword', 'fw fw-catch'),
+  'fw[type=pageNum]': debris('Page number', 'fw fw-pageNum'),
+  'fw[type=reference]': debris('File reference', 'fw fw-reference'),
+  fw: debris('Page furniture', 'fw'),
+  'note[type=address]': block('div', 'address-note'),
+  'note[type=source]': block('aside', 'source-note', true),
+  'note[place=foot]': footnote,
+  note: footnote,
+  address: block('div', 'address'),
+  addrLine: block('p', 'addrLine', true),
+  pb: (el) =>
+    `<span class="pb" role="separator" aria-label="${el.attrs.n ? `Page ${escapeMarkup(el.attrs.n)}` : 'Page break'}">` +
+    `${el.attrs.n ? `p.&#160;${escapeMarkup(el.attrs.n)}` : '¶'}</span>`,
+  lb: ['<br>', ''],
+  'hi[rend=italic]': ['<i>', '</i>'],
+  'hi[rend=bold]': ['<b>', '</b>'],
+  'hi[rend=underline]': ['<u>', '</u>'],
+  'hi[rend=superscript]': ['<sup>', '</sup>'],
+  'hi[rend=subscript]': ['<sub>', '</sub>'],
+  hi: span('hi'),
+  emph: ['<em>', '</em>'],
+  foreign: (el, _ctx, inner) => `<i${common(el, 'foreign')}>${inner()}</i>`,
+  title: ['<cite>', '</cite>'],
+  q: ['<q>', '</q>'],
+  quote: block('blockquote', 'quote'),
+  persName,
+  orgName: span('orgName'),
+  placeName: span('placeName'),
+  date,
+  gap: () => '<span class="gap" title="omitted by the editors">[…]</span>',
+  choice,
+  list: block('ul', 'list'),
+  item: block('li', 'item', true),
+  lg: block('div', 'lg'),
+  l: block('p', 'l', true),
+  table: (el, ctx, inner) => (ctx.phrasing ? `<span${common(el, 'table block')}>${inner()}</span>` : `<table${common(el, 'table')}><tbody>${inner()}</tbody></table>`),
+  row: (el, ctx, inner) => (ctx.phrasing ? `<span${common(el, 'row block')}>${inner()}</span>` : `<tr>${inner()}</tr>`),
+  cell: (el, ctx, inner) => (ctx.phrasing ? `<span${common(el, 'cell')}>${inner()} </span>` : `<td>${phrasing(ctx, inner)}</td>`),
+  'ref[target]': (el, ctx, inner) => {
+    const t = el.attrs.target!;
+    return /^https?:\/\//.test(t) ? `<a href="${escapeMarkup(t)}">${phrasing(ctx, inner)}</a>` : inner();
+  },
+  figure: block('figure', 'figure'),
+  figDesc: span('figDesc'),
+  graphic: null,
+  anchor: null,
+  milestone: null,
+  '*': (el, _ctx, inner) => `<span class="tei-${escapeMarkup(el.name.replace(/[^\w-]/g, '_'))}">${inner()}</span>`,
+};
+
+/** The walker over {@link htmlRules}; text is escaped. */
+export const htmlWalker = new Walker<HtmlContext>(htmlRules, (text) => escapeMarkup(text));

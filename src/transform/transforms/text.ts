@@ -1,0 +1,167 @@
+/**
+ * Plain text: one file per document (`text/<id>.txt`), a heading, metadata lines, the reading text
+ * wrapped at 72 columns, footnotes as numbered endnotes. Debris (duplicate OCR passes, forme work,
+ * marginalia) is left out, as from the HTML reading text.
+ */
+import type { Edition, EditionDocument } from '../edition.js';
+import { displayName, formatDate } from '../format.js';
+import type { OutputFile, TransformContext, TransformModule } from '../module.js';
+import { child } from '../tei-tree.js';
+import type { TeiElement } from '../tei-tree.js';
+import type { RuleTable } from '../walker.js';
+import { Walker } from '../walker.js';
+
+/** Column at which lines wrap. */
+export const TEXT_WIDTH = 72;
+
+/** Paragraph separator and hard line break inside the rendered string, resolved by {@link layout}. */
+const PARA = '\n\n';
+const HARD = '\u2028';
+
+interface TextContext {
+  notes: string[];
+}
+
+function blockRule(prefix = '') {
+  return (el: TeiElement, _ctx: TextContext, inner: () => string): string => {
+    const n = prefix === 'n' && el.attrs.n ? `${el.attrs.n}. ` : prefix === 'n' ? '' : prefix;
+    return PARA + n + inner() + PARA;
+  };
+}
+
+function endnote(_el: TeiElement, ctx: TextContext, inner: () => string): string {
+  const number = ctx.notes.length + 1;
+  ctx.notes.push('');
+  ctx.notes[number - 1] = inner();
+  return `[${number}]`;
+}
+
+/** TEI element → plain text rule. */
+export const textRules: RuleTable<TextContext> = {
+  teiHeader: null,
+  'note[type=duplicate]': null,
+  'note[type=marginal]': null,
+  fw: null,
+  head: blockRule(),
+  p: blockRule('n'),
+  ab: blockRule(),
+  dateline: blockRule(),
+  salute: blockRule(),
+  signed: blockRule(),
+  byline: blockRule(),
+  docAuthor: blockRule(),
+  opener: blockRule(),
+  closer: blockRule(),
+  postscript: blockRule(),
+  div: blockRule(),
+  'note[type=address]': blockRule(),
+  'note[type=source]': blockRule(),
+  'note[type=unnumbered]': blockRule(),
+  'note[place=foot]': endnote,
+  note: endnote,
+  address: blockRule(),
+  addrLine: (_el, _ctx, inner) => inner() + HARD,
+  lb: () => HARD,
+  l: (_el, _ctx, inner) => inner() + HARD,
+  lg: blockRule(),
+  list: blockRule(),
+  item: (_el, _ctx, inner) => `${HARD}- ${inner()}`,
+  quote: blockRule(),
+  table: blockRule(),
+  row: (_el, _ctx, inner) => inner() + HARD,
+  cell: (_el, _ctx, inner) => `${inner()} `,
+  gap: () => '[…]',
+  pb: () => ' ',
+  choice: (el, ctx) => {
+    const pick = el.children.find((c): c is TeiElement => c.type === 'element' && ['corr', 'reg', 'expan'].includes(c.name))
+      ?? el.children.find((c): c is TeiElement => c.type === 'element');
+    return pick ? textWalker.renderChildren(pick, ctx) : '';
+  },
+  figure: blockRule(),
+  graphic: null,
+};
+
+/** The walker over {@link textRules}; our two separators cannot come from the source. */
+export const textWalker = new Walker<TextContext>(textRules, (t) => t.replace(/[\u2028\n\r\t]/g, ' '));
+
+/** Greedy word wrap at `width` columns; a word longer than a line stands alone, never split. */
+export function wrap(text: string, width = TEXT_WIDTH, indent = '', firstIndent = indent): string[] {
+  const words = text.split(' ').filter(Boolean);
+  const lines: string[] = [];
+  let line = firstIndent;
+  let empty = true;
+  for (const w of words) {
+    if (!empty && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = indent + w;
+    } else {
+      line += (empty ? '' : ' ') + w;
+    }
+    empty = false;
+  }
+  if (!empty) lines.push(line);
+  return lines;
+}
+
+/** Resolves the rendered string into wrapped paragraphs. */
+export function layout(rendered: string, width = TEXT_WIDTH): string[] {
+  const paras: string[] = [];
+  for (const chunk of rendered.split(/\n{2,}/)) {
+    const lines = chunk
+      .split(HARD)
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    if (lines.length === 0) continue;
+    paras.push(lines.flatMap((l) => wrap(l, width)).join('\n'));
+  }
+  return paras;
+}
+
+function metadata(doc: EditionDocument, edition: Edition): string[] {
+  const lines: string[] = [];
+  const side = (s: EditionDocument['sent']): string => {
+    if (!s) return '';
+    const who = s.persons.map((p) => displayName(p, edition.persons)).join(', ') || 'unknown';
+    const where = s.places.map((p) => p.name).join(', ');
+    return `${who}${where ? `, ${where}` : ''}${s.cert && s.cert !== 'high' ? ' (inferred)' : ''}`;
+  };
+  if (doc.sent) lines.push(`From: ${side(doc.sent)}`);
+  if (doc.received) lines.push(`To: ${side(doc.received)}`);
+  lines.push(`Date: ${formatDate(doc.date) || 'undated'}`);
+  lines.push(`Kind: ${doc.kind}`);
+  if (doc.classification) lines.push(`Classification: ${doc.classification}`);
+  if (doc.source.title) lines.push(`Source: ${doc.source.title}${doc.source.type ? ` (${doc.source.type})` : ''}`);
+  if (doc.source.idno) lines.push(`Source trace: ${doc.source.idno}`);
+  return lines.flatMap((l) => wrap(l, TEXT_WIDTH, '  ', ''));
+}
+
+/** One document as plain text. */
+export function documentText(edition: Edition, doc: EditionDocument): string {
+  const tree = edition.tree(doc);
+  const ctx: TextContext = { notes: [] };
+  const text = child(tree, 'text');
+  const body = text ? layout(textWalker.render(text, ctx)) : [];
+  const title = wrap(doc.title);
+  const rule = '='.repeat(Math.max(...title.map((l) => l.length)));
+  const out = [[...title, rule].join('\n'), metadata(doc, edition).join('\n'), ...body];
+  if (ctx.notes.length) {
+    const notes = ctx.notes.map((n, i) => {
+      const marker = `[${i + 1}] `;
+      const pad = ' '.repeat(marker.length);
+      return layout(n, TEXT_WIDTH)
+        .map((p, j) => wrap(p.replace(/\n/g, ' '), TEXT_WIDTH, pad, j === 0 ? marker : pad).join('\n'))
+        .join('\n\n');
+    });
+    out.push(['Notes', '-----'].join('\n'), ...notes);
+  }
+  return out.join('\n\n') + '\n';
+}
+
+/** The plain-text export. */
+export const textTransform: TransformModule = {
+  name: 'text',
+  describe: 'plain text, one file per document, wrapped at 72 columns, notes as endnotes',
+  *render(edition: Edition, _ctx: TransformContext): Iterable<OutputFile> {
+    for (const doc of edition.documents) yield { path: `text/${doc.id}.txt`, content: documentText(edition, doc) };
+  },
+};
