@@ -87,7 +87,7 @@ const COURTESY = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'miss', 'ms', 'm.', 'mme',
  * and "J. V. Stalin", "Iakov" and "Yakov".
  */
 const firstInitial = (f: { forenames?: string[]; initials?: string[] }): string | undefined => {
-  const c = (f.forenames?.[0]?.[0] ?? f.initials?.[0]?.[0])?.toUpperCase();
+  const c = fold(f.forenames?.[0]?.[0] ?? f.initials?.[0]?.[0] ?? '').toUpperCase() || undefined;
   return c === 'J' || c === 'Y' ? 'I' : c;
 };
 
@@ -377,8 +377,12 @@ export class PersonRegistry {
       lines.push(`          <persName type="main">${fore}<surname>${esc(p.surname)}</surname></persName>`);
       for (const v of p.variants) lines.push(`          <persName type="variant"><surname>${esc(v)}</surname></persName>`);
       for (const f of p.forms) lines.push(`          <persName type="form">${esc(f)}</persName>`);
-      for (const a of p.authority) lines.push(`          <idno type="${a.type}">${esc(a.value)}</idno>`);
       for (const r of p.roles) lines.push(`          <occupation>${esc(r)}</occupation>`);
+      for (const a of p.authority) {
+        // The place where the editor checked the id goes to @source when it is a URL; the note always keeps it.
+        const source = /^https?:\/\/\S+$/.test(a.checked.trim()) ? ` source="${esc(a.checked.trim())}"` : '';
+        lines.push(`          <idno type="${a.type}"${source}>${esc(a.value)}</idno>`);
+      }
       for (const a of p.authority) lines.push(`          <note type="checked" n="${a.type}">${esc(a.checked)}</note>`);
       if (p.initials.length > 0) lines.push(`          <note type="initials">${esc(p.initials.join(' '))}</note>`);
       if (p.correspondent) lines.push('          <note type="correspondent">sends or receives documents of the edition</note>');

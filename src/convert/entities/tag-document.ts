@@ -75,12 +75,12 @@ function personsIn(unit: Unit, known: (key: string) => boolean): PersonMention[]
 
 /** Resolves a correspondent's printed name ("F. ROOSEVELT", "Harriman") and sets its `ref`. */
 function resolveCorrespondent(c: Correspondent, registry: PersonRegistry, place: MentionPlace): string | undefined {
+  // Only a printed name gets a ref: "THE ARMED FORCES", "PEOPLE" are addressees but not persons.
   const mention = findPersons(c.name, { nameLine: true }).at(-1);
-  const words = c.name.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  const surname = mention?.surname ?? words.at(-1);
-  if (!surname) return undefined;
+  if (!mention) return undefined;
+  const surname = mention.surname;
   const id = registry.resolve(
-    { text: c.name, surname, forenames: mention?.forenames, initials: mention?.initials, title: mention?.title },
+    { text: c.name, surname, forenames: mention.forenames, initials: mention.initials, title: mention.title },
     place,
     { correspondent: true, role: c.role },
   );

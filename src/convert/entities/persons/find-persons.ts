@@ -64,7 +64,9 @@ function tokenize(text: string): Token[] {
       end = start + word.length;
     }
     const hasStop = !possessive && text[end] === '.';
-    const isInitial = word.length === 1 && /\p{Lu}/u.test(word) && hasStop && !/[\p{L}.]/u.test(text[start - 1] ?? ' ') &&
+    // Russian initials romanised with two letters: "A. Kh. Vekhviliainen", "Yu. V. Andropov".
+    const letters = word.length === 1 ? /\p{Lu}/u.test(word) : /^(?:Kh|Zh|Ch|Sh|Ts|Yu|Ya|Ye|Yo)$/.test(word);
+    const isInitial = letters && hasStop && !/[\p{L}.]/u.test(text[start - 1] ?? ' ') &&
       !/\p{L}/u.test(text[end + 1] ?? ' ');
     // An abbreviated title keeps its stop ("Mr. Eden"), so that the title and the name stay adjacent.
     const stopped = isInitial || (hasStop && TITLES.has(fold(word)));
@@ -89,8 +91,13 @@ export function surnameKey(surname: string): string {
 /** Can this word be part of a name (given name or surname)? */
 function nameWord(t: Token): boolean {
   if (t.kind !== 'word' || t.word.length < 2 || !isCapitalised(t.word)) return false;
+  // "FO", "UN": capitals of two letters are abbreviations.
+  if (t.word.length <= 2 && isAllCaps(t.word)) return false;
   const f = fold(t.word);
-  return !NOT_NAMES.has(f) && !ROLE_WORDS.has(f) && !TITLES.has(f) && !/\d/.test(t.word);
+  if (NOT_NAMES.has(f) || ROLE_WORDS.has(f) || TITLES.has(f) || /\d/.test(t.word)) return false;
+  // "Anglo-French", "Soviet-German": compounds of nationalities or places.
+  if (f.includes('-') && f.split('-').some((part) => NATIONALITIES.has(part) || PLACES.has(part) || NOT_NAMES.has(part))) return false;
+  return true;
 }
 
 /** Matches title words at token i; returns how many tokens they take (0 if none). */
@@ -114,7 +121,13 @@ interface Candidate {
 }
 
 /** Builds the longest name that starts at token i (titles, then given names, initials, particles, surname). */
-function candidateAt(tokens: Token[], i: number, text: string, nameLine: boolean): Candidate | undefined {
+function candidateAt(
+  tokens: Token[],
+  i: number,
+  text: string,
+  nameLine: boolean,
+  known: (key: string) => boolean,
+): Candidate | undefined {
   let j = i;
   for (;;) {
     const n = titleAt(tokens, j, text);
@@ -156,7 +169,10 @@ function candidateAt(tokens: Token[], i: number, text: string, nameLine: boolean
   if (!nameLine && words.length > 1 && words.every((x) => isAllCaps(tokens[x]!.word))) {
     let keep = 0;
     while (keep < words.length - 1 && FORENAMES.has(fold(tokens[words[keep]!]!.word))) keep++;
-    const lastIndex = words[keep]!;
+    let lastIndex = words[keep]!;
+    // "FRANKLIN DELANO ROOSEVELT": a middle name in capitals, when the word after it is a known surname.
+    const after = words[keep + 1];
+    if (after !== undefined && known(surnameKey(tokens[after]!.word))) lastIndex = after;
     while (core.length > 0 && core[core.length - 1]! > lastIndex) core.pop();
   }
   // Without a title, capitalised words before the name that are not given names are the sentence's, not the
@@ -184,7 +200,7 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
   const known = options.known ?? (() => false);
   let i = 0;
   while (i < tokens.length) {
-    const c = candidateAt(tokens, i, text, options.nameLine ?? false);
+    const c = candidateAt(tokens, i, text, options.nameLine ?? false, known);
     if (!c) {
       i++;
       continue;
@@ -223,7 +239,9 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       if (isAllCaps(surnameToken.word) && prev && /^(?:FROM|TO)$/.test(prev.word) && joined(text, prev, tokens[c!.first]!)) {
         return 'context';
       }
-      if (surnameToken.possessive && isCapitalised(surnameToken.word) && !isAllCaps(surnameToken.word)) return 'context';
+      const following = tokens[c!.last + 1];
+      // "Hitler's forces", not "McGill-Queen's University Press".
+      if (surnameToken.possessive && !isAllCaps(surnameToken.word) && following && /^\p{Ll}/u.test(following.word)) return 'context';
       // "Webster to Léger, 18 December 1958", "Halifax to Seeds, no. 686": the addressee of a cited letter.
       const lastFound = out[out.length - 1];
       if (prev && (prev.word === 'to' || prev.word === 'à') && lastFound && /^\s+$/.test(text.slice(lastFound.end, prev.start)) &&

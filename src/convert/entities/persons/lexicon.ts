@@ -74,6 +74,8 @@ export const NOT_NAMES: ReadonlySet<string> = set(`
   red white black green blue
   mr mrs sir lord
   p.s ps s.o.s n.b nb
+  admiralty exchequer treasury reich reichstag wehrmacht luftwaffe kremlin order orders number numbers staffs
+  supreme armed university press commander-in-chief commanders-in-chief
   narkomindel sovnarkom comintern cominform politburo stavka tass nkvd ogpu gpu gosplan
   aircraft tanks divisions sgd signed power powers privy seal
 `);
