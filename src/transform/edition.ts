@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TransformCodes } from './codes.js';
-import { isDebris, isFootnote } from './reading.js';
+import { isDebris, isFootnote, isNoteLabel } from './reading.js';
 import { child, childElements, collapse, descendants, parseTei, path, textOf } from './tei-tree.js';
 import type { TeiElement, TeiNode } from './tei-tree.js';
 
@@ -376,9 +376,9 @@ export function collectMentions(text: TeiElement, document: string): Mention[] {
       if (acc) append(acc, n.text);
       return;
     }
-    if (isDebris(n)) return;
+    if (isDebris(n) || isNoteLabel(n)) return;
     if (n.name === 'lb') {
-      if (acc) append(acc, ' ');
+      if (acc && n.attrs.break !== 'no') append(acc, ' ');
       return;
     }
     const own = CONTEXT_BLOCKS.has(n.name) || !acc ? { text: '', marks: [] } : undefined;

@@ -20,6 +20,37 @@ export function isFootnote(el: TeiElement): boolean {
   return el.name === 'note' && el.attrs.place === 'foot';
 }
 
+/**
+ * The printed marker of a footnote (`<note n="1"><label>¹</label>…`): derivatives number notes
+ * themselves, so the label is left out of the note's text.
+ */
+export function isNoteLabel(el: TeiElement): boolean {
+  return el.name === 'label' && el.parent?.name === 'note';
+}
+
+/**
+ * Whether a paragraph's printed number (`@n`) still stands at the start of its text (`<p n="3">3. It is…`):
+ * then derivatives must not print it a second time.
+ */
+export function numberInText(el: TeiElement): boolean {
+  const n = el.attrs.n;
+  if (!n) return false;
+  const first = el.children.find((c) => c.type === 'text' ? c.text.trim() !== '' : true);
+  return first?.type === 'text' && first.text.trimStart().startsWith(n);
+}
+
+/**
+ * A line-end hyphen before `<lb break="no"/>` is a printer's hyphen when the word goes on in lower case
+ * (`neces-<lb break="no"/>sary`), a real one otherwise (`Anglo-<lb break="no"/>Soviet`). Derivatives
+ * mark the break with this character and resolve it with {@link joinBrokenWords} once the text is out.
+ */
+export const WORD_BREAK = '\u0001';
+
+/** Resolves {@link WORD_BREAK} marks: drops a printer's hyphen before a lower-case continuation. */
+export function joinBrokenWords(s: string, hyphen: (h: string) => string = () => ''): string {
+  return s.replace(/-\u0001(\s*)(?=\p{Ll})/gu, (_m) => hyphen('-')).replace(/\u0001\s*/g, '');
+}
+
 /** Elements that begin a new line of reading text (for plain-text extraction and contexts). */
 export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'head', 'p', 'div', 'opener', 'closer', 'dateline', 'salute', 'signed', 'byline', 'postscript', 'note',
@@ -35,7 +66,7 @@ export function readingText(el: TeiElement): string {
   const lines: string[] = [];
   let cur = '';
   const flush = (): void => {
-    const t = cur.replace(/\s+/g, ' ').trim();
+    const t = joinBrokenWords(cur).replace(/\s+/g, ' ').trim();
     if (t) lines.push(t);
     cur = '';
   };
@@ -44,9 +75,9 @@ export function readingText(el: TeiElement): string {
       cur += n.text;
       return;
     }
-    if (isDebris(n)) return;
+    if (isDebris(n) || isNoteLabel(n)) return;
     if (n.name === 'lb') {
-      cur += ' ';
+      cur += n.attrs.break === 'no' ? WORD_BREAK : ' ';
       return;
     }
     const block = BLOCK_ELEMENTS.has(n.name);

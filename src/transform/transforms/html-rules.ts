@@ -9,6 +9,7 @@
 import type { EditionDocument, PersonRecord } from '../edition.js';
 import { personId } from '../edition.js';
 import { escapeMarkup, formatIso } from '../format.js';
+import { isNoteLabel, numberInText, WORD_BREAK } from '../reading.js';
 import type { TeiElement } from '../tei-tree.js';
 import type { RuleTable } from '../walker.js';
 import { Walker } from '../walker.js';
@@ -133,7 +134,7 @@ function date(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
 }
 
 function paragraph(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
-  const n = el.attrs.n ? `<span class="pnum">${escapeMarkup(el.attrs.n)}.</span> ` : '';
+  const n = el.attrs.n && !numberInText(el) ? `<span class="pnum">${escapeMarkup(el.attrs.n)}.</span> ` : '';
   if (ctx.phrasing) return `<span${common(el, 'p block')}>${n}${inner()}</span>`;
   return `<p${common(el, 'p')}>${n}${phrasing(ctx, inner)}</p>`;
 }
@@ -198,7 +199,9 @@ export const htmlRules: RuleTable<HtmlContext> = {
   pb: (el) =>
     `<span class="pb" role="separator" aria-label="${el.attrs.n ? `Page ${escapeMarkup(el.attrs.n)}` : 'Page break'}">` +
     `${el.attrs.n ? `p.&#160;${escapeMarkup(el.attrs.n)}` : '¶'}</span>`,
+  'lb[break=no]': () => WORD_BREAK,
   lb: ['<br>', ''],
+  label: (el, ctx, inner) => (isNoteLabel(el) ? '' : `<span class="label">${phrasing(ctx, inner)}</span>`),
   'hi[rend=italic]': ['<i>', '</i>'],
   'hi[rend=bold]': ['<b>', '</b>'],
   'hi[rend=underline]': ['<u>', '</u>'],

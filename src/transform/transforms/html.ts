@@ -21,7 +21,7 @@ import {
 } from '../format.js';
 import type { OutputFile, TransformContext, TransformModule } from '../module.js';
 import { readAsset } from '../module.js';
-import { readingText } from '../reading.js';
+import { joinBrokenWords, readingText } from '../reading.js';
 import { child } from '../tei-tree.js';
 import type { HtmlContext } from './html-rules.js';
 import { htmlWalker } from './html-rules.js';
@@ -132,11 +132,13 @@ function documentPage(edition: Edition, doc: EditionDocument, template: string, 
     d ? `<a rel="${rel}" href="${docHref(d, root)}"><span class="pn-label">${label}</span> ${escapeMarkup(d.title)}</a>` : '<span></span>';
   const prevNext = `<nav class="prev-next" aria-label="Previous and next document">${link(prev, 'prev', '← Previous:')}${link(next, 'next', 'Next: →')}</nav>`;
   const lang = (doc.language && /^[a-z]{2,3}$/.test(doc.language) ? doc.language : undefined) ?? 'en';
-  const content =
+  const content = joinBrokenWords(
     `<article class="document doc-${escapeMarkup(doc.kind)}" aria-labelledby="doc-title">\n` +
     `<header class="doc-header">\n<p class="doc-kind">${escapeMarkup(capitalise(doc.kind))}${doc.classification ? ` · <span class="classification">${escapeMarkup(doc.classification)}</span>` : ''}</p>\n` +
     `<h1 id="doc-title">${escapeMarkup(doc.title)}</h1>\n<dl class="doc-meta">\n${meta}\n</dl>\n${toggle}\n</header>\n` +
-    `<div class="reading">\n${reading}\n</div>\n${notes}\n</article>\n${prevNext}`;
+    `<div class="reading">\n${reading}\n</div>\n${notes}\n</article>\n${prevNext}`,
+    () => '<span class="dipl hyph">-</span>',
+  );
   return page(template, ctx.config.title, { title: doc.title, root, content, bodyClass: 'page-document', lang });
 }
 

@@ -6,6 +6,7 @@
 import type { Edition, EditionDocument } from '../edition.js';
 import { displayName, formatDate } from '../format.js';
 import type { OutputFile, TransformContext, TransformModule } from '../module.js';
+import { isNoteLabel, joinBrokenWords, numberInText, WORD_BREAK } from '../reading.js';
 import { child } from '../tei-tree.js';
 import type { TeiElement } from '../tei-tree.js';
 import type { RuleTable } from '../walker.js';
@@ -24,7 +25,7 @@ interface TextContext {
 
 function blockRule(prefix = '') {
   return (el: TeiElement, _ctx: TextContext, inner: () => string): string => {
-    const n = prefix === 'n' && el.attrs.n ? `${el.attrs.n}. ` : prefix === 'n' ? '' : prefix;
+    const n = prefix === 'n' ? (el.attrs.n && !numberInText(el) ? `${el.attrs.n}. ` : '') : prefix;
     return PARA + n + inner() + PARA;
   };
 }
@@ -61,7 +62,9 @@ export const textRules: RuleTable<TextContext> = {
   note: endnote,
   address: blockRule(),
   addrLine: (_el, _ctx, inner) => inner() + HARD,
+  'lb[break=no]': () => WORD_BREAK,
   lb: () => HARD,
+  label: (el, _ctx, inner) => (isNoteLabel(el) ? '' : inner()),
   l: (_el, _ctx, inner) => inner() + HARD,
   lg: blockRule(),
   list: blockRule(),
@@ -106,7 +109,7 @@ export function wrap(text: string, width = TEXT_WIDTH, indent = '', firstIndent 
 /** Resolves the rendered string into wrapped paragraphs. */
 export function layout(rendered: string, width = TEXT_WIDTH): string[] {
   const paras: string[] = [];
-  for (const chunk of rendered.split(/\n{2,}/)) {
+  for (const chunk of joinBrokenWords(rendered).split(/\n{2,}/)) {
     const lines = chunk
       .split(HARD)
       .map((l) => l.replace(/\s+/g, ' ').trim())
