@@ -1,11 +1,10 @@
 /**
- * Serialization: the document model → TEI P5 XML (xmlbuilder2). The teiHeader comes from the header facts;
+ * Serialization: the document model → TEI P5 XML (through the small builder in xml-writer.ts). The teiHeader comes from the header facts;
  * the body from the blocks, grouped by where they stand: heading, opener matter, paragraphs, closer
  * matter. Page-foot matter (catchwords, page numbers, marginalia, unplaced notes) is model.global in TEI and
  * is written where it stands.
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { XmlDocument, type XmlElement as XMLBuilder } from './xml-writer.js';
 import type { Block, BlockKind, Correspondent, Inline, TeiDocument } from '../model/document.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { LANGUAGE_NAMES } from './rules/language.js';
@@ -23,7 +22,7 @@ export interface SerializeOptions {
 
 /** The TEI document as an XML string. */
 export function serializeTei(doc: TeiDocument, options: SerializeOptions = {}): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = new XmlDocument();
   root.ins('xml-model', `href="${options.schemaHref ?? '../../schema/chancery.rng'}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"`);
   const tei = root.ele(TEI_NS, 'TEI').att(XML_NS, 'xml:id', teiId(doc));
   nl(tei);
@@ -35,7 +34,7 @@ export function serializeTei(doc: TeiDocument, options: SerializeOptions = {}): 
   nl(body);
   new BodyWriter(doc).write(body);
   nl(tei);
-  return root.end({ prettyPrint: false }) + '\n';
+  return root.end() + '\n';
 }
 
 /** `xml:id` of a document: unique across the edition. */

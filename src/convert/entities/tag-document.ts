@@ -19,6 +19,8 @@ export interface TagStats {
   persons: number;
   dates: number;
   places: number;
+  /** The reference date in force at the end of the document (for the undated one after it). */
+  reference?: string;
 }
 
 interface Unit {
@@ -97,8 +99,14 @@ function placeInDateline(unit: Unit, dateStart: number): EntitySpan | undefined 
   return { start, end: start + m[2]!.replace(/[.]$/, '').length, tag: 'placeName', attrs: {} };
 }
 
+/** Options of {@link tagDocument}. */
+export interface TagOptions {
+  /** Reference date for a document without a date of its own: the one before it in the same source. */
+  fallbackReference?: string;
+}
+
 /** Tags one document in place. */
-export function tagDocument(doc: TeiDocument, registry: PersonRegistry): TagStats {
+export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options: TagOptions = {}): TagStats {
   const stats: TagStats = { persons: 0, dates: 0, places: 0 };
   const docId = `${doc.sourceSlug}/${doc.id}`;
   const docKnown = new Set<string>();
@@ -111,7 +119,9 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry): TagStat
   // Round one: what the document itself establishes as names.
   for (const unit of units) for (const m of personsIn(unit, known)) docKnown.add(normalizeSurname(m.key));
 
-  let reference = doc.date?.when ?? doc.date?.from;
+  // Without a date of its own, a document takes the last reference of the one before it in the same source
+  // (volumes of letters and telegrams run in date order), then the full dates it prints itself.
+  let reference = doc.date?.when ?? doc.date?.from ?? options.fallbackReference;
   for (const unit of units) {
     const spans: EntitySpan[] = [];
     const place: MentionPlace = { document: docId, line: unit.block.line };
@@ -143,5 +153,6 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry): TagStat
       for (const s of spans) stats[s.tag === 'persName' ? 'persons' : s.tag === 'date' ? 'dates' : 'places']++;
     }
   }
+  stats.reference = reference;
   return stats;
 }

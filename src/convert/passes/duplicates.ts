@@ -12,8 +12,10 @@ import { ConvertCodes } from '../../diagnostics/codes.js';
 import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
 
-const MIN_WORDS = 8;
+const MIN_WORDS = 12;
+/** Share of a passage's trigrams found elsewhere in the document, and in the one block most like it. */
 const CONTAINMENT = 0.5;
+const SINGLE_CONTAINMENT = 0.4;
 const CANDIDATE_KINDS = new Set(['p', 'postscript']);
 
 function words(text: string): string[] {
@@ -24,13 +26,6 @@ function trigrams(ws: string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 2 < ws.length; i++) out.add(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
   return out;
-}
-
-function containment(small: Set<string>, big: Set<string>): number {
-  if (small.size === 0) return 0;
-  let hit = 0;
-  for (const g of small) if (big.has(g)) hit++;
-  return hit / small.size;
 }
 
 /** Does block i stand between an unfinished paragraph and its continuation? */
@@ -50,24 +45,40 @@ export const duplicatesPass: DocumentPass = {
   run(doc: TeiDocument, ctx) {
     const blocks = doc.blocks;
     const grams = blocks.map((b) => (CANDIDATE_KINDS.has(b.kind) ? trigrams(words(plainText(b))) : new Set<string>()));
+    // Which blocks hold each trigram: comparing through this index keeps the pass linear in practice.
+    const holders = new Map<string, number[]>();
+    grams.forEach((set, i) => {
+      for (const g of set) {
+        const list = holders.get(g);
+        if (list) list.push(i);
+        else holders.set(g, [i]);
+      }
+    });
     let nextId = 1;
     for (let j = 0; j < blocks.length; j++) {
       if (grams[j]!.size + 2 < MIN_WORDS || blocks[j]!.duplicateOf) continue;
       // Compare with the text of all other candidate blocks together: a duplicate may repeat the end of one
       // paragraph and the whole of the next.
+      const shared = new Map<number, number>();
+      let covered = 0;
+      for (const g of grams[j]!) {
+        let elsewhere = false;
+        for (const i of holders.get(g)!) {
+          if (i === j || blocks[i]!.duplicateOf) continue;
+          shared.set(i, (shared.get(i) ?? 0) + 1);
+          elsewhere = true;
+        }
+        if (elsewhere) covered++;
+      }
       let best = -1;
       let bestScore = 0;
-      const union = new Set<string>();
-      for (let i = 0; i < blocks.length; i++) {
-        if (i === j || blocks[i]!.duplicateOf || grams[i]!.size === 0) continue;
-        const c = containment(grams[j]!, grams[i]!);
-        if (c > 0) for (const g of grams[i]!) union.add(g);
-        if (c > bestScore) {
-          bestScore = c;
+      for (const [i, n] of shared) {
+        if (n > bestScore) {
+          bestScore = n;
           best = i;
         }
       }
-      if (best < 0 || containment(grams[j]!, union) < CONTAINMENT) continue;
+      if (best < 0 || covered / grams[j]!.size < CONTAINMENT || bestScore / grams[j]!.size < SINGLE_CONTAINMENT) continue;
       // Which of the pair is the witness to set aside?
       let dup = j;
       let original = best;

@@ -1,5 +1,12 @@
+import type { SourceText } from '../../model/document.js';
 import type { DocumentPass } from '../pass.js';
 import { tagDocument } from '../entities/tag-document.js';
+
+/**
+ * The reference date each source reached, for its next undated document: volumes of letters and telegrams run
+ * in date order. Keyed by the source object, so nothing outlives one conversion.
+ */
+const lastReference = new WeakMap<SourceText, string>();
 
 /**
  * Persons, dates and places in running text: `persName` with a `ref` into the edition's personography,
@@ -9,6 +16,7 @@ import { tagDocument } from '../entities/tag-document.js';
 export const entitiesPass: DocumentPass = {
   name: 'entities',
   run: (doc, ctx) => {
-    tagDocument(doc, ctx.persons);
+    const stats = tagDocument(doc, ctx.persons, { fallbackReference: lastReference.get(ctx.source) });
+    if (stats.reference) lastReference.set(ctx.source, stats.reference);
   },
 };

@@ -34,6 +34,9 @@ const SYNTAX: { kind: Token['kind'] | 'escape' | 'inlineNote'; re: RegExp }[] = 
   { kind: 'escape', re: /\\([$*_[\]#\\])/y },
 ];
 
+/** Characters at which some entry of SYNTAX can start. */
+const SYNTAX_START = /[[<&*\\⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
+
 /** The printed marker that opens a note body: "¹ ", "<sup>&</sup>lt;sup>59</sup> ", "1. ". */
 const NOTE_MARKER = /^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?:<sup>&<\/sup>)?(?:&lt;|lt;|<)sup(?:&gt;|>)\d{1,4}<\/sup>|\d{1,3}\.(?=\s))\s*/;
 
@@ -62,6 +65,11 @@ export function tokenizeBlock(block: Block, extracted: Block[]): Token[] {
     };
     let pos = start;
     while (pos < lineText.length) {
+      // Jump to the next character that can open source syntax; everything before it is text.
+      SYNTAX_START.lastIndex = pos;
+      const next = SYNTAX_START.exec(lineText);
+      if (!next) break;
+      pos = next.index;
       let matched = false;
       for (const { kind, re } of SYNTAX) {
         re.lastIndex = pos;

@@ -34,7 +34,12 @@ function valuesOf(r: ParsedResult, ref: ReferenceDate | undefined): Pick<DateMen
   const startYear = start.year ?? (stated !== undefined ? stated : inferYear(start, ref));
   let endYear = end.year ?? startYear;
   if (end.year === undefined && endYear !== undefined && (end.month < start.month)) endYear += 1;
-  const from = toIso(start, startYear);
+  // "21–6 March 1940": a start day after the end day in one month began in the month before.
+  if (start.day !== undefined && end.day !== undefined && start.month === end.month && start.day > end.day &&
+    (start.year ?? startYear) === endYear) {
+    start.month = start.month === 1 ? 12 : start.month - 1;
+  }
+  const from = toIso(start, start.month === 12 && end.month === 1 && startYear !== undefined && startYear === endYear ? startYear - 1 : startYear);
   const to = toIso(end, endYear);
   return from === to ? { when: from } : { from, to };
 }
