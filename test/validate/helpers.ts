@@ -1,0 +1,60 @@
+/** Shared by the validate tests: where things are, and jing as the reference validator. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (tests run compiled, from dist/test/validate). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const FIXTURES = join(ROOT, 'test/fixtures/validate');
+export const SHARED = resolve(ROOT, '../shared');
+export const TEI_ALL = join(SHARED, 'tei/tei_all.rng');
+export const CWRC = join(SHARED, 'corpus/cwrc');
+
+/** True when ../shared holds tei_all and the cwrc corpus. */
+export function haveShared(): boolean {
+  return existsSync(TEI_ALL) && existsSync(CWRC);
+}
+
+let jingChecked: boolean | undefined;
+/** True when the jing command runs. */
+export function haveJing(): boolean {
+  if (jingChecked === undefined) {
+    jingChecked = spawnSync('jing', [], { stdio: 'ignore' }).error === undefined;
+  }
+  return jingChecked;
+}
+
+/** Skips a test (or suite) with a line saying why, so that a skip is never silent. */
+export function skipBecause(ctx: Mocha.Context, reason: string): void {
+  console.log(`      skipped: ${reason}`);
+  ctx.skip();
+}
+
+/** jing's verdict: for each file, the lines it flags (an empty set for a valid file). */
+export function runJing(schema: string, files: string[]): Map<string, Set<number>> {
+  const result = spawnSync('jing', [schema, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = new Map<string, Set<number>>(files.map((f) => [resolve(f), new Set<number>()]));
+  for (const line of result.stdout.split('\n')) {
+    const m = /^(.*?):(\d+):(\d+): (?:error|fatal)/.exec(line);
+    if (!m) continue;
+    out.get(resolve(m[1]!))?.add(Number(m[2]));
+  }
+  return out;
+}
+
+/** A fresh temporary folder under the OS temp dir. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `chancery-${prefix}-`));
+}
+
+/** True when git runs (for --changed tests). */
+export function haveGit(): boolean {
+  try {
+    execFileSync('git', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
