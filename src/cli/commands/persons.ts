@@ -1,13 +1,58 @@
+import { existsSync } from 'node:fs';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../command.js';
+import { indexPersons } from '../../convert/entities/person-index.js';
 
-// Placeholder until the persons issue lands; replaced wholesale by that work.
-export const personsCommand: CliCommand = {
+interface PersonsArgs {
+  tei: string;
+  check: boolean;
+  json: boolean;
+}
+
+/** How many documents a line names before "and N more". */
+const DOCS_SHOWN = 4;
+
+/**
+ * `chancery persons [--tei DIR] [--check] [--json]`: the personography with mention counts and the documents
+ * that name each person, and the correspondents still without an authority id. `--check` exits 1 when a
+ * persName/@ref points at no person of persons.xml; a missing folder is exit 3.
+ */
+export const personsCommand: CliCommand<PersonsArgs> = {
   command: 'persons',
-  describe: '(persons: not yet available)',
-  builder: (y) => y as never,
-  run: async (_args, io) => {
-    io.stderr('chancery: persons is not available in this build\n');
-    return ExitCode.usage;
+  describe: 'List the personography with mention counts and documents; --check fails on persName refs that do not resolve',
+  builder: (y) =>
+    y
+      .option('tei', { type: 'string', default: 'tei', describe: 'folder of the TEI edition (with persons.xml)' })
+      .option('check', { type: 'boolean', default: false, describe: 'exit 1 when a persName/@ref does not resolve' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the index as JSON' }) as never,
+  run: async (args, io) => {
+    if (!existsSync(args.tei)) {
+      io.stderr(`chancery: ${args.tei}: no such folder\n`);
+      return ExitCode.input;
+    }
+    const index = indexPersons(args.tei);
+    if (args.json) {
+      io.stdout(`${JSON.stringify(index, null, 1)}\n`);
+    } else {
+      if (!index.hasPersonography) io.stderr(`chancery: ${args.tei}/persons.xml not found: every reference is unresolved\n`);
+      const persons = [...index.persons].sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+      const idWidth = Math.max(2, ...persons.map((p) => p.id.length));
+      for (const p of persons) {
+        const docs = p.documents.slice(0, DOCS_SHOWN).join(', ') + (p.documents.length > DOCS_SHOWN ? `, and ${p.documents.length - DOCS_SHOWN} more` : '');
+        io.stdout(`${p.id.padEnd(idWidth)}  ${String(p.mentions).padStart(5)}  ${p.name}${docs ? `  (${docs})` : ''}\n`);
+      }
+      const without = persons.filter((p) => p.correspondent && p.authority.length === 0);
+      io.stdout(`${persons.length} persons, ${persons.reduce((n, p) => n + p.mentions, 0)} mentions in ${index.documents} documents\n`);
+      if (without.length > 0) io.stdout(`correspondents without an authority id (wikidata/viaf): ${without.map((p) => p.id).join(', ')}\n`);
+    }
+    for (const u of index.unresolved) io.stderr(`${u.file}:${u.line}: persName ref "${u.ref}" (${u.text}) does not resolve to a person of persons.xml\n`);
+    if (args.check) {
+      if (index.unresolved.length > 0) {
+        io.stderr(`persons --check: ${index.unresolved.length} unresolved persName reference(s)\n`);
+        return ExitCode.findings;
+      }
+      io.stderr('persons --check: every persName reference resolves\n');
+    }
+    return ExitCode.ok;
   },
 };
