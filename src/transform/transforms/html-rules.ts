@@ -88,8 +88,16 @@ function heading(el: TeiElement, ctx: HtmlContext, inner: () => string): string 
   if (ctx.phrasing || (parent !== 'body' && parent !== 'div' && parent !== 'front' && parent !== 'back')) {
     return `<span${common(el, 'head block')}>${phrasing(ctx, inner)}</span>`;
   }
-  const level = Math.min(6, 2 + ctx.depth);
+  // h1 is the page title; the printed heading of the body is h2, and section heads go one deeper only
+  // when there is such a heading above them, so that no level is skipped
+  const level = parent === 'div' ? Math.min(6, 1 + ctx.depth + (bodyHasHead(el) ? 1 : 0)) : 2;
   return `<h${level}${common(el, 'head')}>${phrasing(ctx, inner)}</h${level}>`;
+}
+
+function bodyHasHead(el: TeiElement): boolean {
+  let body = el.parent;
+  while (body && body.name !== 'body' && body.name !== 'front' && body.name !== 'back') body = body.parent;
+  return body ? body.children.some((c) => c.type === 'element' && c.name === 'head') : false;
 }
 
 function footnote(el: TeiElement, ctx: HtmlContext, inner: () => string): string {

@@ -1,0 +1,51 @@
+/**
+ * Golden files: each output format over the fixtures in test/fixtures/transform/tei, compared file by file
+ * with test/fixtures/transform/golden/<format>/. `UPDATE_GOLDEN=1` rewrites them; review the diff like code.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { transform } from '../../src/transform/index.js';
+import type { TransformTarget } from '../../src/transform/index.js';
+import { cleanup, FIXTURE_CONFIG, FIXTURE_TEI, GOLDEN, listFiles, tempDir } from './helpers.js';
+
+/** Vendor files copied verbatim: their content is not ours to pin. */
+const NOT_GOLDEN = new Set(['assets/minisearch.js']);
+const update = process.env.UPDATE_GOLDEN === '1';
+
+describe('transform golden files', () => {
+  let savedEpoch: string | undefined;
+  before(() => {
+    savedEpoch = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1700000000'; // the CMIF timestamp
+  });
+  after(() => {
+    if (savedEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = savedEpoch;
+    cleanup();
+  });
+
+  for (const to of ['html', 'text', 'cmif', 'csv', 'json'] as TransformTarget[]) {
+    it(`${to} matches golden/${to}/`, async () => {
+      const out = tempDir();
+      const report = await transform([FIXTURE_TEI], { to, outDir: out, config: FIXTURE_CONFIG });
+      assert.equal(report.documents, 4);
+      assert.deepEqual(report.diagnostics.filter((d) => d.severity === 'error'), []);
+      const produced = listFiles(out).filter((f) => !NOT_GOLDEN.has(f));
+      const goldenDir = join(GOLDEN, to);
+      if (update) {
+        rmSync(goldenDir, { recursive: true, force: true });
+        for (const f of produced) {
+          mkdirSync(dirname(join(goldenDir, f)), { recursive: true });
+          writeFileSync(join(goldenDir, f), readFileSync(join(out, f)));
+        }
+        return;
+      }
+      assert.ok(existsSync(goldenDir), `no golden files for ${to}: run with UPDATE_GOLDEN=1`);
+      assert.deepEqual(produced, listFiles(goldenDir), 'the set of files written');
+      for (const f of produced) {
+        assert.equal(readFileSync(join(out, f), 'utf8'), readFileSync(join(goldenDir, f), 'utf8'), `${to}/${f} differs from its golden file`);
+      }
+    });
+  }
+});
