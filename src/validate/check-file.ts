@@ -101,6 +101,5 @@ export function checkFile(file: string, config: CheckConfig): FileOutcome {
     );
   }
   if (config.schematron) outcome.diagnostics.push(...schematronFor(config.schematron).validate(parsed));
-  outcome.diagnostics.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0));
   return outcome;
 }

@@ -80,7 +80,7 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
   if (options.shard) files = shardOf(files, options.shard);
 
   const outcomes = await run(files, config, options.jobs);
-  const extra = options.references === false ? new Map<string, Diagnostic[]>() : checkReferences(outcomes);
+  const extra = options.references === false ? new Map<string, Diagnostic[]>() : checkReferences(outcomes, (f) => displayPath(f, cwd));
   const results: FileResult[] = outcomes.map((o) => toResult(o, extra.get(o.file) ?? [], cwd));
   return { files: results, summary: summarise(results, performance.now() - started) };
 }
@@ -119,6 +119,8 @@ async function run(files: AsyncIterable<string>, config: CheckConfig, jobs: numb
 
 function toResult(o: FileOutcome, extra: Diagnostic[], cwd: string): FileResult {
   const file = displayPath(o.file, cwd);
-  const diagnostics = [...o.diagnostics, ...extra].map((d) => (d.span ? { ...d, span: { ...d.span, file } } : d));
+  const diagnostics = [...o.diagnostics, ...extra]
+    .map((d) => (d.span ? { ...d, span: { ...d.span, file } } : d))
+    .sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0));
   return { file, valid: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
 }

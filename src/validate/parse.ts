@@ -132,21 +132,16 @@ export function decodeXml(bytes: Uint8Array, file: string): { text: string } | {
 }
 
 function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = from;
-  let hi = bytes.length;
-  // Binary search for the longest decodable prefix (a cut inside a sequence fails too, so step back).
-  while (hi - lo > 4) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(from, mid), { stream: true });
-      decoder.decode();
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
+  // Structural scan (lead byte, continuation bytes): enough to place the first bad byte for a message.
+  let i = from;
+  while (i < bytes.length) {
+    const c = bytes[i]!;
+    const extra = c < 0x80 ? 0 : c >> 5 === 6 ? 1 : c >> 4 === 14 ? 2 : c >> 3 === 30 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += extra + 1;
   }
-  return lo;
+  return i;
 }
 
 /** Line-start table for offset-to-position conversion, built once per file and only when needed. */

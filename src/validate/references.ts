@@ -14,8 +14,11 @@ import { decodeXml, parseXml, type IdInfo } from './parse.js';
 /** The file that every persName/@ref points into. */
 export const PERSONOGRAPHY = 'persons.xml';
 
-/** Diagnostics by file (absolute path) for the edition-wide checks. */
-export function checkReferences(outcomes: readonly FileOutcome[]): Map<string, Diagnostic[]> {
+/** Diagnostics by file (as the outcomes name them) for the edition-wide checks; `show` formats paths in messages. */
+export function checkReferences(
+  outcomes: readonly FileOutcome[],
+  show: (file: string) => string = (f) => f,
+): Map<string, Diagnostic[]> {
   const found = new Map<string, Diagnostic[]>();
   const add = (file: string, d: Diagnostic): void => {
     const list = found.get(file) ?? [];
@@ -89,7 +92,7 @@ export function checkReferences(outcomes: readonly FileOutcome[]): Map<string, D
         add(o.file, {
           code: ValidateCodes.idNotUniqueAcrossEdition,
           severity: 'error',
-          message: `xml:id "${i.id}" is also used in ${first.span.file}:${first.span.line}; ids must be unique across the edition`,
+          message: `xml:id "${i.id}" is also used in ${show(first.span.file)}:${first.span.line}; ids must be unique across the edition`,
           span: i.span,
           related: [first.span],
         });

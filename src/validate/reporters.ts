@@ -27,6 +27,11 @@ export function formatReport(report: ValidationReport, format: ReportFormat): st
   }
 }
 
+/** One problem, one line: messages never break the `file:line:column:` format. */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
 function line(d: Diagnostic): number {
   return d.span?.line ?? 1;
 }
@@ -38,7 +43,7 @@ function column(d: Diagnostic): number {
 export function formatText(report: ValidationReport): string {
   const out: string[] = [];
   for (const f of report.files) {
-    for (const d of f.diagnostics) out.push(`${f.file}:${line(d)}:${column(d)}: ${d.severity}: ${d.message} [${d.code}]`);
+    for (const d of f.diagnostics) out.push(`${f.file}:${line(d)}:${column(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`);
   }
   out.push(summaryLine(report));
   return out.join('\n') + '\n';
@@ -80,10 +85,10 @@ function formatJunit(report: ValidationReport): string {
     const errors = f.diagnostics.filter((d) => d.severity === 'error');
     const head = `    <testcase classname="chancery.validate" name="${xmlEscape(f.file)}" file="${xmlEscape(f.file)}">`;
     if (f.valid) {
-      const warnings = f.diagnostics.map((d) => `${f.file}:${line(d)}:${column(d)}: ${d.severity}: ${d.message} [${d.code}]`);
+      const warnings = f.diagnostics.map((d) => `${f.file}:${line(d)}:${column(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`);
       return warnings.length ? `${head}\n      <system-out>${xmlEscape(warnings.join('\n'))}</system-out>\n    </testcase>` : `${head}</testcase>`;
     }
-    const body = f.diagnostics.map((d) => `${f.file}:${line(d)}:${column(d)}: ${d.severity}: ${d.message} [${d.code}]`).join('\n');
+    const body = f.diagnostics.map((d) => `${f.file}:${line(d)}:${column(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`).join('\n');
     const first = errors[0];
     const message = first ? `${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${first.message}` : 'invalid';
     return `${head}\n      <failure message="${xmlEscape(message)}" type="${xmlEscape(first?.code ?? 'invalid')}">${xmlEscape(body)}</failure>\n    </testcase>`;
