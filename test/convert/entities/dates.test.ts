@@ -1,0 +1,102 @@
+import { strict as assert } from 'node:assert';
+import { findDates, type DateMention } from '../../../src/convert/entities/dates/find-dates.js';
+
+/** The values of the single date found in `text`, with its text. */
+function one(text: string, reference?: string): Omit<DateMention, 'start' | 'end'> {
+  const found = findDates(text, { reference });
+  assert.equal(found.length, 1, `one date in ${JSON.stringify(text)}, got ${JSON.stringify(found)}`);
+  const { start, end, ...rest } = found[0]!;
+  assert.equal(text.slice(start, end), rest.text, 'offsets point at the text');
+  return rest;
+}
+
+describe('findDates', () => {
+  describe('forms of the seeds', () => {
+    const cases: Array<[string, string | undefined, Omit<DateMention, 'start' | 'end'>]> = [
+      ['Note on relations after the war, 24 September 1944', undefined, { text: '24 September 1944', when: '1944-09-24' }],
+      ['December 23rd, 1941.', undefined, { text: 'December 23rd, 1941', when: '1941-12-23' }],
+      ['H.\n\n23.12.41', undefined, { text: '23.12.41', when: '1941-12-23' }],
+      ['Sir A. Cadogan, Gladwyn Jebb, 18 Sept. 1939, reporting', undefined, { text: '18 Sept. 1939', when: '1939-09-18' }],
+      ['Seeds, no. 349, 29 March 1940, C15320', undefined, { text: '29 March 1940', when: '1940-03-29' }],
+      ['Sent on August 4, 1941', undefined, { text: 'August 4, 1941', when: '1941-08-04' }],
+      ['a meeting held at 4 pm. Wednesday, 4th October, 1944, in the Foreign', undefined, { text: 'Wednesday, 4th October, 1944', when: '1944-10-04' }],
+      ['Molotov can arrive not later than May 10-15, accompanied', '1942-04-20', { text: 'May 10-15', from: '1942-05-10', to: '1942-05-15' }],
+      ['the talks of June 28-30', '1941-07-18', { text: 'June 28-30', from: '1941-06-28', to: '1941-06-30' }],
+      ['between 3–4 July 1940 there', undefined, { text: '3–4 July 1940', from: '1940-07-03', to: '1940-07-04' }],
+      ['Webster a visité Londres et Paris du 10 au 22 novembre 1958 pour', undefined, { text: '10 au 22 novembre 1958', from: '1958-11-10', to: '1958-11-22' }],
+      ['voir la communication de Webster à Léger, MAE/50128-40, 18 décembre 1958.', undefined, { text: '18 décembre 1958', when: '1958-12-18' }],
+      ['Webster visited London and Paris from November 10-22, 1958 to discuss', undefined, { text: 'November 10-22, 1958', from: '1958-11-10', to: '1958-11-22' }],
+      ['(January–March 1992), 23–58', undefined, { text: 'January–March 1992', from: '1992-01', to: '1992-03' }],
+      ['In May 1939 Litvinov was sacked.', undefined, { text: 'May 1939', when: '1939-05' }],
+      ['secret, 24, 26 Aug. 1939, DVP', undefined, { text: '26 Aug. 1939', when: '1939-08-26' }],
+    ];
+    for (const [text, reference, expected] of cases) {
+      it(`${JSON.stringify(expected.text)}${reference ? ` (document of ${reference})` : ''}`, () => {
+        assert.deepEqual(one(text, reference), expected);
+      });
+    }
+  });
+
+  describe('year inference from the document date', () => {
+    it('takes the year of a telegram of 22 December 1941 for "December 20th"', () => {
+      assert.deepEqual(one('In a telegram dated December 20th, Mr. Eden reported', '1941-12-22'), { text: 'December 20th', when: '1941-12-20' });
+    });
+    it('takes the previous year for "December 28" in a January letter (year boundary)', () => {
+      assert.deepEqual(one('your message of December 28 reached me', '1942-01-10'), { text: 'December 28', when: '1941-12-28' });
+    });
+    it('takes the next year for "January 3" in a December letter', () => {
+      assert.deepEqual(one('we shall meet on January 3 in London', '1941-12-27'), { text: 'January 3', when: '1942-01-03' });
+    });
+    it('reads "January 15" as a day, not the year 1915', () => {
+      assert.deepEqual(one('I have received your message of January 15.', '1942-01-16'), { text: 'January 15', when: '1942-01-15' });
+    });
+    it('reads "March 11 be treated" as a day, not a Buddhist-era year', () => {
+      assert.deepEqual(one('your message of March 11 be treated as special', '1943-03-15'), { text: 'March 11', when: '1943-03-11' });
+    });
+    it('gives a month alone as YYYY-MM ("by the beginning of October")', () => {
+      assert.deepEqual(one('aluminium by the beginning of October and', '1941-09-03'), { text: 'October', when: '1941-10' });
+    });
+    it('gives "the end of April" as the month', () => {
+      assert.deepEqual(one('not later than the end of April.', '1942-03-29'), { text: 'April', when: '1942-04' });
+    });
+    it('finds the second month of "the end of April or early May"', () => {
+      const found = findDates('not later than the end of April or early May.', { reference: '1942-03-29' });
+      assert.deepEqual(found.map((d) => [d.text, d.when]), [['April', '1942-04'], ['May', '1942-05']]);
+    });
+    it('writes --MM-DD only where no year can be known', () => {
+      assert.deepEqual(one('The next day, 27 September, Maiskii'), { text: '27 September', when: '--09-27' });
+    });
+    it('puts two-digit years in the century nearest the reference', () => {
+      assert.equal(one('dated 23.12.41', '1941-12-01').when, '1941-12-23');
+    });
+  });
+
+  describe('the night between two days', () => {
+    it('makes "December 28th/29th" a range', () => {
+      const text = 'broadcast at midnight, Greenwich Mean Time, on December 28th/29th, and';
+      assert.deepEqual(one(text, '1941-12-23'), { text: 'December 28th/29th', from: '1941-12-28', to: '1941-12-29' });
+    });
+  });
+
+  describe('negative fixtures: no date', () => {
+    const negatives = [
+      'The best time to open this front is now, seeing that',
+      'that they had the last night and which went on',
+      'the next few months would be very difficult in the Far East',
+      'Thank you for the message. I agree today.',
+      'at 4 pm. and again at 10 p.m.',
+      'on Wednesday the Cabinet met',
+      'It may not be out of place to inform you. May I add?',
+      'Molotov may have thought that the about-turn was fair play.',
+      'In the 1930s, since 1933, during 1919–1920',
+      'in the spring, (Winter 1996), summer 1997, autumn 1999',
+      'files 6253/14/41, G260/3/41, C14998/13953/18 and N5736/1458/38',
+      'pp. 147–72, 303-41, vol. XXII, bk. 2, 44-5, MAE/50128-40, PRO FO 371 23102',
+      '30-34 fresh German divisions; 25-30 divisions at Archangel',
+      'paragraphs 8, 9 and 10 of your message',
+    ];
+    for (const text of negatives) {
+      it(JSON.stringify(text), () => assert.deepEqual(findDates(text, { reference: '1941-12-22' }), []));
+    }
+  });
+});

@@ -1,0 +1,130 @@
+import { strict as assert } from 'node:assert';
+import { findPersons, type PersonMention } from '../../../src/convert/entities/persons/find-persons.js';
+
+const texts = (s: string, options?: Parameters<typeof findPersons>[1]): string[] => findPersons(s, options).map((m) => m.text);
+
+function only(s: string, options?: Parameters<typeof findPersons>[1]): PersonMention {
+  const found = findPersons(s, options);
+  assert.equal(found.length, 1, `one name in ${JSON.stringify(s)}: ${JSON.stringify(found.map((m) => m.text))}`);
+  assert.equal(s.slice(found[0]!.start, found[0]!.end), found[0]!.text);
+  return found[0]!;
+}
+
+describe('findPersons', () => {
+  describe('titles belong inside the name', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['you will remember Mr. Eden giving an account', 'Mr. Eden', 'eden', 'Mr.'],
+      ['his conversations with M. Stalin in Moscow', 'M. Stalin', 'stalin', 'M.'],
+      ['Sir Orme Sargent, the deputy', 'Sir Orme Sargent', 'sargent', 'Sir'],
+      ['prompted Lord Halifax, the Foreign Secretary, to', 'Lord Halifax', 'halifax', 'Lord'],
+      ['If General Wavell comes', 'General Wavell', 'wavell', 'General'],
+      ['transmitted by British Ambassador Cripps to', 'Ambassador Cripps', 'cripps', 'Ambassador'],
+      ['My dear Prime Minister Churchill,', 'Prime Minister Churchill', 'churchill', 'Prime Minister'],
+      ['FROM GENERALISSIMO J. V. STALIN', 'GENERALISSIMO J. V. STALIN', 'stalin', 'GENERALISSIMO'],
+      ['to Marshal Tito', 'Marshal Tito', 'tito', 'Marshal'],
+      ['turned to Herr Hitler for satisfaction', 'Herr Hitler', 'hitler', 'Herr'],
+    ];
+    for (const [s, text, key, title] of cases) {
+      it(text, () => {
+        const m = only(s);
+        assert.deepEqual([m.text, m.key, m.title], [text, key, title]);
+      });
+    }
+  });
+
+  it('takes "Mr Harriman" without a stop', () => {
+    const m = only('Your letter has reached me through Mr Harriman.');
+    assert.deepEqual([m.text, m.key, m.title], ['Mr Harriman', 'harriman', 'Mr']);
+  });
+
+  it('leaves a possessive outside the name', () => {
+    assert.deepEqual(texts("In the first place, as regards Mr. Eden's general discussions"), ['Mr. Eden']);
+    assert.deepEqual(texts('D. W. Lascelles’s minute, 22 Oct. 1939'), ['D. W. Lascelles']);
+  });
+
+  describe('"M." as a French title or as an initial', () => {
+    it('is a title before a surname', () => {
+      const m = only('he had listened to many of M. Litvinov’s speeches');
+      assert.deepEqual([m.text, m.title, m.initials], ['M. Litvinov', 'M.', []]);
+    });
+    it('is an initial before another initial', () => {
+      const m = only('E.g., M. J. Carley, ‘Down a Blind-Alley’');
+      assert.deepEqual([m.text, m.title, m.initials], ['M. J. Carley', undefined, ['M', 'J']]);
+    });
+    it('is a middle initial after a given name', () => {
+      const m = only('Maksim M. Litvinov, the Commissar for Foreign Affairs');
+      assert.deepEqual([m.forenames, m.initials, m.title], [['Maksim'], ['M'], undefined]);
+    });
+  });
+
+  describe('names in capitals', () => {
+    it('reads "J. V. STALIN TO F. ROOSEVELT"', () => {
+      assert.deepEqual(findPersons('J. V. STALIN TO F. ROOSEVELT').map((m) => [m.text, m.key, m.initials.join('')]), [
+        ['J. V. STALIN', 'stalin', 'JV'],
+        ['F. ROOSEVELT', 'roosevelt', 'F'],
+      ]);
+    });
+    it('separates "PREMIER STALIN" from the role-only "THE PRIME MINISTER"', () => {
+      assert.deepEqual(texts('PERSONAL MESSAGE FROM PREMIER STALIN TO THE PRIME MINISTER, Mr. CHURCHILL'), ['PREMIER STALIN', 'Mr. CHURCHILL']);
+    });
+    it('takes a given name in capitals: "Mr WINSTON CHURCHILL, PRIME MINISTER"', () => {
+      const m = only('TO Mr WINSTON CHURCHILL, PRIME MINISTER OF GREAT BRITAIN');
+      assert.deepEqual([m.text, m.forenames], ['Mr WINSTON CHURCHILL', ['WINSTON']]);
+    });
+    it('does not run a name on into a title in capitals: "J. V. STALIN WORKS"', () => {
+      assert.deepEqual(texts('J. V. STALIN WORKS VOLUME 17'), ['J. V. STALIN']);
+    });
+    it('takes the sender after FROM in a heading', () => {
+      assert.deepEqual(texts('PERSONAL MESSAGE FROM STALIN TO Mr CHURCHILL'), ['STALIN', 'Mr CHURCHILL']);
+    });
+    it('takes a signature line as a name', () => {
+      assert.deepEqual(texts('(CLIFFORD WEBSTER)', { nameLine: true }), ['CLIFFORD WEBSTER']);
+      assert.deepEqual(texts('(SGD) HALIFAX', { nameLine: true }), ['HALIFAX']);
+    });
+  });
+
+  describe('authors and names of footnotes', () => {
+    it('takes an author with a given name', () => {
+      assert.deepEqual(texts('³ Alistair Horne, To Lose a Battle, France 1940'), ['Alistair Horne']);
+    });
+    it('takes a bare surname known from elsewhere', () => {
+      assert.deepEqual(texts('⁶ Shirer, Diary, p. 302; and Horne, France 1940', { known: (k) => k === 'shirer' || k === 'horne' }), ['Shirer', 'Horne']);
+    });
+    it('takes the addressee of a cited letter', () => {
+      assert.deepEqual(texts('see DEA/50128-40, Webster to Léger, December 18, 1958.', { known: (k) => k === 'webster' }), ['Webster', 'Léger']);
+    });
+    it('takes initials, particles and several given names', () => {
+      assert.deepEqual(texts('Joachim von Ribbentrop, Elisabeth du Réau and R. A. Butler'), ['Joachim von Ribbentrop', 'Elisabeth du Réau', 'R. A. Butler']);
+    });
+  });
+
+  describe('context', () => {
+    it('takes a name before a verb of saying and after one', () => {
+      assert.deepEqual(texts("'Russia is a riddle,' said Churchill. Maiskii replied that"), ['Churchill', 'Maiskii']);
+    });
+    it('takes a possessive before a common noun', () => {
+      assert.deepEqual(texts('since Hitler’s forces have been switched to the East'), ['Hitler']);
+    });
+    it('takes attributive "Hitler Germany" once Hitler is known', () => {
+      assert.deepEqual(texts('the struggle against Hitler Germany', { known: (k) => k === 'hitler' }), ['Hitler']);
+    });
+  });
+
+  describe('negative fixtures: no person', () => {
+    const negatives = [
+      'I realise that this message will cause Your Excellency some vexation.',
+      'I fully support your proposal, said the Prime Minister.',
+      'Mr President, I have not yet received the text',
+      'the attitude of H. M. Government has been better adapted',
+      'Washington, D. C.; the U.S.S.R. and the U. S. Government',
+      'the Russians, the Germans and the Poles; Nazi Germany; the French',
+      'the elimination of bloody Hitlerism; the Hitlerites; the anti-Hitler front',
+      'Operation Overlord will begin; the Red Army and the Foreign Office',
+      'Anglo-French officials put on a brave face; Anglo-Soviet relations',
+      'the Soviet Government’s gratitude; Britain’s own interest; Russia’s frontiers',
+      'P.S. You know most of this already.',
+      'PRO FO 371 22980; War Cabinet Conclusions, no. 38',
+    ];
+    for (const text of negatives) it(JSON.stringify(text), () => assert.deepEqual(texts(text), []));
+  });
+});
