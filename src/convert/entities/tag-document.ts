@@ -133,6 +133,18 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
       spans.push({ start: m.start, end: m.end, tag: 'persName', attrs: { ref: PersonRegistry.ref(id) } });
     }
     const dates = findDates(unit.view.text, { reference });
+    if (!doc.date?.when && !unit.inNote) {
+      // In an undated document a day without a year takes the year of the last full date before it, also
+      // within one paragraph ("In August 1939 … On 23 August").
+      let running = reference;
+      for (const [i, d] of dates.entries()) {
+        const value = d.when ?? d.from ?? '';
+        if (value.startsWith('-') && running) {
+          const again = findDates(d.text, { reference: running })[0];
+          if (again && again.text === d.text) dates[i] = { ...again, start: d.start, end: d.end };
+        } else if (/^\d{4}/.test(d.when ?? d.to ?? '')) running = (d.when ?? d.to)!;
+      }
+    }
     for (const d of dates) {
       const attrs: Record<string, string> = {};
       for (const k of ['when', 'from', 'to', 'notBefore', 'notAfter'] as const) if (d[k]) attrs[k] = d[k]!;
