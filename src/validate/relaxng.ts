@@ -115,6 +115,13 @@ function findElement(parsed: ParsedFile, xpath: string | undefined): number | un
   return undefined;
 }
 
+/** The name of the attribute of the start tag at `start` whose value is `value`. */
+function attributeWithValue(text: string, start: number, value: string): string | undefined {
+  const tag = text.slice(start, text.indexOf('>', start) + 1 || undefined);
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`([\\w:.-]+)\\s*=\\s*(["'])${escaped}\\2`).exec(tag)?.[1];
+}
+
 /** The child of `parent` named `name`, preferably the one whose start tag is on `line`. */
 function findChild(parsed: ParsedFile, parent: number, name: string, line: number): number | undefined {
   let first: number | undefined;
@@ -190,6 +197,12 @@ function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () =>
     } else if ((m = /^Invalid attribute (\S+) for element (\S+)$/.exec(raw))) {
       code = ValidateCodes.badAttribute;
       message = `attribute ${m[1]} of element ${m[2]} is not allowed here or its value is invalid (${guidelinesUrl(m[2]!)})`;
+    } else if ((m = /^Type (\S+) doesn't allow value '(.*)'$/.exec(raw))) {
+      code = ValidateCodes.badAttribute;
+      const [, type, value] = m;
+      const attr = info ? attributeWithValue(parsed.text, info.start, value!) : undefined;
+      const owner = info ? `${attr ? `attribute ${attr} of ` : 'an attribute of '}element ${info.local}` : 'a value';
+      message = `value "${value}" of ${owner} is not a valid ${type}${info ? ` (${guidelinesUrl(info.local)})` : ''}`;
     } else if ((m = /^Element (\S+) has extra content: (\S+)$/.exec(raw))) {
       code = m[2] === 'text' ? ValidateCodes.textNotAllowed : ValidateCodes.incompleteContent;
       const what = m[2] === 'text' ? 'text' : `element ${m[2]}`;
@@ -201,7 +214,7 @@ function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () =>
     } else if (/^Element (\S+) failed to validate/.test(raw) || /^Expecting element/.test(raw)) {
       code = ValidateCodes.incompleteContent;
     }
-    const key = `${span.line}:${span.column}:${code}:${message}`;
+    const key = `${span.line}:${span.column}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const diagnostic: Diagnostic = { code, severity: d.level === 1 ? 'warning' : 'error', message, span };
