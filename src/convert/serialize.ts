@@ -139,7 +139,11 @@ class BodyWriter {
     }
     const firstSection = blocks.findIndex((b) => b.kind === 'section');
     if (firstSection >= 0) {
-      this.zones(body, blocks.slice(0, firstSection), false);
+      // Before the sections TEI allows only divTop matter and paragraphs; anything else goes in a part.
+      const before = blocks.slice(0, firstSection);
+      const simple = before.every((b) => TOP.has(b.kind) || b.kind === 'p' || GLOBAL.has(b.kind) || b.duplicateOf);
+      if (simple) this.part(body, before.map((block) => ({ block, zone: TOP.has(block.kind) ? 'top' : 'content' })), false);
+      else this.wrapped(body, before);
       let start = firstSection;
       while (start < blocks.length) {
         let end = start + 1;
@@ -148,20 +152,29 @@ class BodyWriter {
         nl(div);
         this.inlineElement(div, 'head', blocks[start]!);
         nl(div);
-        this.zones(div, blocks.slice(start + 1, end), false);
+        this.zones(div, blocks.slice(start + 1, end));
         nl(body);
         start = end;
       }
       return;
     }
-    this.zones(body, blocks, true);
+    this.zones(body, blocks);
+  }
+
+  /** Blocks in a division of their own (split further into parts if they need it). */
+  private wrapped(parent: XMLBuilder, blocks: Block[]): void {
+    if (blocks.length === 0) return;
+    const div = parent.ele('div').att('type', 'part');
+    nl(div);
+    this.zones(div, blocks);
+    nl(parent);
   }
 
   /**
    * Splits blocks into parts wherever opener matter follows text, or text follows closer matter (an
    * enclosure, a second letter on the same sheet): TEI allows each only at the top or bottom of a division.
    */
-  private zones(parent: XMLBuilder, blocks: Block[], canSplit: boolean): void {
+  private zones(parent: XMLBuilder, blocks: Block[]): void {
     const parts: { block: Block; zone: Zone }[][] = [[]];
     let zone: Zone = 'top';
     let inPostscript = false;
@@ -172,10 +185,7 @@ class BodyWriter {
       else if (BOTTOM.has(b.kind) || (b.kind === 'dateline' && zone !== 'top') || (b.kind === 'p' && inPostscript)) z = 'bottom';
       else if (b.kind === 'reference' || b.kind === 'address') z = zone;
       else z = 'content';
-      if ((z === 'top' && zone !== 'top') || (z === 'content' && zone === 'bottom')) {
-        if (canSplit) parts.push([]);
-        else z = zone === 'bottom' ? 'bottom' : z;
-      }
+      if ((z === 'top' && zone !== 'top') || (z === 'content' && zone === 'bottom')) parts.push([]);
       if (b.kind === 'postscript') inPostscript = true;
       else if (!(b.kind === 'p' && inPostscript) && !b.duplicateOf && !GLOBAL.has(b.kind)) inPostscript = false;
       zone = z;
@@ -194,7 +204,10 @@ class BodyWriter {
     }
   }
 
-  private part(parent: XMLBuilder, items: { block: Block; zone: Zone }[]): void {
+  private part(parent: XMLBuilder, items: { block: Block; zone: Zone }[], needsText = true): void {
+    // TEI wants at least one paragraph in a division; a message that is all heading and closer gets an
+    // empty one where its text would stand.
+    let hasText = !needsText || items.some(({ block, zone }) => zone === 'content' && block.kind === 'p' && !block.duplicateOf);
     let group: XMLBuilder | undefined;
     let groupName = '';
     let postscript: XMLBuilder | undefined;
@@ -229,6 +242,12 @@ class BodyWriter {
         postscript = undefined;
         nl(parent);
       }
+      if (zone === 'bottom' && !hasText) {
+        close();
+        parent.ele('p');
+        nl(parent);
+        hasText = true;
+      }
       if (zone === 'content') {
         close();
         this.block(parent, block, zone);
@@ -244,6 +263,10 @@ class BodyWriter {
     }
     close();
     if (postscript) nl(parent);
+    if (!hasText) {
+      parent.ele('p');
+      nl(parent);
+    }
   }
 
   /** One block, as the element its kind and zone call for. */

@@ -44,7 +44,7 @@ export function tokenizeBlock(block: Block, extracted: Block[]): Token[] {
   const tokens: Token[] = [];
   block.lines.forEach((rawLine, i) => {
     // Trailing spaces are the source's hard-break syntax ("line  "), not text.
-    const lineText = i < block.lines.length - 1 ? rawLine.trimEnd() : rawLine;
+    const lineText = rawLine.trimEnd();
     const line = block.line + i;
     const base = i === 0 ? block.column : 1;
     let start = 0;

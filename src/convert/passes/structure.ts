@@ -64,7 +64,7 @@ const recognisers: Record<string, Recogniser> = {
     !/^Yours\s+of\b/i.test(t)
       ? { kind: 'closing' }
       : undefined,
-  catchword: (b, t) => (b.lines.length === 1 && /^[\p{L}'’-]{1,20}\/$/u.test(t) ? { kind: 'catch' } : undefined),
+  catchword: (_b, t) => (/^[\p{L}'’-]{1,20}\/$/u.test(t) ? { kind: 'catch' } : undefined),
   reference: (b, t) =>
     b.lines.length === 1 && t.length <= 24 && !/\s/.test(t) && /[/:]/.test(t) && /\d|^[A-Z]+:[A-Z]+$/.test(t) && !/^https?:/.test(t)
       ? { kind: 'reference' }
@@ -117,7 +117,7 @@ export const structurePass: DocumentPass = {
   name: 'structure',
   run(doc) {
     const blocks: Block[] = [];
-    for (const block of doc.blocks.flatMap(splitTrailingDate)) {
+    for (const block of doc.blocks.flatMap(splitTrailingLine)) {
       if (block.kind === 'head' || block.kind === 'classification') {
         blocks.push(...splitDatedHeading(block));
         continue;
@@ -144,12 +144,16 @@ export const structurePass: DocumentPass = {
   },
 };
 
-/** A date printed on the last line of a paragraph with no blank line before it is still a dateline. */
-function splitTrailingDate(block: Block): Block[] {
+/**
+ * A date, or a page-foot catchword ("Russian/"), printed on the last line of a paragraph with no blank
+ * line before it is still a block of its own.
+ */
+function splitTrailingLine(block: Block): Block[] {
   if (block.kind !== 'p' || block.lines.length < 2) return [block];
   const last = block.lines[block.lines.length - 1]!;
   const parsed = parseDateline(last);
-  if (!parsed || parsed.sent || parsed.place) return [block];
+  const catchword = recognisers.catchword!(block, last.trim());
+  if (!catchword && (!parsed || parsed.sent || parsed.place)) return [block];
   return [
     { ...block, lines: block.lines.slice(0, -1), endLine: block.endLine - 1 },
     { ...block, kind: 'p', line: block.endLine, lines: [last], column: 1, inlines: [] },
@@ -202,11 +206,14 @@ export function looksLikeSignature(text: string): boolean {
 /** Single documents: the heading is the first short, unpunctuated block before the body. */
 function findSingleHeading(doc: TeiDocument): void {
   // A line naming writer and addressee is the heading wherever it stands among the first blocks.
-  const named = doc.blocks.slice(0, 6).find((b) => {
-    if (b.kind !== 'p') return false;
+  // It is one short line, not a sentence, and stands before the first full paragraph.
+  const firstParagraph = doc.blocks.findIndex((b) => b.kind === 'p' && plainText(b).length > 200);
+  const named = doc.blocks.slice(0, Math.min(6, firstParagraph < 0 ? 6 : firstParagraph)).find((b) => {
+    if (b.kind !== 'p' || b.lines.length > 2) return false;
     const text = plainText(b);
-    const parties = text.length <= 200 && !/[.;]$/.test(text) ? partiesFromHeading(text) : undefined;
-    return parties !== undefined && parties.sender.length + parties.addressees.length > 0;
+    if (text.length > 150 || /[.;!?]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text) || /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(text)) return false;
+    const parties = partiesFromHeading(text);
+    return parties !== undefined && parties.sender.length + parties.addressees.length > 0 && (parties.sender.length > 0 || !!parties.senderRole);
   });
   if (named) {
     named.kind = 'head';

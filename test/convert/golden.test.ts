@@ -1,0 +1,68 @@
+/**
+ * Golden files: each folder of test/fixtures/convert holds an input text in one of the shapes Chancery
+ * converts and the TEI it must produce. `UPDATE_GOLDEN=1 npm test` rewrites the expected files; review
+ * the diff like code.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { convert, serializeTei } from '../../src/convert/index.js';
+import { PersonRegistry } from '../../src/convert/entities/personography.js';
+import { ROOT, chanceryErrors, missingWords, teiAllErrors, teiTextWords, wordsOf } from '../helpers/schema.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'convert');
+const GENERATED_ON = '2026-01-01';
+
+function render(folder: string): { documents: Map<string, string>; diagnostics: string } {
+  const input = readFileSync(join(FIXTURES, folder, 'input.txt'));
+  const result = convert(input, { fileName: `${folder}.txt`, persons: new PersonRegistry(), generatedOn: GENERATED_ON });
+  const documents = new Map<string, string>();
+  for (const doc of result.documents) documents.set(`${doc.id}.xml`, serializeTei(doc, { generatedOn: GENERATED_ON }));
+  const diagnostics = result.diagnostics.map((d) => `${d.span?.line}:${d.span?.column} ${d.severity} ${d.code}`).join('\n') + '\n';
+  return { documents, diagnostics };
+}
+
+describe('convert: golden files', () => {
+  const cases = readdirSync(FIXTURES).filter((f) => existsSync(join(FIXTURES, f, 'input.txt')));
+
+  it('has one case per input shape', () => {
+    assert.ok(cases.length >= 6, `only ${cases.length} cases`);
+  });
+
+  for (const folder of cases) {
+    it(`${folder}: input.txt → expected TEI`, () => {
+      const { documents, diagnostics } = render(folder);
+      const combined = [...documents].map(([name, xml]) => `<!-- ${name} -->\n${xml}`).join('');
+      const expectedFile = join(FIXTURES, folder, 'expected.tei.xml');
+      const diagnosticsFile = join(FIXTURES, folder, 'expected.diagnostics.txt');
+      if (process.env.UPDATE_GOLDEN || !existsSync(expectedFile)) {
+        writeFileSync(expectedFile, combined);
+        writeFileSync(diagnosticsFile, diagnostics);
+      }
+      assert.equal(combined, readFileSync(expectedFile, 'utf8'));
+      assert.equal(diagnostics, readFileSync(diagnosticsFile, 'utf8'));
+    });
+
+    it(`${folder}: every document is valid against chancery.rng and keeps every word`, () => {
+      const { documents } = render(folder);
+      const out: string[] = [];
+      for (const [name, xml] of documents) {
+        assert.deepEqual(chanceryErrors(xml), [], name);
+        out.push(...teiTextWords(xml));
+      }
+      const input = readFileSync(join(FIXTURES, folder, 'input.txt'), 'utf8');
+      assert.deepEqual(missingWords(wordsOf(input), out), []);
+    });
+  }
+
+  it('every golden document is valid against TEI P5 tei_all', function () {
+    const all = new Map<string, string>();
+    for (const folder of cases) for (const [name, xml] of render(folder).documents) all.set(`${folder}/${name}`, xml);
+    const errors = teiAllErrors(all);
+    if (errors === undefined) {
+      console.log('      skipped: jing or ../shared/tei/tei_all.rng is not available');
+      this.skip();
+    }
+    assert.deepEqual(errors, []);
+  });
+});
