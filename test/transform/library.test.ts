@@ -1,0 +1,122 @@
+/** The library's pieces: walker selectors, edition metadata and mentions, text wrapping, user modules, the CLI. */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/main.js';
+import { TransformError } from '../../src/diagnostics/diagnostic.js';
+import { loadEdition, transform, TransformCodes, Walker } from '../../src/transform/index.js';
+import { parseTei } from '../../src/transform/tei-tree.js';
+import { wrap } from '../../src/transform/transforms/text.js';
+import { cleanup, FIXTURE_CONFIG, FIXTURE_TEI, ROOT, tempDir } from './helpers.js';
+
+after(cleanup);
+
+describe('transform walker', () => {
+  const tree = parseTei('<r><note type="duplicate">a</note><note type="x">b</note><note>c</note><other>d</other></r>', 't.xml').root!;
+  it('a selector with a predicate wins over the bare name, whatever the table order; * is the fallback', () => {
+    const w = new Walker<null>({ note: ['[', ']'], 'note[type=duplicate]': null, '*': (_e, _c, inner) => `<${inner()}>` }, (t) => t);
+    assert.equal(w.renderChildren(tree, null), '[b][c]<d>');
+  });
+  it('rejects a malformed selector with our own error type', () => {
+    assert.throws(() => new Walker<null>({ 'note[': null }, (t) => t), TransformError);
+  });
+});
+
+describe('transform parse', () => {
+  it('reports a not-well-formed file with a 1-based span', () => {
+    const r = parseTei('<TEI>\n  <p>x</q>\n</TEI>', 'bad.xml');
+    assert.equal(r.root, undefined);
+    assert.equal(r.diagnostics[0]!.code, TransformCodes.notWellFormed);
+    assert.equal(r.diagnostics[0]!.span!.line, 2);
+  });
+});
+
+describe('transform edition', () => {
+  const edition = loadEdition([FIXTURE_TEI]);
+  it('reads documents in date order, undated last, and the personography apart', () => {
+    assert.deepEqual(edition.documents.map((d) => d.id), ['war-telegrams-004', 'war-telegrams-005', 'fo-letters-003', 'journal-article-000']);
+    assert.equal(edition.persons.size, 5);
+    assert.deepEqual(edition.diagnostics, []);
+  });
+  it('keeps the metadata: source trace, kind, classification, inferred sender', () => {
+    const t = edition.documents[1]!;
+    assert.equal(t.source.idno, '004_a850671e6f376447.txt#L70-L78');
+    assert.equal(t.kind, 'telegram');
+    assert.equal(t.classification, 'SECRET');
+    assert.equal(t.sent?.cert, 'medium');
+    assert.equal(t.sent?.date, undefined, 'no date in the correspDesc…');
+    assert.equal(t.sortKey, '1941-08-04', '…so the sent dateline dates it');
+  });
+  it('finds mentions with their context, none from debris', () => {
+    const wilson = edition.mentions.filter((m) => m.person === 'wilson-g');
+    assert.deepEqual(wilson.map((m) => m.name), ['G. Wilson', 'G. WILSON']);
+    const litvinov = edition.mentions.find((m) => m.name === 'Litvinov')!;
+    assert.match(litvinov.before, /In May 1939 $/);
+    assert.equal(litvinov.after, ' was sacked.');
+  });
+});
+
+describe('transform text wrapping', () => {
+  it('wraps at 72 columns and never splits a word', () => {
+    const long = 'x'.repeat(80);
+    const lines = wrap(`alpha beta ${long} gamma`.repeat(3));
+    assert.ok(lines.every((l) => l.length <= 72 || !l.includes(' ')));
+    assert.equal(lines.join(' ').split(' ').join(''), `alpha beta ${long} gamma`.repeat(3).split(' ').join(''));
+  });
+});
+
+describe('transform user modules', () => {
+  it('runs the example module of docs/transforms.md', async () => {
+    const dir = tempDir();
+    const mod = join(dir, 'titles.mjs');
+    // the documented example itself, so that the documentation cannot drift from the interface
+    const doc = readFileSync(join(ROOT, 'docs/transforms.md'), 'utf8');
+    const example = /```js\n\/\/ my-transform\.js\n([\s\S]*?)```/.exec(doc);
+    assert.ok(example, 'docs/transforms.md has the example module');
+    writeFileSync(mod, example[1]!);
+    const out = join(dir, 'out');
+    const report = await transform([FIXTURE_TEI], { to: 'html', outDir: out, transformModule: mod, config: FIXTURE_CONFIG });
+    assert.equal(report.written.length, 1);
+    const lines = readFileSync(join(out, 'titles.tsv'), 'utf8').trim().split('\n');
+    assert.equal(lines.length, 5);
+    assert.equal(lines[1], '1941-07-18\tStalin to Churchill, 18 July 1941\tJ. V. Stalin\tWinston Churchill');
+  });
+  it('refuses a module without render() with our own error', async () => {
+    const dir = tempDir();
+    const mod = join(dir, 'bad.mjs');
+    writeFileSync(mod, 'export default { name: "bad" };\n');
+    await assert.rejects(transform([FIXTURE_TEI], { to: 'html', outDir: join(dir, 'o'), transformModule: mod }), (e: unknown) => e instanceof TransformError && e.code === TransformCodes.badModule);
+  });
+});
+
+describe('transform CLI', () => {
+  const io = () => {
+    const out = { stdout: '', stderr: '' };
+    return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), isTTY: false, cwd: process.cwd() } };
+  };
+  it('exit 0 with a summary when nothing is wrong', async () => {
+    const { out, io: cli } = io();
+    const dir = tempDir();
+    assert.equal(await runCli(['transform', FIXTURE_TEI, '--to', 'csv', '--out', dir, '--config', FIXTURE_CONFIG], cli), 0);
+    assert.match(out.stdout, /csv: 4 documents → 4 files/);
+  });
+  it('exit 1 when a document could not be read', async () => {
+    const { out, io: cli } = io();
+    const dir = tempDir();
+    const bad = join(dir, 'tei', 'x');
+    (await import('node:fs')).mkdirSync(bad, { recursive: true });
+    writeFileSync(join(bad, '000.xml'), '<TEI><text>');
+    assert.equal(await runCli(['transform', join(dir, 'tei'), '--to', 'text', '--out', join(dir, 'o')], cli), 1);
+    assert.match(out.stderr, /error TEI-TR-001/);
+  });
+  it('exit 2 without --to or --transform, and for an unknown format', async () => {
+    const { io: cli } = io();
+    assert.equal(await runCli(['transform', FIXTURE_TEI, '--out', tempDir()], cli), 2);
+    assert.equal(await runCli(['transform', FIXTURE_TEI, '--to', 'pdf', '--out', tempDir()], cli), 2);
+  });
+  it('exit 2 when CMIF has no config to name its editor', async () => {
+    const { out, io: cli } = io();
+    assert.equal(await runCli(['transform', FIXTURE_TEI, '--to', 'cmif', '--out', tempDir(), '--config', join(tempDir(), 'none.json')], cli), 2);
+    assert.match(out.stderr, /config file not found/);
+  });
+});
