@@ -80,6 +80,10 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     if (f.start > at && MONTH_NAME.test(text.slice(at, f.start))) run(at, f.start);
     at = Math.max(at, f.end);
   }
+  // "on July 5 a.m.": a number before a.m./p.m. is an hour, and the "date" a misreading.
+  for (let i = found.length - 1; i >= 0; i--) {
+    if (/^\s*(?:[ap]\.\s?m\.|[ap]m\b|o'clock)/i.test(text.slice(found[i]!.end))) found.splice(i, 1);
+  }
   for (const m of scanDayMonthYear(text)) {
     if (!found.some((f) => overlaps(f, m))) found.push(m);
   }

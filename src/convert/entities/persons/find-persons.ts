@@ -236,6 +236,9 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       if (options.nameLine) return 'block';
       if (known(key)) return 'known';
       if (forenames.length > 0 || blockedAsPlace(surnameToken.word)) return undefined;
+      // Context alone does not make a name of "the Russians" or of derived words ("Hitlerites, who").
+      if (prev && /^(?:the|a|an|these|those)$/i.test(prev.word)) return undefined;
+      if (/(?:ites|ists|ians|ans|ese|ics|ism)$/.test(surnameToken.word)) return undefined;
       if (isAllCaps(surnameToken.word) && prev && /^(?:FROM|TO)$/.test(prev.word) && joined(text, prev, tokens[c!.first]!)) {
         return 'context';
       }
@@ -249,6 +252,8 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
         return 'context';
       }
       const next = tokens[c!.last + 1];
+      // "Timoshenko who was present": a relative pronoun for persons.
+      if (next && /^(?:who|whom)$/.test(next.word) && /^,?\s+$/.test(text.slice(surnameToken.end, next.start))) return 'context';
       if (next && SPEECH_VERBS.has(next.word) && joined(text, surnameToken, next)) return 'context';
       if (prev && SPEECH_VERBS.has(prev.word) && /^,?\s+$/.test(text.slice(prev.end, tokens[c!.first]!.start))) return 'context';
       return undefined;

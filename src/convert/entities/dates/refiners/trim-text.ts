@@ -22,6 +22,9 @@ export const trimTextRefiner: Refiner = {
       }
       const t = TRAILING_TIME.exec(text);
       if (t && t.index > 0) text = text.slice(0, t.index);
+      // "23–24 Feb. 1940, 255–6": page numbers after the year of a citation are not the date's.
+      const pages = /^(.*\d{4})[,;]\s*[\d\s–-]+$/s.exec(text);
+      if (pages) text = pages[1]!;
       const trimmed = text.replace(/[\s,]+$/, '');
       r.text = trimmed;
       r.index = index;
