@@ -141,7 +141,8 @@ class BodyWriter {
     if (firstSection >= 0) {
       // Before the sections TEI allows only divTop matter and paragraphs; anything else goes in a part.
       const before = blocks.slice(0, firstSection);
-      const simple = before.every((b) => TOP.has(b.kind) || b.kind === 'p' || GLOBAL.has(b.kind) || b.duplicateOf);
+      const lastTop = before.findLastIndex((b) => TOP.has(b.kind));
+      const simple = before.every((b, i) => (TOP.has(b.kind) ? true : (b.kind === 'p' && i > lastTop) || GLOBAL.has(b.kind) || b.duplicateOf));
       if (simple) this.part(body, before.map((block) => ({ block, zone: TOP.has(block.kind) ? 'top' : 'content' })), false);
       else this.wrapped(body, before);
       let start = firstSection;
@@ -221,6 +222,12 @@ class BodyWriter {
         this.block(postscript ?? group ?? parent, block, zone);
         continue;
       }
+      if (zone === 'bottom' && !hasText && !postscript) {
+        close();
+        parent.ele('p');
+        nl(parent);
+        hasText = true;
+      }
       if (block.kind === 'head' || block.kind === 'byline') {
         close();
         postscript = undefined;
@@ -241,12 +248,6 @@ class BodyWriter {
       if (postscript) {
         postscript = undefined;
         nl(parent);
-      }
-      if (zone === 'bottom' && !hasText) {
-        close();
-        parent.ele('p');
-        nl(parent);
-        hasText = true;
       }
       if (zone === 'content') {
         close();

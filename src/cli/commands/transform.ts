@@ -33,10 +33,13 @@ export const transformCommand: CliCommand<TransformArgs> = {
       .option('transform', { type: 'string', describe: 'a transform module of your own (see docs/transforms.md)' })
       .option('config', { type: 'string', describe: 'edition config (default chancery.config.json)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print errors only' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON' })
-      // a string (not a throw) is how yargs reports a usage error through main's fail handler
-      .check((a) => (a.to || a.transform ? true : 'Name an output format with --to, or a module with --transform.')) as never,
+      .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON' }) as never,
   run: async (args, io) => {
+    // checked here rather than with yargs' .check(), whose failure escapes main's handler as a bare string
+    if (!args.to && !args.transform) {
+      io.stderr('chancery: name an output format with --to (html, text, cmif, csv, json) or a module with --transform\n');
+      return ExitCode.usage;
+    }
     const report = await transform(args.paths, {
       to: args.to ?? 'html',
       outDir: args.out,

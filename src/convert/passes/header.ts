@@ -165,8 +165,8 @@ export function titleOf(doc: TeiDocument): string | undefined {
     const by = doc.sender.map((c) => titleCase(c.name)).join(' and ');
     return `${doc.kind[0]!.toUpperCase()}${doc.kind.slice(1)} by ${by}${doc.date?.when ? `, ${formatDate(doc.date.when)}` : ''}`;
   }
-  const from = doc.sender.map((c) => surnameOf(c.name)).join(' and ') || 'Unknown';
-  const to = doc.addressees.map((c) => surnameOf(c.name)).join(' and ') || 'Unknown';
+  const from = doc.sender.map((c) => surnameOf(c.name)).join(' and ') || doc.senderRole || 'Unknown';
+  const to = doc.addressees.map((c) => surnameOf(c.name)).join(' and ') || doc.addresseeRole || 'Unknown';
   const when = doc.date?.when ? `, ${formatDate(doc.date.when)}` : '';
   return `${from} to ${to}${when}`;
 }
