@@ -66,7 +66,7 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
     const file = basename(path);
     try {
       const bytes = readInput(path, options.maxBytes);
-      const result = convert(bytes, { fileName: file, persons: options.persons, generatedOn: options.generatedOn });
+      const result = convert(bytes, { fileName: file, sourcePath: path, persons: options.persons, generatedOn: options.generatedOn });
       diagnostics.push(...result.diagnostics);
       const written: string[] = [];
       const slugDir = result.documents[0] ? join(options.outDir, result.documents[0].sourceSlug) : undefined;

@@ -31,7 +31,7 @@ export function convert(input: string | Uint8Array, options: ConvertOptions): Co
     const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
     source = { file: options.fileName, encoding: 'utf-8', hadBom: text !== input, byteLength: Buffer.byteLength(input), lines: splitLines(text) };
   } else {
-    const decoded = decodeSource(input, options.fileName);
+    const decoded = decodeSource(input, options.fileName, options.sourcePath);
     source = decoded.source;
     diagnostics.push(...decoded.diagnostics);
   }

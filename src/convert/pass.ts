@@ -6,6 +6,8 @@ import type { PersonRegistry } from './entities/personography.js';
 export interface ConvertOptions {
   /** Name of the input file, as it should appear in `idno type="source"` and in diagnostics. */
   fileName: string;
+  /** The path the user named, for messages about unreadable input (default: fileName). */
+  sourcePath?: string;
   /** The edition's personography; one registry is shared by every file of an edition so ids stay stable. */
   persons?: PersonRegistry;
   /** Fixed timestamp for revisionDesc (tests and reproducible builds). Default: today. */

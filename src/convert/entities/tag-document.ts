@@ -99,10 +99,25 @@ function placeInDateline(unit: Unit, dateStart: number): EntitySpan | undefined 
   return { start, end: start + m[2]!.replace(/[.]$/, '').length, tag: 'placeName', attrs: {} };
 }
 
+/**
+ * The surnames a whole source names with evidence of their own (title, initials, given name, context), read
+ * from its raw lines: the same person is often named in full in one document and bare in another.
+ */
+export function sourceSurnames(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of findPersons(lines.join('\n'))) if (m.evidence !== 'known') out.add(normalizeSurname(m.key));
+  return out;
+}
+
 /** Options of {@link tagDocument}. */
 export interface TagOptions {
   /** Reference date for a document without a date of its own: the one before it in the same source. */
   fallbackReference?: string;
+  /**
+   * Surnames the whole source names with strong evidence (see {@link sourceSurnames}): a bare "Sikorski" in
+   * one telegram is a name because another telegram says "General Sikorski".
+   */
+  sourceKnown?: ReadonlySet<string>;
 }
 
 /** Tags one document in place. */
@@ -115,7 +130,10 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
     if (key) docKnown.add(key);
   }
   const units = unitsOf(doc);
-  const known = (key: string): boolean => docKnown.has(normalizeSurname(key)) || registry.knows(key);
+  const known = (key: string): boolean => {
+    const k = normalizeSurname(key);
+    return docKnown.has(k) || (options.sourceKnown?.has(k) ?? false) || registry.knows(key);
+  };
   // Round one: what the document itself establishes as names.
   for (const unit of units) for (const m of personsIn(unit, known)) docKnown.add(normalizeSurname(m.key));
 

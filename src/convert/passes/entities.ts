@@ -1,12 +1,13 @@
 import type { SourceText } from '../../model/document.js';
 import type { DocumentPass } from '../pass.js';
-import { tagDocument } from '../entities/tag-document.js';
+import { sourceSurnames, tagDocument } from '../entities/tag-document.js';
 
 /**
- * The reference date each source reached, for its next undated document: volumes of letters and telegrams run
- * in date order. Keyed by the source object, so nothing outlives one conversion.
+ * What the pass remembers of each source while its documents go by: the reference date it reached (volumes of
+ * letters and telegrams run in date order, so an undated document takes the date of the one before) and the
+ * surnames the whole source establishes. Keyed by the source object, so nothing outlives one conversion.
  */
-const lastReference = new WeakMap<SourceText, string>();
+const perSource = new WeakMap<SourceText, { reference?: string; known: Set<string> }>();
 
 /**
  * Persons, dates and places in running text: `persName` with a `ref` into the edition's personography,
@@ -16,7 +17,12 @@ const lastReference = new WeakMap<SourceText, string>();
 export const entitiesPass: DocumentPass = {
   name: 'entities',
   run: (doc, ctx) => {
-    const stats = tagDocument(doc, ctx.persons, { fallbackReference: lastReference.get(ctx.source) });
-    if (stats.reference) lastReference.set(ctx.source, stats.reference);
+    let state = perSource.get(ctx.source);
+    if (!state) {
+      state = { known: sourceSurnames(ctx.source.lines) };
+      perSource.set(ctx.source, state);
+    }
+    const stats = tagDocument(doc, ctx.persons, { fallbackReference: state.reference, sourceKnown: state.known });
+    if (stats.reference) state.reference = stats.reference;
   },
 };

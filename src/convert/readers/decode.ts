@@ -17,12 +17,13 @@ export interface DecodedText {
   diagnostics: Diagnostic[];
 }
 
-export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
+/** `file` names the source in the model; `shownAs` is how messages name it (the path the user gave). */
+export function decodeSource(bytes: Uint8Array, file: string, shownAs = file): DecodedText {
   if (bytes.length === 0) {
-    throw new InputError(ConvertCodes.emptyFile, `${file}: the file is empty`, { exitCode: 3 });
+    throw new InputError(ConvertCodes.emptyFile, `${shownAs}: the file is empty`, { exitCode: 3 });
   }
   if (looksBinary(bytes)) {
-    throw new InputError(ConvertCodes.binaryFile, `${file}: this is a binary file, not text`, { exitCode: 3 });
+    throw new InputError(ConvertCodes.binaryFile, `${shownAs}: this is a binary file, not text`, { exitCode: 3 });
   }
   const diagnostics: Diagnostic[] = [];
   const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -35,7 +36,7 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
     if (!plausibleWindows1252(bytes)) {
       throw new InputError(
         ConvertCodes.invalidEncoding,
-        `${file}:${badAt.line}:${badAt.column}: invalid UTF-8 (byte 0x${badAt.byte.toString(16)}) and not Windows-1252 text either`,
+        `${shownAs}:${badAt.line}:${badAt.column}: invalid UTF-8 (byte 0x${badAt.byte.toString(16)}) and not Windows-1252 text either`,
         { exitCode: 3 },
       );
     }
