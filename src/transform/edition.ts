@@ -228,18 +228,31 @@ function parseTeiFile(file: string, diagnostics: Diagnostic[]): TeiElement | und
   return parsed.root;
 }
 
+/** Person elements shown as facts on person pages (a note only when untyped). */
+const FACTS: ReadonlySet<string> = new Set(['birth', 'death', 'floruit', 'occupation', 'affiliation', 'nationality', 'note']);
+
+/**
+ * A name's text: parts in elements (`<forename>Elmer</forename><surname>Adler</surname>`) are separate
+ * words even when the file puts no space between them.
+ */
+export function nameOf(el: TeiElement): string {
+  const parts: string[] = [];
+  for (const c of el.children) parts.push(c.type === 'text' ? c.text : ` ${nameOf(c)} `);
+  return collapse(parts.join(''));
+}
+
 /** The persons of a personography tree. */
 export function readPersons(root: TeiElement): PersonRecord[] {
   return descendants(root, 'person').flatMap((p) => {
     const id = p.attrs['xml:id'];
     if (!id) return [];
-    const names = [...new Set(childElements(p, 'persName').map(textOf).filter(Boolean))];
+    const names = [...new Set(childElements(p, 'persName').map(nameOf).filter(Boolean))];
     const idnos = childElements(p, 'idno')
       .map((i) => ({ type: i.attrs.type ?? 'other', value: textOf(i) }))
       .filter((i) => i.value);
     const facts: PersonRecord['facts'] = [];
     for (const c of childElements(p)) {
-      if (c.name === 'persName' || c.name === 'idno') continue;
+      if (!FACTS.has(c.name) || (c.name === 'note' && c.attrs.type)) continue; // typed notes are the converter's bookkeeping
       const when = c.attrs.when ?? '';
       const t = textOf(c) || when;
       if (t) facts.push({ label: c.name === 'note' ? 'Note' : c.name.charAt(0).toUpperCase() + c.name.slice(1), text: t });
