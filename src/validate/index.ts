@@ -55,7 +55,7 @@ export interface ValidateOptions {
 }
 
 // Below this many files one thread wins: a worker must compile the schema again (≈6 s for tei_all).
-const WORKER_THRESHOLD = 200;
+const WORKER_THRESHOLD = 1000;
 
 /**
  * Validates files and folders (recursively, `*.xml`, read lazily). Findings are data in the report;
