@@ -105,6 +105,14 @@ describe('findPersons', () => {
     it('takes a possessive before a common noun', () => {
       assert.deepEqual(texts('since Hitler’s forces have been switched to the East'), ['Hitler']);
     });
+    it('takes names listed with a name, but not an apposition before one', () => {
+      assert.deepEqual(texts('the war against Herr Hitler and Mussolini.'), ['Herr Hitler', 'Mussolini']);
+      assert.deepEqual(texts('The Minister for Health, Walter Elliot, took up the line.'), ['Walter Elliot']);
+      assert.deepEqual(texts('Marshal Badoglio and Bonomi; Churchill and Britain', { known: (k) => k === 'churchill' }), ['Marshal Badoglio', 'Bonomi', 'Churchill']);
+    });
+    it('takes a name before "who"', () => {
+      assert.deepEqual(texts('Eden says, "Timoshenko who was present'), ['Timoshenko']);
+    });
     it('takes attributive "Hitler Germany" once Hitler is known', () => {
       assert.deepEqual(texts('the struggle against Hitler Germany', { known: (k) => k === 'hitler' }), ['Hitler']);
     });

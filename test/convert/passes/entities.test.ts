@@ -87,6 +87,14 @@ describe('entitiesPass', () => {
     assert.deepEqual(persons.correspondentsWithoutAuthority().map((p) => p.id).sort(), ['halifax', 'welles-s']);
   });
 
+  it('takes bare surnames that another document of the source names in full', () => {
+    const ctxSource = { file: 's.txt', encoding: 'utf-8' as const, hadBom: false, byteLength: 0, lines: ['General Sikorski arrived.', '', 'Sikorski agreed.'] };
+    const persons = new PersonRegistry();
+    const second = doc([block('p', [text('Sikorski agreed.')])]);
+    entitiesPass.run(second, { source: ctxSource, options: { fileName: 's.txt', persons }, persons, report: () => {} });
+    assert.deepEqual(entities(second.blocks[0]!.inlines).map((e) => e[1]), ['Sikorski']);
+  });
+
   it('tags the place of a dateline', () => {
     const b = block('dateline', [text('Moscow, December 23, 1941.')]);
     run(doc([b]));

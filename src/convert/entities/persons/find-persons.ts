@@ -259,5 +259,39 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       return undefined;
     }
   }
+  return options.nameLine ? out : addCoordinated(text, tokens, out);
+}
+
+/** ", " or " and " or ", and " between two names of one list. */
+const LIST_GAP = /^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+&\s+)$/;
+
+/**
+ * Names listed with a name: "Hitler and Mussolini", "Darlan, Boisson, Giraud". A single capitalised word that
+ * could be a name (not a place, nationality, institution or derived word) joined by a comma or "and" to a name
+ * found by the other rules is a name too; lists are followed both ways until nothing changes.
+ */
+function addCoordinated(text: string, tokens: Token[], found: PersonMention[]): PersonMention[] {
+  if (found.length === 0) return found;
+  const out = [...found];
+  for (let changed = true, round = 0; changed && round < 4; round++) {
+    changed = false;
+    for (const t of tokens) {
+      if (!nameWord(t) || isAllCaps(t.word) || blockedAsPlace(t.word) || /(?:ites|ists|ians|ans|ese|ics|ism)$/.test(t.word)) continue;
+      if (out.some((m) => m.start < t.end && t.start < m.end)) continue;
+      if (/[-/]$/.test(text.slice(0, t.start)) || /^-/.test(text.slice(t.end))) continue;
+      // After a name, the word must close a list item ("Hitler and Mussolini.", "Grabski, Romer and"); before a
+      // name only "and"/"or" joins ("Badoglio and Bonomi"): a comma there is an apposition ("for Health, Walter Elliot").
+      const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(t.end));
+      const before = closes && out.find((m) => m.end <= t.start && LIST_GAP.test(text.slice(m.end, t.start)));
+      const after = out.find((m) => m.start >= t.end && /^\s+(?:and|or)\s+$/.test(text.slice(t.end, m.start)));
+      if (!before && !after) continue;
+      out.push({
+        start: t.start, end: t.end, text: text.slice(t.start, t.end), key: surnameKey(t.word), surname: t.word, forenames: [], initials: [],
+        evidence: 'context',
+      });
+      changed = true;
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
   return out;
 }

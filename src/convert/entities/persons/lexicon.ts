@@ -23,7 +23,8 @@ export const TITLES: ReadonlySet<string> = set(`
   commander commissar comrade premier president prime_minister vice_president ambassador minister
   foreign_minister foreign_secretary secretary_of_state under_secretary chancellor senator count countess
   baron prince princess king queen emperor pope cardinal bishop archbishop father brother sister rev reverend
-  judge justice duke duchess earl viscount marquess signor signora don
+  judge justice duke duchess earl viscount marquess signor signora don generals marshals admirals
+  major-general lieutenant-general vice-admiral rear-admiral field-marshal air-marshal air_marshal air_chief_marshal
 `);
 
 /** Role words that are not names even when capitalised: "the Prime Minister", "Your Excellency". */
@@ -32,6 +33,7 @@ export const ROLE_WORDS: ReadonlySet<string> = set(`
   chancellor general marshal admiral generalissimo chargé charge affaires envoy consul counsellor attaché
   attache deputy under permanent assistant chief head commander leader chairman director editor editors
   clerk official officials governor mayor king queen emperor pope prince government cabinet
+  major-general lieutenant-general vice-admiral rear-admiral field-marshal air-marshal
   major-general lieutenant-general vice-admiral rear-admiral field-marshal air-marshal
 `);
 
@@ -75,7 +77,7 @@ export const NOT_NAMES: ReadonlySet<string> = set(`
   mr mrs sir lord
   p.s ps s.o.s n.b nb
   admiralty exchequer treasury reich reichstag wehrmacht luftwaffe kremlin order orders number numbers staffs
-  supreme armed university press commander-in-chief commanders-in-chief
+  supreme armed university press parliamentary affairs health trade news co ltd inc commander-in-chief commanders-in-chief
   narkomindel sovnarkom comintern cominform politburo stavka tass nkvd ogpu gpu gosplan
   aircraft tanks divisions sgd signed power powers privy seal
 `);
