@@ -111,7 +111,7 @@ describe('findPersons', () => {
       assert.deepEqual(texts('Marshal Badoglio and Bonomi; Churchill and Britain', { known: (k) => k === 'churchill' }), ['Marshal Badoglio', 'Bonomi', 'Churchill']);
     });
     it('takes a name before "who"', () => {
-      assert.deepEqual(texts('Eden says, "Timoshenko who was present'), ['Timoshenko']);
+      assert.deepEqual(texts('Eden says, "Timoshenko who was present'), ['Eden', 'Timoshenko']);
     });
     it('takes attributive "Hitler Germany" once Hitler is known', () => {
       assert.deepEqual(texts('the struggle against Hitler Germany', { known: (k) => k === 'hitler' }), ['Hitler']);
