@@ -44,6 +44,12 @@ function valuesOf(r: ParsedResult, ref: ReferenceDate | undefined): Pick<DateMen
   return from === to ? { when: from } : { from, to };
 }
 
+/** English month names are only dates when capitalised (see the month-word guard); French ones in any case. */
+const ANY_MONTH =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|janv|févr|fevr|mars|avril|mai\b|juin|juil|août|aout|sept|octob|novemb|décemb|decemb/;
+const NUMERIC_DATE = /\d\.\d{1,2}\.\d/;
+const FRENCH_MONTH = /janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre/i;
+
 const MONTH_NAME =
   /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)/i;
 
@@ -59,9 +65,13 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   const ref = parseReference(options.reference);
   const instant = chronoInstant(ref);
   const found: DateMention[] = [];
+  // Every date we keep states a month, by name or in a d.m.yy form: text without either has none, and chrono
+  // (the costly part of the entity pass) need not run; the French parsers only where a French month is printed.
+  if (!ANY_MONTH.test(text) && !NUMERIC_DATE.test(text)) return found;
+  const engines = FRENCH_MONTH.test(text) ? [englishDates, frenchDates] : [englishDates];
   const run = (from: number, to: number): void => {
     const slice = text.slice(from, to);
-    for (const engine of [englishDates, frenchDates]) {
+    for (const engine of engines) {
       for (const r of engine.parse(slice, instant)) {
         if (!r.text) continue;
         const start = from + r.index;

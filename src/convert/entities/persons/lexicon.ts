@@ -7,8 +7,17 @@
 
 /** Lower-case, accents removed, curly apostrophe straightened. */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
+  let f = folded.get(word);
+  if (f === undefined) {
+    f = word.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
+    // A bounded memo: the same few thousand words recur across a volume.
+    if (folded.size > 50_000) folded.clear();
+    folded.set(word, f);
+  }
+  return f;
 }
+
+const folded = new Map<string, string>();
 
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/).map(fold));
 
