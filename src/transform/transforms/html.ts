@@ -85,6 +85,9 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Documents per search-data script. */
+const SEARCH_CHUNK = 500;
+
 interface SearchEntry {
   id: string;
   t: string;
@@ -146,7 +149,7 @@ function corrKeys(doc: EditionDocument): string[] {
   return [...(doc.sent?.persons ?? []), ...(doc.received?.persons ?? [])].map(correspondentKey);
 }
 
-function indexPage(edition: Edition, template: string, ctx: TransformContext): string {
+function indexPage(edition: Edition, template: string, ctx: TransformContext, searchChunks: string[]): string {
   const correspondents = new Map<string, string>();
   const years = new Set<string>();
   const kinds = new Set<string>();
@@ -183,7 +186,7 @@ function indexPage(edition: Edition, template: string, ctx: TransformContext): s
     `</form>\n<p id="status" class="status" role="status" aria-live="polite">${edition.documents.length} documents</p>\n` +
     `<table class="doc-list"><caption class="visually-hidden">Documents in date order</caption>` +
     `<thead><tr><th scope="col">Date</th><th scope="col">From → To</th><th scope="col">Title</th><th scope="col">Kind</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`;
-  const scripts = ['assets/minisearch.js', 'assets/search-data.js', 'assets/edition.js'].map((s) => `<script src="${s}"></script>`).join('\n');
+  const scripts = ['assets/minisearch.js', ...searchChunks, 'assets/edition.js'].map((s) => `<script src="${s}"></script>`).join('\n');
   return page(template, ctx.config.title, { title: 'Documents', root: '', content, bodyClass: 'page-index', current: 'index', scripts });
 }
 
@@ -286,7 +289,7 @@ function personsPage(edition: Edition, uses: Map<string, PersonUse>, template: s
 /** The search data: one entry per document, the index is built in the browser on first use. */
 function searchData(docs: SearchEntry[]): string {
   // a script, not JSON: browsers refuse fetch() from file://
-  return `window.CHANCERY_DOCS = ${JSON.stringify(docs).replace(/</g, '\\u003c')};\n`;
+  return `(window.CHANCERY_DOCS = window.CHANCERY_DOCS || []).push(...${JSON.stringify(docs).replace(/</g, '\\u003c')});\n`;
 }
 
 function minisearchBrowserBuild(): string {
@@ -305,10 +308,23 @@ export const htmlTransform: TransformModule = {
     yield { path: 'assets/chancery.css', content: readAsset(ctx, 'html/chancery.css') };
     yield { path: 'assets/edition.js', content: readAsset(ctx, 'html/edition.js') };
     yield { path: 'assets/minisearch.js', content: minisearchBrowserBuild() };
-    const search: SearchEntry[] = [];
-    for (const doc of edition.documents) yield { path: `documents/${doc.id}.html`, content: documentPage(edition, doc, template, ctx, search) };
-    yield { path: 'assets/search-data.js', content: searchData(search) };
-    yield { path: 'index.html', content: indexPage(edition, template, ctx) };
+    // the search data goes out in chunks as the pages are made, so that a large edition never holds
+    // all of its text at once
+    let search: SearchEntry[] = [];
+    const chunks: string[] = [];
+    for (const doc of edition.documents) {
+      yield { path: `documents/${doc.id}.html`, content: documentPage(edition, doc, template, ctx, search) };
+      if (search.length === SEARCH_CHUNK) {
+        chunks.push(`assets/search-data-${chunks.length}.js`);
+        yield { path: chunks[chunks.length - 1]!, content: searchData(search) };
+        search = [];
+      }
+    }
+    if (search.length > 0 || chunks.length === 0) {
+      chunks.push(`assets/search-data-${chunks.length}.js`);
+      yield { path: chunks[chunks.length - 1]!, content: searchData(search) };
+    }
+    yield { path: 'index.html', content: indexPage(edition, template, ctx, chunks) };
     yield { path: 'chronology.html', content: chronologyPage(edition, template, ctx) };
     const uses = personUses(edition);
     yield { path: 'persons.html', content: personsPage(edition, uses, template, ctx) };

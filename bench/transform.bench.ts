@@ -1,0 +1,116 @@
+/**
+ * Transform bench: the whole edition (tei/) to HTML and to text; 1,000 documents (the edition repeated in
+ * a temp dir) to HTML; 10,000 to HTML to show that memory stays flat. Each run is a child process of its
+ * own, so that its peak memory (max RSS) is its own. Figures are printed as documents/s and as ratios
+ * against a reference run in the same bench: a naive pass of fast-xml-parser parsing and re-serialising
+ * the same files (no transform at all), the floor any XML tool pays.
+ *
+ * For scale (issue 5): the TEI Consortium's HTML5 stylesheets under Saxon-HE take 87–100 s for 1,000
+ * documents in one JVM here; goals are < 2 s for the ~375-document edition and ≤ 5 s for 1,000.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { transform } from '../src/transform/index.js';
+import type { TransformTarget } from '../src/transform/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** dist/bench → the repository root. */
+const ROOT = resolve(here, '../..');
+
+interface Measure {
+  documents: number;
+  ms: number;
+  maxRssMb: number;
+}
+
+/** Every .xml below a directory. */
+function xmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir).sort()) {
+    const full = join(dir, e);
+    if (statSync(full).isDirectory()) out.push(...xmlFiles(full));
+    else if (e.endsWith('.xml')) out.push(full);
+  }
+  return out;
+}
+
+/** Copies the edition's documents into `dest` until it holds `count` of them (plus the personography). */
+function repeatEdition(src: string, dest: string, count: number): void {
+  const docs = xmlFiles(src).filter((f) => dirname(f) !== src);
+  mkdirSync(dest, { recursive: true });
+  copyFileSync(join(src, 'persons.xml'), join(dest, 'persons.xml'));
+  for (let i = 0; i < count; i++) {
+    const f = docs[i % docs.length]!;
+    const round = Math.floor(i / docs.length);
+    const dir = join(dest, `${dirname(f).split(/[\\/]/).pop()}-r${round}`);
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(f, join(dir, f.split(/[\\/]/).pop()!));
+  }
+}
+
+/** One measured run, in a child process (`node transform.bench.js --phase …`). */
+function child(phase: string, src: string, out: string): Measure {
+  const json = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--phase', phase, src, out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(json.trim().split('\n').pop()!) as Measure;
+}
+
+/** The reference: parse every file with fast-xml-parser (order kept) and serialise it again. */
+function naive(src: string): number {
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false });
+  const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false });
+  let n = 0;
+  for (const f of xmlFiles(src)) {
+    builder.build(parser.parse(readFileSync(f, 'utf8')));
+    n++;
+  }
+  return n;
+}
+
+async function phase(kind: string, src: string, out: string): Promise<void> {
+  const started = performance.now();
+  let documents: number;
+  if (kind === 'naive') documents = naive(src);
+  else documents = (await transform([src], { to: kind as TransformTarget, outDir: out, config: join(ROOT, 'chancery.config.json') })).documents;
+  const ms = performance.now() - started;
+  console.log(JSON.stringify({ documents, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+const fmt = (m: Measure, ref: Measure): string =>
+  `${String(m.documents).padStart(6)} docs  ${(m.ms / 1000).toFixed(2).padStart(6)} s  ${Math.round((m.documents / m.ms) * 1000).toString().padStart(5)} docs/s  ` +
+  `peak ${Math.round(m.maxRssMb).toString().padStart(4)} MB  ×${(m.ms / ref.ms).toFixed(1)} the naive parse+serialise (${(ref.ms / 1000).toFixed(2)} s)`;
+
+/** Runs the bench and prints its figures. */
+export async function run(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'chancery-bench-transform-'));
+  try {
+    let edition = join(ROOT, 'tei');
+    if (!existsSync(join(edition, 'persons.xml'))) {
+      console.log('tei/ not converted yet: benching the test fixtures repeated to 375 documents');
+      edition = join(tmp, 'edition');
+      repeatEdition(join(ROOT, 'test/fixtures/transform/tei'), edition, 375);
+    }
+    const runs: [string, string, string][] = [['edition → html', 'html', edition], ['edition → text', 'text', edition]];
+    const sizes = (process.env.CHANCERY_BENCH_SIZES ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
+    for (const n of sizes) {
+      const dir = join(tmp, `x${n}`);
+      repeatEdition(edition, dir, n);
+      runs.push([`${n} docs → html`, 'html', dir]);
+    }
+    for (const [label, kind, src] of runs) {
+      const ref = child('naive', src, '');
+      const m = child(kind, src, join(tmp, `out-${kind}-${label.replace(/\W+/g, '')}`));
+      console.log(`${label.padEnd(18)} ${fmt(m, ref)}`);
+      rmSync(join(tmp, `out-${kind}-${label.replace(/\W+/g, '')}`), { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--phase' && process.argv[1] === fileURLToPath(import.meta.url)) {
+  await phase(process.argv[3]!, process.argv[4]!, process.argv[5]!);
+}
