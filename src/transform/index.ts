@@ -87,6 +87,29 @@ export async function transform(paths: string[], options: TransformOptions): Pro
   return { documents: edition.documents.length, written, diagnostics, ms: performance.now() - started };
 }
 
+/** Where {@link transformEdition} writes. */
+export interface EditionOutputs {
+  /** The HTML edition; default `site`. */
+  site?: string;
+  /** The exports: `text/`, `cmif.xml`, `*.csv`, `*.json`; default `exports`. */
+  exports?: string;
+  config?: string;
+}
+
+/**
+ * Every built-in derivative, as `chancery build` needs them: HTML into `site/`, text, CMIF, CSV and JSON
+ * into `exports/` (the text transform writes `exports/text/<id>.txt`). One report per target, in
+ * {@link TRANSFORM_TARGETS} order.
+ */
+export async function transformEdition(paths: string[], outputs: EditionOutputs = {}): Promise<TransformReport[]> {
+  const reports: TransformReport[] = [];
+  for (const to of TRANSFORM_TARGETS) {
+    const outDir = to === 'html' ? (outputs.site ?? 'site') : (outputs.exports ?? 'exports');
+    reports.push(await transform(paths, { to, outDir, ...(outputs.config ? { config: outputs.config } : {}) }));
+  }
+  return reports;
+}
+
 /** `SOURCE_DATE_EPOCH` (seconds) when set, so that two runs over the same edition write the same bytes. */
 function runDate(): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;

@@ -148,6 +148,27 @@ describe('transform html in a browser', function () {
     await page.close();
   });
 
+  it('on a phone a footnote opens as a sheet inside the screen', async () => {
+    const page = await context!.newPage();
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(url('documents/journal-article-000.html'));
+    await page.focus('#fnref-1');
+    const box = (await page.locator('#fnpop-1').boundingBox())!;
+    assert.ok(box.x >= 0 && box.x + box.width <= 375 && box.y >= 0 && box.y + box.height <= 740, JSON.stringify(box));
+    await shot(page, 'phone-footnote.png');
+    await page.close();
+  });
+
+  it('prints the text, its metadata and notes, without navigation or debris', async () => {
+    const page = await context!.newPage();
+    await page.goto(url('documents/fo-letters-003.html'));
+    await page.check('#diplomatic');
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.site-nav', '.view-toggle', '.prev-next', '.dipl.duplicate']) assert.equal(await page.locator(hidden).first().isVisible(), false, hidden);
+    for (const shown of ['h1', '.doc-meta', '.reading', '.footnotes']) assert.equal(await page.locator(shown).first().isVisible(), true, shown);
+    await page.close();
+  });
+
   it('the whole edition (tei/): search and a document page', async function () {
     if (!existsSync(join(EDITION_TEI, 'persons.xml'))) return skipBecause(this, 'tei/ not converted yet');
     const edition = tempDir();

@@ -3,6 +3,7 @@ import type { Edition } from '../edition.js';
 import type { OutputFile, TransformContext, TransformModule } from '../module.js';
 import { editionTables } from './tables.js';
 
+/** The JSON export: the CSV export's four tables as arrays of objects. */
 export const jsonTransform: TransformModule = {
   name: 'json',
   describe: 'documents, persons, mentions and correspondence edges as JSON',
