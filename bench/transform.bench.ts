@@ -79,6 +79,9 @@ async function phase(kind: string, src: string, out: string): Promise<void> {
   console.log(JSON.stringify({ documents, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
+/** Wall-time goals of issue 5, in ms. */
+const GOALS: Record<string, number> = { 'edition → html': 2000, 'edition → text': 2000, '1000 docs → html': 5000 };
+
 const fmt = (m: Measure, ref: Measure): string =>
   `${String(m.documents).padStart(6)} docs  ${(m.ms / 1000).toFixed(2).padStart(6)} s  ${Math.round((m.documents / m.ms) * 1000).toString().padStart(5)} docs/s  ` +
   `peak ${Math.round(m.maxRssMb).toString().padStart(4)} MB  ×${(m.ms / ref.ms).toFixed(1)} the naive parse+serialise (${(ref.ms / 1000).toFixed(2)} s)`;
@@ -103,7 +106,8 @@ export async function run(): Promise<void> {
     for (const [label, kind, src] of runs) {
       const ref = child('naive', src, '');
       const m = child(kind, src, join(tmp, `out-${kind}-${label.replace(/\W+/g, '')}`));
-      console.log(`${label.padEnd(18)} ${fmt(m, ref)}`);
+      const goal = GOALS[label];
+      console.log(`${label.padEnd(18)} ${fmt(m, ref)}${goal ? `  goal < ${goal / 1000} s: ${m.ms < goal ? 'met' : 'MISSED'}` : ''}`);
       rmSync(join(tmp, `out-${kind}-${label.replace(/\W+/g, '')}`), { recursive: true, force: true });
     }
   } finally {

@@ -23,6 +23,8 @@ export const TransformCodes = {
   badModule: 'TEI-TR-011',
   /** No input: the paths hold no TEI documents. */
   noInput: 'TEI-TR-012',
+  /** An output file cannot be written (permissions, disk full). */
+  writeFailed: 'TEI-TR-013',
 
   // CMIF rules, checked on the export itself (see `cmif-check.ts`).
   /** CMIF header lacks a required part (title, editor+email, publisher, licence, date, idno url). */

@@ -75,13 +75,25 @@ export async function transform(paths: string[], options: TransformOptions): Pro
   };
   const written: string[] = [];
   if (edition.documents.length > 0) {
-    for await (const file of module.render(edition, ctx)) {
-      if (file.path.startsWith('/') || file.path.split('/').includes('..')) {
-        throw new TransformError(TransformCodes.badModule, `transform ${module.name} tried to write outside the output directory: ${file.path}`);
+    const user = options.transformModule !== undefined;
+    const files = module.render(edition, ctx);
+    try {
+      for await (const file of files) {
+        if (typeof file?.path !== 'string' || file.path.startsWith('/') || file.path.split('/').includes('..')) {
+          throw new TransformError(TransformCodes.badModule, `transform ${module.name} yielded a path outside the output directory: ${String(file?.path)}`);
+        }
+        const target = resolve(options.outDir, file.path);
+        try {
+          writeFileAtomic(target, file.content);
+        } catch (e) {
+          throw new TransformError(TransformCodes.writeFailed, `cannot write ${target}: ${(e as Error).message}`, { cause: e });
+        }
+        written.push(target);
       }
-      const target = resolve(options.outDir, file.path);
-      writeFileAtomic(target, file.content);
-      written.push(target);
+    } catch (e) {
+      // a user module's own failure is reported as ours, with its message; a built-in's is a bug and stays one
+      if (e instanceof TransformError || !user) throw e;
+      throw new TransformError(TransformCodes.badModule, `transform module ${options.transformModule} failed: ${(e as Error).message}`, { cause: e });
     }
   }
   return { documents: edition.documents.length, written, diagnostics, ms: performance.now() - started };

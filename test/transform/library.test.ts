@@ -81,6 +81,12 @@ describe('transform user modules', () => {
     assert.equal(lines.length, 5);
     assert.equal(lines[1], '1941-07-18\tStalin to Churchill, 18 July 1941\tJ. V. Stalin\tWinston Churchill');
   });
+  it('reports a user module that fails while rendering as our own error', async () => {
+    const dir = tempDir();
+    const mod = join(dir, 'throws.mjs');
+    writeFileSync(mod, 'export default { name: "throws", *render() { throw new RangeError("boom"); } };\n');
+    await assert.rejects(transform([FIXTURE_TEI], { to: 'html', outDir: join(dir, 'o'), transformModule: mod }), (e: unknown) => e instanceof TransformError && e.code === TransformCodes.badModule && /boom/.test(e.message));
+  });
   it('refuses a module without render() with our own error', async () => {
     const dir = tempDir();
     const mod = join(dir, 'bad.mjs');
