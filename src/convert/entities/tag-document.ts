@@ -166,8 +166,10 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
     for (const d of dates) {
       const attrs: Record<string, string> = {};
       for (const k of ['when', 'from', 'to', 'notBefore', 'notAfter'] as const) if (d[k]) attrs[k] = d[k]!;
-      const inItalic = unit.view.pieces.some((p) => p.italic && p.offset <= d.start && d.end <= p.offset + p.node.text.length);
-      if (!inItalic) spans.push({ start: d.start, end: d.end, tag: 'date', attrs });
+      // A date in italics is skipped when it is part of a title of a work; an italic date alone is emphasis.
+      const inTitle = unit.view.pieces.some((p) => p.italic && p.offset <= d.start && d.end <= p.offset + p.node.text.length &&
+        p.node.text.trim() !== d.text);
+      if (!inTitle) spans.push({ start: d.start, end: d.end, tag: 'date', attrs });
     }
     if ((unit.block.kind === 'dateline' || unit.block.kind === 'sent') && dates[0]) {
       const p = placeInDateline(unit, dates[0].start);

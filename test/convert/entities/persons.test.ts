@@ -110,6 +110,9 @@ describe('findPersons', () => {
       assert.deepEqual(texts('The Minister for Health, Walter Elliot, took up the line.'), ['Walter Elliot']);
       assert.deepEqual(texts('Marshal Badoglio and Bonomi; Churchill and Britain', { known: (k) => k === 'churchill' }), ['Marshal Badoglio', 'Bonomi', 'Churchill']);
     });
+    it('takes the addressee after a verb of writing: "Churchill wrote to Stalin"', () => {
+      assert.deepEqual(texts('Churchill wrote to Stalin on 18 July', { known: (k) => k === 'churchill' }), ['Churchill', 'Stalin']);
+    });
     it('takes a name before "who"', () => {
       assert.deepEqual(texts('Eden says, "Timoshenko who was present'), ['Eden', 'Timoshenko']);
     });

@@ -95,6 +95,15 @@ describe('entitiesPass', () => {
     assert.deepEqual(entities(second.blocks[0]!.inlines).map((e) => e[1]), ['Sikorski']);
   });
 
+  it('tags a date in italics alone (emphasis) but not inside an italic title', () => {
+    const p = block('p', [
+      text('Churchill wrote on '), { type: 'hi', rend: 'italic', children: [text('18 July 1942')] },
+      text(' and in '), { type: 'hi', rend: 'italic', children: [text('Carnets, septembre 1939–mars 1940')] },
+    ]);
+    run(doc([p]));
+    assert.deepEqual(entities(p.inlines).filter((e) => e[0] === 'date'), [['date', '18 July 1942', { when: '1942-07-18' }]]);
+  });
+
   it('tags the place of a dateline', () => {
     const b = block('dateline', [text('Moscow, December 23, 1941.')]);
     run(doc([b]));

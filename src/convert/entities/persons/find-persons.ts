@@ -247,9 +247,12 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       if (surnameToken.possessive && !isAllCaps(surnameToken.word) && following && /^\p{Ll}/u.test(following.word)) return 'context';
       // "Webster to Léger, 18 December 1958", "Halifax to Seeds, no. 686": the addressee of a cited letter.
       const lastFound = out[out.length - 1];
-      if (prev && (prev.word === 'to' || prev.word === 'à') && lastFound && /^\s+$/.test(text.slice(lastFound.end, prev.start)) &&
-        /^[ \t]+$/.test(text.slice(prev.end, tokens[c!.first]!.start)) && /^[,.;]/.test(text.slice(surnameToken.end))) {
-        return 'context';
+      // "Churchill wrote to Stalin": the same with a verb of saying or writing between.
+      if (prev && (prev.word === 'to' || prev.word === 'à') && lastFound && /^[ \t]+$/.test(text.slice(prev.end, tokens[c!.first]!.start))) {
+        const between = text.slice(lastFound.end, prev.start);
+        if (/^\s+$/.test(between) && /^[,.;]/.test(text.slice(surnameToken.end))) return 'context';
+        const verb = /^\s+(\p{L}+)\s+$/u.exec(between)?.[1];
+        if (verb && SPEECH_VERBS.has(verb)) return 'context';
       }
       const next = tokens[c!.last + 1];
       // "Timoshenko who was present": a relative pronoun for persons.

@@ -143,7 +143,8 @@ export const SPEECH_VERBS: ReadonlySet<string> = set(`
   stated states explained explains suggested suggests proposed proposes agreed agrees reported reports
   emphasized emphasised emphasises emphasizes warned warns recalled recalls commented comments reckoned
   believed believes claimed claims admitted admits concluded concludes promised promises responded
-  retorted rejoined minuted cabled telegraphed wondered feared hoped conceded acknowledged
+  retorted rejoined minuted cabled telegraphed wired spoke talked appealed protested wondered feared hoped conceded
+  acknowledged
 `);
 
 /**
