@@ -126,3 +126,13 @@ describe('transform CLI', () => {
     assert.match(out.stderr, /config file not found/);
   });
 });
+
+describe('transform public API', () => {
+  it('exports exactly these values (a change here is an API change)', async () => {
+    const api = await import('../../src/transform/index.js');
+    assert.deepEqual(Object.keys(api).sort(), [
+      'TRANSFORM_TARGETS', 'TransformCodes', 'Walker', 'checkCmif', 'isDebris', 'loadEdition', 'readingText', 'transform', 'transformEdition',
+    ]);
+    assert.deepEqual([...api.TRANSFORM_TARGETS], ['html', 'text', 'cmif', 'csv', 'json']);
+  });
+});
