@@ -13,7 +13,7 @@ import { serializeTei } from './serialize.js';
 import type { PersonRegistry } from './entities/personography.js';
 
 /** Inputs above this size are refused unless the caller raises the limit (`--max-size`). */
-export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface ConvertFilesOptions {
   outDir: string;

@@ -35,12 +35,26 @@ export function firstColumn(text: string): number {
   return m ? m.index + 1 : 1;
 }
 
+// Classifiers ask for a block's text many times; it changes only when its lines array is replaced.
+const joinedCache = new WeakMap<string[], string>();
+const plainCache = new WeakMap<string[], string>();
+
 /** The block's lines joined with single spaces, trimmed: what classifiers look at. */
 export function blockText(block: Block): string {
-  return block.lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' ').trim();
+  let text = joinedCache.get(block.lines);
+  if (text === undefined) {
+    text = block.lines.join(' ').replace(/\s+/g, ' ').trim();
+    joinedCache.set(block.lines, text);
+  }
+  return text;
 }
 
 /** The block's text without the source's bold/italic markers, for classification. */
 export function plainText(block: Block): string {
-  return blockText(block).replace(/\*+/g, '').trim();
+  let text = plainCache.get(block.lines);
+  if (text === undefined) {
+    text = blockText(block).replace(/\*+/g, '').trim();
+    plainCache.set(block.lines, text);
+  }
+  return text;
 }
