@@ -55,6 +55,8 @@ export interface PersonRecord {
   authority: AuthorityId[];
   /** True when the person sends or receives a document of the edition. */
   correspondent: boolean;
+  /** 'f' or 'm' when a title said so (Mrs, Lady, Mme / Mr, Sir, Lord, M.): people of one surname and other sex are apart. */
+  sex?: 'f' | 'm';
   /** Mentions resolved in this run. */
   mentions: number;
   documents: string[];
@@ -90,6 +92,15 @@ const firstInitial = (f: { forenames?: string[]; initials?: string[] }): string 
   const c = fold(f.forenames?.[0]?.[0] ?? f.initials?.[0]?.[0] ?? '').toUpperCase() || undefined;
   return c === 'J' || c === 'Y' ? 'I' : c;
 };
+
+const FEMALE = new Set(['mrs', 'miss', 'ms', 'lady', 'dame', 'mme', 'madame', 'mlle', 'frau', 'countess', 'duchess', 'princess', 'queen', 'signora']);
+const MALE = new Set(['mr', 'sir', 'lord', 'm', 'monsieur', 'herr', 'count', 'duke', 'prince', 'king', 'father', 'signor', 'messrs']);
+
+/** The sex a title states, from its first word ("Mrs" → f, "Mr." → m); none for ranks and offices. */
+function sexOf(title: string | undefined): 'f' | 'm' | undefined {
+  const w = fold(title?.split(/\s+/)[0] ?? '').replace(/\.$/, '');
+  return FEMALE.has(w) ? 'f' : MALE.has(w) ? 'm' : undefined;
+}
 
 /** Prefer the spelling in ordinary case to one in capitals ("Stalin" over "STALIN"). */
 function betterSpelling(current: string, candidate: string): string {
@@ -182,9 +193,13 @@ export class PersonRegistry {
     const ids = this.bySurname.get(normalizeSurname(form.surname)) ?? [];
     const candidates = ids.map((id) => this.persons.get(id)).filter((p): p is PersonRecord => p !== undefined);
     if (candidates.length === 0) return undefined;
+    // "Mrs Churchill" is not Winston: a title of the other sex makes another person.
+    const sex = sexOf(form.title);
+    let pool = sex ? candidates.filter((p) => !p.sex || p.sex === sex) : candidates;
+    if (pool.length === 0) return undefined;
     const initial = firstInitial(form);
-    let pool = candidates;
     if (initial) {
+      const candidates = pool;
       const same = candidates.filter((p) => firstInitial(p) === initial);
       const open = candidates.filter((p) => firstInitial(p) === undefined);
       pool = same.length > 0 ? same : open;
@@ -235,6 +250,7 @@ export class PersonRegistry {
     const role = options.role ?? (form.title && !COURTESY.has(form.title.toLowerCase()) ? form.title : undefined);
     if (role && !p.roles.some((r) => fold(r) === fold(role))) p.roles.push(role);
     if (options.correspondent) p.correspondent = true;
+    p.sex ??= sexOf(form.title);
     p.mentions++;
     if (place) {
       if (!p.documents.includes(place.document)) p.documents.push(place.document);
@@ -341,6 +357,7 @@ export class PersonRegistry {
         for (const n of notes) {
           if (n['@type'] === 'initials') record.initials = text(n).split(/\s+/).filter(Boolean);
           if (n['@type'] === 'correspondent') record.correspondent = true;
+          if (n['@type'] === 'sex' && (text(n) === 'f' || text(n) === 'm')) record.sex = text(n) as 'f' | 'm';
           if (n['@type'] === 'editor') record.fixedByEditor = true;
         }
         this.add(record);
@@ -385,6 +402,7 @@ export class PersonRegistry {
       }
       for (const a of p.authority) lines.push(`          <note type="checked" n="${a.type}">${esc(a.checked)}</note>`);
       if (p.initials.length > 0) lines.push(`          <note type="initials">${esc(p.initials.join(' '))}</note>`);
+      if (p.sex) lines.push(`          <note type="sex">${p.sex}</note>`);
       if (p.correspondent) lines.push('          <note type="correspondent">sends or receives documents of the edition</note>');
       if (p.fixedByEditor) lines.push('          <note type="editor">name fixed in the editor\'s persons file</note>');
       if (p.mentions > 0) {

@@ -46,6 +46,17 @@ describe('PersonRegistry', () => {
     assert.equal(resolve(r, 'Roberts'), geoffrey);
   });
 
+  it('keeps "Mrs Churchill" apart from Mr Churchill, across a write and a load', () => {
+    const r = new PersonRegistry();
+    const winston = resolve(r, 'Mr CHURCHILL');
+    const clementine = resolve(r, 'Mrs Churchill');
+    assert.notEqual(winston, clementine);
+    r.write(dir);
+    const again = PersonRegistry.load(dir);
+    assert.equal(resolve(again, 'Mrs Churchill'), clementine);
+    assert.equal(resolve(again, 'Mr. Churchill'), winston);
+  });
+
   it('keeps ids stable across a write and a load, whatever the order of new mentions', () => {
     const first = new PersonRegistry();
     const stalin = resolve(first, 'J. V. STALIN');
