@@ -6,14 +6,21 @@ import { startProgress } from '../progress.js';
 import { convertFiles } from '../../convert/files.js';
 import { PersonRegistry } from '../../convert/entities/personography.js';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
+import { formatReport, validate } from '../../validate/index.js';
+import { transformEdition } from '../../transform/index.js';
 
 interface BuildArgs {
   sources: string;
   tei: string;
+  site: string;
+  exports: string;
   quiet: boolean;
 }
 
-/** `npm start`: sources/ → tei/ → validation → derivatives. */
+/** How many validation findings the build prints before pointing to `chancery validate`. */
+const MAX_FINDINGS_SHOWN = 20;
+
+/** `npm start`: sources/ → tei/ → validation → site/ and exports/. */
 export const buildCommand: CliCommand<BuildArgs> = {
   command: 'build',
   describe: 'Build the whole edition: convert sources/, validate tei/, write site/ and exports/',
@@ -21,6 +28,8 @@ export const buildCommand: CliCommand<BuildArgs> = {
     y
       .option('sources', { type: 'string', default: 'sources', describe: 'folder of raw texts (*.txt)' })
       .option('tei', { type: 'string', default: 'tei', describe: 'folder of the TEI edition' })
+      .option('site', { type: 'string', default: 'site', describe: 'folder of the HTML edition' })
+      .option('exports', { type: 'string', default: 'exports', describe: 'folder of text, CMIF, CSV and JSON exports' })
       .option('quiet', { type: 'boolean', default: false }) as never,
   run: async (args, io) => {
     const inputs = readdirSync(args.sources)
@@ -31,14 +40,39 @@ export const buildCommand: CliCommand<BuildArgs> = {
     const t0 = performance.now();
     // One registry for the whole edition, seeded from the last build so person ids never change.
     const persons = PersonRegistry.load(args.tei, args.sources);
-    const result = convertFiles(inputs, { outDir: args.tei, persons, onFile: (_f, d, t) => progress.update(d, t) });
+    const result = convertFiles(inputs, { outDir: args.tei, persons, generatedOn: buildDate(), onFile: (_f, d, t) => progress.update(d, t) });
     progress.stop();
     persons.write(args.tei);
     const documents = result.files.reduce((n, f) => n + f.documents.length, 0);
     const counts = countBySeverity(result.diagnostics);
-    io.stdout(`convert: ${inputs.length} sources → ${documents} TEI documents in ${args.tei}/ (${counts.warning} warnings) in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
+    io.stdout(`convert: ${inputs.length} sources → ${documents} TEI documents in ${args.tei}/ (${counts.warning} warnings; chancery convert --report for details) in ${seconds(t0)}\n`);
     const failed = result.files.filter((f) => f.error);
     for (const f of failed) io.stderr(`chancery: ${f.error!.message}\n`);
-    return failed.length > 0 ? ExitCode.input : ExitCode.ok;
+    if (failed.length > 0) return ExitCode.input;
+
+    const report = await validate([args.tei]);
+    const findings = formatReport(report, 'text').trimEnd().split('\n');
+    const problems = findings.slice(0, -1);
+    for (const line of problems.slice(0, MAX_FINDINGS_SHOWN)) io.stdout(`${line}\n`);
+    if (problems.length > MAX_FINDINGS_SHOWN) io.stdout(`… ${problems.length - MAX_FINDINGS_SHOWN} more: chancery validate ${args.tei}\n`);
+    io.stdout(`validate: ${findings[findings.length - 1]}\n`);
+
+    const t2 = performance.now();
+    const reports = await transformEdition([args.tei], { site: args.site, exports: args.exports });
+    const written = reports.reduce((n, r) => n + r.written.length, 0);
+    const warnings = reports.flatMap((r) => r.diagnostics).filter((d) => d.severity !== 'info').length;
+    io.stdout(`transform: ${written} files in ${args.site}/ and ${args.exports}/ (${warnings} warnings) in ${seconds(t2)}\n`);
+    return report.summary.errors > 0 ? ExitCode.findings : ExitCode.ok;
   },
 };
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(2)} s`;
+}
+
+/** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; otherwise today. */
+function buildDate(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return date.toISOString().slice(0, 10);
+}
