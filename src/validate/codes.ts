@@ -29,6 +29,8 @@ export const ValidateCodes = {
   textNotAllowed: 'TEI-RNG-003',
   /** Content missing or extra at the end of an element. */
   incompleteContent: 'TEI-RNG-004',
+  /** A required attribute missing. */
+  missingAttribute: 'TEI-RNG-005',
   /** Any other message of the RELAX NG or XSD engine. */
   schemaOther: 'TEI-RNG-099',
 

@@ -7,8 +7,9 @@
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
 import { Document as DomDocument, type Element as DomElement, type Node as DomNode } from 'slimdom';
-import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
+import { ChanceryError, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { ValidateCodes } from './codes.js';
+import type { XmlListener } from './rng/validator.js';
 
 /** One element of a parsed file. Offsets are UTF-16 indexes into the decoded text. */
 export interface ElementInfo {
@@ -71,6 +72,8 @@ export interface ParsedFile {
 export interface ParseOptions {
   /** Build a DOM for Schematron. */
   dom?: boolean;
+  /** Told of every element, text and end tag as saxes reads them (streaming schema validation). */
+  listener?: XmlListener;
 }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -283,18 +286,37 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
         }
       }
     }
+    if (options.listener) {
+      const attrs = Object.values(tag.attributes).filter((a) => a.prefix !== 'xmlns' && a.name !== 'xmlns');
+      options.listener.startElement(uri ?? '', tag.local, attrs, {
+        ...spanAt(start === -1 ? 0 : start),
+        endLine: parser.line,
+        endColumn: parser.column,
+      });
+    }
   });
-  parser.on('closetag', () => {
-    stack.pop();
-    if (dom) domStack.pop();
-  });
-  if (dom) {
+  const listener = options.listener;
+  if (listener) {
+    parser.on('closetag', () => {
+      stack.pop();
+      if (dom) domStack.pop();
+      listener.endElement({ file, line: parser.line, column: Math.max(1, parser.column) });
+    });
+  } else {
+    parser.on('closetag', () => {
+      stack.pop();
+      if (dom) domStack.pop();
+    });
+  }
+  if (listener || dom) {
+    // saxes keeps one handler per event: one function feeds both the DOM and the listener.
     // Text outside the root element is whitespace (saxes reports anything else) and has no DOM place.
-    const addText = (t: string): void => {
-      if (domStack.length > 1) domStack[domStack.length - 1]!.appendChild(dom.createTextNode(t));
+    const onText = (t: string): void => {
+      if (dom && domStack.length > 1) domStack[domStack.length - 1]!.appendChild(dom.createTextNode(t));
+      listener?.text(t);
     };
-    parser.on('text', addText);
-    parser.on('cdata', addText);
+    parser.on('text', onText);
+    parser.on('cdata', onText);
   }
 
   function checkId(id: string, element: string, span: SourceSpan): void {
@@ -325,6 +347,8 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
   try {
     parser.write(text).close();
   } catch (e) {
+    // A schema that cannot be used is a tool failure, not a finding about this file.
+    if (e instanceof ChanceryError) throw e;
     // saxes throws only when no error handler is set or on internal failure; report, never escape.
     wellFormed = false;
     diagnostics.push({

@@ -13,14 +13,54 @@ import type { ErrorDetail } from 'libxml2-wasm';
 import { ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ValidateCodes, guidelinesUrl } from './codes.js';
 import { readContentModels, type ContentModels } from './content-models.js';
-import { elementSpan, type ParsedFile } from './parse.js';
+import { elementSpan, parseXml, type ParsedFile } from './parse.js';
+import { compileRng, UnsupportedSchema, type CompiledRng } from './rng/schema.js';
+import { DocumentValidator, type XmlListener } from './rng/validator.js';
 
 /** A compiled schema, reusable for any number of documents. */
 export interface SchemaValidator {
   readonly path: string;
+  /** Which engine: ours (derivatives, streaming on saxes) or libxml2 (a second parse of the bytes). */
+  readonly engine: 'chancery' | 'libxml2';
+  /** Streaming engines: a listener for parseXml; its findings once the parse has ended. */
+  stream?(): { listener: XmlListener; finish(): Diagnostic[] };
   /** Validates a document already found well-formed; returns every error (never throws for bad input). */
   validate(bytes: Uint8Array, parsed: ParsedFile): Diagnostic[];
   dispose(): void;
+}
+
+/** Which RELAX NG engine to use; `auto`: ours when it supports the schema, else libxml2. */
+export type EngineChoice = 'auto' | 'chancery' | 'libxml2';
+
+function engineFromEnv(): EngineChoice {
+  const e = process.env.CHANCERY_RNG_ENGINE;
+  return e === 'libxml2' || e === 'chancery' ? e : 'auto';
+}
+
+/** Our engine, when it implements every feature the schema uses; undefined otherwise. */
+function compileOurs(path: string, text: string, required: boolean): SchemaValidator | undefined {
+  let compiled: CompiledRng;
+  try {
+    compiled = compileRng(text);
+  } catch (e) {
+    if (e instanceof UnsupportedSchema && !required) return undefined;
+    throw new ValidateError(ValidateCodes.schemaNotCompiled, `cannot compile schema ${path}: ${(e as Error).message}`, { cause: e });
+  }
+  return {
+    path,
+    engine: 'chancery',
+    stream() {
+      const v = new DocumentValidator(compiled);
+      return { listener: v, finish: () => v.diagnostics };
+    },
+    validate(bytes, parsed) {
+      // Non-streaming use (tests, tools): parse again with the listener.
+      const v = new DocumentValidator(compiled);
+      parseXml(parsed.file, parsed.text, { listener: v });
+      return v.diagnostics;
+    },
+    dispose() {},
+  };
 }
 
 // Never load DTDs or fetch anything: no NOENT (entity substitution), no DTDLOAD, NONET. SKIP_IDS because
@@ -33,7 +73,7 @@ const TEI_NS = 'http://www.tei-c.org/ns/1.0';
  * Compiles a RELAX NG (.rng, XML syntax) or XSD (.xsd) schema. Throws {@link ValidateError} (exit 2) when the
  * schema cannot be read or compiled: that is a tool failure, not a finding about the documents.
  */
-export function compileSchema(path: string): SchemaValidator {
+export function compileSchema(path: string, engine: EngineChoice = engineFromEnv()): SchemaValidator {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -41,11 +81,15 @@ export function compileSchema(path: string): SchemaValidator {
     throw new ValidateError(ValidateCodes.schemaUnreadable, `cannot read schema ${path}: ${(e as Error).message}`, { cause: e });
   }
   const isXsd = /\.xsd$/i.test(path);
+  if (!isXsd && engine !== 'libxml2') {
+    const ours = compileOurs(path, Buffer.from(bytes).toString('utf8'), engine === 'chancery');
+    if (ours) return ours;
+  }
   let schemaDoc: XmlDocument;
-  let engine: RelaxNGValidator | XsdValidator;
+  let lib: RelaxNGValidator | XsdValidator;
   try {
     schemaDoc = XmlDocument.fromBuffer(bytes, { option: SCHEMA_OPTIONS, url: path });
-    engine = isXsd ? XsdValidator.fromDoc(schemaDoc) : RelaxNGValidator.fromDoc(schemaDoc);
+    lib = isXsd ? XsdValidator.fromDoc(schemaDoc) : RelaxNGValidator.fromDoc(schemaDoc);
   } catch (e) {
     const details = (e as { details?: ErrorDetail[] }).details ?? [];
     const first = details[0];
@@ -61,6 +105,7 @@ export function compileSchema(path: string): SchemaValidator {
 
   return {
     path,
+    engine: 'libxml2',
     validate(docBytes, parsed) {
       let doc: XmlDocument;
       try {
@@ -78,7 +123,7 @@ export function compileSchema(path: string): SchemaValidator {
         );
       }
       try {
-        engine.validate(doc);
+        lib.validate(doc);
         return [];
       } catch (e) {
         if (!(e instanceof XmlValidateError)) {
@@ -90,7 +135,7 @@ export function compileSchema(path: string): SchemaValidator {
       }
     },
     dispose() {
-      engine.dispose();
+      lib.dispose();
       schemaDoc.dispose();
     },
   };

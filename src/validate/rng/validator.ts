@@ -1,0 +1,186 @@
+/**
+ * Validates one document against a compiled RELAX NG schema while saxes reads it (no second parse), and
+ * reports every error with jing's recovery: an element not allowed is reported and skipped, a bad
+ * attribute is reported and ignored, an incomplete element is reported and closed.
+ */
+import { ValidateError, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.js';
+import { ValidateCodes, guidelinesUrl } from '../codes.js';
+import type { CompiledRng } from './schema.js';
+import { isWhitespace, type Pattern } from './patterns.js';
+
+/** What the validator needs to hear of a document (parse.ts calls these as saxes reads). */
+export interface XmlListener {
+  startElement(uri: string, local: string, attributes: readonly { uri: string; local: string; name: string; value: string }[], span: SourceSpan): void;
+  text(text: string): void;
+  endElement(span: SourceSpan): void;
+}
+
+const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+function list(names: string[], max = 25): string {
+  if (names.length === 0) return '';
+  if (names.length === 1) return names[0]!;
+  if (names.length > max) return `one of ${names.slice(0, max).join(', ')} … (${names.length} in all)`;
+  return `one of ${names.join(', ')}`;
+}
+
+function shown(uri: string, local: string): string {
+  if (uri === TEI_NS) return local;
+  return uri ? `${local} (namespace ${uri})` : `${local} (in no namespace)`;
+}
+
+/** A validation of one document; `diagnostics` holds the findings once the document has ended. */
+export class DocumentValidator implements XmlListener {
+  readonly diagnostics: Diagnostic[] = [];
+  private cur: Pattern;
+  private readonly frames: { local: string; hadContent: boolean; url: string }[] = [];
+  private skipDepth = 0;
+  private saved: Pattern | undefined;
+  private textBuf = '';
+
+  constructor(private readonly schema: CompiledRng) {
+    this.cur = schema.start;
+  }
+
+  private report(code: string, message: string, span: SourceSpan): void {
+    this.diagnostics.push({ code, severity: 'error', message, span });
+  }
+
+  private where(): string {
+    const f = this.frames[this.frames.length - 1];
+    return f ? ` in ${f.local}` : ' at the root';
+  }
+
+  private flushText(span: SourceSpan): void {
+    const s = this.textBuf;
+    if (s === '') return;
+    this.textBuf = '';
+    const frame = this.frames[this.frames.length - 1];
+    if (frame) frame.hadContent = true;
+    const { patterns } = this.schema;
+    if (isWhitespace(s)) {
+      this.cur = patterns.choice(this.cur, patterns.textDeriv(this.cur, s));
+      return;
+    }
+    const next = patterns.textDeriv(this.cur, s);
+    if (next.kind !== 'notAllowed') {
+      this.cur = next;
+      return;
+    }
+    const exp = patterns.expected(this.cur);
+    const inside = frame?.local ?? 'the document';
+    if (exp.text) {
+      this.report(ValidateCodes.textNotAllowed, `character content of element ${inside} is invalid here; must be ${patterns.describeValue(this.cur)}`, span);
+    } else {
+      const expected = exp.elements.length ? `; expected ${list(exp.elements)}` : '';
+      this.report(ValidateCodes.textNotAllowed, `text not allowed${this.where()}${expected}${frame ? ` (${frame.url})` : ''}`, span);
+    }
+  }
+
+  startElement(uri: string, local: string, attributes: readonly { uri: string; local: string; name: string; value: string }[], span: SourceSpan): void {
+    if (this.skipDepth > 0) {
+      this.skipDepth++;
+      return;
+    }
+    this.flushText(span);
+    const parent = this.frames[this.frames.length - 1];
+    if (parent) parent.hadContent = true;
+    const { patterns } = this.schema;
+    let opened: Pattern;
+    try {
+      opened = patterns.startTagOpen(this.cur, uri, local);
+    } catch (e) {
+      // Element content is compiled on first use: a schema error can surface here.
+      throw new ValidateError(ValidateCodes.schemaNotCompiled, `schema error met at element ${local}: ${(e as Error).message}`, { cause: e });
+    }
+    if (opened.kind === 'notAllowed') {
+      const exp = patterns.expected(this.cur);
+      const later = patterns.startTagOpen(patterns.relax(this.cur), uri, local);
+      if (later.kind !== 'notAllowed' && parent) {
+        // Allowed further on: something required comes first. Go on as if it were there (as jing does).
+        const missing = exp.elements.filter((e) => e !== local);
+        this.report(
+          ValidateCodes.elementNotAllowed,
+          `element ${local} not allowed yet in ${parent.local}; a required element must come first: expected ${missing.length ? list(missing) : 'another element'} (${parent.url})`,
+          span,
+        );
+        this.openWith(later, local, attributes, span);
+        return;
+      }
+      const choices = [...exp.elements];
+      let expected = choices.length ? `expected ${list(choices)}` : 'expected no element here';
+      if (exp.end && parent) expected = choices.length ? `expected the end of ${parent.local} or ${list(choices)}` : `expected the end of ${parent.local}`;
+      const misplaced = choices.includes(local) && uri === TEI_NS;
+      const what = misplaced ? `element ${local} not allowed at this point${this.where()} (order or number of children)` : `element ${shown(uri, local)} not allowed here${this.where()}`;
+      this.report(ValidateCodes.elementNotAllowed, `${what}; ${expected}${parent ? ` (${parent.url})` : ''}`, span);
+      this.saved = this.cur;
+      this.skipDepth = 1;
+      return;
+    }
+    this.openWith(opened, local, attributes, span);
+  }
+
+  private openWith(opened: Pattern, local: string, attributes: readonly { uri: string; local: string; name: string; value: string }[], span: SourceSpan): void {
+    const { patterns } = this.schema;
+    let p = opened;
+    for (const a of attributes) {
+      const next = patterns.attribute_(p, a.uri, a.local, a.value);
+      if (next.kind !== 'notAllowed') {
+        p = next;
+        continue;
+      }
+      const valuePattern = patterns.attributeNamed(p, a.uri, a.local);
+      if (valuePattern) {
+        this.report(
+          ValidateCodes.badAttribute,
+          `value "${a.value}" of attribute ${a.name} of element ${local} is invalid; must be ${patterns.describeValue(valuePattern)} (${guidelinesUrl(local)})`,
+          span,
+        );
+      } else {
+        this.report(ValidateCodes.badAttribute, `attribute ${a.name} not allowed on element ${local} (${guidelinesUrl(local)})`, span);
+      }
+    }
+    let closed = patterns.startTagClose(p);
+    if (closed.kind === 'notAllowed') {
+      const missing = patterns.requiredAttributes(p);
+      this.report(
+        ValidateCodes.missingAttribute,
+        `element ${local} missing required attribute${missing.length === 1 ? '' : 's'} ${missing.join(', ')} (${guidelinesUrl(local)})`,
+        span,
+      );
+      closed = patterns.startTagClose(p, true);
+    }
+    this.cur = closed;
+    this.frames.push({ local, hadContent: false, url: guidelinesUrl(local) });
+  }
+
+  text(text: string): void {
+    if (this.skipDepth === 0) this.textBuf += text;
+  }
+
+  endElement(span: SourceSpan): void {
+    if (this.skipDepth > 0) {
+      if (--this.skipDepth === 0) this.cur = this.saved!;
+      return;
+    }
+    const { patterns } = this.schema;
+    const frame = this.frames[this.frames.length - 1]!;
+    if (!frame.hadContent && this.textBuf === '') {
+      // An element without children is matched as if it held the empty string (RELAX NG 7.2).
+      this.cur = patterns.choice(this.cur, patterns.textDeriv(this.cur, ''));
+    } else this.flushText(span);
+    const ended = patterns.endTag(this.cur);
+    if (ended.kind === 'notAllowed') {
+      const exp = patterns.expected(this.cur);
+      const message =
+        exp.elements.length > 0
+          ? `element ${frame.local} incomplete; expected ${list(exp.elements)} (${frame.url})`
+          : exp.text
+            ? `element ${frame.local} incomplete; missing its content, which must be ${patterns.describeValue(this.cur)} (${frame.url})`
+            : `element ${frame.local} incomplete (${frame.url})`;
+      this.report(ValidateCodes.incompleteContent, message, span);
+      this.cur = patterns.endTagForced(this.cur);
+    } else this.cur = ended;
+    this.frames.pop();
+  }
+}
