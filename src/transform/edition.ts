@@ -344,8 +344,8 @@ function readDocument(tei: TeiElement, file: string): EditionDocument {
   };
   const classification = textOf(terms.find((t) => t.attrs.type === 'classification'));
   if (classification) doc.classification = classification;
-  const lang = path(profile, 'langUsage/language');
-  if (lang) doc.language = textOf(lang) || lang.attrs.ident;
+  const lang = text.attrs['xml:lang'] ?? path(profile, 'langUsage/language')?.attrs.ident;
+  if (lang) doc.language = lang;
   if (sent) doc.sent = sent;
   if (received) doc.received = received;
   if (date) doc.date = date;

@@ -55,6 +55,11 @@ function checkSite(site: string): string[] {
   for (const f of files.filter((x) => x.endsWith('.html'))) pages.set(f, loadPage(site, f));
   for (const page of pages.values()) {
     problems.push(...page.errors);
+    const seen = new Set<string>();
+    for (const id of page.elements.map((e) => attr(e, 'id')).filter((x): x is string => x !== undefined)) {
+      if (seen.has(id)) problems.push(`${page.file}: duplicate id ${id}`);
+      seen.add(id);
+    }
     const html = page.elements.find((e) => e.tagName === 'html');
     if (!html || !attr(html, 'lang')) problems.push(`${page.file}: <html> without lang`);
     for (const landmark of ['header', 'nav', 'main', 'footer']) {
@@ -139,5 +144,29 @@ describe('transform html site', function () {
     assert.ok(report.documents > 0);
     const problems = checkSite(site);
     assert.deepEqual(problems.slice(0, 20), [], `${problems.length} problems`);
+  });
+});
+
+describe('transform html: generated documents', function () {
+  this.timeout(60000);
+  after(cleanup);
+  it('every generated document makes valid pages with no broken links (fast-check)', async () => {
+    const { default: fc } = await import('fast-check');
+    const { teiDoc } = await import('./arbitraries.js');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dir = tempDir();
+    const src = join(dir, 'tei', 'gen');
+    mkdirSync(src, { recursive: true });
+    writeFileSync(join(dir, 'tei', 'persons.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><listPerson><person xml:id="p1"><persName>P. One</persName></person></listPerson></body></text></TEI>');
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(teiDoc, async (xml) => {
+        writeFileSync(join(src, '000.xml'), xml);
+        const site = join(dir, `site-${run++}`);
+        await transform([src], { to: 'html', outDir: site, config: FIXTURE_CONFIG });
+        assert.deepEqual(checkSite(site), []);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { teiDoc } from './arbitraries.js';
 import { XMLParser } from 'fast-xml-parser';
 import { transform } from '../../src/transform/index.js';
 import { cleanup, EDITION_TEI, FIXTURE_CONFIG, FIXTURE_TEI, listFiles, skipBecause, tempDir } from './helpers.js';
@@ -67,42 +68,6 @@ function missingWords(tei: string[], text: string): string[] {
   }
   return missing;
 }
-
-// --- generators: documents in the edition's encoding ---
-const word = fc.stringMatching(/^[A-Za-z][a-z]{0,11}$/);
-const lower = fc.stringMatching(/^[a-z]{2,8}$/);
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const phrase = fc.array(word, { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' '));
-const inline: fc.Arbitrary<string> = fc.oneof(
-  { weight: 5, arbitrary: phrase.map(esc) },
-  { weight: 1, arbitrary: phrase.map((p) => `<hi rend="italic">${p}</hi>`) },
-  { weight: 1, arbitrary: phrase.map((p) => `<persName ref="../persons.xml#p1">${p}</persName>`) },
-  { weight: 1, arbitrary: phrase.map((p) => `<date when="1941-07-18">${p}</date>`) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 9 }), phrase).map(([n, p]) => `<note place="foot" n="${n}"><label>${n}</label>${p}</note>`) },
-  { weight: 1, arbitrary: fc.tuple(word, lower).map(([a, b]) => `${a}-<lb break="no"/>${b}`) },
-  { weight: 1, arbitrary: fc.constant('<lb/>') },
-  { weight: 1, arbitrary: fc.integer({ min: 2, max: 400 }).map((n) => `<pb n="${n}"/>`) },
-  { weight: 1, arbitrary: phrase.map((p) => `<fw type="catch">${p}</fw>`) },
-  { weight: 1, arbitrary: phrase.map((p) => `<note type="marginal" place="margin">${p}</note>`) },
-  { weight: 1, arbitrary: fc.constant('<gap reason="omitted"/>') },
-);
-const para = fc.array(inline, { minLength: 1, maxLength: 8 }).map((xs) => xs.join(' '));
-const block = fc.oneof(
-  { weight: 5, arbitrary: para.map((p) => `<p>${p}</p>`) },
-  { weight: 1, arbitrary: fc.tuple(phrase, phrase).map(([d, s]) => `<opener><dateline>${d}</dateline><salute>${s}</salute></opener>`) },
-  { weight: 1, arbitrary: fc.tuple(phrase, phrase).map(([s, n]) => `<closer><salute>${s}</salute><signed>${n}</signed></closer>`) },
-  { weight: 1, arbitrary: para.map((p) => `<note type="duplicate" corresp="#x">${p}</note>`) },
-  { weight: 1, arbitrary: para.map((p) => `<postscript><p>${p}</p></postscript>`) },
-  { weight: 1, arbitrary: fc.array(phrase, { minLength: 1, maxLength: 3 }).map((ls) => `<p>text <note type="address"><address>${ls.map((l) => `<addrLine>${l}</addrLine>`).join('')}</address></note></p>`) },
-  { weight: 1, arbitrary: fc.tuple(phrase, para).map(([h, p]) => `<div type="section"><head>${h}</head><p>${p}</p></div>`) },
-);
-const teiDoc = fc.tuple(phrase, fc.array(block, { minLength: 1, maxLength: 6 })).map(
-  ([head, blocks]) =>
-    `<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Generated</title></titleStmt>` +
-    `<publicationStmt><publisher>Test</publisher></publicationStmt><sourceDesc><bibl type="print"><title>Source</title><idno type="source">x.txt#L1-L2</idno></bibl></sourceDesc></fileDesc>` +
-    `<profileDesc><textClass><keywords><term type="kind">letter</term></keywords></textClass></profileDesc></teiHeader>` +
-    `<text><body><head>${head}</head>${blocks.join('\n')}</body></text></TEI>\n`,
-);
 
 describe('transform text: no word of the reading text is lost', function () {
   this.timeout(60000);

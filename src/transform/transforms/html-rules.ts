@@ -35,6 +35,8 @@ export interface HtmlContext {
   notes: CollectedNote[];
   /** Set while a note is rendered for its pop-up: its nested notes are not collected twice. */
   inPopup: boolean;
+  /** The document's xml:ids: a pointer to anything else is not made a link. */
+  ids: ReadonlySet<string>;
 }
 
 /** `id`/`lang` attributes carried over from TEI (`xml:id` prefixed so that it cannot clash with ours). */
@@ -78,7 +80,7 @@ function debris(label: string, cls: string) {
     const tag = ctx.phrasing ? 'span' : 'div';
     let note = label;
     const corresp = el.attrs.corresp;
-    if (corresp?.startsWith('#')) note += ` of <a href="#t-${escapeMarkup(corresp.slice(1))}">the passage above</a>`;
+    if (corresp?.startsWith('#') && ctx.ids.has(corresp.slice(1))) note += ` of <a href="#t-${escapeMarkup(corresp.slice(1))}">the passage above</a>`;
     return `<${tag}${common(el, `dipl ${cls}`)}><span class="dipl-label">${note}:</span> ${phrasing(ctx, inner)}</${tag}>`;
   };
 }
@@ -115,7 +117,8 @@ function footnote(el: TeiElement, ctx: HtmlContext, inner: () => string): string
   entry.html = inner();
   ctx.phrasing = true;
   ctx.inPopup = true;
-  const popup = inner();
+  // the pop-up repeats the note: its copies of TEI ids would clash with the note at the foot
+  const popup = inner().replace(/ id="t-[^"]*"/g, '');
   ctx.inPopup = false;
   ctx.phrasing = wasPhrasing;
   const ref =
@@ -243,7 +246,11 @@ export const htmlRules: RuleTable<HtmlContext> = {
   graphic: null,
   anchor: null,
   milestone: null,
-  '*': (el, _ctx, inner) => `<span class="tei-${escapeMarkup(el.name.replace(/[^\w-]/g, '_'))}">${inner()}</span>`,
+  // an element without a rule keeps its text, in a span or a div as the context allows
+  '*': (el, ctx, inner) => {
+    const tag = ctx.phrasing ? 'span' : 'div';
+    return `<${tag} class="tei-${escapeMarkup(el.name.replace(/[^\w-]/g, '_'))}">${inner()}</${tag}>`;
+  },
 };
 
 /** The walker over {@link htmlRules}; text is escaped. */

@@ -23,6 +23,7 @@ import type { OutputFile, TransformContext, TransformModule } from '../module.js
 import { readAsset } from '../module.js';
 import { joinBrokenWords, readingText } from '../reading.js';
 import { child } from '../tei-tree.js';
+import type { TeiElement } from '../tei-tree.js';
 import type { HtmlContext } from './html-rules.js';
 import { htmlWalker } from './html-rules.js';
 
@@ -98,8 +99,14 @@ interface SearchEntry {
 function documentPage(edition: Edition, doc: EditionDocument, template: string, ctx: TransformContext, search: SearchEntry[]): string {
   const tree = edition.tree(doc);
   const root = '../';
-  const hctx: HtmlContext = { doc, persons: edition.persons, root, phrasing: false, depth: 0, notes: [], inPopup: false };
   const text = child(tree, 'text');
+  const ids = new Set<string>();
+  const collectIds = (el: TeiElement): void => {
+    if (el.attrs['xml:id']) ids.add(el.attrs['xml:id']);
+    for (const c of el.children) if (c.type === 'element') collectIds(c);
+  };
+  if (text) collectIds(text);
+  const hctx: HtmlContext = { doc, persons: edition.persons, root, phrasing: false, depth: 0, notes: [], inPopup: false, ids };
   const reading = text ? htmlWalker.render(text, hctx) : '';
   const names = [...(doc.sent?.persons ?? []), ...(doc.received?.persons ?? [])].map((p) => displayName(p, edition.persons)).join(' ');
   search.push({ id: doc.id, t: doc.title, n: names, x: text ? readingText(text) : '' });
@@ -134,7 +141,7 @@ function documentPage(edition: Edition, doc: EditionDocument, template: string, 
   const link = (d: EditionDocument | undefined, rel: string, label: string): string =>
     d ? `<a rel="${rel}" href="${docHref(d, root)}"><span class="pn-label">${label}</span> ${escapeMarkup(d.title)}</a>` : '<span></span>';
   const prevNext = `<nav class="prev-next" aria-label="Previous and next document">${link(prev, 'prev', '← Previous:')}${link(next, 'next', 'Next: →')}</nav>`;
-  const lang = (doc.language && /^[a-z]{2,3}$/.test(doc.language) ? doc.language : undefined) ?? 'en';
+  const lang = doc.language && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(doc.language) ? doc.language : 'en';
   const content = joinBrokenWords(
     `<article class="document doc-${escapeMarkup(doc.kind)}" aria-labelledby="doc-title">\n` +
     `<header class="doc-header">\n<p class="doc-kind">${escapeMarkup(capitalise(doc.kind))}${doc.classification ? ` · <span class="classification">${escapeMarkup(doc.classification)}</span>` : ''}</p>\n` +
