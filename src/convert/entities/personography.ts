@@ -124,6 +124,8 @@ export class PersonRegistry {
   private readonly byForm = new Map<string, string>();
   private sequence = 0;
   private readonly lastSeen = new Map<string, number>();
+  /** Normalised surnames resolved in this run or named in the editor's file. */
+  private readonly seenSurnames = new Set<string>();
   /** Problems met while loading; the build reports them. */
   readonly diagnostics: Diagnostic[] = [];
 
@@ -156,7 +158,9 @@ export class PersonRegistry {
 
   /** True when a person with this surname (any spelling that folds to it) is known. */
   knows(surname: string): boolean {
-    return this.bySurname.has(normalizeSurname(surname));
+    // Only what this run has seen (or the editor declared): persons merely loaded from an earlier persons.xml
+    // would make a second build tag more than the first, and builds must be reproducible.
+    return this.seenSurnames.has(normalizeSurname(surname));
   }
 
   /** The path a `persName/@ref` uses from a document folder. */
@@ -235,7 +239,9 @@ export class PersonRegistry {
 
   private record(p: PersonRecord, form: NameForm, place: MentionPlace | undefined, options: { correspondent?: boolean; role?: string }): void {
     this.lastSeen.set(p.id, this.sequence++);
-    if (!p.forms.includes(form.text)) p.forms.push(form.text);
+    this.seenSurnames.add(normalizeSurname(form.surname));
+    const printed = form.text.replace(/\s+/g, ' ');
+    if (!p.forms.includes(printed)) p.forms.push(printed);
     if (!p.fixedByEditor) {
       p.surname = betterSpelling(p.surname, form.surname);
       const spelled = titleCase(form.surname);
@@ -277,7 +283,9 @@ export class PersonRegistry {
       for (const v of e.variants ?? []) {
         if (!p.variants.includes(v)) p.variants.push(v);
         this.index(v, p.id);
+        this.seenSurnames.add(normalizeSurname(v));
       }
+      this.seenSurnames.add(normalizeSurname(p.surname));
       this.index(p.surname, p.id);
       for (const r of e.roles ?? []) if (!p.roles.includes(r)) p.roles.push(r);
       for (const other of e.sameAs ?? []) {

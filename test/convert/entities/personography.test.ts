@@ -46,6 +46,16 @@ describe('PersonRegistry', () => {
     assert.equal(resolve(r, 'Roberts'), geoffrey);
   });
 
+  it('counts as known only surnames seen in this run, so that a second build tags what the first did', () => {
+    const first = new PersonRegistry();
+    resolve(first, 'Jules Léger');
+    first.write(dir);
+    const second = PersonRegistry.load(dir);
+    assert.equal(second.knows('Léger'), false);
+    resolve(second, 'Léger');
+    assert.equal(second.knows('Leger'), true);
+  });
+
   it('keeps "Mrs Churchill" apart from Mr Churchill, across a write and a load', () => {
     const r = new PersonRegistry();
     const winston = resolve(r, 'Mr CHURCHILL');
