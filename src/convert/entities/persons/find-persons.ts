@@ -180,7 +180,8 @@ function candidateAt(
   if (titleEnd === i) {
     while (core.length > 1) {
       const t = tokens[core[0]!]!;
-      if (t.kind === 'initial' || FORENAMES.has(fold(t.word)) || (PARTICLES.has(fold(t.word)) && !isCapitalised(t.word))) break;
+      // A particle opening a surname stays, capitalised or not: "De Gaulle", "Le Rougetel".
+      if (t.kind === 'initial' || FORENAMES.has(fold(t.word)) || PARTICLES.has(fold(t.word))) break;
       core.shift();
     }
     return { first: core[0]!, titleEnd: core[0]!, last: core[core.length - 1]! };

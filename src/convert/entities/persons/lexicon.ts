@@ -171,7 +171,7 @@ export const FORENAMES: ReadonlySet<string> = set(`
   james jan jane janet jean jean-paul jean-louis jerzy joachim johann johannes john jonathan josef joseph
   josip jozef józef jules julian julius karl kasimir katherine kathleen kazimierz kenneth klement
   klim kliment konstantin kurt lavrenti lavrentii lawrence laurence leo leon léon leonard leonid leopold
-  lester lev lewis lionel lloyd louis louise lucien ludwig luigi lyndon maksim maxim maksym manuel
+  leslie alexis anatole ivone lester lev lewis lionel lloyd louis louise lucien ludwig luigi lyndon maksim maxim maksym manuel
   marcel margaret maria marie marion martin mary matthew maurice max maxime maximilian michael michel
   mikhail miklos mikolaj milan miles molly mordecai moshe neville nicholas nicolas nikita nikolai
   nikolay norman olaf oliver olga orme oscar oskar otto patrick paul paule pavel pedro peter petr
