@@ -72,6 +72,9 @@ describe('findDates', () => {
   });
 
   describe('the night between two days', () => {
+    it('makes "the night of 5/6 June" a range', () => {
+      assert.deepEqual(one('during the night of 5/6 June the landing', '1944-06-15'), { text: '5/6 June', from: '1944-06-05', to: '1944-06-06' });
+    });
     it('makes "December 28th/29th" a range', () => {
       const text = 'broadcast at midnight, Greenwich Mean Time, on December 28th/29th, and';
       assert.deepEqual(one(text, '1941-12-23'), { text: 'December 28th/29th', from: '1941-12-28', to: '1941-12-29' });
