@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { transform } from '../src/transform/index.js';
+import { transform, transformEdition } from '../src/transform/index.js';
 import type { TransformTarget } from '../src/transform/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -74,6 +74,7 @@ async function phase(kind: string, src: string, out: string): Promise<void> {
   const started = performance.now();
   let documents: number;
   if (kind === 'naive') documents = naive(src);
+  else if (kind === 'all') documents = (await transformEdition([src], { site: join(out, 'site'), exports: join(out, 'exports'), config: join(ROOT, 'chancery.config.json') }))[0]!.documents;
   else documents = (await transform([src], { to: kind as TransformTarget, outDir: out, config: join(ROOT, 'chancery.config.json') })).documents;
   const ms = performance.now() - started;
   console.log(JSON.stringify({ documents, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
@@ -96,7 +97,11 @@ export async function run(): Promise<void> {
       edition = join(tmp, 'edition');
       repeatEdition(join(ROOT, 'test/fixtures/transform/tei'), edition, 375);
     }
-    const runs: [string, string, string][] = [['edition → html', 'html', edition], ['edition → text', 'text', edition]];
+    const runs: [string, string, string][] = [
+      ['edition → html', 'html', edition],
+      ['edition → text', 'text', edition],
+      ['edition → all 5', 'all', edition],
+    ];
     const sizes = (process.env.CHANCERY_BENCH_SIZES ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
     for (const n of sizes) {
       const dir = join(tmp, `x${n}`);

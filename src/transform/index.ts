@@ -12,6 +12,7 @@ import { TransformError } from '../diagnostics/diagnostic.js';
 import { TransformCodes } from './codes.js';
 import { loadConfig } from './config.js';
 import { loadEdition } from './edition.js';
+import type { Edition } from './edition.js';
 import { assetsDirectory } from './module.js';
 import type { TransformContext, TransformModule } from './module.js';
 import { builtinTransforms } from './transforms/index.js';
@@ -59,14 +60,19 @@ export interface TransformReport {
  * the personography is found through the documents' `persName/@ref`) into `options.outDir`.
  */
 export async function transform(paths: string[], options: TransformOptions): Promise<TransformReport> {
+  return run(paths, options, undefined);
+}
+
+/** One transform; `loaded` is an edition already read (its diagnostics then belong to an earlier report). */
+async function run(paths: string[], options: TransformOptions, loaded: Edition | undefined): Promise<TransformReport> {
   const started = performance.now();
   const module = options.transformModule ? await loadUserModule(options.transformModule) : builtinTransforms[options.to];
   if (!module) {
     throw new TransformError(TransformCodes.badModule, `unknown transform target "${String(options.to)}"; use one of ${TRANSFORM_TARGETS.join(', ')}`);
   }
   const config = loadConfig(resolve(options.config ?? 'chancery.config.json'), module.needsConfig === true);
-  const edition = loadEdition(paths);
-  const diagnostics: Diagnostic[] = [...edition.diagnostics];
+  const edition = loaded ?? loadEdition(paths);
+  const diagnostics: Diagnostic[] = loaded ? [] : [...edition.diagnostics];
   const ctx: TransformContext = {
     config,
     assets: assetsDirectory(),
@@ -110,14 +116,23 @@ export interface EditionOutputs {
 
 /**
  * Every built-in derivative, as `chancery build` needs them: HTML into `site/`, text, CMIF, CSV and JSON
- * into `exports/` (the text transform writes `exports/text/<id>.txt`). One report per target, in
- * {@link TRANSFORM_TARGETS} order.
+ * into `exports/` (the text transform writes `exports/text/<id>.txt`). The edition is read once. One report
+ * per target, in {@link TRANSFORM_TARGETS} order; the edition's own findings are in the first.
  */
 export async function transformEdition(paths: string[], outputs: EditionOutputs = {}): Promise<TransformReport[]> {
   const reports: TransformReport[] = [];
+  // read once: the edition's own findings are in the first report only
+  const started = performance.now();
+  const edition = loadEdition(paths);
+  const loadMs = performance.now() - started;
   for (const to of TRANSFORM_TARGETS) {
     const outDir = to === 'html' ? (outputs.site ?? 'site') : (outputs.exports ?? 'exports');
-    reports.push(await transform(paths, { to, outDir, ...(outputs.config ? { config: outputs.config } : {}) }));
+    const report = await run(paths, { to, outDir, ...(outputs.config ? { config: outputs.config } : {}) }, edition);
+    if (reports.length === 0) {
+      report.diagnostics.unshift(...edition.diagnostics);
+      report.ms += loadMs;
+    }
+    reports.push(report);
   }
   return reports;
 }

@@ -136,3 +136,15 @@ describe('transform public API', () => {
     assert.deepEqual([...api.TRANSFORM_TARGETS], ['html', 'text', 'cmif', 'csv', 'json']);
   });
 });
+
+describe('transform the whole edition', () => {
+  it('writes the site and every export, reading the edition once', async () => {
+    const dir = tempDir();
+    const { transformEdition } = await import('../../src/transform/index.js');
+    const reports = await transformEdition([FIXTURE_TEI], { site: join(dir, 'site'), exports: join(dir, 'exports'), config: FIXTURE_CONFIG });
+    assert.equal(reports.length, 5);
+    const { existsSync } = await import('node:fs');
+    for (const f of ['site/index.html', 'exports/text/fo-letters-003.txt', 'exports/cmif.xml', 'exports/edges.csv', 'exports/persons.json']) assert.ok(existsSync(join(dir, f)), f);
+    assert.ok(reports.every((r) => r.documents === 4));
+  });
+});
