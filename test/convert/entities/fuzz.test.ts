@@ -1,0 +1,50 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
+import { findPersons } from '../../../src/convert/entities/persons/find-persons.js';
+
+/** Text made of the pieces the rules react to, with arbitrary characters between. */
+const pieces = fc.constantFrom(
+  'Mr', 'Mr.', 'M.', 'J.', 'Kh.', 'STALIN', 'Stalin', "Stalin's", '’s', 'Sir', 'de', 'De', 'von', 'the', 'and', 'to', 'said', 'who',
+  'December', 'Dec.', '20th', '28th/29th', '5/6', 'May', 'mai', 'novembre', '10-15', '3–4', '1941', '41', '23.12.41', 'a.m.', 'at', '4 pm.',
+  'end of', 'early', ',', '.', '\n', ' ', '(', ')', '*', '-', '/', 'FROM', 'TO', 'Hitler', 'Germany', 'Anglo-Soviet',
+);
+const texts = fc.oneof(
+  fc.array(fc.oneof(pieces, fc.string({ maxLength: 3 })), { maxLength: 40 }).map((a) => a.join(' ')),
+  fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')),
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+);
+
+describe('entity rules on arbitrary text (property)', () => {
+  it('findDates never throws, and its spans are inside the text and ordered', () => {
+    fc.assert(
+      fc.property(texts, fc.option(fc.constantFrom('1941-12-22', '1958', '1942-01')), (text, reference) => {
+        const found = findDates(text, { reference: reference ?? undefined });
+        let last = 0;
+        for (const d of found) {
+          assert.ok(d.start >= last && d.end > d.start && d.end <= text.length);
+          assert.equal(text.slice(d.start, d.end), d.text);
+          assert.ok(d.when !== undefined || (d.from !== undefined && d.to !== undefined));
+          last = d.end;
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('findPersons never throws, and its spans are inside the text, ordered, with a key', () => {
+    fc.assert(
+      fc.property(texts, fc.boolean(), (text, nameLine) => {
+        const found = findPersons(text, { nameLine, known: (k) => k === 'hitler' });
+        let last = 0;
+        for (const m of found) {
+          assert.ok(m.start >= last && m.end > m.start && m.end <= text.length);
+          assert.equal(text.slice(m.start, m.end), m.text);
+          assert.ok(m.key.length > 0);
+          last = m.end;
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
