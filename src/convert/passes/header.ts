@@ -121,7 +121,8 @@ function kindOf(doc: TeiDocument, heading: string | undefined): TeiDocument['kin
 
 /** Main language first, then any other language a block is written in. */
 function languagesOf(doc: TeiDocument): string[] {
-  const text = doc.blocks.filter((b) => b.kind === 'p').map(plainText).join(' ');
+  // A few thousand characters decide the main language as well as the whole text would.
+  const text = doc.blocks.filter((b) => b.kind === 'p').map(plainText).join(' ').slice(0, 4000);
   const main = detectLanguage(text) ?? 'en';
   const langs = [main];
   const visit = (b: Block) => {

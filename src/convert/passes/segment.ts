@@ -44,14 +44,8 @@ interface HeadingRun {
 
 /** Share of capitals among letters; headings in volumes are printed in capitals. */
 function capitalShare(text: string): number {
-  let letters = 0;
-  let upper = 0;
-  for (const ch of text) {
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      if (/\p{Lu}/u.test(ch)) upper++;
-    }
-  }
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
   return letters === 0 ? 0 : upper / letters;
 }
 

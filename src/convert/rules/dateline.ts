@@ -83,6 +83,17 @@ export interface Dateline {
  * followed by a time of day. Lines with other words (a sentence that mentions a date) are not datelines.
  */
 export function parseDateline(line: string): Dateline | undefined {
+  // Segmentation and structure ask about the same lines several times.
+  if (datelineCache.has(line)) return datelineCache.get(line);
+  if (datelineCache.size > 20000) datelineCache.clear();
+  const parsed = readDateline(line);
+  datelineCache.set(line, parsed);
+  return parsed;
+}
+
+const datelineCache = new Map<string, Dateline | undefined>();
+
+function readDateline(line: string): Dateline | undefined {
   const text = line.replace(/\*+/g, '').trim();
   if (text.length > 80) return undefined;
   const date = findFullDate(text);
