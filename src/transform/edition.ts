@@ -170,9 +170,12 @@ export function loadEdition(paths: string[]): Edition {
       const r = ref.attrs.ref;
       if (r && r.includes('#') && !/^[a-z]+:/.test(r)) loadPersons(resolve(dirname(file), r.slice(0, r.indexOf('#'))));
     }
-    mentions.push(...collectMentions(text, doc.id));
-    sourceOrder.set(doc, order++);
-    documents.push(doc);
+    // structuredClone copies the strings: slices of the file's text would otherwise keep every file of a
+    // large edition in memory after its tree is gone
+    const kept = keep ? doc : structuredClone(doc);
+    mentions.push(...(keep ? collectMentions(text, doc.id) : structuredClone(collectMentions(text, doc.id))));
+    sourceOrder.set(kept, order++);
+    documents.push(kept);
     if (keep) trees.set(doc.id, parsed);
   }
   const personIds = new Set(persons.keys());
