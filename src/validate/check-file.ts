@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_MAX_FILE_BYTES, ValidateCodes } from './codes.js';
 import { decodeXml, parseXml, type CrossReference, type IdInfo } from './parse.js';
-import { compileSchema, type SchemaValidator } from './relaxng.js';
+import { compileSchema, type EngineChoice, type SchemaValidator } from './relaxng.js';
 import { compileSchematron, type SchematronValidator } from './schematron.js';
 
 /** What the per-file checks need to know; plain data so that it can be sent to a worker. */
@@ -17,6 +17,8 @@ export interface CheckConfig {
   schema?: string;
   schematron?: string;
   maxFileBytes?: number;
+  /** RELAX NG engine; default from CHANCERY_RNG_ENGINE, else auto (ours when it supports the schema). */
+  engine?: EngineChoice;
 }
 
 /** The findings on one file, and its facts for the edition-wide checks. */
@@ -31,10 +33,10 @@ export interface FileOutcome {
 const schemas = new Map<string, SchemaValidator>();
 const schematrons = new Map<string, SchematronValidator>();
 
-function schemaFor(path: string): SchemaValidator {
-  const key = resolve(path);
+function schemaFor(path: string, engine: EngineChoice | undefined): SchemaValidator {
+  const key = `${engine ?? ''}:${resolve(path)}`;
   let s = schemas.get(key);
-  if (!s) schemas.set(key, (s = compileSchema(path)));
+  if (!s) schemas.set(key, (s = compileSchema(path, engine)));
   return s;
 }
 
@@ -47,7 +49,7 @@ function schematronFor(path: string): SchematronValidator {
 
 /** Compiles the configured schemas now (workers do this before taking files, so that errors come early). */
 export function prepare(config: CheckConfig): void {
-  if (config.schema) schemaFor(config.schema);
+  if (config.schema) schemaFor(config.schema, config.engine);
   if (config.schematron) schematronFor(config.schematron);
 }
 
@@ -85,7 +87,7 @@ export function checkFile(file: string, config: CheckConfig): FileOutcome {
     outcome.diagnostics.push(decoded.diagnostic);
     return outcome;
   }
-  const schema = config.schema ? schemaFor(config.schema) : undefined;
+  const schema = config.schema ? schemaFor(config.schema, config.engine) : undefined;
   const stream = schema?.stream?.();
   const parsed = parseXml(file, decoded.text, { dom: Boolean(config.schematron), listener: stream?.listener });
   outcome.diagnostics.push(...parsed.diagnostics);
@@ -95,7 +97,7 @@ export function checkFile(file: string, config: CheckConfig): FileOutcome {
   if (config.schema) {
     // Our saxes pass already reported malformed xml:ids, with a clearer message: drop the engine's twin.
     const badIdLines = new Set(parsed.diagnostics.filter((d) => d.code === ValidateCodes.badId).map((d) => d.span?.line));
-    const found = stream ? stream.finish() : schemaFor(config.schema).validate(bytes, parsed);
+    const found = stream ? stream.finish() : schema!.validate(bytes, parsed);
     outcome.diagnostics.push(
       ...found.filter(
         (d) => !(d.code === ValidateCodes.badAttribute && /^(attribute id of|value "[^"]*" of attribute xml:id )/.test(d.message) && (badIdLines.has(d.span?.line) || badIdLines.has(d.span?.endLine))),

@@ -48,6 +48,11 @@ export interface ValidateOptions {
   shard?: Shard;
   /** Only files changed since this git ref (true: the default base), plus files that reference them. */
   changed?: string | true;
+  /**
+   * RELAX NG engine: `chancery` (ours, derivative-based like jing), `libxml2` (libxml2-wasm), or `auto`
+   * (default: ours when it implements every feature the schema uses, else libxml2; XSD always libxml2).
+   */
+  engine?: 'auto' | 'chancery' | 'libxml2';
   /** Files larger than this are refused unread; default 64 MiB. */
   maxFileBytes?: number;
   /** Where relative paths and default schemas are resolved, and how files are shown; default process.cwd(). */
@@ -71,6 +76,7 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
     schema: resolveSchema(options.schema ?? (named ? undefined : DEFAULT_SCHEMA), cwd),
     schematron: resolveSchema(options.schematron ?? (named ? undefined : DEFAULT_SCHEMATRON), cwd),
     maxFileBytes: options.maxFileBytes,
+    engine: options.engine,
   };
 
   let files: AsyncIterable<string> = walkXml(paths.map((p) => resolve(cwd, p)));

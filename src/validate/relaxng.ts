@@ -74,6 +74,7 @@ const TEI_NS = 'http://www.tei-c.org/ns/1.0';
  * schema cannot be read or compiled: that is a tool failure, not a finding about the documents.
  */
 export function compileSchema(path: string, engine: EngineChoice = engineFromEnv()): SchemaValidator {
+  if (engine === 'auto') engine = engineFromEnv();
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);

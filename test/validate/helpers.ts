@@ -32,14 +32,24 @@ export function skipBecause(ctx: Mocha.Context, reason: string): void {
   ctx.skip();
 }
 
-/** jing's verdict: for each file, the lines it flags (an empty set for a valid file). */
+/**
+ * jing's verdict: for each file, the lines it flags (an empty set for a valid file). jing stops at the first
+ * file that is not well-formed, so it is run again on the files after such a one.
+ */
 export function runJing(schema: string, files: string[]): Map<string, Set<number>> {
-  const result = spawnSync('jing', [schema, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const out = new Map<string, Set<number>>(files.map((f) => [resolve(f), new Set<number>()]));
-  for (const line of result.stdout.split('\n')) {
-    const m = /^(.*?):(\d+):(\d+): (?:error|fatal)/.exec(line);
-    if (!m) continue;
-    out.get(resolve(m[1]!))?.add(Number(m[2]));
+  let rest = files.map((f) => resolve(f));
+  while (rest.length > 0) {
+    const result = spawnSync('jing', [schema, ...rest], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    let fatal: string | undefined;
+    for (const line of result.stdout.split('\n')) {
+      const m = /^(.*?):(\d+):(\d+): (error|fatal)/.exec(line);
+      if (!m) continue;
+      out.get(resolve(m[1]!))?.add(Number(m[2]));
+      if (m[4] === 'fatal') fatal = resolve(m[1]!);
+    }
+    if (!fatal) break;
+    rest = rest.slice(rest.indexOf(fatal) + 1);
   }
   return out;
 }

@@ -41,8 +41,10 @@ function lineOf(text: string, needle: string): number {
   return text.slice(0, i).split('\n').length;
 }
 
-function suite(label: string, schema: () => string, valid: string, needsShared: boolean): void {
-  describe(`mutations against ${label}`, function () {
+type Engine = 'chancery' | 'libxml2';
+
+function suite(label: string, schema: () => string, valid: string, needsShared: boolean, engine: Engine): void {
+  describe(`mutations against ${label} (${engine} engine)`, function () {
     const dir = tempDir('mutants');
     const files = new Map<Mutation, { file: string; line: number }>();
     let jing: Map<string, Set<number>> | undefined;
@@ -62,14 +64,14 @@ function suite(label: string, schema: () => string, valid: string, needsShared: 
     });
 
     it('the unmutated file is valid', async function () {
-      const report = await validate([join(FIXTURES, valid)], { schema: schema(), references: false, jobs: 1 });
+      const report = await validate([join(FIXTURES, valid)], { schema: schema(), references: false, jobs: 1, engine });
       assert.deepEqual(report.files[0]?.diagnostics, []);
     });
 
     for (const m of MUTATIONS) {
       it(`finds "${m.name}" at its line`, async function () {
         const { file, line } = files.get(m)!;
-        const report = await validate([file], { schema: schema(), references: false, jobs: 1 });
+        const report = await validate([file], { schema: schema(), references: false, jobs: 1, engine });
         const result = report.files[0]!;
         assert.equal(result.valid, false);
         const lines = result.diagnostics.filter((d) => d.code.startsWith(m.code)).map((d) => d.span?.line);
@@ -83,5 +85,7 @@ function suite(label: string, schema: () => string, valid: string, needsShared: 
   });
 }
 
-suite('a small TEI-like schema', () => join(FIXTURES, 'mini.rng'), 'mini-valid.xml', false);
-suite('tei_all', () => TEI_ALL, 'tei-valid.xml', true);
+for (const engine of ['chancery', 'libxml2'] as const) {
+  suite('a small TEI-like schema', () => join(FIXTURES, 'mini.rng'), 'mini-valid.xml', false, engine);
+  suite('tei_all', () => TEI_ALL, 'tei-valid.xml', true, engine);
+}

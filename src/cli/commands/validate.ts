@@ -29,6 +29,7 @@ interface ValidateArgs {
   updateBaseline: boolean;
   references: boolean;
   maxSize?: number;
+  engine?: 'auto' | 'chancery' | 'libxml2';
 }
 
 /**
@@ -50,6 +51,7 @@ export const validateCommand: CliCommand<ValidateArgs> = {
       .option('baseline', { type: 'string', describe: 'JSON file of accepted findings: created when missing, then only new findings fail' })
       .option('update-baseline', { type: 'boolean', default: false, describe: 'rewrite --baseline FILE with today’s findings' })
       .option('references', { type: 'boolean', default: true, describe: 'check references across files (--no-references to skip)' })
+      .option('engine', { choices: ['auto', 'chancery', 'libxml2'] as const, describe: 'RELAX NG engine [default: auto, ours when it supports the schema]' })
       .option('max-size', { type: 'number', describe: 'refuse files above this many MB [default: 64]' }) as never,
   run: async (args, io) => {
     const options: ValidateOptions = {
@@ -57,6 +59,7 @@ export const validateCommand: CliCommand<ValidateArgs> = {
       schematron: args.schematron,
       jobs: args.jobs,
       references: args.references,
+      engine: args.engine,
       cwd: io.cwd,
     };
     if (args.shard !== undefined) options.shard = parseShard(args.shard);
