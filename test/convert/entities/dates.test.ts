@@ -44,6 +44,10 @@ describe('findDates', () => {
     it('takes the previous year for "December 28" in a January letter (year boundary)', () => {
       assert.deepEqual(one('your message of December 28 reached me', '1942-01-10'), { text: 'December 28', when: '1941-12-28' });
     });
+    it('takes the past for a date after a document word ("your message of December 28" in July)', () => {
+      assert.deepEqual(one('I have received your message of December 28 and', '1942-07-01'), { text: 'December 28', when: '1941-12-28' });
+      assert.deepEqual(one('we shall meet on December 28 in Moscow', '1942-07-01'), { text: 'December 28', when: '1942-12-28' });
+    });
     it('takes the next year for "January 3" in a December letter', () => {
       assert.deepEqual(one('we shall meet on January 3 in London', '1941-12-27'), { text: 'January 3', when: '1942-01-03' });
     });

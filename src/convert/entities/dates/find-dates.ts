@@ -53,6 +53,27 @@ const FRENCH_MONTH = /janvier|février|mars|avril|mai|juin|juillet|août|septemb
 const MONTH_NAME =
   /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)/i;
 
+/** Words after which a date is that of a document already written or received: it lies before the reference. */
+const PAST_CUE =
+  /(?:\b(?:message|letter|telegram|cable|note|memorandum|minute|dispatch|despatch|report|communication|reply|answer|aide-m[ée]moire)s?\s+(?:of|dated)|\bdated|\breceived(?:\s+on)?|\bsent\s+on)\s+(?:the\s+)?$/i;
+
+/**
+ * "your message of December 28" in a letter of July is the December before, not the one to come: after a
+ * document word a date whose year was inferred is moved back a year when it fell after the reference.
+ */
+function preferPast(text: string, m: DateMention, ref: ReferenceDate): void {
+  if (/\d{4}|[./]\d{2}$/.test(m.text) || !PAST_CUE.test(text.slice(Math.max(0, m.start - 40), m.start))) return;
+  const value = m.when ?? m.from;
+  if (!value || !/^\d{4}-\d{2}/.test(value)) return;
+  const refIso = `${String(ref.year).padStart(4, '0')}-${String(ref.month).padStart(2, '0')}-${String(ref.day ?? 31).padStart(2, '0')}`;
+  if (value.slice(0, 10) <= refIso) return;
+  const back = (iso: string | undefined): string | undefined =>
+    iso && /^\d{4}/.test(iso) ? `${String(Number(iso.slice(0, 4)) - 1).padStart(4, '0')}${iso.slice(4)}` : iso;
+  if (m.when) m.when = back(m.when);
+  if (m.from) m.from = back(m.from);
+  if (m.to) m.to = back(m.to);
+}
+
 function overlaps(a: DateMention, b: DateMention): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -102,5 +123,6 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     const mention: DateMention = { start: m.start, end: m.end, text: m.text, when: toIso(parts, inferYear(parts, ref)) };
     if (!found.some((f) => overlaps(f, mention))) found.push(mention);
   }
+  if (ref?.month !== undefined) for (const m of found) preferPast(text, m, ref);
   return found.sort((a, b) => a.start - b.start);
 }
