@@ -1,0 +1,111 @@
+/**
+ * blocks: lines → blocks. Blank lines separate blocks; a tab-indented line or the line after a very long
+ * one starts a block without a blank line; every non-blank line lands in exactly one block.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Block, SourceText } from '../../../src/model/document.js';
+import { blockText, firstColumn, plainText, readBlocks } from '../../../src/convert/readers/blocks.js';
+import { splitLines } from '../../../src/convert/readers/decode.js';
+
+function source(text: string): SourceText {
+  return { file: 't.txt', encoding: 'utf-8', hadBom: false, byteLength: text.length, lines: splitLines(text) };
+}
+
+const spans = (blocks: Block[]) => blocks.map((b) => [b.line, b.endLine, b.lines]);
+
+describe('readers/blocks', () => {
+  describe('readBlocks', () => {
+    it('separates blocks at blank and whitespace-only lines, with 1-based line ranges', () => {
+      const blocks = readBlocks(source('\nfirst a\nfirst b\n\n  \t \nsecond\n\n\nthird\n'));
+      assert.deepEqual(spans(blocks), [
+        [2, 3, ['first a', 'first b']],
+        [6, 6, ['second']],
+        [9, 9, ['third']],
+      ]);
+      for (const b of blocks) {
+        assert.equal(b.kind, 'p');
+        assert.equal(b.column, 1);
+        assert.deepEqual(b.inlines, []);
+      }
+    });
+
+    it('keeps lines as in the source (indent and trailing spaces)', () => {
+      assert.deepEqual(readBlocks(source('  indented  \nnext')).map((b) => b.lines), [['  indented  ', 'next']]);
+    });
+
+    it('starts a block at a tab-indented line', () => {
+      assert.deepEqual(spans(readBlocks(source('para one\n\tpara two\n  \tpara three\nmore'))), [
+        [1, 1, ['para one']],
+        [2, 2, ['\tpara two']],
+        [3, 4, ['  \tpara three', 'more']],
+      ]);
+    });
+
+    it('does not start a block at a line indented with spaces only', () => {
+      assert.equal(readBlocks(source('para one\n    still one')).length, 1);
+    });
+
+    it('starts a block after a line longer than 160 characters', () => {
+      const long = 'word '.repeat(33).trim(); // 164 characters
+      const notLong = 'x'.repeat(160);
+      assert.deepEqual(spans(readBlocks(source(`${long}\nnext paragraph`))), [
+        [1, 1, [long]],
+        [2, 2, ['next paragraph']],
+      ]);
+      assert.equal(readBlocks(source(`${notLong}\nsame block`)).length, 1);
+    });
+
+    it('reads only the lines from fromLine to toLine', () => {
+      const blocks = readBlocks(source('a\n\nb\nc\n\nd'), 3, 4);
+      assert.deepEqual(spans(blocks), [[3, 4, ['b', 'c']]]);
+    });
+
+    it('gives no blocks for blank input', () => {
+      assert.deepEqual(readBlocks(source('\n \n\t\n')), []);
+    });
+
+    it('puts every non-blank line in exactly one block, in order', () => {
+      const line = fc.oneof(fc.constantFrom('', '  ', '\tindented', 'text', 'x'.repeat(170)), fc.string({ maxLength: 10 }));
+      fc.assert(
+        fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+          const src: SourceText = { file: 't', encoding: 'utf-8', hadBom: false, byteLength: 0, lines };
+          const seen = readBlocks(src).flatMap((b) => b.lines.map((l, i) => ({ n: b.line + i, l, b })));
+          const expected = lines.map((l, i) => ({ n: i + 1, l })).filter(({ l }) => l.trim() !== '');
+          assert.deepEqual(seen.map(({ n, l }) => ({ n, l })), expected);
+          for (const { b } of seen) assert.equal(b.endLine, b.line + b.lines.length - 1);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+
+  describe('firstColumn', () => {
+    it('is the 1-based column of the first non-space character', () => {
+      assert.equal(firstColumn('abc'), 1);
+      assert.equal(firstColumn('   abc'), 4);
+      assert.equal(firstColumn('\tabc'), 2);
+      assert.equal(firstColumn('   '), 1);
+    });
+  });
+
+  describe('blockText and plainText', () => {
+    const block = (lines: string[]): Block => ({ kind: 'p', line: 1, endLine: lines.length, lines, column: 1, inlines: [] });
+
+    it('blockText joins the lines with single spaces and trims', () => {
+      assert.equal(blockText(block(['  The **Soviet**  ', '\tGovernment  '])), 'The **Soviet** Government');
+    });
+
+    it('plainText drops the emphasis stars', () => {
+      assert.equal(plainText(block(['**PERSONAL AND SECRET**', '*MESSAGE*'])), 'PERSONAL AND SECRET MESSAGE');
+    });
+
+    it('reads the new lines when a block’s lines array is replaced', () => {
+      const b = block(['old']);
+      assert.equal(plainText(b), 'old');
+      b.lines = ['new'];
+      assert.equal(plainText(b), 'new');
+      assert.equal(blockText(b), 'new');
+    });
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * decode: bytes → SourceText. UTF-8 with or without BOM, any line terminator, Windows-1252 as a reported
+ * fallback, and InputError (never a bare Error) for input that is not text.
+ */
+import assert from 'node:assert/strict';
+import { decodeSource, splitLines } from '../../../src/convert/readers/decode.js';
+import { InputError } from '../../../src/diagnostics/diagnostic.js';
+
+const bytes = (...parts: (string | number[])[]): Uint8Array =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+
+/** Runs `f` and returns the InputError it throws (fails when it throws anything else or nothing). */
+function inputError(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (e) {
+    assert.ok(e instanceof InputError, `expected an InputError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('expected an InputError');
+}
+
+describe('readers/decode', () => {
+  describe('splitLines', () => {
+    it('ends lines at LF, CRLF and CR alike', () => {
+      assert.deepEqual(splitLines('a\nb\r\nc\rd'), ['a', 'b', 'c', 'd']);
+    });
+
+    it('drops the empty line after a final terminator, keeps blank lines inside', () => {
+      assert.deepEqual(splitLines('a\r\n\r\nb\r\n'), ['a', '', 'b']);
+    });
+
+    it('gives one empty line for empty text', () => {
+      assert.deepEqual(splitLines(''), ['']);
+    });
+
+    it('does not read CR LF as two line ends', () => {
+      assert.deepEqual(splitLines('a\r\nb'), ['a', 'b']);
+      assert.deepEqual(splitLines('a\n\rb'), ['a', '', 'b']);
+    });
+  });
+
+  describe('decodeSource', () => {
+    it('reads UTF-8 without BOM', () => {
+      const { source, diagnostics } = decodeSource(bytes('Molotov — Молотов\nline 2\n'), 'in.txt');
+      assert.equal(source.encoding, 'utf-8');
+      assert.equal(source.hadBom, false);
+      assert.equal(source.file, 'in.txt');
+      assert.deepEqual(source.lines, ['Molotov — Молотов', 'line 2']);
+      assert.deepEqual(diagnostics, []);
+    });
+
+    it('strips a UTF-8 BOM and records it; byteLength counts the BOM', () => {
+      const input = bytes([0xef, 0xbb, 0xbf], 'abc\n');
+      const { source, diagnostics } = decodeSource(input, 'bom.txt');
+      assert.equal(source.hadBom, true);
+      assert.equal(source.encoding, 'utf-8');
+      assert.deepEqual(source.lines, ['abc']);
+      assert.equal(source.byteLength, 7);
+      assert.deepEqual(diagnostics, []);
+    });
+
+    it('splits CRLF and CR-only files into the same lines as LF files', () => {
+      const lf = decodeSource(bytes('one\ntwo\n\nthree\n'), 'f.txt').source.lines;
+      assert.deepEqual(decodeSource(bytes('one\r\ntwo\r\n\r\nthree\r\n'), 'f.txt').source.lines, lf);
+      assert.deepEqual(decodeSource(bytes('one\rtwo\r\rthree\r'), 'f.txt').source.lines, lf);
+    });
+
+    it('falls back to Windows-1252 with TEI-IN-007 at the first bad byte', () => {
+      // "café" with é as the single byte 0xE9, on line 2.
+      const { source, diagnostics } = decodeSource(bytes('first line\ncaf', [0xe9], ' au lait\n'), 'cp.txt');
+      assert.equal(source.encoding, 'windows-1252');
+      assert.deepEqual(source.lines, ['first line', 'café au lait']);
+      assert.equal(diagnostics.length, 1);
+      const [d] = diagnostics;
+      assert.equal(d!.code, 'TEI-IN-007');
+      assert.equal(d!.severity, 'info');
+      assert.deepEqual(d!.span, { file: 'cp.txt', line: 2, column: 4 });
+    });
+
+    // BUG: Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (nodejs/node#56542), so the fallback
+    // turns the bytes 0x80–0x9F into C1 controls. Input "it" 0x92 "s " 0x93 "x" 0x94 " " 0x96 " 0x80":
+    // expected "it’s “x” – €"; actual "it\x92s \x93x\x94 \x96 \x80".
+    it.skip('decodes the Windows-1252 characters of 0x80–0x9F (quotes, dashes, euro)', () => {
+      const { source } = decodeSource(bytes('it', [0x92], 's ', [0x93], 'x', [0x94], ' ', [0x96], ' ', [0x80]), 'cp.txt');
+      assert.equal(source.encoding, 'windows-1252');
+      assert.deepEqual(source.lines, ['it’s “x” – €']);
+    });
+
+    it('counts the column of the bad byte in characters, not bytes', () => {
+      // "Ré" is valid UTF-8 (3 bytes, 2 characters); the bad byte is the third character of line 1.
+      const { diagnostics } = decodeSource(bytes('Ré', [0xe9], '\n'), 'cp.txt');
+      assert.equal(diagnostics[0]!.code, 'TEI-IN-007');
+      assert.equal(diagnostics[0]!.span!.line, 1);
+      assert.equal(diagnostics[0]!.span!.column, 3);
+    });
+
+    it('names the source in the span by `file`, not by `shownAs`', () => {
+      const { diagnostics } = decodeSource(bytes([0xe9]), 'model.txt', '/home/u/model.txt');
+      assert.equal(diagnostics[0]!.span!.file, 'model.txt');
+    });
+
+    it('counts lines after CRLF terminators for the span of the bad byte', () => {
+      const { diagnostics } = decodeSource(bytes('a\r\nb\r\nxy', [0xe9], '\r\n'), 'cp.txt');
+      assert.deepEqual(diagnostics[0]!.span, { file: 'cp.txt', line: 3, column: 3 });
+    });
+
+    // BUG: firstInvalidUtf8 counts lines at LF bytes only. Input "abc\rd" + 0xE9 + "f" (CR line ends,
+    // as splitLines accepts): expected TEI-IN-007 at line 2, column 2; actual line 1, column 6.
+    it.skip('counts lines after CR-only terminators for the span of the bad byte', () => {
+      const { source, diagnostics } = decodeSource(bytes('abc\rd', [0xe9], 'f'), 'cp.txt');
+      assert.deepEqual(source.lines, ['abc', 'déf']);
+      assert.deepEqual(diagnostics[0]!.span, { file: 'cp.txt', line: 2, column: 2 });
+    });
+
+    // BUG: with a UTF-8 BOM and a later byte that is not UTF-8, the Windows-1252 fallback decodes the BOM
+    // too. Input EF BB BF "caf" E9: expected lines ["café"] and the bad byte at 1:4; actual lines
+    // ["ï»¿café"] and column 5 (the BOM counted as a character).
+    it.skip('does not decode a BOM as Windows-1252 text in the fallback', () => {
+      const { source, diagnostics } = decodeSource(bytes([0xef, 0xbb, 0xbf], 'caf', [0xe9]), 'cp.txt');
+      assert.equal(source.hadBom, true);
+      assert.deepEqual(source.lines, ['café']);
+      assert.deepEqual(diagnostics[0]!.span, { file: 'cp.txt', line: 1, column: 4 });
+    });
+
+    it('refuses empty input with TEI-IN-003 (exit code 3)', () => {
+      const e = inputError(() => decodeSource(new Uint8Array(0), 'empty.txt'));
+      assert.equal(e.code, 'TEI-IN-003');
+      assert.equal(e.exitCode, 3);
+    });
+
+    it('refuses input with a NUL byte as binary, TEI-IN-004', () => {
+      const e = inputError(() => decodeSource(bytes([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'x.png'));
+      assert.equal(e.code, 'TEI-IN-004');
+      assert.equal(e.exitCode, 3);
+    });
+
+    it('refuses text with more than 1% control bytes as binary, accepts tab, CR, LF and form feed', () => {
+      const text = 'a'.repeat(98);
+      assert.equal(inputError(() => decodeSource(bytes(text, [0x01, 0x02]), 'x.bin')).code, 'TEI-IN-004');
+      const ok = decodeSource(bytes('a\tb\r\nc\fd\n'), 'ok.txt');
+      assert.deepEqual(ok.source.lines, ['a\tb', 'c\fd']);
+    });
+
+    it('refuses bytes that are neither UTF-8 nor Windows-1252 with TEI-IN-005', () => {
+      // 0x81 is undefined in Windows-1252.
+      const e = inputError(() => decodeSource(bytes('a\nb', [0x81], 'c'), 'bad.txt'));
+      assert.equal(e.code, 'TEI-IN-005');
+      assert.equal(e.exitCode, 3);
+    });
+
+    // BUG: TEI-IN-005 gives the place of the bad byte only inside its message (STYLE: "Avoid: location only
+    // inside the message string"). Input "a\nb" 0x81 "c": expected span {file, line 2, column 2}; actual
+    // span undefined.
+    it.skip('gives TEI-IN-005 the span of the bad byte', () => {
+      const e = inputError(() => decodeSource(bytes('a\nb', [0x81], 'c'), 'bad.txt'));
+      assert.deepEqual(e.span, { file: 'bad.txt', line: 2, column: 2 });
+    });
+
+    it('throws only InputError for arbitrary bytes', () => {
+      for (const input of [[0xff], [0xc3], [0xe2, 0x82], [0x8d, 0x41], [0x00]]) {
+        try {
+          decodeSource(Uint8Array.from(input), 'x');
+        } catch (e) {
+          assert.ok(e instanceof InputError, String(e));
+        }
+      }
+    });
+  });
+});
