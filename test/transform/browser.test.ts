@@ -115,6 +115,9 @@ describe('transform html in a browser', function () {
     assert.equal(await page.isVisible('#fnpop-1'), true);
     assert.match((await page.textContent('#fnpop-1')) ?? '', /12 July 1941/);
     await shot(page, 'footnote.png');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.isVisible('#fnpop-1'), false, 'Escape dismisses the note');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'fnref-1', 'without moving focus');
     await page.keyboard.press('Enter');
     assert.match(page.url(), /#fn-1$/);
     await page.click('#fn-1 .backref');

@@ -1,3 +1,20 @@
+// Footnote pop-ups: Escape dismisses an open one without moving focus or pointer (WCAG 1.4.13); it
+// shows again once focus or pointer leaves and comes back.
+(function () {
+  'use strict';
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') return;
+    Array.prototype.forEach.call(document.querySelectorAll('.fn:hover, .fn:focus-within'), function (fn) {
+      fn.classList.add('dismissed');
+    });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('.fn'), function (fn) {
+    var reset = function () { fn.classList.remove('dismissed'); };
+    fn.addEventListener('focusout', reset);
+    fn.addEventListener('mouseleave', reset);
+  });
+})();
+
 // Filters and full-text search of the index page. Plain browser JavaScript (no build step): the list is
 // complete without it; with it, the selects filter and the search box queries a MiniSearch index built
 // here on first use from window.CHANCERY_DOCS (assets/search-data.js).

@@ -149,7 +149,8 @@ function documentPage(edition: Edition, doc: EditionDocument, template: string, 
     `<div class="reading">\n${reading}\n</div>\n${notes}\n</article>\n${prevNext}`,
     () => '<span class="dipl hyph">-</span>',
   );
-  return page(template, ctx.config.title, { title: doc.title, root, content, bodyClass: 'page-document', lang });
+  const scripts = hctx.notes.length ? `<script src="${root}assets/edition.js"></script>` : '';
+  return page(template, ctx.config.title, { title: doc.title, root, content, bodyClass: 'page-document', lang, scripts });
 }
 
 function corrKeys(doc: EditionDocument): string[] {
