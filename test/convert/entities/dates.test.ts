@@ -48,6 +48,12 @@ describe('findDates', () => {
       assert.deepEqual(one('I have received your message of December 28 and', '1942-07-01'), { text: 'December 28', when: '1941-12-28' });
       assert.deepEqual(one('we shall meet on December 28 in Moscow', '1942-07-01'), { text: 'December 28', when: '1942-12-28' });
     });
+    it('keeps the dates of a list in one run of months ("August or September" in a February letter)', () => {
+      const found = findDates('planned for August or September.', { reference: '1943-02-16' });
+      assert.deepEqual(found.map((d) => d.when), ['1943-08', '1943-09']);
+      const convoys = findDates('four convoys in November, December, January and February', { reference: '1943-10-13' });
+      assert.deepEqual(convoys.map((d) => d.when), ['1943-11', '1943-12', '1944-01', '1944-02']);
+    });
     it('takes the next year for "January 3" in a December letter', () => {
       assert.deepEqual(one('we shall meet on January 3 in London', '1941-12-27'), { text: 'January 3', when: '1942-01-03' });
     });

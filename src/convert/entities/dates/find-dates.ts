@@ -74,6 +74,33 @@ function preferPast(text: string, m: DateMention, ref: ReferenceDate): void {
   if (m.to) m.to = back(m.to);
 }
 
+/** Between two dates of one list or span: "August or September", "November, December, January and February". */
+const LIST_GAP = /^(?:,\s*|\s+(?:and|or|to|till|until)\s+|,\s+(?:and|or)\s+|\s*[–-]\s*)(?:(?:early|late|mid-?)\s*|the\s+(?:end|beginning|middle)\s+of\s+)?$/i;
+
+/**
+ * Dates listed together run forward from the first: a month without a year after a listed date takes that
+ * date's year, or the next year when its month comes earlier in the calendar ("December, January" crosses the
+ * year). Closest-to-the-document would split "August or September" of a February letter over two years.
+ */
+function followLists(text: string, found: DateMention[]): void {
+  for (let i = 1; i < found.length; i++) {
+    const prev = found[i - 1]!;
+    const m = found[i]!;
+    if (/\d{4}|[./]\d{2}$/.test(m.text) || !LIST_GAP.test(text.slice(prev.end, m.start))) continue;
+    const prevValue = prev.to ?? prev.when ?? '';
+    const value = m.when ?? m.from ?? '';
+    if (!/^\d{4}-\d{2}/.test(prevValue) || !/^\d{4}-\d{2}/.test(value)) continue;
+    const year = Number(prevValue.slice(0, 4)) + (value.slice(5, 7) < prevValue.slice(5, 7) ? 1 : 0);
+    const shift = Number(value.slice(0, 4)) - year;
+    if (shift === 0) continue;
+    const move = (iso: string | undefined): string | undefined =>
+      iso && /^\d{4}/.test(iso) ? `${String(Number(iso.slice(0, 4)) - shift).padStart(4, '0')}${iso.slice(4)}` : iso;
+    if (m.when) m.when = move(m.when);
+    if (m.from) m.from = move(m.from);
+    if (m.to) m.to = move(m.to);
+  }
+}
+
 function overlaps(a: DateMention, b: DateMention): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -124,5 +151,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     if (!found.some((f) => overlaps(f, mention))) found.push(mention);
   }
   if (ref?.month !== undefined) for (const m of found) preferPast(text, m, ref);
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  followLists(text, found);
+  return found;
 }
