@@ -34,6 +34,7 @@ export type TransformTarget = 'html' | 'text' | 'cmif' | 'csv' | 'json';
 /** The built-in targets, in the order `chancery build` runs them. */
 export const TRANSFORM_TARGETS: readonly TransformTarget[] = ['html', 'text', 'cmif', 'csv', 'json'];
 
+/** Options of {@link transform}. */
 export interface TransformOptions {
   /** The built-in output format; ignored when {@link transformModule} is given. */
   to: TransformTarget;
@@ -45,6 +46,7 @@ export interface TransformOptions {
   config?: string;
 }
 
+/** What {@link transform} did: counts, files written, findings, wall time. */
 export interface TransformReport {
   /** Documents of the edition that were transformed. */
   documents: number;

@@ -24,6 +24,7 @@ export interface TeiText {
   text: string;
 }
 
+/** A node of the tree: element or text (comments and processing instructions are dropped). */
 export type TeiNode = TeiElement | TeiText;
 
 /** The outcome of parsing one file: the root element (absent when the file is not well-formed). */

@@ -6,6 +6,7 @@ import { htmlTransform } from './html.js';
 import { jsonTransform } from './json.js';
 import { textTransform } from './text.js';
 
+/** The built-in transforms by `--to` name. */
 export const builtinTransforms: Readonly<Record<string, TransformModule>> = {
   html: htmlTransform,
   text: textTransform,

@@ -10,6 +10,7 @@ import { correspondentKey, displayName, formatDate, machineDate } from '../forma
 /** A table cell: CSV joins lists with `; `, JSON keeps them as arrays. */
 export type Cell = string | number | string[];
 
+/** A named table: its columns in order and its rows. */
 export interface Table {
   name: string;
   columns: string[];
