@@ -82,6 +82,9 @@ describe('findDates', () => {
   });
 
   describe('the night between two days', () => {
+    it('makes "between 10 and 12 March 1940" a range', () => {
+      assert.deepEqual(one('talks between 10 and 12 March 1940 in Moscow'), { text: '10 and 12 March 1940', from: '1940-03-10', to: '1940-03-12' });
+    });
     it('makes "the night of 5/6 June" a range', () => {
       assert.deepEqual(one('during the night of 5/6 June the landing', '1944-06-15'), { text: '5/6 June', from: '1944-06-05', to: '1944-06-06' });
     });

@@ -6,6 +6,7 @@
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { englishDates, frenchDates } from './chrono-setup.js';
 import { scanDayMonthYear, scanMonthNames } from './fallback-day-month-year.js';
+import { extendBetween } from './extend-between.js';
 import { extendSlashDay } from './extend-slash-day.js';
 import { inferYear, parseReference, toIso, type DateParts, type ReferenceDate } from './iso.js';
 import type { DateMention, FindDatesOptions } from './types.js';
@@ -125,7 +126,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
         const start = from + r.index;
         const mention: DateMention = { start, end: start + r.text.length, text: r.text, ...valuesOf(r, ref) };
         if (found.some((f) => overlaps(f, mention))) continue;
-        found.push(extendSlashDay(text, mention));
+        found.push(extendBetween(text, extendSlashDay(text, mention)));
       }
     }
   };
