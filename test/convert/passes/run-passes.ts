@@ -1,0 +1,79 @@
+/**
+ * Test helper for the pass tests: a short text through segmentation and the document passes of
+ * pipeline.ts up to (and including) the one under test — never the entities pass.
+ */
+import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import type { Block, Inline, SourceText, TeiDocument } from '../../../src/model/document.js';
+import type { ConvertContext } from '../../../src/convert/pass.js';
+import { splitLines } from '../../../src/convert/readers/decode.js';
+import { segmentDocuments } from '../../../src/convert/passes/segment.js';
+import { DOCUMENT_PASSES, SOURCE_PASSES } from '../../../src/convert/pipeline.js';
+import { PersonRegistry } from '../../../src/convert/entities/personography.js';
+
+export const FILE = 't.txt';
+
+export function sourceOf(text: string, file = FILE): SourceText {
+  return { file, encoding: 'utf-8', hadBom: false, byteLength: Buffer.byteLength(text), lines: splitLines(text) };
+}
+
+export interface Run {
+  docs: TeiDocument[];
+  diagnostics: Diagnostic[];
+  source: SourceText;
+}
+
+/** Segments `text` and runs the document passes up to `last` ('segment' runs none; 'volume' adds the source passes). */
+export function runUpTo(text: string, last: 'segment' | 'structure' | 'inline' | 'duplicates' | 'join' | 'notes' | 'header' | 'volume', file = FILE): Run {
+  const source = sourceOf(text, file);
+  const diagnostics: Diagnostic[] = [];
+  const ctx: ConvertContext = { source, options: { fileName: file }, persons: new PersonRegistry(), report: (d) => diagnostics.push(d) };
+  const docs = segmentDocuments(source);
+  if (last !== 'segment') {
+    const upTo = last === 'volume' ? DOCUMENT_PASSES.length : DOCUMENT_PASSES.findIndex((p) => p.name === last) + 1;
+    if (upTo === 0) throw new Error(`no pass named ${last}`);
+    for (const doc of docs) for (const pass of DOCUMENT_PASSES.slice(0, upTo)) pass.run(doc, ctx);
+    if (last === 'volume') for (const pass of SOURCE_PASSES) pass.run(docs, ctx);
+  }
+  return { docs, diagnostics, source };
+}
+
+/** The one document of a text that is not a volume. */
+export function onlyDoc(run: Run): TeiDocument {
+  if (run.docs.length !== 1) throw new Error(`expected one document, got ${run.docs.length}`);
+  return run.docs[0]!;
+}
+
+/** [kind, first line] of each block. */
+export function kinds(doc: TeiDocument): [Block['kind'], number][] {
+  return doc.blocks.map((b) => [b.kind, b.line]);
+}
+
+/** The text of inline nodes, flattened (notes and interruptions left out; lb as "\n", pb as "|"). */
+export function textOf(inlines: Inline[]): string {
+  return inlines
+    .map((i) => {
+      switch (i.type) {
+        case 'text':
+          return i.text;
+        case 'hi':
+        case 'entity':
+          return textOf(i.children);
+        case 'noteRef':
+          return `[^${i.n}]`;
+        case 'gap':
+          return '[gap]';
+        case 'lb':
+          return i.breakNo ? '' : '\n';
+        case 'pb':
+          return '|';
+        default:
+          return '';
+      }
+    })
+    .join('');
+}
+
+/** Diagnostics as [code, line, column]. */
+export function codes(diagnostics: Diagnostic[]): [string, number | undefined, number | undefined][] {
+  return diagnostics.map((d) => [d.code, d.span?.line, d.span?.column]);
+}

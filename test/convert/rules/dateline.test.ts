@@ -1,0 +1,94 @@
+/**
+ * dateline: lines that are nothing but a date (with a place, "Sent on", a time of day) are datelines; a
+ * sentence that mentions a date is not.
+ */
+import assert from 'node:assert/strict';
+import { findFullDate, parseDateline } from '../../../src/convert/rules/dateline.js';
+
+describe('rules/dateline', () => {
+  describe('parseDateline', () => {
+    const cases: [string, string, { place?: string; sent: boolean; text: string }][] = [
+      ['December 23rd, 1941.', '1941-12-23', { sent: false, text: 'December 23rd, 1941' }],
+      ['23.12.41', '1941-12-23', { sent: false, text: '23.12.41' }],
+      ['23/12/1941', '1941-12-23', { sent: false, text: '23/12/1941' }],
+      ['Sent on August 4, 1941', '1941-08-04', { sent: true, text: 'August 4, 1941' }],
+      ['Moscow, December 23, 1941—noon.', '1941-12-23', { place: 'Moscow', sent: false, text: 'December 23, 1941' }],
+      ['Moscow, December 23, 1941—2:10 p.m.', '1941-12-23', { place: 'Moscow', sent: false, text: 'December 23, 1941' }],
+      ['London, 24 September 1944', '1944-09-24', { place: 'London', sent: false, text: '24 September 1944' }],
+      ['18 Sept. 1939', '1939-09-18', { sent: false, text: '18 Sept. 1939' }],
+      ['Monday, 4th October, 1944', '1944-10-04', { sent: false, text: 'Monday, 4th October, 1944' }],
+      ['**July 18, 1941**', '1941-07-18', { sent: false, text: 'July 18, 1941' }],
+      ['Received on May 4, 1942', '1942-05-04', { sent: false, text: 'May 4, 1942' }],
+    ];
+    for (const [line, when, expected] of cases) {
+      it(`reads "${line}"`, () => {
+        const d = parseDateline(line);
+        assert.ok(d, 'not read as a dateline');
+        assert.equal(d.date.when, when);
+        assert.equal(d.date.text, expected.text);
+        assert.equal(d.sent, expected.sent);
+        assert.equal(d.place, expected.place);
+      });
+    }
+
+    it('gives the offset and length of the date in the line without stars', () => {
+      const d = parseDateline('Moscow, December 23, 1941—noon.')!;
+      assert.equal(d.date.index, 8);
+      assert.equal(d.date.length, 'December 23, 1941'.length);
+      const sent = parseDateline('Sent on August 4, 1941')!;
+      assert.equal(sent.date.index, 8);
+    });
+
+    for (const line of [
+      'I saw Mr Molotov on December 23, 1941 and he agreed.',
+      'December 23, 1941 at the Kremlin',
+      'the Kremlin, December 23, 1941',
+      'May 20',
+      '31.02.41',
+      'July 1941',
+      '',
+    ]) {
+      it(`does not read "${line}" as a dateline`, () => {
+        assert.equal(parseDateline(line), undefined);
+      });
+    }
+
+    it('refuses lines over 80 characters even when they end in a date', () => {
+      const line = `${'A'.repeat(70)}, December 23, 1941`;
+      assert.equal(parseDateline(line), undefined);
+    });
+  });
+
+  describe('findFullDate', () => {
+    it('finds a full date inside running text', () => {
+      const d = findFullDate('I saw him on December 23, 1941 and again later.')!;
+      assert.equal(d.when, '1941-12-23');
+      assert.equal(d.index, 13);
+      assert.equal(d.text, 'December 23, 1941');
+    });
+
+    it('takes the first of several dates', () => {
+      assert.equal(findFullDate('on 2 May 1942, not on January 1, 1943')!.when, '1942-05-02');
+    });
+
+    it('reads French month names', () => {
+      assert.equal(findFullDate('Paris, le 4 août 1944')!.when, '1944-08-04');
+      assert.equal(findFullDate('12 décembre 1941')!.when, '1941-12-12');
+    });
+
+    it('reads two-digit numeric years as 19xx, day first', () => {
+      assert.equal(findFullDate('4.8.41')!.when, '1941-08-04');
+    });
+
+    it('rejects impossible days and months', () => {
+      assert.equal(findFullDate('February 30, 1942'), undefined);
+      assert.equal(findFullDate('12.13.41'), undefined);
+      assert.equal(findFullDate('32 May 1942'), undefined);
+    });
+
+    it('needs day, month and year', () => {
+      assert.equal(findFullDate('in May 1942'), undefined);
+      assert.equal(findFullDate('on May 20'), undefined);
+    });
+  });
+});
