@@ -26,6 +26,8 @@ export interface ElementInfo {
   tagEndColumn: number;
   /** Index of the parent in {@link ParsedFile.elements}, -1 for the root. */
   parent: number;
+  /** This element's step of a libxml2 node path (`*[3]`, `rdf:RDF[1]`). */
+  step: string;
 }
 
 /** An attribute value that points into another file: `persons.xml#id`, `../persons.xml#id`, `other.xml#p3`. */
@@ -57,8 +59,8 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
   wellFormed: boolean;
   elements: ElementInfo[];
-  /** Key in libxml2's node-path shape, every step indexed (`/*[1]/*[2]`), to element index. */
-  byPath: Map<string, number>;
+  /** Element index by node path in libxml2's shape, every step indexed (`/*[1]/*[2]`); built on first use. */
+  byPath(): Map<string, number>;
   ids: IdInfo[];
   references: CrossReference[];
   /** The document as a DOM, built only when asked for (Schematron needs it). */
@@ -173,7 +175,6 @@ function makeSpanAt(file: string, text: string): (offset: number) => SourceSpan 
 export function parseXml(file: string, text: string, options: ParseOptions = {}): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const elements: ElementInfo[] = [];
-  const byPath = new Map<string, number>();
   const ids: IdInfo[] = [];
   const references: CrossReference[] = [];
   const spanAt = makeSpanAt(file, text);
@@ -186,12 +187,12 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
   // Per open element: its index, path, and sibling counters for its children.
   interface Frame {
     index: number;
-    path: string;
     all: number;
-    byName: Map<string, number>;
+    byName: Map<string, number> | undefined;
   }
-  const stack: Frame[] = [{ index: -1, path: '', all: 0, byName: new Map() }];
+  const stack: Frame[] = [{ index: -1, all: 0, byName: undefined }];
   let wellFormed = true;
+  let paths: Map<string, number> | undefined;
 
   const parser = new SaxesParser({ xmlns: true, position: true });
   parser.on('error', (err) => {
@@ -238,10 +239,10 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
       n = parentFrame.all;
     } else {
       step = tag.name;
+      parentFrame.byName ??= new Map();
       n = (parentFrame.byName.get(step) ?? 0) + 1;
       parentFrame.byName.set(step, n);
     }
-    const path = `${parentFrame.path}/${step}[${n}]`;
     const endOffset = Math.min(parser.position, text.length);
     const start = text.lastIndexOf(`<${tag.name}`, endOffset);
     const index = elements.length;
@@ -253,9 +254,9 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
       tagEndLine: parser.line,
       tagEndColumn: parser.column,
       parent: parentFrame.index,
+      step: `${step}[${n}]`,
     });
-    byPath.set(path, index);
-    stack.push({ index, path, all: 0, byName: new Map() });
+    stack.push({ index, all: 0, byName: undefined });
 
     let element: DomElement | undefined;
     if (dom) {
@@ -364,7 +365,16 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
     diagnostics,
     wellFormed,
     elements,
-    byPath,
+    byPath: () => {
+      if (paths) return paths;
+      paths = new Map();
+      const full: string[] = [];
+      elements.forEach((e, i) => {
+        full[i] = `${e.parent >= 0 ? full[e.parent] : ''}/${e.step}`;
+        paths!.set(full[i]!, i);
+      });
+      return paths;
+    },
     ids,
     references,
     dom,
@@ -373,6 +383,8 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
   };
 }
 
+const ATTRIBUTE_RE = new Map<string, RegExp>();
+
 function attributeSpan(
   text: string,
   tagStart: number,
@@ -380,7 +392,8 @@ function attributeSpan(
   name: string,
   spanAt: (o: number) => SourceSpan,
 ): SourceSpan {
-  const re = new RegExp(`\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=`, 'g');
+  let re = ATTRIBUTE_RE.get(name);
+  if (!re) ATTRIBUTE_RE.set(name, (re = new RegExp(`\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=`, 'g')));
   re.lastIndex = Math.max(0, tagStart);
   const m = re.exec(text);
   const at = m && m.index < tagEnd ? m.index + 1 : Math.max(0, tagStart);

@@ -155,7 +155,7 @@ function findElement(parsed: ParsedFile, xpath: string | undefined): number | un
   const steps = normalisePath(xpath);
   // libxml2 sometimes points one step below the element at fault ("expecting an element, got nothing").
   for (let n = steps.length; n > 0; n--) {
-    const index = parsed.byPath.get('/' + steps.slice(0, n).join('/'));
+    const index = parsed.byPath().get('/' + steps.slice(0, n).join('/'));
     if (index !== undefined) return index;
   }
   return undefined;

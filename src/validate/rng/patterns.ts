@@ -63,6 +63,8 @@ interface Base {
   text?: Pattern;
   attrs?: Map<string, Pattern>;
   sensitive?: boolean;
+  /** Attribute names (`{ns}local`) this pattern can accept in its current start tag; '*' for a wildcard. */
+  attrNames?: ReadonlySet<string>;
 }
 type Leaf<K extends string> = Base & { kind: K };
 type Node2<K extends string> = Base & { kind: K; a: Pattern; b: Pattern };
@@ -224,7 +226,50 @@ export class Patterns {
     return r;
   }
 
+  private static readonly NO_NAMES: ReadonlySet<string> = new Set();
+
+  /** The attribute names `p` can take at this point: lets attribute derivatives skip whole branches. */
+  private attributeNames(p: Pattern): ReadonlySet<string> {
+    if (p.attrNames) return p.attrNames;
+    let r: ReadonlySet<string>;
+    switch (p.kind) {
+      case 'attribute': {
+        const names = new Set<string>();
+        const add = (nc: NameClass): void => {
+          if (nc.kind === 'name') names.add(`{${nc.ns}}${nc.local}`);
+          else if (nc.kind === 'choice') {
+            add(nc.a);
+            add(nc.b);
+          } else names.add('*');
+        };
+        add(p.nc);
+        r = names;
+        break;
+      }
+      case 'after':
+        r = this.attributeNames(p.a);
+        break;
+      case 'choice':
+      case 'group':
+      case 'interleave': {
+        const a = this.attributeNames(p.a);
+        const b = this.attributeNames(p.b);
+        r = a.size === 0 ? b : b.size === 0 ? a : new Set([...a, ...b]);
+        break;
+      }
+      case 'oneOrMore':
+        r = this.attributeNames(p.p);
+        break;
+      default:
+        r = Patterns.NO_NAMES;
+    }
+    p.attrNames = r;
+    return r;
+  }
+
   attribute_(p: Pattern, ns: string, local: string, value: string): Pattern {
+    const names = this.attributeNames(p);
+    if (!names.has(`{${ns}}${local}`) && !names.has('*')) return this.notAllowed;
     const key = `{${ns}}${local}\u0000${value}`;
     const memo = p.attrs?.get(key);
     if (memo) return memo;
