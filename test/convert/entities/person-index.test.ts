@@ -1,0 +1,63 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { indexPersons } from '../../../src/convert/entities/person-index.js';
+import { PersonRegistry } from '../../../src/convert/entities/personography.js';
+import { personsCommand } from '../../../src/cli/commands/persons.js';
+import type { CliIO } from '../../../src/cli/io.js';
+
+function io(): CliIO & { out: string; err: string } {
+  const o = { out: '', err: '', isTTY: false, cwd: process.cwd() } as CliIO & { out: string; err: string };
+  o.stdout = (t: string) => void (o.out += t);
+  o.stderr = (t: string) => void (o.err += t);
+  return o;
+}
+
+const tei = (body: string): string =>
+  `<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>\n${body}\n</body></text></TEI>\n`;
+
+describe('chancery persons', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'chancery-persons-cli-'));
+    const r = new PersonRegistry();
+    r.resolve({ text: 'J. V. STALIN', surname: 'STALIN', initials: ['J', 'V'] }, { document: 'a/000' }, { correspondent: true });
+    r.resolve({ text: 'Mr. Eden', surname: 'Eden', title: 'Mr.' }, { document: 'a/000' });
+    r.write(dir);
+    mkdirSync(join(dir, 'a'));
+    writeFileSync(join(dir, 'a', '000.xml'), tei('<p><persName ref="../persons.xml#stalin-j">Stalin</persName> met <persName ref="../persons.xml#eden">Mr. Eden</persName>.</p>'));
+    writeFileSync(join(dir, 'a', '001.xml'), tei('<p><persName ref="../persons.xml#stalin-j">STALIN</persName></p>'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('indexes mentions and documents per person', () => {
+    const index = indexPersons(dir);
+    const stalin = index.persons.find((p) => p.id === 'stalin-j')!;
+    assert.equal(stalin.mentions, 2);
+    assert.deepEqual(stalin.documents, [join('a', '000.xml'), join('a', '001.xml')]);
+    assert.deepEqual(index.unresolved, []);
+  });
+
+  it('lists the personography and the correspondents without an authority id, exit 0', async () => {
+    const out = io();
+    const code = await personsCommand.run({ tei: dir, check: false, json: false, _: [], $0: 'chancery' } as never, out);
+    assert.equal(code, 0);
+    assert.match(out.out, /^stalin-j\s+2\s+Stalin/m);
+    assert.match(out.out, /^eden\s+1\s+Eden/m);
+    assert.match(out.out, /correspondents without an authority id \(wikidata\/viaf\): stalin-j/);
+  });
+
+  it('--check exits 1 on a persName whose ref does not resolve, naming file and line', async () => {
+    writeFileSync(join(dir, 'a', '002.xml'), tei('<p>\n<persName ref="../persons.xml#molotov">Molotov</persName></p>'));
+    const out = io();
+    const code = await personsCommand.run({ tei: dir, check: true, json: false, _: [], $0: 'chancery' } as never, out);
+    assert.equal(code, 1);
+    assert.match(out.err, /a\/002\.xml:4: persName ref "\.\.\/persons\.xml#molotov" \(Molotov\) does not resolve/);
+  });
+
+  it('--check exits 0 when every ref resolves, and 3 for a missing folder', async () => {
+    assert.equal(await personsCommand.run({ tei: dir, check: true, json: false, _: [], $0: 'chancery' } as never, io()), 0);
+    assert.equal(await personsCommand.run({ tei: join(dir, 'nope'), check: true, json: false, _: [], $0: 'chancery' } as never, io()), 3);
+  });
+});
