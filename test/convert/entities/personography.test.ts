@@ -147,5 +147,6 @@ describe('PersonRegistry', () => {
     r.resolve({ text: 'J. V. STALIN', surname: 'STALIN', initials: ['J', 'V'] }, { document: 'x' }, { correspondent: true });
     r.resolve({ text: 'Mr. Eden', surname: 'Eden', title: 'Mr.' }, { document: 'x' });
     assert.deepEqual(r.correspondentsWithoutAuthority().map((p) => p.id), ['stalin-j']);
+    assert.equal(r.summary('tei'), 'persons: 2 in tei/persons.xml; 1 correspondents without an authority id (wikidata/viaf): stalin-j');
   });
 });
