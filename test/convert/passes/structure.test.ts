@@ -1,0 +1,216 @@
+/**
+ * structure: what each block is — the declared recognisers one block at a time, then the refiners that
+ * need the document: split closings and trailing lines, the heading of a single document, signatures and
+ * the notes printed after them.
+ */
+import assert from 'node:assert/strict';
+import { fromSuperscript, looksLikeSignature } from '../../../src/convert/passes/structure.js';
+import { kinds, onlyDoc, runUpTo } from './run-passes.js';
+
+const structure = (text: string) => onlyDoc(runUpTo(text, 'structure'));
+const para = (s: string) => `${s}\n\n`;
+const LONG =
+  'The Soviet Union has borne the brunt of the war for three years and its armies have advanced from the Volga to the Vistula, which no one had thought possible in the dark days of 1941.';
+
+describe('passes/structure', () => {
+  describe('recognisers', () => {
+    const one = (block: string, before = 'Some text here.') => {
+      const doc = structure(para(before) + block + '\n');
+      return doc.blocks.at(-1)!;
+    };
+    const cases: [string, string, string, string?][] = [
+      ['a "Sent on" line', 'Sent on August 4, 1941', 'sent'],
+      ['a classification', '**PERSONAL AND SECRET**', 'classification'],
+      ['a dateline', 'December 23rd, 1941.', 'dateline'],
+      ['a dateline with a place and time', 'Moscow, December 23, 1941—noon.', 'dateline'],
+      ['a dateline followed by a [Received …] line', 'Moscow, December 23, 1941—noon.\n[Received December 24—2:10 p.m.]', 'dateline'],
+      ['a decimal file number', '740.0011 European War 1939/17775: Telegram', 'reference'],
+      ['a page number', '-4-', 'pageNum', '4'],
+      ['a page number with dashes', '— 12 —', 'pageNum', '12'],
+      ['a section number', 'IV.', 'section', 'IV'],
+      ['a note body with a superscript marker', '¹² Not printed.', 'noteBody', '12'],
+      ['a note body with a <sup> marker', '<sup>59</sup> A note.', 'noteBody', '59'],
+      ['a note body with a mangled <sup> marker', '<sup>&</sup>lt;sup>59</sup> A note.', 'noteBody', '59'],
+      ['a postscript', 'P.S. One more thing.', 'postscript'],
+      ['a salutation', 'My dear Welles,', 'salute'],
+      ['a formal salutation', 'Mr. President:', 'salute'],
+      ['a closing', 'Yours very sincerely,', 'closing'],
+      ['a closing over two lines', 'I am, Sir,\nyour obedient servant', 'closing'],
+      ['a catchword', 'Russian/', 'catch'],
+      ['a registry reference', '6253/14/41', 'reference'],
+      ['a reference of letters', 'FRHM:HK', 'reference'],
+      ['marginalia', '{12}\n/3/', 'marginal'],
+      ['an address block', 'The Honourable,\nSumner Welles,\nUnder Secretary of State,\nWashington, D.C.', 'address'],
+      ['a numbered paragraph', '12. The conversation lasted an hour and went well.', 'p', '12'],
+    ];
+    for (const [what, block, kind, n] of cases) {
+      it(`recognises ${what} as ${kind}`, () => {
+        const b = one(block);
+        assert.equal(b.kind, kind);
+        assert.equal(b.n, n);
+      });
+    }
+
+    it('does not take "Yours of the 4th" for a closing', () => {
+      assert.equal(one('Yours of the 4th has reached me and I reply at once.').kind, 'p');
+    });
+
+    it('does not take a long line in capitals with a slash for a catchword', () => {
+      assert.equal(one('The matter of Finland and/or Germany.').kind, 'p');
+    });
+
+    it('does not number a paragraph that opens with a four-digit number', () => {
+      assert.equal(one('1234. Personal for the President.').n, undefined);
+    });
+  });
+
+  describe('closing and signature on one line', () => {
+    it('splits "Yours very sincerely, (SGD) HALIFAX" with the signature’s column', () => {
+      const doc = structure(para('Thank you.') + 'Yours very sincerely, (SGD) HALIFAX\n');
+      const [closing, signed] = doc.blocks.slice(-2);
+      assert.deepEqual([closing!.kind, closing!.line, closing!.column, closing!.lines], ['closing', 3, 1, ['Yours very sincerely,']]);
+      assert.deepEqual([signed!.kind, signed!.line, signed!.column, signed!.lines], ['signed', 3, 23, ['(SGD) HALIFAX']]);
+    });
+
+    it('counts the indent of the line in the signature’s column', () => {
+      const doc = structure(para('Thank you.') + '    Yours sincerely, J. STALIN\n');
+      const signed = doc.blocks.at(-1)!;
+      assert.equal(signed.kind, 'signed');
+      assert.equal(signed.column, 22);
+    });
+
+    it('splits a closing whose last line is the signature', () => {
+      const doc = structure(para('Thank you.') + 'I am, Sir,\nyour obedient servant\nJ. STALIN\n');
+      assert.deepEqual(kinds(doc), [['p', 1], ['closing', 3], ['signed', 5]]);
+      assert.deepEqual(doc.blocks[1]!.lines, ['I am, Sir,', 'your obedient servant']);
+      assert.equal(doc.blocks[1]!.endLine, 4);
+      assert.equal(doc.blocks[2]!.column, 1);
+    });
+
+    it('keeps a closing whole when what follows the comma is not a name', () => {
+      const doc = structure(para('Thank you.') + 'Yours sincerely, and with best wishes\n');
+      assert.deepEqual(kinds(doc), [['p', 1], ['closing', 3]]);
+    });
+  });
+
+  describe('trailing lines', () => {
+    it('splits a date printed on the last line of a paragraph into a dateline', () => {
+      const doc = structure(para('Dear Sir,') + 'And a final word.\nJuly 18, 1941\n');
+      assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3], ['dateline', 4]]);
+      assert.deepEqual([doc.blocks[1]!.endLine, doc.blocks[1]!.lines], [3, ['And a final word.']]);
+      assert.deepEqual([doc.blocks[2]!.endLine, doc.blocks[2]!.column], [4, 1]);
+    });
+
+    it('splits a catchword printed on the last line of a paragraph', () => {
+      const doc = structure(para('Dear Sir,') + 'The text of the letter\nthat/\n\nmore of it here.\n');
+      assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3], ['catch', 4], ['p', 6]]);
+    });
+
+    it('does not split a last line with a place before the date, nor a "Sent on" line', () => {
+      assert.deepEqual(kinds(structure(para('Dear Sir,') + 'A final word.\nMoscow, July 19, 1941\n')), [['salute', 1], ['p', 3]]);
+      assert.deepEqual(kinds(structure(para('Dear Sir,') + 'A final word.\nSent on July 19, 1941\n')), [['salute', 1], ['p', 3]]);
+    });
+  });
+
+  describe('single documents', () => {
+    it('reads an unpunctuated first block as the heading and a name in capitals under it as the byline', () => {
+      const doc = structure(para('THE SOVIET UNION AND THE WAR') + para('BY JOHN SMITH') + para(LONG) + para('II') + 'More text.\n');
+      assert.deepEqual(kinds(doc), [['head', 1], ['byline', 3], ['p', 5], ['section', 7], ['p', 9]]);
+    });
+
+    it('takes a line naming writer and addressee for the heading, wherever it stands among the first blocks', () => {
+      const doc = structure(
+        para('740.0011 European War 1939/17775: Telegram') + para('The Ambassador in the Soviet Union (Harriman) to the Secretary of State') + para('SECRET') + 'I saw Mr. Molotov last night.\n',
+      );
+      assert.deepEqual(kinds(doc), [['reference', 1], ['head', 3], ['classification', 5], ['p', 7]]);
+    });
+
+    it('takes no heading when a salutation comes first', () => {
+      const doc = structure(para('SECRET') + para('My dear Welles,') + 'You will remember our talk.\n');
+      assert.ok(!doc.blocks.some((b) => b.kind === 'head'));
+    });
+
+    it('does not take a full sentence for the heading', () => {
+      const doc = structure(para('I saw Mr. Molotov last night and he agreed.') + 'He said more.\n');
+      assert.ok(!doc.blocks.some((b) => b.kind === 'head'));
+    });
+  });
+
+  describe('signatures', () => {
+    it('marks a name in capitals after the body as the signature', () => {
+      assert.deepEqual(kinds(structure(para('Thank you for the message.') + 'HARRIMAN\n')), [['p', 1], ['signed', 3]]);
+    });
+
+    it('marks a mixed-case name on the last line as the signature', () => {
+      assert.deepEqual(kinds(structure(para('Thank you for the message.') + 'Winston S. Churchill\n')), [['p', 1], ['signed', 3]]);
+    });
+
+    it('does not take a short last paragraph that ends a sentence for a signature', () => {
+      assert.deepEqual(kinds(structure(para('Thank you for the message.') + 'All is well.\n')), [['p', 1], ['p', 3]]);
+    });
+  });
+
+  describe('documentary-edition notes after the signature', () => {
+    const text =
+      para('The Ambassador in the Soviet Union (Harriman) to the Secretary of State') + //  1
+      para('I saw Mr. Molotov and gave him your message.¹') + //                           3
+      para('The conversation lasted an hour.²') + //                                        5
+      para('HARRIMAN') + //                                                                 7
+      para('Source: National Archives.') + //                                               9
+      para('1. Not printed.') + //                                                         11
+      para('2. See telegram 1230.') + //                                                   13
+      'An unnumbered remark on the notes.\n'; //                                           15
+
+    it('makes numbered blocks that a superscript refers to note bodies, and the rest source notes', () => {
+      const doc = structure(text);
+      assert.deepEqual(kinds(doc).slice(3), [['signed', 7], ['sourceNote', 9], ['noteBody', 11], ['noteBody', 13], ['sourceNote', 15]]);
+      assert.deepEqual(doc.blocks.filter((b) => b.kind === 'noteBody').map((b) => b.n), ['1', '2']);
+    });
+
+    it('leaves a numbered paragraph after the signature alone when nothing refers to its number', () => {
+      const doc = structure(para('Thank you for the message.') + para('HARRIMAN') + '7. Another point, made late.\n');
+      assert.equal(doc.blocks.at(-1)!.kind, 'p');
+    });
+  });
+
+  it('makes every block of front matter a paragraph, except note bodies', () => {
+    const volume =
+      para('SELECTED TELEGRAMS') + para('-4-') + para('¹ A note of the editors.') +
+      ['STALIN TO CHURCHILL', 'STALIN TO ROOSEVELT', 'STALIN TO CHURCHILL'].map((h) => para(h) + para('Text.')).join('');
+    const front = runUpTo(volume, 'structure').docs[0]!;
+    assert.equal(front.kind, 'front');
+    assert.deepEqual(kinds(front), [['p', 1], ['p', 3], ['noteBody', 5]]);
+  });
+
+  it('keeps the heading and classification that segmentation found in a volume', () => {
+    const volume = para('PERSONAL AND SECRET') + ['STALIN TO CHURCHILL', 'STALIN TO ROOSEVELT', 'STALIN TO CHURCHILL'].map((h) => para(h) + para('Text.')).join('');
+    const first = runUpTo(volume, 'structure').docs[0]!;
+    assert.deepEqual(kinds(first), [['classification', 1], ['head', 3], ['p', 5]]);
+  });
+
+  // BUG: splitDatedHeading relies on stripLeadingDate, which only strips a date before a one-word heading
+  // (see segment.test.ts). Input: a volume whose second heading is "May 4, 1943 **PERSONAL MESSAGE FROM
+  // STALIN TO ROOSEVELT**" (line 5). Expected a dateline block [5, column 1, "May 4, 1943"] then the head
+  // at column 13; actual one head block holding the date.
+  it.skip('splits a date merged before a heading into a dateline of its own', () => {
+    const volume = para('STALIN TO CHURCHILL') + para('Text one.') + para('May 4, 1943 **PERSONAL MESSAGE FROM STALIN TO ROOSEVELT**') + para('Text two.') + para('STALIN TO CHURCHILL') + 'Text three.\n';
+    const doc = runUpTo(volume, 'structure').docs[1]!;
+    assert.deepEqual(doc.blocks.slice(0, 2).map((b) => [b.kind, b.line, b.column, b.lines]), [
+      ['dateline', 5, 1, ['May 4, 1943']],
+      ['head', 5, 13, ['**PERSONAL MESSAGE FROM STALIN TO ROOSEVELT**']],
+    ]);
+  });
+
+  describe('looksLikeSignature', () => {
+    for (const t of ['J. STALIN', '(CLIFFORD WEBSTER)59', '(SGD) HALIFAX', 'H.', 'HARRIMAN', '**J. V. STALIN**']) {
+      it(`"${t}" looks like a signature`, () => assert.equal(looksLikeSignature(t), true));
+    }
+    for (const t of ['J. V. STALIN TO F. ROOSEVELT', 'SECRET', 'Harriman', 'The end', '', 'A VERY LONG LINE OF CAPITALS THAT IS NOT A NAME AT ALL']) {
+      it(`"${t}" does not look like a signature`, () => assert.equal(looksLikeSignature(t), false));
+    }
+  });
+
+  it('fromSuperscript reads superscript digits', () => {
+    assert.equal(fromSuperscript('¹²⁰'), '120');
+  });
+});
