@@ -1,0 +1,188 @@
+/**
+ * inline: each block's lines are read once into inline nodes with their 1-based line and column —
+ * emphasis, footnote references in all their printed forms, inline note bodies, omissions, escapes and
+ * line breaks.
+ */
+import assert from 'node:assert/strict';
+import type { Block, Inline } from '../../../src/model/document.js';
+import { parseBlock } from '../../../src/convert/passes/inline.js';
+import { onlyDoc, runUpTo, textOf } from './run-passes.js';
+
+/** The inlines of the last block of a short text, after the structure and inline passes. */
+function inlinesOf(text: string): Inline[] {
+  return lastBlock(text).inlines;
+}
+
+function lastBlock(text: string): Block {
+  return onlyDoc(runUpTo(text, 'inline')).blocks.at(-1)!;
+}
+
+/** A block parsed on its own, with the kind and position given. */
+function parsed(lines: string[], kind: Block['kind'] = 'p', line = 1, column = 1): Block {
+  const b: Block = { kind, line, endLine: line + lines.length - 1, lines, column, inlines: [] };
+  parseBlock(b);
+  return b;
+}
+
+const t = (text: string, line: number, column: number): Inline => ({ type: 'text', text, line, column });
+
+describe('passes/inline', () => {
+  describe('emphasis', () => {
+    it('reads *italic* and **bold** with the columns of their text', () => {
+      assert.deepEqual(parsed(['*it* and **bold**']).inlines, [
+        { type: 'hi', rend: 'italic', children: [t('it', 1, 2)] },
+        t(' and ', 1, 5),
+        { type: 'hi', rend: 'bold', children: [t('bold', 1, 12)] },
+      ]);
+    });
+
+    it('keeps a star without a partner as text', () => {
+      assert.deepEqual(parsed(['a lone * star']).inlines, [t('a lone * star', 1, 1)]);
+    });
+
+    it('pairs stars in order and keeps the odd one out as text', () => {
+      assert.deepEqual(parsed(['5 * 3 = *fifteen*']).inlines, [
+        t('5 ', 1, 1),
+        { type: 'hi', rend: 'italic', children: [t(' 3 = ', 1, 4)] },
+        t('fifteen*', 1, 10),
+      ]);
+    });
+
+    it('nests italic in bold', () => {
+      assert.deepEqual(parsed(['**a *b* c**']).inlines, [
+        { type: 'hi', rend: 'bold', children: [t('a ', 1, 3), { type: 'hi', rend: 'italic', children: [t('b', 1, 6)] }, t(' c', 1, 8)] },
+      ]);
+    });
+
+    it('carries emphasis across a line break', () => {
+      const b = parsed(['*one', 'two*']);
+      assert.deepEqual(b.inlines, [{ type: 'hi', rend: 'italic', children: [t('one', 1, 2), { type: 'lb', breakNo: false }, t('two', 2, 1)] }]);
+    });
+  });
+
+  describe('footnote references', () => {
+    it('reads [footnoteRef:n]', () => {
+      assert.deepEqual(parsed(['word[footnoteRef:3] on']).inlines, [t('word', 1, 1), { type: 'noteRef', n: '3', line: 1, column: 5 }, t(' on', 1, 20)]);
+    });
+
+    it('reads superscript digits as one number', () => {
+      assert.deepEqual(parsed(['message.¹² Then']).inlines, [t('message.', 1, 1), { type: 'noteRef', n: '12', line: 1, column: 9 }, t(' Then', 1, 11)]);
+    });
+
+    for (const [form, n] of [
+      ['<sup>59</sup>', '59'],
+      ['&lt;sup&gt;7</sup>', '7'],
+      ['<sup>&</sup>lt;sup>60</sup>', '60'],
+    ] as const) {
+      it(`reads ${form}`, () => {
+        const b = parsed([`(WEBSTER)${form} end`]);
+        assert.deepEqual(b.inlines, [t('(WEBSTER)', 1, 1), { type: 'noteRef', n, line: 1, column: 10 }, t(' end', 1, 10 + form.length)]);
+      });
+    }
+
+    // BUG: SYNTAX lists the mangled form "lt;sup>n</sup>" (without & or <), and NOTE_MARKER and the structure
+    // pass accept it, but SYNTAX_START has no "l", so the tokenizer never tries it in running text. Input
+    // "(WEBSTER)lt;sup>8</sup> end": expected noteRef 8 at 1:10; actual one text node with the markup.
+    it.skip('reads lt;sup>8</sup>', () => {
+      const b = parsed(['(WEBSTER)lt;sup>8</sup> end']);
+      assert.deepEqual(b.inlines, [t('(WEBSTER)', 1, 1), { type: 'noteRef', n: '8', line: 1, column: 10 }, t(' end', 1, 24)]);
+    });
+
+    it('gives the line and column of a reference on a later line of the block', () => {
+      const b = parsed(['first line', '  and then³'], 'p', 7);
+      assert.deepEqual(b.inlines.at(-1), { type: 'noteRef', n: '3', line: 8, column: 11 });
+    });
+  });
+
+  describe('notes printed inside a line', () => {
+    it('extracts [1: …] as a note body with its line, column and marker', () => {
+      const b = parsed(['Horne wrote.[1: Alistair Horne, *Macmillan*.] Then more.'], 'p', 4);
+      assert.equal(b.inlines.length, 3);
+      assert.deepEqual(b.inlines[0], t('Horne wrote.', 4, 1));
+      assert.deepEqual(b.inlines[2], t(' Then more.', 4, 46));
+      const note = b.inlines[1]!;
+      assert.equal(note.type, 'note');
+      if (note.type !== 'note') return;
+      assert.deepEqual([note.n, note.place, note.parts.length], ['1', 'foot', 1]);
+      const body = note.parts[0]!;
+      assert.deepEqual([body.kind, body.n, body.marker, body.line, body.endLine, body.column], ['noteBody', '1', '1', 4, 4, 17]);
+      assert.deepEqual(body.lines, ['Alistair Horne, *Macmillan*.']);
+      assert.deepEqual(body.inlines, [t('Alistair Horne, ', 4, 17), { type: 'hi', rend: 'italic', children: [t('Macmillan', 4, 34)] }, t('.', 4, 44)]);
+    });
+
+    it('keeps nested brackets inside the note body', () => {
+      const b = parsed(['x[2: see [3] above] y']);
+      const note = b.inlines[1]!;
+      assert.ok(note.type === 'note');
+      assert.deepEqual(note.parts[0]!.lines, ['see [3] above']);
+      assert.deepEqual(b.inlines[2], t(' y', 1, 20));
+    });
+
+    it('runs an unclosed note body to the end of the line', () => {
+      const b = parsed(['x[2: runs on', 'next line']);
+      const note = b.inlines[1]!;
+      assert.ok(note.type === 'note');
+      assert.deepEqual(note.parts[0]!.lines, ['runs on']);
+      assert.deepEqual(b.inlines.slice(2), [{ type: 'lb', breakNo: false }, t('next line', 2, 1)]);
+    });
+  });
+
+  describe('note bodies', () => {
+    for (const [line, marker, column] of [
+      ['¹ Not printed.', '¹', 3],
+      ['<sup>59</sup> A note.', '59', 15],
+      ['1. Not printed.', '1.', 4],
+    ] as const) {
+      it(`keeps the marker of "${line}" apart from the text`, () => {
+        const b = parsed([line], 'noteBody');
+        assert.equal(b.marker, marker);
+        assert.equal(b.inlines[0]!.type, 'text');
+        assert.equal((b.inlines[0] as { column: number }).column, column);
+        assert.doesNotMatch(textOf(b.inlines), /^\s|sup|¹|^1\./);
+      });
+    }
+  });
+
+  describe('omissions and escapes', () => {
+    it('reads […], [...] and [. . .] as gaps', () => {
+      const b = parsed(['a […] b [...] c [. . .] d']);
+      assert.deepEqual(b.inlines.filter((i) => i.type === 'gap').map((g) => (g as { text: string }).text), ['[…]', '[...]', '[. . .]']);
+      assert.equal(textOf(b.inlines), 'a [gap] b [gap] c [gap] d');
+    });
+
+    it('reads backslash escapes as the character, with its column', () => {
+      const b = parsed(['\\*not italic\\* and \\[footnoteRef:1\\]']);
+      assert.equal(textOf(b.inlines), '*not italic* and [footnoteRef:1]');
+      assert.ok(b.inlines.every((i) => i.type === 'text'));
+      assert.deepEqual(b.inlines[0], t('*not italic* and [footnoteRef:1]', 1, 2));
+    });
+  });
+
+  describe('line breaks', () => {
+    it('writes lb break="no" after a hyphen that a lower-case line continues', () => {
+      const b = parsed(['The war-', 'time spirit']);
+      assert.deepEqual(b.inlines, [t('The war-', 1, 1), { type: 'lb', breakNo: true }, t('time spirit', 2, 1)]);
+    });
+
+    it('writes a plain lb after a hyphen followed by a capital, and between ordinary lines', () => {
+      assert.deepEqual(parsed(['Anglo-', 'Soviet']).inlines[1], { type: 'lb', breakNo: false });
+      assert.deepEqual(parsed(['one', 'two']).inlines[1], { type: 'lb', breakNo: false });
+    });
+
+    it('drops trailing spaces (hard-break syntax) from the text', () => {
+      assert.deepEqual(parsed(['end.  ', 'next']).inlines[0], t('end.', 1, 1));
+    });
+  });
+
+  it('starts the first line at the block’s column (a signature split off a closing)', () => {
+    const b = lastBlock('Thank you.\n\nYours very sincerely, (SGD) HALIFAX\n');
+    assert.equal(b.kind, 'signed');
+    assert.deepEqual(b.inlines, [t('(SGD) HALIFAX', 3, 23)]);
+  });
+
+  it('parses every block of every document', () => {
+    const doc = onlyDoc(runUpTo('SECRET\n\nMy dear Welles,\n\nA *short* letter.\n', 'inline'));
+    assert.deepEqual(doc.blocks.map((b) => textOf(b.inlines)), ['SECRET', 'My dear Welles,', 'A short letter.']);
+    assert.deepEqual(inlinesOf('A *short* letter.\n')[1], { type: 'hi', rend: 'italic', children: [t('short', 1, 4)] });
+  });
+});
