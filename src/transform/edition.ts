@@ -31,6 +31,8 @@ export interface Correspondent {
   id?: string;
   /** A `@ref` that is not a personography pointer (an authority URI), kept as written. */
   ref?: string;
+  /** Named only by office (`<rs type="role">the Secretary of State</rs>`). */
+  role?: true;
 }
 
 /** One side of a correspondence: who, where, when. */
@@ -297,6 +299,7 @@ function readSide(action: TeiElement | undefined): CorrespSide | undefined {
     const id = personId(ref);
     const entry = { name: textOf(c), ...(id ? { id } : {}), ...(ref && !id ? { ref } : {}) };
     if (c.name === 'persName') persons.push({ kind: 'person', ...entry });
+    else if (c.name === 'rs') persons.push({ kind: 'person', ...entry, role: true }); // named by office only
     else if (c.name === 'orgName') persons.push({ kind: 'org', ...entry });
     else if (c.name === 'placeName') places.push({ kind: 'place', ...entry });
   }

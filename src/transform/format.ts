@@ -61,6 +61,11 @@ export function sideLabel(side: CorrespSide | undefined, persons: Map<string, Pe
   return side.persons.map((p) => displayName(p, persons)).join(', ');
 }
 
+/** `<persName>Unknown</persName>`: the encoding's word for an unknown correspondent, not a person. */
+export function isUnknown(c: Correspondent): boolean {
+  return c.id === undefined && c.ref === undefined && c.name.trim().toLowerCase() === 'unknown';
+}
+
 /** A stable key for a correspondent, for filters and CSV ids: the person id, else `name:<text>`. */
 export function correspondentKey(c: Correspondent): string {
   return c.id ?? `name:${c.name}`;

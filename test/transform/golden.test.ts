@@ -29,7 +29,7 @@ describe('transform golden files', () => {
     it(`${to} matches golden/${to}/`, async () => {
       const out = tempDir();
       const report = await transform([FIXTURE_TEI], { to, outDir: out, config: FIXTURE_CONFIG });
-      assert.equal(report.documents, 4);
+      assert.equal(report.documents, 5);
       assert.deepEqual(report.diagnostics.filter((d) => d.severity === 'error'), []);
       const produced = listFiles(out).filter((f) => !NOT_GOLDEN.has(f));
       const goldenDir = join(GOLDEN, to);

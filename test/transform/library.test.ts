@@ -34,7 +34,7 @@ describe('transform parse', () => {
 describe('transform edition', () => {
   const edition = loadEdition([FIXTURE_TEI]);
   it('reads documents in date order, undated last, and the personography apart', () => {
-    assert.deepEqual(edition.documents.map((d) => d.id), ['war-telegrams-004', 'war-telegrams-005', 'fo-letters-003', 'journal-article-000']);
+    assert.deepEqual(edition.documents.map((d) => d.id), ['war-telegrams-004', 'war-telegrams-005', 'fo-letters-003', 'fo-letters-004', 'journal-article-000']);
     assert.equal(edition.persons.size, 5);
     assert.deepEqual(edition.diagnostics, []);
   });
@@ -49,7 +49,7 @@ describe('transform edition', () => {
   });
   it('finds mentions with their context, none from debris', () => {
     const wilson = edition.mentions.filter((m) => m.person === 'wilson-g');
-    assert.deepEqual(wilson.map((m) => m.name), ['G. Wilson', 'G. WILSON']);
+    assert.deepEqual(wilson.map((m) => m.name), ['G. Wilson', 'G. WILSON', 'Mr. Wilson']);
     const litvinov = edition.mentions.find((m) => m.name === 'Litvinov')!;
     assert.match(litvinov.before, /In May 1939 $/);
     assert.equal(litvinov.after, ' was sacked.');
@@ -78,7 +78,7 @@ describe('transform user modules', () => {
     const report = await transform([FIXTURE_TEI], { to: 'html', outDir: out, transformModule: mod, config: FIXTURE_CONFIG });
     assert.equal(report.written.length, 1);
     const lines = readFileSync(join(out, 'titles.tsv'), 'utf8').trim().split('\n');
-    assert.equal(lines.length, 5);
+    assert.equal(lines.length, 6);
     assert.equal(lines[1], '1941-07-18\tStalin to Churchill, 18 July 1941\tJ. V. Stalin\tWinston Churchill');
   });
   it('reports a user module that fails while rendering as our own error', async () => {
@@ -104,7 +104,7 @@ describe('transform CLI', () => {
     const { out, io: cli } = io();
     const dir = tempDir();
     assert.equal(await runCli(['transform', FIXTURE_TEI, '--to', 'csv', '--out', dir, '--config', FIXTURE_CONFIG], cli), 0);
-    assert.match(out.stdout, /csv: 4 documents → 4 files/);
+    assert.match(out.stdout, /csv: 5 documents → 4 files/);
   });
   it('exit 1 when a document could not be read', async () => {
     const { out, io: cli } = io();
@@ -145,6 +145,25 @@ describe('transform the whole edition', () => {
     assert.equal(reports.length, 5);
     const { existsSync } = await import('node:fs');
     for (const f of ['site/index.html', 'exports/text/fo-letters-003.txt', 'exports/cmif.xml', 'exports/edges.csv', 'exports/persons.json']) assert.ok(existsSync(join(dir, f)), f);
-    assert.ok(reports.every((r) => r.documents === 4));
+    assert.ok(reports.every((r) => r.documents === 5));
+  });
+});
+
+describe('transform of the encoding of docs/encoding.md (fixture fo-letters/004)', () => {
+  it('joins a word broken by a printer\'s hyphen, keeps a real hyphen, drops the note label', async () => {
+    const out = tempDir();
+    await transform([FIXTURE_TEI], { to: 'text', outDir: out, config: FIXTURE_CONFIG });
+    const text = readFileSync(join(out, 'text/fo-letters-004.txt'), 'utf8');
+    assert.match(text, /necessary but not\ssufficient; the Anglo-Soviet talks/);
+    assert.match(text, /\n\[1\] The talks opened on 9 October\./);
+    assert.doesNotMatch(text, /59/);
+  });
+  it('leaves unknown correspondents out of the network, keeps those named by office', async () => {
+    const out = tempDir();
+    await transform([FIXTURE_TEI], { to: 'json', outDir: out, config: FIXTURE_CONFIG });
+    const edges = JSON.parse(readFileSync(join(out, 'edges.json'), 'utf8')) as { source: string }[];
+    assert.ok(edges.every((e) => e.source !== 'name:Unknown'));
+    const docs = JSON.parse(readFileSync(join(out, 'documents.json'), 'utf8')) as { id: string; addressees: string[] }[];
+    assert.deepEqual(docs.find((d) => d.id === 'fo-letters-004')?.addressees, ['the Secretary of State']);
   });
 });

@@ -226,6 +226,7 @@ export const htmlRules: RuleTable<HtmlContext> = {
   quote: block('blockquote', 'quote'),
   persName,
   orgName: span('orgName'),
+  rs: span('rs'),
   placeName: span('placeName'),
   date,
   gap: () => '<span class="gap" title="omitted by the editors">[…]</span>',

@@ -15,6 +15,7 @@ import {
   displayName,
   escapeMarkup,
   formatDate,
+  isUnknown,
   machineDate,
   sideLabel,
   yearOf,
@@ -162,7 +163,9 @@ function indexPage(edition: Edition, template: string, ctx: TransformContext, se
   const years = new Set<string>();
   const kinds = new Set<string>();
   for (const d of edition.documents) {
-    for (const c of [...(d.sent?.persons ?? []), ...(d.received?.persons ?? [])]) correspondents.set(correspondentKey(c), displayName(c, edition.persons));
+    for (const c of [...(d.sent?.persons ?? []), ...(d.received?.persons ?? [])]) {
+      if (!isUnknown(c)) correspondents.set(correspondentKey(c), displayName(c, edition.persons));
+    }
     const y = yearOf(d.date);
     if (y) years.add(y);
     kinds.add(d.kind);

@@ -5,7 +5,7 @@
  * the same file), with the sender's and addressee's names beside them.
  */
 import type { Correspondent, Edition } from '../edition.js';
-import { correspondentKey, displayName, formatDate, machineDate } from '../format.js';
+import { correspondentKey, displayName, formatDate, isUnknown, machineDate } from '../format.js';
 
 /** A table cell: CSV joins lists with `; `, JSON keeps them as arrays. */
 export type Cell = string | number | string[];
@@ -92,8 +92,9 @@ export function editionTables(edition: Edition): Table[] {
 
   const edgeMap = new Map<string, { source: string; target: string; sender: string; addressee: string; weight: number; documents: string[] }>();
   for (const d of edition.documents) {
-    for (const s of d.sent?.persons ?? []) {
-      for (const r of d.received?.persons ?? []) {
+    // an unknown correspondent is no node: it would join unrelated letters into one
+    for (const s of (d.sent?.persons ?? []).filter((c) => !isUnknown(c))) {
+      for (const r of (d.received?.persons ?? []).filter((c) => !isUnknown(c))) {
         const key = `${correspondentKey(s)}\u0000${correspondentKey(r)}`;
         const e = edgeMap.get(key) ?? { source: correspondentKey(s), target: correspondentKey(r), sender: name(s), addressee: name(r), weight: 0, documents: [] };
         e.weight++;
