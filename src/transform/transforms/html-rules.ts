@@ -145,6 +145,8 @@ function date(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
 }
 
 function paragraph(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
+  // `<p/>` stands where a message has no text (TEI requires a paragraph): nothing to show
+  if (el.children.length === 0) return '';
   const n = el.attrs.n && !numberInText(el) ? `<span class="pnum">${escapeMarkup(el.attrs.n)}.</span> ` : '';
   if (ctx.phrasing) return `<span${common(el, 'p block')}>${n}${inner()}</span>`;
   return `<p${common(el, 'p')}>${n}${phrasing(ctx, inner)}</p>`;
