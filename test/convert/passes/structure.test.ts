@@ -134,6 +134,15 @@ describe('passes/structure', () => {
       const doc = structure(para('I saw Mr. Molotov last night and he agreed.') + 'He said more.\n');
       assert.ok(!doc.blocks.some((b) => b.kind === 'head'));
     });
+
+    // BUG: findSingleHeading's fallback takes the first paragraph for the heading when it is punctuated but
+    // partiesFromHeading finds "names" in it — and any sentence with " to " and a capitalised word does
+    // ("I write to tell you …" → sender "I"). Input "I write to tell you that the proposal has been
+    // agreed.\n\nMore text follows here.": expected kinds [p 1, p 3]; actual [head 1, p 3].
+    it.skip('does not take a first sentence that contains "to" for the heading', () => {
+      const doc = structure(para('I write to tell you that the proposal has been agreed.') + 'More text follows here.\n');
+      assert.deepEqual(kinds(doc), [['p', 1], ['p', 3]]);
+    });
   });
 
   describe('signatures', () => {
