@@ -47,6 +47,7 @@ describe('findDates', () => {
     it('takes the past for a date after a document word ("your message of December 28" in July)', () => {
       assert.deepEqual(one('I have received your message of December 28 and', '1942-07-01'), { text: 'December 28', when: '1941-12-28' });
       assert.deepEqual(one('we shall meet on December 28 in Moscow', '1942-07-01'), { text: 'December 28', when: '1942-12-28' });
+      assert.deepEqual(one('Moscow, noon. [Received December 24—2:10 p.m.]', '1941-12-23'), { text: 'December 24', when: '1941-12-24' });
     });
     it('keeps the dates of a list in one run of months ("August or September" in a February letter)', () => {
       const found = findDates('planned for August or September.', { reference: '1943-02-16' });

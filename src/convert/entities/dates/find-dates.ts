@@ -54,9 +54,12 @@ const FRENCH_MONTH = /janvier|février|mars|avril|mai|juin|juillet|août|septemb
 const MONTH_NAME =
   /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)/i;
 
-/** Words after which a date is that of a document already written or received: it lies before the reference. */
+/**
+ * Words after which a date is that of a document already written: it lies before the reference. Not "Received":
+ * a telegram is received after the date it bears.
+ */
 const PAST_CUE =
-  /(?:\b(?:message|letter|telegram|cable|note|memorandum|minute|dispatch|despatch|report|communication|reply|answer|aide-m[ée]moire)s?\s+(?:of|dated)|\bdated|\breceived(?:\s+on)?|\bsent\s+on)\s+(?:the\s+)?$/i;
+  /(?:\b(?:message|letter|telegram|cable|note|memorandum|minute|dispatch|despatch|report|communication|reply|answer|aide-m[ée]moire)s?\s+(?:of|dated)|\bdated)\s+(?:the\s+)?$/i;
 
 /**
  * "your message of December 28" in a letter of July is the December before, not the one to come: after a
