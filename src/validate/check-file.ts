@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_MAX_FILE_BYTES, ValidateCodes } from './codes.js';
 import { decodeXml, parseXml, type CrossReference, type IdInfo } from './parse.js';
 import { compileSchema, type EngineChoice, type SchemaValidator } from './relaxng.js';
@@ -29,28 +29,41 @@ export interface FileOutcome {
   references: CrossReference[];
 }
 
-// Compiled once per process (per worker thread) and reused: compiling tei_all costs seconds.
-const schemas = new Map<string, SchemaValidator>();
-const schematrons = new Map<string, SchematronValidator>();
+// Compiled once per process (per worker thread) and reused: compiling a schema costs up to seconds.
+const schemas = new Map<string, Promise<SchemaValidator>>();
+const schematrons = new Map<string, Promise<SchematronValidator>>();
+const ready = new Map<string, SchemaValidator | SchematronValidator>();
 
-function schemaFor(path: string, engine: EngineChoice | undefined): SchemaValidator {
-  const key = `${engine ?? ''}:${resolve(path)}`;
-  let s = schemas.get(key);
-  if (!s) schemas.set(key, (s = compileSchema(path, engine)));
-  return s;
+function schemaKey(config: CheckConfig): string {
+  return `rng:${config.engine ?? ''}:${resolve(config.schema!)}`;
+}
+function schematronKey(config: CheckConfig): string {
+  return `sch:${resolve(config.schematron!)}`;
 }
 
-function schematronFor(path: string): SchematronValidator {
-  const key = resolve(path);
-  let s = schematrons.get(key);
-  if (!s) schematrons.set(key, (s = compileSchematron(path)));
-  return s;
+/**
+ * Compiles the configured schemas (once per process) and loads their engines; {@link checkFile} needs it
+ * done. Throws {@link ValidateError} for a schema that cannot be used.
+ */
+export async function prepare(config: CheckConfig): Promise<void> {
+  if (config.schema) {
+    const key = schemaKey(config);
+    let p = schemas.get(key);
+    if (!p) schemas.set(key, (p = compileSchema(config.schema, config.engine)));
+    ready.set(key, await p);
+  }
+  if (config.schematron) {
+    const key = schematronKey(config);
+    let p = schematrons.get(key);
+    if (!p) schematrons.set(key, (p = compileSchematron(config.schematron)));
+    ready.set(key, await p);
+  }
 }
 
-/** Compiles the configured schemas now (workers do this before taking files, so that errors come early). */
-export function prepare(config: CheckConfig): void {
-  if (config.schema) schemaFor(config.schema, config.engine);
-  if (config.schematron) schematronFor(config.schematron);
+function prepared<T>(key: string): T {
+  const v = ready.get(key);
+  if (!v) throw new ValidateError(ValidateCodes.engineFailed, `internal: checkFile called before prepare() for ${key}`);
+  return v as T;
 }
 
 /**
@@ -87,14 +100,15 @@ export function checkFile(file: string, config: CheckConfig): FileOutcome {
     outcome.diagnostics.push(decoded.diagnostic);
     return outcome;
   }
-  const schema = config.schema ? schemaFor(config.schema, config.engine) : undefined;
+  const schema = config.schema ? prepared<SchemaValidator>(schemaKey(config)) : undefined;
+  const schematron = config.schematron ? prepared<SchematronValidator>(schematronKey(config)) : undefined;
   const stream = schema?.stream?.();
-  const parsed = parseXml(file, decoded.text, { dom: Boolean(config.schematron), listener: stream?.listener });
+  const parsed = parseXml(file, decoded.text, { dom: schematron?.newDocument, listener: stream?.listener });
   outcome.diagnostics.push(...parsed.diagnostics);
   outcome.ids = parsed.ids;
   outcome.references = parsed.references;
   if (!parsed.wellFormed) return outcome;
-  if (config.schema) {
+  if (schema) {
     // Our saxes pass already reported malformed xml:ids, with a clearer message: drop the engine's twin.
     const badIdLines = new Set(parsed.diagnostics.filter((d) => d.code === ValidateCodes.badId).map((d) => d.span?.line));
     const found = stream ? stream.finish() : schema!.validate(bytes, parsed);
@@ -104,6 +118,6 @@ export function checkFile(file: string, config: CheckConfig): FileOutcome {
       ),
     );
   }
-  if (config.schematron) outcome.diagnostics.push(...schematronFor(config.schematron).validate(parsed));
+  if (schematron) outcome.diagnostics.push(...schematron.validate(parsed));
   return outcome;
 }

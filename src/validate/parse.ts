@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
-import { Document as DomDocument, type Element as DomElement, type Node as DomNode } from 'slimdom';
+import type { Document as DomDocument, Element as DomElement, Node as DomNode } from 'slimdom';
 import { ChanceryError, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { ValidateCodes } from './codes.js';
 import type { XmlListener } from './rng/validator.js';
@@ -72,8 +72,8 @@ export interface ParsedFile {
 }
 
 export interface ParseOptions {
-  /** Build a DOM for Schematron. */
-  dom?: boolean;
+  /** Build a DOM for Schematron, in the document this returns (slimdom, loaded by the Schematron adapter). */
+  dom?: () => DomDocument;
   /** Told of every element, text and end tag as saxes reads them (streaming schema validation). */
   listener?: XmlListener;
 }
@@ -180,7 +180,7 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
   const spanAt = makeSpanAt(file, text);
   const firstId = new Map<string, SourceSpan>();
 
-  const dom = options.dom ? new DomDocument() : undefined;
+  const dom = options.dom?.();
   const domIndex = options.dom ? new WeakMap<DomNode, number>() : undefined;
   const domStack: DomNode[] = dom ? [dom] : [];
 

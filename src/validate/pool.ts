@@ -5,14 +5,22 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ValidateError } from '../diagnostics/diagnostic.js';
-import { checkFile, type CheckConfig, type FileOutcome } from './check-file.js';
+import { checkFile, prepare, type CheckConfig, type FileOutcome } from './check-file.js';
 import { ValidateCodes } from './codes.js';
 import type { WorkReply } from './worker.js';
 
 /** Checks files one after another in this thread. */
 export async function checkInProcess(files: AsyncIterable<string>, config: CheckConfig): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
-  for await (const f of files) out.push(checkFile(f, config));
+  let ready = false;
+  for await (const f of files) {
+    // Compile on the first file only: a run over no files (or only unreadable ones) compiles nothing.
+    if (!ready) {
+      await prepare(config);
+      ready = true;
+    }
+    out.push(checkFile(f, config));
+  }
   return out;
 }
 

@@ -4,8 +4,8 @@
  * which is what lets a failed assert point at the line and column of its context element.
  */
 import { readFileSync } from 'node:fs';
-import { Schema } from 'node-schematron';
-import type { Node as DomNode } from 'slimdom';
+import type { Schema } from 'node-schematron';
+import type { Document as DomDocument, Node as DomNode } from 'slimdom';
 import { ValidateError, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { ValidateCodes } from './codes.js';
 import { elementSpan, type ParsedFile } from './parse.js';
@@ -15,10 +15,14 @@ export interface SchematronValidator {
   readonly path: string;
   /** Runs every pattern on a parsed file (which must carry its DOM); never throws for bad input. */
   validate(parsed: ParsedFile): Diagnostic[];
+  /** A new, empty DOM document of the kind the engine reads (for {@link ParseOptions.dom}). */
+  newDocument(): DomDocument;
 }
 
 /** Reads a Schematron file. Throws {@link ValidateError} when it cannot be read or understood. */
-export function compileSchematron(path: string): SchematronValidator {
+export async function compileSchematron(path: string): Promise<SchematronValidator> {
+  // Loaded on demand: node-schematron, fontoxpath and slimdom cost ~150 ms of start-up.
+  const [{ Schema }, slimdom] = await Promise.all([import('node-schematron'), import('slimdom')]);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -42,6 +46,7 @@ export function compileSchematron(path: string): SchematronValidator {
 
   return {
     path,
+    newDocument: () => new slimdom.Document(),
     validate(parsed) {
       if (!parsed.dom || !parsed.domIndex) {
         throw new ValidateError(ValidateCodes.internal, `internal: ${parsed.file} was parsed without a DOM for Schematron`);

@@ -28,19 +28,21 @@ function fail(seq: number, e: unknown): void {
 }
 
 if (port) {
-  let ready = true;
-  try {
-    prepare(config);
-  } catch (e) {
-    ready = false;
-    fail(-1, e);
-  }
+  const ready = prepare(config).then(
+    () => true,
+    (e: unknown) => {
+      fail(-1, e);
+      return false;
+    },
+  );
   port.on('message', (req: WorkRequest) => {
-    if (!ready) return;
-    try {
-      port.postMessage({ seq: req.seq, outcome: checkFile(req.file, config) } satisfies WorkReply);
-    } catch (e) {
-      fail(req.seq, e);
-    }
+    void ready.then((ok) => {
+      if (!ok) return;
+      try {
+        port.postMessage({ seq: req.seq, outcome: checkFile(req.file, config) } satisfies WorkReply);
+      } catch (e) {
+        fail(req.seq, e);
+      }
+    });
   });
 }
