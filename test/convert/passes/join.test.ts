@@ -1,0 +1,132 @@
+/**
+ * join: a paragraph cut by a page break is joined again; what the page foot held stays inside it at the
+ * break as an interruption, with a pb when the page visibly ended there.
+ */
+import assert from 'node:assert/strict';
+import type { Block, Inline } from '../../../src/model/document.js';
+import { kinds, onlyDoc, runUpTo, textOf } from './run-passes.js';
+
+const para = (s: string) => `${s}\n\n`;
+const join = (text: string) => onlyDoc(runUpTo(text, 'join'));
+
+/** The paragraph's inlines with interruptions shown as [kinds …]. */
+function shape(inlines: Inline[]): string {
+  return inlines
+    .map((i) => (i.type === 'interruption' ? `[${i.blocks.map((b) => b.kind).join(' ')}]` : textOf([i])))
+    .join('');
+}
+
+const interruption = (b: Block) => b.inlines.find((i) => i.type === 'interruption') as Extract<Inline, { type: 'interruption' }> | undefined;
+
+describe('passes/join', () => {
+  it('joins a paragraph continued in lower case across page-foot matter, kept as an interruption', () => {
+    const doc = join(para('Dear Sir,') + 'We spoke for an hour about the matters that concern\nRussian/\n\n-4-\n\n6253/14/41\n\nboth our countries.\n');
+    assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3]]);
+    const p = doc.blocks[1]!;
+    // A printed page number: the serializer writes fw + pb n, so no bare pb here.
+    assert.equal(shape(p.inlines), 'We spoke for an hour about the matters that concern[catch pageNum reference] both our countries.');
+    assert.deepEqual(interruption(p)!.blocks.map((b) => b.line), [4, 6, 8]);
+    assert.equal(p.endLine, 10);
+    assert.deepEqual(p.lines, ['We spoke for an hour about the matters that concern', 'both our countries.']);
+    assert.deepEqual(p.inlines.at(-1), { type: 'text', text: 'both our countries.', line: 10, column: 1 });
+  });
+
+  it('joins a word hyphenated at a block end with lb break="no"', () => {
+    const doc = join(para('Dear Sir,') + para('The war-') + 'time spirit was high.\n');
+    assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3]]);
+    assert.deepEqual(doc.blocks[1]!.inlines, [
+      { type: 'text', text: 'The war-', line: 3, column: 1 },
+      { type: 'lb', breakNo: true },
+      { type: 'text', text: 'time spirit was high.', line: 5, column: 1 },
+    ]);
+  });
+
+  it('joins when a catchword announces the first word of the next paragraph, with a pb', () => {
+    const doc = join(para('Dear Sir,') + para('Another point about the') + para('Russian/') + para('Russian convoys.') + 'Yours sincerely,\n');
+    assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3], ['closing', 9]]);
+    assert.equal(shape(doc.blocks[1]!.inlines), 'Another point about the[catch]| Russian convoys.');
+  });
+
+  // BUG: the scan for loose page-foot paragraphs swallows a capitalised continuation that is the document's
+  // last block, and then `if (loose === 0 || !b) break` gives up before the retry without loose paragraphs.
+  // Input "Dear Sir,\n\nAnother point about the\n\nRussian/\n\nRussian convoys.\n" (nothing after):
+  // expected [salute 1, p 3] joined with the catchword; actual [salute 1, p 3, catch 5, p 7].
+  it.skip('joins a catchword continuation that is the last block of the document', () => {
+    const doc = join(para('Dear Sir,') + para('Another point about the') + para('Russian/') + 'Russian convoys.\n');
+    assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3]]);
+    assert.equal(shape(doc.blocks[1]!.inlines), 'Another point about the[catch]| Russian convoys.');
+  });
+
+  it('joins when the paragraph ends in a slashed catchword of its own, with a pb', () => {
+    const doc = join(para('Dear Sir,') + para('Another point about the Russian/') + para('Russian convoys.') + 'Yours sincerely,\n');
+    assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3], ['closing', 7]]);
+    assert.equal(shape(doc.blocks[1]!.inlines), 'Another point about the Russian/| Russian convoys.');
+  });
+
+  it('does not join a paragraph that ends a sentence, nor one followed by a capital without a catchword', () => {
+    assert.deepEqual(kinds(join(para('Dear Sir,') + para('A finished paragraph.') + 'lower case after a full stop.\n')), [['salute', 1], ['p', 3], ['p', 5]]);
+    assert.deepEqual(kinds(join(para('Dear Sir,') + para('The talk ran') + 'Supplies came later.\n')), [['salute', 1], ['p', 3], ['p', 5]]);
+  });
+
+  it('does not join across a closing', () => {
+    assert.deepEqual(kinds(join(para('Dear Sir,') + para('The talk ran') + para('Yours sincerely,') + 'and so on.\n')), [['salute', 1], ['p', 3], ['closing', 5], ['p', 7]]);
+  });
+
+  describe('notes at the page foot', () => {
+    const text =
+      para('Dear Sir,') + //                                     1
+      para('We spoke about the matters that¹') + //              3
+      para('¹ See the telegram of the 4th, which was') + //      5
+      para('-4-') + //                                           7
+      para('concern both our countries and the²') + //          9
+      para('Sent from London on the same day.') + //            11
+      para('² Not printed.') + //                               13
+      para('-5-') + //                                          15
+      'supply routes.\n'; //                                    17
+
+    it('keeps footnote texts and page numbers inside the joined paragraph', () => {
+      const doc = join(text);
+      assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3]]);
+      const p = doc.blocks[1]!;
+      assert.equal(shape(p.inlines), 'We spoke about the matters that[^1][noteBody pageNum] concern both our countries and the[^2][noteBody pageNum] supply routes.');
+      assert.deepEqual(p.lines, ['We spoke about the matters that¹', 'concern both our countries and the²', 'supply routes.']);
+      assert.equal(p.endLine, 17);
+    });
+
+    it('continues a note left unfinished at one page foot with the unnumbered text at the next, after a pb', () => {
+      const p = join(text).blocks[1]!;
+      const feet = p.inlines.filter((i) => i.type === 'interruption') as Extract<Inline, { type: 'interruption' }>[];
+      const note1 = feet[0]!.blocks[0]!;
+      assert.deepEqual([note1.kind, note1.n, note1.line], ['noteBody', '1', 5]);
+      assert.equal(textOf(note1.inlines), 'See the telegram of the 4th, which was| Sent from London on the same day.');
+      assert.deepEqual(note1.lines, ['¹ See the telegram of the 4th, which was', 'Sent from London on the same day.']);
+      assert.deepEqual(feet[1]!.blocks.map((b) => [b.kind, b.n, b.line]), [['noteBody', '2', 13], ['pageNum', '5', 15]]);
+    });
+
+    // BUG: when join appends the continuation of an unfinished note to it, the note's lines grow but its
+    // endLine stays where it was (the model says endLine is the block's last source line). Input: the text
+    // above; expected note 1 with endLine 11; actual endLine 5.
+    it.skip('extends the endLine of a note continued at the next page foot', () => {
+      const p = join(text).blocks[1]!;
+      const note1 = interruption(p)!.blocks[0]!;
+      assert.equal(note1.endLine, 11);
+    });
+
+    it('makes an unnumbered paragraph after a note of the same page foot a note of its own', () => {
+      const doc = join(
+        para('Dear Sir,') + para('We spoke about the matters that¹') + para('¹ See the telegram of the 4th.') + para('With acknowledgements to the archive.') + para('-4-') + 'concern both our countries.\n',
+      );
+      assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3]]);
+      assert.deepEqual(interruption(doc.blocks[1]!)!.blocks.map((b) => [b.kind, b.n, b.line]), [['noteBody', '1', 5], ['noteBody', undefined, 7], ['pageNum', '4', 9]]);
+    });
+  });
+
+  it('keeps a duplicate pass between the halves inside the interruption', () => {
+    const original = 'At the banquet last night the Marshal proposed a toast to the health of the President and spoke warmly of the friendship between our peoples.';
+    const garbled = 'At the bandage last night the Marshal proposed a toast to the wealth of the President and spoke warmly of the friendship between our peoples.';
+    const doc = join(para('Dear Sir,') + para(original) + para('We spoke for an hour about the matters that concern') + para(garbled) + 'both our countries.\n');
+    assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3], ['p', 5]]);
+    const foot = interruption(doc.blocks[2]!)!;
+    assert.deepEqual(foot.blocks.map((b) => [b.line, b.duplicateOf?.line]), [[7, 3]]);
+  });
+});
