@@ -72,7 +72,30 @@ function personsIn(unit: Unit, known: (key: string) => boolean): PersonMention[]
     found.push(...findPersons(text, { known }));
   }
   // Names inside italics are, in these texts, inside titles of works ("Between Churchill and Stalin"): not mentions.
-  return found.filter((m) => !unit.view.pieces.some((p) => p.italic && p.offset <= m.start && m.end <= p.offset + p.node.text.length));
+  const outsideItalics = found.filter((m) => !unit.view.pieces.some((p) => p.italic && p.offset <= m.start && m.end <= p.offset + p.node.text.length));
+  if (!unit.inNote) return outsideItalics;
+  const titles = quotedTitles(text, outsideItalics);
+  return outsideItalics.filter((m) => !titles.some(([s, e]) => s <= m.start && m.end <= e));
+}
+
+/**
+ * Titles of articles cited in a note: the quoted words after an author ("Sidney Aster, 'Ivan Maisky and
+ * Parliamentary Anti-Appeasement, 1938-39'"). Names and dates in them name the work, not a mention. A closing
+ * quote is one followed by punctuation, " in" or the end, so that apostrophes inside words do not close it.
+ */
+export function quotedTitles(text: string, authors: readonly { end: number }[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const a of authors) {
+    // An opening quote is followed by a word: in ",' very secret" the quote closes a title that began earlier.
+    const open = /^,\s*(['‘"“])(?=[^\s,.;])/.exec(text.slice(a.end));
+    if (!open) continue;
+    const start = a.end + open[0].length;
+    const close = open[1] === '"' || open[1] === '“' ? /["”](?=[\s,;.)]|$)/g : /['’](?=[,;.)]|\s+in\b|\s*$|\s*\*)/g;
+    close.lastIndex = start;
+    const m = close.exec(text);
+    if (m) out.push([start, m.index]);
+  }
+  return out;
 }
 
 /** Resolves a correspondent's printed name ("F. ROOSEVELT", "Harriman") and sets its `ref`. */
@@ -150,7 +173,11 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
       );
       spans.push({ start: m.start, end: m.end, tag: 'persName', attrs: { ref: PersonRegistry.ref(id) } });
     }
-    const dates = findDates(unit.view.text, { reference });
+    let dates = findDates(unit.view.text, { reference });
+    if (unit.inNote) {
+      const titles = quotedTitles(unit.view.text, spans);
+      dates = dates.filter((d) => !titles.some(([s, e]) => s <= d.start && d.end <= e));
+    }
     if (!doc.date?.when && !unit.inNote) {
       // In an undated document a day without a year takes the year of the last full date before it, also
       // within one paragraph ("In August 1939 … On 23 August").

@@ -22,7 +22,7 @@ export const headerPass: DocumentPass = {
       doc.languages = languagesOf(doc);
       return;
     }
-    const parties = heading ? partiesFromHeading(heading.replace(/^[A-Z ,]*?(SECRET|PERSONAL)\b( AND (MOST )?(SECRET|PERSONAL))?\s+(?=MESSAGE|FROM|TO|FOR|REPLY)/, '')) : undefined;
+    const parties = partiesOfHeading(doc);
     if (parties) {
       doc.sender = parties.sender;
       doc.addressees = parties.addressees;
@@ -67,16 +67,33 @@ function addresseesFromSalute(doc: TeiDocument): TeiDocument['addressees'] {
   return namesIn(phrase).names;
 }
 
+/**
+ * Sender and addressees from the heading lines, read in order until both are named: a heading printed over
+ * several blocks ("PERSONAL AND SECRET MESSAGE" / "FROM …" / "TO …") is read as one; a second heading
+ * further on (an enclosed message) is not mixed in.
+ */
+function partiesOfHeading(doc: TeiDocument): ReturnType<typeof partiesFromHeading> {
+  const heads = doc.blocks.filter((b) => b.kind === 'head');
+  let text = '';
+  let best: ReturnType<typeof partiesFromHeading>;
+  const score = (p: typeof best) => (p ? p.sender.length + p.addressees.length + (p.senderRole ? 0.5 : 0) + (p.addresseeRole ? 0.5 : 0) : -1);
+  for (const head of heads) {
+    text = `${text} ${cleanHeading(plainText(head))}`.trim();
+    const parties = partiesFromHeading(text.replace(/^[A-Z ,]*?(SECRET|PERSONAL)\b( AND (MOST )?(SECRET|PERSONAL))?\s+(?=MESSAGE|FROM|TO|FOR|REPLY)/, ''));
+    if (score(parties) > score(best)) best = parties;
+    if (parties && parties.sender.length > 0 && parties.addressees.length > 0) break;
+  }
+  return best;
+}
+
+function cleanHeading(text: string): string {
+  return text.replace(/\[footnoteRef:\d+\].*$/, '').replace(/\s*\[\d+:.*$/, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, '').trim();
+}
+
 function headingText(doc: TeiDocument): string | undefined {
   const heads = doc.blocks.filter((b) => b.kind === 'head');
   if (heads.length === 0) return undefined;
-  return heads
-    .map((b) => plainText(b))
-    .join(' ')
-    .replace(/\[footnoteRef:\d+\].*$/, '')
-    .replace(/\s*\[\d+:.*$/, '')
-    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, '')
-    .trim();
+  return cleanHeading(heads.map((b) => plainText(b)).join(' '));
 }
 
 function findDate(doc: TeiDocument, heading: string | undefined): void {

@@ -48,6 +48,11 @@ export function tokenizeBlock(block: Block, extracted: Block[]): Token[] {
     const line = block.line + i;
     const base = i === 0 ? block.column : 1;
     let start = 0;
+    if (i === 0 && block.kind === 'p' && block.n) {
+      // "3. It is our policy …": the printed number is the paragraph's @n, not its text.
+      const number = new RegExp(String.raw`^\s*${block.n}\.\s+`).exec(lineText);
+      if (number) start = number[0].length;
+    }
     if (i === 0 && block.kind === 'noteBody') {
       const marker = NOTE_MARKER.exec(lineText);
       if (marker) {

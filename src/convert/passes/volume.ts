@@ -13,6 +13,23 @@ import { surnameOf, titleOf } from './header.js';
 /** Share of a volume's messages one writer must have sent to count as its principal writer. */
 const PRINCIPAL_SHARE = 0.6;
 
+/**
+ * The title page's title: the longest run of consecutive short lines in capitals or figures
+ * ("J. V. STALIN" / "WORKS" / "VOLUME" / "17" / "WAR TELEGRAMS"); mottos ending in "!" and addresses are not
+ * part of it.
+ */
+function titleLines(texts: string[]): string {
+  const short = (t: string) => t.split(/\s+/).length <= 4 && t === t.toUpperCase() && /\p{Lu}|\d/u.test(t) && !/[!<>]|https?:/.test(t);
+  let best: string[] = [];
+  let run: string[] = [];
+  for (const t of texts) {
+    if (short(t)) run.push(t);
+    else run = [];
+    if (run.length > best.length) best = [...run];
+  }
+  return best.join(' ');
+}
+
 export interface VolumePass {
   name: string;
   run: (docs: TeiDocument[], ctx: ConvertContext) => void;
@@ -25,12 +42,7 @@ export const volumePass: VolumePass = {
     if (messages.length < 2) return;
     const front = docs.find((d) => d.kind === 'front');
     if (front) {
-      const title = front.blocks
-        .slice(0, 8)
-        .map(plainText)
-        .filter((t) => t.length <= 40 && !/^<?https?:/.test(t) && t === t.toUpperCase())
-        .join(' ')
-        .trim();
+      const title = titleLines(front.blocks.map(plainText));
       const volumeTitle = title || undefined;
       for (const d of docs) d.volumeTitle = volumeTitle;
       front.title = volumeTitle ? `${volumeTitle}: front matter` : 'Front matter';

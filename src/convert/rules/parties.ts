@@ -25,7 +25,8 @@ const ROLE_WORDS = new Set(
     'government his her excellency majesty honourable honorable hon. king queen emperor minister-president ' +
     'personal secret most message reply telegram letter note memorandum cable despatch dispatch greetings ' +
     'army navy staff military mission deputy acting special representative envoy consul consul-general ' +
-    'u.s. u.s.a. u.s.s.r. usa ussr united states america soviet union great britain british american red cross'
+    'u.s. u.s.a. u.s.s.r. usa ussr united states america soviet union great britain british american red cross ' +
+    'armed forces people peoples nation nations troops governments allied allies to from for'
   ).split(/\s+/),
 );
 
