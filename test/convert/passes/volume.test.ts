@@ -1,0 +1,67 @@
+/**
+ * volume: what a document of a volume learns from the others — an inferred sender (TEI-CONV-006) and the
+ * volume's title from its front matter.
+ */
+import assert from 'node:assert/strict';
+import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import { volumePass } from '../../../src/convert/passes/volume.js';
+import { PersonRegistry } from '../../../src/convert/entities/personography.js';
+import { codes, runUpTo, sourceOf } from './run-passes.js';
+
+const para = (s: string) => `${s}\n\n`;
+const message = (heading: string, date: string) => para(heading) + para('Text of the message.') + para(date);
+const FRONT = para('SELECTED TELEGRAMS') + para('VOLUME ONE') + para('Preface');
+
+describe('passes/volume', () => {
+  it('infers the principal writer as sender of a message whose heading names only the addressee (TEI-CONV-006)', () => {
+    const { docs, diagnostics } = runUpTo(
+      FRONT + message('STALIN TO CHURCHILL', 'July 18, 1941') + message('J. V. STALIN TO F. ROOSEVELT', 'August 4, 1941') + message('TO Mr WINSTON CHURCHILL', 'August 5, 1941'),
+      'volume',
+    );
+    const last = docs[3]!;
+    assert.equal(last.startLine, 19);
+    assert.deepEqual(last.sender, [{ name: 'STALIN', inferred: true }]);
+    assert.equal(last.title, 'Stalin to Churchill, 5 August 1941');
+    assert.deepEqual(codes(diagnostics), [['TEI-CONV-006', 19, 1]]);
+    assert.equal(diagnostics[0]!.severity, 'info');
+    assert.ok(docs.slice(1, 3).every((d) => !d.sender.some((s) => s.inferred)));
+  });
+
+  it('infers nothing when no writer sent at least 60% of the messages', () => {
+    const { docs, diagnostics } = runUpTo(
+      message('STALIN TO CHURCHILL', 'July 18, 1941') + message('CHURCHILL TO STALIN', 'August 4, 1941') + message('TO Mr WINSTON CHURCHILL', 'August 5, 1941'),
+      'volume',
+    );
+    assert.deepEqual(docs[2]!.sender, []);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'TEI-CONV-006'), []);
+  });
+
+  it('infers no sender for a message that names no addressee either', () => {
+    const { docs } = runUpTo(
+      message('STALIN TO CHURCHILL', 'July 18, 1941') + message('STALIN TO ROOSEVELT', 'August 4, 1941') + message('STALIN TO CHURCHILL', 'August 5, 1941'),
+      'volume',
+    );
+    assert.ok(docs.every((d) => d.sender.every((s) => !s.inferred)));
+  });
+
+  it('takes the volume title from the capitalised lines of the front matter, for every document', () => {
+    const { docs } = runUpTo(FRONT + message('STALIN TO CHURCHILL', 'July 18, 1941') + message('STALIN TO ROOSEVELT', 'August 4, 1941') + message('STALIN TO CHURCHILL', 'August 5, 1941'), 'volume');
+    assert.deepEqual(docs.map((d) => d.volumeTitle), Array(4).fill('SELECTED TELEGRAMS VOLUME ONE'));
+    assert.equal(docs[0]!.title, 'SELECTED TELEGRAMS VOLUME ONE: front matter');
+  });
+
+  it('titles front matter without capitalised lines "Front matter"', () => {
+    const { docs } = runUpTo(para('A preface in running text.') + message('STALIN TO CHURCHILL', 'July 18, 1941') + message('STALIN TO ROOSEVELT', 'August 4, 1941') + message('STALIN TO CHURCHILL', 'August 5, 1941'), 'volume');
+    assert.equal(docs[0]!.title, 'Front matter');
+    assert.equal(docs[1]!.volumeTitle, undefined);
+  });
+
+  it('does nothing for a source with fewer than two messages', () => {
+    const { docs } = runUpTo(para('TO Mr WINSTON CHURCHILL') + 'Text.\n', 'header');
+    const diagnostics: Diagnostic[] = [];
+    const before = structuredClone(docs.map((d) => [d.sender, d.title, d.volumeTitle]));
+    volumePass.run(docs, { source: sourceOf(''), options: { fileName: 't.txt' }, persons: new PersonRegistry(), report: (d) => diagnostics.push(d) });
+    assert.deepEqual(docs.map((d) => [d.sender, d.title, d.volumeTitle]), before);
+    assert.deepEqual(diagnostics, []);
+  });
+});
