@@ -104,6 +104,16 @@ describe('entitiesPass', () => {
     assert.deepEqual(entities(p.inlines).filter((e) => e[0] === 'date'), [['date', '18 July 1942', { when: '1942-07-18' }]]);
   });
 
+  it('leaves names and dates in the quoted title of a cited article, not the author or the date of the citation', () => {
+    const note: Inline = {
+      type: 'note', n: '21', place: 'foot',
+      parts: [block('noteBody', [text("Sidney Aster, 'Ivan Maisky and Parliamentary Anti-Appeasement, September 1938–June 1939', in A. J. Taylor (ed.), 317-57; Sir S. Cripps to Collier, 16 July 1940.")])],
+    };
+    const p = block('p', [text('As shown.'), note]);
+    run(doc([p]));
+    assert.deepEqual(entities(p.inlines).map((e) => e[1]), ['Sidney Aster', 'A. J. Taylor', 'Sir S. Cripps', 'Collier', '16 July 1940']);
+  });
+
   it('tags the place of a dateline', () => {
     const b = block('dateline', [text('Moscow, December 23, 1941.')]);
     run(doc([b]));

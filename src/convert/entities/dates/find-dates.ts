@@ -155,7 +155,10 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     if (!found.some((f) => overlaps(f, mention))) found.push(mention);
   }
   if (ref?.month !== undefined) for (const m of found) preferPast(text, m, ref);
-  found.sort((a, b) => a.start - b.start);
-  followLists(text, found);
-  return found;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Widening ("5/6 June") can reach a neighbour: the first of two overlapping mentions stays.
+  const kept: DateMention[] = [];
+  for (const m of found) if (!kept.some((k) => overlaps(k, m))) kept.push(m);
+  followLists(text, kept);
+  return kept;
 }
