@@ -97,6 +97,38 @@ describe('serialize', () => {
     assert.deepEqual(xpath(xml!).children('//t:body'), ['opener', 'p', 'closer']);
   });
 
+  it('keeps paragraphs after a postscript inside the postscript, after the closer', () => {
+    const [xml] = teiOf(para('Dear Sir,') + para('Text.') + para('Yours sincerely,') + para('J. STALIN') + para('P.S. One more thing.') + 'And another paragraph.\n');
+    const x = xpath(xml!);
+    assert.deepEqual(x.children('//t:body'), ['opener', 'p', 'closer', 'postscript']);
+    assert.deepEqual(x.children('//t:postscript'), ['p', 'p']);
+  });
+
+  it('writes an address block after the signature as a note inside the closer, one addrLine per line', () => {
+    const [xml] = teiOf(para('Dear Sir,') + para('Text.') + para('Yours sincerely,') + para('J. STALIN') + 'The Honourable,\nSumner Welles,\nUnder Secretary of State,\nWashington, D.C.\n');
+    const x = xpath(xml!);
+    assert.deepEqual(x.children('//t:closer'), ['salute', 'signed', 'note']);
+    assert.equal(x.all('//t:closer/t:note[@type="address"]/t:address/t:addrLine').length, 4);
+  });
+
+  const shapes: [string, string][] = [
+    ['a reference between paragraphs', 'Dear Sir,\n\nText.\n\n6253/14/41\n\nMore text.'],
+    ['marginalia before the opener', '{12}\n/3/\n\nDear Sir,\n\nText.'],
+    ['a note without reference first', '³ An orphan note.\n\nDear Sir,\n\nText.'],
+    ['a salutation after text', 'Text first.\n\nDear Sir,\n\nText.'],
+    ['sections with a closer in one of them', 'THE WAR\n\nText.\n\nII\n\nMore.\n\nYours sincerely,\n\nJ. STALIN\n\nIII\n\nEven more.'],
+    ['a closer before the first section', 'A TITLE\n\nYours sincerely,\n\nII\n\nText.'],
+    ['a classification among paragraphs', 'Dear Sir,\n\nText.\n\nSECRET\n\nMore.'],
+    ['a closing alone', 'Yours sincerely,'],
+    ['a note body alone', '¹ A note.'],
+    ['empty emphasis', '** **\n\nText ****.'],
+  ];
+  for (const [what, text] of shapes) {
+    it(`writes valid TEI for ${what}`, () => {
+      assert.ok(teiOf(text).length > 0);
+    });
+  }
+
   it('puts an xml:id on the passage a duplicate repeats and points the duplicate at it', () => {
     const original = 'At the banquet last night the Marshal proposed a toast to the health of the President and spoke warmly of the friendship between our peoples.';
     const garbled = 'At the bandage last night the Marshal proposed a toast to the wealth of the President and spoke warmly of the friendship between our peoples.';
