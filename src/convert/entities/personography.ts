@@ -82,7 +82,7 @@ export interface EditorEntry {
 }
 
 /** Title words that say a role, kept as the person's role; courtesy titles (Mr, Sir, M.) are not roles. */
-const COURTESY = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'miss', 'ms', 'm.', 'mme', 'monsieur', 'madame', 'herr', 'frau', 'sir', 'dr', 'dr.']);
+const COURTESY = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'miss', 'ms', 'm.', 'mme', 'monsieur', 'madame', 'herr', 'frau', 'sir', 'lord', 'lady', 'dame', 'dr', 'dr.', 'messrs']);
 
 /**
  * The first initial, with I, J and Y made one: transliterations of the same Russian name give "I. V. Stalin"
@@ -264,7 +264,9 @@ export class PersonRegistry {
     }
     this.index(form.surname, p.id);
     const role = options.role ?? (form.title && !COURTESY.has(form.title.toLowerCase()) ? form.title : undefined);
-    if (role && !p.roles.some((r) => fold(r) === fold(role))) p.roles.push(role);
+    // A role cut short by an abbreviation ("… OF THE U") or carrying heading words ("FROM PREMIER J") is not kept.
+    const usable = role && !/^(?:from|to)\b/i.test(role) && !/\s\p{Lu}$/u.test(role);
+    if (usable && !p.roles.some((r) => fold(r) === fold(role))) p.roles.push(role);
     if (options.correspondent) p.correspondent = true;
     p.sex ??= sexOf(form.title);
     p.mentions++;

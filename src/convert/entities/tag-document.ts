@@ -98,6 +98,25 @@ export function quotedTitles(text: string, authors: readonly { end: number }[]):
   return out;
 }
 
+/** Words that make an apposition a role: "Lord Halifax, the Foreign Secretary,". */
+const ROLE_HEAD =
+  /\b(?:ambassador|secretary|under-secretary|minister|commissar|chargé|charge|counsellor|consul|president|premier|chancellor|adviser|advisor|envoy|attaché|head|chief|leader|commander|commander-in-chief|governor|delegate|representative|director|editor|correspondent|journalist|clerk|lord)\b/i;
+
+/**
+ * The role an apposition gives a person where the text names them: "Lord Halifax, the Foreign Secretary,",
+ * "Sargent, deputy permanent under-secretary,", "I. M. Maiskii, the Soviet ambassador in London,". Kept in the
+ * personography as the person's role; nothing is inferred beyond what the text says.
+ */
+export function roleAfter(text: string, end: number): string | undefined {
+  const m = /^,\s+((?:the|then|now)\s+)?([^,;:.()'"‘’“”[\]]{3,70}?)\s*(?=[,;:.)])/.exec(text.slice(end, end + 90));
+  if (!m || !ROLE_HEAD.test(m[2]!) || /\b(?:and|or|myself|yourself|you|me)\b/i.test(m[2]!)) return undefined;
+  // A clause is not a role: "Eden, who…", "Maiskii, however, …", verbs after the name.
+  if (/^(?:who|which|whose|however|said|says|and|but|in|on|at|with|for|as|to|of|by|if|when|although|though|wrote|had|was|is)\b/i.test(m[2]!)) return undefined;
+  if (/\b(?:was|were|is|are|had|has|said|wrote|told|asked|did|would|could|should)\b/i.test(m[2]!)) return undefined;
+  // "US ambassador in Paris to Cordell Hull": the role ends before the addressee of a letter.
+  return m[2]!.replace(/\s+to\s+\p{Lu}.*$/u, '').replace(/\s+/g, ' ').trim();
+}
+
 /** Resolves a correspondent's printed name ("F. ROOSEVELT", "Harriman") and sets its `ref`. */
 function resolveCorrespondent(c: Correspondent, registry: PersonRegistry, place: MentionPlace): string | undefined {
   // Only a printed name gets a ref: "THE ARMED FORCES", "PEOPLE" are addressees but not persons.
@@ -167,9 +186,11 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
     const spans: EntitySpan[] = [];
     const place: MentionPlace = { document: docId, line: unit.block.line };
     for (const m of personsIn(unit, known)) {
+      const role = roleAfter(unit.view.text, m.end);
       const id = registry.resolve(
         { text: m.text, surname: m.surname, forenames: m.forenames, initials: m.initials, title: m.title },
         place,
+        role ? { role } : {},
       );
       spans.push({ start: m.start, end: m.end, tag: 'persName', attrs: { ref: PersonRegistry.ref(id) } });
     }

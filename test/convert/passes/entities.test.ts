@@ -114,6 +114,16 @@ describe('entitiesPass', () => {
     assert.deepEqual(entities(p.inlines).map((e) => e[1]), ['Sidney Aster', 'A. J. Taylor', 'Sir S. Cripps', 'Collier', '16 July 1940']);
   });
 
+  it('keeps the role an apposition gives a person', () => {
+    const p = block('p', [text('It prompted Lord Halifax, the Foreign Secretary, to invite I. M. Maiskii, the Soviet ambassador in London, for a talk. Eden, who was present, agreed.')]);
+    const persons = run(doc([p]));
+    assert.deepEqual(persons.list().map((x) => [x.surname, x.roles]), [
+      ['Eden', []],
+      ['Halifax', ['Foreign Secretary']],
+      ['Maiskii', ['Soviet ambassador in London']],
+    ]);
+  });
+
   it('tags the place of a dateline', () => {
     const b = block('dateline', [text('Moscow, December 23, 1941.')]);
     run(doc([b]));
