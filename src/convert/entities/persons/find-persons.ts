@@ -243,19 +243,18 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       if (isAllCaps(surnameToken.word) && prev && /^(?:FROM|TO)$/.test(prev.word) && joined(text, prev, tokens[c!.first]!)) {
         return 'context';
       }
-      const following = tokens[c!.last + 1];
+      const next = tokens[c!.last + 1];
       // "Hitler's forces", not "McGill-Queen's University Press".
-      if (surnameToken.possessive && !isAllCaps(surnameToken.word) && following && /^\p{Ll}/u.test(following.word)) return 'context';
-      // "Webster to Léger, 18 December 1958", "Halifax to Seeds, no. 686": the addressee of a cited letter.
+      if (surnameToken.possessive && !isAllCaps(surnameToken.word) && next && /^\p{Ll}/u.test(next.word)) return 'context';
+      // "Webster to Léger, 18 December 1958", "Halifax to Seeds, no. 686": the addressee of a cited letter; and
+      // "Churchill wrote to Stalin", the same with a verb of saying or writing between.
       const lastFound = out[out.length - 1];
-      // "Churchill wrote to Stalin": the same with a verb of saying or writing between.
       if (prev && (prev.word === 'to' || prev.word === 'à') && lastFound && /^[ \t]+$/.test(text.slice(prev.end, tokens[c!.first]!.start))) {
         const between = text.slice(lastFound.end, prev.start);
         if (/^\s+$/.test(between) && /^[,.;]/.test(text.slice(surnameToken.end))) return 'context';
         const verb = /^\s+(\p{L}+)\s+$/u.exec(between)?.[1];
         if (verb && SPEECH_VERBS.has(verb)) return 'context';
       }
-      const next = tokens[c!.last + 1];
       // "Timoshenko who was present": a relative pronoun for persons.
       if (next && /^(?:who|whom)$/.test(next.word) && /^,?\s+$/.test(text.slice(surnameToken.end, next.start))) return 'context';
       if (next && SPEECH_VERBS.has(next.word) && joined(text, surnameToken, next)) return 'context';
