@@ -87,14 +87,6 @@ describe('readers/decode', () => {
       assert.deepEqual(source.lines, ['it’s “x” – €']);
     });
 
-    it('counts the column of the bad byte in characters, not bytes', () => {
-      // "Ré" is valid UTF-8 (3 bytes, 2 characters); the bad byte is the third character of line 1.
-      const { diagnostics } = decodeSource(bytes('Ré', [0xe9], '\n'), 'cp.txt');
-      assert.equal(diagnostics[0]!.code, 'TEI-IN-007');
-      assert.equal(diagnostics[0]!.span!.line, 1);
-      assert.equal(diagnostics[0]!.span!.column, 3);
-    });
-
     it('names the source in the span by `file`, not by `shownAs`', () => {
       const { diagnostics } = decodeSource(bytes([0xe9]), 'model.txt', '/home/u/model.txt');
       assert.equal(diagnostics[0]!.span!.file, 'model.txt');
