@@ -15,6 +15,8 @@ describe('rules/dateline', () => {
       ['Moscow, December 23, 1941—noon.', '1941-12-23', { place: 'Moscow', sent: false, text: 'December 23, 1941' }],
       ['Moscow, December 23, 1941—2:10 p.m.', '1941-12-23', { place: 'Moscow', sent: false, text: 'December 23, 1941' }],
       ['London, 24 September 1944', '1944-09-24', { place: 'London', sent: false, text: '24 September 1944' }],
+      ['New York, 1 May 1942', '1942-05-01', { place: 'New York', sent: false, text: '1 May 1942' }],
+      ['Moscow, December 23, 1941—10 a.m.', '1941-12-23', { place: 'Moscow', sent: false, text: 'December 23, 1941' }],
       ['18 Sept. 1939', '1939-09-18', { sent: false, text: '18 Sept. 1939' }],
       ['Monday, 4th October, 1944', '1944-10-04', { sent: false, text: 'Monday, 4th October, 1944' }],
       ['**July 18, 1941**', '1941-07-18', { sent: false, text: 'July 18, 1941' }],

@@ -58,6 +58,21 @@ describe('rules/parties', () => {
       assert.deepEqual(p.addressees, []);
     });
 
+    it('"J. V. STALIN AND W. CHURCHILL TO F. D. ROOSEVELT": two senders', () => {
+      const p = partiesFromHeading('J. V. STALIN AND W. CHURCHILL TO F. D. ROOSEVELT')!;
+      assert.deepEqual([names(p.sender), names(p.addressees)], [['J. V. STALIN', 'W. CHURCHILL'], ['F. D. ROOSEVELT']]);
+    });
+
+    it('"MESSAGE FROM THE PRIME MINISTER OF GREAT BRITAIN, Mr W. CHURCHILL, TO PREMIER STALIN": the country is no name', () => {
+      const p = partiesFromHeading('MESSAGE FROM THE PRIME MINISTER OF GREAT BRITAIN, Mr W. CHURCHILL, TO PREMIER STALIN')!;
+      assert.deepEqual([names(p.sender), names(p.addressees)], [['Mr W. CHURCHILL'], ['STALIN']]);
+    });
+
+    it('"Letter from Sir Stafford Cripps to Mr Eden": a described document with both parties', () => {
+      const p = partiesFromHeading('Letter from Sir Stafford Cripps to Mr Eden')!;
+      assert.deepEqual([names(p.sender), names(p.addressees)], [['Sir Stafford Cripps'], ['Mr Eden']]);
+    });
+
     it('"TO Mr WINSTON CHURCHILL": an addressee only', () => {
       const p = partiesFromHeading('TO Mr WINSTON CHURCHILL')!;
       assert.deepEqual(p.sender, []);
