@@ -27,7 +27,9 @@ export async function checkInProcess(files: AsyncIterable<string>, config: Check
 /** Checks files across `jobs` worker threads; rejects with a ValidateError if a worker cannot go on. */
 export async function checkInWorkers(files: AsyncIterable<string>, config: CheckConfig, jobs: number): Promise<FileOutcome[]> {
   const results: FileOutcome[] = [];
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: config }));
+  // Options meant for the main script (--input-type, --eval) break a worker's module loading: not inherited.
+  const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: config, execArgv }));
   const iterator = files[Symbol.asyncIterator]();
   let seq = 0;
   let exhausted = false;

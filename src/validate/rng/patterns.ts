@@ -622,7 +622,8 @@ export class Patterns {
       }
     };
     walk(p);
-    const parts = [...[...types].map((t) => `a ${t}`), ...(values.length ? [`one of ${values.slice(0, 30).join(', ')}${values.length > 30 ? ' …' : ''}`] : [])];
+    const article = (t: string): string => (/^[aeiouAEIO]/.test(t) ? `an ${t}` : `a ${t}`);
+    const parts = [...[...types].map(article), ...(values.length ? [`one of ${values.slice(0, 30).join(', ')}${values.length > 30 ? ' …' : ''}`] : [])];
     return parts.join(' or ') || 'nothing';
   }
 }
