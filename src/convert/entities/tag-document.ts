@@ -98,6 +98,19 @@ export function quotedTitles(text: string, authors: readonly { end: number }[]):
   return out;
 }
 
+/**
+ * Whether a full date may move the narrative's reference: within a year of it. "reminiscent of October 1918"
+ * in an account of 1939 is an aside, and must not make the next "14 December" a day of 1918.
+ */
+function nearby(reference: string | undefined, iso: string): boolean {
+  if (!reference || !/^\d{4}/.test(reference)) return true;
+  const months = (s: string): number => Number(s.slice(0, 4)) * 12 + (s.length >= 7 ? Number(s.slice(5, 7)) - 1 : 6);
+  return Math.abs(months(iso) - months(reference)) <= 12;
+}
+
+/** A year printed in a date: four digits, or two after a stop or slash ("23.12.41"). */
+const PRINTED_YEAR = /\d{4}|[./]\d{2}$/;
+
 /** Words that make an apposition a role: "Lord Halifax, the Foreign Secretary,". */
 const ROLE_HEAD =
   /\b(?:ambassador|secretary|under-secretary|minister|commissar|chargé|charge|counsellor|consul|president|premier|chancellor|adviser|advisor|envoy|attaché|head|chief|leader|commander|commander-in-chief|governor|delegate|representative|director|editor|correspondent|journalist|clerk|lord)\b/i;
@@ -202,14 +215,16 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
     if (!doc.date?.when && !unit.inNote) {
       // In an undated document a day without a year takes the year of the last full date before it, also
       // within one paragraph ("In August 1939 … On 23 August").
+      // The narrative's own years lead: "In May 1939 … in August" is August 1939 whatever the title's span.
       let running = reference;
       for (const [i, d] of dates.entries()) {
-        const value = d.when ?? d.from ?? '';
-        if (value.startsWith('-') && running) {
+        if (!PRINTED_YEAR.test(d.text)) {
+          if (!running) continue;
           const again = findDates(d.text, { reference: running })[0];
           if (again && again.text === d.text) dates[i] = { ...again, start: d.start, end: d.end };
-        } else if (/^\d{4}/.test(d.when ?? d.to ?? '')) running = (d.when ?? d.to)!;
+        } else if (/^\d{4}/.test(d.when ?? d.from ?? '') && nearby(running, (d.when ?? d.from)!)) running = (d.when ?? d.from)!;
       }
+      reference = running;
     }
     for (const d of dates) {
       const attrs: Record<string, string> = {};
@@ -224,10 +239,6 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
       if (p) spans.push(p);
     }
     // Without a document date, a date printed without a year takes the year of the last full date before it.
-    if (!doc.date?.when && !unit.inNote) {
-      const full = dates.filter((d) => /^\d{4}/.test(d.when ?? d.to ?? '')).at(-1);
-      if (full) reference = (full.when ?? full.to)!;
-    }
     const applied = applySpans(unit.block.inlines, unit.view, spans);
     if (applied > 0) {
       for (const s of spans) stats[s.tag === 'persName' ? 'persons' : s.tag === 'date' ? 'dates' : 'places']++;

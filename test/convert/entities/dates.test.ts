@@ -41,6 +41,13 @@ describe('findDates', () => {
     it('takes the year of a telegram of 22 December 1941 for "December 20th"', () => {
       assert.deepEqual(one('In a telegram dated December 20th, Mr. Eden reported', '1941-12-22'), { text: 'December 20th', when: '1941-12-20' });
     });
+    it('reads a citation list of day-first dates ("17 Oct., 26 Oct., 2 Nov., 4 Dec., 9 Dec.")', () => {
+      const found = findDates('secret, 17 Oct., 26 Oct., 2 Nov., 4 Dec., 9 Dec., 17 Dec. 1939, DVP', { reference: '1939-12-01' });
+      assert.deepEqual(found.map((d) => [d.text, d.when]), [
+        ['17 Oct.', '1939-10-17'], ['26 Oct.', '1939-10-26'], ['2 Nov.', '1939-11-02'], ['4 Dec.', '1939-12-04'], ['9 Dec.', '1939-12-09'],
+        ['17 Dec. 1939', '1939-12-17'],
+      ]);
+    });
     it('takes the previous year for "December 28" in a January letter (year boundary)', () => {
       assert.deepEqual(one('your message of December 28 reached me', '1942-01-10'), { text: 'December 28', when: '1941-12-28' });
     });

@@ -4,6 +4,7 @@
  * and each refiner does one job.
  */
 import * as chrono from 'chrono-node';
+import { dayBeforeMonthRefiner } from './refiners/day-before-month.js';
 import { monthDayNotYearRefiner } from './refiners/month-day-not-year.js';
 import { monthWordGuardRefiner } from './refiners/month-word-guard.js';
 import { numericGuardRefiner } from './refiners/numeric-guard.js';
@@ -19,6 +20,7 @@ export const chanceryRefiners: chrono.Refiner[] = [
   requireMonthRefiner,
   periodEdgeRefiner,
   monthDayNotYearRefiner,
+  dayBeforeMonthRefiner,
   numericGuardRefiner,
   twoDigitYearRefiner,
   trimTextRefiner,
