@@ -35,7 +35,7 @@ const SYNTAX: { kind: Token['kind'] | 'escape' | 'inlineNote'; re: RegExp }[] = 
 ];
 
 /** Characters at which some entry of SYNTAX can start. */
-const SYNTAX_START = /[[<&*\\⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
+const SYNTAX_START = /[[<&*\\⁰¹²³⁴⁵⁶⁷⁸⁹]|lt;sup/g;
 
 /** The printed marker that opens a note body: "¹ ", "<sup>&</sup>lt;sup>59</sup> ", "1. ". */
 const NOTE_MARKER = /^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?:<sup>&<\/sup>)?(?:&lt;|lt;|<)sup(?:&gt;|>)\d{1,4}<\/sup>|\d{1,3}\.(?=\s))\s*/;

@@ -69,7 +69,7 @@ export const joinPass: DocumentPass = {
         const b = blocks[j];
         const notes = between.some((x) => x.kind === 'noteBody');
         if (!b || b.kind !== 'p' || b.duplicateOf || (loose > 0 && !notes) || !continues(a, b, between)) {
-          if (loose === 0 || !b) break;
+          if (loose === 0) break;
           // Try again without loose paragraphs: only page-foot blocks between.
           let k = i + 1;
           while (k < blocks.length && (PAGE_FOOT.has(blocks[k]!.kind) || blocks[k]!.duplicateOf)) k++;
@@ -87,6 +87,7 @@ export const joinPass: DocumentPass = {
           if (unfinished && !isTerminated(endText(unfinished))) {
             unfinished.inlines.push({ type: 'pb' }, { type: 'text', text: ' ', line: x.line, column: 1 }, ...x.inlines);
             unfinished.lines = [...unfinished.lines, ...x.lines];
+            unfinished.endLine = x.endLine;
             between.splice(between.indexOf(x), 1);
           }
         }

@@ -51,9 +51,8 @@ function capitalShare(text: string): number {
 
 /** A heading line may carry a date printed before it by a layout merge: "May 4, 1943 **PERSONAL …". */
 export function stripLeadingDate(text: string): string {
-  const d = parseDateline(text.slice(0, 40).replace(/\s+\S*$/, ''));
-  const m = /^([A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s+(?=\*|\p{Lu}{2})/u.exec(text);
-  return d && m ? text.slice(m[0].length) : text;
+  const m = /^([A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})\s+(?=\*|\p{Lu}{2})/u.exec(text);
+  return m && parseDateline(m[1]!) ? text.slice(m[0].length) : text;
 }
 
 function isCapitalLine(block: Block): boolean {

@@ -225,9 +225,9 @@ function findSingleHeading(doc: TeiDocument): void {
       continue;
     }
     const text = plainText(block).replace(/\[footnoteRef:\d+\].*$/, '').replace(/\s*\[\d+:.*$/, '').trim();
-    const parties = partiesFromHeading(text);
+    // A sentence is not a heading, even one that names people ("I write to tell you …").
     const unpunctuated = !/[.!?;:]$/.test(text) || /^\*.*\*$/.test(blockText(block));
-    if (text.length <= 260 && (unpunctuated || (parties && parties.sender.length + parties.addressees.length > 0))) {
+    if (text.length <= 260 && unpunctuated) {
       block.kind = 'head';
       const next = doc.blocks[doc.blocks.indexOf(block) + 1];
       if (next && next.kind === 'p' && next.lines.length === 1 && isByline(plainText(next))) next.kind = 'byline';

@@ -7,7 +7,19 @@ import { InputError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceText } from '../../model/document.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
+
+/**
+ * Windows-1252's 0x80–0x9F (the rest is Latin-1). Node 20's TextDecoder('windows-1252') decodes these as
+ * Latin-1 control characters, so the table is ours. Undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) are
+ * refused before decoding.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
 
 /** Share of control bytes (other than tab, LF, CR, FF) above which a file is taken for binary. */
 const BINARY_CONTROL_SHARE = 0.01;
@@ -29,18 +41,19 @@ export function decodeSource(bytes: Uint8Array, file: string, shownAs = file): D
   const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   let text: string;
   let encoding: SourceText['encoding'] = 'utf-8';
+  const content = hadBom ? bytes.subarray(3) : bytes;
   try {
-    text = utf8.decode(hadBom ? bytes.subarray(3) : bytes);
+    text = utf8.decode(content);
   } catch {
-    const badAt = firstInvalidUtf8(bytes);
-    if (!plausibleWindows1252(bytes)) {
+    const badAt = firstInvalidUtf8(content);
+    if (!plausibleWindows1252(content)) {
       throw new InputError(
         ConvertCodes.invalidEncoding,
         `${shownAs}:${badAt.line}:${badAt.column}: invalid UTF-8 (byte 0x${badAt.byte.toString(16)}) and not Windows-1252 text either`,
-        { exitCode: 3 },
+        { exitCode: 3, span: { file, line: badAt.line, column: badAt.column } },
       );
     }
-    text = cp1252.decode(bytes);
+    text = decodeWindows1252(content);
     encoding = 'windows-1252';
     diagnostics.push({
       code: ConvertCodes.decodedAsWindows1252,
@@ -82,7 +95,8 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; by
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    if (b === 0x0a) {
+    // LF, CRLF and a lone CR each end a line, as in splitLines.
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       lineStart = i + 1;
       i++;

@@ -139,11 +139,11 @@ describe('passes/segment', () => {
       assert.equal(stripLeadingDate('May 4, 1943 **SECRET**'), '**SECRET**');
     });
 
-    // BUG: stripLeadingDate asks parseDateline about the first 40 characters less one word, which still holds
+    // Regression: stripLeadingDate asks parseDateline about the first 40 characters less one word, which still holds
     // the heading's other words unless the heading is one word. Input "May 4, 1943 **PERSONAL AND SECRET
     // MESSAGE**" (the example of its own doc comment): expected "**PERSONAL AND SECRET MESSAGE**"; actual
     // the line unchanged. Same for "4 May 1943 PERSONAL MESSAGE".
-    it.skip('removes a date printed before a heading of several words', () => {
+    it('removes a date printed before a heading of several words', () => {
       assert.equal(stripLeadingDate('May 4, 1943 **PERSONAL AND SECRET MESSAGE**'), '**PERSONAL AND SECRET MESSAGE**');
       assert.equal(stripLeadingDate('4 May 1943 PERSONAL MESSAGE'), 'PERSONAL MESSAGE');
     });

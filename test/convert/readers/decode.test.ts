@@ -78,10 +78,10 @@ describe('readers/decode', () => {
       assert.deepEqual(d!.span, { file: 'cp.txt', line: 2, column: 4 });
     });
 
-    // BUG: Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (nodejs/node#56542), so the fallback
+    // Regression: Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (nodejs/node#56542), so the fallback
     // turns the bytes 0x80–0x9F into C1 controls. Input "it" 0x92 "s " 0x93 "x" 0x94 " " 0x96 " 0x80":
     // expected "it’s “x” – €"; actual "it\x92s \x93x\x94 \x96 \x80".
-    it.skip('decodes the Windows-1252 characters of 0x80–0x9F (quotes, dashes, euro)', () => {
+    it('decodes the Windows-1252 characters of 0x80–0x9F (quotes, dashes, euro)', () => {
       const { source } = decodeSource(bytes('it', [0x92], 's ', [0x93], 'x', [0x94], ' ', [0x96], ' ', [0x80]), 'cp.txt');
       assert.equal(source.encoding, 'windows-1252');
       assert.deepEqual(source.lines, ['it’s “x” – €']);
@@ -97,18 +97,18 @@ describe('readers/decode', () => {
       assert.deepEqual(diagnostics[0]!.span, { file: 'cp.txt', line: 3, column: 3 });
     });
 
-    // BUG: firstInvalidUtf8 counts lines at LF bytes only. Input "abc\rd" + 0xE9 + "f" (CR line ends,
+    // Regression: firstInvalidUtf8 counts lines at LF bytes only. Input "abc\rd" + 0xE9 + "f" (CR line ends,
     // as splitLines accepts): expected TEI-IN-007 at line 2, column 2; actual line 1, column 6.
-    it.skip('counts lines after CR-only terminators for the span of the bad byte', () => {
+    it('counts lines after CR-only terminators for the span of the bad byte', () => {
       const { source, diagnostics } = decodeSource(bytes('abc\rd', [0xe9], 'f'), 'cp.txt');
       assert.deepEqual(source.lines, ['abc', 'déf']);
       assert.deepEqual(diagnostics[0]!.span, { file: 'cp.txt', line: 2, column: 2 });
     });
 
-    // BUG: with a UTF-8 BOM and a later byte that is not UTF-8, the Windows-1252 fallback decodes the BOM
+    // Regression: with a UTF-8 BOM and a later byte that is not UTF-8, the Windows-1252 fallback decodes the BOM
     // too. Input EF BB BF "caf" E9: expected lines ["café"] and the bad byte at 1:4; actual lines
     // ["ï»¿café"] and column 5 (the BOM counted as a character).
-    it.skip('does not decode a BOM as Windows-1252 text in the fallback', () => {
+    it('does not decode a BOM as Windows-1252 text in the fallback', () => {
       const { source, diagnostics } = decodeSource(bytes([0xef, 0xbb, 0xbf], 'caf', [0xe9]), 'cp.txt');
       assert.equal(source.hadBom, true);
       assert.deepEqual(source.lines, ['café']);
@@ -141,10 +141,10 @@ describe('readers/decode', () => {
       assert.equal(e.exitCode, 3);
     });
 
-    // BUG: TEI-IN-005 gives the place of the bad byte only inside its message (STYLE: "Avoid: location only
+    // Regression: TEI-IN-005 gives the place of the bad byte only inside its message (STYLE: "Avoid: location only
     // inside the message string"). Input "a\nb" 0x81 "c": expected span {file, line 2, column 2}; actual
     // span undefined.
-    it.skip('gives TEI-IN-005 the span of the bad byte', () => {
+    it('gives TEI-IN-005 the span of the bad byte', () => {
       const e = inputError(() => decodeSource(bytes('a\nb', [0x81], 'c'), 'bad.txt'));
       assert.deepEqual(e.span, { file: 'bad.txt', line: 2, column: 2 });
     });
