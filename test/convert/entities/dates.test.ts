@@ -18,6 +18,8 @@ describe('findDates', () => {
       ['H.\n\n23.12.41', undefined, { text: '23.12.41', when: '1941-12-23' }],
       ['Sir A. Cadogan, Gladwyn Jebb, 18 Sept. 1939, reporting', undefined, { text: '18 Sept. 1939', when: '1939-09-18' }],
       ['Seeds, no. 349, 29 March 1940, C15320', undefined, { text: '29 March 1940', when: '1940-03-29' }],
+      ['(Molotov), no. 103202/06, 18 Sept. 1940.', undefined, { text: '18 Sept. 1940', when: '1940-09-18' }],
+      ['at the end of January of the eight destroyers', '1944-01-29', { text: 'January', when: '1944-01' }],
       ['Sent on August 4, 1941', undefined, { text: 'August 4, 1941', when: '1941-08-04' }],
       ['a meeting held at 4 pm. Wednesday, 4th October, 1944, in the Foreign', undefined, { text: 'Wednesday, 4th October, 1944', when: '1944-10-04' }],
       ['Molotov can arrive not later than May 10-15, accompanied', '1942-04-20', { text: 'May 10-15', from: '1942-05-10', to: '1942-05-15' }],

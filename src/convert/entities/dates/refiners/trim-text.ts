@@ -20,6 +20,14 @@ export const trimTextRefiner: Refiner = {
         text = text.slice(m[0].length);
         index += m[0].length;
       }
+      // "03202/06, 18 Sept. 1940": a number before the day belongs to a file reference; "January of the": a word
+      // chrono took while looking for a year.
+      const lead = /^\d{1,4},\s+(?=\d)/.exec(text);
+      if (lead) {
+        text = text.slice(lead[0].length);
+        index += lead[0].length;
+      }
+      text = text.replace(/\s+(?:of|the|in|on)$/i, '');
       const t = TRAILING_TIME.exec(text);
       if (t && t.index > 0) text = text.slice(0, t.index);
       // "23–24 Feb. 1940, 255–6": page numbers after the year of a citation are not the date's.
