@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { validate, type ValidationReport } from '../../src/validate/index.js';
-import { CWRC, TEI_ALL, haveJing, haveShared, runJing, skipBecause, tempDir } from './helpers.js';
+import { CWRC, TEI_ALL, TEI_MUTATIONS, haveJing, haveShared, runJing, skipBecause, tempDir } from './helpers.js';
 
 /** Reported lines jing does not flag, with the reason (none today: the list is data, kept empty on purpose). */
 const EXPLAINED: Record<string, { line: number; reason: string }[]> = {};
@@ -37,37 +37,6 @@ function disagreements(files: string[], ours: ValidationReport, jing: Map<string
     .map((f) => `${basename(f)}: ours ${byFile.get(resolve(f))!.valid ? 'valid' : 'invalid'}, jing ${jing.get(resolve(f))!.size === 0 ? 'valid' : 'invalid'}`);
 }
 
-/** Generic mutations of a real TEI file; each returns undefined when it does not apply to the file. */
-const MUTATIONS: Record<string, (text: string) => string | undefined> = {
-  'unknown element': (t) => {
-    const body = t.indexOf('<body');
-    const m = body < 0 ? null : /<p(\s[^>]*)?>/g;
-    if (!m) return undefined;
-    m.lastIndex = body;
-    const hit = m.exec(t);
-    return hit ? t.slice(0, hit.index + hit[0].length) + '<chanceryUnknown/>' + t.slice(hit.index + hit[0].length) : undefined;
-  },
-  'bad attribute value': (t) => {
-    const m = /<teiHeader(?![^>]*xml:space)/.exec(t);
-    return m ? t.slice(0, m.index) + '<teiHeader xml:space="sometimes"' + t.slice(m.index + m[0].length) : undefined;
-  },
-  'required element removed': (t) => {
-    const m = /<titleStmt[\s>][\s\S]*?<\/titleStmt>/.exec(t);
-    return m ? t.slice(0, m.index) + t.slice(m.index + m[0].length) : undefined;
-  },
-  'misplaced element': (t) => {
-    const m = /<teiHeader[\s>][\s\S]*?<\/teiHeader>/.exec(t);
-    const end = t.lastIndexOf('</TEI>');
-    if (!m || end < m.index) return undefined;
-    return t.slice(0, m.index) + t.slice(m.index + m[0].length, end) + m[0] + t.slice(end);
-  },
-  'duplicate xml:id': (t) => {
-    const id = /xml:id="([^"]+)"/.exec(t)?.[1];
-    const body = /<body(?![^>]*xml:id)/.exec(t);
-    return id && body ? t.slice(0, body.index) + `<body xml:id="${id}"` + t.slice(body.index + body[0].length) : undefined;
-  },
-};
-// Malformed mutants are covered by mutations.test.ts: jing stops at the first one, one JVM start each here.
 
 for (const engine of ['chancery', 'libxml2'] as const) {
   describe(`agreement with jing on the cwrc corpus (tei_all, ${engine} engine)`, function () {
@@ -116,7 +85,7 @@ for (const engine of ['chancery', 'libxml2'] as const) {
       const mutants: string[] = [];
       for (const f of ours.files.filter((x) => x.valid)) {
         const text = readFileSync(f.file, 'utf8');
-        Object.entries(MUTATIONS).forEach(([name, mutate], i) => {
+        Object.entries(TEI_MUTATIONS).forEach(([name, mutate], i) => {
           const out = mutate(text);
           if (out === undefined || out === text) return;
           const file = join(dir, `${basename(f.file, '.xml')}.m${i}-${name.replace(/\W+/g, '-')}.xml`);

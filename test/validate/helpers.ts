@@ -68,3 +68,35 @@ export function haveGit(): boolean {
     return false;
   }
 }
+
+/** Generic mutations of a real TEI file; each returns undefined when it does not apply to the file. */
+export const TEI_MUTATIONS: Record<string, (text: string) => string | undefined> = {
+  'unknown element': (t) => {
+    const body = t.indexOf('<body');
+    const m = body < 0 ? null : /<p(\s[^>]*)?>/g;
+    if (!m) return undefined;
+    m.lastIndex = body;
+    const hit = m.exec(t);
+    return hit ? t.slice(0, hit.index + hit[0].length) + '<chanceryUnknown/>' + t.slice(hit.index + hit[0].length) : undefined;
+  },
+  'bad attribute value': (t) => {
+    const m = /<teiHeader(?![^>]*xml:space)/.exec(t);
+    return m ? t.slice(0, m.index) + '<teiHeader xml:space="sometimes"' + t.slice(m.index + m[0].length) : undefined;
+  },
+  'required element removed': (t) => {
+    const m = /<titleStmt[\s>][\s\S]*?<\/titleStmt>/.exec(t);
+    return m ? t.slice(0, m.index) + t.slice(m.index + m[0].length) : undefined;
+  },
+  'misplaced element': (t) => {
+    const m = /<teiHeader[\s>][\s\S]*?<\/teiHeader>/.exec(t);
+    const end = t.lastIndexOf('</TEI>');
+    if (!m || end < m.index) return undefined;
+    return t.slice(0, m.index) + t.slice(m.index + m[0].length, end) + m[0] + t.slice(end);
+  },
+  'duplicate xml:id': (t) => {
+    const id = /xml:id="([^"]+)"/.exec(t)?.[1];
+    const body = /<body(?![^>]*xml:id)/.exec(t);
+    return id && body ? t.slice(0, body.index) + `<body xml:id="${id}"` + t.slice(body.index + body[0].length) : undefined;
+  },
+};
+// Malformed mutants are covered by mutations.test.ts (jing stops at the first one: one JVM start each).

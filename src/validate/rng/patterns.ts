@@ -607,7 +607,7 @@ export class Patterns {
           walk(q.p);
           break;
         case 'list':
-          types.add('a list of values');
+          types.add('list of values');
           break;
         case 'value':
           values.push(`"${q.value}"`);

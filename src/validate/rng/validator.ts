@@ -24,16 +24,22 @@ function list(names: string[], max = 25): string {
   return `one of ${names.join(', ')}`;
 }
 
-function shown(uri: string, local: string): string {
-  if (uri === TEI_NS) return local;
+/** An element's name, with its namespace when that differs from its parent's (TEI's at the root). */
+function shown(uri: string, local: string, parentUri: string): string {
+  if (uri === parentUri) return local;
   return uri ? `${local} (namespace ${uri})` : `${local} (in no namespace)`;
+}
+
+/** `(Guidelines URL)` for TEI elements, nothing for others. */
+function link(uri: string, local: string): string {
+  return uri === TEI_NS ? ` (${guidelinesUrl(local)})` : '';
 }
 
 /** A validation of one document; `diagnostics` holds the findings once the document has ended. */
 export class DocumentValidator implements XmlListener {
   readonly diagnostics: Diagnostic[] = [];
   private cur: Pattern;
-  private readonly frames: { local: string; hadContent: boolean; url: string }[] = [];
+  private readonly frames: { local: string; uri: string; hadContent: boolean; url: string; textError: boolean }[] = [];
   private skipDepth = 0;
   private saved: Pattern | undefined;
   private textBuf = '';
@@ -69,11 +75,12 @@ export class DocumentValidator implements XmlListener {
     }
     const exp = patterns.expected(this.cur);
     const inside = frame?.local ?? 'the document';
+    if (frame) frame.textError = true;
     if (exp.text) {
-      this.report(ValidateCodes.textNotAllowed, `character content of element ${inside} is invalid here; must be ${patterns.describeValue(this.cur)}`, span);
+      this.report(ValidateCodes.textNotAllowed, `character content of element ${inside} is invalid here; must be ${patterns.describeValue(this.cur)}${frame?.url ?? ''}`, span);
     } else {
       const expected = exp.elements.length ? `; expected ${list(exp.elements)}` : '';
-      this.report(ValidateCodes.textNotAllowed, `text not allowed${this.where()}${expected}${frame ? ` (${frame.url})` : ''}`, span);
+      this.report(ValidateCodes.textNotAllowed, `text not allowed${this.where()}${expected}${frame?.url ?? ''}`, span);
     }
   }
 
@@ -101,57 +108,66 @@ export class DocumentValidator implements XmlListener {
         const missing = exp.elements.filter((e) => e !== local);
         this.report(
           ValidateCodes.elementNotAllowed,
-          `element ${local} not allowed yet in ${parent.local}; a required element must come first: expected ${missing.length ? list(missing) : 'another element'} (${parent.url})`,
+          `element ${local} not allowed yet in ${parent.local}; a required element must come first: expected ${missing.length ? list(missing) : 'another element'}${parent.url}`,
           span,
         );
-        this.openWith(later, local, attributes, span);
+        this.openWith(later, uri, local, attributes, span);
         return;
       }
       const choices = [...exp.elements];
       let expected = choices.length ? `expected ${list(choices)}` : 'expected no element here';
       if (exp.end && parent) expected = choices.length ? `expected the end of ${parent.local} or ${list(choices)}` : `expected the end of ${parent.local}`;
-      const misplaced = choices.includes(local) && uri === TEI_NS;
-      const what = misplaced ? `element ${local} not allowed at this point${this.where()} (order or number of children)` : `element ${shown(uri, local)} not allowed here${this.where()}`;
-      this.report(ValidateCodes.elementNotAllowed, `${what}; ${expected}${parent ? ` (${parent.url})` : ''}`, span);
+      const parentUri = parent?.uri ?? TEI_NS;
+      const misplaced = choices.includes(local) && uri === parentUri;
+      const what = misplaced
+        ? `element ${local} not allowed at this point${this.where()} (order or number of children)`
+        : `element ${shown(uri, local, parentUri)} not allowed here${this.where()}`;
+      this.report(ValidateCodes.elementNotAllowed, `${what}; ${expected}${parent?.url ?? ''}`, span);
       this.saved = this.cur;
       this.skipDepth = 1;
       return;
     }
-    this.openWith(opened, local, attributes, span);
+    this.openWith(opened, uri, local, attributes, span);
   }
 
-  private openWith(opened: Pattern, local: string, attributes: readonly { uri: string; local: string; name: string; value: string }[], span: SourceSpan): void {
+  private openWith(opened: Pattern, uri: string, local: string, attributes: readonly { uri: string; local: string; name: string; value: string }[], span: SourceSpan): void {
     const { patterns } = this.schema;
+    const url = link(uri, local);
     let p = opened;
+    let attributeErrors = 0;
     for (const a of attributes) {
       const next = patterns.attribute_(p, a.uri, a.local, a.value);
       if (next.kind !== 'notAllowed') {
         p = next;
         continue;
       }
+      attributeErrors++;
       const valuePattern = patterns.attributeNamed(p, a.uri, a.local);
       if (valuePattern) {
         this.report(
           ValidateCodes.badAttribute,
-          `value "${a.value}" of attribute ${a.name} of element ${local} is invalid; must be ${patterns.describeValue(valuePattern)} (${guidelinesUrl(local)})`,
+          `value "${a.value}" of attribute ${a.name} of element ${local} is invalid; must be ${patterns.describeValue(valuePattern)}${url}`,
           span,
         );
       } else {
-        this.report(ValidateCodes.badAttribute, `attribute ${a.name} not allowed on element ${local} (${guidelinesUrl(local)})`, span);
+        this.report(ValidateCodes.badAttribute, `attribute ${a.name} not allowed on element ${local}${url}`, span);
       }
     }
     let closed = patterns.startTagClose(p);
     if (closed.kind === 'notAllowed') {
       const missing = patterns.requiredAttributes(p);
-      this.report(
-        ValidateCodes.missingAttribute,
-        `element ${local} missing required attribute${missing.length === 1 ? '' : 's'} ${missing.join(', ')} (${guidelinesUrl(local)})`,
-        span,
-      );
+      // After a rejected attribute value, "missing" would only repeat that error.
+      if (attributeErrors === 0) {
+        this.report(
+          ValidateCodes.missingAttribute,
+          `element ${local} missing required attribute${missing.length === 1 ? '' : 's'} ${missing.join(', ')}${url}`,
+          span,
+        );
+      }
       closed = patterns.startTagClose(p, true);
     }
     this.cur = closed;
-    this.frames.push({ local, hadContent: false, url: guidelinesUrl(local) });
+    this.frames.push({ local, uri, hadContent: false, url, textError: false });
   }
 
   text(text: string): void {
@@ -174,11 +190,12 @@ export class DocumentValidator implements XmlListener {
       const exp = patterns.expected(this.cur);
       const message =
         exp.elements.length > 0
-          ? `element ${frame.local} incomplete; expected ${list(exp.elements)} (${frame.url})`
+          ? `element ${frame.local} incomplete; expected ${list(exp.elements)}${frame.url}`
           : exp.text
-            ? `element ${frame.local} incomplete; missing its content, which must be ${patterns.describeValue(this.cur)} (${frame.url})`
-            : `element ${frame.local} incomplete (${frame.url})`;
-      this.report(ValidateCodes.incompleteContent, message, span);
+            ? `element ${frame.local} incomplete; missing its content, which must be ${patterns.describeValue(this.cur)}${frame.url}`
+            : `element ${frame.local} incomplete${frame.url}`;
+      // Rejected text already explains an element that lacks its (data) content.
+      if (!(frame.textError && exp.elements.length === 0)) this.report(ValidateCodes.incompleteContent, message, span);
       this.cur = patterns.endTagForced(this.cur);
     } else this.cur = ended;
     this.frames.pop();
