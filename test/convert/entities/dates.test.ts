@@ -76,6 +76,12 @@ describe('findDates', () => {
     it('gives a month alone as YYYY-MM ("by the beginning of October")', () => {
       assert.deepEqual(one('aluminium by the beginning of October and', '1941-09-03'), { text: 'October', when: '1941-10' });
     });
+    it('gives "last May" and "next March" the year the document implies, and "mid-March" its month', () => {
+      assert.deepEqual(one('By the way, last May you wrote to me', '1944-06-01'), { text: 'May', when: '1944-05' });
+      assert.deepEqual(one('we resumed negotiations last May and', '1944-03-01'), { text: 'May', when: '1943-05' });
+      assert.deepEqual(one('the conference next March will', '1944-06-01'), { text: 'March', when: '1945-03' });
+      assert.deepEqual(one('20 ships in mid-March over and above', '1943-02-01'), { text: 'March', when: '1943-03' });
+    });
     it('gives "the end of April" as the month', () => {
       assert.deepEqual(one('not later than the end of April.', '1942-03-29'), { text: 'April', when: '1942-04' });
     });

@@ -27,10 +27,10 @@ export function scanDayMonthYear(text: string): DateMention[] {
 }
 
 const MONTH_ALONE =
-  /(?<![\w./-])(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?(?![\w/-])/g;
+  /(?<![\w./])(?<!(?<!mid)-)(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?(?![\w/-])/g;
 
 /** Words after which "May" or "March" can only be the month: "early May", "in March". */
-const MONTH_PRECEDERS = /\b(?:in|of|by|since|until|till|from|to|during|before|after|early|late|mid|end|beginning|middle|between|and|or|through|throughout|around|about|until|on)\W*$/i;
+const MONTH_PRECEDERS = /\b(?:in|of|by|since|until|till|from|to|during|before|after|early|late|mid|end|beginning|middle|between|and|or|through|throughout|around|about|until|on|last|next)\W*$/i;
 
 /**
  * A capitalised month name chrono passed over ("the end of April or early May": chrono reads "early" as a

@@ -105,6 +105,15 @@ function followLists(text: string, found: DateMention[]): void {
   }
 }
 
+/** "last May" is the latest May before the document, "next March" the first March after it. */
+function lastOrNext(text: string, m: DateMention, ref: ReferenceDate): void {
+  const word = /\b(last|next)\s+$/i.exec(text.slice(Math.max(0, m.start - 6), m.start))?.[1]?.toLowerCase();
+  if (!word || !m.when || !/^\d{4}-\d{2}$/.test(m.when) || /\d{4}/.test(m.text) || ref.month === undefined) return;
+  const month = Number(m.when.slice(5, 7));
+  const year = word === 'last' ? (month < ref.month ? ref.year : ref.year - 1) : month > ref.month ? ref.year : ref.year + 1;
+  m.when = `${String(year).padStart(4, '0')}-${m.when.slice(5)}`;
+}
+
 function overlaps(a: DateMention, b: DateMention): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -154,7 +163,12 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     const mention: DateMention = { start: m.start, end: m.end, text: m.text, when: toIso(parts, inferYear(parts, ref)) };
     if (!found.some((f) => overlaps(f, mention))) found.push(mention);
   }
-  if (ref?.month !== undefined) for (const m of found) preferPast(text, m, ref);
+  if (ref?.month !== undefined) {
+    for (const m of found) {
+      preferPast(text, m, ref);
+      lastOrNext(text, m, ref);
+    }
+  }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   // Widening ("5/6 June") can reach a neighbour: the first of two overlapping mentions stays.
   const kept: DateMention[] = [];

@@ -24,7 +24,7 @@ export const monthWordGuardRefiner: Refiner = {
             const before = context.text.slice(0, r.index);
             // Sentence start, or right after a subject pronoun/noun: "May I", "they March".
             if (/(?:^|[.!?:;]\s*|["“‘'(]\s*)$/.test(before)) return false;
-            const prev = /(\p{L}+)\s*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+            const prev = /(\p{L}+)[\s-]*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
             if (!DATE_PRECEDERS.has(prev)) return false;
           } else if (words[0] && words[0].length <= 4) {
             return false; // a lone abbreviation ("Dec") is too weak
