@@ -5,7 +5,7 @@
  * entities and character references, and a DOCTYPE that declares entities is refused outright.
  */
 import { SaxesParser } from 'saxes';
-import type { SaxesTagNS } from 'saxes';
+import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
 import type { Document as DomDocument, Element as DomElement, Node as DomNode } from 'slimdom';
 import { ChanceryError, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { ValidateCodes } from './codes.js';
@@ -194,6 +194,7 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
   let wellFormed = true;
   let paths: Map<string, number> | undefined;
 
+  const listener = options.listener;
   const parser = new SaxesParser({ xmlns: true, position: true });
   parser.on('error', (err) => {
     wellFormed = false;
@@ -265,9 +266,12 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
       domStack[domStack.length - 1]!.appendChild(element);
       domStack.push(element);
     }
-    for (const attr of Object.values(tag.attributes)) {
-      if (element && attr.prefix !== 'xmlns' && attr.name !== 'xmlns') {
-        element.setAttributeNS(attr.uri || null, attr.name, attr.value);
+    const attrs: SaxesAttributeNS[] | undefined = listener ? [] : undefined;
+    for (const name in tag.attributes) {
+      const attr = tag.attributes[name]!;
+      if (attr.prefix !== 'xmlns' && attr.name !== 'xmlns') {
+        element?.setAttributeNS(attr.uri || null, attr.name, attr.value);
+        attrs?.push(attr);
       }
       if (attr.uri === XML_NS && attr.local === 'id') {
         const span = attributeSpan(text, start, endOffset, attr.name, spanAt);
@@ -287,21 +291,13 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
         }
       }
     }
-    if (options.listener) {
-      const attrs = Object.values(tag.attributes).filter((a) => a.prefix !== 'xmlns' && a.name !== 'xmlns');
-      options.listener.startElement(uri ?? '', tag.local, attrs, {
-        ...spanAt(start === -1 ? 0 : start),
-        endLine: parser.line,
-        endColumn: parser.column,
-      });
-    }
+    listener?.startElement(uri ?? '', tag.local, attrs!, index);
   });
-  const listener = options.listener;
   if (listener) {
     parser.on('closetag', () => {
       stack.pop();
       if (dom) domStack.pop();
-      listener.endElement({ file, line: parser.line, column: Math.max(1, parser.column) });
+      listener.endElement(parser.line, Math.max(1, parser.column));
     });
   } else {
     parser.on('closetag', () => {
@@ -345,6 +341,10 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
     ids.push({ id, element, span });
   }
 
+  listener?.attach(file, (index) => {
+    const e = elements[index]!;
+    return { ...spanAt(e.start), endLine: e.tagEndLine, endColumn: e.tagEndColumn };
+  });
   try {
     parser.write(text).close();
   } catch (e) {

@@ -8,11 +8,22 @@ import { ValidateCodes, guidelinesUrl } from '../codes.js';
 import type { CompiledRng } from './schema.js';
 import { isWhitespace, type Pattern } from './patterns.js';
 
+/** An attribute as saxes gives it. */
+export interface XmlAttribute {
+  uri: string;
+  local: string;
+  name: string;
+  value: string;
+}
+
 /** What the validator needs to hear of a document (parse.ts calls these as saxes reads). */
 export interface XmlListener {
-  startElement(uri: string, local: string, attributes: readonly { uri: string; local: string; name: string; value: string }[], span: SourceSpan): void;
+  /** Before the parse: the file, and where element `index` stands (computed only for errors). */
+  attach(file: string, elementSpan: (index: number) => SourceSpan): void;
+  startElement(uri: string, local: string, attributes: readonly XmlAttribute[], index: number): void;
   text(text: string): void;
-  endElement(span: SourceSpan): void;
+  /** 1-based position of the end tag's `>`. */
+  endElement(line: number, column: number): void;
 }
 
 const TEI_NS = 'http://www.tei-c.org/ns/1.0';
@@ -43,9 +54,20 @@ export class DocumentValidator implements XmlListener {
   private skipDepth = 0;
   private saved: Pattern | undefined;
   private textBuf = '';
+  private file = '';
+  private elementSpan: (index: number) => SourceSpan = () => ({ file: this.file, line: 1, column: 1 });
 
   constructor(private readonly schema: CompiledRng) {
     this.cur = schema.start;
+  }
+
+  attach(file: string, elementSpan: (index: number) => SourceSpan): void {
+    this.file = file;
+    this.elementSpan = elementSpan;
+  }
+
+  private spanOf(at: number | { line: number; column: number }): SourceSpan {
+    return typeof at === 'number' ? this.elementSpan(at) : { file: this.file, ...at };
   }
 
   private report(code: string, message: string, span: SourceSpan): void {
@@ -57,7 +79,7 @@ export class DocumentValidator implements XmlListener {
     return f ? ` in ${f.local}` : ' at the root';
   }
 
-  private flushText(span: SourceSpan): void {
+  private flushText(at: number | { line: number; column: number }): void {
     const s = this.textBuf;
     if (s === '') return;
     this.textBuf = '';
@@ -77,19 +99,19 @@ export class DocumentValidator implements XmlListener {
     const inside = frame?.local ?? 'the document';
     if (frame) frame.textError = true;
     if (exp.text) {
-      this.report(ValidateCodes.textNotAllowed, `character content of element ${inside} is invalid here; must be ${patterns.describeValue(this.cur)}${frame?.url ?? ''}`, span);
+      this.report(ValidateCodes.textNotAllowed, `character content of element ${inside} is invalid here; must be ${patterns.describeValue(this.cur)}${frame?.url ?? ''}`, this.spanOf(at));
     } else {
       const expected = exp.elements.length ? `; expected ${list(exp.elements)}` : '';
-      this.report(ValidateCodes.textNotAllowed, `text not allowed${this.where()}${expected}${frame?.url ?? ''}`, span);
+      this.report(ValidateCodes.textNotAllowed, `text not allowed${this.where()}${expected}${frame?.url ?? ''}`, this.spanOf(at));
     }
   }
 
-  startElement(uri: string, local: string, attributes: readonly { uri: string; local: string; name: string; value: string }[], span: SourceSpan): void {
+  startElement(uri: string, local: string, attributes: readonly XmlAttribute[], index: number): void {
     if (this.skipDepth > 0) {
       this.skipDepth++;
       return;
     }
-    this.flushText(span);
+    this.flushText(index);
     const parent = this.frames[this.frames.length - 1];
     if (parent) parent.hadContent = true;
     const { patterns } = this.schema;
@@ -109,9 +131,9 @@ export class DocumentValidator implements XmlListener {
         this.report(
           ValidateCodes.elementNotAllowed,
           `element ${local} not allowed yet in ${parent.local}; a required element must come first: expected ${missing.length ? list(missing) : 'another element'}${parent.url}`,
-          span,
+          this.elementSpan(index),
         );
-        this.openWith(later, uri, local, attributes, span);
+        this.openWith(later, uri, local, attributes, index);
         return;
       }
       const choices = [...exp.elements];
@@ -122,15 +144,15 @@ export class DocumentValidator implements XmlListener {
       const what = misplaced
         ? `element ${local} not allowed at this point${this.where()} (order or number of children)`
         : `element ${shown(uri, local, parentUri)} not allowed here${this.where()}`;
-      this.report(ValidateCodes.elementNotAllowed, `${what}; ${expected}${parent?.url ?? ''}`, span);
+      this.report(ValidateCodes.elementNotAllowed, `${what}; ${expected}${parent?.url ?? ''}`, this.elementSpan(index));
       this.saved = this.cur;
       this.skipDepth = 1;
       return;
     }
-    this.openWith(opened, uri, local, attributes, span);
+    this.openWith(opened, uri, local, attributes, index);
   }
 
-  private openWith(opened: Pattern, uri: string, local: string, attributes: readonly { uri: string; local: string; name: string; value: string }[], span: SourceSpan): void {
+  private openWith(opened: Pattern, uri: string, local: string, attributes: readonly XmlAttribute[], index: number): void {
     const { patterns } = this.schema;
     const url = link(uri, local);
     let p = opened;
@@ -147,10 +169,10 @@ export class DocumentValidator implements XmlListener {
         this.report(
           ValidateCodes.badAttribute,
           `value "${a.value}" of attribute ${a.name} of element ${local} is invalid; must be ${patterns.describeValue(valuePattern)}${url}`,
-          span,
+          this.elementSpan(index),
         );
       } else {
-        this.report(ValidateCodes.badAttribute, `attribute ${a.name} not allowed on element ${local}${url}`, span);
+        this.report(ValidateCodes.badAttribute, `attribute ${a.name} not allowed on element ${local}${url}`, this.elementSpan(index));
       }
     }
     let closed = patterns.startTagClose(p);
@@ -161,7 +183,7 @@ export class DocumentValidator implements XmlListener {
         this.report(
           ValidateCodes.missingAttribute,
           `element ${local} missing required attribute${missing.length === 1 ? '' : 's'} ${missing.join(', ')}${url}`,
-          span,
+          this.elementSpan(index),
         );
       }
       closed = patterns.startTagClose(p, true);
@@ -174,7 +196,7 @@ export class DocumentValidator implements XmlListener {
     if (this.skipDepth === 0) this.textBuf += text;
   }
 
-  endElement(span: SourceSpan): void {
+  endElement(line: number, column: number): void {
     if (this.skipDepth > 0) {
       if (--this.skipDepth === 0) this.cur = this.saved!;
       return;
@@ -184,7 +206,7 @@ export class DocumentValidator implements XmlListener {
     if (!frame.hadContent && this.textBuf === '') {
       // An element without children is matched as if it held the empty string (RELAX NG 7.2).
       this.cur = patterns.choice(this.cur, patterns.textDeriv(this.cur, ''));
-    } else this.flushText(span);
+    } else this.flushText({ line, column });
     const ended = patterns.endTag(this.cur);
     if (ended.kind === 'notAllowed') {
       const exp = patterns.expected(this.cur);
@@ -195,7 +217,7 @@ export class DocumentValidator implements XmlListener {
             ? `element ${frame.local} incomplete; missing its content, which must be ${patterns.describeValue(this.cur)}${frame.url}`
             : `element ${frame.local} incomplete${frame.url}`;
       // Rejected text already explains an element that lacks its (data) content.
-      if (!(frame.textError && exp.elements.length === 0)) this.report(ValidateCodes.incompleteContent, message, span);
+      if (!(frame.textError && exp.elements.length === 0)) this.report(ValidateCodes.incompleteContent, message, { file: this.file, line, column });
       this.cur = patterns.endTagForced(this.cur);
     } else this.cur = ended;
     this.frames.pop();
