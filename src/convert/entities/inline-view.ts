@@ -11,6 +11,8 @@ export interface ViewPiece {
   offset: number;
   /** Inside `hi rend="italic"`: in these texts, titles of works and foreign phrases. */
   italic: boolean;
+  /** The list of inlines that holds the node. */
+  parent: Inline[];
 }
 
 /** A block's running text with a map back to its text nodes. */
@@ -32,7 +34,7 @@ export function viewOf(inlines: Inline[]): InlineView {
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-          view.pieces.push({ node, offset: view.text.length, italic });
+          view.pieces.push({ node, offset: view.text.length, italic, parent: nodes });
           view.text += node.text;
           break;
         case 'hi': {
@@ -86,15 +88,28 @@ export function pieceFor(view: InlineView, start: number, end: number): ViewPiec
 export function applySpans(inlines: Inline[], view: InlineView, spans: EntitySpan[]): number {
   const byNode = new Map<TextInline, EntitySpan[]>();
   const taken: EntitySpan[] = [];
+  const crossing: Array<{ span: EntitySpan; first: ViewPiece; last: ViewPiece }> = [];
+  const inCrossing = new Set<TextInline>();
   for (const s of spans) {
     if (s.end <= s.start || taken.some((t) => s.start < t.end && t.start < s.end)) continue;
     const piece = pieceFor(view, s.start, s.end);
-    if (!piece) continue;
+    if (!piece) {
+      const across = crossingPieces(view, s);
+      // One rewrite per text node: a node already split by another span is left to that span.
+      const busy = (n: TextInline): boolean => byNode.has(n) || inCrossing.has(n);
+      if (!across || busy(across.first.node) || busy(across.last.node)) continue;
+      taken.push(s);
+      crossing.push({ span: s, ...across });
+      inCrossing.add(across.first.node).add(across.last.node);
+      continue;
+    }
+    if (inCrossing.has(piece.node)) continue;
     taken.push(s);
     const local = { ...s, start: s.start - piece.offset, end: s.end - piece.offset };
     byNode.set(piece.node, [...(byNode.get(piece.node) ?? []), local]);
   }
-  if (byNode.size === 0) return 0;
+  for (const c of crossing) wrapAcross(c.span, c.first, c.last);
+  if (byNode.size === 0) return taken.length;
   const rewrite = (nodes: Inline[]): void => {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
@@ -109,6 +124,37 @@ export function applySpans(inlines: Inline[], view: InlineView, spans: EntitySpa
   };
   rewrite(inlines);
   return taken.length;
+}
+
+/**
+ * A span over two text nodes of one list with only line or page breaks between them ("December<lb/>28th",
+ * "Mr.<lb/>Eden" in a hard-wrapped letter): its first and last pieces, or undefined when it crosses other markup.
+ */
+function crossingPieces(view: InlineView, s: EntitySpan): { first: ViewPiece; last: ViewPiece } | undefined {
+  const first = view.pieces.find((p) => p.offset <= s.start && s.start < p.offset + p.node.text.length);
+  const last = view.pieces.find((p) => p.offset < s.end && s.end <= p.offset + p.node.text.length);
+  if (!first || !last || first === last || first.parent !== last.parent) return undefined;
+  const i = first.parent.indexOf(first.node);
+  const j = first.parent.indexOf(last.node);
+  if (i < 0 || j <= i) return undefined;
+  for (const between of first.parent.slice(i + 1, j)) if (between.type !== 'lb' && between.type !== 'pb') return undefined;
+  return { first, last };
+}
+
+/** Wraps the end of one text node, the breaks after it and the start of a later one in one entity. */
+function wrapAcross(s: EntitySpan, first: ViewPiece, last: ViewPiece): void {
+  const nodes = first.parent;
+  const i = nodes.indexOf(first.node);
+  const j = nodes.indexOf(last.node);
+  const a = s.start - first.offset;
+  const b = s.end - last.offset;
+  const cut = (node: TextInline, from: number, to: number): TextInline => ({ type: 'text', text: node.text.slice(from, to), ...position(node, from) });
+  const children: Inline[] = [cut(first.node, a, first.node.text.length), ...nodes.slice(i + 1, j), cut(last.node, 0, b)];
+  const out: Inline[] = [];
+  if (a > 0) out.push(cut(first.node, 0, a));
+  out.push({ type: 'entity', tag: s.tag, attrs: s.attrs, children });
+  if (b < last.node.text.length) out.push(cut(last.node, b, last.node.text.length));
+  nodes.splice(i, j - i + 1, ...out);
 }
 
 /** Column of a character offset inside a text node that may span lines. */

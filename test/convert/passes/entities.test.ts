@@ -124,6 +124,18 @@ describe('entitiesPass', () => {
     ]);
   });
 
+  it('wraps a name or date broken by a line break in a hard-wrapped letter, keeping the break inside', () => {
+    const p = block('p', [text('telegram of December'), { type: 'lb' }, text('20th that'), { type: 'lb' }, text('he saw Mr.'), { type: 'lb' }, text('Eden.')]);
+    const d = doc([p], { date: { when: '1941-12-22', text: '', source: 'dateline' } });
+    run(d);
+    assert.deepEqual(entities(p.inlines).map((e) => [e[0], e[1], e[2]['when'] ?? '']), [
+      ['date', 'December20th', '1941-12-20'],
+      ['persName', 'Mr.Eden', ''],
+    ]);
+    const ent = p.inlines.find((i) => i.type === 'entity') as EntityInline;
+    assert.deepEqual(ent.children.map((c) => c.type), ['text', 'lb', 'text']);
+  });
+
   it('tags the place of a dateline', () => {
     const b = block('dateline', [text('Moscow, December 23, 1941.')]);
     run(doc([b]));
