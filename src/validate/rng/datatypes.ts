@@ -50,22 +50,44 @@ function timeOk(h: string, m: string, s: string): boolean {
   const hh = Number(h);
   const mm = Number(m);
   const ss = Number(s);
-  return (hh < 24 && mm < 60 && ss < 60) || (hh === 24 && mm === 0 && ss === 0);
+  return hh < 24 && mm < 60 && ss <= 60; // as jing: no 24:00:00 (XSD 1.0 allowed it), a leap second 60 allowed
+}
+
+/**
+ * anyURI as jing judges it (checked against jing case by case): %-escapes well formed; one '#' at most; a scheme,
+ * if any, well formed and followed by something; square brackets only in the query, the fragment, an opaque
+ * part (`mailto:a]`), or around an IPv6 host (`//[::1]/`); everything else (spaces, `<`, `{`…) allowed.
+ */
+function anyUriAllows(v: string): boolean {
+  if (/%(?![0-9A-Fa-f]{2})/.test(v)) return false;
+  const hash = v.indexOf('#');
+  if (hash >= 0 && v.indexOf('#', hash + 1) >= 0) return false;
+  let main = hash >= 0 ? v.slice(0, hash) : v;
+  const query = main.indexOf('?');
+  if (query >= 0) main = main.slice(0, query);
+  let rest = main;
+  const colon = main.indexOf(':');
+  if (colon >= 0 && !main.slice(0, colon).includes('/')) {
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*$/.test(main.slice(0, colon))) return false;
+    if (v.length === colon + 1) return false;
+    rest = main.slice(colon + 1);
+    if (!rest.startsWith('//')) return true;
+  }
+  if (rest.startsWith('//')) {
+    const slash = rest.indexOf('/', 2);
+    const authority = slash >= 0 ? rest.slice(2, slash) : rest.slice(2);
+    const path = slash >= 0 ? rest.slice(slash) : '';
+    if (/[[\]]/.test(authority) && !/^([^@[\]]*@)?\[[0-9A-Fa-f:.]+\](:\d*)?$/.test(authority)) return false;
+    return !/[[\]]/.test(path);
+  }
+  return !/[[\]]/.test(rest);
 }
 
 const LEXICAL: Record<string, (v: string) => boolean> = {
   string: () => true,
   normalizedString: () => true,
   token: () => true,
-  anyURI: (v) => {
-    // jing's check: %-escapes well formed, at most one '#', a scheme (if any) well formed.
-    if (/%(?![0-9A-Fa-f]{2})/.test(v)) return false;
-    if ((v.match(/#/g) ?? []).length > 1) return false;
-    const colon = v.search(/[:/?#]/);
-    if (colon > 0 && v[colon] === ':' && !/^[A-Za-z][A-Za-z0-9+.-]*$/.test(v.slice(0, colon))) return false;
-    if (colon === 0 && v[0] === ':') return false;
-    return true;
-  },
+  anyURI: anyUriAllows,
   boolean: (v) => /^(true|false|1|0)$/.test(v),
   decimal: (v) => /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v),
   double: (v) => /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|-?INF|NaN)$/.test(v),
