@@ -5,7 +5,7 @@ import { ExitCode } from '../command.js';
 import { startProgress } from '../progress.js';
 import { convertFiles } from '../../convert/files.js';
 import { PersonRegistry } from '../../convert/entities/personography.js';
-import { countBySeverity } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { formatReport, validate } from '../../validate/index.js';
 import { transformEdition } from '../../transform/index.js';
 
@@ -46,6 +46,8 @@ export const buildCommand: CliCommand<BuildArgs> = {
     const documents = result.files.reduce((n, f) => n + f.documents.length, 0);
     const counts = countBySeverity(result.diagnostics);
     io.stdout(`convert: ${inputs.length} sources → ${documents} TEI documents in ${args.tei}/ (${counts.warning} warnings; chancery convert --report for details) in ${seconds(t0)}\n`);
+    io.stdout(persons.summary(args.tei) + '\n');
+    for (const d of persons.diagnostics) io.stdout(formatDiagnostic(d) + '\n');
     const failed = result.files.filter((f) => f.error);
     for (const f of failed) io.stderr(`chancery: ${f.error!.message}\n`);
     if (failed.length > 0) return ExitCode.input;
