@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { validate } from '../../src/validate/index.js';
-import { FIXTURES, ROOT, TEI_MUTATIONS, haveJing, runJing, skipBecause, tempDir } from './helpers.js';
+import { FIXTURES, ROOT, TEI_ALL, TEI_MUTATIONS, haveJing, haveShared, runJing, skipBecause, tempDir } from './helpers.js';
+
+const TEI_ALL_PATH = haveShared() ? TEI_ALL : undefined;
 
 const FEATURES = join(FIXTURES, 'features');
 
@@ -59,3 +61,80 @@ describe('the edition in tei/ against schema/chancery.rng (chancery engine)', fu
     assert.ok(mutants.length >= 100, `only ${mutants.length} mutants`);
   });
 });
+
+/** Random structural edits at tag boundaries (deterministic: a seeded LCG), kept only when well-formed. */
+function randomMutants(base: string, count: number, seed: number, dir: string): string[] {
+  const pieces = ['<foo/>', '</p>', '<p>', '<date when="x">d</date>', '<date when="1941-02-29">d</date>', 'xml:id="p1" ', ' type="letter"', ' type="bogus"', '<head>h</head>', '<persName>n</persName>', '<persName ref="a]b">n</persName>', '<title>t</title>', '<div type="section"><p>x</p></div>', '<lb/>', '<hi rend="x">y</hi>', 'text', '<note place="foot" n="1">n</note>', '<gap reason="omitted"/>', '<p/>', '<div/>'];
+  let state = seed;
+  const rnd = (n: number): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  const tags = (t: string): RegExpMatchArray[] => [...t.matchAll(/<\/?[A-Za-z][^>]*>/g)];
+  const element = (t: string, at: RegExpMatchArray): [number, number] | undefined => {
+    const m = /^<([A-Za-z]+)[^>]*>$/.exec(at[0]);
+    if (!m || at[0].endsWith('/>')) return undefined;
+    const end = t.indexOf(`</${m[1]}>`, at.index);
+    return end > 0 ? [at.index!, end + m[1]!.length + 3] : undefined;
+  };
+  const files: string[] = [];
+  for (let tries = 0; files.length < count && tries < count * 20; tries++) {
+    let t = base;
+    for (let k = 1 + rnd(3); k > 0; k--) {
+      const all = tags(t);
+      const at = all[rnd(all.length)];
+      if (!at) break;
+      const op = rnd(3);
+      if (op === 0) t = t.slice(0, at.index) + pieces[rnd(pieces.length)] + t.slice(at.index);
+      else {
+        const span = element(t, at);
+        if (!span) continue;
+        const el = t.slice(span[0], span[1]);
+        t = t.slice(0, span[0]) + t.slice(span[1]);
+        if (op === 2) {
+          const to = tags(t)[rnd(tags(t).length)];
+          if (to) t = t.slice(0, to.index) + el + t.slice(to.index);
+        }
+      }
+    }
+    if (t === base) continue;
+    const file = join(dir, `r${String(files.length).padStart(4, '0')}.xml`);
+    writeFileSync(file, t);
+    files.push(file);
+  }
+  return files;
+}
+
+describe('random structural mutants (chancery engine against jing)', function () {
+  for (const [label, schemaOf, baseOf] of [
+    ['tei_all', () => TEI_ALL_PATH, () => join(FIXTURES, 'tei-valid.xml')],
+    ['schema/chancery.rng', () => join(ROOT, 'schema/chancery.rng'), () => firstEditionDocument()],
+  ] as const) {
+    it(`gives jing's verdict on 300 random mutants against ${label}`, async function () {
+      const schema = schemaOf();
+      const base = baseOf();
+      if (!schema || !existsSync(schema) || !base) return skipBecause(this, `${label} or its base document is absent`);
+      if (!haveJing()) return skipBecause(this, 'jing is not installed (apt-get install -y jing)');
+      const dir = tempDir('random-mutants');
+      const files = randomMutants(readFileSync(base, 'utf8'), 300, 7, dir);
+      const mine = await validate([dir], { schema, references: false, jobs: 1, engine: 'chancery' });
+      const wellFormed = mine.files.filter((f) => !f.diagnostics.some((d) => d.code === 'TEI-XML-001')).map((f) => resolve(f.file));
+      const jing = runJing(schema, wellFormed);
+      const disagree = mine.files
+        .filter((f) => wellFormed.includes(resolve(f.file)) && f.valid !== (jing.get(resolve(f.file))!.size === 0))
+        .map((f) => basename(f.file));
+      assert.deepEqual(disagree, []);
+      assert.ok(wellFormed.length >= 150 && files.length === 300, `${wellFormed.length} well-formed of ${files.length}`);
+    });
+  }
+});
+
+function firstEditionDocument(): string | undefined {
+  const tei = join(ROOT, 'tei');
+  if (!existsSync(tei)) return undefined;
+  for (const d of readdirSync(tei).sort()) {
+    const dir = join(tei, d);
+    if (!d.endsWith('.xml') && existsSync(join(dir, '001.xml'))) return join(dir, '001.xml');
+  }
+  return undefined;
+}
