@@ -52,7 +52,7 @@ function compileOurs(path: string, text: string, required: boolean): SchemaValid
       const v = new DocumentValidator(compiled);
       return { listener: v, finish: () => v.diagnostics };
     },
-    validate(bytes, parsed) {
+    validate(_bytes, parsed) {
       // Non-streaming use (tests, tools): parse again with the listener.
       const v = new DocumentValidator(compiled);
       parseXml(parsed.file, parsed.text, { listener: v });

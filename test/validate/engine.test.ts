@@ -138,3 +138,18 @@ function firstEditionDocument(): string | undefined {
   }
   return undefined;
 }
+
+describe('engine choice', function () {
+  it('auto falls back to libxml2 for a schema using what our engine lacks, found before validating', async function () {
+    const { compileSchema } = await import('../../src/validate/relaxng.js');
+    const schema = join(FEATURES, 'unsupported.rng');
+    assert.equal((await compileSchema(schema, 'auto')).engine, 'libxml2');
+    assert.equal((await compileSchema(join(FEATURES, 'features.rng'), 'auto')).engine, 'chancery');
+    await assert.rejects(compileSchema(schema, 'chancery'), { code: 'TEI-RNG-101' });
+    const dir = tempDir('unsupported');
+    writeFileSync(join(dir, 'ok.xml'), '<root><blob>0FB7</blob></root>');
+    writeFileSync(join(dir, 'bad.xml'), '<root><blob>xyz</blob></root>');
+    const report = await validate([dir], { schema, references: false, jobs: 1 });
+    assert.deepEqual(report.files.map((f) => [basename(f.file), f.valid]), [['bad.xml', false], ['ok.xml', true]]);
+  });
+});

@@ -4,6 +4,9 @@
  * `maxLength` facets. XSD regular expressions are translated to JavaScript's, anchored.
  */
 
+import { ValidateError } from '../../diagnostics/diagnostic.js';
+import { ValidateCodes } from '../codes.js';
+
 export const XSD_LIBRARY = 'http://www.w3.org/2001/XMLSchema-datatypes';
 
 /** A datatype with its facets, ready to test values. */
@@ -16,7 +19,11 @@ export interface Datatype {
 }
 
 /** Datatypes this engine does not know; the adapter then falls back to libxml2. */
-export class UnsupportedDatatype extends Error {}
+export class UnsupportedDatatype extends ValidateError {
+  constructor(message: string) {
+    super(ValidateCodes.schemaNotCompiled, message);
+  }
+}
 
 const collapse = (s: string): string => s.replace(/[ \t\n\r]+/g, ' ').trim();
 

@@ -7,17 +7,27 @@
  * falls back to libxml2.
  */
 import { SaxesParser } from 'saxes';
-import { makeDatatype, UnsupportedDatatype } from './datatypes.js';
+import { ValidateError } from '../../diagnostics/diagnostic.js';
+import { ValidateCodes } from '../codes.js';
+import { makeDatatype, UnsupportedDatatype, type Datatype } from './datatypes.js';
 import { Patterns, type NameClass, type Pattern } from './patterns.js';
 
 const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-/** A schema feature this engine does not implement. */
-export class UnsupportedSchema extends Error {}
+/** A schema feature this engine does not implement (the adapter then uses libxml2). */
+export class UnsupportedSchema extends ValidateError {
+  constructor(message: string) {
+    super(ValidateCodes.schemaNotCompiled, `not supported by our RELAX NG engine: ${message}`);
+  }
+}
 
 /** A malformed schema (an error in the schema, not a limit of ours). */
-export class BadSchema extends Error {}
+export class BadSchema extends ValidateError {
+  constructor(message: string) {
+    super(ValidateCodes.schemaNotCompiled, message);
+  }
+}
 
 interface RNode {
   local: string;
@@ -234,14 +244,36 @@ export function compileRng(text: string): CompiledRng {
     }
   };
 
-  const datatype = (lib: string, type: string, params: { name: string; value: string }[]) => {
+  const datatypes = new Map<string, Datatype>();
+  const datatype = (lib: string, type: string, params: { name: string; value: string }[]): Datatype => {
+    const key = JSON.stringify([lib, type, params]);
+    let dt = datatypes.get(key);
+    if (dt) return dt;
     try {
-      return makeDatatype(lib, type, params);
+      dt = makeDatatype(lib, type, params);
     } catch (e) {
       if (e instanceof UnsupportedDatatype) throw new UnsupportedSchema(e.message);
       throw e;
     }
+    datatypes.set(key, dt);
+    return dt;
   };
+
+  // Element content is compiled lazily, so find unsupported features now, while the adapter can still
+  // choose libxml2 instead: every datatype is built once here (and kept for the lazy compile).
+  const scan = (n: RNode, top: boolean): void => {
+    if (n.local === 'include' || n.local === 'externalRef' || n.local === 'parentRef' || (n.local === 'grammar' && !top)) {
+      throw new UnsupportedSchema(n.local);
+    }
+    if (n.local === 'data' || n.local === 'value') {
+      const hasType = n.attrs.type !== undefined;
+      const params = n.children.filter((c) => c.local === 'param').map((c) => ({ name: c.attrs.name ?? '', value: c.text }));
+      if (n.local === 'value') datatype(hasType ? n.dtlib : '', hasType ? n.attrs.type! : 'token', []);
+      else datatype(n.dtlib, n.attrs.type ?? '', params);
+    }
+    for (const c of n.children) scan(c, false);
+  };
+  scan(root, true);
 
   const start = root.local === 'grammar' ? (starts.length ? combine(starts, 'start') : undefined) : compile(root);
   if (!start) throw new BadSchema('schema has no start');
