@@ -40,7 +40,7 @@ export interface ValidateOptions {
   schema?: string;
   /** Schematron file (XPath 3.1 query binding). */
   schematron?: string;
-  /** Worker threads; default: 1 below 400 files, else 2 when the machine has 2 cores or more. */
+  /** Worker threads; default: 2 for Schematron runs of 400 files or more on 2+ cores, else 1. */
   jobs?: number;
   /** Check references across files and ids unique across the edition; default true. */
   references?: boolean;
@@ -59,8 +59,9 @@ export interface ValidateOptions {
   cwd?: string;
 }
 
-// Below this many files one thread wins: each worker loads the modules and compiles the schemas again
-// (~0.15 s with our engine; ~6 s for tei_all with libxml2). Measured: docs/decisions.md, "Validation engine".
+// Workers pay only for Schematron (fontoxpath: a few ms a file) on runs of this many files or more: each
+// worker loads the engines and compiles the schemas again, and RELAX NG alone runs at ~4,000 files/s in one
+// thread. Measured: docs/decisions.md, "Validation engine".
 const WORKER_THRESHOLD = 400;
 
 /**
@@ -105,6 +106,7 @@ async function run(files: AsyncIterable<string>, config: CheckConfig, jobs: numb
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(ValidateCodes.usage, `jobs must be a whole number ≥ 1, not ${jobs}`);
     return jobs === 1 ? checkInProcess(files, config) : checkInWorkers(files, config, jobs);
   }
+  if (!config.schematron) return checkInProcess(files, config);
   // Look ahead just far enough to know whether the run is large enough for workers.
   const iterator = files[Symbol.asyncIterator]();
   const head: string[] = [];
@@ -121,7 +123,7 @@ async function run(files: AsyncIterable<string>, config: CheckConfig, jobs: numb
     yield* head;
     if (!done) yield* { [Symbol.asyncIterator]: () => iterator };
   })();
-  return done || cores < 2 ? checkInProcess(all, config) : checkInWorkers(all, config, Math.min(2, cores));
+  return done || cores < 2 || !config.schematron ? checkInProcess(all, config) : checkInWorkers(all, config, Math.min(2, cores));
 }
 
 function toResult(o: FileOutcome, extra: Diagnostic[], cwd: string): FileResult {

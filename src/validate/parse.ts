@@ -26,8 +26,9 @@ export interface ElementInfo {
   tagEndColumn: number;
   /** Index of the parent in {@link ParsedFile.elements}, -1 for the root. */
   parent: number;
-  /** This element's step of a libxml2 node path (`*[3]`, `rdf:RDF[1]`). */
-  step: string;
+  /** This element's step of a libxml2 node path: name (`*`, `rdf:RDF`) and 1-based index among its kind. */
+  stepName: string;
+  stepIndex: number;
 }
 
 /** An attribute value that points into another file: `persons.xml#id`, `../persons.xml#id`, `other.xml#p3`. */
@@ -255,7 +256,8 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
       tagEndLine: parser.line,
       tagEndColumn: parser.column,
       parent: parentFrame.index,
-      step: `${step}[${n}]`,
+      stepName: step,
+      stepIndex: n,
     });
     stack.push({ index, all: 0, byName: undefined });
 
@@ -370,7 +372,7 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
       paths = new Map();
       const full: string[] = [];
       elements.forEach((e, i) => {
-        full[i] = `${e.parent >= 0 ? full[e.parent] : ''}/${e.step}`;
+        full[i] = `${e.parent >= 0 ? full[e.parent] : ''}/${e.stepName}[${e.stepIndex}]`;
         paths!.set(full[i]!, i);
       });
       return paths;

@@ -45,7 +45,7 @@ export const validateCommand: CliCommand<ValidateArgs> = {
       .option('schema', { type: 'string', describe: 'RELAX NG (.rng) or XSD (.xsd) schema [default: schema/chancery.rng]' })
       .option('schematron', { type: 'string', describe: 'Schematron rules [default: schema/chancery.sch when no --schema]' })
       .option('format', { choices: REPORT_FORMATS, default: 'text' as const, describe: 'report format' })
-      .option('jobs', { type: 'number', describe: 'worker threads [default: 1 for small runs, else 2]' })
+      .option('jobs', { type: 'number', describe: 'worker threads [default: 2 for Schematron runs of 400+ files, else 1]' })
       .option('shard', { type: 'string', describe: 'validate only shard I of N (I/N), for CI matrices' })
       .option('changed', { type: 'string', describe: 'only files changed since BASE (git ref; default origin/HEAD), plus files referencing them' })
       .option('baseline', { type: 'string', describe: 'JSON file of accepted findings: created when missing, then only new findings fail' })

@@ -54,14 +54,15 @@ export type Pattern =
 interface Base {
   readonly id: number;
   readonly nullable: boolean;
-  /** Memo: start-tag-open derivative by `{ns}local`. */
-  open?: Map<string, Pattern>;
+  /** Memo: start-tag-open derivative by namespace, then local name (no key strings built per element). */
+  open?: Map<string, Map<string, Pattern>>;
   close?: Pattern;
   closeForced?: Pattern;
   end?: Pattern;
   /** Memo: text derivative, for patterns whose text derivative does not depend on the text. */
   text?: Pattern;
-  attrs?: Map<string, Pattern>;
+  /** Memo: attribute derivative by attribute key (see attrKey), then value. */
+  attrs?: Map<string, Map<string, Pattern>>;
   sensitive?: boolean;
   /** Attribute names (`{ns}local`) this pattern can accept in its current start tag; '*' for a wildcard. */
   attrNames?: ReadonlySet<string>;
@@ -184,8 +185,8 @@ export class Patterns {
   }
 
   startTagOpen(p: Pattern, ns: string, local: string): Pattern {
-    const key = `{${ns}}${local}`;
-    const memo = p.open?.get(key);
+    let byLocal = p.open?.get(ns);
+    const memo = byLocal?.get(local);
     if (memo) return memo;
     let r: Pattern;
     switch (p.kind) {
@@ -222,7 +223,8 @@ export class Patterns {
       default:
         r = this.notAllowed;
     }
-    (p.open ??= new Map()).set(key, r);
+    if (!byLocal) (p.open ??= new Map()).set(ns, (byLocal = new Map()));
+    byLocal.set(local, r);
     return r;
   }
 
@@ -236,7 +238,7 @@ export class Patterns {
       case 'attribute': {
         const names = new Set<string>();
         const add = (nc: NameClass): void => {
-          if (nc.kind === 'name') names.add(`{${nc.ns}}${nc.local}`);
+          if (nc.kind === 'name') names.add(attrKey(nc.ns, nc.local));
           else if (nc.kind === 'choice') {
             add(nc.a);
             add(nc.b);
@@ -268,10 +270,11 @@ export class Patterns {
   }
 
   attribute_(p: Pattern, ns: string, local: string, value: string): Pattern {
+    const key = attrKey(ns, local);
     const names = this.attributeNames(p);
-    if (!names.has(`{${ns}}${local}`) && !names.has('*')) return this.notAllowed;
-    const key = `{${ns}}${local}\u0000${value}`;
-    const memo = p.attrs?.get(key);
+    if (!names.has(key) && !names.has('*')) return this.notAllowed;
+    let byValue = p.attrs?.get(key);
+    const memo = byValue?.get(value);
     if (memo) return memo;
     let r: Pattern;
     switch (p.kind) {
@@ -300,8 +303,8 @@ export class Patterns {
         r = this.notAllowed;
     }
     // Values such as xml:id are unique: keep the memo from growing without bound.
-    const memoMap = (p.attrs ??= new Map());
-    if (memoMap.size < 512) memoMap.set(key, r);
+    if (!byValue) (p.attrs ??= new Map()).set(key, (byValue = new Map()));
+    if (byValue.size < 256) byValue.set(value, r);
     return r;
   }
 
@@ -626,6 +629,11 @@ export class Patterns {
     const parts = [...[...types].map(article), ...(values.length ? [`one of ${values.slice(0, 30).join(', ')}${values.length > 30 ? ' …' : ''}`] : [])];
     return parts.join(' or ') || 'nothing';
   }
+}
+
+/** Key of an attribute name: the local name alone when in no namespace (the usual case: no string built). */
+function attrKey(ns: string, local: string): string {
+  return ns === '' ? local : `{${ns}}${local}`;
 }
 
 export function isWhitespace(s: string): boolean {
