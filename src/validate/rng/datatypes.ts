@@ -156,6 +156,31 @@ const LEXICAL: Record<string, (v: string) => boolean> = {
   duration: (v) => /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(v),
 };
 
+/** How messages name each type ("must be a date (YYYY-MM-DD)"). */
+const WORDS: Record<string, string> = {
+  double: 'number',
+  float: 'number',
+  decimal: 'decimal number',
+  integer: 'whole number',
+  nonNegativeInteger: 'whole number ≥ 0',
+  positiveInteger: 'whole number ≥ 1',
+  date: 'date (YYYY-MM-DD)',
+  dateTime: 'date and time (YYYY-MM-DDThh:mm:ss)',
+  time: 'time (hh:mm:ss)',
+  gYear: 'year (YYYY)',
+  gYearMonth: 'year and month (YYYY-MM)',
+  gMonthDay: 'month and day (--MM-DD)',
+  gMonth: 'month (--MM)',
+  gDay: 'day (---DD)',
+  duration: 'duration (such as P1Y2M)',
+  anyURI: 'URI',
+  NCName: 'XML name without colons',
+  Name: 'XML name',
+  ID: 'XML name without colons',
+  language: 'language tag (en, fr-CA)',
+  boolean: 'boolean (true or false)',
+};
+
 // Types whose whitespace facet is "preserve" or "replace"; every other XSD type collapses.
 const PRESERVE = new Set(['string']);
 const REPLACE = new Set(['normalizedString']);
@@ -250,7 +275,7 @@ export function makeDatatype(library: string, type: string, params: { name: stri
       case 'pattern': {
         const rx = translateXsdRegex(p.value);
         checks.push((v) => rx.test(v));
-        described.push(`matching ${p.value}`);
+        described.push(p.value === '\\S+' ? 'without spaces' : `matching ${p.value}`);
         break;
       }
       case 'length':
@@ -270,7 +295,7 @@ export function makeDatatype(library: string, type: string, params: { name: stri
     }
   }
   return {
-    description: [type, ...described].join(' '),
+    description: [WORDS[type] ?? type, ...described].join(' '),
     allows: (raw) => {
       const v = norm(raw);
       return lexical(v) && checks.every((c) => c(v));

@@ -625,7 +625,7 @@ export class Patterns {
       }
     };
     walk(p);
-    const article = (t: string): string => (/^[aeiouAEIO]/.test(t) ? `an ${t}` : `a ${t}`);
+    const article = (t: string): string => (/^([aeio]|XML|un)/.test(t) ? `an ${t}` : `a ${t}`);
     const parts = [...[...types].map(article), ...(values.length ? [`one of ${values.slice(0, 30).join(', ')}${values.length > 30 ? ' …' : ''}`] : [])];
     return parts.join(' or ') || 'nothing';
   }
