@@ -153,3 +153,14 @@ describe('engine choice', function () {
     assert.deepEqual(report.files.map((f) => [basename(f.file), f.valid]), [['bad.xml', false], ['ok.xml', true]]);
   });
 });
+
+describe('XSD schemas (libxml2)', function () {
+  it('validates against an .xsd, with positions from our parse', async function () {
+    const dir = tempDir('xsd');
+    writeFileSync(join(dir, 'a-ok.xml'), '<note>\n  <to>Churchill</to>\n  <when>1941-07-18</when>\n</note>\n');
+    writeFileSync(join(dir, 'b-bad.xml'), '<note>\n  <to>Churchill</to>\n  <when>July 1941</when>\n</note>\n');
+    const report = await validate([dir], { schema: join(FIXTURES, 'mini.xsd'), references: false, jobs: 1 });
+    assert.deepEqual(report.files.map((f) => f.valid), [true, false]);
+    assert.deepEqual(report.files[1]!.diagnostics.map((d) => d.span?.line), [3]);
+  });
+});
