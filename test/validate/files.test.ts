@@ -26,12 +26,17 @@ describe('file selection', function () {
     assert.deepEqual(files, ['a/10.xml', 'a/2.xml', 'a/deep/x.xml', 'b/y.xml', 'z.xml']);
   });
 
-  it('streams: the first file comes before the whole tree is read', async function () {
-    const dir = makeTree();
+  it('streams: a folder is listed only when the walk reaches it', async function () {
+    const dir = tempDir('lazy');
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'z'));
+    writeFileSync(join(dir, 'a/1.xml'), '<r/>');
     const it = walkXml([dir])[Symbol.asyncIterator]();
-    const first = await it.next();
-    assert.equal(relative(dir, first.value as string), 'a/10.xml');
-    await it.return?.(undefined);
+    assert.equal(relative(dir, (await it.next()).value as string), 'a/1.xml');
+    // Written after the walk began: seen only because z/ had not been listed yet.
+    writeFileSync(join(dir, 'z/2.xml'), '<r/>');
+    assert.equal(relative(dir, (await it.next()).value as string), 'z/2.xml');
+    assert.equal((await it.next()).done, true);
   });
 
   it('shards cover every file exactly once, for every N', async function () {
