@@ -1,11 +1,12 @@
 /**
- * The RELAX NG / XSD adapter: the only file of Chancery that touches the schema engine (libxml2, compiled to
- * WebAssembly by libxml2-wasm). It compiles a schema once and turns the engine's errors into our
- * diagnostics (TEI-RNG-nnn) with 1-based positions taken from our own saxes pass, because libxml2 gives a
- * line and a node path but no column. Replacing the engine means replacing this file only.
+ * The RELAX NG / XSD adapter: the one file through which Chancery reaches a schema engine. Two engines sit
+ * behind it: ours (`rng/`, derivative-based as jing is, validating during our saxes pass) and libxml2
+ * (compiled to WebAssembly by libxml2-wasm; this is the only file that touches it), for XSD and for schemas
+ * using what ours does not implement. Either way the findings come out as our diagnostics (TEI-RNG-nnn)
+ * with 1-based positions from our saxes pass (libxml2 gives a line and a node path but no column).
  *
- * Why libxml2-wasm and not libxmljs2: libxmljs2's `rngValidate` recompiles the schema on every call (7–9 s
- * per document against tei_all); libxml2-wasm's `RelaxNGValidator` compiles once. See docs/decisions.md.
+ * Why not libxmljs2: its `rngValidate` recompiles the schema on every call (6–9 s per document against
+ * tei_all). Why our engine first: tei_all compiles in ~0.1 s instead of ~6 s. See docs/decisions.md.
  */
 import { readFileSync } from 'node:fs';
 import type { ErrorDetail, RelaxNGValidator, XmlDocument, XsdValidator } from 'libxml2-wasm';
@@ -36,14 +37,19 @@ function engineFromEnv(): EngineChoice {
   return e === 'libxml2' || e === 'chancery' ? e : 'auto';
 }
 
-/** Our engine, when it implements every feature the schema uses; undefined otherwise. */
+/**
+ * Our engine, when it implements every feature the schema uses; undefined otherwise unless `required`
+ * (then the reason is thrown). Any failure of ours in auto mode hands the schema to libxml2, which then
+ * reports the schema's own errors, if it has any.
+ */
 function compileOurs(path: string, text: string, required: boolean): SchemaValidator | undefined {
   let compiled: CompiledRng;
   try {
     compiled = compileRng(text);
   } catch (e) {
-    if (e instanceof UnsupportedSchema && !required) return undefined;
-    throw new ValidateError(ValidateCodes.schemaNotCompiled, `cannot compile schema ${path}: ${(e as Error).message}`, { cause: e });
+    if (!required) return undefined;
+    const why = e instanceof UnsupportedSchema ? '' : 'cannot compile schema ';
+    throw new ValidateError(ValidateCodes.schemaNotCompiled, `${why}${path}: ${(e as Error).message}`, { cause: e });
   }
   return {
     path,
