@@ -19,6 +19,8 @@ export interface CheckConfig {
   maxFileBytes?: number;
   /** RELAX NG engine; default from CHANCERY_RNG_ENGINE, else auto (ours when it supports the schema). */
   engine?: EngineChoice;
+  /** Keep each file's ids and cross-file references for the edition-wide check (default true). */
+  facts?: boolean;
 }
 
 /** The findings on one file, and its facts for the edition-wide checks. */
@@ -105,8 +107,11 @@ export function checkFile(file: string, config: CheckConfig): FileOutcome {
   const stream = schema?.stream?.();
   const parsed = parseXml(file, decoded.text, { dom: schematron?.newDocument, listener: stream?.listener });
   outcome.diagnostics.push(...parsed.diagnostics);
-  outcome.ids = parsed.ids;
-  outcome.references = parsed.references;
+  // Held for every file until the edition-wide check: not kept when that check is off.
+  if (config.facts !== false) {
+    outcome.ids = parsed.ids;
+    outcome.references = parsed.references;
+  }
   if (!parsed.wellFormed) return outcome;
   if (schema) {
     // Our saxes pass already reported malformed xml:ids, with a clearer message: drop the engine's twin.

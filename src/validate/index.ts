@@ -79,6 +79,7 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
     schematron: resolveSchema(options.schematron ?? (named ? undefined : DEFAULT_SCHEMATRON), cwd),
     maxFileBytes: options.maxFileBytes,
     engine: options.engine,
+    facts: options.references !== false,
   };
 
   let files: AsyncIterable<string> = walkXml(paths.map((p) => resolve(cwd, p)));
