@@ -359,8 +359,10 @@ export class Patterns {
       case 'choice':
       case 'group':
       case 'interleave':
-      case 'after':
         return this.textSensitive(p.a) || this.textSensitive(p.b);
+      case 'after':
+        // The text derivative of after(a, b) looks at a only; b (the ancestors' rest) may nest deeply.
+        return this.textSensitive(p.a);
       case 'oneOrMore':
         return this.textSensitive(p.p);
       default:
@@ -602,9 +604,11 @@ export class Patterns {
         case 'choice':
         case 'group':
         case 'interleave':
-        case 'after':
           walk(q.a);
           walk(q.b);
+          break;
+        case 'after':
+          walk(q.a); // the current element's content only
           break;
         case 'oneOrMore':
           walk(q.p);
