@@ -127,12 +127,11 @@ export class DocumentValidator implements XmlListener {
       const later = patterns.startTagOpen(patterns.relax(this.cur), uri, local);
       if (later.kind !== 'notAllowed' && parent) {
         // Allowed further on: something required comes first. Go on as if it were there (as jing does).
-        const missing = exp.elements.filter((e) => e !== local);
-        this.report(
-          ValidateCodes.elementNotAllowed,
-          `element ${local} not allowed yet in ${parent.local}; a required element must come first: expected ${missing.length ? list(missing) : 'another element'}${parent.url}`,
-          this.elementSpan(index),
-        );
+        const missing = this.missingBefore(exp.elements, uri, local, parent.uri);
+        const message = missing.length
+          ? `element ${local} not allowed yet in ${parent.local}; missing required element ${list(missing)} before it${parent.url}`
+          : `element ${local} not allowed yet in ${parent.local}; expected first ${list(exp.elements.filter((e) => e !== local))}${parent.url}`;
+        this.report(ValidateCodes.elementNotAllowed, message, this.elementSpan(index));
         this.openWith(later, uri, local, attributes, index);
         return;
       }
@@ -190,6 +189,22 @@ export class DocumentValidator implements XmlListener {
     }
     this.cur = closed;
     this.frames.push({ local, uri, hadContent: false, url, textError: false });
+  }
+
+  /**
+   * Of the elements allowed now, those after which `local` would be allowed: the required sibling(s) that
+   * are missing ("missing required element publicationStmt"), when one alone is missing.
+   */
+  private missingBefore(candidates: string[], uri: string, local: string, ns: string): string[] {
+    // Candidates are local names; they are taken in the parent's namespace.
+    const { patterns } = this.schema;
+    return candidates.filter((c) => {
+      if (c === local || c.startsWith('any element')) return false;
+      const opened = patterns.startTagOpen(this.cur, ns, c);
+      if (opened.kind === 'notAllowed') return false;
+      const after = patterns.endTagForced(patterns.startTagClose(opened, true));
+      return patterns.startTagOpen(after, uri, local).kind !== 'notAllowed';
+    });
   }
 
   text(text: string): void {
