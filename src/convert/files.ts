@@ -12,8 +12,9 @@ import { convert } from './index.js';
 import { serializeTei } from './serialize.js';
 import type { PersonRegistry } from './entities/personography.js';
 
-/** Inputs above this size are refused unless the caller raises the limit (`--max-size`). */
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+import { DEFAULT_MAX_BYTES } from './limits.js';
+
+export { DEFAULT_MAX_BYTES };
 
 export interface ConvertFilesOptions {
   outDir: string;

@@ -3,11 +3,7 @@ import { join } from 'node:path';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../command.js';
 import { startProgress } from '../progress.js';
-import { convertFiles } from '../../convert/files.js';
-import { PersonRegistry } from '../../convert/entities/personography.js';
 import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { formatReport, validate } from '../../validate/index.js';
-import { transformEdition } from '../../transform/index.js';
 
 interface BuildArgs {
   sources: string;
@@ -32,6 +28,13 @@ export const buildCommand: CliCommand<BuildArgs> = {
       .option('exports', { type: 'string', default: 'exports', describe: 'folder of text, CMIF, CSV and JSON exports' })
       .option('quiet', { type: 'boolean', default: false }) as never,
   run: async (args, io) => {
+    // Loaded when the command runs, so that `chancery validate` does not pay for the converter at start-up.
+    const [{ convertFiles }, { PersonRegistry }, { formatReport, validate }, { transformEdition }] = await Promise.all([
+      import('../../convert/files.js'),
+      import('../../convert/entities/personography.js'),
+      import('../../validate/index.js'),
+      import('../../transform/index.js'),
+    ]);
     const inputs = readdirSync(args.sources)
       .filter((f) => f.endsWith('.txt'))
       .sort()

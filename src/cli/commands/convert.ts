@@ -2,7 +2,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../command.js';
 import { writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
-import { convertFiles, DEFAULT_MAX_BYTES } from '../../convert/files.js';
+import { DEFAULT_MAX_BYTES } from '../../convert/limits.js';
 import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
 
 interface ConvertArgs {
@@ -29,6 +29,8 @@ export const convertCommand: CliCommand<ConvertArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON' })
       .option('max-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1048576, describe: 'refuse inputs above this many MB' }) as never,
   run: async (args, io) => {
+    // Loaded here, not at start-up: every other command would pay for the converter's dependencies.
+    const { convertFiles } = await import('../../convert/files.js');
     const progress = startProgress(io, 'convert', args.quiet || args.json);
     const started = performance.now();
     const result = convertFiles(args.files, {
