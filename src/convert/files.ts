@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ConvertCodes } from '../diagnostics/codes.js';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { writeFileAtomic } from '../cli/io.js';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { TeiDocument } from '../model/document.js';
 import { convert } from './index.js';
 import { serializeTei } from './serialize.js';

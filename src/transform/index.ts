@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeFileAtomic } from '../cli/io.js';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TransformError } from '../diagnostics/diagnostic.js';
 import { TransformCodes } from './codes.js';

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EntityCodes } from './codes.js';
 import { fold } from './persons/lexicon.js';
 import { normalizeSurname, slug } from './persons/normalize.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 
 /** What the registry needs to know about a mention to resolve it. */
 export interface NameForm {
