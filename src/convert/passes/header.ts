@@ -119,7 +119,7 @@ function isEnd(doc: TeiDocument, block: Block): boolean {
 
 function kindOf(doc: TeiDocument, heading: string | undefined): TeiDocument['kind'] {
   const has = (k: Block['kind']) => doc.blocks.some((b) => b.kind === k);
-  const lead = /^(note|memorandum|letter|telegram|minute|despatch)\b/i.exec(heading ?? '')?.[1]?.toLowerCase();
+  const lead = /^(?:\d{1,4}\.\s+)?(note|memorandum|letter|telegram|minute|despatch)\b/i.exec(heading ?? '')?.[1]?.toLowerCase();
   if (lead === 'note' || lead === 'minute') return 'note';
   if (lead === 'memorandum') return 'memorandum';
   if (lead === 'letter') return 'letter';

@@ -244,6 +244,9 @@ function isByline(text: string): boolean {
 /** A short name after the last paragraph (or after a closing phrase) is the signature. */
 function findSignatures(doc: TeiDocument): void {
   const blocks = doc.blocks;
+  // "1. See the telegram …" after the signature is a note text, not more body.
+  const refs = superscriptRefs(blocks);
+  const isNoteText = (b: Block) => refs.has(/^(\d{1,3})\.\s/.exec(plainText(b))?.[1] ?? '');
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind !== 'p' || b.lines.length > 2) continue;
@@ -251,7 +254,7 @@ function findSignatures(doc: TeiDocument): void {
     const prev = blocks[i - 1];
     const afterClosing = prev?.kind === 'closing';
     const bodyBefore = blocks.slice(0, i).some((x) => x.kind === 'p' || x.kind === 'postscript');
-    const bodyAfter = blocks.slice(i + 1).some((x) => x.kind === 'p' && !looksLikeSignature(plainText(x)));
+    const bodyAfter = blocks.slice(i + 1).some((x) => x.kind === 'p' && !looksLikeSignature(plainText(x)) && !isNoteText(x));
     if (b.lines.every((l) => looksLikeSignature(l.trim())) && (afterClosing || bodyBefore)) {
       b.kind = 'signed';
     } else if (afterClosing || (bodyBefore && !bodyAfter)) {
@@ -275,9 +278,9 @@ function findTrailingNotes(doc: TeiDocument): void {
     if (b.kind === 'signed' || b.kind === 'closing') lastEnd = i;
   });
   if (lastEnd < 0) return;
-  const refs = new Set<string>();
-  for (const b of blocks.slice(0, lastEnd + 1)) for (const m of b.lines.join(' ').matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)) refs.add(fromSuperscript(m[0]));
+  const refs = superscriptRefs(blocks.slice(0, lastEnd + 1));
   let inNotes = false;
+  const single = doc.kind !== 'telegram'; // volume messages carry no source notes of their own
   for (const b of blocks.slice(lastEnd + 1)) {
     const text = plainText(b);
     const m = /^(\d{1,3})\.\s+\S/.exec(text);
@@ -285,8 +288,16 @@ function findTrailingNotes(doc: TeiDocument): void {
       b.kind = 'noteBody';
       b.n = m[1];
       inNotes = true;
-    } else if (b.kind === 'p' && (/^Sources?:/.test(text) || inNotes)) {
+    } else if (b.kind === 'p' && (/^Sources?:/.test(text) || inNotes || (single && text.length <= 200 && /:/.test(text)))) {
+      // "Source: …", "Roosevelt Papers: Telegram.": where the edition found the document.
       b.kind = 'sourceNote';
     }
   }
+}
+
+/** Note numbers the blocks refer to with superscript digits. */
+function superscriptRefs(blocks: Block[]): Set<string> {
+  const refs = new Set<string>();
+  for (const b of blocks) for (const m of b.lines.join(' ').matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)) refs.add(fromSuperscript(m[0]));
+  return refs;
 }

@@ -68,7 +68,7 @@ export function findFullDate(text: string): LineDate | undefined {
 
 /** Words allowed around a date on a dateline: a place, a time of day, "Sent on". */
 const DATELINE_REST = /^[\s,.;:—–\-()[\]]*((sent|received|dated|written)\s+(on|at)?\s*)?$/i;
-const TIME_OF_DAY = /[—–-]\s*(noon|midnight|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.))\.?/gi;
+const TIME_OF_DAY = /[,—–-]\s*(noon|midnight|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.))\.?/gi;
 
 export interface Dateline {
   date: LineDate;
@@ -104,8 +104,9 @@ function readDateline(line: string): Dateline | undefined {
   const sent = /^\s*sent\s+on\s*$/i.test(before);
   if (sent) return { date, sent };
   if (DATELINE_REST.test(before)) return { date, sent: false };
-  // "Moscow, December 23, 1941." — a place of one to four capitalised words before a comma.
-  const place = /^\s*([A-Z][\p{L}.'-]*(?:\s+[A-Z][\p{L}.'-]*){0,3}),\s*$/u.exec(before);
-  if (place) return { date, place: place[1], sent: false };
+  // "Moscow, December 23, 1941." — a place of one to four capitalised words before a comma; an editor's
+  // brackets around a place the document does not print ("[Washington,] May 6, 1942.") are kept out of it.
+  const place = /^\s*\[?([A-Z][\p{L}.'-]*(?:\s+[A-Z][\p{L}.'-]*){0,3}),?\]?,?\s*$/u.exec(before);
+  if (place && /,/.test(before)) return { date, place: place[1], sent: false };
   return undefined;
 }

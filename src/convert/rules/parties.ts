@@ -26,7 +26,8 @@ const ROLE_WORDS = new Set(
     'personal secret most message reply telegram letter note memorandum cable despatch dispatch greetings ' +
     'army navy staff military mission deputy acting special representative envoy consul consul-general ' +
     'u.s. u.s.a. u.s.s.r. usa ussr united states america soviet union great britain british american red cross ' +
-    'armed forces people peoples nation nations troops governments allied allies to from for'
+    'armed forces people peoples nation nations troops governments allied allies to from for ' +
+    'embassy legation consulate department ministry office delegation commission committee chiefs'
   ).split(/\s+/),
 );
 
@@ -79,7 +80,8 @@ const LEAD_WORDS = /^(?:(?:personal|secret|most|top|and|urgent|immediate|copy\.?
 
 /** Reads sender and addressees from a heading; undefined when it names no direction (no TO/FROM/FOR). */
 export function partiesFromHeading(heading: string): Parties | undefined {
-  const text = heading.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+  // A document number printed before the heading ("1. Telegram From …") is not part of it.
+  const text = heading.replace(/\*+/g, '').replace(/\s+/g, ' ').trim().replace(/^\d{1,4}\.\s+/, '');
   // "Note from G. Wilson, Foreign Office …, on relations …": a described document in running case; the
   // clause after the first comma describes the writer or the subject, not further names.
   const doc =
