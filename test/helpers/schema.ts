@@ -68,7 +68,8 @@ export function teiAllErrors(documents: Map<string, string>): string[] | undefin
 /** Words as score.py counts them: letters and digits, superscript digits as digits, lower case. */
 export function wordsOf(text: string): string[] {
   const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-  const plain = [...text].map((c) => (sup.includes(c) ? String(sup.indexOf(c)) : c)).join('');
+  // A superscript number is a reference marker: a word of its own, even when printed against a word.
+  const plain = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => ` ${[...run].map((c) => sup.indexOf(c)).join('')} `);
   return plain.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.filter((w) => !/^_+$/.test(w)) ?? [];
 }
 
@@ -89,7 +90,8 @@ export function teiTextWords(xml: string): string[] {
       const n = el.attr('n')?.value();
       if (n) parts.push(` ${n} `);
       // As score.py reads it: elements inside a line of text join words; all others separate them.
-      const joins = INLINE.has(el.name()) || (el.name() === 'lb' && el.attr('break')?.value() === 'no');
+      const superscript = el.name() === 'hi' && el.attr('rend')?.value() === 'superscript';
+      const joins = (INLINE.has(el.name()) && !superscript) || (el.name() === 'lb' && el.attr('break')?.value() === 'no');
       if (!joins) parts.push(' ');
       for (const c of el.childNodes()) walk(c);
       if (!joins) parts.push(' ');
