@@ -118,6 +118,36 @@ function overlaps(a: DateMention, b: DateMention): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** How far around a month name or numeric date chrono needs to look ("between 10 and 12 March", "du 10 au 22 novembre 1958"). */
+const WINDOW = 60;
+const ANY_MONTH_G = new RegExp(ANY_MONTH.source, 'g');
+const NUMERIC_DATE_G = new RegExp(NUMERIC_DATE.source, 'g');
+
+/**
+ * Stretches of `text` around every month name or numeric date, widened to word boundaries and merged where
+ * they meet. chrono's parsers each scan the whole string they are given; on a long paragraph with one date
+ * in it, giving them only these stretches is what makes the entity pass affordable.
+ */
+function dateWindows(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const re of [ANY_MONTH_G, NUMERIC_DATE_G]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const windows: [number, number][] = [];
+  for (const [s, e] of spans) {
+    let from = Math.max(0, s - WINDOW);
+    let to = Math.min(text.length, e + WINDOW);
+    while (from > 0 && /\S/.test(text[from - 1]!)) from--;
+    while (to < text.length && /\S/.test(text[to]!)) to++;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
 /**
  * Every date expression of `text`, in text order, without overlaps.
  * `reference` is the document's date; without it, a date printed without a year gets `--MM-DD`.
@@ -142,7 +172,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
       }
     }
   };
-  run(0, text.length);
+  for (const [from, to] of dateWindows(text)) run(from, to);
   // chrono consumes the words after a month and can lose a second one ("the end of April or early May"): the
   // stretches between results that still hold a month name are parsed again on their own.
   const covered = [...found].sort((a, b) => a.start - b.start);

@@ -46,11 +46,29 @@ interface Token {
   kind: 'word' | 'initial';
   possessive: boolean;
   hasStop: boolean;
+  /** `fold(word)`, computed once: the rules compare it against the lexicon many times. */
+  folded: string;
 }
 
 const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
 
-function tokenize(text: string): Token[] {
+/**
+ * Tokens of a string, memoized: the person rules run twice over each document (see tag-document.ts), and
+ * tokenizing is their largest cost. Tokens are never modified after they are made.
+ */
+function tokenize(text: string): readonly Token[] {
+  let tokens = tokenCache.get(text);
+  if (!tokens) {
+    if (tokenCache.size > 4096) tokenCache.clear();
+    tokens = readTokens(text);
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
+}
+
+const tokenCache = new Map<string, readonly Token[]>();
+
+function readTokens(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     let word = m[0];
@@ -69,13 +87,18 @@ function tokenize(text: string): Token[] {
     const isInitial = letters && hasStop && !/[\p{L}.]/u.test(text[start - 1] ?? ' ') &&
       !/\p{L}/u.test(text[end + 1] ?? ' ');
     // An abbreviated title keeps its stop ("Mr. Eden"), so that the title and the name stay adjacent.
-    const stopped = isInitial || (hasStop && TITLES.has(fold(word)));
-    tokens.push({ start, end: stopped ? end + 1 : end, word, kind: isInitial ? 'initial' : 'word', possessive, hasStop });
+    const folded = fold(word);
+    const stopped = isInitial || (hasStop && TITLES.has(folded));
+    tokens.push({ start, end: stopped ? end + 1 : end, word, kind: isInitial ? 'initial' : 'word', possessive, hasStop, folded });
   }
   return tokens;
 }
 
-const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+/** Starts with a capital letter (a letter whose lower case differs from it). */
+const isCapitalised = (w: string): boolean => {
+  const c = w[0] ?? '';
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+};
 const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
 
 /** Only spaces (and at most one line break) between two tokens: they can belong to one name. */
@@ -93,7 +116,7 @@ function nameWord(t: Token): boolean {
   if (t.kind !== 'word' || t.word.length < 2 || !isCapitalised(t.word)) return false;
   // "FO", "UN": capitals of two letters are abbreviations.
   if (t.word.length <= 2 && isAllCaps(t.word)) return false;
-  const f = fold(t.word);
+  const f = t.folded;
   if (NOT_NAMES.has(f) || ROLE_WORDS.has(f) || TITLES.has(f) || /\d/.test(t.word)) return false;
   // "Anglo-French", "Soviet-German": compounds of nationalities or places.
   if (f.includes('-') && f.split('-').some((part) => NATIONALITIES.has(part) || PLACES.has(part) || NOT_NAMES.has(part))) return false;
@@ -101,17 +124,17 @@ function nameWord(t: Token): boolean {
 }
 
 /** Matches title words at token i; returns how many tokens they take (0 if none). */
-function titleAt(tokens: Token[], i: number, text: string): number {
+function titleAt(tokens: readonly Token[], i: number, text: string): number {
   const t = tokens[i];
   if (!t || t.kind === 'initial' && t.word !== 'M') return 0;
   if (!isCapitalised(t.word) || t.possessive) return 0;
   const next = tokens[i + 1];
-  if (next && joined(text, t, next) && TITLES.has(`${fold(t.word)}_${fold(next.word)}`)) return 2;
+  if (next && joined(text, t, next) && TITLES.has(`${t.folded}_${next.folded}`)) return 2;
   if (t.word === 'M') {
     // "M. Stalin" (Monsieur) against "M. J. Carley" (initials): a title only before a surname, not before more initials.
     return next && next.kind === 'word' && nameWord(next) && joined(text, t, next) ? 1 : 0;
   }
-  return TITLES.has(fold(t.word)) ? 1 : 0;
+  return TITLES.has(t.folded) ? 1 : 0;
 }
 
 interface Candidate {
@@ -122,7 +145,7 @@ interface Candidate {
 
 /** Builds the longest name that starts at token i (titles, then given names, initials, particles, surname). */
 function candidateAt(
-  tokens: Token[],
+  tokens: readonly Token[],
   i: number,
   text: string,
   nameLine: boolean,
@@ -147,7 +170,7 @@ function candidateAt(
     if (core.length === 0 && k > titleEnd && !joined(text, tokens[k - 1]!, t)) break;
     if (t.kind === 'initial') {
       core.push(k);
-    } else if (PARTICLES.has(fold(t.word)) && !isCapitalised(t.word) && core.length + (titleEnd - i) > 0) {
+    } else if (PARTICLES.has(t.folded) && !isCapitalised(t.word) && core.length + (titleEnd - i) > 0) {
       const next = tokens[k + 1];
       if (!next || !nameWord(next) || !joined(text, t, next)) break;
       core.push(k);
@@ -164,11 +187,11 @@ function candidateAt(
   // The surname is the last name word; anything after it (a trailing initial) is dropped.
   while (core.length > 0 && tokens[core[core.length - 1]!]!.kind !== 'word') core.pop();
   if (core.length === 0) return undefined;
-  const words = core.filter((x) => tokens[x]!.kind === 'word' && !PARTICLES.has(fold(tokens[x]!.word)));
+  const words = core.filter((x) => tokens[x]!.kind === 'word' && !PARTICLES.has(tokens[x]!.folded));
   // In capitals, only given names we recognise run on before a surname: "J. V. STALIN WORKS" is Stalin.
   if (!nameLine && words.length > 1 && words.every((x) => isAllCaps(tokens[x]!.word))) {
     let keep = 0;
-    while (keep < words.length - 1 && FORENAMES.has(fold(tokens[words[keep]!]!.word))) keep++;
+    while (keep < words.length - 1 && FORENAMES.has(tokens[words[keep]!]!.folded)) keep++;
     let lastIndex = words[keep]!;
     // "FRANKLIN DELANO ROOSEVELT": a middle name in capitals, when the word after it is a known surname.
     const after = words[keep + 1];
@@ -181,7 +204,7 @@ function candidateAt(
     while (core.length > 1) {
       const t = tokens[core[0]!]!;
       // A particle opening a surname stays, capitalised or not: "De Gaulle", "Le Rougetel".
-      if (t.kind === 'initial' || FORENAMES.has(fold(t.word)) || PARTICLES.has(fold(t.word))) break;
+      if (t.kind === 'initial' || FORENAMES.has(t.folded) || PARTICLES.has(t.folded)) break;
       core.shift();
     }
     return { first: core[0]!, titleEnd: core[0]!, last: core[core.length - 1]! };
@@ -210,7 +233,7 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
     const coreTokens = tokens.slice(c.titleEnd, c.last + 1);
     const surnameToken = tokens[c.last]!;
     const before = coreTokens.slice(0, -1);
-    const forenames = before.filter((t) => t.kind === 'word' && !PARTICLES.has(fold(t.word))).map((t) => t.word);
+    const forenames = before.filter((t) => t.kind === 'word' && !PARTICLES.has(t.folded)).map((t) => t.word);
     const initials = before.filter((t) => t.kind === 'initial').map((t) => t.word);
     const key = surnameKey(surnameToken.word);
     const evidence = judge();
@@ -267,24 +290,30 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
 
 /** ", " or " and " or ", and " between two names of one list. */
 const LIST_GAP = /^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+&\s+)$/;
+const LIST_GAP_END = /(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+&\s+)$/;
+const AND_OR_START = /^\s+(?:and|or)\s+/;
 
 /**
  * Names listed with a name: "Hitler and Mussolini", "Darlan, Boisson, Giraud". A single capitalised word that
  * could be a name (not a place, nationality, institution or derived word) joined by a comma or "and" to a name
  * found by the other rules is a name too; lists are followed both ways until nothing changes.
  */
-function addCoordinated(text: string, tokens: Token[], found: PersonMention[]): PersonMention[] {
+function addCoordinated(text: string, tokens: readonly Token[], found: PersonMention[]): PersonMention[] {
   if (found.length === 0) return found;
   const out = [...found];
   for (let changed = true, round = 0; changed && round < 4; round++) {
     changed = false;
     for (const t of tokens) {
       if (!nameWord(t) || isAllCaps(t.word) || blockedAsPlace(t.word) || /(?:ites|ists|ians|ans|ese|ics|ism)$/.test(t.word)) continue;
+      // Cheap necessary conditions first: a list gap must stand right before the word, or "and"/"or" right after.
+      const gapBefore = LIST_GAP_END.test(text.slice(Math.max(0, t.start - 60), t.start));
+      const andAfter = AND_OR_START.test(text.slice(t.end, t.end + 60));
+      if (!gapBefore && !andAfter) continue;
       if (out.some((m) => m.start < t.end && t.start < m.end)) continue;
-      if (/[-/]$/.test(text.slice(0, t.start)) || /^-/.test(text.slice(t.end))) continue;
+      if (/[-/]/.test(text[t.start - 1] ?? '') || text[t.end] === '-') continue;
       // After a name, the word must close a list item ("Hitler and Mussolini.", "Grabski, Romer and"); before a
       // name only "and"/"or" joins ("Badoglio and Bonomi"): a comma there is an apposition ("for Health, Walter Elliot").
-      const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(t.end));
+      const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(t.end, t.end + 40));
       const before = closes && out.find((m) => m.end <= t.start && LIST_GAP.test(text.slice(m.end, t.start)));
       const after = out.find((m) => m.start >= t.end && /^\s+(?:and|or)\s+$/.test(text.slice(t.end, m.start)));
       if (!before && !after) continue;
