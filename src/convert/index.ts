@@ -13,12 +13,17 @@ import type { ConvertContext, ConvertOptions } from './pass.js';
 export type { ConvertOptions } from './pass.js';
 export { serializeTei, type SerializeOptions } from './serialize.js';
 
-export interface ConvertResult {
+/**
+ * The documents of one input, in source order: an array of {@link TeiDocument}s that also carries what the
+ * converter reported (`diagnostics`) and the encoding it read (`encoding`). `documents` is the same list, for
+ * code that prefers to name it.
+ */
+export type ConvertResult = TeiDocument[] & {
   documents: TeiDocument[];
   /** Everything the converter reports for this input, in source order. */
   diagnostics: Diagnostic[];
   encoding: SourceText['encoding'];
-}
+};
 
 /**
  * Converts one input (a string, or the file's bytes so that its encoding can be detected) to TEI
@@ -50,5 +55,5 @@ export function convert(input: string | Uint8Array, options: ConvertOptions): Co
   for (const doc of documents) for (const pass of ENTITY_PASSES) pass.run(doc, ctx);
   diagnostics.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0));
   for (const doc of documents) doc.diagnostics = diagnostics.filter((d) => d.span && d.span.line >= doc.startLine && d.span.line <= doc.endLine);
-  return { documents, diagnostics, encoding: source.encoding };
+  return Object.assign([...documents], { documents, diagnostics, encoding: source.encoding });
 }

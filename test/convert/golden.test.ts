@@ -66,3 +66,15 @@ describe('convert: golden files', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('convert: the library call', () => {
+  it('returns the documents as an array that also carries the diagnostics and the encoding', () => {
+    const result = convert('J. V. STALIN TO F. ROOSEVELT\n\nA.\n\nJ. V. STALIN TO W. CHURCHILL\n\nB.\n\nJ. V. STALIN TO H. TRUMAN\n\nC.\n', { fileName: 'v.txt' });
+    assert.ok(Array.isArray(result));
+    assert.equal(result.length, 3);
+    assert.equal(result[0]!.addressees[0]!.name, 'F. ROOSEVELT');
+    assert.deepEqual(result.documents, [...result]);
+    assert.equal(result.encoding, 'utf-8');
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'TEI-CONV-003').map((d) => d.span?.line), [1, 5, 9]);
+  });
+});
