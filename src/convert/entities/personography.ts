@@ -247,6 +247,8 @@ export class PersonRegistry {
     this.bySurname.set(key, ids);
   }
 
+  private readonly documentSets = new WeakMap<PersonRecord, Set<string>>();
+
   private record(p: PersonRecord, form: NameForm, place: MentionPlace | undefined, options: { correspondent?: boolean; role?: string }): void {
     this.lastSeen.set(p.id, this.sequence++);
     this.seenSurnames.add(normalizeSurname(form.surname));
@@ -271,7 +273,16 @@ export class PersonRegistry {
     p.sex ??= sexOf(form.title);
     p.mentions++;
     if (place) {
-      if (!p.documents.includes(place.document)) p.documents.push(place.document);
+      // A set beside the list: a person named in thousands of documents must not make each mention slower.
+      let docs = this.documentSets.get(p);
+      if (!docs) {
+        docs = new Set(p.documents);
+        this.documentSets.set(p, docs);
+      }
+      if (!docs.has(place.document)) {
+        docs.add(place.document);
+        p.documents.push(place.document);
+      }
       p.firstMention ??= place;
       p.lastMention = place;
     }
