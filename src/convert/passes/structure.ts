@@ -295,9 +295,16 @@ function findTrailingNotes(doc: TeiDocument): void {
   }
 }
 
-/** Note numbers the blocks refer to with superscript digits. */
+/**
+ * Note numbers the blocks refer to: superscript digits, or — where the extraction lost the superscript —
+ * digits glued to the end of a word or sentence ("the message.1 He said").
+ */
 function superscriptRefs(blocks: Block[]): Set<string> {
   const refs = new Set<string>();
-  for (const b of blocks) for (const m of b.lines.join(' ').matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)) refs.add(fromSuperscript(m[0]));
+  for (const b of blocks) {
+    const text = b.lines.join(' ');
+    for (const m of text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)) refs.add(fromSuperscript(m[0]));
+    for (const m of text.matchAll(/(?<=[\p{Ll}.,;:)’”'"])(\d{1,3})(?=[\s,;]|$)/gu)) refs.add(String(Number(m[1])));
+  }
   return refs;
 }
