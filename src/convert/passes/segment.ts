@@ -10,6 +10,7 @@ import type { Block, SourceText, TeiDocument } from '../../model/document.js';
 import { plainText, readBlocks } from '../readers/blocks.js';
 import { isClassification } from '../rules/classification.js';
 import { parseDateline } from '../rules/dateline.js';
+import { partiesFromHeading } from '../rules/parties.js';
 
 /** A volume needs at least this many message headings; fewer, and the file is one document. */
 const MIN_HEADINGS_FOR_VOLUME = 3;
@@ -17,7 +18,8 @@ const MAX_HEADING_CHARS = 260;
 
 export function segmentDocuments(source: SourceText): TeiDocument[] {
   const blocks = readBlocks(source);
-  const runs = findHeadingRuns(blocks);
+  let runs = findHeadingRuns(blocks);
+  if (runs.length < MIN_HEADINGS_FOR_VOLUME) runs = findNamedHeadings(blocks);
   if (runs.length < MIN_HEADINGS_FOR_VOLUME) {
     return blocks.length === 0 ? [] : [makeDocument(source, blocks, 0, 'document')];
   }
@@ -83,6 +85,26 @@ function findHeadingRuns(blocks: Block[]): HeadingRun[] {
     }
     i = j + 1;
   }
+  return runs;
+}
+
+/**
+ * Headings in running case, as documentary editions print them: one short line naming writer and addressee
+ * ("Prime Minister Churchill to Premier Stalin", "The Ambassador in the Soviet Union (Harriman) to the
+ * Secretary of State"), not a sentence, with text after it.
+ */
+function findNamedHeadings(blocks: Block[]): HeadingRun[] {
+  const runs: HeadingRun[] = [];
+  blocks.forEach((b, i) => {
+    if (b.lines.length !== 1 || i + 1 >= blocks.length) return;
+    const text = plainText(b);
+    if (text.length > 120 || /[.;:!?]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text) || !/\sto\s/i.test(text)) return;
+    const parties = partiesFromHeading(text);
+    const named = (names: unknown[], role?: string) => names.length > 0 || !!role;
+    if (parties && named(parties.sender, parties.senderRole) && named(parties.addressees, parties.addresseeRole) && parties.sender.length + parties.addressees.length > 0) {
+      runs.push({ start: i, end: i });
+    }
+  });
   return runs;
 }
 
