@@ -98,7 +98,14 @@ function findNamedHeadings(blocks: Block[]): HeadingRun[] {
   blocks.forEach((b, i) => {
     if (b.lines.length !== 1 || i + 1 >= blocks.length) return;
     const text = plainText(b);
-    if (text.length > 120 || /[.;:!?]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text) || !/\sto\s/i.test(text)) return;
+    // Not a sentence, a citation or a line cut by a page break: no figures, no stop inside, and more than a
+    // stray line (it stands between two blocks that are not continuations of each other).
+    if (text.length > 120 || /[.;:!?,]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text) || !/\sto\s/i.test(text)) return;
+    if (/[\d⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(text) || !/^\p{Lu}/u.test(text)) return;
+    const next = plainText(blocks[i + 1]!);
+    if (/^\p{Ll}/u.test(next) || /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(next)) return;
+    const words = text.split(/\s+/);
+    if (words.length > 14) return;
     const parties = partiesFromHeading(text);
     const named = (names: unknown[], role?: string) => names.length > 0 || !!role;
     if (parties && named(parties.sender, parties.senderRole) && named(parties.addressees, parties.addresseeRole) && parties.sender.length + parties.addressees.length > 0) {
