@@ -38,8 +38,11 @@ export const headerPass: DocumentPass = {
     }
     if (doc.sender.length === 0) {
       const signed = doc.blocks.find((b) => b.kind === 'signed' && !b.duplicateOf);
-      if (signed && doc.kind !== 'telegram') {
-        const name = plainText(signed).replace(/^\((?:SGD\.?|S\.?|Signed)\)\s*/i, '').replace(/^\((.*)\)[\d⁰¹²³⁴⁵⁶⁷⁸⁹]*$/, '$1').replace(/[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').trim();
+      if (signed) {
+        // The first line is the name; an office may follow ("Army General ANTONOV," / "Chief of Staff …").
+        const line = signed.lines[0]!.replace(/\*+/g, '').trim();
+        const printed = line.replace(/^\((?:SGD\.?|S\.?|Signed)\)\s*/i, '').replace(/^\((.*)\)[\d⁰¹²³⁴⁵⁶⁷⁸⁹]*$/, '$1').replace(/[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/,$/, '').trim();
+        const name = namesIn(printed).names[0]?.name ?? printed;
         if (!/^[A-Z]\.$/.test(name)) doc.sender = [{ name }];
       }
     }

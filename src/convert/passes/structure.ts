@@ -60,7 +60,7 @@ const recognisers: Record<string, Recogniser> = {
       : undefined,
   closing: (_b, t) =>
     t.length <= 80 &&
-    /^(Yours(\s+(very|most|ever|sincerely|truly|faithfully|respectfully|obediently|cordially))*|Your\s+(very\s+)?(sincere|obedient|humble)\b.*|Believe me\b.*|I\s+(am|remain),?\s+(Sir|yours|your)\b.*|With\s+(kind|best|warm)\w*\s+regards|Best regards|Kind regards|Very sincerely( yours)?|Sincerely( yours)?|Faithfully( yours)?)[,.]?(\s+\S.*)?$/i.test(t) &&
+    /^(Yours(\s+(very|most|ever|sincerely|truly|faithfully|respectfully|obediently|cordially))*|Your\s+(very\s+)?(sincere|obedient|humble)\b.*|Believe me\b.*|I\s+(am|remain),?\s+(Sir|yours|your)\b.*|With\s+(kind|best|warm)\w*\s+regards|Best regards|Kind regards|(?:Most|Very|Ever)\s+(?:sincerely|truly|faithfully|cordially)( yours)?|(?:Truly|Cordially|Respectfully)\s+yours|Sincerely( yours)?|Faithfully( yours)?)[,.]?(\s+\S.*)?$/i.test(t) &&
     !/^Yours\s+of\b/i.test(t)
       ? { kind: 'closing' }
       : undefined,
@@ -139,6 +139,7 @@ export const structurePass: DocumentPass = {
       return;
     }
     if (!doc.blocks.some((b) => b.kind === 'head')) findSingleHeading(doc);
+    findAddressLines(doc);
     findSignatures(doc);
     findTrailingNotes(doc);
   },
@@ -236,6 +237,25 @@ function findSingleHeading(doc: TeiDocument): void {
   }
 }
 
+/**
+ * The addressee's place printed under a heading ("Moscow", "\"Livadia,\" the Crimea", "The White House,
+ * Washington"): one short line, not a sentence, before the salutation or the text.
+ */
+function findAddressLines(doc: TeiDocument): void {
+  const blocks = doc.blocks;
+  const head = blocks.findIndex((b) => b.kind === 'head');
+  if (head < 0) return;
+  let i = head + 1;
+  while (i < blocks.length && (blocks[i]!.kind === 'head' || blocks[i]!.kind === 'classification')) i++;
+  const b = blocks[i];
+  const next = blocks[i + 1];
+  if (!b || !next || b.kind !== 'p' || b.lines.length !== 1) return;
+  const text = plainText(b);
+  const words = text.split(/\s+/).length;
+  if (text.length > 40 || words > 5 || /[.!?:;]$/.test(text) || !/^["“]?\p{Lu}/u.test(text) || /\d/.test(text)) return;
+  if (next.kind === 'salute' || next.kind === 'dateline' || next.kind === 'p') b.kind = 'address';
+}
+
 function isByline(text: string): boolean {
   const words = text.split(/\s+/);
   return words.length >= 2 && words.length <= 5 && /^(by\s+)?[\p{Lu}][\p{Lu}.'’-]*(\s+[\p{Lu}][\p{Lu}.'’-]*)+$/iu.test(text) && text === text.toUpperCase();
@@ -249,8 +269,16 @@ function findSignatures(doc: TeiDocument): void {
   const isNoteText = (b: Block) => refs.has(/^(\d{1,3})\.\s/.exec(plainText(b))?.[1] ?? '');
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.kind !== 'p' || b.lines.length > 2) continue;
+    if (b.kind !== 'p' || b.lines.length > 3) continue;
     const text = plainText(b);
+    // "Army General ANTONOV," / "Chief of Staff of the Red Army": a name in capitals with its office, last.
+    const last = !blocks.slice(i + 1).some((x) => x.kind === 'p' || x.kind === 'postscript');
+    const prevKinds = blocks.slice(0, i).map((x) => x.kind);
+    if (last && (prevKinds.includes('closing') || prevKinds.includes('dateline')) && /\b\p{Lu}{3,}\b/u.test(b.lines[0]!) && !/[.!?]$/.test(b.lines[0]!.trim()) && text.length <= 120) {
+      b.kind = 'signed';
+      continue;
+    }
+    if (b.lines.length > 2) continue;
     const prev = blocks[i - 1];
     const afterClosing = prev?.kind === 'closing';
     const bodyBefore = blocks.slice(0, i).some((x) => x.kind === 'p' || x.kind === 'postscript');
