@@ -17,7 +17,8 @@ export const headerPass: DocumentPass = {
   run(doc: TeiDocument, ctx: ConvertContext) {
     const heading = headingText(doc);
     if (heading) doc.title = heading;
-    doc.classification = doc.blocks.find((b) => b.kind === 'classification') ? plainText(doc.blocks.find((b) => b.kind === 'classification')!) : headingClassification(heading ?? '');
+    const classification = doc.blocks.find((b) => b.kind === 'classification');
+    doc.classification = classification ? plainText(classification) : headingClassification(heading ?? '');
     if (doc.kind === 'front') {
       doc.languages = languagesOf(doc);
       return;
@@ -82,7 +83,7 @@ function partiesOfHeading(doc: TeiDocument): ReturnType<typeof partiesFromHeadin
   const score = (p: typeof best) => (p ? p.sender.length + p.addressees.length + (p.senderRole ? 0.5 : 0) + (p.addresseeRole ? 0.5 : 0) : -1);
   for (const head of heads) {
     text = `${text} ${cleanHeading(plainText(head))}`.trim();
-    const parties = partiesFromHeading(text.replace(/^[A-Z ,]*?(SECRET|PERSONAL)\b( AND (MOST )?(SECRET|PERSONAL))?\s+(?=MESSAGE|FROM|TO|FOR|REPLY)/, ''));
+    const parties = partiesFromHeading(text);
     if (score(parties) > score(best)) best = parties;
     if (parties && parties.sender.length > 0 && parties.addressees.length > 0) break;
   }

@@ -21,7 +21,6 @@ interface RefSite {
   container: Inline[];
   /** The reference node itself: its index moves when a note text is detached from the same container. */
   node: Inline;
-  index: number;
   n: string;
   line: number;
   column: number;
@@ -117,7 +116,7 @@ function collectRefs(doc: TeiDocument): RefSite[] {
     if (block.kind === 'noteBody') continue;
     walkInlines(block.inlines, (container, index) => {
       const node = container[index]!;
-      if (node.type === 'noteRef') out.push({ container, node, index, n: node.n, line: node.line, column: node.column });
+      if (node.type === 'noteRef') out.push({ container, node, n: node.n, line: node.line, column: node.column });
     });
   }
   return out;
@@ -151,7 +150,7 @@ function findGluedNumber(doc: TeiDocument, body: Block): RefSite | undefined {
       const after: TextInline = { ...node, text: node.text.slice(m.index + m[0].length), column: node.column + m.index + m[0].length };
       const ref: Inline = { type: 'noteRef', n: body.n!, line: node.line, column: node.column + m.index };
       container.splice(index, 1, before, ref, after);
-      found = { container, node: ref, index: index + 1, n: body.n!, line: node.line, column: node.column + m.index };
+      found = { container, node: ref, n: body.n!, line: node.line, column: node.column + m.index };
     });
   }
   return found;

@@ -267,25 +267,34 @@ function findSignatures(doc: TeiDocument): void {
   // "1. See the telegram …" after the signature is a note text, not more body.
   const refs = superscriptRefs(blocks);
   const isNoteText = (b: Block) => refs.has(/^(\d{1,3})\.\s/.exec(plainText(b))?.[1] ?? '');
+  // What lies before and after each block, computed once: the loop only ever changes blocks behind it.
+  const lastText = blocks.findLastIndex((x) => x.kind === 'p' || x.kind === 'postscript');
+  const firstClosing = blocks.findIndex((x) => x.kind === 'closing' || x.kind === 'dateline');
+  const bodyAfter: boolean[] = new Array(blocks.length).fill(false);
+  for (let i = blocks.length - 2; i >= 0; i--) {
+    const x = blocks[i + 1]!;
+    bodyAfter[i] = bodyAfter[i + 1]! || (x.kind === 'p' && !looksLikeSignature(plainText(x)) && !isNoteText(x));
+  }
+  let bodyBefore = false;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.kind !== 'p' || b.lines.length > 3) continue;
+    if (b.kind === 'p' && b.lines.length <= 3) classifySignature(b, i);
+    if (b.kind === 'p' || b.kind === 'postscript') bodyBefore = true;
+  }
+
+  function classifySignature(b: Block, i: number): void {
     const text = plainText(b);
     // "Army General ANTONOV," / "Chief of Staff of the Red Army": a name in capitals with its office, last.
-    const last = !blocks.slice(i + 1).some((x) => x.kind === 'p' || x.kind === 'postscript');
-    const prevKinds = blocks.slice(0, i).map((x) => x.kind);
-    if (last && (prevKinds.includes('closing') || prevKinds.includes('dateline')) && /\b\p{Lu}{3,}\b/u.test(b.lines[0]!) && !/[.!?]$/.test(b.lines[0]!.trim()) && text.length <= 120) {
+    const last = lastText <= i;
+    if (last && firstClosing >= 0 && firstClosing < i && /\b\p{Lu}{3,}\b/u.test(b.lines[0]!) && !/[.!?]$/.test(b.lines[0]!.trim()) && text.length <= 120) {
       b.kind = 'signed';
-      continue;
+      return;
     }
-    if (b.lines.length > 2) continue;
-    const prev = blocks[i - 1];
-    const afterClosing = prev?.kind === 'closing';
-    const bodyBefore = blocks.slice(0, i).some((x) => x.kind === 'p' || x.kind === 'postscript');
-    const bodyAfter = blocks.slice(i + 1).some((x) => x.kind === 'p' && !looksLikeSignature(plainText(x)) && !isNoteText(x));
+    if (b.lines.length > 2) return;
+    const afterClosing = blocks[i - 1]?.kind === 'closing';
     if (b.lines.every((l) => looksLikeSignature(l.trim())) && (afterClosing || bodyBefore)) {
       b.kind = 'signed';
-    } else if (afterClosing || (bodyBefore && !bodyAfter)) {
+    } else if (afterClosing || (bodyBefore && !bodyAfter[i])) {
       // A mixed-case name alone on the last line: "Winston S. Churchill", "Harriman".
       if (/^\[?\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}\]?$/u.test(text) && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''))) {
         b.kind = 'signed';
