@@ -13,7 +13,19 @@ import { ROOT, chanceryErrors, missingWords, teiAllErrors, teiTextWords, wordsOf
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'convert');
 const GENERATED_ON = '2026-01-01';
 
+const rendered = new Map<string, { documents: Map<string, string>; diagnostics: string }>();
+
+/** Each fixture is converted once and its output shared by the tests that read it. */
 function render(folder: string): { documents: Map<string, string>; diagnostics: string } {
+  let r = rendered.get(folder);
+  if (!r) {
+    r = renderNow(folder);
+    rendered.set(folder, r);
+  }
+  return r;
+}
+
+function renderNow(folder: string): { documents: Map<string, string>; diagnostics: string } {
   const input = readFileSync(join(FIXTURES, folder, 'input.txt'));
   const result = convert(input, { fileName: `${folder}.txt`, persons: new PersonRegistry(), generatedOn: GENERATED_ON });
   const documents = new Map<string, string>();
