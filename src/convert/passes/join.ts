@@ -53,35 +53,11 @@ export const joinPass: DocumentPass = {
     for (let i = 0; i < blocks.length; i++) {
       const a = blocks[i]!;
       if (a.kind !== 'p' || a.duplicateOf) continue;
-      for (;;) {
-        let j = i + 1;
-        let loose = 0;
-        while (j < blocks.length) {
-          const x = blocks[j]!;
-          if (PAGE_FOOT.has(x.kind) || x.duplicateOf) j++;
-          else if (x.kind === 'p' && loose < MAX_LOOSE_FOOT_PARAGRAPHS && /^\p{Lu}/u.test(plainText(x))) {
-            loose++;
-            j++;
-          } else break;
-        }
-        // Back off over loose paragraphs that turn out not to be page-foot matter.
-        let between = blocks.slice(i + 1, j);
-        const b = blocks[j];
-        const notes = between.some((x) => x.kind === 'noteBody');
-        if (!b || b.kind !== 'p' || b.duplicateOf || (loose > 0 && !notes) || !continues(a, b, between)) {
-          if (loose === 0) break;
-          // Try again without loose paragraphs: only page-foot blocks between.
-          let k = i + 1;
-          while (k < blocks.length && (PAGE_FOOT.has(blocks[k]!.kind) || blocks[k]!.duplicateOf)) k++;
-          const b2 = blocks[k];
-          between = blocks.slice(i + 1, k);
-          if (!b2 || b2.kind !== 'p' || b2.duplicateOf || !continues(a, b2, between)) break;
-          merge(a, between, b2);
-          blocks.splice(i + 1, k - i);
-          continue;
-        }
-        for (const x of between) {
-          if (x.kind !== 'p' || x.duplicateOf) continue;
+      // First allow unnumbered paragraphs among the page-foot matter; if that finds no continuation, back off
+      // to page-foot blocks alone.
+      for (let found = continuation(blocks, i) ?? continuation(blocks, i, 0); found; found = continuation(blocks, i) ?? continuation(blocks, i, 0)) {
+        const { between, b, end } = found;
+        for (const x of between.filter((y) => y.kind === 'p' && !y.duplicateOf)) {
           x.kind = 'noteBody'; // unnumbered foot note, or the end of a note the previous page began
           const unfinished = lastNoteBefore(blocks, i, between, x);
           if (unfinished && !isTerminated(endText(unfinished))) {
@@ -92,11 +68,33 @@ export const joinPass: DocumentPass = {
           }
         }
         merge(a, between, b);
-        blocks.splice(i + 1, j - i);
+        blocks.splice(i + 1, end - i);
       }
     }
   },
 };
+
+/**
+ * The block that continues paragraph i, past page-foot matter and at most `maxLoose` unnumbered paragraphs
+ * (which must then stand among footnote texts), or undefined.
+ */
+function continuation(blocks: Block[], i: number, maxLoose = MAX_LOOSE_FOOT_PARAGRAPHS): { between: Block[]; b: Block; end: number } | undefined {
+  let j = i + 1;
+  let loose = 0;
+  while (j < blocks.length) {
+    const x = blocks[j]!;
+    if (PAGE_FOOT.has(x.kind) || x.duplicateOf) j++;
+    else if (x.kind === 'p' && loose < maxLoose && /^\p{Lu}/u.test(plainText(x))) {
+      loose++;
+      j++;
+    } else break;
+  }
+  const between = blocks.slice(i + 1, j);
+  const b = blocks[j];
+  if (!b || b.kind !== 'p' || b.duplicateOf) return undefined;
+  if (loose > 0 && !between.some((x) => x.kind === 'noteBody')) return undefined;
+  return continues(blocks[i]!, b, between) ? { between, b, end: j } : undefined;
+}
 
 /**
  * The numbered note text printed last before block x: in the page-foot matter before x, or in the
