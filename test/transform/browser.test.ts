@@ -98,6 +98,7 @@ describe('transform html in a browser', function () {
     const page = await context!.newPage();
     await page.goto(url('documents/war-telegrams-004.html'));
     await page.click('.reading a.persName >> text=Mr CHURCHILL');
+    await page.waitForURL(/persons\/churchill-w\.html$/, { timeout: 5000 }).catch(() => {});
     assert.match(page.url(), /persons\/churchill-w\.html$/);
     assert.equal(await page.textContent('h1'), 'Winston Churchill');
     assert.equal(await page.locator('.mentions li').count(), 1);
@@ -118,9 +119,12 @@ describe('transform html in a browser', function () {
     await page.keyboard.press('Escape');
     assert.equal(await page.isVisible('#fnpop-1'), false, 'Escape dismisses the note');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'fnref-1', 'without moving focus');
+    // Following an in-page link updates the URL a moment after the key or click: wait for it, then check.
     await page.keyboard.press('Enter');
+    await page.waitForURL(/#fn-1$/, { timeout: 5000 }).catch(() => {});
     assert.match(page.url(), /#fn-1$/);
     await page.click('#fn-1 .backref');
+    await page.waitForURL(/#fnref-1$/, { timeout: 5000 }).catch(() => {});
     assert.match(page.url(), /#fnref-1$/);
     await page.close();
   });
