@@ -13,9 +13,8 @@ import * as chrono from 'chrono-node';
 import nlp from 'compromise';
 import type { Block, Inline, SourceText, TeiDocument } from '../src/model/document.js';
 import { decodeSource } from '../src/convert/readers/decode.js';
-import { segmentDocuments } from '../src/convert/passes/segment.js';
-import { DOCUMENT_PASSES, SOURCE_PASSES } from '../src/convert/pipeline.js';
-import type { ConvertContext } from '../src/convert/pass.js';
+import { pipelineUpTo, runPipeline } from '../src/convert/pipeline.js';
+import { createContext } from '../src/convert/pass.js';
 import { PersonRegistry } from '../src/convert/entities/personography.js';
 import { tagDocument } from '../src/convert/entities/tag-document.js';
 import { plainText } from '../src/convert/entities/inline-view.js';
@@ -120,11 +119,8 @@ function docText(doc: TeiDocument): string {
 function segmented(file: string): TeiDocument[] {
   const { source } = decodeSource(readFileSync(join(SOURCES, file)), file) as { source: SourceText };
   const persons = new PersonRegistry();
-  const ctx: ConvertContext = { source, options: { fileName: file, persons }, persons, report: () => {} };
-  const docs = segmentDocuments(source);
-  for (const d of docs) for (const pass of DOCUMENT_PASSES) pass.run(d, ctx);
-  for (const pass of SOURCE_PASSES) pass.run(docs, ctx);
-  return docs;
+  const ctx = createContext(source, { fileName: file, persons }, persons, () => {});
+  return runPipeline(source, ctx, pipelineUpTo('volume'));
 }
 
 function isoOf(d: Date): string {

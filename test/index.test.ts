@@ -36,9 +36,9 @@ describe('public API', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'chancery-api-'));
     try {
-      const docs = chancery.convert('SECRET\n\nDecember 23rd, 1941.\n\nMy dear Welles,\n\nYou will remember our talk.\n\nYours very sincerely,\n\nHALIFAX\n', { fileName: 'letter.txt' });
-      assert.equal(docs.length, 1);
-      writeFileSync(join(dir, 'letter.xml'), chancery.serializeTei(docs[0]!));
+      const { documents } = chancery.convert('SECRET\n\nDecember 23rd, 1941.\n\nMy dear Welles,\n\nYou will remember our talk.\n\nYours very sincerely,\n\nHALIFAX\n', { fileName: 'letter.txt' });
+      assert.equal(documents.length, 1);
+      writeFileSync(join(dir, 'letter.xml'), chancery.serializeTei(documents[0]!));
       const report = await chancery.validate([join(dir, 'letter.xml')], { schema: join(import.meta.dirname, '..', '..', 'schema', 'chancery.rng'), references: false });
       assert.equal(report.summary.invalid, 0, chancery.formatReport(report, 'text'));
       const out = join(dir, 'text');

@@ -1,26 +1,95 @@
 /**
- * The conversion pipeline: the order of the passes, in one place. Each pass is one concern in its own
- * module (src/convert/passes/); each reads what earlier passes left in the document model.
+ * The conversion pipeline: every pass, in order, in one literal list. Each pass is one concern in its own
+ * module (src/convert/passes/) and reads what the passes it `requires` left in the document model.
+ *
+ * Documents go through consecutive per-document passes one at a time; a volume pass is the one point where
+ * all documents of a source wait for each other.
  */
-import type { DocumentPass } from './pass.js';
+import type { SourceText, TeiDocument } from '../model/document.js';
+import type { ConvertContext, DocumentPass, Pass, PassName, SourcePass, VolumePass } from './pass.js';
+import { segmentPass } from './passes/segment.js';
 import { structurePass } from './passes/structure.js';
 import { inlinePass } from './passes/inline.js';
 import { duplicatesPass } from './passes/duplicates.js';
 import { joinPass } from './passes/join.js';
 import { notesPass } from './passes/notes.js';
 import { headerPass } from './passes/header.js';
+import { volumePass } from './passes/volume.js';
 import { entitiesPass } from './passes/entities.js';
-import { volumePass, type VolumePass } from './passes/volume.js';
+
+/** A pipeline starts with the pass that cuts the source into documents; the rest refine them. */
+export type Pipeline = readonly [SourcePass, ...(DocumentPass | VolumePass)[]];
 
 /**
- * Per-document passes, in order: what each block is; its text parsed into inline nodes; second OCR passes
- * set aside; paragraphs re-joined across page breaks; footnotes moved to their references; header facts;
- * persons, dates and places.
+ * Segmentation into documents; what each block is; its text parsed into inline nodes; second OCR passes set
+ * aside; paragraphs re-joined across page breaks; footnotes moved to their references; header facts; what a
+ * volume's documents learn from each other; persons, dates and places.
  */
-export const DOCUMENT_PASSES: readonly DocumentPass[] = [structurePass, inlinePass, duplicatesPass, joinPass, notesPass, headerPass];
+export const PIPELINE: Pipeline = [segmentPass, structurePass, inlinePass, duplicatesPass, joinPass, notesPass, headerPass, volumePass, entitiesPass];
 
-/** Passes over all documents of one source, after the per-document passes. */
-export const SOURCE_PASSES: readonly VolumePass[] = [volumePass];
+/**
+ * The pipeline up to and including the pass `last`, without the passes named in `without`: for tests and
+ * benches that look at the model between two passes, or leave a costly one out. The order stays the pipeline's.
+ */
+export function pipelineUpTo(last: PassName, without: readonly PassName[] = [], pipeline: Pipeline = PIPELINE): Pipeline {
+  const end = pipeline.findIndex((p) => p.name === last);
+  const [segment, ...rest] = pipeline.slice(0, end < 0 ? pipeline.length : end + 1) as unknown as Pipeline;
+  return [segment, ...rest.filter((p) => !without.includes(p.name))];
+}
 
-/** Last: entities need the document's date (year inference) and its correspondents. */
-export const ENTITY_PASSES: readonly DocumentPass[] = [entitiesPass];
+/** What is wrong with the order of a pipeline: a name used twice, a pass before one it requires. Empty when sound. */
+export function orderProblems(pipeline: readonly Pass[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const pass of pipeline) {
+    if (seen.has(pass.name)) problems.push(`${pass.name} appears twice`);
+    for (const needed of pass.requires) if (!seen.has(needed)) problems.push(`${pass.name} requires ${needed}, which does not run before it`);
+    seen.add(pass.name);
+  }
+  return problems;
+}
+
+/**
+ * Runs a pipeline over one source and returns its documents. Consecutive document passes form a stage that
+ * takes each document through all of them before the next document; a volume pass runs once all documents
+ * have been through the stage before it.
+ */
+export function runPipeline(source: SourceText, ctx: ConvertContext, pipeline: Pipeline = PIPELINE): TeiDocument[] {
+  const [segment, ...rest] = pipeline;
+  const docs = segment.run(source, ctx);
+  const stages = stagesOf(rest);
+  const perDocumentStages = stages.filter(Array.isArray).length;
+  let stageIndex = 0;
+  for (const stage of stages) {
+    if (!Array.isArray(stage)) {
+      stage.run(docs, ctx);
+      continue;
+    }
+    for (const doc of docs) {
+      for (const pass of stage) pass.run(doc, ctx);
+      reportProgress(ctx, stageIndex, perDocumentStages, doc.endLine);
+    }
+    stageIndex++;
+  }
+  return docs;
+}
+
+function stagesOf(passes: readonly (DocumentPass | VolumePass)[]): (DocumentPass[] | VolumePass)[] {
+  const stages: (DocumentPass[] | VolumePass)[] = [];
+  for (const pass of passes) {
+    if (pass.scope === 'volume') stages.push(pass);
+    else {
+      const last = stages[stages.length - 1];
+      if (Array.isArray(last)) last.push(pass);
+      else stages.push([pass]);
+    }
+  }
+  return stages;
+}
+
+/** Progress in lines of the source, spread over the per-document stages so that it rises once from 0 to the total. */
+function reportProgress(ctx: ConvertContext, stage: number, stages: number, line: number): void {
+  if (!ctx.options.onProgress) return;
+  const total = ctx.source.lines.length;
+  ctx.options.onProgress(Math.round((stage * total + line) / stages), total);
+}

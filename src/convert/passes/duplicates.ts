@@ -42,6 +42,8 @@ function interrupts(blocks: Block[], i: number): boolean {
 
 export const duplicatesPass: DocumentPass = {
   name: 'duplicates',
+  scope: 'document',
+  requires: ['structure'],
   run(doc: TeiDocument, ctx) {
     const blocks = doc.blocks;
     const grams = blocks.map((b) => (CANDIDATE_KINDS.has(b.kind) ? trigrams(words(plainText(b))) : new Set<string>()));

@@ -7,7 +7,7 @@
  */
 import type { Block, Inline, TeiDocument } from '../../model/document.js';
 import type { DocumentPass } from '../pass.js';
-import { fromSuperscript } from './structure.js';
+import { fromSuperscript } from '../readers/superscript.js';
 
 interface Token {
   kind: 'text' | 'bold' | 'italic' | 'noteRef' | 'gap' | 'lb' | 'noteBody';
@@ -190,6 +190,9 @@ function pushText(into: Inline[], text: string, line: number, column: number): v
 
 export const inlinePass: DocumentPass = {
   name: 'inline',
+  scope: 'document',
+  // The printed paragraph number and a note's marker are not text: the block's kind and number must be known.
+  requires: ['structure'],
   run(doc: TeiDocument) {
     for (const block of doc.blocks) parseBlock(block);
   },

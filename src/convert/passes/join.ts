@@ -48,6 +48,8 @@ function continues(a: Block, b: Block, between: Block[]): boolean {
 
 export const joinPass: DocumentPass = {
   name: 'join',
+  scope: 'document',
+  requires: ['structure', 'inline', 'duplicates'],
   run(doc: TeiDocument) {
     const blocks = doc.blocks;
     for (let i = 0; i < blocks.length; i++) {

@@ -28,6 +28,9 @@ interface RefSite {
 
 export const notesPass: DocumentPass = {
   name: 'notes',
+  scope: 'document',
+  // Note texts the join pass kept at a page break are inside the re-joined paragraph.
+  requires: ['structure', 'inline', 'join'],
   run(doc: TeiDocument, ctx: ConvertContext) {
     const sources = collectNoteSources(doc);
     const refs = collectRefs(doc);

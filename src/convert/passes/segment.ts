@@ -7,14 +7,22 @@
  * one document.
  */
 import type { Block, SourceText, TeiDocument } from '../../model/document.js';
+import type { SourcePass } from '../pass.js';
 import { plainText, readBlocks } from '../readers/blocks.js';
 import { isClassification } from '../rules/classification.js';
-import { parseDateline } from '../rules/dateline.js';
+import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
 
 /** A volume needs at least this many message headings; fewer, and the file is one document. */
 const MIN_HEADINGS_FOR_VOLUME = 3;
 const MAX_HEADING_CHARS = 260;
+
+export const segmentPass: SourcePass = {
+  name: 'segment',
+  scope: 'source',
+  requires: [],
+  run: (source) => segmentDocuments(source),
+};
 
 export function segmentDocuments(source: SourceText): TeiDocument[] {
   const blocks = readBlocks(source);
@@ -51,11 +59,6 @@ function capitalShare(text: string): number {
   return letters === 0 ? 0 : upper / letters;
 }
 
-/** A heading line may carry a date printed before it by a layout merge: "May 4, 1943 **PERSONAL …". */
-export function stripLeadingDate(text: string): string {
-  const m = /^([A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})\s+(?=\*|\p{Lu}{2})/u.exec(text);
-  return m && parseDateline(m[1]!) ? text.slice(m[0].length) : text;
-}
 
 function isCapitalLine(block: Block): boolean {
   const text = stripLeadingDate(plainText(block));

@@ -8,9 +8,9 @@ import type { Block, BlockKind, TeiDocument } from '../../model/document.js';
 import type { DocumentPass } from '../pass.js';
 import { blockText, plainText } from '../readers/blocks.js';
 import { isClassification } from '../rules/classification.js';
-import { parseDateline } from '../rules/dateline.js';
+import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
-import { stripLeadingDate } from './segment.js';
+import { fromSuperscript } from '../readers/superscript.js';
 
 interface Recognised {
   kind: BlockKind;
@@ -19,12 +19,7 @@ interface Recognised {
 
 type Recogniser = (block: Block, text: string) => Recognised | undefined;
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_RUN = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/;
-
-export function fromSuperscript(s: string): string {
-  return [...s].map((c) => String(SUPERSCRIPT_DIGITS.indexOf(c))).join('');
-}
 
 const ROMAN = /^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$/;
 
@@ -115,6 +110,8 @@ function recognise(block: Block): Recognised | undefined {
 
 export const structurePass: DocumentPass = {
   name: 'structure',
+  scope: 'document',
+  requires: ['segment'],
   run(doc) {
     const blocks: Block[] = [];
     for (const block of doc.blocks.flatMap(splitTrailingLine)) {

@@ -4,11 +4,10 @@
  * sender is inferred, with medium certainty, and the report says so. Every document also records the
  * volume it belongs to, from the front matter's title lines.
  */
-import type { TeiDocument } from '../../model/document.js';
 import { ConvertCodes } from '../../diagnostics/codes.js';
-import type { ConvertContext } from '../pass.js';
+import type { VolumePass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
-import { surnameOf, titleOf } from './header.js';
+import { surnameOf, titleOf } from '../rules/titles.js';
 
 /** Share of a volume's messages one writer must have sent to count as its principal writer. */
 const PRINCIPAL_SHARE = 0.6;
@@ -30,13 +29,10 @@ function titleLines(texts: string[]): string {
   return best.join(' ');
 }
 
-export interface VolumePass {
-  name: string;
-  run: (docs: TeiDocument[], ctx: ConvertContext) => void;
-}
-
 export const volumePass: VolumePass = {
   name: 'volume',
+  scope: 'volume',
+  requires: ['header'],
   run(docs, ctx) {
     const messages = docs.filter((d) => d.kind !== 'front');
     if (messages.length < 2) return;

@@ -110,3 +110,9 @@ function readDateline(line: string): Dateline | undefined {
   if (place && /,/.test(before)) return { date, place: place[1], sent: false };
   return undefined;
 }
+
+/** A heading line may carry a date printed before it by a layout merge: "May 4, 1943 **PERSONAL …". */
+export function stripLeadingDate(text: string): string {
+  const m = /^([A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})\s+(?=\*|\p{Lu}{2})/u.exec(text);
+  return m && parseDateline(m[1]!) ? text.slice(m[0].length) : text;
+}

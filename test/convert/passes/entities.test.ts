@@ -4,7 +4,7 @@ import type { Block, EntityInline, Inline, TeiDocument } from '../../../src/mode
 import { entitiesPass } from '../../../src/convert/passes/entities.js';
 import { PersonRegistry } from '../../../src/convert/entities/personography.js';
 import { plainText } from '../../../src/convert/entities/inline-view.js';
-import type { ConvertContext } from '../../../src/convert/pass.js';
+import { createContext } from '../../../src/convert/pass.js';
 
 const text = (t: string): Inline => ({ type: 'text', text: t, line: 1, column: 1 });
 
@@ -20,13 +20,8 @@ function doc(blocks: Block[], extra: Partial<TeiDocument> = {}): TeiDocument {
 }
 
 function run(d: TeiDocument, persons = new PersonRegistry()): PersonRegistry {
-  const ctx: ConvertContext = {
-    source: { file: 'seed.txt', encoding: 'utf-8', hadBom: false, byteLength: 0, lines: [] },
-    options: { fileName: 'seed.txt', persons },
-    persons,
-    report: () => {},
-  };
-  entitiesPass.run(d, ctx);
+  const source = { file: 'seed.txt', encoding: 'utf-8' as const, hadBom: false, byteLength: 0, lines: [] };
+  entitiesPass.run(d, createContext(source, { fileName: 'seed.txt', persons }, persons, () => {}));
   return persons;
 }
 
@@ -91,7 +86,7 @@ describe('entitiesPass', () => {
     const ctxSource = { file: 's.txt', encoding: 'utf-8' as const, hadBom: false, byteLength: 0, lines: ['General Sikorski arrived.', '', 'Sikorski agreed.'] };
     const persons = new PersonRegistry();
     const second = doc([block('p', [text('Sikorski agreed.')])]);
-    entitiesPass.run(second, { source: ctxSource, options: { fileName: 's.txt', persons }, persons, report: () => {} });
+    entitiesPass.run(second, createContext(ctxSource, { fileName: 's.txt', persons }, persons, () => {}));
     assert.deepEqual(entities(second.blocks[0]!.inlines).map((e) => e[1]), ['Sikorski']);
   });
 

@@ -3,7 +3,6 @@
  * structure pass recognised.
  */
 import assert from 'node:assert/strict';
-import { formatDate, surnameOf } from '../../../src/convert/passes/header.js';
 import { codes, onlyDoc, runUpTo } from './run-passes.js';
 
 const para = (s: string) => `${s}\n\n`;
@@ -142,20 +141,5 @@ describe('passes/header', () => {
   it('reads the main language of the paragraphs', () => {
     const { doc } = header(para('Monsieur le Ministre,') + 'Le Gouvernement de la France est reconnaissant pour les assurances et il a été informé de la situation.\n');
     assert.deepEqual(doc.languages, ['fr']);
-  });
-
-  describe('formatDate and surnameOf', () => {
-    it('formats ISO dates of any precision', () => {
-      assert.equal(formatDate('1941-07-18'), '18 July 1941');
-      assert.equal(formatDate('1941-07'), 'July 1941');
-      assert.equal(formatDate('1941'), '1941');
-    });
-
-    it('takes the surname in title case, without initials or titles', () => {
-      assert.equal(surnameOf('J. V. STALIN'), 'Stalin');
-      assert.equal(surnameOf('Mr W. CHURCHILL'), 'Churchill');
-      assert.equal(surnameOf('Harriman'), 'Harriman');
-      assert.equal(surnameOf('MOLOTOV-SKRYABIN'), 'Molotov-Skryabin');
-    });
   });
 });

@@ -1,13 +1,12 @@
 /**
- * Test helper for the pass tests: a short text through segmentation and the document passes of
- * pipeline.ts up to (and including) the one under test — never the entities pass.
+ * Test helper for the pass tests: a short text through the passes of pipeline.ts up to (and including) the
+ * one under test — never the entities pass.
  */
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import type { Block, Inline, SourceText, TeiDocument } from '../../../src/model/document.js';
-import type { ConvertContext } from '../../../src/convert/pass.js';
+import { createContext, type PassName } from '../../../src/convert/pass.js';
 import { splitLines } from '../../../src/convert/readers/decode.js';
-import { segmentDocuments } from '../../../src/convert/passes/segment.js';
-import { DOCUMENT_PASSES, SOURCE_PASSES } from '../../../src/convert/pipeline.js';
+import { pipelineUpTo, runPipeline } from '../../../src/convert/pipeline.js';
 import { PersonRegistry } from '../../../src/convert/entities/personography.js';
 
 export const FILE = 't.txt';
@@ -22,18 +21,11 @@ export interface Run {
   source: SourceText;
 }
 
-/** Segments `text` and runs the document passes up to `last` ('segment' runs none; 'volume' adds the source passes). */
-export function runUpTo(text: string, last: 'segment' | 'structure' | 'inline' | 'duplicates' | 'join' | 'notes' | 'header' | 'volume', file = FILE): Run {
+/** Runs the pipeline on `text` up to the pass `last`, leaving out the entities pass. */
+export function runUpTo(text: string, last: Exclude<PassName, 'entities'>, file = FILE): Run {
   const source = sourceOf(text, file);
   const diagnostics: Diagnostic[] = [];
-  const ctx: ConvertContext = { source, options: { fileName: file }, persons: new PersonRegistry(), report: (d) => diagnostics.push(d) };
-  const docs = segmentDocuments(source);
-  if (last !== 'segment') {
-    const upTo = last === 'volume' ? DOCUMENT_PASSES.length : DOCUMENT_PASSES.findIndex((p) => p.name === last) + 1;
-    if (upTo === 0) throw new Error(`no pass named ${last}`);
-    for (const doc of docs) for (const pass of DOCUMENT_PASSES.slice(0, upTo)) pass.run(doc, ctx);
-    if (last === 'volume') for (const pass of SOURCE_PASSES) pass.run(docs, ctx);
-  }
+  const docs = runPipeline(source, createContext(source, { fileName: file }, new PersonRegistry(), (d) => diagnostics.push(d)), pipelineUpTo(last, ['entities']));
   return { docs, diagnostics, source };
 }
 

@@ -4,7 +4,7 @@
  * is one document.
  */
 import assert from 'node:assert/strict';
-import { segmentDocuments, sourceSlug, stripLeadingDate } from '../../../src/convert/passes/segment.js';
+import { segmentDocuments, sourceSlug } from '../../../src/convert/passes/segment.js';
 import { kinds, runUpTo, sourceOf } from './run-passes.js';
 
 /** [kind, startLine, endLine] of each document. */
@@ -132,26 +132,6 @@ describe('passes/segment', () => {
     for (const d of runUpTo(volume, 'segment').docs) {
       assert.deepEqual([d.sender, d.addressees, d.languages, d.diagnostics], [[], [], [], []]);
     }
-  });
-
-  describe('stripLeadingDate', () => {
-    it('removes a date printed before a one-word capitalised heading', () => {
-      assert.equal(stripLeadingDate('May 4, 1943 **SECRET**'), '**SECRET**');
-    });
-
-    // Regression: stripLeadingDate asks parseDateline about the first 40 characters less one word, which still holds
-    // the heading's other words unless the heading is one word. Input "May 4, 1943 **PERSONAL AND SECRET
-    // MESSAGE**" (the example of its own doc comment): expected "**PERSONAL AND SECRET MESSAGE**"; actual
-    // the line unchanged. Same for "4 May 1943 PERSONAL MESSAGE".
-    it('removes a date printed before a heading of several words', () => {
-      assert.equal(stripLeadingDate('May 4, 1943 **PERSONAL AND SECRET MESSAGE**'), '**PERSONAL AND SECRET MESSAGE**');
-      assert.equal(stripLeadingDate('4 May 1943 PERSONAL MESSAGE'), 'PERSONAL MESSAGE');
-    });
-
-    it('leaves other lines alone', () => {
-      assert.equal(stripLeadingDate('May 4, 1943 was a Tuesday'), 'May 4, 1943 was a Tuesday');
-      assert.equal(stripLeadingDate('STALIN TO CHURCHILL'), 'STALIN TO CHURCHILL');
-    });
   });
 
   describe('sourceSlug', () => {

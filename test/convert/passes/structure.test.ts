@@ -4,7 +4,7 @@
  * the notes printed after them.
  */
 import assert from 'node:assert/strict';
-import { fromSuperscript, looksLikeSignature } from '../../../src/convert/passes/structure.js';
+import { looksLikeSignature } from '../../../src/convert/passes/structure.js';
 import { kinds, onlyDoc, runUpTo } from './run-passes.js';
 
 const structure = (text: string) => onlyDoc(runUpTo(text, 'structure'));
@@ -198,7 +198,7 @@ describe('passes/structure', () => {
   });
 
   // Regression: splitDatedHeading relies on stripLeadingDate, which only strips a date before a one-word heading
-  // (see segment.test.ts). Input: a volume whose second heading is "May 4, 1943 **PERSONAL MESSAGE FROM
+  // (see rules/dateline.test.ts). Input: a volume whose second heading is "May 4, 1943 **PERSONAL MESSAGE FROM
   // STALIN TO ROOSEVELT**" (line 5). Expected a dateline block [5, column 1, "May 4, 1943"] then the head
   // at column 13; actual one head block holding the date.
   it('splits a date merged before a heading into a dateline of its own', () => {
@@ -217,9 +217,5 @@ describe('passes/structure', () => {
     for (const t of ['J. V. STALIN TO F. ROOSEVELT', 'SECRET', 'Harriman', 'The end', '', 'A VERY LONG LINE OF CAPITALS THAT IS NOT A NAME AT ALL']) {
       it(`"${t}" does not look like a signature`, () => assert.equal(looksLikeSignature(t), false));
     }
-  });
-
-  it('fromSuperscript reads superscript digits', () => {
-    assert.equal(fromSuperscript('¹²⁰'), '120');
   });
 });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { volumePass } from '../../../src/convert/passes/volume.js';
+import { createContext } from '../../../src/convert/pass.js';
 import { PersonRegistry } from '../../../src/convert/entities/personography.js';
 import { codes, runUpTo, sourceOf } from './run-passes.js';
 
@@ -60,7 +61,7 @@ describe('passes/volume', () => {
     const { docs } = runUpTo(para('TO Mr WINSTON CHURCHILL') + 'Text.\n', 'header');
     const diagnostics: Diagnostic[] = [];
     const before = structuredClone(docs.map((d) => [d.sender, d.title, d.volumeTitle]));
-    volumePass.run(docs, { source: sourceOf(''), options: { fileName: 't.txt' }, persons: new PersonRegistry(), report: (d) => diagnostics.push(d) });
+    volumePass.run(docs, createContext(sourceOf(''), { fileName: 't.txt' }, new PersonRegistry(), (d) => diagnostics.push(d)));
     assert.deepEqual(docs.map((d) => [d.sender, d.title, d.volumeTitle]), before);
     assert.deepEqual(diagnostics, []);
   });

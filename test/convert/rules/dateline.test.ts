@@ -3,7 +3,7 @@
  * sentence that mentions a date is not.
  */
 import assert from 'node:assert/strict';
-import { findFullDate, parseDateline } from '../../../src/convert/rules/dateline.js';
+import { findFullDate, parseDateline, stripLeadingDate } from '../../../src/convert/rules/dateline.js';
 
 describe('rules/dateline', () => {
   describe('parseDateline', () => {
@@ -91,6 +91,26 @@ describe('rules/dateline', () => {
     it('needs day, month and year', () => {
       assert.equal(findFullDate('in May 1942'), undefined);
       assert.equal(findFullDate('on May 20'), undefined);
+    });
+  });
+
+  describe('stripLeadingDate', () => {
+    it('removes a date printed before a one-word capitalised heading', () => {
+      assert.equal(stripLeadingDate('May 4, 1943 **SECRET**'), '**SECRET**');
+    });
+
+    // Regression: stripLeadingDate asks parseDateline about the first 40 characters less one word, which still holds
+    // the heading's other words unless the heading is one word. Input "May 4, 1943 **PERSONAL AND SECRET
+    // MESSAGE**" (the example of its own doc comment): expected "**PERSONAL AND SECRET MESSAGE**"; actual
+    // the line unchanged. Same for "4 May 1943 PERSONAL MESSAGE".
+    it('removes a date printed before a heading of several words', () => {
+      assert.equal(stripLeadingDate('May 4, 1943 **PERSONAL AND SECRET MESSAGE**'), '**PERSONAL AND SECRET MESSAGE**');
+      assert.equal(stripLeadingDate('4 May 1943 PERSONAL MESSAGE'), 'PERSONAL MESSAGE');
+    });
+
+    it('leaves other lines alone', () => {
+      assert.equal(stripLeadingDate('May 4, 1943 was a Tuesday'), 'May 4, 1943 was a Tuesday');
+      assert.equal(stripLeadingDate('STALIN TO CHURCHILL'), 'STALIN TO CHURCHILL');
     });
   });
 });
