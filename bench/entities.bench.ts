@@ -17,7 +17,7 @@ import { pipelineUpTo, runPipeline } from '../src/convert/pipeline.js';
 import { createContext } from '../src/convert/pass.js';
 import { PersonRegistry } from '../src/convert/entities/personography.js';
 import { tagDocument } from '../src/convert/entities/tag-document.js';
-import { plainText } from '../src/convert/entities/inline-view.js';
+import { inlineText } from '../src/convert/entities/inline-view.js';
 
 const GOLD = process.env['CHANCERY_GOLD'] ?? join('..', 'shared', 'gold-dev');
 const SOURCES = process.env['CHANCERY_SOURCES'] ?? 'sources';
@@ -103,7 +103,7 @@ interface Route {
 
 function entityList(inlines: Inline[], tag: string, out: Array<{ text: string; attrs: Record<string, string> }> = []): typeof out {
   for (const i of inlines) {
-    if (i.type === 'entity' && i.tag === tag) out.push({ text: plainText(i.children), attrs: i.attrs });
+    if (i.type === 'entity' && i.tag === tag) out.push({ text: inlineText(i.children), attrs: i.attrs });
     if (i.type === 'hi' || i.type === 'entity') entityList(i.children, tag, out);
     if (i.type === 'note') for (const p of i.parts) entityList(p.inlines, tag, out);
     if (i.type === 'interruption') for (const b of i.blocks) entityList(b.inlines, tag, out);
@@ -112,7 +112,7 @@ function entityList(inlines: Inline[], tag: string, out: Array<{ text: string; a
 }
 
 function docText(doc: TeiDocument): string {
-  return doc.blocks.map((b: Block) => plainText(b.inlines)).join('\n\n');
+  return doc.blocks.map((b: Block) => inlineText(b.inlines)).join('\n\n');
 }
 
 /** Documents of a source as the pipeline leaves them before the entity pass. */

@@ -25,7 +25,7 @@ export interface ConvertFilesOptions {
   onFile?: (file: string, bytesDone: number, bytesTotal: number) => void;
 }
 
-export interface FileOutcome {
+export interface ConvertedFile {
   file: string;
   encoding?: string;
   documents: TeiDocument[];
@@ -36,7 +36,7 @@ export interface FileOutcome {
 }
 
 export interface ConvertFilesResult {
-  files: FileOutcome[];
+  files: ConvertedFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -59,7 +59,7 @@ export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Arra
 }
 
 export function convertFiles(paths: string[], options: ConvertFilesOptions): ConvertFilesResult {
-  const files: FileOutcome[] = [];
+  const files: ConvertedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const total = paths.reduce((n, p) => n + safeSize(p), 0);
   let done = 0;

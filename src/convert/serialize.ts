@@ -5,7 +5,7 @@
  * is written where it stands.
  */
 import { XmlDocument, type XmlElement as XMLBuilder } from './xml-writer.js';
-import type { Block, BlockKind, Correspondent, Inline, TeiDocument } from '../model/document.js';
+import type { Block, BlockKind, Party, Inline, TeiDocument } from '../model/document.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { LANGUAGE_NAMES } from './rules/language.js';
 import { headingClassification } from './rules/classification.js';
@@ -71,7 +71,7 @@ function writeHeader(header: XMLBuilder, doc: TeiDocument, generatedOn: string):
     const sent = corresp.ele('correspAction').att('type', 'sent');
     if (doc.sender.length === 0 && doc.senderRole) sent.ele('rs').att('type', 'role').txt(doc.senderRole);
     else if (doc.sender.length === 0) sent.ele('persName').txt('Unknown');
-    for (const c of doc.sender) writeCorrespondent(sent, c);
+    for (const c of doc.sender) writeParty(sent, c);
     if (doc.place) sent.ele('placeName').txt(doc.place);
     if (doc.date) {
       const d = sent.ele('date');
@@ -83,7 +83,7 @@ function writeHeader(header: XMLBuilder, doc: TeiDocument, generatedOn: string):
     const received = corresp.ele('correspAction').att('type', 'received');
     if (doc.addressees.length === 0 && doc.addresseeRole) received.ele('rs').att('type', 'role').txt(doc.addresseeRole);
     else if (doc.addressees.length === 0) received.ele('persName').txt('Unknown');
-    for (const c of doc.addressees) writeCorrespondent(received, c);
+    for (const c of doc.addressees) writeParty(received, c);
   }
   const langUsage = profile.ele('langUsage');
   for (const lang of doc.languages) langUsage.ele('language').att('ident', lang).txt(LANGUAGE_NAMES[lang] ?? lang);
@@ -99,7 +99,7 @@ function writeHeader(header: XMLBuilder, doc: TeiDocument, generatedOn: string):
   nl(header);
 }
 
-function writeCorrespondent(parent: XMLBuilder, c: Correspondent): void {
+function writeParty(parent: XMLBuilder, c: Party): void {
   const p = parent.ele('persName');
   if (c.ref) p.att('ref', c.ref);
   p.txt(c.name);

@@ -55,8 +55,6 @@ export interface Block {
   lang?: string;
   /** Set on a passage the document repeats (a second OCR pass): the block it repeats. */
   duplicateOf?: Block;
-  /** Set on the repeated passage: its xml:id, so that duplicates can point to it. */
-  id?: string;
 }
 
 export type Inline =
@@ -84,8 +82,8 @@ export interface EntityInline {
   children: Inline[];
 }
 
-/** A person as a correspondent, with the form the source gives. */
-export interface Correspondent {
+/** A sender or addressee of a document (a correspondent, in TEI's words), named as the source prints them. */
+export interface Party {
   /** The name as printed, e.g. "F. ROOSEVELT", "Harriman". */
   name: string;
   /** Role words printed with the name, e.g. "PRIME MINISTER". */
@@ -120,8 +118,8 @@ export interface TeiDocument {
   kind: DocumentKind;
   blocks: Block[];
   title?: string;
-  sender: Correspondent[];
-  addressees: Correspondent[];
+  sender: Party[];
+  addressees: Party[];
   /** An office named without a person ("the Secretary of State"), when no name is printed. */
   senderRole?: string;
   addresseeRole?: string;

@@ -179,13 +179,13 @@ function splitText(node: TextInline, spans: EntitySpan[]): Inline[] {
 }
 
 /** The text a reader sees in a list of inlines (text nodes only, entities opened): for the no-change property. */
-export function plainText(inlines: Inline[]): string {
+export function inlineText(inlines: Inline[]): string {
   let s = '';
   for (const node of inlines) {
     if (node.type === 'text') s += node.text;
-    else if (node.type === 'hi' || node.type === 'entity') s += plainText(node.children);
-    else if (node.type === 'note') for (const p of node.parts) s += plainText(p.inlines);
-    else if (node.type === 'interruption') for (const b of node.blocks) s += plainText(b.inlines);
+    else if (node.type === 'hi' || node.type === 'entity') s += inlineText(node.children);
+    else if (node.type === 'note') for (const p of node.parts) s += inlineText(p.inlines);
+    else if (node.type === 'interruption') for (const b of node.blocks) s += inlineText(b.inlines);
   }
   return s;
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PersonRegistry, type PersonRecord } from './personography.js';
+import { PersonRegistry, type RegisteredPerson } from './personography.js';
 
 /** One person with what the edition's documents say of them. */
 export interface IndexedPerson {
@@ -16,7 +16,7 @@ export interface IndexedPerson {
   /** Documents (paths relative to the TEI folder) that name the person. */
   documents: string[];
   correspondent: boolean;
-  authority: PersonRecord['authority'];
+  authority: RegisteredPerson['authority'];
 }
 
 /** A `persName/@ref` that does not resolve to a person of `persons.xml`. */

@@ -40,8 +40,8 @@ export interface AuthorityId {
   checked: string;
 }
 
-/** One person of the personography. */
-export interface PersonRecord {
+/** One person of the personography as the registry builds it while converting (transform reads persons.xml into its own `PersonRecord`). */
+export interface RegisteredPerson {
   id: string;
   surname: string;
   forenames: string[];
@@ -115,7 +115,7 @@ function titleCase(s: string): string {
 
 /** The edition's personography. */
 export class PersonRegistry {
-  private readonly persons = new Map<string, PersonRecord>();
+  private readonly persons = new Map<string, RegisteredPerson>();
   /** Normalised surname → ids. */
   private readonly bySurname = new Map<string, string[]>();
   /** Merged id → surviving id. */
@@ -147,12 +147,12 @@ export class PersonRegistry {
   }
 
   /** All persons, by id. */
-  list(): PersonRecord[] {
+  list(): RegisteredPerson[] {
     return [...this.persons.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** The person of an id (following merges), if any. */
-  get(id: string): PersonRecord | undefined {
+  get(id: string): RegisteredPerson | undefined {
     return this.persons.get(this.aliases.get(id) ?? id);
   }
 
@@ -180,7 +180,7 @@ export class PersonRegistry {
   }
 
   /** Correspondents of the edition that still have no authority id (wikidata or VIAF). */
-  correspondentsWithoutAuthority(): PersonRecord[] {
+  correspondentsWithoutAuthority(): RegisteredPerson[] {
     return this.list().filter((p) => p.correspondent && p.authority.length === 0);
   }
 
@@ -201,11 +201,11 @@ export class PersonRegistry {
     return path;
   }
 
-  private match(form: NameForm): PersonRecord | undefined {
+  private match(form: NameForm): RegisteredPerson | undefined {
     const byForm = this.byForm.get(fold(form.text).replace(/\s+/g, ' '));
     if (byForm) return this.get(byForm);
     const ids = this.bySurname.get(normalizeSurname(form.surname)) ?? [];
-    const candidates = ids.map((id) => this.persons.get(id)).filter((p): p is PersonRecord => p !== undefined);
+    const candidates = ids.map((id) => this.persons.get(id)).filter((p): p is RegisteredPerson => p !== undefined);
     if (candidates.length === 0) return undefined;
     // "Mrs Churchill" is not Winston: a title of the other sex makes another person.
     const sex = sexOf(form.title);
@@ -222,12 +222,12 @@ export class PersonRegistry {
     return pool.reduce((a, b) => ((this.lastSeen.get(b.id) ?? -1) > (this.lastSeen.get(a.id) ?? -1) ? b : a));
   }
 
-  private create(form: NameForm): PersonRecord {
+  private create(form: NameForm): RegisteredPerson {
     const base = slug(form.surname);
     const initial = (form.forenames?.[0]?.[0] ?? form.initials?.[0]?.[0])?.toLowerCase();
     let id = initial ? `${base}-${slug(initial)}` : base;
     for (let n = 2; this.persons.has(id) || this.aliases.has(id); n++) id = `${initial ? `${base}-${initial}` : base}-${n}`;
-    const record: PersonRecord = {
+    const record: RegisteredPerson = {
       id, surname: titleCase(form.surname), forenames: [], initials: [], forms: [], variants: [], roles: [], authority: [],
       correspondent: false, mentions: 0, documents: [],
     };
@@ -235,7 +235,7 @@ export class PersonRegistry {
     return record;
   }
 
-  private add(record: PersonRecord): void {
+  private add(record: RegisteredPerson): void {
     this.persons.set(record.id, record);
     for (const v of [record.surname, ...record.variants]) this.index(v, record.id);
   }
@@ -247,9 +247,9 @@ export class PersonRegistry {
     this.bySurname.set(key, ids);
   }
 
-  private readonly documentSets = new WeakMap<PersonRecord, Set<string>>();
+  private readonly documentSets = new WeakMap<RegisteredPerson, Set<string>>();
 
-  private record(p: PersonRecord, form: NameForm, place: MentionPlace | undefined, options: { correspondent?: boolean; role?: string }): void {
+  private record(p: RegisteredPerson, form: NameForm, place: MentionPlace | undefined, options: { correspondent?: boolean; role?: string }): void {
     this.lastSeen.set(p.id, this.sequence++);
     this.seenSurnames.add(normalizeSurname(form.surname));
     const printed = form.text.replace(/\s+/g, ' ');
@@ -370,7 +370,7 @@ export class PersonRegistry {
         if (!id) continue;
         const names = (el['persName'] as Array<Record<string, unknown>> | undefined) ?? [];
         const main = names.find((n) => n['@type'] === 'main') ?? names[0];
-        const record: PersonRecord = {
+        const record: RegisteredPerson = {
           id, surname: text(main?.['surname']) || id, forenames: ((main?.['forename'] as unknown[]) ?? []).map(text).filter(Boolean),
           initials: [], forms: [], variants: [], roles: [], authority: [], correspondent: false, mentions: 0, documents: [],
         };

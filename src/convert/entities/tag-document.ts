@@ -7,7 +7,7 @@
  * with strong evidence (title, initials, given name, signature), so that the second round also takes their
  * bare mentions ("Molotov", "Hitler Germany") anywhere in the document.
  */
-import type { Block, Correspondent, TeiDocument } from '../../model/document.js';
+import type { Block, Party, TeiDocument } from '../../model/document.js';
 import { findDates } from './dates/find-dates.js';
 import { applySpans, viewOf, type EntitySpan, type InlineView } from './inline-view.js';
 import { findPersons, type PersonMention } from './persons/find-persons.js';
@@ -131,7 +131,7 @@ export function roleAfter(text: string, end: number): string | undefined {
 }
 
 /** Resolves a correspondent's printed name ("F. ROOSEVELT", "Harriman") and sets its `ref`. */
-function resolveCorrespondent(c: Correspondent, registry: PersonRegistry, place: MentionPlace): string | undefined {
+function resolveCorrespondent(c: Party, registry: PersonRegistry, place: MentionPlace): string | undefined {
   // Only a printed name gets a ref: "THE ARMED FORCES", "PEOPLE" are addressees but not persons.
   const mention = findPersons(c.name, { nameLine: true }).at(-1);
   if (!mention) return undefined;

@@ -56,7 +56,6 @@ export const duplicatesPass: DocumentPass = {
         else holders.set(g, [i]);
       }
     });
-    let nextId = 1;
     for (let j = 0; j < blocks.length; j++) {
       if (grams[j]!.size + 2 < MIN_WORDS || blocks[j]!.duplicateOf) continue;
       // Compare with the text of all other candidate blocks together: a duplicate may repeat the end of one
@@ -87,7 +86,6 @@ export const duplicatesPass: DocumentPass = {
       if (best > j && !interrupts(blocks, j) && interrupts(blocks, best)) [dup, original] = [best, j];
       else if (best > j && !interrupts(blocks, j)) continue; // the later one will be judged on its turn
       const orig = blocks[original]!;
-      orig.id ??= `d${doc.id}-p${nextId++}`;
       blocks[dup]!.duplicateOf = orig;
       ctx.report({
         code: ConvertCodes.duplicatePassage,

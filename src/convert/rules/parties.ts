@@ -3,11 +3,11 @@
  * MINISTER, Mr CHURCHILL, FROM J. V. STALIN", "The Ambassador in the Soviet Union (Harriman) to the
  * Secretary of State", "Note from G. Wilson, Foreign Office Northern Department, on …".
  */
-import type { Correspondent } from '../../model/document.js';
+import type { Party } from '../../model/document.js';
 
-export interface Parties {
-  sender: Correspondent[];
-  addressees: Correspondent[];
+export interface HeadingParties {
+  sender: Party[];
+  addressees: Party[];
   /** Role phrases with no name ("the Secretary of State"). */
   senderRole?: string;
   addresseeRole?: string;
@@ -43,7 +43,7 @@ function isNameToken(tok: string): boolean {
 }
 
 /** Names in a phrase naming one or more parties. */
-export function namesIn(phrase: string): { names: Correspondent[]; role?: string } {
+export function namesIn(phrase: string): { names: Party[]; role?: string } {
   const paren = /\(([^)]+)\)/.exec(phrase);
   const roleText = phrase.replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim().replace(/[,.]$/, '');
   if (paren && /^\p{Lu}/u.test(paren[1]!.trim())) {
@@ -52,7 +52,7 @@ export function namesIn(phrase: string): { names: Correspondent[]; role?: string
   // "OF GREAT BRITAIN", "IN THE U.S.S.R.": places attached to an office, never names.
   const cleaned = phrase.replace(/\b(?:of|in)\s+[^,]*?(?=,|$| and )/gi, ' ');
   const tokens = cleaned.split(/\s+/).filter(Boolean);
-  const names: Correspondent[] = [];
+  const names: Party[] = [];
   let current: string[] = [];
   let pendingTitle: string | undefined;
   const flush = () => {
@@ -79,7 +79,7 @@ export function namesIn(phrase: string): { names: Correspondent[]; role?: string
 const LEAD_WORDS = /^(?:(?:personal|secret|most|top|and|urgent|immediate|copy\.?|reply|message|telegram|letter|cable|greetings)\s+)+/i;
 
 /** Reads sender and addressees from a heading; undefined when it names no direction (no TO/FROM/FOR). */
-export function partiesFromHeading(heading: string): Parties | undefined {
+export function partiesFromHeading(heading: string): HeadingParties | undefined {
   // A document number printed before the heading ("1. Telegram From …") is not part of it.
   const text = heading.replace(/\*+/g, '').replace(/\s+/g, ' ').trim().replace(/^\d{1,4}\.\s+/, '');
   // "Note from G. Wilson, Foreign Office …, on relations …": a described document in running case; the
@@ -108,8 +108,8 @@ function mostlyCapitals(text: string): boolean {
   return letters.filter((c) => /\p{Lu}/u.test(c)).length >= 0.75 * letters.length;
 }
 
-function build(senderPhrase: string | undefined, addresseePhrase: string | undefined): Parties {
-  const s = senderPhrase ? namesIn(senderPhrase) : { names: [] as Correspondent[] };
-  const a = addresseePhrase ? namesIn(addresseePhrase) : { names: [] as Correspondent[] };
+function build(senderPhrase: string | undefined, addresseePhrase: string | undefined): HeadingParties {
+  const s = senderPhrase ? namesIn(senderPhrase) : { names: [] as Party[] };
+  const a = addresseePhrase ? namesIn(addresseePhrase) : { names: [] as Party[] };
   return { sender: s.names, addressees: a.names, senderRole: s.role, addresseeRole: a.role };
 }

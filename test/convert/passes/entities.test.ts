@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Block, EntityInline, Inline, TeiDocument } from '../../../src/model/document.js';
 import { entitiesPass } from '../../../src/convert/passes/entities.js';
 import { PersonRegistry } from '../../../src/convert/entities/personography.js';
-import { plainText } from '../../../src/convert/entities/inline-view.js';
+import { inlineText } from '../../../src/convert/entities/inline-view.js';
 import { createContext } from '../../../src/convert/pass.js';
 
 const text = (t: string): Inline => ({ type: 'text', text: t, line: 1, column: 1 });
@@ -29,7 +29,7 @@ function run(d: TeiDocument, persons = new PersonRegistry()): PersonRegistry {
 function entities(inlines: Inline[]): Array<[string, string, Record<string, string>]> {
   const out: Array<[string, string, Record<string, string>]> = [];
   for (const i of inlines) {
-    if (i.type === 'entity') out.push([i.tag, plainText(i.children), i.attrs]);
+    if (i.type === 'entity') out.push([i.tag, inlineText(i.children), i.attrs]);
     if (i.type === 'hi' || i.type === 'entity') out.push(...entities(i.children));
     if (i.type === 'note') for (const p of i.parts) out.push(...entities(p.inlines));
     if (i.type === 'interruption') for (const b of i.blocks) out.push(...entities(b.inlines));
@@ -176,14 +176,14 @@ describe('entitiesPass', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(kind, inlineArb), { maxLength: 4 }), fc.option(fc.constantFrom('1941-12-22', '1942-01-05')), (spec, when) => {
         const blocks = spec.map(([k, inl]) => block(k, inl));
-        const before = blocks.map((b) => plainText(b.inlines));
+        const before = blocks.map((b) => inlineText(b.inlines));
         run(doc(blocks, when ? { date: { when, text: when, source: 'dateline' } } : {}));
-        assert.deepEqual(blocks.map((b) => plainText(b.inlines)), before);
+        assert.deepEqual(blocks.map((b) => inlineText(b.inlines)), before);
         // every entity wraps a non-empty text and no entity is nested inside another
         const check = (inlines: Inline[], inside: boolean): void => {
           for (const i of inlines) {
             if (i.type === 'entity') {
-              assert.ok(!inside && plainText((i as EntityInline).children).length > 0);
+              assert.ok(!inside && inlineText((i as EntityInline).children).length > 0);
               check(i.children, true);
             } else if (i.type === 'hi') check(i.children, inside);
             else if (i.type === 'note') for (const p of i.parts) check(p.inlines, inside);
