@@ -2,47 +2,63 @@
 /**
  * The command line: a thin layer over the library. Only this file touches `process`; `runCli` is what the
  * tests call in-process.
+ *
+ * Arguments first: yargs (strict) and each command's `check` look at every option and every path a command
+ * names before the command reads or writes anything. A usage error is one line naming the problem and one
+ * line of usage, exit 2, nothing written.
  */
 import yargs from 'yargs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../version.js';
-import { ChanceryError } from '../diagnostics/diagnostic.js';
+import { ChanceryError, UsageError } from '../diagnostics/diagnostic.js';
 import { commands } from './commands/index.js';
-import { ExitCode } from './command.js';
+import { CommandUsageError, ExitCode } from './command.js';
 import type { CliIO } from './io.js';
+import { usageMessage } from './usage-message.js';
+
+const GLOBAL_USAGE = `chancery ${commands.map((c) => c.name).join('|')} … (chancery COMMAND --help for its options)`;
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let exitCode: number = ExitCode.ok;
-  let usageError: string | undefined;
+  const named = argv.find((a) => !a.startsWith('-'));
+  const command = commands.find((c) => c.name === named);
   let parser = yargs(argv)
     .scriptName('chancery')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'Name a command: convert, validate, transform, build or persons.')
+    .demandCommand(1, `name a command: ${commands.map((c) => c.name).join(', ')}`)
     .exitProcess(false)
     .showHelpOnFail(false)
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .fail((msg, err) => {
-      if (err) throw err;
-      usageError = msg;
+    .wrap(Math.min(100, io.columns ?? 100))
+    .fail((message, error) => {
+      // Throwing stops yargs before any command handler runs: a mistake must never be half-obeyed.
+      // yargs reports some argument problems as its own YError; anything else is a failure of a command
+      if (error && error.name !== 'YError') throw error;
+      message = message ?? error?.message;
+      if (named && !command && !named.includes('=')) {
+        throw new CommandUsageError(`unknown command "${named}"; the commands are ${commands.map((c) => c.name).join(', ')}`, GLOBAL_USAGE);
+      }
+      throw new CommandUsageError(
+        usageMessage(message ?? 'wrong usage', command?.options() ?? [], command?.missingOperands),
+        command?.usage ?? GLOBAL_USAGE,
+      );
     });
-  for (const cmd of commands) {
-    parser = parser.command({
-      command: cmd.command,
-      describe: cmd.describe,
-      builder: cmd.builder,
-      handler: async (args) => {
-        exitCode = await cmd.run(args as never, io);
-      },
-    });
-  }
+  for (const cmd of commands) parser = cmd.register(parser, io, (code) => (exitCode = code));
   let helpOutput = '';
   try {
     await parser.parseAsync(argv, {}, (_err, _argv, output) => {
       helpOutput = output;
     });
   } catch (e) {
+    if (e instanceof CommandUsageError) {
+      io.stderr(`chancery${command ? ` ${command.name}` : ''}: ${e.message}\nusage: ${e.usage}\n`);
+      return ExitCode.usage;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`chancery${command ? ` ${command.name}` : ''}: ${e.message}\nusage: ${command?.usage ?? GLOBAL_USAGE}\n`);
+      return ExitCode.usage;
+    }
     if (e instanceof ChanceryError) {
       io.stderr(`chancery: ${e.message}\n`);
       return e.exitCode;
@@ -50,10 +66,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
   if (helpOutput) io.stdout(helpOutput + '\n');
-  if (usageError !== undefined) {
-    io.stderr(`chancery: ${usageError}\n`);
-    return ExitCode.usage;
-  }
   return exitCode;
 }
 
@@ -75,6 +87,9 @@ if (isMain()) {
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
+    columns: process.stdout.columns,
+    progressStream: process.stderr,
+    env: process.env,
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {
@@ -83,7 +98,7 @@ if (isMain()) {
     (e: unknown) => {
       // A bug, not bad input: say so in one line, with the stack only on request.
       const err = e as Error;
-      process.stderr.write(`chancery: internal error: ${err.message}\n`);
+      process.stderr.write(`chancery: internal error: ${err.message} (a bug: please report it; CHANCERY_DEBUG=1 shows where)\n`);
       if (process.env.CHANCERY_DEBUG) process.stderr.write(`${err.stack}\n`);
       process.exitCode = ExitCode.usage;
     },

@@ -8,9 +8,9 @@ export interface Progress {
 }
 
 export function startProgress(io: CliIO, label: string, quiet: boolean): Progress {
-  if (!io.isTTY || quiet) return { update: () => {}, stop: () => {} };
+  if (!io.isTTY || quiet || !io.progressStream) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} MB`, stream: process.stderr, hideCursor: true },
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} MB`, stream: io.progressStream, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -3,9 +3,9 @@
  * A transform reads the {@link Edition} and yields the files it wants written; the driver writes each one
  * atomically as it comes, so a transform that yields page by page keeps memory flat.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageFile } from '../io/package-files.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EditionConfig } from './config.js';
 import type { Edition } from './edition.js';
@@ -37,24 +37,9 @@ export interface TransformModule {
   render(edition: Edition, ctx: TransformContext): Iterable<OutputFile> | AsyncIterable<OutputFile>;
 }
 
-let assetsDir: string | undefined;
-
-/** Chancery's `transforms/` data directory, found from this module's place in `src/` or `dist/src/`. */
+/** Chancery's `transforms/` data directory, inside the package (never the user's current folder). */
 export function assetsDirectory(): string {
-  if (assetsDir) return assetsDir;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && existsSync(join(dir, 'transforms'))) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'chancery') return (assetsDir = join(dir, 'transforms'));
-      } catch {
-        // not ours: keep looking upward
-      }
-    }
-    dir = dirname(dir);
-  }
-  return (assetsDir = join(process.cwd(), 'transforms'));
+  return packageFile('transforms');
 }
 
 /** Reads a text asset of `transforms/` (`html/page.html`). */

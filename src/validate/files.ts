@@ -86,6 +86,21 @@ function git(args: string[], cwd: string): string {
   }
 }
 
+/**
+ * The commit a ref names, or a {@link UsageError}: a ref is a name git knows (branch, tag, commit, `origin/main`),
+ * never something that starts with `-`.
+ */
+export function verifyRef(ref: string, cwd: string): string {
+  if (!ref || ref.startsWith('-') || /[\s\0]/.test(ref)) {
+    throw new UsageError(ValidateCodes.usage, `--changed takes a git ref (a branch, tag or commit), not "${ref}"`);
+  }
+  try {
+    return execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    throw new UsageError(ValidateCodes.usage, `--changed ${ref}: git knows no commit of that name here (try origin/main, or git fetch first)`);
+  }
+}
+
 /** The default base of `--changed`: origin/HEAD's branch when known, else HEAD (uncommitted changes). */
 export function defaultBase(cwd: string): string {
   for (const ref of ['origin/HEAD', 'origin/main']) {
@@ -105,8 +120,11 @@ export function defaultBase(cwd: string): string {
  */
 export async function* changedSince(files: AsyncIterable<string>, base: string, cwd: string): AsyncGenerator<string> {
   const top = git(['rev-parse', '--show-toplevel'], cwd).trim();
+  const commit = verifyRef(base, cwd);
   const names = [
-    ...git(['diff', '--name-only', '--diff-filter=ACMRT', base, '--'], cwd).split('\n'),
+    // the ref is checked and resolved to a commit first, and git reads options only before `--end-of-options`:
+    // a value such as `--output=/tmp/x` can never reach git as an option
+    ...git(['diff', '--name-only', '--diff-filter=ACMRT', '--end-of-options', commit, '--'], cwd).split('\n'),
     ...git(['ls-files', '--others', '--exclude-standard'], top).split('\n'),
   ].filter(Boolean);
   const changed = new Set(names.map((n) => resolve(top, n)));

@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { packageFile } from '../io/package-files.js';
 import { UsageError, ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckConfig, FileOutcome } from './check-file.js';
 import { ValidateCodes } from './codes.js';
@@ -26,13 +27,13 @@ export { applyBaseline, makeBaseline, parseBaseline, type Baseline } from './bas
 export { parseShard, type Shard } from './files.js';
 export { ValidateCodes } from './codes.js';
 
-/** The project's schemas, used when no schema is named. */
-export const DEFAULT_SCHEMA = 'schema/chancery.rng';
-export const DEFAULT_SCHEMATRON = 'schema/chancery.sch';
+/** Chancery's own schemas (in the package, wherever it is installed), used when no schema is named. */
+export const DEFAULT_SCHEMA = packageFile('schema/chancery.rng');
+export const DEFAULT_SCHEMATRON = packageFile('schema/chancery.sch');
 
 /**
- * Options of {@link validate}. With neither `schema` nor `schematron`, the project's
- * `schema/chancery.rng` and `schema/chancery.sch` (relative to `cwd`); naming a schema alone runs no
+ * Options of {@link validate}. With neither `schema` nor `schematron`, Chancery's own
+ * `schema/chancery.rng` and `schema/chancery.sch` from its package; naming a schema alone runs no
  * Schematron unless one is named too.
  */
 export interface ValidateOptions {
@@ -55,6 +56,12 @@ export interface ValidateOptions {
   engine?: 'auto' | 'chancery' | 'libxml2';
   /** Files larger than this are refused unread; default 64 MiB. */
   maxFileBytes?: number;
+  /**
+   * Accept paths that hold no `.xml` file at all (a report of 0 files). By default that is a {@link UsageError}:
+   * a misspelt or empty folder must not pass as a valid edition. Files left out by `changed` or `shard` do not
+   * count: nothing changed is a normal outcome.
+   */
+  allowEmpty?: boolean;
   /** Where relative paths and default schemas are resolved, and how files are shown; default process.cwd(). */
   cwd?: string;
 }
@@ -82,7 +89,7 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
     facts: options.references !== false,
   };
 
-  let files: AsyncIterable<string> = walkXml(paths.map((p) => resolve(cwd, p)));
+  let files: AsyncIterable<string> = options.allowEmpty ? walkXml(paths.map((p) => resolve(cwd, p))) : nonEmpty(walkXml(paths.map((p) => resolve(cwd, p))), paths);
   if (options.changed !== undefined) {
     files = changedSince(files, options.changed === true ? defaultBase(cwd) : options.changed, cwd);
   }
@@ -92,6 +99,18 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
   const extra = options.references === false ? new Map<string, Diagnostic[]>() : checkReferences(outcomes, (f) => displayPath(f, cwd));
   const results: FileResult[] = outcomes.map((o) => toResult(o, extra.get(o.file) ?? [], cwd));
   return { files: results, summary: summarise(results, performance.now() - started) };
+}
+
+/** Passes the files through, and throws a {@link UsageError} at the end when there were none. */
+async function* nonEmpty(files: AsyncIterable<string>, paths: readonly string[]): AsyncGenerator<string> {
+  let any = false;
+  for await (const f of files) {
+    any = true;
+    yield f;
+  }
+  if (!any) {
+    throw new UsageError(ValidateCodes.usage, `no .xml files in ${paths.join(', ')}: nothing to validate (check the path, or pass --allow-empty)`);
+  }
 }
 
 function resolveSchema(path: string | undefined, cwd: string): string | undefined {

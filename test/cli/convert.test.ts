@@ -30,7 +30,6 @@ describe('cli: chancery convert', () => {
   });
 
   const bad: [string, (p: string) => void, RegExp][] = [
-    ['a missing file', () => {}, /no such file/],
     ['a directory', (p) => mkdirSync(p), /is a directory/],
     ['an empty file', (p) => writeFileSync(p, ''), /is empty/],
     ['a binary file', (p) => writeFileSync(p, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01])), /binary file/],
@@ -91,6 +90,14 @@ describe('cli: chancery convert', () => {
   it('answers a usage error with exit code 2', async () => {
     const r = await run(['convert']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /Not enough non-option arguments|files/);
+    assert.match(r.stderr, /^chancery convert: name at least one text file to convert\nusage: chancery convert FILE… /);
+  });
+
+  it('refuses a missing file as a usage error before converting anything (exit 2, nothing written)', async () => {
+    writeFileSync(join(dir, 'letter.txt'), letter);
+    const r = await run(['convert', join(dir, 'letter.txt'), join(dir, 'missing.txt'), '--out', out]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no such file or folder: .*missing\.txt/);
+    assert.ok(!existsSync(out));
   });
 });

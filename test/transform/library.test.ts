@@ -123,7 +123,7 @@ describe('transform CLI', () => {
   it('exit 2 when CMIF has no config to name its editor', async () => {
     const { out, io: cli } = io();
     assert.equal(await runCli(['transform', FIXTURE_TEI, '--to', 'cmif', '--out', tempDir(), '--config', join(tempDir(), 'none.json')], cli), 2);
-    assert.match(out.stderr, /config file not found/);
+    assert.match(out.stderr, /--config: no such file/);
   });
 });
 

@@ -1,36 +1,34 @@
-import type { CliCommand } from '../command.js';
-import { ExitCode } from '../command.js';
-import { writeFileAtomic } from '../io.js';
+import { defineCommand, ExitCode } from '../command.js';
+import { missingPath, outputProblem, positiveNumber } from '../checks.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { startProgress } from '../progress.js';
-import { DEFAULT_MAX_BYTES } from '../../convert/limits.js';
 import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
-
-interface ConvertArgs {
-  files: string[];
-  out: string;
-  report?: string;
-  quiet: boolean;
-  json: boolean;
-  maxSize: number;
-}
 
 /** How many of the converter's doubts the summary prints before pointing to --report. */
 const SUMMARY_LINES = 20;
+const DEFAULT_MAX_MB = 64;
 
-export const convertCommand: CliCommand<ConvertArgs> = {
+export const convertCommand = defineCommand({
   command: 'convert <files..>',
   describe: 'Convert raw texts to TEI P5: one file per document in OUT/<source>/<nnn>.xml',
+  usage: 'chancery convert FILE… [--out DIR] [--report FILE.json] [--json] [--quiet] [--max-size MB]',
+  missingOperands: 'name at least one text file to convert',
   builder: (y) =>
     y
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'input text files' })
-      .option('out', { type: 'string', default: 'tei', describe: 'output folder' })
-      .option('report', { type: 'string', describe: 'write every diagnostic to this JSON file' })
+      .option('out', { type: 'string', requiresArg: true, default: 'tei', describe: 'output folder' })
+      .option('report', { type: 'string', requiresArg: true, describe: 'write every diagnostic to this JSON file' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print errors only' })
       .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON' })
-      .option('max-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1048576, describe: 'refuse inputs above this many MB' }) as never,
+      .option('max-size', { type: 'number', requiresArg: true, default: DEFAULT_MAX_MB, describe: 'refuse inputs above this many MB' }),
+  check: (args, io) =>
+    missingPath(args.files, io.cwd) ??
+    outputProblem(args.out, '--out', args.files, io.cwd) ??
+    (args.report === undefined ? undefined : outputProblem(args.report, '--report', args.files, io.cwd)) ??
+    positiveNumber(args.maxSize, '--max-size'),
   run: async (args, io) => {
     // Loaded here, not at start-up: every other command would pay for the converter's dependencies.
-    const { convertFiles } = await import('../../convert/files.js');
+    const { convertFiles } = await import('../../build/index.js');
     const progress = startProgress(io, 'convert', args.quiet || args.json);
     const started = performance.now();
     const result = convertFiles(args.files, {
@@ -56,4 +54,4 @@ export const convertCommand: CliCommand<ConvertArgs> = {
     }
     return failed.length > 0 ? ExitCode.input : ExitCode.ok;
   },
-};
+});

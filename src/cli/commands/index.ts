@@ -6,4 +6,4 @@ import { buildCommand } from './build.js';
 import { personsCommand } from './persons.js';
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const commands: CliCommand<any>[] = [convertCommand, validateCommand, transformCommand, buildCommand, personsCommand];
+export const commands: readonly CliCommand[] = [convertCommand, validateCommand, transformCommand, buildCommand, personsCommand];

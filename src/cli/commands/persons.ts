@@ -1,13 +1,5 @@
-import { existsSync } from 'node:fs';
-import type { CliCommand } from '../command.js';
-import { ExitCode } from '../command.js';
-import { indexPersons } from '../../convert/entities/person-index.js';
-
-interface PersonsArgs {
-  tei: string;
-  check: boolean;
-  json: boolean;
-}
+import { defineCommand, ExitCode } from '../command.js';
+import { folderProblem } from '../checks.js';
 
 /** How many documents a line names before "and N more". */
 const DOCS_SHOWN = 4;
@@ -15,21 +7,20 @@ const DOCS_SHOWN = 4;
 /**
  * `chancery persons [--tei DIR] [--check] [--json]`: the personography with mention counts and the documents
  * that name each person, and the correspondents still without an authority id. `--check` exits 1 when a
- * persName/@ref points at no person of persons.xml; a missing folder is exit 3.
+ * persName/@ref points at no person of persons.xml; a missing folder is a usage error (exit 2).
  */
-export const personsCommand: CliCommand<PersonsArgs> = {
+export const personsCommand = defineCommand({
   command: 'persons',
+  usage: 'chancery persons [--tei DIR] [--check] [--json]',
   describe: 'List the personography with mention counts and documents; --check fails on persName refs that do not resolve',
   builder: (y) =>
     y
-      .option('tei', { type: 'string', default: 'tei', describe: 'folder of the TEI edition (with persons.xml)' })
+      .option('tei', { type: 'string', requiresArg: true, default: 'tei', describe: 'folder of the TEI edition (with persons.xml)' })
       .option('check', { type: 'boolean', default: false, describe: 'exit 1 when a persName/@ref does not resolve' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the index as JSON' }) as never,
+      .option('json', { type: 'boolean', default: false, describe: 'print the index as JSON' }),
+  check: (args, io) => folderProblem(args.tei, '--tei', io.cwd, false),
   run: async (args, io) => {
-    if (!existsSync(args.tei)) {
-      io.stderr(`chancery: ${args.tei}: no such folder\n`);
-      return ExitCode.input;
-    }
+    const { indexPersons } = await import('../../convert/entities/person-index.js');
     const index = indexPersons(args.tei);
     if (args.json) {
       io.stdout(`${JSON.stringify(index, null, 1)}\n`);
@@ -55,4 +46,4 @@ export const personsCommand: CliCommand<PersonsArgs> = {
     }
     return ExitCode.ok;
   },
-};
+});

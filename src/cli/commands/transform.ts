@@ -1,45 +1,40 @@
-import type { CliCommand } from '../command.js';
-import { ExitCode } from '../command.js';
+import { defineCommand, ExitCode } from '../command.js';
+import { missingPath, outputProblem } from '../checks.js';
 import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { transform, TRANSFORM_TARGETS } from '../../transform/index.js';
-import type { TransformTarget } from '../../transform/index.js';
 
-interface TransformArgs {
-  paths: string[];
-  to?: TransformTarget;
-  out: string;
-  transform?: string;
-  config?: string;
-  quiet: boolean;
-  json: boolean;
-}
+/** The built-in targets (the transform library's TRANSFORM_TARGETS; a test keeps the two equal). */
+const TARGETS = ['html', 'text', 'cmif', 'csv', 'json'] as const;
 
 /** How many findings the summary prints. */
 const SUMMARY_LINES = 20;
 
 /**
  * `chancery transform PATH… --to html|text|cmif|csv|json --out DIR [--transform ./my.js]`: parses, calls
- * {@link transform}, prints. Exit 0 when no error was found, 1 when a finding is an error (a document left
+ * `transform`, prints. Exit 0 when no error was found, 1 when a finding is an error (a document left
  * out, a broken CMIF rule), 2 for wrong usage or a transform that cannot run.
  */
-export const transformCommand: CliCommand<TransformArgs> = {
+export const transformCommand = defineCommand({
   command: 'transform <paths..>',
   describe: 'Transform TEI documents into a static HTML edition, plain text, CMIF, CSV or JSON',
+  usage: 'chancery transform PATH… --to html|text|cmif|csv|json --out DIR [--transform ./my-transform.js] [--config FILE]',
+  missingOperands: 'name the TEI files or folders to transform (e.g. chancery transform tei --to html --out site)',
   builder: (y) =>
     y
       .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'TEI files or folders (searched for .xml)' })
-      .option('to', { type: 'string', choices: TRANSFORM_TARGETS as string[], describe: 'output format' })
-      .option('out', { type: 'string', demandOption: true, describe: 'output folder' })
-      .option('transform', { type: 'string', describe: 'a transform module of your own (see docs/transforms.md)' })
-      .option('config', { type: 'string', describe: 'edition config (default chancery.config.json)' })
+      .option('to', { choices: TARGETS, requiresArg: true, describe: 'output format' })
+      .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'output folder' })
+      .option('transform', { type: 'string', requiresArg: true, describe: 'a transform module of your own (see docs/transforms.md)' })
+      .option('config', { type: 'string', requiresArg: true, describe: 'edition config (default chancery.config.json)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print errors only' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON' }) as never,
+      .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON' }),
+  check: (args, io) =>
+    missingPath(args.paths, io.cwd) ??
+    (!args.to && !args.transform ? 'name an output format with --to (html, text, cmif, csv, json) or a module with --transform' : undefined) ??
+    outputProblem(args.out, '--out', args.paths, io.cwd) ??
+    (args.transform !== undefined ? missingPath([args.transform], io.cwd)?.replace('no such', '--transform: no such') : undefined) ??
+    (args.config !== undefined ? missingPath([args.config], io.cwd)?.replace('no such', '--config: no such') : undefined),
   run: async (args, io) => {
-    // checked here rather than with yargs' .check(), whose failure escapes main's handler as a bare string
-    if (!args.to && !args.transform) {
-      io.stderr('chancery: name an output format with --to (html, text, cmif, csv, json) or a module with --transform\n');
-      return ExitCode.usage;
-    }
+    const { transform } = await import('../../transform/index.js');
     const report = await transform(args.paths, {
       to: args.to ?? 'html',
       outDir: args.out,
@@ -63,4 +58,4 @@ export const transformCommand: CliCommand<TransformArgs> = {
     }
     return counts.error > 0 ? ExitCode.findings : ExitCode.ok;
   },
-};
+});

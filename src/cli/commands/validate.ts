@@ -1,74 +1,69 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CliCommand } from '../command.js';
-import { ExitCode } from '../command.js';
-import { writeFileAtomic } from '../io.js';
+import { defineCommand, ExitCode } from '../command.js';
+import { missingPath, positiveNumber } from '../checks.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { UsageError } from '../../diagnostics/diagnostic.js';
-import {
-  applyBaseline,
-  formatReport,
-  makeBaseline,
-  parseBaseline,
-  parseShard,
-  REPORT_FORMATS,
-  validate,
-  ValidateCodes,
-  type ReportFormat,
-  type ValidateOptions,
-} from '../../validate/index.js';
+import type { ValidateOptions } from '../../validate/index.js';
 
-interface ValidateArgs {
-  paths: string[];
-  schema?: string;
-  schematron?: string;
-  format: ReportFormat;
-  jobs?: number;
-  shard?: string;
-  changed?: string;
-  baseline?: string;
-  updateBaseline: boolean;
-  references: boolean;
-  maxSize?: number;
-  engine?: 'auto' | 'chancery' | 'libxml2';
-}
+const REPORT_FORMATS = ['text', 'json', 'junit', 'sarif', 'github'] as const;
+const ENGINES = ['auto', 'chancery', 'libxml2'] as const;
 
 /**
  * `chancery validate PATH…`: every library option has a flag (`cwd` comes from the shell). Exit 0 when
  * all files are valid, 1 on any error finding, 2 on usage or I/O errors.
  */
-export const validateCommand: CliCommand<ValidateArgs> = {
+export const validateCommand = defineCommand({
   command: 'validate <paths..>',
   describe: 'Validate TEI files and folders: well-formedness, RELAX NG or XSD, Schematron, references across files',
+  usage: 'chancery validate PATH… [--schema FILE.rng|FILE.xsd] [--schematron FILE.sch] [--format text|json|junit|sarif|github] [--changed BASE] [--allow-empty]',
+  missingOperands: 'name at least one TEI file or folder to validate (e.g. chancery validate tei)',
   builder: (y) =>
     y
       .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders (*.xml, recursively)' })
-      .option('schema', { type: 'string', describe: 'RELAX NG (.rng) or XSD (.xsd) schema [default: schema/chancery.rng]' })
-      .option('schematron', { type: 'string', describe: 'Schematron rules [default: schema/chancery.sch when no --schema]' })
-      .option('format', { choices: REPORT_FORMATS, default: 'text' as const, describe: 'report format' })
-      .option('jobs', { type: 'number', describe: 'worker threads [default: 2 for Schematron runs of 400+ files, else 1]' })
-      .option('shard', { type: 'string', describe: 'validate only shard I of N (I/N), for CI matrices' })
+      .option('schema', { type: 'string', requiresArg: true, describe: "RELAX NG (.rng) or XSD (.xsd) schema [default: Chancery's schema/chancery.rng]" })
+      .option('schematron', { type: 'string', requiresArg: true, describe: "Schematron rules [default: Chancery's schema/chancery.sch when no --schema]" })
+      .option('format', { choices: REPORT_FORMATS, requiresArg: true, default: 'text' as const, describe: 'report format' })
+      .option('jobs', { type: 'number', requiresArg: true, describe: 'worker threads [default: 2 for Schematron runs of 400+ files, else 1]' })
+      .option('shard', { type: 'string', requiresArg: true, describe: 'validate only shard I of N (I/N), for CI matrices' })
       .option('changed', { type: 'string', describe: 'only files changed since BASE (git ref; default origin/HEAD), plus files referencing them' })
-      .option('baseline', { type: 'string', describe: 'JSON file of accepted findings: created when missing, then only new findings fail' })
+      .option('allow-empty', { type: 'boolean', default: false, describe: 'exit 0 when the paths hold no .xml file (otherwise a usage error)' })
+      .option('baseline', { type: 'string', requiresArg: true, describe: 'JSON file of accepted findings: created when missing, then only new findings fail' })
       .option('update-baseline', { type: 'boolean', default: false, describe: 'rewrite --baseline FILE with today’s findings' })
       .option('references', { type: 'boolean', default: true, describe: 'check references across files (--no-references to skip)' })
-      .option('engine', { choices: ['auto', 'chancery', 'libxml2'] as const, describe: 'RELAX NG engine [default: auto, ours when it supports the schema]' })
-      .option('max-size', { type: 'number', describe: 'refuse files above this many MB [default: 64]' }) as never,
+      .option('engine', { choices: ENGINES, requiresArg: true, describe: 'RELAX NG engine [default: auto, ours when it supports the schema]' })
+      .option('max-size', { type: 'number', requiresArg: true, describe: 'refuse files above this many MB [default: 64]' }),
+  check: (args, io) => {
+    const problem =
+      missingPath(args.paths, io.cwd) ??
+      (args.schema !== undefined ? missingPath([args.schema], io.cwd)?.replace('no such', '--schema: no such') : undefined) ??
+      (args.schematron !== undefined ? missingPath([args.schematron], io.cwd)?.replace('no such', '--schematron: no such') : undefined) ??
+      positiveNumber(args.maxSize, '--max-size') ??
+      (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1) ? '--jobs takes a whole number ≥ 1' : undefined) ??
+      (args.shard !== undefined && !/^\s*\d+\/\d+\s*$/.test(args.shard) ? `--shard takes I/N (e.g. 2/4), not "${args.shard}"` : undefined) ??
+      (args.changed !== undefined && args.changed.startsWith('-') ? `--changed takes a git ref (a branch, tag or commit), not "${args.changed}"` : undefined) ??
+      (args.updateBaseline && !args.baseline ? '--update-baseline needs --baseline FILE' : undefined);
+    if (problem || args.baseline === undefined) return problem;
+    const baseline = resolve(io.cwd, args.baseline);
+    if (args.paths.some((p) => resolve(io.cwd, p) === baseline) || /\.xml$/i.test(baseline)) {
+      return `--baseline ${args.baseline} would overwrite a TEI file: name a .json file`;
+    }
+    return undefined;
+  },
   run: async (args, io) => {
+    const { applyBaseline, formatReport, makeBaseline, parseBaseline, parseShard, validate, ValidateCodes } = await import('../../validate/index.js');
     const options: ValidateOptions = {
       schema: args.schema,
       schematron: args.schematron,
       jobs: args.jobs,
       references: args.references,
       engine: args.engine,
+      allowEmpty: args.allowEmpty,
       cwd: io.cwd,
     };
     if (args.shard !== undefined) options.shard = parseShard(args.shard);
     if (args.changed !== undefined) options.changed = args.changed === '' ? true : args.changed;
-    if (args.maxSize !== undefined) {
-      if (!(args.maxSize > 0)) throw new UsageError(ValidateCodes.usage, `--max-size takes a number of MB above 0, not ${args.maxSize}`);
-      options.maxFileBytes = Math.round(args.maxSize * 1048576);
-    }
-    if (args.updateBaseline && !args.baseline) throw new UsageError(ValidateCodes.usage, '--update-baseline needs --baseline FILE');
+    if (args.maxSize !== undefined) options.maxFileBytes = Math.round(args.maxSize * 1048576);
 
     let report = await validate(args.paths, options);
     if (args.baseline) {
@@ -79,11 +74,11 @@ export const validateCommand: CliCommand<ValidateArgs> = {
         report = applyBaseline(report, makeBaseline(report));
       } else {
         const baseline = parseBaseline(readFileSync(path, 'utf8'));
-        if (!baseline) throw new UsageError(ValidateCodes.usage, `${args.baseline} is not a chancery baseline file`);
+        if (!baseline) throw new UsageError(ValidateCodes.usage, `${args.baseline} is not a chancery baseline file (delete it, or name another with --baseline)`);
         report = applyBaseline(report, baseline);
       }
     }
     io.stdout(formatReport(report, args.format));
     return report.summary.invalid > 0 ? ExitCode.findings : ExitCode.ok;
   },
-};
+});

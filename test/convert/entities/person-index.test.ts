@@ -4,15 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { indexPersons } from '../../../src/convert/entities/person-index.js';
 import { PersonRegistry } from '../../../src/convert/entities/personography.js';
-import { personsCommand } from '../../../src/cli/commands/persons.js';
-import type { CliIO } from '../../../src/cli/io.js';
-
-function io(): CliIO & { out: string; err: string } {
-  const o = { out: '', err: '', isTTY: false, cwd: process.cwd() } as CliIO & { out: string; err: string };
-  o.stdout = (t: string) => void (o.out += t);
-  o.stderr = (t: string) => void (o.err += t);
-  return o;
-}
+import { run } from '../../helpers/cli.js';
 
 const tei = (body: string): string =>
   `<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>\n${body}\n</body></text></TEI>\n`;
@@ -40,24 +32,22 @@ describe('chancery persons', () => {
   });
 
   it('lists the personography and the correspondents without an authority id, exit 0', async () => {
-    const out = io();
-    const code = await personsCommand.run({ tei: dir, check: false, json: false, _: [], $0: 'chancery' } as never, out);
-    assert.equal(code, 0);
-    assert.match(out.out, /^stalin-j\s+2\s+Stalin/m);
-    assert.match(out.out, /^eden\s+1\s+Eden/m);
-    assert.match(out.out, /correspondents without an authority id \(wikidata\/viaf\): stalin-j/);
+    const out = await run(['persons', '--tei', dir]);
+    assert.equal(out.code, 0);
+    assert.match(out.stdout, /^stalin-j\s+2\s+Stalin/m);
+    assert.match(out.stdout, /^eden\s+1\s+Eden/m);
+    assert.match(out.stdout, /correspondents without an authority id \(wikidata\/viaf\): stalin-j/);
   });
 
   it('--check exits 1 on a persName whose ref does not resolve, naming file and line', async () => {
     writeFileSync(join(dir, 'a', '002.xml'), tei('<p>\n<persName ref="../persons.xml#molotov">Molotov</persName></p>'));
-    const out = io();
-    const code = await personsCommand.run({ tei: dir, check: true, json: false, _: [], $0: 'chancery' } as never, out);
-    assert.equal(code, 1);
-    assert.match(out.err, /a\/002\.xml:4: persName ref "\.\.\/persons\.xml#molotov" \(Molotov\) does not resolve/);
+    const out = await run(['persons', '--tei', dir, '--check']);
+    assert.equal(out.code, 1);
+    assert.match(out.stderr, /a\/002\.xml:4: persName ref "\.\.\/persons\.xml#molotov" \(Molotov\) does not resolve/);
   });
 
-  it('--check exits 0 when every ref resolves, and 3 for a missing folder', async () => {
-    assert.equal(await personsCommand.run({ tei: dir, check: true, json: false, _: [], $0: 'chancery' } as never, io()), 0);
-    assert.equal(await personsCommand.run({ tei: join(dir, 'nope'), check: true, json: false, _: [], $0: 'chancery' } as never, io()), 3);
+  it('--check exits 0 when every ref resolves, and 2 (usage) for a missing folder', async () => {
+    assert.equal((await run(['persons', '--tei', dir, '--check'])).code, 0);
+    assert.equal((await run(['persons', '--tei', join(dir, 'nope'), '--check'])).code, 2);
   });
 });

@@ -8,11 +8,11 @@ import { ConvertCodes } from '../diagnostics/codes.js';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { TeiDocument } from '../model/document.js';
-import { convert } from './index.js';
-import { serializeTei } from './serialize.js';
-import type { PersonRegistry } from './entities/personography.js';
+import { convert } from '../convert/index.js';
+import { serializeTei } from '../convert/serialize.js';
+import type { PersonRegistry } from '../convert/entities/personography.js';
 
-import { DEFAULT_MAX_BYTES } from './limits.js';
+import { DEFAULT_MAX_BYTES } from '../convert/limits.js';
 
 export { DEFAULT_MAX_BYTES };
 
