@@ -25,6 +25,10 @@ export const TransformCodes = {
   noInput: 'TEI-TR-012',
   /** An output file cannot be written (permissions, disk full). */
   writeFailed: 'TEI-TR-013',
+  /** Files written by an earlier run for documents no longer in the edition were removed (info). */
+  pruned: 'TEI-TR-014',
+  /** A document's TEI is not published for download: it declares a namespace other than TEI's. */
+  teiNotPublished: 'TEI-TR-015',
 
   // CMIF rules, checked on the export itself (see `cmif-check.ts`).
   /** CMIF header lacks a required part (title, editor+email, publisher, licence, date, idno url). */

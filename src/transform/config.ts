@@ -19,6 +19,20 @@ export interface EditionConfig {
   publisher: string;
   /** Known GeoNames URIs for place names as they stand in the correspDesc (`"Moscow": "https://…"`). */
   places: Record<string, string>;
+  /**
+   * The edition's release date (`YYYY-MM-DD`): the generated date of the exports and the CMIF header, so
+   * that a build never writes the clock and two builds of the same edition are byte-identical.
+   */
+  date?: string;
+  /** The licence the edition is published under (About page, citation, JSON export). */
+  licence?: { name: string; url?: string };
+  /** A paragraph about the edition for the About page. */
+  description?: string;
+  /**
+   * Bibliographic descriptions of the sources, by the source file name that documents' `idno type="source"`
+   * traces to (`"004_….txt": "J. V. Stalin, Works, vol. 17: War Telegrams (London, 1986)"`).
+   */
+  sources: Record<string, string>;
   /** Where the config came from (for messages); undefined when defaults were used. */
   file: string | undefined;
 }
@@ -30,6 +44,10 @@ interface RawConfig {
   editor?: { name?: unknown; email?: unknown };
   publisher?: unknown;
   places?: unknown;
+  date?: unknown;
+  licence?: { name?: unknown; url?: unknown };
+  description?: unknown;
+  sources?: unknown;
 }
 
 const DEFAULTS = {
@@ -49,7 +67,7 @@ export function loadConfig(file: string, required: boolean): EditionConfig {
         `${file}: config file not found; the CMIF export needs the editor's name and email and the edition's base URL from it`,
       );
     }
-    return { ...DEFAULTS, baseUrl: '', cmifUrl: '', editor: { name: '', email: '' }, places: {}, file: undefined };
+    return { ...DEFAULTS, baseUrl: '', cmifUrl: '', editor: { name: '', email: '' }, places: {}, sources: {}, file: undefined };
   }
   let raw: RawConfig;
   try {
@@ -71,7 +89,22 @@ export function loadConfig(file: string, required: boolean): EditionConfig {
   if (raw.places && typeof raw.places === 'object') {
     for (const [k, v] of Object.entries(raw.places as Record<string, unknown>)) if (typeof v === 'string') places[k] = v;
   }
+  const sources: Record<string, string> = {};
+  if (raw.sources && typeof raw.sources === 'object') {
+    for (const [k, v] of Object.entries(raw.sources as Record<string, unknown>)) if (typeof v === 'string') sources[k] = v;
+  }
+  const date = str(raw.date, 'date', '');
+  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw new TransformError(TransformCodes.config, `${file}: "date" must be a date written YYYY-MM-DD (the edition's release date)`);
+  }
+  const licenceName = raw.licence && typeof raw.licence === 'object' ? str(raw.licence.name, 'licence.name', '') : '';
+  const licenceUrl = raw.licence && typeof raw.licence === 'object' ? str(raw.licence.url, 'licence.url', '') : '';
+  const description = str(raw.description, 'description', '');
   return {
+    ...(date ? { date } : {}),
+    ...(licenceName ? { licence: { name: licenceName, ...(licenceUrl ? { url: licenceUrl } : {}) } } : {}),
+    ...(description ? { description } : {}),
+    sources,
     title: str(raw.title, 'title', DEFAULTS.title),
     baseUrl,
     cmifUrl: str(raw.cmifUrl, 'cmifUrl', baseUrl ? `${baseUrl}exports/cmif.xml` : ''),

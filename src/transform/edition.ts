@@ -10,6 +10,7 @@ import { TransformCodes } from './codes.js';
 import { isDebris, isFootnote, isNoteLabel } from './reading.js';
 import { child, childElements, collapse, descendants, parseTei, path, textOf } from './tei-tree.js';
 import type { TeiElement, TeiNode } from './tei-tree.js';
+import { UniqueNames } from './output-names.js';
 
 /** A TEI date's machine-readable attributes and its printed text. */
 export interface DateValue {
@@ -46,8 +47,14 @@ export interface CorrespSide {
 
 /** The metadata of one document of the edition. */
 export interface EditionDocument {
-  /** `<source-slug>-<nnn>`: unique in the edition, used for output file names and anchors. */
+  /** `<source-slug>-<nnn>`: unique in the edition (the source folder and file, as the converter wrote them). */
   id: string;
+  /**
+   * The document's stable name in every output (`documents/<permalink>.html`, `text/<permalink>.txt`):
+   * made from its date and correspondents (`1941-10-03-stalin-to-roosevelt`), else its title, so that it
+   * survives a renamed or re-hashed source file; a safe slug, numbered when two documents come out alike.
+   */
+  permalink: string;
   slug: string;
   /** The number within its source (`004`). */
   n: string;
@@ -77,6 +84,11 @@ export interface PersonRecord {
   idnos: { type: string; value: string }[];
   /** Any other plain facts the personography holds (birth, death, note), as label → text. */
   facts: { label: string; text: string }[];
+  /** From the preferred name's `<surname>` and `<forename>`s, when the personography has them. */
+  surname?: string;
+  forenames?: string;
+  /** The stem of the person's page (`persons/<page>.html`): a safe slug of the id, numbered on collision. */
+  page: string;
 }
 
 /** A persName in a document's reading text. */
@@ -195,6 +207,7 @@ export function loadEdition(paths: string[]): Edition {
     return sourceOrder.get(a)! - sourceOrder.get(b)!;
   });
   documents.forEach((d, i) => (d.index = i));
+  assignOutputNames(documents, persons);
   if (documents.length === 0) {
     diagnostics.push({ code: TransformCodes.noInput, severity: 'error', message: `no TEI documents found in ${paths.join(', ')}` });
   }
@@ -262,7 +275,13 @@ export function readPersons(root: TeiElement): PersonRecord[] {
       const t = textOf(c) || when;
       if (t) facts.push({ label: c.name === 'note' ? 'Note' : c.name.charAt(0).toUpperCase() + c.name.slice(1), text: t });
     }
-    return [{ id, names: names.length ? names : [id], idnos, facts }];
+    const record: PersonRecord = { id, names: names.length ? names : [id], idnos, facts, page: '' };
+    const main = childElements(p, 'persName').find((n) => n.attrs.type === 'main') ?? childElements(p, 'persName')[0];
+    const surname = main ? textOf(child(main, 'surname')) : '';
+    const forenames = main ? childElements(main, 'forename').map(textOf).filter(Boolean).join(' ') : '';
+    if (surname) record.surname = surname;
+    if (forenames) record.forenames = forenames;
+    return [record];
   });
 }
 
@@ -347,6 +366,7 @@ function readDocument(tei: TeiElement, file: string): EditionDocument {
     source: { title: textOf(child(bibl, 'title')), type: bibl?.attrs.type ?? '', idno: textOf(idno) },
     sortKey: dateKey(date),
     index: 0,
+    permalink: '',
   };
   const classification = textOf(terms.find((t) => t.attrs.type === 'classification'));
   if (classification) doc.classification = classification;
@@ -361,6 +381,31 @@ function readDocument(tei: TeiElement, file: string): EditionDocument {
 function isInsideDebris(el: TeiElement): boolean {
   for (let a: TeiElement | undefined = el; a; a = a.parent) if (isDebris(a)) return true;
   return false;
+}
+
+/**
+ * Output names: documents by date and correspondents (`1941-10-03-stalin-to-roosevelt`), else by title;
+ * persons by id. Assigned in a stable order (date order, id order) so that numbering is stable too.
+ */
+function assignOutputNames(documents: EditionDocument[], persons: Map<string, PersonRecord>): void {
+  const docNames = new UniqueNames();
+  for (const d of documents) d.permalink = docNames.take(permalinkWords(d, persons), 'document');
+  const personNames = new UniqueNames();
+  for (const id of [...persons.keys()].sort()) persons.get(id)!.page = personNames.take(id, 'person');
+}
+
+function permalinkWords(d: EditionDocument, persons: Map<string, PersonRecord>): string {
+  const first = (side: CorrespSide | undefined): string => {
+    const c = side?.persons.find((p) => !(p.id === undefined && p.name.trim().toLowerCase() === 'unknown'));
+    if (!c) return '';
+    const record = c.id ? persons.get(c.id) : undefined;
+    const words = (record?.surname ?? record?.names[0] ?? c.name).split(/\s+/);
+    return words[words.length - 1] ?? '';
+  };
+  const from = first(d.sent);
+  const to = first(d.received);
+  if (!from && !to) return d.title;
+  return [d.sortKey || 'undated', from, to ? `to ${to}` : ''].join(' ');
 }
 
 const CONTEXT_BLOCKS: ReadonlySet<string> = new Set([

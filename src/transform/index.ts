@@ -4,18 +4,20 @@
  * call; it never prints and never throws for bad input (those become diagnostics), only for options it
  * cannot act on (a missing config for CMIF, a user module that does not load).
  */
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TransformError } from '../diagnostics/diagnostic.js';
 import { TransformCodes } from './codes.js';
 import { loadConfig } from './config.js';
+import type { EditionConfig } from './config.js';
 import { loadEdition } from './edition.js';
 import type { Edition } from './edition.js';
 import { assetsDirectory } from './module.js';
+import { contentHash, OUTPUT_MANIFEST, recordAndPrune } from './output-manifest.js';
 import type { TransformContext, TransformModule } from './module.js';
-import { builtinTransforms } from './transforms/index.js';
+import { builtinTransforms } from './formats/index.js';
 
 export type { TransformModule, TransformContext, OutputFile } from './module.js';
 export type { Edition, EditionDocument, PersonRecord, Mention, DateValue, Correspondent, CorrespSide } from './edition.js';
@@ -25,7 +27,7 @@ export type { Rule, RuleTable } from './walker.js';
 export { Walker } from './walker.js';
 export { TransformCodes } from './codes.js';
 export { loadEdition } from './edition.js';
-export { checkCmif } from './transforms/cmif-check.js';
+export { checkCmif } from './formats/cmif-check.js';
 export { isDebris, readingText } from './reading.js';
 
 /** The built-in output formats. */
@@ -52,6 +54,11 @@ export interface TransformReport {
   documents: number;
   /** Every file written, as `outDir`-joined paths. */
   written: string[];
+  /**
+   * Files this transform had written into `outDir` on an earlier run and did not write now (withdrawn
+   * documents), removed because their content was still what was recorded (see `output-manifest.ts`).
+   */
+  removed: string[];
   diagnostics: Diagnostic[];
   /** Wall time of the whole run in milliseconds. */
   ms: number;
@@ -78,25 +85,31 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
   const ctx: TransformContext = {
     config,
     assets: assetsDirectory(),
-    now: runDate(),
+    now: runDate(config),
     report: (d) => diagnostics.push(d),
   };
   const written: string[] = [];
+  const hashes = new Map<string, string>();
+  const outRoot = resolve(options.outDir);
   if (edition.documents.length > 0) {
     const user = options.transformModule !== undefined;
     const files = module.render(edition, ctx);
     try {
       for await (const file of files) {
-        if (typeof file?.path !== 'string' || file.path.startsWith('/') || file.path.split('/').includes('..')) {
-          throw new TransformError(TransformCodes.badModule, `transform ${module.name} yielded a path outside the output directory: ${String(file?.path)}`);
+        if (typeof file?.path !== 'string' || !SAFE_OUTPUT_PATH.test(file.path) || file.path.split('/').some((s) => s === '.' || s === '..')) {
+          throw new TransformError(TransformCodes.badModule, `transform ${module.name} yielded an unsafe output path (only letters, digits, '.', '_', '-' and '/' between names, inside the output directory): ${JSON.stringify(String(file?.path))}`);
         }
-        const target = resolve(options.outDir, file.path);
+        const target = resolve(outRoot, file.path);
+        if (!target.startsWith(outRoot + sep) || file.path === OUTPUT_MANIFEST) {
+          throw new TransformError(TransformCodes.badModule, `transform ${module.name} yielded a path outside the output directory: ${file.path}`);
+        }
         try {
           writeFileAtomic(target, file.content);
         } catch (e) {
           throw new TransformError(TransformCodes.writeFailed, `cannot write ${target}: ${(e as Error).message}`, { cause: e });
         }
         written.push(target);
+        hashes.set(file.path, contentHash(file.content));
       }
     } catch (e) {
       // a user module's own failure is reported as ours, with its message; a built-in's is a bug and stays one
@@ -104,8 +117,20 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
       throw new TransformError(TransformCodes.badModule, `transform module ${options.transformModule} failed: ${(e as Error).message}`, { cause: e });
     }
   }
-  return { documents: edition.documents.length, written, diagnostics, ms: performance.now() - started };
+  // a run that failed to read its edition prunes nothing: an empty edition must not empty the site
+  const removed = edition.documents.length > 0 ? recordAndPrune(outRoot, module.name, hashes) : [];
+  if (removed.length > 0) {
+    diagnostics.push({
+      code: TransformCodes.pruned,
+      severity: 'info',
+      message: `${removed.length} file(s) this transform wrote before and not now (withdrawn documents) removed from ${options.outDir}`,
+    });
+  }
+  return { documents: edition.documents.length, written, removed, diagnostics, ms: performance.now() - started };
 }
+
+/** What an output path may look like: names of safe characters joined by `/`, nothing absolute. */
+const SAFE_OUTPUT_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
 /** Where {@link transformEdition} writes. */
 export interface EditionOutputs {
@@ -139,8 +164,12 @@ export async function transformEdition(paths: string[], outputs: EditionOutputs 
   return reports;
 }
 
-/** `SOURCE_DATE_EPOCH` (seconds) when set, so that two runs over the same edition write the same bytes. */
-function runDate(): Date {
+/**
+ * The date a run writes as its own: the config's release date, else `SOURCE_DATE_EPOCH` (seconds), so
+ * that two runs over the same edition write the same bytes; the clock only when neither is set.
+ */
+function runDate(config: EditionConfig): Date {
+  if (config.date) return new Date(`${config.date}T00:00:00Z`);
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   return new Date();

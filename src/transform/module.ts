@@ -19,7 +19,7 @@ export interface OutputFile {
 /** What a transform gets besides the edition. */
 export interface TransformContext {
   config: EditionConfig;
-  /** Chancery's own `transforms/` directory (templates, CSS, scripts). */
+  /** Chancery's own `assets/` directory (page template, CSS, scripts). */
   assets: string;
   /** The moment of the run (`SOURCE_DATE_EPOCH` when set, for reproducible output). */
   now: Date;
@@ -37,12 +37,12 @@ export interface TransformModule {
   render(edition: Edition, ctx: TransformContext): Iterable<OutputFile> | AsyncIterable<OutputFile>;
 }
 
-/** Chancery's `transforms/` data directory, inside the package (never the user's current folder). */
+/** Chancery's `assets/` data directory, inside the package (never the user's current folder). */
 export function assetsDirectory(): string {
-  return packageFile('transforms');
+  return packageFile('assets');
 }
 
-/** Reads a text asset of `transforms/` (`html/page.html`). */
+/** Reads a text asset of `assets/` (`html/page.html`). */
 export function readAsset(ctx: TransformContext, rel: string): string {
   return readFileSync(join(ctx.assets, rel), 'utf8');
 }

@@ -35,7 +35,7 @@ describe('transform cmif check', () => {
     assert.equal((cmif.match(/<correspAction type="received">/g) ?? []).length, 4);
     assert.match(cmif, /<correspAction type="sent">\s*<persName>Unknown<\/persName>\s*<date when="1944-10-02"\/>/);
     assert.match(cmif, /<persName>the Secretary of State<\/persName>/);
-    assert.match(cmif, /<correspDesc ref="https:\/\/edition\.example\.test\/documents\/war-telegrams-004\.html" source="#source-1">/);
+    assert.match(cmif, /<correspDesc ref="https:\/\/edition\.example\.test\/documents\/1941-07-18-stalin-to-churchill\.html" source="#source-1">/);
     assert.match(cmif, /<persName ref="http:\/\/viaf\.org\/viaf\/101787139">J\. V\. Stalin<\/persName>/);
     assert.match(cmif, /<placeName ref="https:\/\/www\.geonames\.org\/524901">Moscow<\/placeName>/);
     assert.match(cmif, /<date when="2023-11-14T22:13:20Z"\/>|<date when="\d{4}-\d{2}-\d{2}T[\d:]+Z"\/>/);
@@ -47,7 +47,7 @@ describe('transform cmif check', () => {
     ['no idno type=url', TransformCodes.cmifHeader, '<idno type="url">', '<idno type="other">'],
     ['bibl of another type', TransformCodes.cmifBibl, 'bibl type="print"', 'bibl type="archival"'],
     ['source naming no bibl', TransformCodes.cmifCorrespRef, 'source="#source-1"', 'source="#nowhere"'],
-    ['correspDesc without URL', TransformCodes.cmifCorrespRef, /ref="https:\/\/edition\.example\.test\/documents\/war-telegrams-004\.html"/, ''],
+    ['correspDesc without URL', TransformCodes.cmifCorrespRef, /ref="https:\/\/edition\.example\.test\/documents\/1941-07-18-stalin-to-churchill\.html"/, ''],
     ['no received action', TransformCodes.cmifAction, /<correspAction type="received">[\s\S]*?<\/correspAction>/, ''],
     ['a note inside an action', TransformCodes.cmifActionChild, '<date when="1941-07-18"/>', '<date when="1941-07-18"/><note>x</note>'],
     ['a date with a time', TransformCodes.cmifDate, '<date when="1941-07-18"/>', '<date when="1941-07-18T10:00"/>'],

@@ -110,7 +110,7 @@ describe('transform html site', function () {
   it('fixture site: debris is hidden from the reading text and kept for the diplomatic view', async () => {
     const site = tempDir();
     await transform([FIXTURE_TEI], { to: 'html', outDir: site, config: FIXTURE_CONFIG });
-    const page = loadPage(site, 'documents/fo-letters-003.html');
+    const page = loadPage(site, 'documents/1944-09-24-wilson-to-eden.html');
     const dipl = page.elements.filter((e) => (attr(e, 'class') ?? '').split(' ').includes('dipl'));
     const kinds = dipl.map((e) => attr(e, 'class'));
     assert.ok(kinds.some((c) => c?.includes('duplicate')) && kinds.some((c) => c?.includes('fw-catch')) && kinds.some((c) => c?.includes('marginal')));
@@ -123,7 +123,7 @@ describe('transform html site', function () {
   it('fixture site: footnotes are numbered references with the note at the foot and a back link', async () => {
     const site = tempDir();
     await transform([FIXTURE_TEI], { to: 'html', outDir: site, config: FIXTURE_CONFIG });
-    const page = loadPage(site, 'documents/journal-article-000.html');
+    const page = loadPage(site, 'documents/a-situation-of-delicacy-and-danger-anglo-soviet-relations-august-1939-march-1940.html');
     const refs = page.elements.filter((e) => attr(e, 'class') === 'fnref');
     assert.deepEqual(refs.map((r) => attr(r, 'href')), ['#fn-1', '#fn-2']);
     for (const n of [1, 2]) {
@@ -132,7 +132,7 @@ describe('transform html site', function () {
     }
     const times = page.elements.filter((e) => e.tagName === 'time');
     assert.equal(times.length, 0, 'the article is undated: no time element claims a date');
-    const letter = loadPage(site, 'documents/war-telegrams-004.html');
+    const letter = loadPage(site, 'documents/1941-07-18-stalin-to-churchill.html');
     assert.ok(letter.elements.some((e) => e.tagName === 'time' && attr(e, 'datetime') === '1941-07-18'));
     assert.ok(letter.elements.some((e) => e.tagName === 'a' && attr(e, 'href') === '../persons/churchill-w.html'));
   });

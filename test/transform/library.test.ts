@@ -6,7 +6,7 @@ import { runCli } from '../../src/cli/main.js';
 import { TransformError } from '../../src/diagnostics/diagnostic.js';
 import { loadEdition, transform, TransformCodes, Walker } from '../../src/transform/index.js';
 import { parseTei } from '../../src/transform/tei-tree.js';
-import { wrap } from '../../src/transform/transforms/text.js';
+import { wrap } from '../../src/transform/formats/text.js';
 import { cleanup, FIXTURE_CONFIG, FIXTURE_TEI, ROOT, tempDir } from './helpers.js';
 
 after(cleanup);
@@ -144,7 +144,7 @@ describe('transform the whole edition', () => {
     const reports = await transformEdition([FIXTURE_TEI], { site: join(dir, 'site'), exports: join(dir, 'exports'), config: FIXTURE_CONFIG });
     assert.equal(reports.length, 5);
     const { existsSync } = await import('node:fs');
-    for (const f of ['site/index.html', 'exports/text/fo-letters-003.txt', 'exports/cmif.xml', 'exports/edges.csv', 'exports/persons.json']) assert.ok(existsSync(join(dir, f)), f);
+    for (const f of ['site/index.html', 'exports/text/1944-09-24-wilson-to-eden.txt', 'exports/cmif.xml', 'exports/edges.csv', 'exports/persons.json']) assert.ok(existsSync(join(dir, f)), f);
     assert.ok(reports.every((r) => r.documents === 5));
   });
 });
@@ -153,7 +153,7 @@ describe('transform of the encoding of docs/encoding.md (fixture fo-letters/004)
   it('joins a word broken by a printer\'s hyphen, keeps a real hyphen, drops the note label', async () => {
     const out = tempDir();
     await transform([FIXTURE_TEI], { to: 'text', outDir: out, config: FIXTURE_CONFIG });
-    const text = readFileSync(join(out, 'text/fo-letters-004.txt'), 'utf8');
+    const text = readFileSync(join(out, 'text/1944-10-02-to-state.txt'), 'utf8');
     assert.match(text, /necessary but not\ssufficient; the Anglo-Soviet talks/);
     assert.match(text, /\n\[1\] The talks opened on 9 October\./);
     assert.doesNotMatch(text, /59/);
@@ -161,9 +161,9 @@ describe('transform of the encoding of docs/encoding.md (fixture fo-letters/004)
   it('leaves unknown correspondents out of the network, keeps those named by office', async () => {
     const out = tempDir();
     await transform([FIXTURE_TEI], { to: 'json', outDir: out, config: FIXTURE_CONFIG });
-    const edges = JSON.parse(readFileSync(join(out, 'edges.json'), 'utf8')) as { source: string }[];
+    const edges = (JSON.parse(readFileSync(join(out, 'edges.json'), 'utf8')) as { edges: { source: string }[] }).edges;
     assert.ok(edges.every((e) => e.source !== 'name:Unknown'));
-    const docs = JSON.parse(readFileSync(join(out, 'documents.json'), 'utf8')) as { id: string; addressees: string[] }[];
+    const docs = (JSON.parse(readFileSync(join(out, 'documents.json'), 'utf8')) as { documents: { id: string; addressees: string[] }[] }).documents;
     assert.deepEqual(docs.find((d) => d.id === 'fo-letters-004')?.addressees, ['the Secretary of State']);
   });
 });

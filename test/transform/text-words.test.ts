@@ -89,7 +89,7 @@ describe('transform text: no word of the reading text is lost', function () {
         const out = join(dir, `out-${run++}`);
         const report = await transform([src], { to: 'text', outDir: out, config: FIXTURE_CONFIG });
         assert.deepEqual(report.diagnostics, []);
-        const text = readFileSync(join(out, 'text/gen-000.txt'), 'utf8');
+        const text = readFileSync(join(out, 'text/generated.txt'), 'utf8');
         assert.deepEqual(missingWords(readingWords(xml), text), []);
         for (const line of text.split('\n')) assert.ok(line.length <= 72 || !line.trim().includes(' '), `line over 72 columns: ${line}`);
       }),
@@ -100,7 +100,7 @@ describe('transform text: no word of the reading text is lost', function () {
   it('leaves the words of debris out (the fixture letter)', async () => {
     const out = tempDir();
     await transform([FIXTURE_TEI], { to: 'text', outDir: out, config: FIXTURE_CONFIG });
-    const text = readFileSync(join(out, 'text/fo-letters-003.txt'), 'utf8');
+    const text = readFileSync(join(out, 'text/1944-09-24-wilson-to-eden.txt'), 'utf8');
     for (const debris of ['po1icy', 'Wor1d', '0rganisation', 'will/', '-2-', './11', 'N 5713/183/38']) assert.ok(!text.includes(debris), debris);
     assert.match(text, /\n\[1\] Sargent noted/);
   });

@@ -22,7 +22,7 @@ export function editionTables(edition: Edition): Table[] {
   const name = (c: Correspondent): string => displayName(c, edition.persons);
   const documents: Table = {
     name: 'documents',
-    columns: ['id', 'title', 'kind', 'date', 'date_text', 'sender', 'sender_ids', 'addressees', 'addressee_ids', 'place_sent', 'classification', 'source', 'source_type', 'source_trace', 'page'],
+    columns: ['id', 'title', 'kind', 'date', 'date_text', 'sender', 'sender_ids', 'addressees', 'addressee_ids', 'place_sent', 'classification', 'source', 'source_type', 'source_trace', 'page', 'tei'],
     rows: edition.documents.map((d) => ({
       id: d.id,
       title: d.title,
@@ -38,7 +38,8 @@ export function editionTables(edition: Edition): Table[] {
       source: d.source.title,
       source_type: d.source.type,
       source_trace: d.source.idno,
-      page: `documents/${d.id}.html`,
+      page: `documents/${d.permalink}.html`,
+      tei: `tei/documents/${d.permalink}.xml`,
     })),
   };
 
@@ -69,7 +70,7 @@ export function editionTables(edition: Edition): Table[] {
         mentions: counts.get(p.id)?.mentions ?? 0,
         sent: counts.get(p.id)?.sent ?? 0,
         received: counts.get(p.id)?.received ?? 0,
-        page: `persons/${p.id}.html`,
+        page: `persons/${p.page}.html`,
       })),
   };
 
@@ -113,14 +114,28 @@ export function editionTables(edition: Edition): Table[] {
   return [documents, persons, mentions, edges];
 }
 
-/** One CSV field (RFC 4180: quoted when it holds a comma, quote or line break). */
+/**
+ * Characters that make a spreadsheet read a cell as a formula (`=HYPERLINK(…)`, `+1`, `-1+2`, `@SUM`) or
+ * that some of them treat alike (tab, carriage return): OWASP's list for CSV injection.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field (RFC 4180: quoted when it holds a comma, quote or line break). Text that a spreadsheet
+ * would run as a formula is neutralised as OWASP advises: a `'` before it, and the field quoted. Counts
+ * are numbers of ours and never negative, so only text from the TEI is ever prefixed.
+ */
 export function csvField(v: Cell): string {
-  const s = Array.isArray(v) ? v.join('; ') : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s = Array.isArray(v) ? v.join('; ') : String(v);
+  if (typeof v !== 'number' && FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\r\n']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A table as CSV, CRLF line ends, header first. */
+/** Byte order mark: Excel reads a CSV file as UTF-8 only when it begins with one. */
+export const UTF8_BOM = '\uFEFF';
+
+/** A table as CSV: UTF-8 with a byte order mark, CRLF line ends, header first. */
 export function toCsv(t: Table): string {
   const lines = [t.columns.join(','), ...t.rows.map((r) => t.columns.map((c) => csvField(r[c] ?? '')).join(','))];
-  return lines.join('\r\n') + '\r\n';
+  return UTF8_BOM + lines.join('\r\n') + '\r\n';
 }

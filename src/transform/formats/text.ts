@@ -21,6 +21,8 @@ const HARD = '\u2028';
 
 interface TextContext {
   notes: string[];
+  /** Blocks printed inside a sentence (an address at a page foot): written after the paragraph. */
+  deferred: string[];
 }
 
 function blockRule(prefix = '') {
@@ -28,6 +30,29 @@ function blockRule(prefix = '') {
     const n = prefix === 'n' ? (el.attrs.n && !numberInText(el) ? `${el.attrs.n}. ` : '') : prefix;
     return PARA + n + inner() + PARA;
   };
+}
+
+/** A paragraph, with the blocks printed inside it written after it. */
+function paragraph(el: TeiElement, ctx: TextContext, inner: () => string): string {
+  const outer = ctx.deferred;
+  ctx.deferred = [];
+  const body = blockRule('n')(el, ctx, inner);
+  const after = ctx.deferred.join('');
+  ctx.deferred = outer;
+  return body + after;
+}
+
+/** A block inside a paragraph waits for the paragraph's end; elsewhere it stands where it is. */
+function outOfLine(el: TeiElement, ctx: TextContext, inner: () => string): string {
+  const rendered = PARA + inner() + PARA;
+  for (let a = el.parent; a; a = a.parent) {
+    if (a.name === 'note') break;
+    if (a.name === 'p' || a.name === 'ab') {
+      ctx.deferred.push(rendered);
+      return ' ';
+    }
+  }
+  return rendered;
 }
 
 function endnote(_el: TeiElement, ctx: TextContext, inner: () => string): string {
@@ -44,7 +69,7 @@ export const textRules: RuleTable<TextContext> = {
   'note[type=marginal]': null,
   fw: null,
   head: blockRule(),
-  p: blockRule('n'),
+  p: paragraph,
   ab: blockRule(),
   dateline: blockRule(),
   salute: blockRule(),
@@ -55,9 +80,9 @@ export const textRules: RuleTable<TextContext> = {
   closer: blockRule(),
   postscript: blockRule(),
   div: blockRule(),
-  'note[type=address]': blockRule(),
+  'note[type=address]': outOfLine,
   'note[type=source]': blockRule(),
-  'note[type=unnumbered]': blockRule(),
+  'note[type=unnumbered]': outOfLine,
   'note[place=foot]': endnote,
   note: endnote,
   address: blockRule(),
@@ -74,7 +99,8 @@ export const textRules: RuleTable<TextContext> = {
   row: (_el, _ctx, inner) => inner() + HARD,
   cell: (_el, _ctx, inner) => `${inner()} `,
   gap: () => '[…]',
-  pb: () => ' ',
+  // the printed page number, so that a reader of the text can cite the print page
+  pb: (el) => (el.attrs.n ? ` [p. ${el.attrs.n.replace(/[\u2028\n\r\t]/g, ' ')}] ` : ' '),
   choice: (el, ctx) => {
     const pick = el.children.find((c): c is TeiElement => c.type === 'element' && ['corr', 'reg', 'expan'].includes(c.name))
       ?? el.children.find((c): c is TeiElement => c.type === 'element');
@@ -141,7 +167,7 @@ function metadata(doc: EditionDocument, edition: Edition): string[] {
 /** One document as plain text. */
 export function documentText(edition: Edition, doc: EditionDocument): string {
   const tree = edition.tree(doc);
-  const ctx: TextContext = { notes: [] };
+  const ctx: TextContext = { notes: [], deferred: [] };
   const text = child(tree, 'text');
   const body = text ? layout(textWalker.render(text, ctx)) : [];
   const title = wrap(doc.title);
@@ -165,6 +191,6 @@ export const textTransform: TransformModule = {
   name: 'text',
   describe: 'plain text, one file per document, wrapped at 72 columns, notes as endnotes',
   *render(edition: Edition, _ctx: TransformContext): Iterable<OutputFile> {
-    for (const doc of edition.documents) yield { path: `text/${doc.id}.txt`, content: documentText(edition, doc) };
+    for (const doc of edition.documents) yield { path: `text/${doc.permalink}.txt`, content: documentText(edition, doc) };
   },
 };

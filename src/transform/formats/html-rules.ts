@@ -37,6 +37,13 @@ export interface HtmlContext {
   inPopup: boolean;
   /** The document's xml:ids: a pointer to anything else is not made a link. */
   ids: ReadonlySet<string>;
+  /** Paragraphs of the reading text so far: each gets the anchor `#p<n>` for citation. */
+  paragraphs: number;
+  /**
+   * Blocks printed inside a sentence (an address at a page foot, an unnumbered acknowledgement): shown
+   * after the paragraph they interrupt, so that the sentence reads through.
+   */
+  deferred: string[];
 }
 
 /** `id`/`lang` attributes carried over from TEI (`xml:id` prefixed so that it cannot clash with ours). */
@@ -102,10 +109,39 @@ function bodyHasHead(el: TeiElement): boolean {
   return body ? body.children.some((c) => c.type === 'element' && c.name === 'head') : false;
 }
 
+/**
+ * A block the source prints inside running text: in phrasing content it waits until the paragraph ends
+ * (the sentence it interrupts reads through); elsewhere it stands where it is.
+ */
+function outOfLine(tag: string, cls: string) {
+  const render = block(tag, cls, true);
+  return (el: TeiElement, ctx: HtmlContext, inner: () => string): string => {
+    if (!ctx.phrasing || ctx.inPopup || !insideParagraph(el)) return render(el, ctx, inner);
+    const was = ctx.phrasing;
+    ctx.phrasing = false;
+    try {
+      ctx.deferred.push(render(el, ctx, inner));
+    } finally {
+      ctx.phrasing = was;
+    }
+    return '';
+  };
+}
+
+function insideParagraph(el: TeiElement): boolean {
+  for (let a = el.parent; a; a = a.parent) {
+    if (a.name === 'p' || a.name === 'ab') return true;
+    if (a.name === 'note') return false;
+  }
+  return false;
+}
+
+const unnumberedNote = outOfLine('aside', 'note-unnumbered');
+
 function footnote(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
   if (el.attrs.type === 'unnumbered' || ctx.inPopup) {
-    // an acknowledgement printed at a page foot: it refers to no place in the text, so it stays where it stands
-    return block('aside', 'note-unnumbered', true)(el, ctx, inner);
+    // an acknowledgement printed at a page foot: it refers to no place in the text
+    return unnumberedNote(el, ctx, inner);
   }
   const number = ctx.notes.length + 1;
   const printed = el.attrs.n;
@@ -131,7 +167,8 @@ function footnote(el: TeiElement, ctx: HtmlContext, inner: () => string): string
 function persName(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
   const id = personId(el.attrs.ref);
   const body = phrasing(ctx, inner);
-  if (id && ctx.persons.has(id)) return `<a class="persName" href="${ctx.root}persons/${escapeMarkup(id)}.html">${body}</a>`;
+  const person = id ? ctx.persons.get(id) : undefined;
+  if (person) return `<a class="persName" href="${ctx.root}persons/${person.page}.html">${body}</a>`;
   return `<span class="persName">${body}</span>`;
 }
 
@@ -149,7 +186,36 @@ function paragraph(el: TeiElement, ctx: HtmlContext, inner: () => string): strin
   if (el.children.length === 0) return '';
   const n = el.attrs.n && !numberInText(el) ? `<span class="pnum">${escapeMarkup(el.attrs.n)}.</span> ` : '';
   if (ctx.phrasing) return `<span${common(el, 'p block')}>${n}${inner()}</span>`;
-  return `<p${common(el, 'p')}>${n}${phrasing(ctx, inner)}</p>`;
+  if (ctx.inPopup || isInNote(el)) return `<p${common(el, 'p')}>${n}${phrasing(ctx, inner)}</p>`;
+  // a citable anchor per paragraph of the reading text (`#p3`), with a link to it for copying
+  const number = ++ctx.paragraphs;
+  const outer = ctx.deferred;
+  ctx.deferred = [];
+  const body = phrasing(ctx, inner);
+  const after = ctx.deferred.join('');
+  ctx.deferred = outer;
+  return (
+    `<p${common(el, 'p')} data-para="${number}"><a class="para-anchor" id="p${number}" href="#p${number}" aria-label="Paragraph ${number}: link">¶</a>` +
+    `${n}${body}</p>${after}`
+  );
+}
+
+function isInNote(el: TeiElement): boolean {
+  for (let a = el.parent; a; a = a.parent) if (a.name === 'note') return true;
+  return false;
+}
+
+/**
+ * A typewriter's or printer's line end inside running text is a space in the reading view (the column
+ * would be ragged otherwise) and a line break in the diplomatic view; elsewhere (address lines, a
+ * signature) it is a line break.
+ */
+function lineBreak(el: TeiElement): string {
+  for (let a = el.parent; a; a = a.parent) {
+    if (a.name === 'p' || a.name === 'ab') return ' <br class="dipl lb">';
+    if (a.name === 'l' || a.name === 'addrLine' || a.name === 'note' || a.name === 'div' || a.name === 'body') break;
+  }
+  return '<br>';
 }
 
 function division(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
@@ -203,17 +269,19 @@ export const htmlRules: RuleTable<HtmlContext> = {
   'fw[type=pageNum]': debris('Page number', 'fw fw-pageNum'),
   'fw[type=reference]': debris('File reference', 'fw fw-reference'),
   fw: debris('Page furniture', 'fw'),
-  'note[type=address]': block('div', 'address-note'),
+  'note[type=address]': outOfLine('div', 'address-note'),
   'note[type=source]': block('aside', 'source-note', true),
   'note[place=foot]': footnote,
   note: footnote,
   address: block('div', 'address'),
   addrLine: block('p', 'addrLine', true),
+  // the printed page number where the page broke, so that readers can cite print pages
   pb: (el) =>
-    `<span class="pb" role="separator" aria-label="${el.attrs.n ? `Page ${escapeMarkup(el.attrs.n)}` : 'Page break'}">` +
-    `${el.attrs.n ? `p.&#160;${escapeMarkup(el.attrs.n)}` : '¶'}</span>`,
+    el.attrs.n
+      ? `<span class="pb" role="note" aria-label="Page ${escapeMarkup(el.attrs.n)} begins">[p.&#160;${escapeMarkup(el.attrs.n)}]</span>`
+      : `<span class="pb pb-unnumbered" role="note" aria-label="Page break" title="page break">‖</span>`,
   'lb[break=no]': () => WORD_BREAK,
-  lb: ['<br>', ''],
+  lb: lineBreak,
   label: (el, ctx, inner) => (isNoteLabel(el) ? '' : `<span class="label">${phrasing(ctx, inner)}</span>`),
   'hi[rend=italic]': ['<i>', '</i>'],
   'hi[rend=bold]': ['<b>', '</b>'],

@@ -79,7 +79,7 @@ export function buildCmif(edition: Edition, ctx: TransformContext): string {
     const key = `${b.type}\u0000${b.text}`;
     let bibl = bibls.get(key);
     if (!bibl) bibls.set(key, (bibl = { id: `source-${bibls.size + 1}`, ...b }));
-    const ref = `${config.baseUrl}documents/${encodeURIComponent(doc.id)}.html`;
+    const ref = `${config.baseUrl}documents/${doc.permalink}.html`;
     entries.push(
       `      <correspDesc ref="${escapeMarkup(ref)}" source="#${bibl.id}">\n` +
         actionXml('sent', doc.sent, edition, ctx) +
