@@ -3,7 +3,7 @@
  * editorial principles (Chancery's encoding guidelines, `docs/encoding.md`), its licence and how to cite it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Marked } from 'marked';
 import type { EditionConfig } from '../config.js';
 import type { Edition } from '../edition.js';
@@ -12,7 +12,7 @@ import { page, readableTitle } from './page.js';
 
 /** `docs/encoding.md` of the Chancery package (beside its `assets/`). */
 export function encodingGuidelinesFile(assets: string): string {
-  return join(assets, '..', 'docs', 'encoding.md');
+  return join(dirname(assets), 'docs', 'encoding.md');
 }
 
 /** The guidelines as HTML, headings one level down (the page has its own h1), ids prefixed. */
