@@ -80,6 +80,19 @@ export interface EntityInline {
   tag: 'persName' | 'date' | 'placeName' | 'seg';
   attrs: Record<string, string>;
   children: Inline[];
+  /** Set when part of what the attributes say is inferred, not printed (a year the text leaves out). */
+  inferred?: Inference;
+}
+
+/**
+ * A fact the converter inferred rather than read where it belongs — chrono-node's "implied" as against
+ * "assigned". Written with TEI's `@cert`, `@evidence` and `@resp` (docs/encoding.md, "What the converter infers").
+ */
+export interface Inference {
+  /** How sure the inference is (TEI's data.certainty). */
+  cert: 'high' | 'medium' | 'low';
+  /** What it rests on; `internal`: the source itself (the document's own date, the other messages of its volume). */
+  evidence: 'internal';
 }
 
 /** A sender or addressee of a document (a correspondent, in TEI's words), named as the source prints them. */
@@ -90,8 +103,8 @@ export interface Party {
   role?: string;
   /** Reference into the personography, set by the entities pass. */
   ref?: string;
-  /** Not printed in the document: inferred from the rest of the volume. */
-  inferred?: boolean;
+  /** Set when the document does not print this party: inferred (from the rest of the volume). */
+  inferred?: Inference;
 }
 
 export interface DocumentDate {

@@ -41,7 +41,7 @@ export interface CorrespSide {
   persons: Correspondent[];
   places: Correspondent[];
   date?: DateValue;
-  /** `@cert` of the correspAction (an inferred sender carries `medium`). */
+  /** `@cert` of the correspAction or of a person in it (an inferred sender carries `medium`). */
   cert?: string;
 }
 
@@ -325,7 +325,9 @@ function readSide(action: TeiElement | undefined): CorrespSide | undefined {
   const side: CorrespSide = { persons, places };
   const date = readDate(child(action, 'date'));
   if (date) side.date = date;
-  if (action.attrs.cert) side.cert = action.attrs.cert;
+  // The converter marks an inferred sender on its persName (docs/encoding.md); a hand-made file may mark the action.
+  const cert = action.attrs.cert ?? childElements(action).find((c) => c.attrs.cert)?.attrs.cert;
+  if (cert) side.cert = cert;
   return side;
 }
 

@@ -3,7 +3,7 @@
  * and the way back: a span of that string becomes an `EntityInline` wrapped around the same characters of the
  * one text node it falls in. Text content is never changed, only split.
  */
-import type { Block, EntityInline, Inline, TextInline } from '../../model/document.js';
+import type { Block, EntityInline, Inference, Inline, TextInline } from '../../model/document.js';
 
 /** One text node and where its text starts in the view's string. */
 export interface ViewPiece {
@@ -73,6 +73,14 @@ export interface EntitySpan {
   end: number;
   tag: EntityInline['tag'];
   attrs: Record<string, string>;
+  /** Part of what the attributes say is inferred (a year the text does not print). */
+  inferred?: Inference;
+}
+
+function entityOf(s: EntitySpan, children: Inline[]): EntityInline {
+  const entity: EntityInline = { type: 'entity', tag: s.tag, attrs: s.attrs, children };
+  if (s.inferred) entity.inferred = s.inferred;
+  return entity;
 }
 
 /** The piece that holds the whole span, if one does (spans across two text nodes are left untagged). */
@@ -152,7 +160,7 @@ function wrapAcross(s: EntitySpan, first: ViewPiece, last: ViewPiece): void {
   const children: Inline[] = [cut(first.node, a, first.node.text.length), ...nodes.slice(i + 1, j), cut(last.node, 0, b)];
   const out: Inline[] = [];
   if (a > 0) out.push(cut(first.node, 0, a));
-  out.push({ type: 'entity', tag: s.tag, attrs: s.attrs, children });
+  out.push(entityOf(s, children));
   if (b < last.node.text.length) out.push(cut(last.node, b, last.node.text.length));
   nodes.splice(i, j - i + 1, ...out);
 }
@@ -171,7 +179,7 @@ function splitText(node: TextInline, spans: EntitySpan[]): Inline[] {
   const text = (from: number, to: number): TextInline => ({ type: 'text', text: node.text.slice(from, to), ...position(node, from) });
   for (const s of spans) {
     if (s.start > at) out.push(text(at, s.start));
-    out.push({ type: 'entity', tag: s.tag, attrs: s.attrs, children: [text(s.start, s.end)] });
+    out.push(entityOf(s, [text(s.start, s.end)]));
     at = s.end;
   }
   if (at < node.text.length) out.push(text(at, node.text.length));

@@ -7,7 +7,7 @@
  * with strong evidence (title, initials, given name, signature), so that the second round also takes their
  * bare mentions ("Molotov", "Hitler Germany") anywhere in the document.
  */
-import type { Block, Party, TeiDocument } from '../../model/document.js';
+import type { Block, Inference, Party, TeiDocument } from '../../model/document.js';
 import { findDates } from './dates/find-dates.js';
 import { applySpans, viewOf, type EntitySpan, type InlineView } from './inline-view.js';
 import { findPersons, type PersonMention } from './persons/find-persons.js';
@@ -195,6 +195,9 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
   // Without a date of its own, a document takes the last reference of the one before it in the same source
   // (volumes of letters and telegrams run in date order), then the full dates it prints itself.
   let reference = doc.date?.when ?? doc.date?.from ?? options.fallbackReference;
+  // A year taken from the document's own date is all but certain; one taken from the document before, or from
+  // the narrative's last full date, less so.
+  const yearCertainty: Inference = { cert: doc.date?.when ? 'high' : 'medium', evidence: 'internal' };
   for (const unit of units) {
     const spans: EntitySpan[] = [];
     const place: MentionPlace = { document: docId, line: unit.block.line };
@@ -232,7 +235,10 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
       // A date in italics is skipped when it is part of a title of a work; an italic date alone is emphasis.
       const inTitle = unit.view.pieces.some((p) => p.italic && p.offset <= d.start && d.end <= p.offset + p.node.text.length &&
         p.node.text.trim() !== d.text);
-      if (!inTitle) spans.push({ start: d.start, end: d.end, tag: 'date', attrs });
+      if (inTitle) continue;
+      const span: EntitySpan = { start: d.start, end: d.end, tag: 'date', attrs };
+      if (d.yearInferred) span.inferred = yearCertainty;
+      spans.push(span);
     }
     if ((unit.block.kind === 'dateline' || unit.block.kind === 'sent') && dates[0]) {
       const p = placeInDateline(unit, dates[0].start);

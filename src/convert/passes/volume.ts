@@ -56,7 +56,7 @@ export const volumePass: VolumePass = {
     if (!principal || principal.n < PRINCIPAL_SHARE * messages.length) return;
     for (const d of messages) {
       if (d.sender.length > 0 || d.addressees.length === 0) continue;
-      d.sender = [{ name: principal.name, inferred: true }];
+      d.sender = [{ name: principal.name, inferred: { cert: 'medium', evidence: 'internal' } }];
       d.title = titleOf(d) ?? d.title;
       ctx.report({
         code: ConvertCodes.senderInferred,

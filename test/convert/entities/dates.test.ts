@@ -19,11 +19,11 @@ describe('findDates', () => {
       ['Sir A. Cadogan, Gladwyn Jebb, 18 Sept. 1939, reporting', undefined, { text: '18 Sept. 1939', when: '1939-09-18' }],
       ['Seeds, no. 349, 29 March 1940, C15320', undefined, { text: '29 March 1940', when: '1940-03-29' }],
       ['(Molotov), no. 103202/06, 18 Sept. 1940.', undefined, { text: '18 Sept. 1940', when: '1940-09-18' }],
-      ['at the end of January of the eight destroyers', '1944-01-29', { text: 'January', when: '1944-01' }],
+      ['at the end of January of the eight destroyers', '1944-01-29', { text: 'January', when: '1944-01', yearInferred: true }],
       ['Sent on August 4, 1941', undefined, { text: 'August 4, 1941', when: '1941-08-04' }],
       ['a meeting held at 4 pm. Wednesday, 4th October, 1944, in the Foreign', undefined, { text: 'Wednesday, 4th October, 1944', when: '1944-10-04' }],
-      ['Molotov can arrive not later than May 10-15, accompanied', '1942-04-20', { text: 'May 10-15', from: '1942-05-10', to: '1942-05-15' }],
-      ['the talks of June 28-30', '1941-07-18', { text: 'June 28-30', from: '1941-06-28', to: '1941-06-30' }],
+      ['Molotov can arrive not later than May 10-15, accompanied', '1942-04-20', { text: 'May 10-15', from: '1942-05-10', to: '1942-05-15', yearInferred: true }],
+      ['the talks of June 28-30', '1941-07-18', { text: 'June 28-30', from: '1941-06-28', to: '1941-06-30', yearInferred: true }],
       ['between 3–4 July 1940 there', undefined, { text: '3–4 July 1940', from: '1940-07-03', to: '1940-07-04' }],
       ['Webster a visité Londres et Paris du 10 au 22 novembre 1958 pour', undefined, { text: '10 au 22 novembre 1958', from: '1958-11-10', to: '1958-11-22' }],
       ['voir la communication de Webster à Léger, MAE/50128-40, 18 décembre 1958.', undefined, { text: '18 décembre 1958', when: '1958-12-18' }],
@@ -41,7 +41,7 @@ describe('findDates', () => {
 
   describe('year inference from the document date', () => {
     it('takes the year of a telegram of 22 December 1941 for "December 20th"', () => {
-      assert.deepEqual(one('In a telegram dated December 20th, Mr. Eden reported', '1941-12-22'), { text: 'December 20th', when: '1941-12-20' });
+      assert.deepEqual(one('In a telegram dated December 20th, Mr. Eden reported', '1941-12-22'), { text: 'December 20th', when: '1941-12-20', yearInferred: true });
     });
     it('reads a citation list of day-first dates ("17 Oct., 26 Oct., 2 Nov., 4 Dec., 9 Dec.")', () => {
       const found = findDates('secret, 17 Oct., 26 Oct., 2 Nov., 4 Dec., 9 Dec., 17 Dec. 1939, DVP', { reference: '1939-12-01' });
@@ -51,12 +51,12 @@ describe('findDates', () => {
       ]);
     });
     it('takes the previous year for "December 28" in a January letter (year boundary)', () => {
-      assert.deepEqual(one('your message of December 28 reached me', '1942-01-10'), { text: 'December 28', when: '1941-12-28' });
+      assert.deepEqual(one('your message of December 28 reached me', '1942-01-10'), { text: 'December 28', when: '1941-12-28', yearInferred: true });
     });
     it('takes the past for a date after a document word ("your message of December 28" in July)', () => {
-      assert.deepEqual(one('I have received your message of December 28 and', '1942-07-01'), { text: 'December 28', when: '1941-12-28' });
-      assert.deepEqual(one('we shall meet on December 28 in Moscow', '1942-07-01'), { text: 'December 28', when: '1942-12-28' });
-      assert.deepEqual(one('Moscow, noon. [Received December 24—2:10 p.m.]', '1941-12-23'), { text: 'December 24', when: '1941-12-24' });
+      assert.deepEqual(one('I have received your message of December 28 and', '1942-07-01'), { text: 'December 28', when: '1941-12-28', yearInferred: true });
+      assert.deepEqual(one('we shall meet on December 28 in Moscow', '1942-07-01'), { text: 'December 28', when: '1942-12-28', yearInferred: true });
+      assert.deepEqual(one('Moscow, noon. [Received December 24—2:10 p.m.]', '1941-12-23'), { text: 'December 24', when: '1941-12-24', yearInferred: true });
     });
     it('keeps the dates of a list in one run of months ("August or September" in a February letter)', () => {
       const found = findDates('planned for August or September.', { reference: '1943-02-16' });
@@ -65,25 +65,25 @@ describe('findDates', () => {
       assert.deepEqual(convoys.map((d) => d.when), ['1943-11', '1943-12', '1944-01', '1944-02']);
     });
     it('takes the next year for "January 3" in a December letter', () => {
-      assert.deepEqual(one('we shall meet on January 3 in London', '1941-12-27'), { text: 'January 3', when: '1942-01-03' });
+      assert.deepEqual(one('we shall meet on January 3 in London', '1941-12-27'), { text: 'January 3', when: '1942-01-03', yearInferred: true });
     });
     it('reads "January 15" as a day, not the year 1915', () => {
-      assert.deepEqual(one('I have received your message of January 15.', '1942-01-16'), { text: 'January 15', when: '1942-01-15' });
+      assert.deepEqual(one('I have received your message of January 15.', '1942-01-16'), { text: 'January 15', when: '1942-01-15', yearInferred: true });
     });
     it('reads "March 11 be treated" as a day, not a Buddhist-era year', () => {
-      assert.deepEqual(one('your message of March 11 be treated as special', '1943-03-15'), { text: 'March 11', when: '1943-03-11' });
+      assert.deepEqual(one('your message of March 11 be treated as special', '1943-03-15'), { text: 'March 11', when: '1943-03-11', yearInferred: true });
     });
     it('gives a month alone as YYYY-MM ("by the beginning of October")', () => {
-      assert.deepEqual(one('aluminium by the beginning of October and', '1941-09-03'), { text: 'October', when: '1941-10' });
+      assert.deepEqual(one('aluminium by the beginning of October and', '1941-09-03'), { text: 'October', when: '1941-10', yearInferred: true });
     });
     it('gives "last May" and "next March" the year the document implies, and "mid-March" its month', () => {
-      assert.deepEqual(one('By the way, last May you wrote to me', '1944-06-01'), { text: 'May', when: '1944-05' });
-      assert.deepEqual(one('we resumed negotiations last May and', '1944-03-01'), { text: 'May', when: '1943-05' });
-      assert.deepEqual(one('the conference next March will', '1944-06-01'), { text: 'March', when: '1945-03' });
-      assert.deepEqual(one('20 ships in mid-March over and above', '1943-02-01'), { text: 'March', when: '1943-03' });
+      assert.deepEqual(one('By the way, last May you wrote to me', '1944-06-01'), { text: 'May', when: '1944-05', yearInferred: true });
+      assert.deepEqual(one('we resumed negotiations last May and', '1944-03-01'), { text: 'May', when: '1943-05', yearInferred: true });
+      assert.deepEqual(one('the conference next March will', '1944-06-01'), { text: 'March', when: '1945-03', yearInferred: true });
+      assert.deepEqual(one('20 ships in mid-March over and above', '1943-02-01'), { text: 'March', when: '1943-03', yearInferred: true });
     });
     it('gives "the end of April" as the month', () => {
-      assert.deepEqual(one('not later than the end of April.', '1942-03-29'), { text: 'April', when: '1942-04' });
+      assert.deepEqual(one('not later than the end of April.', '1942-03-29'), { text: 'April', when: '1942-04', yearInferred: true });
     });
     it('finds the second month of "the end of April or early May"', () => {
       const found = findDates('not later than the end of April or early May.', { reference: '1942-03-29' });
@@ -102,11 +102,11 @@ describe('findDates', () => {
       assert.deepEqual(one('talks between 10 and 12 March 1940 in Moscow'), { text: '10 and 12 March 1940', from: '1940-03-10', to: '1940-03-12' });
     });
     it('makes "the night of 5/6 June" a range', () => {
-      assert.deepEqual(one('during the night of 5/6 June the landing', '1944-06-15'), { text: '5/6 June', from: '1944-06-05', to: '1944-06-06' });
+      assert.deepEqual(one('during the night of 5/6 June the landing', '1944-06-15'), { text: '5/6 June', from: '1944-06-05', to: '1944-06-06', yearInferred: true });
     });
     it('makes "December 28th/29th" a range', () => {
       const text = 'broadcast at midnight, Greenwich Mean Time, on December 28th/29th, and';
-      assert.deepEqual(one(text, '1941-12-23'), { text: 'December 28th/29th', from: '1941-12-28', to: '1941-12-29' });
+      assert.deepEqual(one(text, '1941-12-23'), { text: 'December 28th/29th', from: '1941-12-28', to: '1941-12-29', yearInferred: true });
     });
   });
 

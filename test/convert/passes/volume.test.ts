@@ -21,7 +21,7 @@ describe('passes/volume', () => {
     );
     const last = docs[3]!;
     assert.equal(last.startLine, 19);
-    assert.deepEqual(last.sender, [{ name: 'STALIN', inferred: true }]);
+    assert.deepEqual(last.sender, [{ name: 'STALIN', inferred: { cert: 'medium', evidence: 'internal' } }]);
     assert.equal(last.title, 'Stalin to Churchill, 5 August 1941');
     assert.deepEqual(codes(diagnostics), [['TEI-CONV-006', 19, 1]]);
     assert.equal(diagnostics[0]!.severity, 'info');

@@ -12,5 +12,7 @@ export function extendBetween(text: string, m: DateMention): DateMention {
   const day = Number(m.when.slice(-2));
   if (first < 1 || first >= day) return m;
   const start = m.start - head[1]!.length;
-  return { start, end: m.end, text: text.slice(start, m.end), from: `${m.when.slice(0, -2)}${String(first).padStart(2, '0')}`, to: m.when };
+  const widened: DateMention = { start, end: m.end, text: text.slice(start, m.end), from: `${m.when.slice(0, -2)}${String(first).padStart(2, '0')}`, to: m.when };
+  if (m.yearInferred) widened.yearInferred = true;
+  return widened;
 }

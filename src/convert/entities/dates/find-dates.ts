@@ -25,10 +25,13 @@ function partsOf(c: ParsedComponents): DateParts {
   return parts;
 }
 
-/** ISO values of one chrono result. */
-function valuesOf(r: ParsedResult, ref: ReferenceDate | undefined): Pick<DateMention, 'when' | 'from' | 'to'> {
+/** ISO values of one chrono result, and whether their year is implied rather than printed. */
+function valuesOf(r: ParsedResult, ref: ReferenceDate | undefined): Pick<DateMention, 'when' | 'from' | 'to' | 'yearInferred'> {
   const start = partsOf(r.start);
-  if (!r.end) return { when: toIso(start, inferYear(start, ref)) };
+  if (!r.end) {
+    const year = inferYear(start, ref);
+    return withInference({ when: toIso(start, year) }, start.year === undefined && year !== undefined);
+  }
   const end = partsOf(r.end);
   // A range states its year once, at its end ("3–4 July 1940") or at its start; the other end shares it.
   const stated = end.year ?? start.year;
@@ -42,7 +45,12 @@ function valuesOf(r: ParsedResult, ref: ReferenceDate | undefined): Pick<DateMen
   }
   const from = toIso(start, start.month === 12 && end.month === 1 && startYear !== undefined && startYear === endYear ? startYear - 1 : startYear);
   const to = toIso(end, endYear);
-  return from === to ? { when: from } : { from, to };
+  return withInference(from === to ? { when: from } : { from, to }, stated === undefined && startYear !== undefined);
+}
+
+/** Marks values whose year the text does not print: chrono's "implied" as against "assigned". */
+function withInference<T extends Partial<DateMention>>(values: T, yearInferred: boolean): T {
+  return yearInferred ? { ...values, yearInferred: true } : values;
 }
 
 /** English month names are only dates when capitalised (see the month-word guard); French ones in any case. */
@@ -190,7 +198,8 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   }
   for (const m of scanMonthNames(text)) {
     const parts: DateParts = { month: m.month, year: m.year };
-    const mention: DateMention = { start: m.start, end: m.end, text: m.text, when: toIso(parts, inferYear(parts, ref)) };
+    const year = inferYear(parts, ref);
+    const mention: DateMention = withInference({ start: m.start, end: m.end, text: m.text, when: toIso(parts, year) }, m.year === undefined && year !== undefined);
     if (!found.some((f) => overlaps(f, mention))) found.push(mention);
   }
   if (ref?.month !== undefined) {

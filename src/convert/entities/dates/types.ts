@@ -9,6 +9,11 @@ export interface DateMention {
   /** A range the text states ("June 28-30", "du 10 au 22 novembre 1958"). */
   from?: string;
   to?: string;
+  /**
+   * The year of the values is not printed but inferred from the reference date (chrono-node's "implied", as
+   * against "assigned"): "December 20th" in a telegram of 22 December 1941.
+   */
+  yearInferred?: true;
   /** Bounds rather than a value, for expressions that state only an interval the event lies in. */
   notBefore?: string;
   notAfter?: string;
