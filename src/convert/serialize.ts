@@ -26,7 +26,7 @@ export function serializeTei(doc: TeiDocument, options: SerializeOptions = {}): 
   root.ins('xml-model', `href="${options.schemaHref ?? '../../schema/chancery.rng'}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"`);
   const tei = root.ele(TEI_NS, 'TEI').att(XML_NS, 'xml:id', teiId(doc));
   nl(tei);
-  const marks = new InferenceMarks();
+  const marks = new InferenceMarks(converterId(doc));
   const converter = writeHeader(tei.ele('teiHeader'), doc, options.generatedOn ?? new Date().toISOString().slice(0, 10), marks);
   nl(tei);
   const text = tei.ele('text');
@@ -36,20 +36,24 @@ export function serializeTei(doc: TeiDocument, options: SerializeOptions = {}): 
   new BodyWriter(doc, marks).write(body);
   nl(tei);
   // The converter's respStmt is the target of every @resp it wrote.
-  if (marks.written > 0) converter.att(XML_NS, 'xml:id', CONVERTER_ID);
+  if (marks.written > 0) converter.att(XML_NS, 'xml:id', marks.converterId);
   return root.end() + '\n';
 }
 
-/** `xml:id` of the converter's respStmt, which `@resp` of an inference points to. */
-const CONVERTER_ID = 'chancery';
+/** `xml:id` of the converter's respStmt, which `@resp` of an inference points to: unique across the edition. */
+export function converterId(doc: TeiDocument): string {
+  return `${teiId(doc)}-chancery`;
+}
 
 /** Writes an inference as TEI's certainty, evidence and responsibility, and counts what it wrote. */
 class InferenceMarks {
   written = 0;
 
+  constructor(readonly converterId: string) {}
+
   mark(el: XMLBuilder, inferred: Inference | undefined): void {
     if (!inferred) return;
-    el.att('cert', inferred.cert).att('evidence', inferred.evidence).att('resp', `#${CONVERTER_ID}`);
+    el.att('cert', inferred.cert).att('evidence', inferred.evidence).att('resp', `#${this.converterId}`);
     this.written++;
   }
 }

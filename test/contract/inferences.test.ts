@@ -35,16 +35,23 @@ describe('contract: convert → transform shows what the converter inferred', ()
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('marks the inferred sender in the TEI: cert, internal evidence, and the converter as resp', () => {
-    assert.match(third, /<correspAction type="sent"><persName ref="[^"]*" cert="medium" evidence="internal" resp="#chancery">J\. V\. STALIN<\/persName>/);
-    assert.match(third, /<respStmt xml:id="chancery">/);
+    assert.match(third, /<correspAction type="sent"><persName ref="[^"]*" cert="medium" evidence="internal" resp="#doc-telegrams-002-chancery">J\. V\. STALIN<\/persName>/);
+    assert.match(third, /<respStmt xml:id="doc-telegrams-002-chancery">/);
     assert.deepEqual(chanceryErrors(third), []);
   });
 
   it('marks a year the text leaves out, and only that date', () => {
-    assert.match(third, /<date when="1941-08-01" cert="high" evidence="internal" resp="#chancery">August 1<\/date>/);
+    assert.match(third, /<date when="1941-08-01" cert="high" evidence="internal" resp="#doc-telegrams-002-chancery">August 1<\/date>/);
     assert.match(third, /<date when="1941-08-05">August 5, 1941<\/date><\/dateline>/);
     const first = readFileSync(join(dir, 'tei', 'telegrams', '000.xml'), 'utf8');
     assert.doesNotMatch(first, /<persName [^>]*cert=/, 'the first message prints its sender');
+  });
+
+  it('keeps xml:ids unique across the edition', () => {
+    const ids = readdirSync(join(dir, 'tei', 'telegrams')).flatMap((f) =>
+      [...readFileSync(join(dir, 'tei', 'telegrams', f), 'utf8').matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]!));
+    assert.ok(ids.some((id) => id.endsWith('-chancery')));
+    assert.equal(new Set(ids).size, ids.length, ids.join(' '));
   });
 
   it('passes the edition’s own validation (the Schematron checks that @resp resolves)', async () => {
