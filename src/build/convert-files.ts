@@ -1,17 +1,23 @@
 /**
- * Converting files on disk: read (refusing what is not a readable text file), convert, and write each
- * document to `<outDir>/<source-slug>/<nnn>.xml` atomically. Shared by `chancery convert` and `build`.
+ * Converting files on disk into an edition folder: read (refusing what is not a readable text file), convert,
+ * and write each document to `<outDir>/<folder>/<nnn>.xml` atomically, where every source has a folder of its
+ * own. Nothing an editor changed is overwritten and nothing Chancery did not write is removed: every file
+ * written carries a mark (src/edition/generated-mark.ts), and only files whose mark still matches are
+ * regenerated or cleaned up. Shared by `chancery convert` and `build`.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { ConvertCodes } from '../diagnostics/codes.js';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { packageFile } from '../io/package-files.js';
 import type { TeiDocument } from '../model/document.js';
 import { convert } from '../convert/index.js';
 import { serializeTei } from '../convert/serialize.js';
 import type { PersonRegistry } from '../convert/entities/personography.js';
-
+import { EditionCodes } from '../edition/codes.js';
+import { generatedState, markGenerated } from '../edition/generated-mark.js';
+import { FolderAssigner, folderOwners, xmlFilesIn } from '../edition/source-folders.js';
 import { DEFAULT_MAX_BYTES } from '../convert/limits.js';
 
 export { DEFAULT_MAX_BYTES };
@@ -20,7 +26,15 @@ export interface ConvertFilesOptions {
   outDir: string;
   persons?: PersonRegistry;
   maxBytes?: number;
+  /** The edition's date (YYYY-MM-DD) for publicationStmt and revisionDesc; none is written without it. */
   generatedOn?: string;
+  /** Regenerate files edited since they were generated, and files at generated paths that carry no mark. */
+  force?: boolean;
+  /**
+   * The inputs are every source of the edition (`build`): the folders of sources not among them are withdrawn,
+   * and their unedited files removed.
+   */
+  complete?: boolean;
   /** Called after each input file with the bytes done so far. */
   onFile?: (file: string, bytesDone: number, bytesTotal: number) => void;
 }
@@ -28,16 +42,32 @@ export interface ConvertFilesOptions {
 export interface ConvertedFile {
   file: string;
   encoding?: string;
+  /** The folder of the edition that holds this source's documents (its slug, numbered when that was taken). */
+  folder?: string;
   documents: TeiDocument[];
+  /** Files written (or already identical) for this source. */
   written: string[];
   bytes: number;
   /** Set when the file could not be read at all. */
   error?: Diagnostic;
 }
 
+/** A file Chancery would have written or removed, kept because it is not (or no longer) Chancery's to change. */
+export interface KeptFile {
+  path: string;
+  /** `edited`: changed since it was generated; `unmarked`: no generation mark (written by hand, or by an older Chancery). */
+  reason: 'edited' | 'unmarked';
+  /** True when this run no longer generates it (fewer documents, a withdrawn source). */
+  stale: boolean;
+}
+
 export interface ConvertFilesResult {
   files: ConvertedFile[];
   diagnostics: Diagnostic[];
+  /** Files kept as they are instead of regenerated or removed. */
+  kept: KeptFile[];
+  /** Generated, unedited files removed because this run no longer generates them. */
+  removed: string[];
 }
 
 /** Reads an input file, or throws {@link InputError} with a message naming the file and the problem. */
@@ -59,8 +89,14 @@ export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Arra
 }
 
 export function convertFiles(paths: string[], options: ConvertFilesOptions): ConvertFilesResult {
+  const outDir = options.outDir;
   const files: ConvertedFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const kept: KeptFile[] = [];
+  const removed: string[] = [];
+  const owners = folderOwners(outDir);
+  const folders = new FolderAssigner(owners, options.force === true);
+  const sourceOf = (path: string): string => relative(outDir, path).split(sep).join('/');
   const total = paths.reduce((n, p) => n + safeSize(p), 0);
   let done = 0;
   for (const path of paths) {
@@ -69,15 +105,35 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
       const bytes = readInput(path, options.maxBytes);
       const result = convert(bytes, { fileName: file, sourcePath: path, persons: options.persons, generatedOn: options.generatedOn });
       diagnostics.push(...result.diagnostics);
+      const source = sourceOf(path);
       const written: string[] = [];
-      const slugDir = result.documents[0] ? join(options.outDir, result.documents[0].sourceSlug) : undefined;
-      for (const doc of result.documents) {
-        const out = join(options.outDir, doc.sourceSlug, `${doc.id}.xml`);
-        writeFileAtomic(out, serializeTei(doc, { generatedOn: options.generatedOn }));
-        written.push(out);
+      let folder: string | undefined;
+      if (result.documents.length > 0) {
+        const assigned = folders.assign({ source, slug: result.documents[0]!.sourceSlug });
+        folder = assigned.folder;
+        if (assigned.numbered) {
+          diagnostics.push({
+            code: EditionCodes.folderNumbered,
+            severity: 'warning',
+            message: `${path}: folder ${assigned.slug}/ belongs to ${assigned.takenBy ?? 'files Chancery did not write'}; this source's documents are in ${folder}/`,
+            span: { file: path, line: 1, column: 1 },
+          });
+        }
+        const dir = join(outDir, folder);
+        const schemaHref = relative(dir, packageFile('schema/chancery.rng')).split(sep).join('/');
+        for (const doc of result.documents) {
+          doc.sourceSlug = folder;
+          const target = join(dir, `${doc.id}.xml`);
+          const xml = markGenerated(serializeTei(doc, { generatedOn: options.generatedOn, schemaHref }), { source });
+          const outcome = writeGenerated(target, xml, options.force === true);
+          if (outcome === 'kept-edited' || outcome === 'kept-unmarked') {
+            kept.push({ path: target, reason: outcome === 'kept-edited' ? 'edited' : 'unmarked', stale: false });
+          }
+          written.push(target);
+        }
+        removeStale(dir, new Set(written), source, kept, removed);
       }
-      if (slugDir) removeStale(slugDir, written);
-      files.push({ file: path, encoding: result.encoding, documents: result.documents, written, bytes: bytes.length });
+      files.push({ file: path, encoding: result.encoding, folder, documents: result.documents, written, bytes: bytes.length });
       done += bytes.length;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -87,7 +143,69 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
     }
     options.onFile?.(path, done, total);
   }
-  return { files, diagnostics };
+  if (options.complete) {
+    const inputs = new Set(paths.map(sourceOf));
+    const legacyInputs = new Set(paths.map((p) => `legacy:${basename(p)}`));
+    for (const [folder, owner] of owners) {
+      if (owner === null || inputs.has(owner) || legacyInputs.has(owner)) continue;
+      const dir = join(outDir, folder);
+      removeStale(dir, new Set(), owner, kept, removed);
+      try {
+        rmdirSync(dir); // only when empty: what an editor kept stays with its folder
+      } catch {
+        // not empty
+      }
+    }
+  }
+  for (const k of kept) {
+    diagnostics.push({
+      code: k.reason === 'edited' ? EditionCodes.keptEdited : EditionCodes.keptUnmarked,
+      severity: 'warning',
+      message:
+        (k.reason === 'edited' ? 'edited since it was generated' : 'not marked as generated by Chancery (written by hand, or by an older Chancery)') +
+        (k.stale ? '; no longer generated from the sources, kept' : '; kept, not regenerated') +
+        ' (--force regenerates it)',
+      span: { file: k.path, line: 1, column: 1 },
+    });
+  }
+  for (const r of removed) diagnostics.push({ code: EditionCodes.removed, severity: 'info', message: 'no longer generated from the sources: removed', span: { file: r, line: 1, column: 1 } });
+  return { files, diagnostics, kept, removed };
+}
+
+type WriteOutcome = 'written' | 'unchanged' | 'kept-edited' | 'kept-unmarked';
+
+/** Writes a generated file unless the file there is not Chancery's to replace. */
+function writeGenerated(target: string, xml: string, force: boolean): WriteOutcome {
+  let current: string | undefined;
+  try {
+    current = readFileSync(target, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current !== undefined) {
+    if (current === xml) return 'unchanged';
+    const state = generatedState(current);
+    if (state.kind !== 'unedited' && !force) return state.kind === 'edited' ? 'kept-edited' : 'kept-unmarked';
+  }
+  writeFileAtomic(target, xml);
+  return 'written';
+}
+
+/**
+ * A re-run that yields fewer documents must not leave the old extra files behind, but only files this source
+ * generated and nobody edited are removed; edited ones are kept and listed; files without a mark are not ours.
+ */
+function removeStale(dir: string, current: ReadonlySet<string>, source: string, kept: KeptFile[], removed: string[]): void {
+  for (const path of xmlFilesIn(dir)) {
+    if (current.has(path)) continue;
+    const state = generatedState(readFileSync(path, 'utf8'));
+    const ours = state.kind !== 'unmarked' && state.fields.source === source;
+    if (!ours) continue;
+    if (state.kind === 'unedited') {
+      rmSync(path, { force: true });
+      removed.push(path);
+    } else kept.push({ path, reason: 'edited', stale: true });
+  }
 }
 
 function safeSize(path: string): number {
@@ -96,10 +214,4 @@ function safeSize(path: string): number {
   } catch {
     return 0;
   }
-}
-
-/** A re-run that yields fewer documents must not leave the old extra files behind. */
-function removeStale(dir: string, written: string[]): void {
-  const keep = new Set(written.map((w) => basename(w)));
-  for (const f of readdirSync(dir)) if (f.endsWith('.xml') && !keep.has(f)) rmSync(join(dir, f), { force: true });
 }

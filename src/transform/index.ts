@@ -46,6 +46,8 @@ export interface TransformOptions {
   transformModule?: string;
   /** Path of the edition config; default `chancery.config.json` in the working directory. */
   config?: string;
+  /** The edition's date (CMIF timestamp); default `SOURCE_DATE_EPOCH`, else the moment of the run. */
+  date?: Date;
 }
 
 /** What {@link transform} did: counts, files written, findings, wall time. */
@@ -85,7 +87,7 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
   const ctx: TransformContext = {
     config,
     assets: assetsDirectory(),
-    now: runDate(config),
+    now: options.date ?? runDate(config),
     report: (d) => diagnostics.push(d),
   };
   const written: string[] = [];
@@ -139,6 +141,8 @@ export interface EditionOutputs {
   /** The exports: `text/`, `cmif.xml`, `*.csv`, `*.json`; default `exports`. */
   exports?: string;
   config?: string;
+  /** The edition's date (CMIF timestamp). */
+  date?: Date;
 }
 
 /**
@@ -154,7 +158,7 @@ export async function transformEdition(paths: string[], outputs: EditionOutputs 
   const loadMs = performance.now() - started;
   for (const to of TRANSFORM_TARGETS) {
     const outDir = to === 'html' ? (outputs.site ?? 'site') : (outputs.exports ?? 'exports');
-    const report = await run(paths, { to, outDir, ...(outputs.config ? { config: outputs.config } : {}) }, edition);
+    const report = await run(paths, { to, outDir, ...(outputs.config ? { config: outputs.config } : {}), ...(outputs.date ? { date: outputs.date } : {}) }, edition);
     if (reports.length === 0) {
       report.diagnostics.unshift(...edition.diagnostics);
       report.ms += loadMs;

@@ -1,25 +1,31 @@
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
-import { folderProblem, within } from '../checks.js';
+import { folderProblem, missingPath, outputProblem, within } from '../checks.js';
 import { startProgress } from '../progress.js';
-import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { keptLines } from '../report-lines.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { countBySeverity, formatDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 
 /** How many validation findings the build prints before pointing to `chancery validate`. */
 const MAX_FINDINGS_SHOWN = 20;
 
-/** `npm start`: sources/ → tei/ → validation → site/ and exports/. */
+/** `npm start`: sources/ → tei/ → validation → site/ and exports/, through `buildEdition()`. */
 export const buildCommand = defineCommand({
   command: 'build',
-  usage: 'chancery build [--sources DIR] [--tei DIR] [--site DIR] [--exports DIR] [--quiet]',
   describe: 'Build the whole edition: convert sources/, validate tei/, write site/ and exports/',
+  usage: 'chancery build [--sources DIR] [--tei DIR] [--site DIR] [--exports DIR] [--force] [--report FILE.json] [--verbose] [--quiet]',
   builder: (y) =>
     y
       .option('sources', { type: 'string', requiresArg: true, default: 'sources', describe: 'folder of raw texts (*.txt)' })
       .option('tei', { type: 'string', requiresArg: true, default: 'tei', describe: 'folder of the TEI edition' })
       .option('site', { type: 'string', requiresArg: true, default: 'site', describe: 'folder of the HTML edition' })
       .option('exports', { type: 'string', requiresArg: true, default: 'exports', describe: 'folder of text, CMIF, CSV and JSON exports' })
-      .option('quiet', { type: 'boolean', default: false }),
+      .option('config', { type: 'string', requiresArg: true, describe: 'edition config (default chancery.config.json, if any)' })
+      .option('force', { type: 'boolean', default: false, describe: 'regenerate TEI files edited since they were generated' })
+      .option('report', { type: 'string', requiresArg: true, describe: 'write every finding of every stage to this JSON file' })
+      .option('verbose', { type: 'boolean', default: false, describe: 'print every warning, not only the counts' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'print errors only' }),
   check: (args, io) => {
     const problem = folderProblem(args.sources, '--sources', io.cwd, false);
     if (problem) return `${problem} (the raw texts of the edition; chancery init creates the layout)`;
@@ -30,8 +36,16 @@ export const buildCommand = defineCommand({
     }
     for (const [a, pa] of folders) {
       for (const [b, pb] of folders) {
-        if (a !== b && within(resolve(io.cwd, pa), resolve(io.cwd, pb))) return `${a} ${pa} ${pa === pb ? 'is the same folder as' : 'lies inside'} ${b} ${pb}: each needs a folder of its own`;
+        if (a !== b && within(resolve(io.cwd, pa), resolve(io.cwd, pb))) return `${a} ${pa} ${resolve(io.cwd, pa) === resolve(io.cwd, pb) ? 'is the same folder as' : 'lies inside'} ${b} ${pb}: each needs a folder of its own`;
       }
+    }
+    if (args.config !== undefined) {
+      const p = missingPath([args.config], io.cwd);
+      if (p) return p.replace('no such', '--config: no such');
+    }
+    if (args.report !== undefined) {
+      const p = outputProblem(args.report, '--report', [args.sources, args.tei], io.cwd);
+      if (p) return p;
     }
     if (!readdirSync(resolve(io.cwd, args.sources)).some((f) => f.endsWith('.txt'))) {
       return `${args.sources}/ holds no .txt files: put the raw texts of the edition there (one text file per source)`;
@@ -40,55 +54,70 @@ export const buildCommand = defineCommand({
   },
   run: async (args, io) => {
     // Loaded when the command runs, so that `chancery validate` does not pay for the converter at start-up.
-    const [{ convertFiles }, { PersonRegistry }, { formatReport, validate }, { transformEdition }] = await Promise.all([
-      import('../../build/index.js'),
-      import('../../convert/entities/personography.js'),
-      import('../../validate/index.js'),
-      import('../../transform/index.js'),
-    ]);
-    const inputs = readdirSync(args.sources)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => join(args.sources, f));
+    const [{ buildEdition }, { formatReport }] = await Promise.all([import('../../build/index.js'), import('../../validate/index.js')]);
+    const show = (p: string): string => relative(io.cwd, p) || '.';
     const progress = startProgress(io, 'convert', args.quiet);
-    const epoch = io.env?.SOURCE_DATE_EPOCH;
-    const t0 = performance.now();
-    // One registry for the whole edition, seeded from the last build so person ids never change.
-    const persons = PersonRegistry.load(args.tei, args.sources);
-    const result = convertFiles(inputs, { outDir: args.tei, persons, generatedOn: buildDate(epoch), onFile: (_f, d, t) => progress.update(d, t) });
+    const build = await buildEdition({
+      cwd: io.cwd,
+      sources: args.sources,
+      tei: args.tei,
+      site: args.site,
+      exports: args.exports,
+      force: args.force,
+      ...(args.config ? { config: args.config } : {}),
+      ...(io.env?.SOURCE_DATE_EPOCH ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
+      onProgress: (done, total) => progress.update(done, total),
+    });
     progress.stop();
-    persons.write(args.tei);
-    const documents = result.files.reduce((n, f) => n + f.documents.length, 0);
-    const counts = countBySeverity(result.diagnostics);
-    io.stdout(`convert: ${inputs.length} sources → ${documents} TEI documents in ${args.tei}/ (${counts.warning} warnings; chancery convert --report for details) in ${seconds(t0)}\n`);
-    io.stdout(persons.summary(args.tei) + '\n');
-    for (const d of persons.diagnostics) io.stdout(formatDiagnostic(d) + '\n');
-    const failed = result.files.filter((f) => f.error);
+    const say = (line: string): void => {
+      if (!args.quiet) io.stdout(`${line}\n`);
+    };
+    const all: Diagnostic[] = [
+      ...build.convert.diagnostics,
+      ...build.persons.diagnostics,
+      ...(build.validation?.files.flatMap((f) => f.diagnostics) ?? []),
+      ...build.transforms.flatMap((t) => t.diagnostics),
+    ];
+    const hint = args.report ? `all in ${args.report}` : '--verbose lists them, --report FILE.json keeps them';
+    const conversionWarnings = build.convert.diagnostics.filter((d) => d.severity === 'warning' && !build.convert.kept.some((k) => k.path === d.span?.file));
+    const convertCounts = countBySeverity(conversionWarnings);
+    say(
+      `convert: ${build.sources.length} sources → ${build.documents} TEI documents in ${show(resolve(io.cwd, args.tei))}/ ` +
+        `(${convertCounts.warning} warnings${convertCounts.warning ? `: ${hint}` : ''}${build.convert.removed.length ? `; ${build.convert.removed.length} files no longer generated removed` : ''}) in ${seconds(build.ms.convert)}`,
+    );
+    if (args.verbose) for (const d of conversionWarnings) say(formatDiagnostic(d));
+    for (const line of keptLines(build.convert.kept, show)) say(line);
+    const missing = build.persons.withoutAuthority;
+    say(
+      `persons: ${build.persons.count} in ${show(build.persons.file)}` +
+        (missing.length ? `; ${missing.length} correspondents without an authority id (add wikidata/viaf ids to the editor's persons file, sources/persons.json): ${missing.join(', ')}` : ''),
+    );
+    for (const d of build.persons.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+    const failed = build.convert.files.filter((f) => f.error);
     for (const f of failed) io.stderr(`chancery: ${f.error!.message}\n`);
-    if (failed.length > 0) return ExitCode.input;
+    if (args.report) writeFileAtomic(resolve(io.cwd, args.report), JSON.stringify({ diagnostics: all }, null, 1) + '\n');
+    if (failed.length > 0 || !build.validation) return ExitCode.input;
 
-    const report = await validate([args.tei]);
-    const findings = formatReport(report, 'text').trimEnd().split('\n');
+    const findings = formatReport(build.validation, 'text').trimEnd().split('\n');
     const problems = findings.slice(0, -1);
-    for (const line of problems.slice(0, MAX_FINDINGS_SHOWN)) io.stdout(`${line}\n`);
-    if (problems.length > MAX_FINDINGS_SHOWN) io.stdout(`… ${problems.length - MAX_FINDINGS_SHOWN} more: chancery validate ${args.tei}\n`);
-    io.stdout(`validate: ${findings[findings.length - 1]}\n`);
+    const shown = args.verbose ? problems : problems.slice(0, MAX_FINDINGS_SHOWN);
+    for (const line of shown) io.stdout(`${line}\n`);
+    if (problems.length > shown.length) io.stdout(`… ${problems.length - shown.length} more: chancery validate ${args.tei}${args.report ? ` or ${args.report}` : ''}\n`);
+    say(`validate: ${findings[findings.length - 1]}`);
 
-    const t2 = performance.now();
-    const reports = await transformEdition([args.tei], { site: args.site, exports: args.exports });
-    const written = reports.reduce((n, r) => n + r.written.length, 0);
-    const warnings = reports.flatMap((r) => r.diagnostics).filter((d) => d.severity !== 'info').length;
-    io.stdout(`transform: ${written} files in ${args.site}/ and ${args.exports}/ (${warnings} warnings) in ${seconds(t2)}\n`);
-    return report.summary.errors > 0 ? ExitCode.findings : ExitCode.ok;
+    const written = build.transforms.reduce((n, r) => n + r.written.length, 0);
+    const transformFindings = build.transforms.flatMap((r) => r.diagnostics).filter((d) => d.severity !== 'info');
+    say(
+      `transform: ${written} files in ${show(resolve(io.cwd, args.site))}/ and ${show(resolve(io.cwd, args.exports))}/ ` +
+        `(${transformFindings.length} warnings${transformFindings.length ? `: ${hint}` : ''}) in ${seconds(build.ms.transform)}`,
+    );
+    if (args.verbose) for (const d of transformFindings) say(formatDiagnostic(d));
+    if (args.report) say(`full report (every finding of every stage): ${args.report}`);
+    const errors = build.validation.summary.errors + build.transforms.reduce((n, t) => n + countBySeverity(t.diagnostics).error, 0);
+    return errors > 0 ? ExitCode.findings : ExitCode.ok;
   },
 });
 
-function seconds(since: number): string {
-  return `${((performance.now() - since) / 1000).toFixed(2)} s`;
-}
-
-/** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; otherwise today. */
-function buildDate(epoch: string | undefined): string {
-  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return date.toISOString().slice(0, 10);
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
 }

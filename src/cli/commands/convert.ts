@@ -2,6 +2,7 @@ import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputProblem, positiveNumber } from '../checks.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { startProgress } from '../progress.js';
+import { keptLines } from '../report-lines.js';
 import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
 
 /** How many of the converter's doubts the summary prints before pointing to --report. */
@@ -11,12 +12,14 @@ const DEFAULT_MAX_MB = 64;
 export const convertCommand = defineCommand({
   command: 'convert <files..>',
   describe: 'Convert raw texts to TEI P5: one file per document in OUT/<source>/<nnn>.xml',
-  usage: 'chancery convert FILE… [--out DIR] [--report FILE.json] [--json] [--quiet] [--max-size MB]',
+  usage: 'chancery convert FILE… [--out DIR] [--force] [--report FILE.json] [--json] [--quiet] [--max-size MB]',
   missingOperands: 'name at least one text file to convert',
   builder: (y) =>
     y
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'input text files' })
       .option('out', { type: 'string', requiresArg: true, default: 'tei', describe: 'output folder' })
+      .option('force', { type: 'boolean', default: false, describe: 'regenerate files edited since they were generated' })
+      .option('config', { type: 'string', requiresArg: true, describe: 'edition config (default chancery.config.json, if any)' })
       .option('report', { type: 'string', requiresArg: true, describe: 'write every diagnostic to this JSON file' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print errors only' })
       .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON' })
@@ -25,15 +28,19 @@ export const convertCommand = defineCommand({
     missingPath(args.files, io.cwd) ??
     outputProblem(args.out, '--out', args.files, io.cwd) ??
     (args.report === undefined ? undefined : outputProblem(args.report, '--report', args.files, io.cwd)) ??
+    (args.config !== undefined ? missingPath([args.config], io.cwd)?.replace('no such', '--config: no such') : undefined) ??
     positiveNumber(args.maxSize, '--max-size'),
   run: async (args, io) => {
     // Loaded here, not at start-up: every other command would pay for the converter's dependencies.
-    const { convertFiles } = await import('../../build/index.js');
+    const [{ convertFiles }, { editionDate, readProjectConfig }] = await Promise.all([import('../../build/index.js'), import('../../edition/index.js')]);
+    const date = editionDate(readProjectConfig(io.cwd, args.config), io.env?.SOURCE_DATE_EPOCH);
     const progress = startProgress(io, 'convert', args.quiet || args.json);
     const started = performance.now();
     const result = convertFiles(args.files, {
       outDir: args.out,
       maxBytes: args.maxSize * 1048576,
+      force: args.force,
+      ...(date ? { generatedOn: date } : {}),
       onFile: (_f, done, total) => progress.update(done, total),
     });
     progress.stop();
@@ -41,15 +48,17 @@ export const convertCommand = defineCommand({
     const failed = result.files.filter((f) => f.error);
     const documents = result.files.reduce((n, f) => n + f.documents.length, 0);
     const counts = countBySeverity(result.diagnostics.filter((d) => !result.files.some((f) => f.error === d)));
-    if (args.report) writeFileAtomic(args.report, JSON.stringify({ files: result.files.map((f) => ({ file: f.file, encoding: f.encoding, documents: f.documents.length, written: f.written, error: f.error })), diagnostics: result.diagnostics }, null, 1) + '\n');
+    if (args.report) writeFileAtomic(args.report, JSON.stringify({ files: result.files.map((f) => ({ file: f.file, encoding: f.encoding, folder: f.folder, documents: f.documents.length, written: f.written, error: f.error })), kept: result.kept, removed: result.removed, diagnostics: result.diagnostics }, null, 1) + '\n');
     for (const f of failed) io.stderr(`chancery: ${f.error!.message}\n`);
     if (args.json) {
-      io.stdout(JSON.stringify({ files: result.files.length, failed: failed.length, documents, warnings: counts.warning, info: counts.info, ms: Math.round(ms) }) + '\n');
+      io.stdout(JSON.stringify({ files: result.files.length, failed: failed.length, documents, kept: result.kept.length, removed: result.removed.length, warnings: counts.warning, info: counts.info, ms: Math.round(ms) }) + '\n');
     } else if (!args.quiet) {
       for (const f of result.files.filter((x) => x.encoding === 'windows-1252')) io.stdout(`${f.file}: decoded as Windows-1252 (not valid UTF-8)\n`);
-      const doubts = result.diagnostics.filter((d) => d.severity === 'warning');
+      // kept files are summed up below, not listed one warning each
+      const doubts = result.diagnostics.filter((d) => d.severity === 'warning' && !result.kept.some((k) => k.path === d.span?.file));
       for (const d of doubts.slice(0, SUMMARY_LINES)) io.stdout(formatDiagnostic(d) + '\n');
       if (doubts.length > SUMMARY_LINES) io.stdout(`… ${doubts.length - SUMMARY_LINES} more${args.report ? ` in ${args.report}` : ' (use --report FILE.json for all)'}\n`);
+      for (const line of keptLines(result.kept, (p) => p)) io.stdout(`${line}\n`);
       io.stdout(`converted ${result.files.length - failed.length} of ${result.files.length} files into ${documents} TEI documents in ${args.out}/ (${counts.warning} warnings, ${counts.info} notes) in ${(ms / 1000).toFixed(2)} s\n`);
     }
     return failed.length > 0 ? ExitCode.input : ExitCode.ok;

@@ -1,0 +1,115 @@
+/**
+ * `buildEdition()`: the whole edition from its sources — convert `sources/*.txt` into `tei/` (regenerating only
+ * what nobody edited, removing what withdrawn sources left), validate `tei/` as it stands, then write `site/` and
+ * `exports/`. What `chancery build` and `npm start` run; it never prints, and returns every finding.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { PersonRegistry } from '../convert/entities/personography.js';
+import { EditionCodes } from '../edition/codes.js';
+import { editionDate, readProjectConfig } from '../edition/project-config.js';
+import { validate, type ValidationReport } from '../validate/index.js';
+import { transformEdition, type TransformReport } from '../transform/index.js';
+import { convertFiles, type ConvertFilesResult } from './convert-files.js';
+
+/** Options of {@link buildEdition}; folders are relative to `cwd`. */
+export interface BuildOptions {
+  /** The project folder; default the process's working folder. */
+  cwd?: string;
+  /** Raw texts (`*.txt`); default `sources`. */
+  sources?: string;
+  /** The TEI edition; default `tei`. */
+  tei?: string;
+  /** The HTML edition; default `site`. */
+  site?: string;
+  /** Text, CMIF, CSV and JSON exports; default `exports`. */
+  exports?: string;
+  /** The config file; default `chancery.config.json` in `cwd` when there is one. */
+  config?: string;
+  /** Regenerate TEI files edited since they were generated. */
+  force?: boolean;
+  /** `SOURCE_DATE_EPOCH`, used for the edition's date when the config gives none. */
+  sourceDateEpoch?: string;
+  /** Progress of the conversion, in bytes of sources. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What {@link buildEdition} did, stage by stage. */
+export interface BuildReport {
+  /** The sources converted, in order. */
+  sources: string[];
+  convert: ConvertFilesResult;
+  /** TEI documents written (or kept) from the sources. */
+  documents: number;
+  persons: { file: string; count: number; withoutAuthority: string[]; diagnostics: Diagnostic[] };
+  /** Absent when a source could not be read (the build stops after conversion). */
+  validation?: ValidationReport;
+  transforms: TransformReport[];
+  /** Milliseconds per stage. */
+  ms: { convert: number; validate: number; transform: number };
+}
+
+/** The `*.txt` files of the sources folder, sorted; a {@link UsageError} when there are none. */
+export function listSources(dir: string): string[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+    names = readdirSync(dir);
+  } catch {
+    throw new UsageError(EditionCodes.noSources, `${dir}: no such folder (the raw texts of the edition; chancery init creates the layout)`);
+  }
+  const texts = names.filter((f) => f.endsWith('.txt') && !f.startsWith('.')).sort();
+  if (texts.length === 0) throw new UsageError(EditionCodes.noSources, `${dir}/ holds no .txt files: put the raw texts of the edition there (one text file per source)`);
+  return texts.map((f) => join(dir, f));
+}
+
+export async function buildEdition(options: BuildOptions = {}): Promise<BuildReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const at = (p: string | undefined, fallback: string): string => resolve(cwd, p ?? fallback);
+  const sourcesDir = at(options.sources, 'sources');
+  const teiDir = at(options.tei, 'tei');
+  const config = readProjectConfig(cwd, options.config);
+  const date = editionDate(config, options.sourceDateEpoch);
+  const sources = listSources(sourcesDir);
+
+  const t0 = performance.now();
+  // One registry for the whole edition, seeded from the last build so person ids never change.
+  const persons = PersonRegistry.load(teiDir, sourcesDir);
+  const converted = convertFiles(sources, {
+    outDir: teiDir,
+    persons,
+    complete: true,
+    ...(date ? { generatedOn: date } : {}),
+    ...(options.force ? { force: true } : {}),
+    onFile: (_f, done, total) => options.onProgress?.(done, total),
+  });
+  const personsFile = persons.write(teiDir);
+  const t1 = performance.now();
+  const report: BuildReport = {
+    sources,
+    convert: converted,
+    documents: converted.files.reduce((n, f) => n + f.documents.length, 0),
+    persons: {
+      file: personsFile,
+      count: persons.list().length,
+      withoutAuthority: persons.correspondentsWithoutAuthority().map((p) => p.id),
+      diagnostics: persons.diagnostics,
+    },
+    transforms: [],
+    ms: { convert: t1 - t0, validate: 0, transform: 0 },
+  };
+  if (converted.files.some((f) => f.error)) return report;
+
+  report.validation = await validate([teiDir], { cwd });
+  const t2 = performance.now();
+  report.transforms = await transformEdition([teiDir], {
+    site: at(options.site, 'site'),
+    exports: at(options.exports, 'exports'),
+    ...(config.file ? { config: config.file } : {}),
+    ...(date ? { date: new Date(`${date}T00:00:00Z`) } : {}),
+  });
+  report.ms.validate = t2 - t1;
+  report.ms.transform = performance.now() - t2;
+  return report;
+}

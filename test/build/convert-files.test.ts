@@ -1,0 +1,154 @@
+/**
+ * Never overwrite an editor's work: what `convert` and `build` regenerate, keep and remove in an edition folder
+ * that editors have touched, and how sources whose names give one folder name are kept apart.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { convertFiles } from '../../src/build/index.js';
+import { generatedState } from '../../src/edition/index.js';
+import { run } from '../helpers/cli.js';
+
+const LETTER = 'Moscow, July 18, 1941.\n\nDear Mr. Eden,\n\nThank you for your letter.\n\nJ. STALIN\n';
+/** Telegrams, each a document of its own (from three on: fewer are read as one letter). */
+const VOLUME = (n: number): string =>
+  Array.from({ length: n }, (_, i) => `J. V. STALIN TO W. CHURCHILL\n\nSent on July ${i + 1}, 1941.\n\nMessage number ${i + 1}.\n`).join('\n');
+
+describe('convertFiles: an edition folder editors have touched', () => {
+  let dir: string;
+  let tei: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'chancery-never-'));
+    tei = join(dir, 'tei');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const source = (name: string, text: string): string => {
+    const path = join(dir, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('marks every file it writes, and a second run changes nothing', () => {
+    const vol = source('vol.txt', VOLUME(3));
+    const first = convertFiles([vol], { outDir: tei });
+    assert.deepEqual(readdirSync(join(tei, 'vol')), ['000.xml', '001.xml', '002.xml']);
+    for (const f of first.files[0]!.written) assert.equal(generatedState(readFileSync(f, 'utf8')).kind, 'unedited');
+    const before = readFileSync(join(tei, 'vol', '001.xml'), 'utf8');
+    assert.match(before, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<\?chancery-generated sha256="[0-9a-f]{64}" source="\.\.\/vol\.txt"\?>\n/);
+    const second = convertFiles([vol], { outDir: tei });
+    assert.deepEqual(second.kept, []);
+    assert.equal(readFileSync(join(tei, 'vol', '001.xml'), 'utf8'), before);
+  });
+
+  it('keeps a file an editor corrected, lists it, and regenerates it only with force', () => {
+    const vol = source('vol.txt', VOLUME(3));
+    convertFiles([vol], { outDir: tei });
+    const path = join(tei, 'vol', '001.xml');
+    const corrected = readFileSync(path, 'utf8').replace('Message number 2.', 'Message number two (corrected).');
+    writeFileSync(path, corrected);
+    assert.equal(generatedState(corrected).kind, 'edited');
+    const again = convertFiles([source('vol.txt', VOLUME(3).replace('Message number 3.', 'Message number 3!'))], { outDir: tei });
+    assert.equal(readFileSync(path, 'utf8'), corrected);
+    assert.deepEqual(again.kept, [{ path, reason: 'edited', stale: false }]);
+    assert.ok(again.diagnostics.some((d) => d.code === 'TEI-ED-001' && d.span?.file === path));
+    assert.match(readFileSync(join(tei, 'vol', '002.xml'), 'utf8'), /Message number 3!/); // unedited: regenerated
+    const forced = convertFiles([vol], { outDir: tei, force: true });
+    assert.deepEqual(forced.kept, []);
+    assert.doesNotMatch(readFileSync(path, 'utf8'), /corrected/);
+  });
+
+  it('never overwrites a file Chancery did not write, even at a path it generates', () => {
+    const vol = source('vol.txt', VOLUME(3));
+    convertFiles([vol], { outDir: tei });
+    const path = join(tei, 'vol', '000.xml');
+    writeFileSync(path, '<TEI>mine</TEI>\n');
+    const again = convertFiles([vol], { outDir: tei });
+    assert.equal(readFileSync(path, 'utf8'), '<TEI>mine</TEI>\n');
+    assert.deepEqual(again.kept, [{ path, reason: 'unmarked', stale: false }]);
+  });
+
+  it('removes only generated, unedited files a re-run no longer writes; edited ones and others stay', () => {
+    const vol = source('vol.txt', VOLUME(5));
+    convertFiles([vol], { outDir: tei });
+    const edited = join(tei, 'vol', '004.xml');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('Message number 5.', 'Message number 5, checked.'));
+    writeFileSync(join(tei, 'vol', 'mine.xml'), '<TEI/>\n');
+    const again = convertFiles([source('vol.txt', VOLUME(3))], { outDir: tei });
+    assert.deepEqual(readdirSync(join(tei, 'vol')), ['000.xml', '001.xml', '002.xml', '004.xml', 'mine.xml']);
+    assert.deepEqual(again.removed, [join(tei, 'vol', '003.xml')]);
+    assert.deepEqual(again.kept, [{ path: edited, reason: 'edited', stale: true }]);
+  });
+
+  it('does not write into a folder of files it did not write (issue 14: letters/mine.xml)', () => {
+    mkdirSync(join(dir, 'letters'));
+    writeFileSync(join(dir, 'letters', 'mine.xml'), '<TEI/>\n');
+    const r = convertFiles([source('letters.txt', LETTER)], { outDir: dir });
+    assert.equal(readFileSync(join(dir, 'letters', 'mine.xml'), 'utf8'), '<TEI/>\n');
+    assert.equal(r.files[0]!.folder, 'letters-2');
+    assert.ok(existsSync(join(dir, 'letters-2', '000.xml')));
+    assert.ok(r.diagnostics.some((d) => d.code === 'TEI-ED-003'));
+  });
+
+  it('gives sources whose names slug alike distinct folders, in one run and across runs', () => {
+    const a = source('a/vol.txt', VOLUME(3));
+    const b = source('b/vol.txt', LETTER);
+    const r = convertFiles([a, b], { outDir: tei });
+    assert.deepEqual(r.files.map((f) => f.folder), ['vol', 'vol-2']);
+    assert.deepEqual(readdirSync(join(tei, 'vol')), ['000.xml', '001.xml', '002.xml']);
+    assert.deepEqual(readdirSync(join(tei, 'vol-2')), ['000.xml']);
+    assert.match(readFileSync(join(tei, 'vol-2', '000.xml'), 'utf8'), /xml:id="doc-vol-2-000"/);
+    // b alone, later: it keeps its own folder and a's is untouched
+    const later = convertFiles([b], { outDir: tei });
+    assert.equal(later.files[0]!.folder, 'vol-2');
+    assert.equal(readdirSync(join(tei, 'vol')).length, 3);
+    // names with no Latin letters: every one used to become source/
+    const cyrillic = convertFiles([source('сталин.txt', LETTER), source('молотов.txt', LETTER)], { outDir: tei });
+    assert.equal(new Set(cyrillic.files.map((f) => f.folder)).size, 2);
+  });
+
+  it('with complete inputs (build), removes what a withdrawn source left, keeping what an editor changed', () => {
+    const one = source('sources/one.txt', VOLUME(3));
+    const two = source('sources/two.txt', VOLUME(3));
+    const three = source('sources/three.txt', LETTER);
+    convertFiles([one, two, three], { outDir: tei, complete: true });
+    writeFileSync(join(tei, 'two', '001.xml'), readFileSync(join(tei, 'two', '001.xml'), 'utf8').replace('Message', 'Edited message'));
+    const r = convertFiles([one], { outDir: tei, complete: true });
+    assert.deepEqual(readdirSync(tei).sort(), ['one', 'two']); // three's folder went with its files
+    assert.deepEqual(readdirSync(join(tei, 'two')), ['001.xml']);
+    assert.deepEqual(r.removed.sort(), [join(tei, 'three', '000.xml'), join(tei, 'two', '000.xml'), join(tei, 'two', '002.xml')]);
+    assert.deepEqual(r.kept, [{ path: join(tei, 'two', '001.xml'), reason: 'edited', stale: true }]);
+  });
+
+  it('writes no date without one, and the given date when there is one (never the clock)', () => {
+    const vol = source('vol.txt', VOLUME(1));
+    convertFiles([vol], { outDir: tei });
+    const undated = readFileSync(join(tei, 'vol', '000.xml'), 'utf8');
+    assert.match(undated, /<publicationStmt><publisher>Chancery edition<\/publisher><availability>/);
+    assert.match(undated, /<change>Generated by Chancery/);
+    convertFiles([vol], { outDir: tei, generatedOn: '2030-01-02' });
+    assert.match(readFileSync(join(tei, 'vol', '000.xml'), 'utf8'), /<change when="2030-01-02">/);
+  });
+});
+
+describe('chancery convert: what the user is told', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'chancery-never-cli-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a typo’d flag leaves an edited TEI file byte-identical; a re-run keeps it and says so, exit 0', async () => {
+    writeFileSync(join(dir, 'f.txt'), LETTER);
+    assert.equal((await run(['convert', join(dir, 'f.txt'), '--out', join(dir, 'tei')], dir)).code, 0);
+    const path = join(dir, 'tei', 'f', '000.xml');
+    const edited = readFileSync(path, 'utf8').replace('Thank you', 'Thank you very much');
+    writeFileSync(path, edited);
+    const typo = await run(['convert', join(dir, 'f.txt'), '--ouT', join(dir, 'tei')], dir);
+    assert.equal(typo.code, 2);
+    assert.equal(readFileSync(path, 'utf8'), edited);
+    const again = await run(['convert', join(dir, 'f.txt'), '--out', join(dir, 'tei')], dir);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(readFileSync(path, 'utf8'), edited);
+    assert.match(again.stdout, /^1 file edited since they were generated: kept \(--force regenerates it\): .*f\/000\.xml$/m);
+  });
+});
