@@ -3,14 +3,14 @@
  * what nobody edited, removing what withdrawn sources left), validate `tei/` as it stands, then write `site/` and
  * `exports/`. What `chancery build` and `npm start` run; it never prints, and returns every finding.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { PersonRegistry } from '../convert/entities/personography.js';
 import { EditionCodes } from '../edition/codes.js';
 import { editionDate, readProjectConfig } from '../edition/project-config.js';
 import { validate, type ValidationReport } from '../validate/index.js';
-import { transformEdition, type TransformReport } from '../transform/index.js';
+import { TRANSFORM_TARGETS, transformEdition, type TransformReport } from '../transform/index.js';
 import { convertFiles, type ConvertFilesResult } from './convert-files.js';
 
 /** Options of {@link buildEdition}; folders are relative to `cwd`. */
@@ -48,6 +48,19 @@ export interface BuildReport {
   transforms: TransformReport[];
   /** Milliseconds per stage. */
   ms: { convert: number; validate: number; transform: number };
+}
+
+/**
+ * Why the CMIF export cannot be written (its header must name the edition's editor and where it is published),
+ * or undefined when the config says all it needs.
+ */
+function cmifReadiness(configFile: string | undefined): string | undefined {
+  const advice = 'set "baseUrl" and "editor": {"name", "email"} in chancery.config.json (chancery init writes one)';
+  if (!configFile) return `CMIF export skipped: no chancery.config.json; ${advice}`;
+  const raw = JSON.parse(readFileSync(configFile, 'utf8')) as { baseUrl?: unknown; editor?: { name?: unknown; email?: unknown } };
+  const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+  if (filled(raw.baseUrl) && filled(raw.editor?.name) && filled(raw.editor?.email)) return undefined;
+  return `CMIF export skipped: ${configFile} does not name the edition's editor and address; ${advice}`;
 }
 
 /** The `*.txt` files of the sources folder, sorted; a {@link UsageError} when there are none. */
@@ -103,12 +116,15 @@ export async function buildEdition(options: BuildOptions = {}): Promise<BuildRep
 
   report.validation = await validate([teiDir], { cwd });
   const t2 = performance.now();
+  const cmif = cmifReadiness(config.file);
   report.transforms = await transformEdition([teiDir], {
+    targets: TRANSFORM_TARGETS.filter((t) => t !== 'cmif' || cmif === undefined),
     site: at(options.site, 'site'),
     exports: at(options.exports, 'exports'),
     ...(config.file ? { config: config.file } : {}),
     ...(date ? { date: new Date(`${date}T00:00:00Z`) } : {}),
   });
+  if (cmif !== undefined) report.transforms[0]?.diagnostics.unshift({ code: EditionCodes.cmifSkipped, severity: 'warning', message: cmif });
   report.ms.validate = t2 - t1;
   report.ms.transform = performance.now() - t2;
   return report;

@@ -15,4 +15,6 @@ export const EditionCodes = {
   config: 'TEI-ED-005',
   /** The sources folder is missing or holds no `.txt` file: nothing to build. */
   noSources: 'TEI-ED-006',
+  /** The build wrote no CMIF: the config does not name the editor and the edition's address. */
+  cmifSkipped: 'TEI-ED-007',
 } as const;

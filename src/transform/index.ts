@@ -143,6 +143,8 @@ export interface EditionOutputs {
   config?: string;
   /** The edition's date (CMIF timestamp). */
   date?: Date;
+  /** The targets to write; default all of {@link TRANSFORM_TARGETS}. */
+  targets?: readonly TransformTarget[];
 }
 
 /**
@@ -156,7 +158,7 @@ export async function transformEdition(paths: string[], outputs: EditionOutputs 
   const started = performance.now();
   const edition = loadEdition(paths);
   const loadMs = performance.now() - started;
-  for (const to of TRANSFORM_TARGETS) {
+  for (const to of outputs.targets ?? TRANSFORM_TARGETS) {
     const outDir = to === 'html' ? (outputs.site ?? 'site') : (outputs.exports ?? 'exports');
     const report = await run(paths, { to, outDir, ...(outputs.config ? { config: outputs.config } : {}), ...(outputs.date ? { date: outputs.date } : {}) }, edition);
     if (reports.length === 0) {
