@@ -91,8 +91,7 @@ const LIBRARY = join(ROOT, 'dist/src/validate/index.js');
  */
 function oursCommand(targets: string[], schema: string, extra: string[]): string[] {
   const jobs = extra.includes('--jobs') ? Number(extra[extra.indexOf('--jobs') + 1]) : undefined;
-  const engine = extra.includes('--engine') ? extra[extra.indexOf('--engine') + 1] : undefined;
-  const options = JSON.stringify({ schema, references: false, jobs, engine });
+  const options = JSON.stringify({ schema, references: false, jobs });
   const script = `import { validate, formatReport } from ${JSON.stringify(LIBRARY)};
 const report = await validate(${JSON.stringify(targets)}, ${options});
 process.stdout.write(formatReport(report, 'json'));`;
@@ -127,7 +126,6 @@ export async function run(): Promise<void> {
         const jing = haveJing ? repeat(['jing', schema, ...(targets[0] === corpus.dir ? corpus.files : targets)]) : undefined;
         const variants: [string, string[]][] = [['ours', []]];
         if (docs > 1) variants.push(['ours --jobs 2', ['--jobs', '2']]);
-        if (process.env.BENCH_LIBXML2 !== '0') variants.push(['ours --engine libxml2', ['--engine', 'libxml2']]);
         if (jing) {
           console.log(`${label}, ${what}: jing ${jing.seconds.toFixed(2)} s, ${(docs / jing.seconds).toFixed(0)} docs/s, peak ${jing.peakMB.toFixed(0)} MB`);
         }

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_MAX_FILE_BYTES, ValidateCodes } from './codes.js';
 import { decodeXml, parseXml, type CrossReference, type IdInfo } from './parse.js';
-import { compileSchema, type EngineChoice, type SchemaValidator } from './relaxng.js';
+import { compileSchema, type SchemaValidator } from './relaxng.js';
 import { compileSchematron, type SchematronValidator } from './schematron.js';
 
 /** What the per-file checks need to know; plain data so that it can be sent to a worker. */
@@ -17,8 +17,10 @@ export interface CheckConfig {
   schema?: string;
   schematron?: string;
   maxFileBytes?: number;
-  /** RELAX NG engine; default from CHANCERY_RNG_ENGINE, else auto (ours when it supports the schema). */
-  engine?: EngineChoice;
+  /** RELAX NG: ID/IDREF checks of DTD compatibility (default true; false is `jing -i`). */
+  checkIds?: boolean;
+  /** Process XInclude in documents (default false). */
+  xinclude?: boolean;
   /** Keep each file's ids and cross-file references for the edition-wide check (default true). */
   facts?: boolean;
 }
@@ -37,7 +39,7 @@ const schematrons = new Map<string, Promise<SchematronValidator>>();
 const ready = new Map<string, SchemaValidator | SchematronValidator>();
 
 function schemaKey(config: CheckConfig): string {
-  return `rng:${config.engine ?? ''}:${resolve(config.schema!)}`;
+  return `rng:${config.checkIds === false ? 'noids' : 'ids'}:${config.xinclude ? 'xi' : ''}:${resolve(config.schema!)}`;
 }
 function schematronKey(config: CheckConfig): string {
   return `sch:${resolve(config.schematron!)}`;
@@ -51,7 +53,7 @@ export async function prepare(config: CheckConfig): Promise<void> {
   if (config.schema) {
     const key = schemaKey(config);
     let p = schemas.get(key);
-    if (!p) schemas.set(key, (p = compileSchema(config.schema, config.engine)));
+    if (!p) schemas.set(key, (p = compileSchema(config.schema, { checkIds: config.checkIds, xinclude: config.xinclude })));
     ready.set(key, await p);
   }
   if (config.schematron) {
@@ -105,7 +107,9 @@ export function checkFile(file: string, config: CheckConfig): FileOutcome {
   const schema = config.schema ? prepared<SchemaValidator>(schemaKey(config)) : undefined;
   const schematron = config.schematron ? prepared<SchematronValidator>(schematronKey(config)) : undefined;
   const stream = schema?.stream?.();
-  const parsed = parseXml(file, decoded.text, { dom: schematron?.newDocument, listener: stream?.listener });
+  // Under RELAX NG the schema decides what xml:id must be (as with jing); otherwise we check it here.
+  const checkXmlIds = !(schema && schema.engine === 'chancery');
+  const parsed = parseXml(file, decoded.text, { dom: schematron?.newDocument, listener: stream?.listener, checkXmlIds });
   outcome.diagnostics.push(...parsed.diagnostics);
   // Held for every file until the edition-wide check: not kept when that check is off.
   if (config.facts !== false) {

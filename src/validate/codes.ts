@@ -8,9 +8,9 @@ export const ValidateCodes = {
   notWellFormed: 'TEI-XML-001',
   /** Bytes that do not decode in the declared or detected encoding. */
   badEncoding: 'TEI-XML-002',
-  /** A DOCTYPE with entity declarations: refused, DTDs are never loaded (entity-expansion bombs, XXE). */
+  /** A DOCTYPE declaring an external entity (never loaded), or entities that expand beyond the limits. */
   entityDeclarationRefused: 'TEI-XML-003',
-  /** A DOCTYPE without entity declarations: ignored, with a warning. */
+  /** A DOCTYPE naming an external DTD, which is never loaded: a warning. */
   doctypeIgnored: 'TEI-XML-004',
   /** Two elements of one file carry the same xml:id. */
   duplicateId: 'TEI-XML-005',
@@ -20,6 +20,8 @@ export const ValidateCodes = {
   fileTooLarge: 'TEI-XML-007',
   /** A file that cannot be read at all. */
   unreadable: 'TEI-XML-008',
+  /** An XInclude that failed (with --xinclude): missing file, recursion, no fallback. */
+  xincludeFailed: 'TEI-XML-009',
 
   /** An element not allowed where it stands. */
   elementNotAllowed: 'TEI-RNG-001',
@@ -31,6 +33,8 @@ export const ValidateCodes = {
   incompleteContent: 'TEI-RNG-004',
   /** A required attribute missing. */
   missingAttribute: 'TEI-RNG-005',
+  /** An IDREF (an attribute the schema types IDREF or IDREFS) naming no ID of the document. */
+  idrefWithoutId: 'TEI-RNG-006',
   /** Any other message of the RELAX NG or XSD engine. */
   schemaOther: 'TEI-RNG-099',
 
@@ -45,7 +49,7 @@ export const ValidateCodes = {
   refFileMissing: 'TEI-REF-001',
   /** A reference whose target id does not exist in the target file. */
   refIdMissing: 'TEI-REF-002',
-  /** An xml:id used by more than one file of the edition. */
+  /** An xml:id used by more than one file of the edition: a note only (xml:id is unique per document). */
   idNotUniqueAcrossEdition: 'TEI-REF-003',
   /** A persName/@ref that does not point into persons.xml or at a person there. */
   refNotAPerson: 'TEI-REF-004',

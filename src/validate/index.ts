@@ -1,6 +1,6 @@
 /**
- * Validation of TEI files: well-formedness (saxes), RELAX NG or XSD (libxml2-wasm, behind
- * `relaxng.ts`), Schematron (node-schematron on fontoxpath) and references across the edition, all
+ * Validation of TEI files: well-formedness (saxes), RELAX NG (our engine, packages/relaxng) or XSD
+ * (libxml2-wasm), both behind `relaxng.ts`, Schematron (node-schematron on fontoxpath) and references across the edition, all
  * reported together as {@link Diagnostic}s with 1-based positions.
  *
  * ```ts
@@ -50,10 +50,12 @@ export interface ValidateOptions {
   /** Only files changed since this git ref (true: the default base), plus files that reference them. */
   changed?: string | true;
   /**
-   * RELAX NG engine: `chancery` (ours, derivative-based like jing), `libxml2` (libxml2-wasm), or `auto`
-   * (default: ours when it implements every feature the schema uses, else libxml2; XSD always libxml2).
+   * RELAX NG DTD compatibility: IDs unique and IDREFs resolved within each document, for the attributes the
+   * schema types ID, IDREF, IDREFS (as jing does by default); false turns it off, like `jing -i`.
    */
-  engine?: 'auto' | 'chancery' | 'libxml2';
+  ids?: boolean;
+  /** Process XInclude (`xi:include`) in documents before validating them; default false, as in jing. */
+  xinclude?: boolean;
   /** Files larger than this are refused unread; default 64 MiB. */
   maxFileBytes?: number;
   /**
@@ -85,7 +87,8 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
     schema: resolveSchema(options.schema ?? (named ? undefined : DEFAULT_SCHEMA), cwd),
     schematron: resolveSchema(options.schematron ?? (named ? undefined : DEFAULT_SCHEMATRON), cwd),
     maxFileBytes: options.maxFileBytes,
-    engine: options.engine,
+    checkIds: options.ids,
+    xinclude: options.xinclude,
     facts: options.references !== false,
   };
 

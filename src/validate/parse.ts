@@ -9,7 +9,7 @@ import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
 import type { Document as DomDocument, Element as DomElement, Node as DomNode } from 'slimdom';
 import { ChanceryError, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { ValidateCodes } from './codes.js';
-import type { XmlListener } from './rng/validator.js';
+import { expandMarkupEntities, installTextEntities, readDoctype, type XmlListener } from './relaxng.js';
 
 /** One element of a parsed file. Offsets are UTF-16 indexes into the decoded text. */
 export interface ElementInfo {
@@ -77,6 +77,12 @@ export interface ParseOptions {
   dom?: () => DomDocument;
   /** Told of every element, text and end tag as saxes reads them (streaming schema validation). */
   listener?: XmlListener;
+  /**
+   * Check xml:ids here: each an NCName (TEI-XML-006), none twice in the file (TEI-XML-005); default true.
+   * Off under a RELAX NG schema, which decides as jing does: where it types xml:id as ID, our engine checks
+   * both (and neither with ID checks off, like `jing -i`).
+   */
+  checkXmlIds?: boolean;
 }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -173,7 +179,9 @@ function makeSpanAt(file: string, text: string): (offset: number) => SourceSpan 
  * Parses decoded XML text. Never throws for bad input: every problem is a diagnostic, and saxes goes on
  * after an error so that a file's well-formedness errors are all reported, not only the first.
  */
-export function parseXml(file: string, text: string, options: ParseOptions = {}): ParsedFile {
+export function parseXml(file: string, source: string, options: ParseOptions = {}): ParsedFile {
+  const early = readDoctype(source);
+  const text = early && early.markupEntities.size ? expandMarkupEntities(source, early.end, early.markupEntities) : source;
   const diagnostics: Diagnostic[] = [];
   const elements: ElementInfo[] = [];
   const ids: IdInfo[] = [];
@@ -197,6 +205,28 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
 
   const listener = options.listener;
   const parser = new SaxesParser({ xmlns: true, position: true });
+  // The internal DTD subset as jing's parser reads it: internal entities expanded (within limits), attribute
+  // defaults supplied; external entities are refused, never fetched.
+  const doctype = early;
+  let defaults: ReadonlyMap<string, ReadonlyMap<string, string>> | undefined;
+  if (doctype) {
+    for (const p of doctype.problems) {
+      if (!p.fatal) continue;
+      wellFormed = false;
+      diagnostics.push({ code: ValidateCodes.entityDeclarationRefused, severity: 'error', message: p.message, span: makeSpanAt(file, source)(p.offset) });
+    }
+    installTextEntities(parser.ENTITIES, doctype.textEntities, () => {
+      wellFormed = false;
+      diagnostics.push({
+        code: ValidateCodes.entityDeclarationRefused,
+        severity: 'error',
+        message: 'entities expand to more than 10 MiB of text in all: refused (an entity expansion bomb?)',
+        span: { file, line: parser.line, column: Math.max(1, parser.column) },
+      });
+    });
+    if (doctype.attributeDefaults.size) defaults = doctype.attributeDefaults;
+    if (doctype.unparsedEntities.size) listener?.declareUnparsedEntities?.(doctype.unparsedEntities);
+  }
   parser.on('error', (err) => {
     wellFormed = false;
     // saxes prefixes "line:column: " (no fileName given); its column is the 0-based index of the next
@@ -209,22 +239,13 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
       span: { file, line: parser.line, column: Math.max(1, parser.column) },
     });
   });
-  parser.on('doctype', (doctype) => {
-    const span = spanAt(Math.max(0, text.indexOf('<!DOCTYPE')));
-    if (/<!ENTITY/.test(doctype)) {
-      wellFormed = false;
-      diagnostics.push({
-        code: ValidateCodes.entityDeclarationRefused,
-        severity: 'error',
-        message: 'DOCTYPE declares entities: refused (DTDs are never loaded, so entity expansion and external entities are off); remove the internal subset',
-        span,
-      });
-    } else {
+  parser.on('doctype', () => {
+    if (doctype?.externalSubset !== undefined) {
       diagnostics.push({
         code: ValidateCodes.doctypeIgnored,
         severity: 'warning',
-        message: 'DOCTYPE ignored: DTDs are not loaded; the RELAX NG schema decides validity',
-        span,
+        message: `external DTD "${doctype.externalSubset}" not loaded (DTDs outside the document never are); the schema decides validity`,
+        span: spanAt(doctype.start),
       });
     }
   });
@@ -277,7 +298,8 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
       }
       if (attr.uri === XML_NS && attr.local === 'id') {
         const span = attributeSpan(text, start, endOffset, attr.name, spanAt);
-        checkId(attr.value, tag.local, span);
+        if (options.checkXmlIds === false) ids.push({ id: attr.value, element: tag.local, span });
+        else checkId(attr.value, tag.local, span);
       } else if (!attr.prefix && POINTER_ATTRIBUTES.has(attr.local)) {
         for (const pointer of attr.value.split(/\s+/)) {
           const hash = pointer.indexOf('#');
@@ -293,7 +315,17 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
         }
       }
     }
-    listener?.startElement(uri ?? '', tag.local, attrs!, index);
+    const supplied = defaults?.get(tag.name);
+    if (supplied && attrs) {
+      for (const [name, value] of supplied) {
+        if (tag.attributes[name] !== undefined || name === 'xmlns' || name.startsWith('xmlns:')) continue;
+        const colon = name.indexOf(':');
+        const prefix = colon < 0 ? '' : name.slice(0, colon);
+        const attrUri = prefix === '' ? '' : prefix === 'xml' ? XML_NS : (tag.ns[prefix] ?? parser.resolve(prefix) ?? '');
+        attrs.push({ name, prefix, local: name.slice(colon + 1), uri: attrUri, value });
+      }
+    }
+    listener?.startElement(uri ?? '', tag.local, attrs!, index, Object.keys(tag.ns).length ? tag.ns : undefined);
   });
   if (listener) {
     parser.on('closetag', () => {
@@ -343,10 +375,18 @@ export function parseXml(file: string, text: string, options: ParseOptions = {})
     ids.push({ id, element, span });
   }
 
-  listener?.attach(file, (index) => {
-    const e = elements[index]!;
-    return { ...spanAt(e.start), endLine: e.tagEndLine, endColumn: e.tagEndColumn };
-  });
+  listener?.attach(
+    file,
+    (index) => {
+      const e = elements[index]!;
+      return { ...spanAt(e.start), endLine: e.tagEndLine, endColumn: e.tagEndColumn };
+    },
+    (index, name) => {
+      const e = elements[index]!;
+      const end = text.indexOf('>', e.start);
+      return attributeSpan(text, e.start, end < 0 ? text.length : end, name, spanAt);
+    },
+  );
   try {
     parser.write(text).close();
   } catch (e) {

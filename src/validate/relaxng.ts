@@ -1,27 +1,43 @@
 /**
- * The RELAX NG / XSD adapter: the one file through which Chancery reaches a schema engine. Two engines sit
- * behind it: ours (`rng/`, derivative-based as jing is, validating during our saxes pass) and libxml2
- * (compiled to WebAssembly by libxml2-wasm; this is the only file that touches it), for XSD and for schemas
- * using what ours does not implement. Either way the findings come out as our diagnostics (TEI-RNG-nnn)
- * with 1-based positions from our saxes pass (libxml2 gives a line and a node path but no column).
+ * The schema adapter: the one file through which Chancery reaches a schema engine, and the one that turns
+ * their findings into our diagnostics (TEI-RNG-nnn) with 1-based positions from our saxes pass.
  *
- * Why not libxmljs2: its `rngValidate` recompiles the schema on every call (6–9 s per document against
- * tei_all). Why our engine first: tei_all compiles in ~0.1 s instead of ~6 s. See docs/decisions.md.
+ * - RELAX NG: our engine, `packages/relaxng` (a package of its own: the whole specification, XSD datatypes,
+ *   DTD-compatibility IDs; derivative-based as jing is), validating during our saxes pass.
+ * - XSD: libxml2 compiled to WebAssembly (libxml2-wasm; this is the only file that touches it). Its RELAX NG
+ *   is not used: on the RELAX NG test suite it gives 363/385 where ours and jing give 385/385, and it reports
+ *   false errors on valid DocBook (docs/decisions.md, "Validation engine").
  */
 import { readFileSync } from 'node:fs';
-import type { ErrorDetail, RelaxNGValidator, XmlDocument, XsdValidator } from 'libxml2-wasm';
+import type { ErrorDetail, XmlDocument, XsdValidator } from 'libxml2-wasm';
+import {
+  compileSchema as compileRelaxNg,
+  decodeXmlBytes,
+  DocumentValidator,
+  formatDetail,
+  readDocument,
+  SchemaError,
+  ValidationCodes,
+  type CompiledSchema,
+  type DocumentListener,
+  type ValidationError,
+} from '../../packages/relaxng/src/index.js';
 import { ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ValidateCodes, guidelinesUrl } from './codes.js';
-import { readContentModels, type ContentModels } from './content-models.js';
 import { elementSpan, parseXml, type ParsedFile } from './parse.js';
-import { compileRng, UnsupportedSchema, type CompiledRng } from './rng/schema.js';
-import { DocumentValidator, type XmlListener } from './rng/validator.js';
+
+export { readDoctype, expandMarkupEntities, installTextEntities, type Doctype } from '../../packages/relaxng/src/index.js';
+
+/** What a streaming validator hears of a document (our saxes pass in parse.ts calls it). */
+export type XmlListener = DocumentListener;
 
 /** A compiled schema, reusable for any number of documents. */
 export interface SchemaValidator {
   readonly path: string;
-  /** Which engine: ours (derivatives, streaming on saxes) or libxml2 (a second parse of the bytes). */
+  /** Which engine: ours (RELAX NG, streaming on saxes) or libxml2 (XSD, a second parse of the bytes). */
   readonly engine: 'chancery' | 'libxml2';
+  /** Whether the engine checks ID uniqueness itself (RELAX NG with ID checks on, where the schema types IDs). */
+  readonly checksIds: boolean;
   /** Streaming engines: a listener for parseXml; its findings once the parse has ended. */
   stream?(): { listener: XmlListener; finish(): Diagnostic[] };
   /** Validates a document already found well-formed; returns every error (never throws for bad input). */
@@ -29,40 +45,82 @@ export interface SchemaValidator {
   dispose(): void;
 }
 
-/** Which RELAX NG engine to use; `auto`: ours when it supports the schema, else libxml2. */
-export type EngineChoice = 'auto' | 'chancery' | 'libxml2';
-
-function engineFromEnv(): EngineChoice {
-  const e = process.env.CHANCERY_RNG_ENGINE;
-  return e === 'libxml2' || e === 'chancery' ? e : 'auto';
+/** How RELAX NG schemas are compiled and documents read for them. */
+export interface SchemaOptions {
+  /** ID/IDREF/IDREFS checks of RELAX NG DTD compatibility (jing's default); false is `jing -i`. */
+  checkIds?: boolean;
+  /** Process XInclude in documents (a second read of each document, with its inclusions); default false. */
+  xinclude?: boolean;
 }
 
-/**
- * Our engine, when it implements every feature the schema uses; undefined otherwise unless `required`
- * (then the reason is thrown). Any failure of ours in auto mode hands the schema to libxml2, which then
- * reports the schema's own errors, if it has any.
- */
-function compileOurs(path: string, text: string, required: boolean): SchemaValidator | undefined {
-  let compiled: CompiledRng;
+const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+const CODES: Record<ValidationError['code'], string> = {
+  [ValidationCodes.wrongRoot]: ValidateCodes.elementNotAllowed,
+  [ValidationCodes.undeclaredElement]: ValidateCodes.elementNotAllowed,
+  [ValidationCodes.elementNotAllowed]: ValidateCodes.elementNotAllowed,
+  [ValidationCodes.elementNotAllowedYet]: ValidateCodes.elementNotAllowed,
+  [ValidationCodes.attributeNotAllowed]: ValidateCodes.badAttribute,
+  [ValidationCodes.attributeValueInvalid]: ValidateCodes.badAttribute,
+  [ValidationCodes.badIdToken]: ValidateCodes.badAttribute,
+  [ValidationCodes.missingAttribute]: ValidateCodes.missingAttribute,
+  [ValidationCodes.textNotAllowed]: ValidateCodes.textNotAllowed,
+  [ValidationCodes.textInvalid]: ValidateCodes.textNotAllowed,
+  [ValidationCodes.incompleteElement]: ValidateCodes.incompleteContent,
+  [ValidationCodes.duplicateId]: ValidateCodes.duplicateId,
+  [ValidationCodes.missingId]: ValidateCodes.idrefWithoutId,
+};
+
+/** One engine finding as our diagnostic; TEI elements get the link to their page in the Guidelines. */
+function toDiagnostic(e: ValidationError): Diagnostic {
+  const link = e.element?.ns === TEI_NS ? ` (${guidelinesUrl(e.element.local)})` : '';
+  return { code: CODES[e.code], severity: 'error', message: `${e.message}${link}`, span: e.span, ...(e.related ? { related: e.related } : {}) };
+}
+
+function compileOurs(path: string, options: SchemaOptions): SchemaValidator {
+  let compiled: CompiledSchema;
   try {
-    compiled = compileRng(text);
+    compiled = compileRelaxNg(path, { checkIds: options.checkIds !== false });
   } catch (e) {
-    if (!required) return undefined;
-    const why = e instanceof UnsupportedSchema ? '' : 'cannot compile schema ';
-    throw new ValidateError(ValidateCodes.schemaNotCompiled, `${why}${path}: ${(e as Error).message}`, { cause: e });
+    if (!(e instanceof SchemaError)) throw e;
+    const lines = e.details.map(formatDetail);
+    const more = lines.length > 1 ? `\n${lines.slice(1, 20).join('\n')}${lines.length > 20 ? `\n… (${lines.length} errors in all)` : ''}` : '';
+    const unreadable = e.code === 'schema-unreadable';
+    throw new ValidateError(unreadable ? ValidateCodes.schemaUnreadable : ValidateCodes.schemaNotCompiled, `incorrect schema ${lines[0]}${more}`, {
+      cause: e,
+      span: e.location,
+    });
   }
+  const fresh = (): DocumentValidator => new DocumentValidator(compiled);
   return {
     path,
     engine: 'chancery',
-    stream() {
-      const v = new DocumentValidator(compiled);
-      return { listener: v, finish: () => v.diagnostics };
-    },
-    validate(_bytes, parsed) {
-      // Non-streaming use (tests, tools): parse again with the listener.
-      const v = new DocumentValidator(compiled);
+    checksIds: compiled.ids.any,
+    stream: options.xinclude
+      ? undefined
+      : () => {
+          const v = fresh();
+          return {
+            listener: v,
+            finish: () => {
+              v.endDocument();
+              return v.diagnostics.map(toDiagnostic);
+            },
+          };
+        },
+    validate(bytes, parsed) {
+      const v = fresh();
+      if (options.xinclude) {
+        // Inclusions are read by the engine's own reader; what the file itself holds was checked by our pass.
+        const problems = readDocument(decodeXmlBytes(bytes), v, { file: parsed.file, xinclude: true });
+        return [
+          ...problems.map((p) => ({ code: ValidateCodes.xincludeFailed, severity: 'error' as const, message: p.message, span: p.span })),
+          ...v.diagnostics.map(toDiagnostic),
+        ];
+      }
       parseXml(parsed.file, parsed.text, { listener: v });
-      return v.diagnostics;
+      v.endDocument();
+      return v.diagnostics.map(toDiagnostic);
     },
     dispose() {},
   };
@@ -71,37 +129,31 @@ function compileOurs(path: string, text: string, required: boolean): SchemaValid
 // Never load DTDs or fetch anything: no NOENT (entity substitution), no DTDLOAD, NONET. SKIP_IDS because
 // our saxes pass checks xml:id (NCName, duplicates) with positions, and libxml2 would stop at the parse.
 // libxml2's ParseOption values (XML_PARSE_NONET, XML_PARSE_SKIP_IDS, XML_PARSE_BIG_LINES), spelled out so
-// that libxml2-wasm is loaded only when a schema needs it (loading it costs ~50 ms of every run otherwise).
+// that libxml2-wasm is loaded only when an XSD needs it (loading it costs ~50 ms of every run otherwise).
 const NONET = 2048;
 const SKIP_IDS = 134217728;
 const BIG_LINES = 4194304;
 const DOC_OPTIONS = NONET | SKIP_IDS | BIG_LINES;
 const SCHEMA_OPTIONS = NONET;
-const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
 /**
  * Compiles a RELAX NG (.rng, XML syntax) or XSD (.xsd) schema. Throws {@link ValidateError} (exit 2) when the
- * schema cannot be read or compiled: that is a tool failure, not a finding about the documents.
+ * schema cannot be read or is incorrect: that is a tool failure, not a finding about the documents.
  */
-export async function compileSchema(path: string, engine: EngineChoice = engineFromEnv()): Promise<SchemaValidator> {
-  if (engine === 'auto') engine = engineFromEnv();
+export async function compileSchema(path: string, options: SchemaOptions = {}): Promise<SchemaValidator> {
+  if (!/\.xsd$/i.test(path)) return compileOurs(path, options);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     throw new ValidateError(ValidateCodes.schemaUnreadable, `cannot read schema ${path}: ${(e as Error).message}`, { cause: e });
   }
-  const isXsd = /\.xsd$/i.test(path);
-  if (!isXsd && engine !== 'libxml2') {
-    const ours = compileOurs(path, Buffer.from(bytes).toString('utf8'), engine === 'chancery');
-    if (ours) return ours;
-  }
-  const { RelaxNGValidator, XmlDocument, XmlValidateError, XsdValidator } = await import('libxml2-wasm');
+  const { XmlDocument, XmlValidateError, XsdValidator } = await import('libxml2-wasm');
   let schemaDoc: XmlDocument;
-  let lib: RelaxNGValidator | XsdValidator;
+  let lib: XsdValidator;
   try {
     schemaDoc = XmlDocument.fromBuffer(bytes, { option: SCHEMA_OPTIONS, url: path });
-    lib = isXsd ? XsdValidator.fromDoc(schemaDoc) : RelaxNGValidator.fromDoc(schemaDoc);
+    lib = XsdValidator.fromDoc(schemaDoc);
   } catch (e) {
     const details = (e as { details?: ErrorDetail[] }).details ?? [];
     const first = details[0];
@@ -112,12 +164,11 @@ export async function compileSchema(path: string, engine: EngineChoice = engineF
       { cause: e },
     );
   }
-  let models: ContentModels | undefined;
-  const contentModels = (): ContentModels => (models ??= readContentModels(path));
 
   return {
     path,
     engine: 'libxml2',
+    checksIds: false,
     validate(docBytes, parsed) {
       let doc: XmlDocument;
       try {
@@ -141,7 +192,7 @@ export async function compileSchema(path: string, engine: EngineChoice = engineF
         if (!(e instanceof XmlValidateError)) {
           throw new ValidateError(ValidateCodes.engineFailed, `schema engine failed on ${parsed.file}: ${(e as Error).message}`, { cause: e });
         }
-        return toDiagnostics(e.details, parsed, contentModels);
+        return toDiagnostics(e.details, parsed);
       } finally {
         doc.dispose();
       }
@@ -194,19 +245,10 @@ function findChild(parsed: ParsedFile, parent: number, name: string, line: numbe
   return first;
 }
 
-function listAllowed(names: string[] | undefined): string {
-  if (!names || names.length === 0) return 'no child elements';
-  if (names.length > 25) return `one of ${names.slice(0, 25).join(', ')} … (${names.length} in all)`;
-  return names.length === 1 ? names[0]! : `one of ${names.join(', ')}`;
-}
-
-/** Turns libxml2's RELAX NG/XSD messages into ours: say which element, in which parent, what is allowed. */
-function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () => ContentModels): Diagnostic[] {
+/** Turns libxml2's XSD messages into ours: say which element, in which parent, what is allowed. */
+function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  // "Not allowed at this point" for an allowed child that is itself invalid: jing reports only the child's
-  // own error, and so do we (dropped below when another error sits on the same element).
-  const consequences = new Set<Diagnostic>();
   for (const d of details) {
     const raw = d.message.trim();
     // "failed to validate content" repeats, at the parent, an error already reported at the child.
@@ -219,7 +261,6 @@ function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () =>
       line: Math.max(1, d.line),
       column: Math.max(1, d.col),
     };
-    let isConsequence = false;
     let code: string = ValidateCodes.schemaOther;
     let message = raw;
     let m: RegExpExecArray | null;
@@ -233,24 +274,14 @@ function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () =>
         if (childIndex !== undefined) span = elementSpan(parsed, childIndex) ?? span;
       } else where = parent ?? info;
       code = ValidateCodes.elementNotAllowed;
-      const allowed = where ? models().allowedChildren(where.local) : undefined;
-      const expected = allowed ? listAllowed(allowed) : m[2] ? m[2] : 'something else';
+      const expected = m[2] ?? 'something else';
       const childInfo = span === undefined ? undefined : parsed.elements[childIndex ?? -1];
       const foreign = childInfo && childInfo.uri !== TEI_NS ? ` (${childInfo.uri ? `namespace ${childInfo.uri}` : 'in no namespace'})` : '';
-      const misplaced = !foreign && (allowed?.includes(child) ?? false);
-      message = where
-        ? misplaced
-          ? `element ${child} not allowed at this point in ${where.local} (order or number of children); ${where.local} allows ${listAllowed(allowed)} (${guidelinesUrl(where.local)})`
-          : `element ${child}${foreign} not allowed here in ${where.local}; expected ${expected} (${guidelinesUrl(where.local)})`
-        : `element ${child}${foreign} not allowed here; expected ${expected}`;
-      isConsequence = misplaced;
+      message = where ? `element ${child}${foreign} not allowed here in ${where.local}; expected ${expected}` : `element ${child}${foreign} not allowed here; expected ${expected}`;
     } else if ((m = /^Expecting an element (\S*) ?, got (\S+)$/.exec(raw)) || (m = /^Expecting an element , got (\S+)$/.exec(raw))) {
       code = ValidateCodes.incompleteContent;
       const where = info;
-      const allowed = where ? models().allowedChildren(where.local) : undefined;
-      message = where
-        ? `element ${where.local} incomplete; expected ${listAllowed(allowed)} (${guidelinesUrl(where.local)})`
-        : 'element incomplete: a required child element is missing';
+      message = where ? `element ${where.local} incomplete; expected ${m[2] ? m[1] : 'more content'}` : 'element incomplete: a required child element is missing';
     } else if ((m = /^Invalid attribute (\S+) for element (\S+)$/.exec(raw))) {
       code = ValidateCodes.badAttribute;
       message = `attribute ${m[1]} of element ${m[2]} is not allowed here or its value is invalid (${guidelinesUrl(m[2]!)})`;
@@ -263,8 +294,7 @@ function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () =>
     } else if ((m = /^Element (\S+) has extra content: (\S+)$/.exec(raw))) {
       code = m[2] === 'text' ? ValidateCodes.textNotAllowed : ValidateCodes.incompleteContent;
       const what = m[2] === 'text' ? 'text' : `element ${m[2]}`;
-      const allowed = models().allowedChildren(m[1]!);
-      message = `${what} not allowed here in ${m[1]}; expected ${listAllowed(allowed)} (${guidelinesUrl(m[1]!)})`;
+      message = `${what} not allowed here in ${m[1]}`;
     } else if ((m = /^Did not expect text in element (\S+) content$/.exec(raw))) {
       code = ValidateCodes.textNotAllowed;
       message = `text not allowed in element ${m[1]} (${guidelinesUrl(m[1]!)})`;
@@ -274,16 +304,7 @@ function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile, models: () =>
     const key = `${span.line}:${span.column}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const diagnostic: Diagnostic = { code, severity: d.level === 1 ? 'warning' : 'error', message, span };
-    if (isConsequence) consequences.add(diagnostic);
-    out.push(diagnostic);
-  }
-  if (consequences.size > 0) {
-    const at = (d: Diagnostic): string => `${d.span?.line}:${d.span?.column}`;
-    const others = new Set(out.filter((d) => !consequences.has(d)).map(at));
-    const kept = out.filter((d) => !consequences.has(d) || !others.has(at(d)));
-    out.length = 0;
-    out.push(...kept);
+    out.push({ code, severity: d.level === 1 ? 'warning' : 'error', message, span });
   }
   if (out.length === 0 && details.length > 0) {
     // Only "failed to validate" lines: keep the first so the file is not reported valid with no reason.

@@ -1,5 +1,5 @@
 /**
- * Our RELAX NG engine (src/validate/rng/) against jing beyond tei_all: RELAX NG features tei_all does not
+ * Our RELAX NG engine (packages/relaxng, through the adapter) against jing beyond tei_all: RELAX NG features tei_all does not
  * use (interleave, mixed, list, except, name classes, combine), and the project's own schema on the
  * edition in tei/ and on mutants of it.
  */
@@ -13,24 +13,22 @@ const TEI_ALL_PATH = haveShared() ? TEI_ALL : undefined;
 
 const FEATURES = join(FIXTURES, 'features');
 
-for (const engine of ['chancery', 'libxml2'] as const) {
-  describe(`RELAX NG features (${engine} engine)`, function () {
-    it('accepts the v*.xml fixtures and rejects the i*.xml ones, as jing does', async function () {
-      const report = await validate([FEATURES], { schema: join(FEATURES, 'features.rng'), references: false, jobs: 1, engine });
-      const verdicts = report.files.map((f) => `${basename(f.file)} ${f.valid ? 'valid' : 'invalid'}`);
-      const expected = readdirSync(FEATURES)
-        .filter((f) => f.endsWith('.xml'))
-        .sort()
-        .map((f) => `${f} ${f.startsWith('v') ? 'valid' : 'invalid'}`);
-      assert.deepEqual(verdicts, expected);
-      if (haveJing()) {
-        const files = readdirSync(FEATURES).filter((f) => f.endsWith('.xml')).map((f) => join(FEATURES, f));
-        const jing = runJing(join(FEATURES, 'features.rng'), files);
-        for (const f of files) assert.equal(jing.get(resolve(f))!.size === 0, basename(f).startsWith('v'), `jing on ${basename(f)}`);
-      }
-    });
+describe('RELAX NG features', function () {
+  it('accepts the v*.xml fixtures and rejects the i*.xml ones, as jing does', async function () {
+    const report = await validate([FEATURES], { schema: join(FEATURES, 'features.rng'), references: false, jobs: 1 });
+    const verdicts = report.files.map((f) => `${basename(f.file)} ${f.valid ? 'valid' : 'invalid'}`);
+    const expected = readdirSync(FEATURES)
+      .filter((f) => f.endsWith('.xml'))
+      .sort()
+      .map((f) => `${f} ${f.startsWith('v') ? 'valid' : 'invalid'}`);
+    assert.deepEqual(verdicts, expected);
+    if (haveJing()) {
+      const files = readdirSync(FEATURES).filter((f) => f.endsWith('.xml')).map((f) => join(FEATURES, f));
+      const jing = runJing(join(FEATURES, 'features.rng'), files);
+      for (const f of files) assert.equal(jing.get(resolve(f))!.size === 0, basename(f).startsWith('v'), `jing on ${basename(f)}`);
+    }
   });
-}
+});
 
 describe('the edition in tei/ against schema/chancery.rng (chancery engine)', function () {
   const schema = join(ROOT, 'schema/chancery.rng');
@@ -39,7 +37,7 @@ describe('the edition in tei/ against schema/chancery.rng (chancery engine)', fu
   it('gives jing’s verdict on every file and on mutants of the first 40 documents', async function () {
     if (!existsSync(schema) || !existsSync(tei)) return skipBecause(this, 'tei/ or schema/chancery.rng is absent');
     if (!haveJing()) return skipBecause(this, 'jing is not installed (apt-get install -y jing)');
-    const report = await validate([tei], { schema, references: false, jobs: 1, engine: 'chancery' });
+    const report = await validate([tei], { schema, references: false, jobs: 1 });
     const files = report.files.map((f) => resolve(ROOT, f.file));
     const dir = tempDir('edition-mutants');
     const mutants: string[] = [];
@@ -54,7 +52,7 @@ describe('the edition in tei/ against schema/chancery.rng (chancery engine)', fu
       });
     }
     const jing = runJing(schema, [...files, ...mutants]);
-    const mine = await validate([dir], { schema, references: false, jobs: 1, engine: 'chancery' });
+    const mine = await validate([dir], { schema, references: false, jobs: 1 });
     const all = [...report.files.map((f) => ({ ...f, file: resolve(ROOT, f.file) })), ...mine.files.map((f) => ({ ...f, file: resolve(f.file) }))];
     const disagree = all.filter((f) => f.valid !== (jing.get(f.file)!.size === 0)).map((f) => basename(f.file));
     assert.deepEqual(disagree, []);
@@ -117,7 +115,7 @@ describe('random structural mutants (chancery engine against jing)', function ()
       if (!haveJing()) return skipBecause(this, 'jing is not installed (apt-get install -y jing)');
       const dir = tempDir('random-mutants');
       const files = randomMutants(readFileSync(base, 'utf8'), 300, 7, dir);
-      const mine = await validate([dir], { schema, references: false, jobs: 1, engine: 'chancery' });
+      const mine = await validate([dir], { schema, references: false, jobs: 1 });
       const wellFormed = mine.files.filter((f) => !f.diagnostics.some((d) => d.code === 'TEI-XML-001')).map((f) => resolve(f.file));
       const jing = runJing(schema, wellFormed);
       const disagree = mine.files
@@ -139,18 +137,27 @@ function firstEditionDocument(): string | undefined {
   return undefined;
 }
 
-describe('engine choice', function () {
-  it('auto falls back to libxml2 for a schema using what our engine lacks, found before validating', async function () {
-    const { compileSchema } = await import('../../src/validate/relaxng.js');
-    const schema = join(FEATURES, 'unsupported.rng');
-    assert.equal((await compileSchema(schema, 'auto')).engine, 'libxml2');
-    assert.equal((await compileSchema(join(FEATURES, 'features.rng'), 'auto')).engine, 'chancery');
-    await assert.rejects(compileSchema(schema, 'chancery'), { code: 'TEI-RNG-101' });
-    const dir = tempDir('unsupported');
+describe('schema compilation', function () {
+  it('compiles datatypes the old engine handed to libxml2 (hexBinary) and validates with them', async function () {
+    const schema = join(FEATURES, 'hexbinary.rng');
+    const dir = tempDir('hexbinary');
     writeFileSync(join(dir, 'ok.xml'), '<root><blob>0FB7</blob></root>');
     writeFileSync(join(dir, 'bad.xml'), '<root><blob>xyz</blob></root>');
     const report = await validate([dir], { schema, references: false, jobs: 1 });
     assert.deepEqual(report.files.map((f) => [basename(f.file), f.valid]), [['bad.xml', false], ['ok.xml', true]]);
+  });
+
+  it('refuses an incorrect schema before any document: code, file:line:column and the rule broken', async function () {
+    const { compileSchema } = await import('../../src/validate/relaxng.js');
+    const dir = tempDir('bad-schema');
+    const rng = join(dir, 'bad.rng');
+    writeFileSync(rng, '<element xmlns="http://relaxng.org/ns/structure/1.0" name="a">\n  <oneOrMore>\n    <group><attribute name="x"/><empty/><attribute name="y"/></group>\n  </oneOrMore>\n</element>\n');
+    await assert.rejects(compileSchema(rng), (e: { code: string; message: string; span?: { line: number; column: number } }) => {
+      assert.equal(e.code, 'TEI-RNG-101');
+      assert.match(e.message, /bad\.rng:3:12: "oneOrMore" contains "group" contains "attribute" \(RELAX NG 7\.1\.2\)/);
+      assert.deepEqual([e.span?.line, e.span?.column], [3, 12]);
+      return true;
+    });
   });
 });
 
@@ -180,7 +187,7 @@ describe('deep documents', function () {
     const depth = 12000;
     writeFileSync(join(dir, 'a-ok.xml'), '<n k="a">'.repeat(depth) + 'x' + '</n>'.repeat(depth));
     writeFileSync(join(dir, 'b-bad.xml'), '<n>'.repeat(depth) + '<n k="c"/>' + '</n>'.repeat(depth));
-    const report = await validate([dir], { schema: rng, references: false, jobs: 1, engine: 'chancery' });
+    const report = await validate([dir], { schema: rng, references: false, jobs: 1 });
     assert.deepEqual(report.files.map((f) => f.diagnostics.map((d) => d.code)), [[], ['TEI-RNG-002']]);
   });
 });

@@ -258,12 +258,14 @@ function resolveEntities(raw: Map<string, { value: string; offset: number }>, dt
     if (!decl) return undefined;
     if (expanding.has(name)) throw new EntityProblem(`entity "${name}" refers to itself`, decl.offset);
     expanding.add(name);
+    let size = decl.value.length;
     const out = decl.value.replace(/&([^&;#\s]+);/g, (whole, ref: string) => {
       if (PREDEFINED[ref] !== undefined) return whole;
       if (++expansions > MAX_ENTITY_EXPANSIONS) throw new EntityProblem(`more than ${MAX_ENTITY_EXPANSIONS} entity expansions: refused (an entity expansion bomb?)`, decl.offset);
       const v = expand(ref);
       if (v === undefined) throw new EntityProblem(`entity "${ref}" used in entity "${name}" is not declared`, decl.offset);
-      if (v.length > MAX_EXPANDED_CHARS) throw new EntityProblem(`entity "${name}" expands to more than ${MAX_EXPANDED_CHARS} characters: refused`, decl.offset);
+      size += v.length;
+      if (size > MAX_EXPANDED_CHARS) throw new EntityProblem(`entity "${name}" expands to more than ${MAX_EXPANDED_CHARS} characters: refused (an entity expansion bomb?)`, decl.offset);
       return v;
     });
     if (out.length > MAX_EXPANDED_CHARS) throw new EntityProblem(`entity "${name}" expands to more than ${MAX_EXPANDED_CHARS} characters: refused`, decl.offset);
@@ -330,4 +332,25 @@ export function expandMarkupEntities(text: string, from: number, entities: Reado
     }
   }
   return out + text.slice(i);
+}
+
+/**
+ * Puts the text entities into a parser's entity table (saxes' `ENTITIES`), counting what their uses insert:
+ * past {@link MAX_EXPANDED_CHARS} in all, each further use inserts nothing and `onLimit` is told once.
+ */
+export function installTextEntities(table: Record<string, string>, entities: ReadonlyMap<string, string>, onLimit: () => void): void {
+  let inserted = 0;
+  let told = false;
+  for (const [name, value] of entities) {
+    Object.defineProperty(table, name, {
+      enumerable: true,
+      get() {
+        inserted += value.length;
+        if (inserted <= MAX_EXPANDED_CHARS) return value;
+        if (!told) onLimit();
+        told = true;
+        return '';
+      },
+    });
+  }
 }

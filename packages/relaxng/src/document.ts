@@ -6,7 +6,7 @@
  * files are ever read. Events go to a {@link DocumentListener} (the validator).
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { readDoctype, expandMarkupEntities } from './doctype.js';
+import { expandMarkupEntities, installTextEntities, readDoctype } from './doctype.js';
 import type { Location } from './errors.js';
 import type { ResourceLoader } from './schema/compile.js';
 import { readLocalFile } from './schema/compile.js';
@@ -98,7 +98,10 @@ function read(
       problems.push({ code: 'entity-refused', message: p.message, span: where(p.offset) });
     }
     if (failed) return false;
-    for (const [name, value] of dt.textEntities) parser.ENTITIES[name] = value;
+    installTextEntities(parser.ENTITIES, dt.textEntities, () => {
+      failed = true;
+      problems.push({ code: 'entity-refused', message: 'entities expand to more than 10 MiB of text in all: refused (an entity expansion bomb?)', span: { file, line: parser.line, column: Math.max(1, parser.column) } });
+    });
     text = expandMarkupEntities(source, dt.end, dt.markupEntities);
     if (dt.attributeDefaults.size) defaults = dt.attributeDefaults;
     if (dt.unparsedEntities.size) listener.declareUnparsedEntities?.(dt.unparsedEntities);

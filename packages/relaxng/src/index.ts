@@ -15,7 +15,7 @@ import { DocumentValidator, type ValidationError } from './validator.js';
 export { compileSchema, readLocalFile, toUrl, type CompiledSchema, type CompileOptions, type ResourceLoader } from './schema/compile.js';
 export { DocumentValidator, ValidationCodes, type DocumentListener, type Span, type ValidationError, type XmlAttribute } from './validator.js';
 export { readDocument, XINCLUDE_NS, type ReadOptions, type ReadProblem } from './document.js';
-export { readDoctype, expandMarkupEntities, MAX_ENTITY_EXPANSIONS, type Doctype } from './doctype.js';
+export { readDoctype, expandMarkupEntities, installTextEntities, MAX_ENTITY_EXPANSIONS, MAX_EXPANDED_CHARS, type Doctype } from './doctype.js';
 export { decodeXmlBytes } from './decode.js';
 export { RelaxNgError, SchemaError, SchemaErrorCodes, formatDetail, type ErrorDetail, type Location } from './errors.js';
 export { makeDatatype, translateXsdRegex, DatatypeError, XsdRegexError, XSD_LIBRARY, XSD_TYPES, type Datatype, type ValueContext } from './datatypes/index.js';

@@ -27,3 +27,32 @@ export function isUriReference(s: string): boolean {
   const hash = s.indexOf('#');
   return hash < 0 || s.indexOf('#', hash + 1) < 0;
 }
+
+/**
+ * anyURI as jing judges it (checked against jing case by case): %-escapes well formed; one '#' at most; a scheme,
+ * if any, well formed and followed by something; square brackets only in the query, the fragment, an opaque
+ * part (`mailto:a]`), or around an IPv6 host (`//[::1]/`); everything else (spaces, `<`, `{`…) allowed.
+ */
+export function isAnyUri(v: string): boolean {
+  if (!isUriReference(v)) return false;
+  const hash = v.indexOf('#');
+  let main = hash >= 0 ? v.slice(0, hash) : v;
+  const query = main.indexOf('?');
+  if (query >= 0) main = main.slice(0, query);
+  let rest = main;
+  const colon = main.indexOf(':');
+  if (colon >= 0 && !main.slice(0, colon).includes('/')) {
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*$/.test(main.slice(0, colon))) return false;
+    if (v.length === colon + 1) return false;
+    rest = main.slice(colon + 1);
+    if (!rest.startsWith('//')) return true;
+  }
+  if (rest.startsWith('//')) {
+    const slash = rest.indexOf('/', 2);
+    const authority = slash >= 0 ? rest.slice(2, slash) : rest.slice(2);
+    const path = slash >= 0 ? rest.slice(slash) : '';
+    if (/[[\]]/.test(authority) && !/^([^@[\]]*@)?\[[0-9A-Fa-f:.]+\](:\d*)?$/.test(authority)) return false;
+    return !/[[\]]/.test(path);
+  }
+  return !/[[\]]/.test(rest);
+}

@@ -7,7 +7,6 @@ import { UsageError } from '../../diagnostics/diagnostic.js';
 import type { ValidateOptions } from '../../validate/index.js';
 
 const REPORT_FORMATS = ['text', 'json', 'junit', 'sarif', 'github'] as const;
-const ENGINES = ['auto', 'chancery', 'libxml2'] as const;
 
 /**
  * `chancery validate PATH…`: every library option has a flag (`cwd` comes from the shell). Exit 0 when
@@ -31,7 +30,8 @@ export const validateCommand = defineCommand({
       .option('baseline', { type: 'string', requiresArg: true, describe: 'JSON file of accepted findings: created when missing, then only new findings fail' })
       .option('update-baseline', { type: 'boolean', default: false, describe: 'rewrite --baseline FILE with today’s findings' })
       .option('references', { type: 'boolean', default: true, describe: 'check references across files (--no-references to skip)' })
-      .option('engine', { choices: ENGINES, requiresArg: true, describe: 'RELAX NG engine [default: auto, ours when it supports the schema]' })
+      .option('ids', { type: 'boolean', default: true, describe: 'check IDs and IDREFs where the RELAX NG schema types them (--no-ids: like jing -i)' })
+      .option('xinclude', { type: 'boolean', default: false, describe: 'process XInclude (xi:include) before validating' })
       .option('max-size', { type: 'number', requiresArg: true, describe: 'refuse files above this many MB [default: 64]' }),
   check: (args, io) => {
     const problem =
@@ -57,7 +57,8 @@ export const validateCommand = defineCommand({
       schematron: args.schematron,
       jobs: args.jobs,
       references: args.references,
-      engine: args.engine,
+      ids: args.ids,
+      xinclude: args.xinclude,
       allowEmpty: args.allowEmpty,
       cwd: io.cwd,
     };

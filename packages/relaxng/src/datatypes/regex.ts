@@ -177,7 +177,8 @@ export function translateXsdRegex(source: string): RegExp {
         start = c!.codePointAt(0)!;
         text = lit(start);
       }
-      if (start !== undefined && peek() === '-' && chars[i + 1] !== ']' && chars[i + 1] !== '[' && chars[i + 1] !== undefined) {
+      // A range starts with a character or a single-character escape, never with a bare '-'.
+      if (start !== undefined && c !== '-' && peek() === '-' && chars[i + 1] !== ']' && chars[i + 1] !== '[' && chars[i + 1] !== undefined) {
         i++;
         let end: number;
         if (peek() === '\\') {
@@ -186,7 +187,7 @@ export function translateXsdRegex(source: string): RegExp {
           end = e.single!;
         } else {
           const d = chars[i++]!;
-          if (d === '[') fail('"[" must be escaped inside a character class');
+          if (d === '[' || d === '-') fail(`"${d}" must be escaped at the end of a range`);
           end = d.codePointAt(0)!;
         }
         if (end < start) fail('range out of order');

@@ -5,7 +5,7 @@
  * dates on the time line), and the facets allowed as `<param>`: length, minLength, maxLength, pattern,
  * min/max Inclusive/Exclusive, totalDigits, fractionDigits (enumeration and whiteSpace are not params).
  */
-import { isUriReference } from '../uri.js';
+import { isAnyUri } from '../uri.js';
 import { isName, isNcName, isNmToken, isQName } from '../xml-names.js';
 import { DatatypeError, type Datatype, type IdType, type Value, type ValueContext } from './datatype.js';
 import { translateXsdRegex, XsdRegexError } from './regex.js';
@@ -22,6 +22,8 @@ interface Primitive {
   parse(s: string, ctx?: ValueContext): Value | undefined;
   /** -1, 0, 1, or NaN when the two are not comparable (partial orders: dates with and without timezones). */
   compare?(a: Value, b: Value): number;
+  /** a < b, where the order is not given by compare (durations, as jing orders them). */
+  less?(a: Value, b: Value): boolean;
   /** Length for length facets (characters, octets or list items). */
   length?(v: Value): number;
   key(v: Value): string;
@@ -39,26 +41,26 @@ interface Primitive {
 interface Decimal {
   n: bigint;
   scale: number;
+  /** Digits as written, for totalDigits and fractionDigits (jing counts trailing fraction zeros: 1.00 has 2). */
+  written: { total: number; fraction: number };
 }
 
 function parseDecimal(s: string): Decimal | undefined {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
+  const writtenFraction = (m[3] ?? '').length;
+  const written = { total: m[2]!.replace(/^0+/, '').length + writtenFraction, fraction: writtenFraction };
   let frac = (m[3] ?? '').replace(/0+$/, '');
   const digits = (m[2] || '0') + frac;
   let n = BigInt(digits);
   if (m[1] === '-') n = -n;
   if (n === 0n) frac = '';
-  return { n, scale: frac.length };
+  return { n, scale: frac.length, written };
 }
 function compareDecimal(a: Decimal, b: Decimal): number {
   const x = a.n * 10n ** BigInt(Math.max(0, b.scale - a.scale));
   const y = b.n * 10n ** BigInt(Math.max(0, a.scale - b.scale));
   return x < y ? -1 : x > y ? 1 : 0;
-}
-function totalDigits(d: Decimal): number {
-  const digits = (d.n < 0n ? -d.n : d.n).toString().replace(/^0+/, '');
-  return Math.max(1, digits.length, d.scale);
 }
 
 const FLOAT_RE = /^(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|-?INF|NaN)$/;
@@ -196,38 +198,58 @@ function compareMoments(a: Moment, b: Moment): number {
 interface Duration {
   months: number;
   seconds: number;
+  /** The six fields with the sign applied, as written (jing's value equality is field by field: P1D ≠ PT24H). */
+  fields: string;
 }
 const DURATION_RE = /^(-)?P(?=\d|T\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 function parseDuration(s: string): Duration | undefined {
   const m = DURATION_RE.exec(s);
   if (!m) return undefined;
-  const sign = m[1] ? -1 : 1;
   const n = (i: number): number => Number(m[i] ?? 0);
-  return { months: sign * (n(2) * 12 + n(3)), seconds: sign * (n(4) * 86400 + n(5) * 3600 + n(6) * 60 + n(7)) };
+  const zero = [2, 3, 4, 5, 6, 7].every((i) => n(i) === 0);
+  const sign = m[1] && !zero ? -1 : 1;
+  return {
+    months: sign * (n(2) * 12 + n(3)),
+    seconds: sign * (n(4) * 86400 + n(5) * 3600 + n(6) * 60 + n(7)),
+    fields: `${sign}:${[2, 3, 4, 5, 6, 7].map(n).join(',')}`,
+  };
 }
-/** XML Schema 1.0, 3.2.6.2: compare by adding both durations to four reference dateTimes. */
-function compareDurations(a: Duration, b: Duration): number {
+/**
+ * Whether duration a < b, as jing decides it: by total months and total seconds when they agree, else by
+ * adding both to four reference months (XML Schema 1.0, 3.2.6.2), each comparison strict.
+ */
+function durationLess(a: Duration, b: Duration): boolean {
+  if (a.months < b.months && a.seconds <= b.seconds) return true;
+  if (a.months === b.months) return a.seconds < b.seconds;
+  if (a.months > b.months && a.seconds >= b.seconds) return false;
   const refs: [number, number][] = [
     [1696, 9],
     [1697, 2],
     [1903, 3],
     [1903, 7],
   ];
-  let result: number | undefined;
   for (const [y, m] of refs) {
-    const at = (d: Duration): number => {
-      const total = y * 12 + (m - 1) + d.months;
-      const yy = Math.floor(total / 12);
-      const mm = (total % 12) + 1;
-      return dayNumber(yy, mm, 1) * 86400 + d.seconds;
-    };
-    const x = at(a);
-    const z = at(b);
-    const c = x < z ? -1 : x > z ? 1 : 0;
-    if (result === undefined) result = c;
-    else if (result !== c) return NaN;
+    const total = (d: Duration): number => monthDays(d.months, y, m) * 86400 + d.seconds;
+    if (total(a) >= total(b)) return false;
   }
-  return result!;
+  return true;
+}
+/** Days spanned by `months` months from a reference year and month. */
+function monthDays(months: number, year: number, month: number): number {
+  if (months === 0) return 0;
+  if (months < 0) return -monthDays(-months, year, month);
+  const cycles = Math.floor(months / 4800);
+  let total = 0;
+  let y = year;
+  let m = month;
+  for (let rem = months % 4800; rem > 0; rem--) {
+    total += daysIn(y, m);
+    if (++m === 13) {
+      m = 1;
+      y++;
+    }
+  }
+  return cycles * (365 * 400 + 97) + total;
 }
 
 // ---- binary ----------------------------------------------------------------------------------------
@@ -329,7 +351,7 @@ const PRIMITIVES: Record<string, Primitive> = {
   ID: stringPrimitive('XML name without colons (an ID)', isNcName, 'collapse', 'ID'),
   IDREF: stringPrimitive('XML name without colons (an IDREF)', isNcName, 'collapse', 'IDREF'),
   ENTITY: NCNAME_ENTITY,
-  anyURI: stringPrimitive('URI', isUriReference),
+  anyURI: stringPrimitive('URI', isAnyUri),
   boolean: {
     kind: 'boolean',
     whiteSpace: 'collapse',
@@ -380,8 +402,9 @@ const PRIMITIVES: Record<string, Primitive> = {
     kind: 'duration',
     whiteSpace: 'collapse',
     parse: parseDuration,
-    compare: (a, b) => compareDurations(a as Duration, b as Duration),
-    key: (v) => `${(v as Duration).months}M${(v as Duration).seconds}S`,
+    less: (a, b) => durationLess(a as Duration, b as Duration),
+    key: (v) => (v as Duration).fields,
+    same: (a, b) => (a as Duration).fields === (b as Duration).fields,
     words: 'duration (such as P1Y2M)',
   },
   dateTime: dateType('dateTime', 'date and time (YYYY-MM-DDThh:mm:ss)'),
@@ -450,7 +473,6 @@ export function makeXsdDatatype(name: string, params: readonly { name: string; v
   const allowed = FACETS_BY_KIND[base.kind];
   const checks: ((v: Value, lexical: string) => string | undefined)[] = [];
   const described: string[] = [];
-  const seen = new Map<string, string>();
   const nonNegative = (p: { name: string; value: string }): number => {
     const v = normalise(p.value, 'collapse');
     if (!/^\+?\d+$/.test(v)) throw new DatatypeError(`parameter ${p.name} must be a non-negative integer, not "${p.value}"`);
@@ -462,16 +484,11 @@ export function makeXsdDatatype(name: string, params: readonly { name: string; v
     return v;
   };
   const bounds: Partial<Record<string, Value>> = {};
-  const lengths: Partial<Record<string, number>> = {};
-  let digits: number | undefined;
-  let fraction: number | undefined;
+  const less = (a: Value, b: Value): boolean => (base.less ? base.less(a, b) : base.compare!(a, b) < 0);
+  const same = (a: Value, b: Value): boolean => (base.same ? base.same(a, b) : base.compare ? base.compare(a, b) === 0 : base.key(a) === base.key(b));
   for (const p of params) {
     if (p.name === 'enumeration' || p.name === 'whiteSpace') throw new DatatypeError(`parameter ${p.name} is not allowed in RELAX NG (use <value> or choice instead)`);
     if (!allowed.includes(p.name)) throw new DatatypeError(`datatype ${name} has no parameter "${p.name}"`);
-    if (p.name !== 'pattern') {
-      if (seen.has(p.name)) throw new DatatypeError(`parameter ${p.name} given twice`);
-      seen.set(p.name, p.value);
-    }
     switch (p.name) {
       case 'pattern': {
         let rx: RegExp;
@@ -489,7 +506,6 @@ export function makeXsdDatatype(name: string, params: readonly { name: string; v
       case 'minLength':
       case 'maxLength': {
         const n = nonNegative(p);
-        lengths[p.name] = n;
         const unit = base.kind === 'list' ? 'items' : base.kind === 'binary' ? 'octets' : 'characters';
         const test = p.name === 'length' ? (l: number) => l === n : p.name === 'minLength' ? (l: number) => l >= n : (l: number) => l <= n;
         const words = p.name === 'length' ? `of exactly ${n} ${unit}` : p.name === 'minLength' ? `of at least ${n} ${unit}` : `of at most ${n} ${unit}`;
@@ -500,52 +516,42 @@ export function makeXsdDatatype(name: string, params: readonly { name: string; v
       case 'totalDigits': {
         const n = nonNegative(p);
         if (n === 0) throw new DatatypeError('parameter totalDigits must be at least 1');
-        digits = n;
-        checks.push((v) => (totalDigits(v as Decimal) <= n ? undefined : `has more than ${n} digits`));
+        checks.push((v) => ((v as Decimal).written.total <= n ? undefined : `has more than ${n} digits`));
         described.push(`of at most ${n} digits`);
         break;
       }
       case 'fractionDigits': {
         const n = nonNegative(p);
-        if (base.range !== undefined || name === 'integer') {
-          if (n !== 0) throw new DatatypeError(`parameter fractionDigits of ${name} must be 0`);
-        }
-        fraction = n;
-        checks.push((v) => ((v as Decimal).scale <= n ? undefined : `has more than ${n} digits after the point`));
+        checks.push((v) => ((v as Decimal).written.fraction <= n ? undefined : `has more than ${n} digits after the point`));
         described.push(`with at most ${n} decimals`);
         break;
       }
       default: {
-        // minInclusive, minExclusive, maxInclusive, maxExclusive
+        // minInclusive, minExclusive, maxInclusive, maxExclusive: "inclusive" is less-than or the same value.
         const b = bound(p);
         bounds[p.name] = b;
-        const ok: (c: number) => boolean =
-          p.name === 'minInclusive' ? (c) => c >= 0 : p.name === 'minExclusive' ? (c) => c > 0 : p.name === 'maxInclusive' ? (c) => c <= 0 : (c) => c < 0;
+        const test: (v: Value) => boolean =
+          p.name === 'minInclusive' ? (v) => less(b, v) || same(b, v) : p.name === 'minExclusive' ? (v) => less(b, v) : p.name === 'maxInclusive' ? (v) => less(v, b) || same(v, b) : (v) => less(v, b);
         const sign = { minInclusive: '≥', minExclusive: '>', maxInclusive: '≤', maxExclusive: '<' }[p.name];
-        checks.push((v) => (ok(base.compare!(v, b)) ? undefined : `is not ${sign} ${p.value.trim()}`));
+        checks.push((v) => (test(v) ? undefined : `is not ${sign} ${p.value.trim()}`));
         described.push(`${sign} ${p.value.trim()}`);
       }
     }
   }
-  // Facets that contradict each other (XML Schema Part 2, 4.3).
-  if (lengths.length !== undefined && (lengths.minLength !== undefined || lengths.maxLength !== undefined)) {
-    throw new DatatypeError('parameter length cannot be combined with minLength or maxLength');
-  }
-  if (lengths.minLength !== undefined && lengths.maxLength !== undefined && lengths.minLength > lengths.maxLength) {
-    throw new DatatypeError('minLength is greater than maxLength');
-  }
+  // Of the facet conflicts XML Schema Part 2 lists, jing refuses only these (its parameters restrict one after
+  // another, so minLength 5 with maxLength 2, or fractionDigits 3 with totalDigits 2, merely allow nothing).
   if (bounds.minInclusive !== undefined && bounds.minExclusive !== undefined) throw new DatatypeError('minInclusive and minExclusive cannot both be given');
   if (bounds.maxInclusive !== undefined && bounds.maxExclusive !== undefined) throw new DatatypeError('maxInclusive and maxExclusive cannot both be given');
-  const cmp = (a: string, b: string, bad: (c: number) => boolean): void => {
-    if (bounds[a] === undefined || bounds[b] === undefined) return;
-    const c = base.compare!(bounds[a], bounds[b]);
-    if (bad(c)) throw new DatatypeError(`${a} is not compatible with ${b}`);
+  const cmp = (low: string, high: string, strict: boolean): void => {
+    const a = bounds[low];
+    const b = bounds[high];
+    if (a === undefined || b === undefined) return;
+    if (less(b, a) || (strict && same(a, b))) throw new DatatypeError(`${low} is not compatible with ${high}`);
   };
-  cmp('minInclusive', 'maxInclusive', (c) => c > 0);
-  cmp('minExclusive', 'maxExclusive', (c) => c > 0);
-  cmp('minInclusive', 'maxExclusive', (c) => c >= 0);
-  cmp('minExclusive', 'maxInclusive', (c) => c >= 0);
-  if (digits !== undefined && fraction !== undefined && fraction > digits) throw new DatatypeError('fractionDigits is greater than totalDigits');
+  cmp('minInclusive', 'maxInclusive', false);
+  cmp('minExclusive', 'maxExclusive', false);
+  cmp('minInclusive', 'maxExclusive', true);
+  cmp('minExclusive', 'maxInclusive', true);
 
   const read = (lexical: string, ctx?: ValueContext): { value?: Value; why?: string } => {
     const s = normalise(lexical, base.whiteSpace);
@@ -565,7 +571,7 @@ export function makeXsdDatatype(name: string, params: readonly { name: string; v
     contextDependent: base.contextDependent ?? false,
     parse: (lexical, ctx) => read(lexical, ctx).value,
     explain: (lexical, ctx) => read(lexical, ctx).why,
-    sameValue: (a, b) => (base.same ? base.same(a, b) : base.compare ? base.compare(a, b) === 0 : base.key(a) === base.key(b)),
+    sameValue: same,
     valueKey: (v) => base.key(v),
   };
 }

@@ -62,18 +62,22 @@ export function buildIdTypeMap(elements: readonly Pattern[], report: ReportError
     }
   };
   let anyId = false;
+  const attributeLists = new Map<Pattern, Pattern[]>();
+  const strayChecked = new Set<Pattern>();
   for (const e of elements) {
     if (e.kind !== 'element') continue;
     const content = e.content();
-    const stray = strayId(content, new Set());
+    const stray = strayChecked.has(content) ? undefined : strayId(content, strayChecked);
     if (stray) fail(stray, `a "data" or "value" pattern of type ${stray.kind === 'data' || stray.kind === 'value' ? stray.dt.name : ''} (an ID type) must be the whole content of an "attribute" pattern`);
-    const attributes: Pattern[] = [];
+    let attributes = attributeLists.get(content);
+    const known = attributes !== undefined;
+    attributes ??= [];
     const walk = (p: Pattern, seen: Set<Pattern>): void => {
       if (seen.has(p)) return;
       seen.add(p);
       switch (p.kind) {
         case 'attribute':
-          attributes.push(p);
+          attributes!.push(p);
           break;
         case 'choice':
         case 'group':
@@ -87,7 +91,10 @@ export function buildIdTypeMap(elements: readonly Pattern[], report: ReportError
         default:
       }
     };
-    walk(content, new Set());
+    if (!known) {
+      walk(content, new Set());
+      attributeLists.set(content, attributes);
+    }
     for (const a of attributes) {
       if (a.kind !== 'attribute') continue;
       const type = idTypeOf(a.p);
@@ -117,9 +124,33 @@ export function buildIdTypeMap(elements: readonly Pattern[], report: ReportError
   }
   if (anyId) {
     // An attribute without an ID type that can have the name of one that has one, on an element of that name.
-    const typed = [...map.keys()].map((k) => k.split('\u0000') as [string, string, string, string]);
+    // Typed pairs are indexed by attribute name, so plain attributes with plain names cost a look-up.
+    const typedByAttribute = new Map<string, { ns: string; local: string }[]>();
+    const typedAll: [string, string, string, string][] = [];
+    for (const k of map.keys()) {
+      const [en, el, an, al] = k.split('\u0000') as [string, string, string, string];
+      typedAll.push([en, el, an, al]);
+      const list = typedByAttribute.get(`${an}\u0000${al}`) ?? [];
+      list.push({ ns: en, local: el });
+      typedByAttribute.set(`${an}\u0000${al}`, list);
+    }
+    const checked = new Set<string>();
     for (const p of plain) {
-      for (const [en, el, an, al] of typed) {
+      const attributeNames: { ns: string; local: string }[] = [];
+      if (names(p.attribute, attributeNames)) {
+        for (const a of attributeNames) {
+          const on = typedByAttribute.get(`${a.ns}\u0000${a.local}`);
+          const hit = on?.find((el) => contains(p.element, el.ns, el.local));
+          if (hit) {
+            const k = `${hit.ns}\u0000${hit.local}\u0000${a.ns}\u0000${a.local}`;
+            if (!checked.has(k)) fail(p.at, `conflicting ID types for attribute "${a.local}" of element "${hit.local}"`);
+            checked.add(k);
+            break;
+          }
+        }
+        continue;
+      }
+      for (const [en, el, an, al] of typedAll) {
         if (contains(p.element, en, el) && contains(p.attribute, an, al)) {
           fail(p.at, `conflicting ID types for attribute "${al}" of element "${el}"`);
           break;

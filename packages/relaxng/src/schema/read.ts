@@ -9,7 +9,7 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { SchemaErrorCodes, type ErrorDetail, type Location } from '../errors.js';
 import { isNcName, isQName } from '../xml-names.js';
 import { checkAbsoluteUri } from '../uri.js';
-import { expandMarkupEntities, readDoctype } from '../doctype.js';
+import { expandMarkupEntities, installTextEntities, readDoctype } from '../doctype.js';
 
 export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -84,7 +84,10 @@ function parseRaw(source: string, file: string, baseUri: string, report: ReportE
       report({ code: SchemaErrorCodes.notWellFormed, message: p.message, ...where(p.offset) });
     }
     if (failed) return undefined;
-    for (const [name, value] of dt.textEntities) parser.ENTITIES[name] = value;
+    installTextEntities(parser.ENTITIES, dt.textEntities, () => {
+      failed = true;
+      report({ code: SchemaErrorCodes.notWellFormed, message: 'entities expand to more than 10 MiB of text in all: refused', file, line: parser.line, column: 1 });
+    });
     text = expandMarkupEntities(source, dt.end, dt.markupEntities);
   }
   const at = positions(file, text);
