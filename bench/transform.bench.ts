@@ -14,7 +14,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { transform, transformEdition } from '../src/transform/index.js';
+import MiniSearch from 'minisearch';
+import { loadEdition, readingText, transform, transformEdition } from '../src/transform/index.js';
+import { child as childElement } from '../src/transform/tei-tree.js';
 import type { TransformTarget } from '../src/transform/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -80,6 +82,42 @@ async function phase(kind: string, src: string, out: string): Promise<void> {
   console.log(JSON.stringify({ documents, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
+/** Total bytes of the files of a directory whose names match. */
+function bytes(dir: string, test: (name: string) => boolean): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir).filter(test).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+}
+
+const kb = (n: number): string => `${Math.round(n / 1024).toLocaleString('en')} kB`;
+
+/**
+ * The site's search files against two references over the same documents: what the site shipped before
+ * the prebuilt index (every reading text as search data, the index built in the browser on the first
+ * search: MiniSearch.addAll timed here, in Node), and a MiniSearch index serialised at build time.
+ */
+function searchSizes(src: string, site: string): string {
+  const documents = xmlFiles(src).length - 1;
+  const per1000 = (n: number): string => kb((n / documents) * 1000);
+  const index = bytes(join(site, 'assets'), (f) => f === 'search-index.js');
+  const texts = bytes(join(site, 'assets'), (f) => f.startsWith('search-text-'));
+  const edition = loadEdition([src]);
+  const entries = edition.documents.map((d) => {
+    const text = childElement(edition.tree(d), 'text');
+    return { id: d.id, t: d.title, n: '', x: text ? readingText(text) : '' };
+  });
+  const before = JSON.stringify(entries).length;
+  const started = performance.now();
+  const mini = new MiniSearch({ fields: ['t', 'n', 'x'], storeFields: [] });
+  mini.addAll(entries);
+  const addMs = performance.now() - started;
+  const serialised = JSON.stringify(mini).length;
+  return (
+    `  search: index ${kb(index)} (${per1000(index)} per 1,000 documents) + texts ${kb(texts)}, loaded only for snippets and phrases; ` +
+    `before: ${per1000(before)} of texts per 1,000 documents and MiniSearch built in the browser on the first search (${(addMs / 1000).toFixed(2)} s for these in Node); ` +
+    `MiniSearch serialised: ${per1000(serialised)} per 1,000 documents (×${(serialised / index).toFixed(1)} ours)`
+  );
+}
+
 /** Wall-time goals of issue 5, in ms. */
 const GOALS: Record<string, number> = { 'edition → html': 2000, 'edition → text': 2000, '1000 docs → html': 5000 };
 
@@ -113,6 +151,7 @@ export async function run(): Promise<void> {
       const m = child(kind, src, join(tmp, `out-${kind}-${label.replace(/\W+/g, '')}`));
       const goal = GOALS[label];
       console.log(`${label.padEnd(18)} ${fmt(m, ref)}${goal ? `  goal < ${goal / 1000} s: ${m.ms < goal ? 'met' : 'MISSED'}` : ''}`);
+      if (kind === 'html') console.log(searchSizes(src, join(tmp, `out-${kind}-${label.replace(/\W+/g, '')}`)));
       rmSync(join(tmp, `out-${kind}-${label.replace(/\W+/g, '')}`), { recursive: true, force: true });
     }
   } finally {

@@ -385,7 +385,7 @@
     var windows = [];
     hits.forEach(function (h) {
       var last = windows[windows.length - 1];
-      if (last && h[0] - last.end < CONTEXT) { last.hits.push(h); last.end = h[1]; return; }
+      if (last && h[0] - last.end < 2 * CONTEXT) { last.hits.push(h); last.end = h[1]; return; }
       if (windows.length < 3) windows.push({ start: h[0], end: h[1], hits: [h] });
     });
     windows.forEach(function (w, i) {

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { transform } from '../../src/transform/index.js';
-import { cleanup, EDITION_TEI, FIXTURE_CONFIG, FIXTURE_TEI, listFiles, skipBecause, tempDir } from './helpers.js';
+import { cleanup, EDITION_TEI, FIXTURE_CONFIG, FIXTURE_TEI, listFiles, ROOT, skipBecause, tempDir } from './helpers.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -135,6 +135,31 @@ describe('transform html site', function () {
     const letter = loadPage(site, 'documents/1941-07-18-stalin-to-churchill.html');
     assert.ok(letter.elements.some((e) => e.tagName === 'time' && attr(e, 'datetime') === '1941-07-18'));
     assert.ok(letter.elements.some((e) => e.tagName === 'a' && attr(e, 'href') === '../persons/churchill-w.html'));
+  });
+
+  it('fixture site: the About page gives the sources, the licence, how to cite, and the encoding guidelines', async () => {
+    const site = tempDir();
+    await transform([FIXTURE_TEI], { to: 'html', outDir: site, config: join(ROOT, 'chancery.config.json') });
+    const about = readFileSync(join(site, 'about.html'), 'utf8');
+    assert.match(about, /<h2 id="h-sources">Sources<\/h2>/);
+    // a source the config describes shows its description; one it does not, its title in title case
+    const sources = /<ul class="sources">([\s\S]*?)<\/ul>/.exec(about)?.[1] ?? '';
+    assert.match(sources, /J\. V\. Stalin, Works, vol\. 17: War Telegrams \(London: Red Star Press, 1986\)/);
+    assert.doesNotMatch(sources, /STALIN WORKS/, 'not the volume title in capitals');
+    assert.match(about, /Creative Commons Attribution 4\.0 International/);
+    assert.match(about, /<h2 id="cite">How to cite<\/h2>/);
+    assert.match(about, /<h2>Chancery encoding guidelines<\/h2>/, 'docs/encoding.md, its headings one level down');
+  });
+
+  it('fixture site: persons sorted by surname; the place index lists the places of the correspondence', async () => {
+    const site = tempDir();
+    await transform([FIXTURE_TEI], { to: 'html', outDir: site, config: FIXTURE_CONFIG });
+    const persons = loadPage(site, 'persons.html');
+    const names = persons.elements.filter((e) => e.tagName === 'a' && (attr(e, 'href') ?? '').startsWith('persons/')).map((e) => textContent(e));
+    assert.deepEqual(names, ['Churchill, Winston', 'Litvinov, Maksim M.', 'Roosevelt, Franklin D.', 'Stalin, J. V.', 'Wilson, G.']);
+    const places = readFileSync(join(site, 'places.html'), 'utf8');
+    assert.match(places, /<h2 class="place-name">Moscow<\/h2>/);
+    assert.match(places, /href="https:\/\/www\.geonames\.org\/524901"/);
   });
 
   it('edition site (tei/): valid HTML and no broken internal links', async function () {

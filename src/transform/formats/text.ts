@@ -32,6 +32,14 @@ function blockRule(prefix = '') {
   };
 }
 
+function inRunningText(el: TeiElement): boolean {
+  for (let a = el.parent; a; a = a.parent) {
+    if (a.name === 'p' || a.name === 'ab') return true;
+    if (a.name === 'l' || a.name === 'addrLine' || a.name === 'note' || a.name === 'div' || a.name === 'body') return false;
+  }
+  return false;
+}
+
 /** A paragraph, with the blocks printed inside it written after it. */
 function paragraph(el: TeiElement, ctx: TextContext, inner: () => string): string {
   const outer = ctx.deferred;
@@ -88,7 +96,9 @@ export const textRules: RuleTable<TextContext> = {
   address: blockRule(),
   addrLine: (_el, _ctx, inner) => inner() + HARD,
   'lb[break=no]': () => WORD_BREAK,
-  lb: () => HARD,
+  // a typewriter's line end inside running text is a space (the text is wrapped anew); elsewhere (address
+  // lines, a signature) a line break
+  lb: (el) => (inRunningText(el) ? ' ' : HARD),
   label: (el, _ctx, inner) => (isNoteLabel(el) ? '' : inner()),
   l: (_el, _ctx, inner) => inner() + HARD,
   lg: blockRule(),

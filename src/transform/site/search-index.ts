@@ -20,11 +20,16 @@ const TITLE_WEIGHT = 3;
 const NAMES_WEIGHT = 2;
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The folded tokens of a text, as the browser makes them. */
 export function searchTokens(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(TOKEN)) out.push(m[0].normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+  for (const m of text.matchAll(TOKEN)) {
+    const w = m[0];
+    // most words are ASCII, which folding would leave as they are but for case
+    out.push(ASCII.test(w) ? w.toLowerCase() : w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+  }
   return out;
 }
 
