@@ -5,8 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { PersonRegistry } from '../convert/entities/personography.js';
+import { UsageError } from '../diagnostics/diagnostic.js';
 import { EditionCodes } from '../edition/codes.js';
 import { editionDate, readProjectConfig } from '../edition/project-config.js';
 import { validate, type ValidationReport } from '../validate/index.js';
@@ -42,7 +41,6 @@ export interface BuildReport {
   convert: ConvertFilesResult;
   /** TEI documents written (or kept) from the sources. */
   documents: number;
-  persons: { file: string; count: number; withoutAuthority: string[]; diagnostics: Diagnostic[] };
   /** Absent when a source could not be read (the build stops after conversion). */
   validation?: ValidationReport;
   transforms: TransformReport[];
@@ -87,28 +85,19 @@ export async function buildEdition(options: BuildOptions = {}): Promise<BuildRep
   const sources = listSources(sourcesDir);
 
   const t0 = performance.now();
-  // One registry for the whole edition, seeded from the last build so person ids never change.
-  const persons = PersonRegistry.load(teiDir, sourcesDir);
   const converted = convertFiles(sources, {
     outDir: teiDir,
-    persons,
+    personsFile: config.personsFile,
     complete: true,
     ...(date ? { generatedOn: date } : {}),
     ...(options.force ? { force: true } : {}),
     onFile: (_f, done, total) => options.onProgress?.(done, total),
   });
-  const personsFile = persons.write(teiDir);
   const t1 = performance.now();
   const report: BuildReport = {
     sources,
     convert: converted,
     documents: converted.files.reduce((n, f) => n + f.documents.length, 0),
-    persons: {
-      file: personsFile,
-      count: persons.list().length,
-      withoutAuthority: persons.correspondentsWithoutAuthority().map((p) => p.id),
-      diagnostics: persons.diagnostics,
-    },
     transforms: [],
     ms: { convert: t1 - t0, validate: 0, transform: 0 },
   };

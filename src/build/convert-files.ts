@@ -14,9 +14,10 @@ import { packageFile } from '../io/package-files.js';
 import type { TeiDocument } from '../model/document.js';
 import { convert } from '../convert/index.js';
 import { serializeTei } from '../convert/serialize.js';
-import type { PersonRegistry } from '../convert/entities/personography.js';
+import { PersonRegistry } from '../convert/entities/personography.js';
 import { EditionCodes } from '../edition/codes.js';
 import { generatedState, markGenerated } from '../edition/generated-mark.js';
+import { addToEditedPersonography, personographyXml, PERSONOGRAPHY, readEditorFile, readPersonographyFile, type PersonographyFile } from '../edition/personography.js';
 import { FolderAssigner, folderOwners, xmlFilesIn } from '../edition/source-folders.js';
 import { DEFAULT_MAX_BYTES } from '../convert/limits.js';
 
@@ -24,7 +25,11 @@ export { DEFAULT_MAX_BYTES };
 
 export interface ConvertFilesOptions {
   outDir: string;
-  persons?: PersonRegistry;
+  /**
+   * The editor's persons file (JSON or CSV; default none): corrections, merges and authority ids applied to the
+   * personography. The personography itself is `<outDir>/persons.xml`: read first (its ids are kept), written after.
+   */
+  personsFile?: string;
   maxBytes?: number;
   /** The edition's date (YYYY-MM-DD) for publicationStmt and revisionDesc; none is written without it. */
   generatedOn?: string;
@@ -61,8 +66,21 @@ export interface KeptFile {
   stale: boolean;
 }
 
+/** What a run did to the edition's personography. */
+export interface PersonographyOutcome {
+  file: string;
+  count: number;
+  /** Correspondents still without an authority id (wikidata or VIAF). */
+  withoutAuthority: string[];
+  /** True when persons.xml had been edited by hand: its persons were kept as they are, new ones only added. */
+  edited: boolean;
+  /** Persons this run added to it. */
+  added: number;
+}
+
 export interface ConvertFilesResult {
   files: ConvertedFile[];
+  persons: PersonographyOutcome;
   diagnostics: Diagnostic[];
   /** Files kept as they are instead of regenerated or removed. */
   kept: KeptFile[];
@@ -94,6 +112,14 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
   const diagnostics: Diagnostic[] = [];
   const kept: KeptFile[] = [];
   const removed: string[] = [];
+  // Both files are read before anything is written: a truncated persons.xml or a broken persons file stops the
+  // run with a clear error instead of starting the ids afresh.
+  const personsPath = join(outDir, PERSONOGRAPHY);
+  const previous = readPersonographyFile(personsPath);
+  const editorEntries = options.personsFile ? readEditorFile(options.personsFile) : undefined;
+  const persons = PersonRegistry.fromEntries(previous?.persons ?? []);
+  if (editorEntries) persons.applyEditor(editorEntries, options.personsFile);
+  diagnostics.push(...persons.diagnostics);
   const owners = folderOwners(outDir);
   const folders = new FolderAssigner(owners, options.force === true);
   const sourceOf = (path: string): string => relative(outDir, path).split(sep).join('/');
@@ -103,7 +129,7 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
     const file = basename(path);
     try {
       const bytes = readInput(path, options.maxBytes);
-      const result = convert(bytes, { fileName: file, sourcePath: path, persons: options.persons, generatedOn: options.generatedOn });
+      const result = convert(bytes, { fileName: file, sourcePath: path, persons, generatedOn: options.generatedOn });
       diagnostics.push(...result.diagnostics);
       const source = sourceOf(path);
       const written: string[] = [];
@@ -157,6 +183,15 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
       }
     }
   }
+  const personography = writePersonography(personsPath, previous, persons, options.force === true);
+  if (personography.edited) {
+    diagnostics.push({
+      code: EditionCodes.personographyEdited,
+      severity: 'warning',
+      message: `edited by hand since it was generated: its persons are kept as they are${personography.added ? `, ${personography.added} new added` : ''}; make corrections in the editor's persons file (${options.personsFile ?? 'sources/persons.json'}) instead, and --force regenerates it`,
+      span: { file: personsPath, line: 1, column: 1 },
+    });
+  }
   for (const k of kept) {
     diagnostics.push({
       code: k.reason === 'edited' ? EditionCodes.keptEdited : EditionCodes.keptUnmarked,
@@ -169,7 +204,27 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
     });
   }
   for (const r of removed) diagnostics.push({ code: EditionCodes.removed, severity: 'info', message: 'no longer generated from the sources: removed', span: { file: r, line: 1, column: 1 } });
-  return { files, diagnostics, kept, removed };
+  return { files, persons: personography, diagnostics, kept, removed };
+}
+
+/**
+ * Writes the personography: regenerated when Chancery wrote it as it stands (or with force), else — an editor
+ * changed it — the editor's file with only the new persons added.
+ */
+function writePersonography(path: string, previous: PersonographyFile | undefined, persons: PersonRegistry, force: boolean): PersonographyOutcome {
+  const entries = persons.entries();
+  const edited = previous !== undefined && previous.state.kind !== 'unedited' && !force;
+  const known = new Set(previous?.persons.map((p) => p.id));
+  const added = entries.filter((e) => !known.has(e.id));
+  const xml = edited ? addToEditedPersonography(previous.text, added) : personographyXml(entries);
+  if (xml !== previous?.text) writeFileAtomic(path, xml);
+  return {
+    file: path,
+    count: edited ? known.size + added.length : entries.length,
+    withoutAuthority: persons.correspondentsWithoutAuthority().map((p) => p.id),
+    edited,
+    added: added.length,
+  };
 }
 
 type WriteOutcome = 'written' | 'unchanged' | 'kept-edited' | 'kept-unmarked';

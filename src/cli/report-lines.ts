@@ -1,5 +1,5 @@
 /** Lines the convert and build commands both print. */
-import type { KeptFile } from '../build/index.js';
+import type { KeptFile, PersonographyOutcome } from '../build/index.js';
 
 /** How many kept files are named before "and N more". */
 const KEPT_SHOWN = 10;
@@ -22,4 +22,18 @@ export function keptLines(kept: readonly KeptFile[], show: (path: string) => str
     lines.push(`${files.length} file${files.length === 1 ? '' : 's'} ${why}: kept (--force regenerates ${files.length === 1 ? 'it' : 'them'}): ${names}${more}`);
   }
   return lines;
+}
+
+/**
+ * `persons: 193 in tei/persons.xml; 11 correspondents without an authority id (add …): stalin, …`: what the
+ * personography holds, and where an editor adds what is missing.
+ */
+export function personsLine(persons: PersonographyOutcome, show: (path: string) => string): string {
+  const missing = persons.withoutAuthority;
+  return (
+    `persons: ${persons.count} in ${show(persons.file)}${persons.edited ? ` (edited by hand: kept, ${persons.added} new added)` : ''}` +
+    (missing.length
+      ? `; ${missing.length} correspondents without an authority id (add {"id", "idno": [{"type": "wikidata", "value", "checked"}]} to the editor's persons file, sources/persons.json): ${missing.join(', ')}`
+      : '')
+  );
 }

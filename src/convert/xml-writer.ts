@@ -5,15 +5,9 @@
  * docs/decisions.md ("Serializer") for the measurement.
  */
 
-export function escapeText(s: string): string {
-  return /[&<>]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
-}
+import { escapeAttr, escapeText } from '../xml/escape.js';
 
-export function escapeAttr(s: string): string {
-  return /[&<>"\n\r\t]/.test(s)
-    ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;')
-    : s;
-}
+export { escapeAttr, escapeText };
 
 export class XmlElement {
   private readonly attrs = new Map<string, string>();

@@ -17,4 +17,10 @@ export const EditionCodes = {
   noSources: 'TEI-ED-006',
   /** The build wrote no CMIF: the config does not name the editor and the edition's address. */
   cmifSkipped: 'TEI-ED-007',
+  /** persons.xml is not well-formed (truncated, half-merged): ids of earlier runs cannot be read. Exit 2. */
+  personographyUnreadable: 'TEI-ED-008',
+  /** The editor's persons file is not valid JSON/CSV, or an entry has no id. Exit 2. */
+  editorFileUnreadable: 'TEI-ED-009',
+  /** persons.xml was edited by hand: its persons are kept as they are, new ones only added. */
+  personographyEdited: 'TEI-ED-010',
 } as const;

@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
 import { folderProblem, missingPath, outputProblem, within } from '../checks.js';
 import { startProgress } from '../progress.js';
-import { keptLines } from '../report-lines.js';
+import { keptLines, personsLine } from '../report-lines.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { countBySeverity, formatDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 
@@ -74,7 +74,6 @@ export const buildCommand = defineCommand({
     };
     const all: Diagnostic[] = [
       ...build.convert.diagnostics,
-      ...build.persons.diagnostics,
       ...(build.validation?.files.flatMap((f) => f.diagnostics) ?? []),
       ...build.transforms.flatMap((t) => t.diagnostics),
     ];
@@ -87,12 +86,8 @@ export const buildCommand = defineCommand({
     );
     if (args.verbose) for (const d of conversionWarnings) say(formatDiagnostic(d));
     for (const line of keptLines(build.convert.kept, show)) say(line);
-    const missing = build.persons.withoutAuthority;
-    say(
-      `persons: ${build.persons.count} in ${show(build.persons.file)}` +
-        (missing.length ? `; ${missing.length} correspondents without an authority id (add wikidata/viaf ids to the editor's persons file, sources/persons.json): ${missing.join(', ')}` : ''),
-    );
-    for (const d of build.persons.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+    say(personsLine(build.convert.persons, show));
+    for (const d of build.convert.diagnostics.filter((x) => x.code.startsWith('TEI-ENT-') || x.code === 'TEI-ED-010')) io.stderr(`${formatDiagnostic(d)}\n`);
     const failed = build.convert.files.filter((f) => f.error);
     for (const f of failed) io.stderr(`chancery: ${f.error!.message}\n`);
     if (args.report) writeFileAtomic(resolve(io.cwd, args.report), JSON.stringify({ diagnostics: all }, null, 1) + '\n');

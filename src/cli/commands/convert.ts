@@ -2,7 +2,7 @@ import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputProblem, positiveNumber } from '../checks.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { startProgress } from '../progress.js';
-import { keptLines } from '../report-lines.js';
+import { keptLines, personsLine } from '../report-lines.js';
 import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
 
 /** How many of the converter's doubts the summary prints before pointing to --report. */
@@ -33,13 +33,15 @@ export const convertCommand = defineCommand({
   run: async (args, io) => {
     // Loaded here, not at start-up: every other command would pay for the converter's dependencies.
     const [{ convertFiles }, { editionDate, readProjectConfig }] = await Promise.all([import('../../build/index.js'), import('../../edition/index.js')]);
-    const date = editionDate(readProjectConfig(io.cwd, args.config), io.env?.SOURCE_DATE_EPOCH);
+    const config = readProjectConfig(io.cwd, args.config);
+    const date = editionDate(config, io.env?.SOURCE_DATE_EPOCH);
     const progress = startProgress(io, 'convert', args.quiet || args.json);
     const started = performance.now();
     const result = convertFiles(args.files, {
       outDir: args.out,
       maxBytes: args.maxSize * 1048576,
       force: args.force,
+      personsFile: config.personsFile,
       ...(date ? { generatedOn: date } : {}),
       onFile: (_f, done, total) => progress.update(done, total),
     });
@@ -59,6 +61,7 @@ export const convertCommand = defineCommand({
       for (const d of doubts.slice(0, SUMMARY_LINES)) io.stdout(formatDiagnostic(d) + '\n');
       if (doubts.length > SUMMARY_LINES) io.stdout(`… ${doubts.length - SUMMARY_LINES} more${args.report ? ` in ${args.report}` : ' (use --report FILE.json for all)'}\n`);
       for (const line of keptLines(result.kept, (p) => p)) io.stdout(`${line}\n`);
+      if (documents > 0) io.stdout(`${personsLine(result.persons, (p) => p)}\n`);
       io.stdout(`converted ${result.files.length - failed.length} of ${result.files.length} files into ${documents} TEI documents in ${args.out}/ (${counts.warning} warnings, ${counts.info} notes) in ${(ms / 1000).toFixed(2)} s\n`);
     }
     return failed.length > 0 ? ExitCode.input : ExitCode.ok;

@@ -20,7 +20,7 @@ export const personsCommand = defineCommand({
       .option('json', { type: 'boolean', default: false, describe: 'print the index as JSON' }),
   check: (args, io) => folderProblem(args.tei, '--tei', io.cwd, false),
   run: async (args, io) => {
-    const { indexPersons } = await import('../../convert/entities/person-index.js');
+    const { indexPersons } = await import('../../edition/index.js');
     const index = indexPersons(args.tei);
     if (args.json) {
       io.stdout(`${JSON.stringify(index, null, 1)}\n`);

@@ -2,17 +2,16 @@
  * The edition's personography: one record per real person, with a stable id that every `persName/@ref` of the
  * edition points to (`../persons.xml#ID`). Mentions are resolved by surname (spelling variants folded, see
  * ./persons/normalize.ts) and, where two people share a surname, by their given names or initials. The registry
- * is loaded from the previous `tei/persons.xml` so that ids never change, then corrected by the editor's
- * `sources/persons.json` (or `.csv`), and written back atomically.
+ * starts from the persons of the previous `persons.xml` so that ids never change, then takes the editor's
+ * corrections; reading and writing those files is src/edition/personography.ts's.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { personRef, type EditorEntry, type PersonEntry } from '../../edition/personography.js';
 import { EntityCodes } from './codes.js';
 import { fold } from './persons/lexicon.js';
 import { normalizeSurname, slug } from './persons/normalize.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+
+export type { AuthorityId, EditorEntry } from '../../edition/personography.js';
 
 /** What the registry needs to know about a mention to resolve it. */
 export interface NameForm {
@@ -32,31 +31,8 @@ export interface MentionPlace {
   line?: number;
 }
 
-/** An authority identifier from the editor's file, with where it was checked. */
-export interface AuthorityId {
-  type: 'wikidata' | 'viaf';
-  value: string;
-  /** Where the editor checked it (URL, catalogue, date): ids without it are never used. */
-  checked: string;
-}
-
 /** One person of the personography as the registry builds it while converting (transform reads persons.xml into its own `PersonRecord`). */
-export interface RegisteredPerson {
-  id: string;
-  surname: string;
-  forenames: string[];
-  initials: string[];
-  /** Every form in which the name was printed. */
-  forms: string[];
-  /** Surname spellings seen or given by the editor ("Maiskii", "Maisky"). */
-  variants: string[];
-  /** Roles the texts give with the name ("Premier", "Ambassador", "PRIME MINISTER"). */
-  roles: string[];
-  authority: AuthorityId[];
-  /** True when the person sends or receives a document of the edition. */
-  correspondent: boolean;
-  /** 'f' or 'm' when a title said so (Mrs, Lady, Mme / Mr, Sir, Lord, M.): people of one surname and other sex are apart. */
-  sex?: 'f' | 'm';
+export interface RegisteredPerson extends PersonEntry {
   /** Mentions resolved in this run. */
   mentions: number;
   documents: string[];
@@ -64,21 +40,6 @@ export interface RegisteredPerson {
   lastMention?: MentionPlace;
   /** Set by the editor's file: forms and spelling are theirs, not to be overwritten. */
   fixedByEditor?: boolean;
-}
-
-/** An entry of the editor's `sources/persons.json`. */
-export interface EditorEntry {
-  id: string;
-  surname?: string;
-  forename?: string;
-  /** Other spellings of the surname that name this person. */
-  variants?: string[];
-  /** Ids merged into this one: their mentions now point here. */
-  sameAs?: string[];
-  /** Printed forms (case folded) that belong to this person rather than to another of the same surname. */
-  forms?: string[];
-  roles?: string[];
-  idno?: Array<{ type: string; value: string; checked?: string }>;
 }
 
 /** Title words that say a role, kept as the person's role; courtesy titles (Mr, Sir, M.) are not roles. */
@@ -129,21 +90,26 @@ export class PersonRegistry {
   /** Problems met while loading; the build reports them. */
   readonly diagnostics: Diagnostic[] = [];
 
-  /**
-   * Loads `teiDir/persons.xml` (ids of earlier runs) and applies `sourcesDir/persons.json` or `persons.csv` (the
-   * editor's corrections). Missing files are not errors: a first run starts empty.
-   */
-  static load(teiDir: string, sourcesDir?: string): PersonRegistry {
+  /** A registry that starts from the persons of an earlier persons.xml: their ids are kept. */
+  static fromEntries(entries: readonly PersonEntry[]): PersonRegistry {
     const registry = new PersonRegistry();
-    const xmlPath = join(teiDir, 'persons.xml');
-    if (existsSync(xmlPath)) registry.readPersonography(readFileSync(xmlPath, 'utf8'), xmlPath);
-    if (sourcesDir) {
-      const jsonPath = join(sourcesDir, 'persons.json');
-      const csvPath = join(sourcesDir, 'persons.csv');
-      if (existsSync(jsonPath)) registry.applyEditorFile(readFileSync(jsonPath, 'utf8'), jsonPath);
-      else if (existsSync(csvPath)) registry.applyEditorFile(readFileSync(csvPath, 'utf8'), csvPath);
+    for (const e of entries) {
+      registry.add({ ...structuredClone(e), mentions: 0, documents: [] });
     }
     return registry;
+  }
+
+  /** The persons as persons.xml records them (what a run learnt is in them; its mention counts are not). */
+  entries(): PersonEntry[] {
+    return this.list().map((p) => {
+      const e: PersonEntry = {
+        id: p.id, surname: p.surname, forenames: p.forenames, initials: p.initials, forms: p.forms, variants: p.variants,
+        roles: p.roles, authority: p.authority, correspondent: p.correspondent,
+      };
+      if (p.sex) e.sex = p.sex;
+      if (p.fixedByEditor) e.fixedByEditor = true;
+      return e;
+    });
   }
 
   /** All persons, by id. */
@@ -165,7 +131,7 @@ export class PersonRegistry {
 
   /** The path a `persName/@ref` uses from a document folder. */
   static ref(id: string): string {
-    return `../persons.xml#${id}`;
+    return personRef(id);
   }
 
   /**
@@ -182,23 +148,6 @@ export class PersonRegistry {
   /** Correspondents of the edition that still have no authority id (wikidata or VIAF). */
   correspondentsWithoutAuthority(): RegisteredPerson[] {
     return this.list().filter((p) => p.correspondent && p.authority.length === 0);
-  }
-
-  /**
-   * One line for the build's summary: how many persons, and which correspondents still lack an authority id
-   * (`persons: 192 in tei/persons.xml; 10 correspondents without an authority id (wikidata/viaf): stalin-j, …`).
-   */
-  summary(teiDir = 'tei'): string {
-    const missing = this.correspondentsWithoutAuthority().map((p) => p.id);
-    const tail = missing.length > 0 ? `; ${missing.length} correspondents without an authority id (wikidata/viaf): ${missing.join(', ')}` : '';
-    return `persons: ${this.persons.size} in ${join(teiDir, 'persons.xml')}${tail}`;
-  }
-
-  /** Writes `teiDir/persons.xml` atomically. */
-  write(teiDir: string): string {
-    const path = join(teiDir, 'persons.xml');
-    writeFileAtomic(path, this.toXml());
-    return path;
   }
 
   private match(form: NameForm): RegisteredPerson | undefined {
@@ -344,189 +293,4 @@ export class PersonRegistry {
       }
     }
   }
-
-  private applyEditorFile(content: string, path: string): void {
-    try {
-      const entries = path.endsWith('.csv') ? parseEditorCsv(content) : parseEditorJson(content);
-      this.applyEditor(entries, path);
-    } catch (e) {
-      this.diagnostics.push({
-        code: EntityCodes.editorFileUnreadable, severity: 'error',
-        message: `${path}: cannot read the editor's persons file: ${(e as Error).message}`,
-      });
-    }
-  }
-
-  private readPersonography(xml: string, path: string): void {
-    try {
-      const parser = new XMLParser({
-        ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: false, textNodeName: '#text',
-        isArray: (name) => ['person', 'persName', 'forename', 'idno', 'occupation', 'note'].includes(name),
-      });
-      const doc = parser.parse(xml) as Record<string, unknown>;
-      const persons = findAll(doc, 'person');
-      for (const el of persons) {
-        const id = String(el['@xml:id'] ?? '');
-        if (!id) continue;
-        const names = (el['persName'] as Array<Record<string, unknown>> | undefined) ?? [];
-        const main = names.find((n) => n['@type'] === 'main') ?? names[0];
-        const record: RegisteredPerson = {
-          id, surname: text(main?.['surname']) || id, forenames: ((main?.['forename'] as unknown[]) ?? []).map(text).filter(Boolean),
-          initials: [], forms: [], variants: [], roles: [], authority: [], correspondent: false, mentions: 0, documents: [],
-        };
-        for (const n of names) {
-          if (n['@type'] === 'variant') record.variants.push(text(n['surname']) || text(n));
-          else if (n['@type'] === 'form') record.forms.push(text(n));
-        }
-        for (const o of (el['occupation'] as unknown[]) ?? []) record.roles.push(text(o));
-        const notes = (el['note'] as Array<Record<string, unknown>> | undefined) ?? [];
-        for (const i of (el['idno'] as Array<Record<string, unknown>> | undefined) ?? []) {
-          const type = String(i['@type'] ?? '');
-          const checked = notes.find((n) => n['@type'] === 'checked' && n['@n'] === type);
-          if ((type === 'wikidata' || type === 'viaf') && checked) record.authority.push({ type, value: text(i), checked: text(checked) });
-        }
-        for (const n of notes) {
-          if (n['@type'] === 'initials') record.initials = text(n).split(/\s+/).filter(Boolean);
-          if (n['@type'] === 'correspondent') record.correspondent = true;
-          if (n['@type'] === 'sex' && (text(n) === 'f' || text(n) === 'm')) record.sex = text(n) as 'f' | 'm';
-          if (n['@type'] === 'editor') record.fixedByEditor = true;
-        }
-        this.add(record);
-        for (const v of record.variants) this.index(v, id);
-      }
-    } catch (e) {
-      this.diagnostics.push({
-        code: EntityCodes.personographyUnreadable, severity: 'error',
-        message: `${path}: cannot read the personography, ids of earlier runs are not kept: ${(e as Error).message}`,
-      });
-    }
-  }
-
-  /** The personography as a TEI document. */
-  toXml(): string {
-    const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-    const lines: string[] = [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<TEI xmlns="http://www.tei-c.org/ns/1.0">',
-      '  <teiHeader>',
-      '    <fileDesc>',
-      '      <titleStmt><title>Personography</title></titleStmt>',
-      '      <publicationStmt><publisher>Chancery edition</publisher></publicationStmt>',
-      '      <sourceDesc><p>The persons named in the documents of the edition, generated by Chancery; authority ids come only from the editor\'s persons file.</p></sourceDesc>',
-      '    </fileDesc>',
-      '  </teiHeader>',
-      '  <text>',
-      '    <body>',
-      '      <listPerson>',
-    ];
-    for (const p of this.list()) {
-      lines.push(`        <person xml:id="${esc(p.id)}">`);
-      const fore = p.forenames.map((f) => `<forename>${esc(f)}</forename>`).join('');
-      lines.push(`          <persName type="main">${fore}<surname>${esc(p.surname)}</surname></persName>`);
-      for (const v of p.variants) lines.push(`          <persName type="variant"><surname>${esc(v)}</surname></persName>`);
-      for (const f of p.forms) lines.push(`          <persName type="form">${esc(f)}</persName>`);
-      for (const r of p.roles) lines.push(`          <occupation>${esc(r)}</occupation>`);
-      for (const a of p.authority) {
-        // The place where the editor checked the id goes to @source when it is a URL; the note always keeps it.
-        const source = /^https?:\/\/\S+$/.test(a.checked.trim()) ? ` source="${esc(a.checked.trim())}"` : '';
-        lines.push(`          <idno type="${a.type}"${source}>${esc(a.value)}</idno>`);
-      }
-      for (const a of p.authority) lines.push(`          <note type="checked" n="${a.type}">${esc(a.checked)}</note>`);
-      if (p.initials.length > 0) lines.push(`          <note type="initials">${esc(p.initials.join(' '))}</note>`);
-      if (p.sex) lines.push(`          <note type="sex">${p.sex}</note>`);
-      if (p.correspondent) lines.push('          <note type="correspondent">sends or receives documents of the edition</note>');
-      if (p.fixedByEditor) lines.push('          <note type="editor">name fixed in the editor\'s persons file</note>');
-      if (p.mentions > 0) {
-        const where = (m: MentionPlace | undefined): string => (m ? `${m.document}${m.line ? `#L${m.line}` : ''}` : '');
-        lines.push(`          <note type="mentions" n="${p.mentions}">${esc(`${p.documents.length} document(s); first ${where(p.firstMention)}; last ${where(p.lastMention)}`)}</note>`);
-      }
-      lines.push('        </person>');
-    }
-    lines.push('      </listPerson>', '    </body>', '  </text>', '</TEI>', '');
-    return lines.join('\n');
-  }
-}
-
-function text(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'string' || typeof v === 'number') return String(v).trim();
-  if (Array.isArray(v)) return v.map(text).join(' ').trim();
-  if (typeof v === 'object') {
-    return Object.entries(v as Record<string, unknown>)
-      .filter(([k]) => !k.startsWith('@'))
-      .map(([, x]) => text(x))
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-  }
-  return '';
-}
-
-function findAll(node: unknown, name: string): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      for (const [k, v] of Object.entries(n as Record<string, unknown>)) {
-        if (k === name) (Array.isArray(v) ? v : [v]).forEach((x) => out.push(x as Record<string, unknown>));
-        else walk(v);
-      }
-    }
-  };
-  walk(node);
-  return out;
-}
-
-/** `{"persons": [...]}` or a bare array of {@link EditorEntry}. */
-export function parseEditorJson(content: string): EditorEntry[] {
-  const data = JSON.parse(content) as unknown;
-  const list = Array.isArray(data) ? data : (data as { persons?: unknown }).persons;
-  return Array.isArray(list) ? (list as EditorEntry[]) : [];
-}
-
-/**
- * The same as CSV with a header row: id, surname, forename, variants, sameAs, forms (lists separated by `|`),
- * wikidata, wikidata_checked, viaf, viaf_checked. Fields may be double-quoted.
- */
-export function parseEditorCsv(content: string): EditorEntry[] {
-  const rows = content.split(/\r?\n/).filter((l) => l.trim()).map(splitCsvLine);
-  const head = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
-  const list = (s: string | undefined): string[] | undefined => (s ? s.split('|').map((x) => x.trim()).filter(Boolean) : undefined);
-  return rows.map((r) => {
-    const get = (k: string): string | undefined => {
-      const i = head.indexOf(k);
-      return i >= 0 && r[i]?.trim() ? r[i]!.trim() : undefined;
-    };
-    const idno: NonNullable<EditorEntry['idno']> = [];
-    for (const type of ['wikidata', 'viaf']) {
-      const value = get(type);
-      if (value) idno.push({ type, value, checked: get(`${type}_checked`) });
-    }
-    return {
-      id: get('id') ?? '', surname: get('surname'), forename: get('forename'), variants: list(get('variants')),
-      sameAs: list(get('sameas')), forms: list(get('forms')), idno,
-    };
-  });
-}
-
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
 }

@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { indexPersons } from '../../../src/convert/entities/person-index.js';
-import { PersonRegistry } from '../../../src/convert/entities/personography.js';
-import { run } from '../../helpers/cli.js';
+import { indexPersons } from '../../src/edition/person-index.js';
+import { personographyXml } from '../../src/edition/personography.js';
+import { PersonRegistry } from '../../src/convert/entities/personography.js';
+import { run } from '../helpers/cli.js';
 
 const tei = (body: string): string =>
   `<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>\n${body}\n</body></text></TEI>\n`;
@@ -16,7 +17,7 @@ describe('chancery persons', () => {
     const r = new PersonRegistry();
     r.resolve({ text: 'J. V. STALIN', surname: 'STALIN', initials: ['J', 'V'] }, { document: 'a/000' }, { correspondent: true });
     r.resolve({ text: 'Mr. Eden', surname: 'Eden', title: 'Mr.' }, { document: 'a/000' });
-    r.write(dir);
+    writeFileSync(join(dir, 'persons.xml'), personographyXml(r.entries()));
     mkdirSync(join(dir, 'a'));
     writeFileSync(join(dir, 'a', '000.xml'), tei('<p><persName ref="../persons.xml#stalin-j">Stalin</persName> met <persName ref="../persons.xml#eden">Mr. Eden</persName>.</p>'));
     writeFileSync(join(dir, 'a', '001.xml'), tei('<p><persName ref="../persons.xml#stalin-j">STALIN</persName></p>'));

@@ -3,9 +3,9 @@
  * `persName/@ref` of the TEI documents beside it. Behind `chancery persons`: mention counts per person, the
  * documents that name them, and the references that point at no person.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PersonRegistry, type RegisteredPerson } from './personography.js';
+import { PERSONOGRAPHY, personIdOf, readPersonographyFile, type AuthorityId } from './personography.js';
 
 /** One person with what the edition's documents say of them. */
 export interface IndexedPerson {
@@ -16,7 +16,7 @@ export interface IndexedPerson {
   /** Documents (paths relative to the TEI folder) that name the person. */
   documents: string[];
   correspondent: boolean;
-  authority: RegisteredPerson['authority'];
+  authority: AuthorityId[];
 }
 
 /** A `persName/@ref` that does not resolve to a person of `persons.xml`. */
@@ -41,7 +41,7 @@ function xmlFiles(dir: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...xmlFiles(path));
-    else if (name.endsWith('.xml') && name !== 'persons.xml') out.push(path);
+    else if (name.endsWith('.xml') && name !== PERSONOGRAPHY && !name.startsWith('.')) out.push(path);
   }
   return out;
 }
@@ -51,10 +51,10 @@ const REF = /\bref\s*=\s*("([^"]*)"|'([^']*)')/;
 
 /** Reads `teiDir/persons.xml` and the documents under `teiDir`, and indexes their person references. */
 export function indexPersons(teiDir: string): PersonIndex {
-  const hasPersonography = existsSync(join(teiDir, 'persons.xml'));
-  const registry = PersonRegistry.load(teiDir);
+  const personography = readPersonographyFile(join(teiDir, PERSONOGRAPHY));
+  const hasPersonography = personography !== undefined;
   const byId = new Map<string, IndexedPerson>();
-  for (const p of registry.list()) {
+  for (const p of personography?.persons ?? []) {
     byId.set(p.id, {
       id: p.id, name: [...p.forenames, p.surname].join(' '), mentions: 0, documents: [], correspondent: p.correspondent,
       authority: p.authority,
@@ -70,10 +70,8 @@ export function indexPersons(teiDir: string): PersonIndex {
       if (!refMatch) continue;
       const ref = refMatch[2] ?? refMatch[3] ?? '';
       for (const one of ref.split(/\s+/).filter(Boolean)) {
-        const hash = one.indexOf('#');
-        const target = hash >= 0 ? one.slice(0, hash) : '';
-        const id = hash >= 0 ? one.slice(hash + 1) : one;
-        const person = /(^|\/)persons\.xml$/.test(target) ? byId.get(id) : undefined;
+        const id = personIdOf(one);
+        const person = id !== undefined && one.includes(PERSONOGRAPHY) ? byId.get(id) : undefined;
         if (!person) {
           const line = xml.slice(0, m.index).split('\n').length;
           unresolved.push({ file: rel, line, ref: one, text: (m[2] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() });

@@ -1,0 +1,326 @@
+/**
+ * The personography on disk: `persons.xml` (TEI, one `<person>` per real person, written by Chancery) and the
+ * editor's persons file (`sources/persons.json`, or `.csv`), which is where an editor's corrections live. How
+ * mentions are matched to persons is the converter's (src/convert/entities/personography.ts); this module
+ * only reads and writes the files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
+import { ChanceryError } from '../diagnostics/diagnostic.js';
+import { escapeAttr, escapeText } from '../xml/escape.js';
+import { EditionCodes } from './codes.js';
+import { generatedState, markGenerated, type GeneratedState } from './generated-mark.js';
+
+/** The file every `persName/@ref` of the edition points into, beside the documents' folders. */
+export const PERSONOGRAPHY = 'persons.xml';
+
+/** The pointer a `persName/@ref` holds for a person, from a document in a folder of the edition. */
+export function personRef(id: string): string {
+  return `../${PERSONOGRAPHY}#${id}`;
+}
+
+/**
+ * The person a `persName/@ref` names, when it points into the personography (`../persons.xml#stalin-j` →
+ * `stalin-j`); undefined for anything else (an authority URI, a pointer into another file).
+ */
+export function personIdOf(ref: string | undefined): string | undefined {
+  if (!ref) return undefined;
+  const hash = ref.indexOf('#');
+  if (hash < 0 || /^[a-z][a-z0-9+.-]*:/i.test(ref)) return undefined;
+  const target = ref.slice(0, hash);
+  if (target !== '' && !/(^|\/)persons\.xml$/.test(target)) return undefined;
+  return ref.slice(hash + 1) || undefined;
+}
+
+/** An authority identifier, with where the editor checked it. */
+export interface AuthorityId {
+  type: 'wikidata' | 'viaf';
+  value: string;
+  /** Where the editor checked it (URL, catalogue, date): ids without it are never used. */
+  checked: string;
+}
+
+/** One person as persons.xml records it. */
+export interface PersonEntry {
+  id: string;
+  surname: string;
+  forenames: string[];
+  initials: string[];
+  /** Every form in which the name was printed. */
+  forms: string[];
+  /** Surname spellings seen or given by the editor. */
+  variants: string[];
+  roles: string[];
+  authority: AuthorityId[];
+  correspondent: boolean;
+  sex?: 'f' | 'm';
+  /** Name fixed in the editor's persons file. */
+  fixedByEditor?: boolean;
+}
+
+/** An entry of the editor's `sources/persons.json`. */
+export interface EditorEntry {
+  id: string;
+  surname?: string;
+  forename?: string;
+  /** Other spellings of the surname that name this person. */
+  variants?: string[];
+  /** Ids merged into this one: their mentions now point here. */
+  sameAs?: string[];
+  /** Printed forms (case folded) that belong to this person rather than to another of the same surname. */
+  forms?: string[];
+  roles?: string[];
+  idno?: Array<{ type: string; value: string; checked?: string }>;
+}
+
+/** persons.xml as found on disk. */
+export interface PersonographyFile {
+  path: string;
+  text: string;
+  persons: PersonEntry[];
+  /** Whether Chancery wrote it as it stands (`unedited`), an editor changed it since, or it carries no mark. */
+  state: GeneratedState;
+}
+
+/**
+ * Reads `path` (none when it does not exist). A file that is not well-formed (a truncated persons.xml) is an
+ * error naming the place, never a fresh start: ids of earlier runs would be lost and every reference broken.
+ */
+export function readPersonographyFile(path: string): PersonographyFile | undefined {
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8');
+  const problem = firstWellFormednessError(text);
+  if (problem) {
+    const { line, column, message } = problem;
+    throw new ChanceryError(
+      EditionCodes.personographyUnreadable,
+      `${path}:${line}:${column}: the personography is not well-formed XML (${message}); restore it (git checkout, a backup) or delete it to start the ids afresh`,
+      { span: { file: path, line, column } },
+    );
+  }
+  return { path, text, persons: parsePersonography(text), state: generatedState(text) };
+}
+
+/** The first well-formedness error of an XML text, 1-based, or none. */
+function firstWellFormednessError(text: string): { line: number; column: number; message: string } | undefined {
+  const parser = new SaxesParser({ position: true });
+  let error: { line: number; column: number; message: string } | undefined;
+  parser.on('error', (e) => {
+    error ??= { line: parser.line, column: parser.column + 1, message: e.message.replace(/^[^:]*:\d+:\d+: /, '') };
+  });
+  try {
+    parser.write(text).close();
+  } catch {
+    // saxes throws after reporting; the first report is kept
+  }
+  return error;
+}
+
+/** The persons of a persons.xml text. */
+export function parsePersonography(xml: string): PersonEntry[] {
+  const out: PersonEntry[] = [];
+  const parser = new XMLParser({
+    ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: false, textNodeName: '#text',
+    isArray: (name) => ['person', 'persName', 'forename', 'idno', 'occupation', 'note'].includes(name),
+  });
+  const doc = parser.parse(xml) as Record<string, unknown>;
+  const persons = findAll(doc, 'person');
+  for (const el of persons) {
+    const id = String(el['@xml:id'] ?? '');
+    if (!id) continue;
+    const names = (el['persName'] as Array<Record<string, unknown>> | undefined) ?? [];
+    const main = names.find((n) => n['@type'] === 'main') ?? names[0];
+    const record: PersonEntry = {
+      id, surname: text(main?.['surname']) || id, forenames: ((main?.['forename'] as unknown[]) ?? []).map(text).filter(Boolean),
+      initials: [], forms: [], variants: [], roles: [], authority: [], correspondent: false,
+    };
+    for (const n of names) {
+      if (n['@type'] === 'variant') record.variants.push(text(n['surname']) || text(n));
+      else if (n['@type'] === 'form') record.forms.push(text(n));
+    }
+    for (const o of (el['occupation'] as unknown[]) ?? []) record.roles.push(text(o));
+    const notes = (el['note'] as Array<Record<string, unknown>> | undefined) ?? [];
+    for (const i of (el['idno'] as Array<Record<string, unknown>> | undefined) ?? []) {
+      const type = String(i['@type'] ?? '');
+      const checked = notes.find((n) => n['@type'] === 'checked' && n['@n'] === type);
+      if ((type === 'wikidata' || type === 'viaf') && checked) record.authority.push({ type, value: text(i), checked: text(checked) });
+    }
+    for (const n of notes) {
+      if (n['@type'] === 'initials') record.initials = text(n).split(/\s+/).filter(Boolean);
+      if (n['@type'] === 'correspondent') record.correspondent = true;
+      if (n['@type'] === 'sex' && (text(n) === 'f' || text(n) === 'm')) record.sex = text(n) as 'f' | 'm';
+      if (n['@type'] === 'editor') record.fixedByEditor = true;
+    }
+    out.push(record);
+  }
+  return out;
+}
+
+/** What persons.xml says at its top, for the editor who opens it. */
+const EDITOR_NOTE =
+  '<!-- Generated by Chancery from the edition\'s documents and the editor\'s persons file (sources/persons.json):\n' +
+  '     correct names, merge or split persons and add authority ids there, and build again. Edits made here are kept\n' +
+  '     (Chancery then only adds new persons to this file) but are not merged back into sources/persons.json. -->';
+
+/** persons.xml for these persons, marked as generated (see generated-mark.ts). */
+export function personographyXml(persons: readonly PersonEntry[]): string {
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    EDITOR_NOTE,
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0">',
+    '  <teiHeader>',
+    '    <fileDesc>',
+    '      <titleStmt><title>Personography</title></titleStmt>',
+    '      <publicationStmt><publisher>Chancery edition</publisher></publicationStmt>',
+    "      <sourceDesc><p>The persons named in the documents of the edition, generated by Chancery; authority ids come only from the editor's persons file.</p></sourceDesc>",
+    '    </fileDesc>',
+    '  </teiHeader>',
+    '  <text>',
+    '    <body>',
+    '      <listPerson>',
+  ];
+  for (const p of [...persons].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) lines.push(personXml(p));
+  lines.push('      </listPerson>', '    </body>', '  </text>', '</TEI>', '');
+  return markGenerated(lines.join('\n'));
+}
+
+/**
+ * An edited persons.xml with new persons added before its `</listPerson>`: everything the editor typed stays
+ * as it is (its mark no longer matches, so the next run adds again rather than regenerating).
+ */
+export function addToEditedPersonography(text: string, persons: readonly PersonEntry[]): string {
+  if (persons.length === 0) return text;
+  const at = text.lastIndexOf('</listPerson>');
+  if (at < 0) throw new ChanceryError(EditionCodes.personographyUnreadable, 'persons.xml has no <listPerson>: new persons cannot be added to it; restore it or delete it');
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const added = persons.map((p) => `${personXml(p)}\n`).join('');
+  return text.slice(0, lineStart) + added + text.slice(lineStart);
+}
+
+/** One `<person>`, indented as persons.xml has it. */
+function personXml(p: PersonEntry): string {
+  const esc = escapeText;
+  const lines: string[] = [];
+  lines.push(`        <person xml:id="${escapeAttr(p.id)}">`);
+  const fore = p.forenames.map((f) => `<forename>${esc(f)}</forename>`).join('');
+  lines.push(`          <persName type="main">${fore}<surname>${esc(p.surname)}</surname></persName>`);
+  for (const v of p.variants) lines.push(`          <persName type="variant"><surname>${esc(v)}</surname></persName>`);
+  for (const f of p.forms) lines.push(`          <persName type="form">${esc(f)}</persName>`);
+  for (const r of p.roles) lines.push(`          <occupation>${esc(r)}</occupation>`);
+  for (const a of p.authority) {
+    // The place where the editor checked the id goes to @source when it is a URL; the note always keeps it.
+    const source = /^https?:\/\/\S+$/.test(a.checked.trim()) ? ` source="${escapeAttr(a.checked.trim())}"` : '';
+    lines.push(`          <idno type="${a.type}"${source}>${esc(a.value)}</idno>`);
+  }
+  for (const a of p.authority) lines.push(`          <note type="checked" n="${a.type}">${esc(a.checked)}</note>`);
+  if (p.initials.length > 0) lines.push(`          <note type="initials">${esc(p.initials.join(' '))}</note>`);
+  if (p.sex) lines.push(`          <note type="sex">${p.sex}</note>`);
+  if (p.correspondent) lines.push('          <note type="correspondent">sends or receives documents of the edition</note>');
+  if (p.fixedByEditor) lines.push("          <note type=\"editor\">name fixed in the editor's persons file</note>");
+  lines.push('        </person>');
+  return lines.join('\n');
+}
+
+function text(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string' || typeof v === 'number') return String(v).trim();
+  if (Array.isArray(v)) return v.map(text).join(' ').trim();
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([k]) => !k.startsWith('@'))
+      .map(([, x]) => text(x))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+  return '';
+}
+
+function findAll(node: unknown, name: string): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      for (const [k, v] of Object.entries(n as Record<string, unknown>)) {
+        if (k === name) (Array.isArray(v) ? v : [v]).forEach((x) => out.push(x as Record<string, unknown>));
+        else walk(v);
+      }
+    }
+  };
+  walk(node);
+  return out;
+}
+
+/** `{"persons": [...]}` or a bare array of {@link EditorEntry}. */
+export function parseEditorJson(content: string): EditorEntry[] {
+  const data = JSON.parse(content) as unknown;
+  const list = Array.isArray(data) ? data : (data as { persons?: unknown } | null)?.persons;
+  if (!Array.isArray(list)) throw new Error('expected {"persons": [ … ]} or a list of persons');
+  return list as EditorEntry[];
+}
+
+/**
+ * The same as CSV with a header row: id, surname, forename, variants, sameAs, forms (lists separated by `|`),
+ * wikidata, wikidata_checked, viaf, viaf_checked. Fields may be double-quoted.
+ */
+export function parseEditorCsv(content: string): EditorEntry[] {
+  const rows = content.split(/\r?\n/).filter((l) => l.trim()).map(splitCsvLine);
+  const head = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
+  const list = (s: string | undefined): string[] | undefined => (s ? s.split('|').map((x) => x.trim()).filter(Boolean) : undefined);
+  return rows.map((r) => {
+    const get = (k: string): string | undefined => {
+      const i = head.indexOf(k);
+      return i >= 0 && r[i]?.trim() ? r[i]!.trim() : undefined;
+    };
+    const idno: NonNullable<EditorEntry['idno']> = [];
+    for (const type of ['wikidata', 'viaf']) {
+      const value = get(type);
+      if (value) idno.push({ type, value, checked: get(`${type}_checked`) });
+    }
+    return {
+      id: get('id') ?? '', surname: get('surname'), forename: get('forename'), variants: list(get('variants')),
+      sameAs: list(get('sameas')), forms: list(get('forms')), idno,
+    };
+  });
+}
+
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * The editor's persons file (`.json` or `.csv`), or none when it does not exist. A file that cannot be read
+ * is an error naming it: silently ignoring it would drop every correction in it.
+ */
+export function readEditorFile(path: string): EditorEntry[] | undefined {
+  if (!existsSync(path)) return undefined;
+  const content = readFileSync(path, 'utf8');
+  let entries: EditorEntry[];
+  try {
+    entries = path.toLowerCase().endsWith('.csv') ? parseEditorCsv(content) : parseEditorJson(content);
+  } catch (e) {
+    throw new ChanceryError(EditionCodes.editorFileUnreadable, `${path}: the editor's persons file is not valid JSON (${(e as Error).message}); fix it (chancery init shows the form)`, { span: { file: path, line: 1, column: 1 } });
+  }
+  const bad = entries.findIndex((e) => !e || typeof e !== 'object' || typeof e.id !== 'string' || !e.id.trim());
+  if (bad >= 0) throw new ChanceryError(EditionCodes.editorFileUnreadable, `${path}: entry ${bad + 1} has no "id": every person of the editor's file needs one`, { span: { file: path, line: 1, column: 1 } });
+  return entries;
+}
