@@ -183,7 +183,9 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
       }
     }
   }
-  const personography = writePersonography(personsPath, previous, persons, options.force === true);
+  // a run that converted nothing (every input unreadable) leaves the personography as it was
+  const converted = files.some((f) => f.documents.length > 0);
+  const personography = writePersonography(personsPath, previous, persons, options.force === true, converted);
   if (personography.edited) {
     diagnostics.push({
       code: EditionCodes.personographyEdited,
@@ -211,13 +213,13 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
  * Writes the personography: regenerated when Chancery wrote it as it stands (or with force), else — an editor
  * changed it — the editor's file with only the new persons added.
  */
-function writePersonography(path: string, previous: PersonographyFile | undefined, persons: PersonRegistry, force: boolean): PersonographyOutcome {
+function writePersonography(path: string, previous: PersonographyFile | undefined, persons: PersonRegistry, force: boolean, write: boolean): PersonographyOutcome {
   const entries = persons.entries();
   const edited = previous !== undefined && previous.state.kind !== 'unedited' && !force;
   const known = new Set(previous?.persons.map((p) => p.id));
   const added = entries.filter((e) => !known.has(e.id));
   const xml = edited ? addToEditedPersonography(previous.text, added) : personographyXml(entries);
-  if (xml !== previous?.text) writeFileAtomic(path, xml);
+  if (write && xml !== previous?.text) writeFileAtomic(path, xml);
   return {
     file: path,
     count: edited ? known.size + added.length : entries.length,
