@@ -1,0 +1,189 @@
+/**
+ * Where the documents of a documentary edition begin and end, read from the layout alone. A document
+ * opens with its archive reference printed above the head ("File No. 861.51/131", "710.G Peace/22:
+ * Telegram") or, where the edition prints none, with its head ("Mr. Conger to Mr. Hay."); it runs to the
+ * next document's first line, its footnote block included. Between two documents the volume may print the
+ * heads of its own divisions (parts, chapters, subchapters), which belong to no document. A head printed
+ * under an enclosure marker ("[Enclosure]") opens an enclosure inside its covering document, not a new one.
+ *
+ * Works on blocks (what blank lines separate), before any pass has classified them.
+ */
+import type { Block } from '../../model/document.js';
+import { blockText } from '../readers/blocks.js';
+import { parseDateline } from './dateline.js';
+import { divisionHeadStrength, isNameLike } from './division-head.js';
+import { isDocumentHeadShape } from './document-head.js';
+import { isFootnoteBlock, superscriptMarkers } from './footnote-block.js';
+import { isBracketedLine, isEnclosureMarker, isFileNumberLine } from './source-note.js';
+
+/** One stretch of the volume: a document, or the heads of the volume's divisions between two documents. */
+export interface VolumeUnit {
+  kind: 'document' | 'divisions';
+  /** Index of the first block and one past the last. */
+  from: number;
+  to: number;
+  /** Index of the document's head block, when it has one. */
+  head?: number;
+}
+
+/** What each block looks like on its own, computed once. */
+interface BlockShape {
+  text: string;
+  oneLine: boolean;
+  fileNumber: boolean;
+  head: boolean;
+  enclosure: boolean;
+  bracketed: boolean;
+  dateline: boolean;
+}
+
+function shapeOf(block: Block): BlockShape {
+  const text = blockText(block).replace(/\*+/g, '').trim();
+  const oneLine = block.lines.length === 1;
+  return {
+    text,
+    oneLine,
+    fileNumber: oneLine && isFileNumberLine(text),
+    head: oneLine && isDocumentHeadShape(text),
+    enclosure: oneLine && isEnclosureMarker(text),
+    bracketed: isBracketedLine(text),
+    dateline: block.lines.length <= 3 && block.lines.some((l) => parseDateline(l) !== undefined),
+  };
+}
+
+/** Fewer document openings than this, and the file is not read as a documentary volume. */
+const MIN_DOCUMENTS = 2;
+
+/**
+ * The documents and division heads of a documentary volume, in order, covering every block; undefined when
+ * the file shows fewer than two document openings (a single document, with or without enclosures).
+ */
+export function segmentDocumentaryVolume(blocks: readonly Block[]): VolumeUnit[] | undefined {
+  const shapes = blocks.map(shapeOf);
+  const starts = documentStarts(shapes, blocks);
+  if (starts.length < MIN_DOCUMENTS) return undefined;
+  const divisionsFrom = starts.map(({ start }, k) => (k === 0 ? 0 : divisionHeadsBefore(blocks, shapes, start, (starts[k - 1]!.head ?? starts[k - 1]!.start) + 1)));
+  const units: VolumeUnit[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const { start, head } = starts[k]!;
+    units.push({ kind: 'divisions', from: divisionsFrom[k]!, to: start });
+    units.push({ kind: 'document', from: start, to: k + 1 < starts.length ? divisionsFrom[k + 1]! : blocks.length, head });
+  }
+  return units.filter((u) => u.to > u.from);
+}
+
+interface Start {
+  start: number;
+  head?: number;
+}
+
+/**
+ * The blocks that open a document: a file number (with the head under it), or a head with none above.
+ *
+ * A head-shaped line opens a document only where the layout agrees: it is not under an enclosure marker or
+ * directly above a file number or another head (then it titles an enclosure or a division), the document
+ * before it already has text of its own ("Memorandum" under "No. 980" is a second title of the same note),
+ * and text follows it rather than a signature or the footnote block ("Repeated to Buenos Aires." closes a
+ * telegram). In an edition that prints file numbers above its heads, every document has one: a head without
+ * one opens a document only after the previous document's end (its footnotes, its signature).
+ */
+function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[] {
+  const byFileNumber: Start[] = [];
+  const headCandidates: number[] = [];
+  for (let i = 0; i < shapes.length; i++) {
+    const s = shapes[i]!;
+    const prev = shapes[i - 1];
+    if (s.fileNumber) {
+      if (prev && (prev.fileNumber || prev.enclosure)) continue;
+      let h = i + 1;
+      while (h < shapes.length && shapes[h]!.fileNumber) h++;
+      byFileNumber.push({ start: i, head: h < shapes.length && shapes[h]!.head ? h : undefined });
+      continue;
+    }
+    if (!s.head || (prev && (prev.fileNumber || prev.enclosure || (prev.bracketed && /closure/i.test(prev.text))))) continue;
+    const next = shapes[i + 1];
+    if (!next || next.fileNumber || next.head || isNameLike(next.text) || isFootnoteBlock(blocks[i + 1]!.lines)) continue;
+    headCandidates.push(i);
+  }
+  const fileNumbered = byFileNumber.length >= headCandidates.length;
+  const starts: Start[] = [...byFileNumber];
+  let lastStart = -1;
+  const sorted = new Set(byFileNumber.map((x) => x.start));
+  for (const i of headCandidates) {
+    // The previous document: the nearest start before i, whichever rule found it.
+    for (const x of byFileNumber) if (x.start < i && x.start > lastStart) lastStart = x.start;
+    if (lastStart >= 0 && !hasText(shapes, lastStart, i)) continue;
+    if (fileNumbered && !endsDocument(shapes, blocks, Math.max(lastStart, 0), i - 1)) continue;
+    starts.push({ start: i, head: i });
+    sorted.add(i);
+    lastStart = i;
+  }
+  return starts.sort((a, b) => a.start - b.start);
+}
+
+/** True when blocks (from, to) hold running text: a block that is neither a title, a note line nor a date line. */
+function hasText(shapes: BlockShape[], from: number, to: number): boolean {
+  for (let j = from + 1; j < to; j++) {
+    const s = shapes[j]!;
+    // "No. 980" under a head is the note's number, not its text.
+    if (!s.head && !s.fileNumber && !s.bracketed && !s.dateline && !/^No\.\s/.test(s.text) && s.text.split(' ').length > 2) return true;
+  }
+  return false;
+}
+
+/** The footnote markers that blocks [from, to) refer to. */
+function markersIn(blocks: readonly Block[], from: number, to: number): Set<string> {
+  const found = new Set<string>();
+  for (let j = from; j < to; j++) for (const line of blocks[j]!.lines) for (const m of superscriptMarkers(line)) found.add(m);
+  return found;
+}
+
+/** True when block i closes a document: a footnote block, a signature, a closing date line. */
+function endsDocument(shapes: BlockShape[], blocks: readonly Block[], from: number, i: number): boolean {
+  const s = shapes[i];
+  if (!s) return true;
+  return isFootnoteBlock(blocks[i]!.lines, markersIn(blocks, from, i)) || s.dateline || (s.oneLine && isNameLike(s.text));
+}
+
+/**
+ * The index of the first division head standing directly before the document that starts at `start`
+ * (`start` itself when there is none), looking no further back than `floor` (the block after the previous
+ * document's head).
+ *
+ * Division heads are one-line titles. Of the run of title-shaped lines before a document, the previous
+ * document keeps those that do not follow an end of it: its signature ("Hanna") and anything before. The
+ * divisions begin at the first line that is a numbered or introducing title ("Chapter II. …", "Argentina:")
+ * or that follows the previous document's footnote block, a date line, or its signature.
+ */
+function divisionHeadsBefore(blocks: readonly Block[], shapes: BlockShape[], start: number, floor: number): number {
+  let runStart = start;
+  while (runStart - 1 >= floor) {
+    const j = runStart - 1;
+    const s = shapes[j]!;
+    if (!s.oneLine || s.fileNumber || s.bracketed || s.dateline || !divisionHeadStrength(s.text) || isFootnoteBlock(blocks[j]!.lines)) break;
+    runStart = j;
+  }
+  if (runStart === start) return start;
+  const p0 = runStart - 1;
+  // Nothing of the previous document follows its footnote block.
+  if (p0 < 0 || isFootnoteBlock(blocks[p0]!.lines, markersIn(blocks, Math.max(0, floor - 1), p0))) return runStart;
+  // The previous document's signature is the last name in the run that no division head introduces.
+  let from = runStart;
+  for (let m = runStart; m < start; m++) {
+    if (isNameLike(shapes[m]!.text) && !(m > runStart && divisionHeadStrength(shapes[m - 1]!.text) === 'strong')) from = m + 1;
+  }
+  for (let m = from; m < start; m++) {
+    const text = shapes[m]!.text;
+    if (divisionHeadStrength(text) === 'strong') return m;
+    const p = m - 1;
+    const ps = shapes[p]!;
+    const afterClosingDate = m === runStart && ps.dateline && p - 1 >= 0 && !shapes[p - 1]!.head && !shapes[p - 1]!.bracketed && !shapes[p - 1]!.fileNumber;
+    const afterSignature = m === from && m > runStart;
+    const underDivision = m > runStart && divisionHeadStrength(ps.text) === 'strong';
+    const sentence = /[.”"’…]$/.test(text);
+    // A title ending as a sentence does ("Agreement between Germany and Great Britain …, October 16, 1900.") stands
+    // alone before the document; several such lines are the previous document's last paragraphs.
+    if ((afterClosingDate && (!sentence || m === start - 1)) || underDivision || (afterSignature && !sentence)) return m;
+  }
+  return start;
+}
