@@ -34,7 +34,7 @@ export function isFileNumberLine(text: string): boolean {
 export function isEnclosureMarker(text: string): boolean {
   const t = text.trim();
   if (/^\[?Annex(?:\s+No\.)?\s+[\dA-Z]{1,3}\.?\]?$/.test(t)) return true; // "Annex No. 3.": a protocol's annex
-  return /^\[?(?:Sub-?)?(?:En|In)closure\b[^\]]{0,80}\]?$/iu.test(t) && (t.startsWith('[') === t.endsWith(']'));
+  return /^\[(?:Sub-?)?(?:En|In)closure\b[^\]]{0,80}\]\.?$/iu.test(t) || /^(?:Sub-?)?(?:En|In)closure(?:\s+(?:No\.\s*)?\d{1,3})?\.?$/iu.test(t);
 }
 
 /** A line wholly in square brackets ("[Telegram]", "[Received April 8, 7.45 p.m.]", "[Translation.]"). */
