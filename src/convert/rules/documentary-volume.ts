@@ -106,10 +106,15 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
     headCandidates.push(i);
   }
   const fileNumbered = byFileNumber.length >= headCandidates.length;
+  // A head opens a document when a document's opening follows it (a date line, a bracketed source note, a
+  // salutation); in a file with few such heads, only those: an article's section title "From Munich to Prague"
+  // has the shape of a head, not its company.
+  const confirmed = headCandidates.filter((i) => opensDocument(shapes, i));
+  const candidates = confirmed.length >= MIN_CONFIRMED_HEADS ? headCandidates : confirmed;
   const starts: Start[] = [...byFileNumber];
   let lastStart = -1;
   const sorted = new Set(byFileNumber.map((x) => x.start));
-  for (const i of headCandidates) {
+  for (const i of candidates) {
     // The previous document: the nearest start before i, whichever rule found it.
     for (const x of byFileNumber) if (x.start < i && x.start > lastStart) lastStart = x.start;
     if (lastStart >= 0 && !hasText(shapes, lastStart, i)) continue;
@@ -119,6 +124,19 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
     lastStart = i;
   }
   return starts.sort((a, b) => a.start - b.start);
+}
+
+/** With this many heads followed by a document's opening, the file is a volume and its other heads count too. */
+const MIN_CONFIRMED_HEADS = 10;
+
+/** True when a date line, a bracketed note or a salutation follows head i within three blocks. */
+function opensDocument(shapes: BlockShape[], i: number): boolean {
+  for (let j = i + 1; j <= i + 3 && j < shapes.length; j++) {
+    const s = shapes[j]!;
+    if (s.dateline || s.bracketed || /^(?:(?:My\s+)?Dear\b[^.]{0,60}|Sir|Madam|Gentlemen|Excellency|Your Excellency|Mr\. (?:Secretary|President|Minister))[,:]/.test(s.text)) return true;
+    if (s.head || s.fileNumber) return false;
+  }
+  return false;
 }
 
 /** True when blocks (from, to) hold running text: a block that is neither a title, a note line nor a date line. */
