@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { readBlocks } from '../dist/src/convert/readers/blocks.js';
 import { splitLines } from '../dist/src/convert/readers/decode.js';
 import { segmentDocumentaryVolume } from '../dist/src/convert/rules/documentary-volume.js';
+import { reflowPrint } from '../dist/src/convert/readers/print-layout.js';
 const set = process.argv[2] ?? 'volume';
 const vi = process.argv.indexOf('-v');
 const verbose = vi > 0 ? Number(process.argv[vi + 1]) : 0;
@@ -13,8 +14,13 @@ for (const v of ['frus1918Russiav03', 'frus1934v04', 'frus1901China']) {
   const text = readFileSync(`${F}/${set}/${v}.txt`, 'utf8');
   const lines = splitLines(text);
   const gold = JSON.parse(readFileSync(`${F}/gold-${set}/${v}.json`, 'utf8'));
-  const source = { file: v, encoding: 'utf-8', hadBom: false, byteLength: text.length, lines };
+  const printed = reflowPrint(lines);
+  const source = { file: v, encoding: 'utf-8', hadBom: false, byteLength: text.length, lines: printed ? printed.lines : lines };
   const blocks = readBlocks(source);
+  // Logical line numbers back to the source's physical lines.
+  const first = (n) => (printed ? printed.pieces[n - 1][0].line : n);
+  const last = (n) => (printed ? printed.pieces[n - 1].at(-1).line : n);
+  for (const b of blocks) { b.line = first(b.line); b.endLine = last(b.endLine); }
   const t0 = performance.now();
   const units = segmentDocumentaryVolume(blocks) ?? [];
   const ms = performance.now() - t0;
