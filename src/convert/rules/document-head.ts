@@ -96,6 +96,7 @@ function namesParties(text: string): boolean {
  * (colon, comma, semicolon) and without a sentence break inside.
  */
 export function isDocumentHeadShape(text: string): boolean {
+  if (text.length > 480) return false;
   const t = stripHeadMarkers(text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim());
   if (t.length < 4 || t.length > 450) return false;
   if (/[,:;—-]$/.test(t) || !/^[\p{Lu}]/u.test(t)) return false;

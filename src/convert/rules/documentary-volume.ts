@@ -38,16 +38,19 @@ interface BlockShape {
 }
 
 function shapeOf(block: Block): BlockShape {
-  const text = blockText(block).replace(/\*+/g, '').trim();
+  const raw = blockText(block);
+  const text = raw.includes('*') ? raw.replace(/\*+/g, '').trim() : raw;
   const oneLine = block.lines.length === 1;
+  // Paragraphs are most blocks and none of these: test the cheap bound first.
+  const short = text.length <= 480;
   return {
     text,
     oneLine,
-    fileNumber: oneLine && isFileNumberLine(text),
-    head: oneLine && isDocumentHeadShape(text),
-    enclosure: oneLine && isEnclosureMarker(text),
-    bracketed: isBracketedLine(text),
-    dateline: block.lines.length <= 3 && block.lines.some((l) => parseDateline(l) !== undefined),
+    fileNumber: short && oneLine && isFileNumberLine(text),
+    head: short && oneLine && isDocumentHeadShape(text),
+    enclosure: short && oneLine && isEnclosureMarker(text),
+    bracketed: short && isBracketedLine(text),
+    dateline: short && block.lines.length <= 3 && block.lines.some((l) => parseDateline(l) !== undefined),
   };
 }
 
@@ -149,10 +152,14 @@ function hasText(shapes: BlockShape[], from: number, to: number): boolean {
   return false;
 }
 
+const MARKER_CHARACTER = /[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§]/u;
+
 /** The footnote markers that blocks [from, to) refer to. */
 function markersIn(blocks: readonly Block[], from: number, to: number): Set<string> {
   const found = new Set<string>();
-  for (let j = from; j < to; j++) for (const line of blocks[j]!.lines) for (const m of superscriptMarkers(line)) found.add(m);
+  for (let j = from; j < to; j++) {
+    for (const line of blocks[j]!.lines) if (MARKER_CHARACTER.test(line)) for (const m of superscriptMarkers(line)) found.add(m);
+  }
   return found;
 }
 
