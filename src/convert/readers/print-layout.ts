@@ -89,13 +89,16 @@ const ITEM_START = /^(?:\d{1,3}[a-z]?\.\s|\(\d{1,3}\)|[IVXL]+\.\s|Art\.\s|[“"]
 
 /**
  * True when the break after physical line `a` is a wrap, not a line break of the text: the next line's first
- * word would not have fitted on `a`. A line ending a sentence before a numbered item or a quotation is a real
- * break even when long (a footnote block: "… p. 135." / "2. Albert Rathbone …").
+ * word would not have fitted on `a`. A line ending a sentence before a numbered item or a quotation, or a colon
+ * before a capital, is a real break even when long (a footnote block: "… p. 135." / "2. Albert Rathbone …").
  */
 export function isWrap(a: string, b: string, width: number): boolean {
   const next = /^\S+/.exec(b.trimStart())?.[0] ?? '';
   if (a.trimEnd().length + 1 + next.length <= width) return false;
-  return !(/[.:—]$/.test(a.trimEnd()) && ITEM_START.test(b.trimStart()));
+  const end = a.trimEnd();
+  const start = b.trimStart();
+  // "… as follows:" over a capitalised line is a quotation or list set on its own lines.
+  return !((/[.:—]$/.test(end) && ITEM_START.test(start)) || (end.endsWith(':') && /^\p{Lu}/u.test(start)));
 }
 
 /**

@@ -43,6 +43,8 @@ describe('readers/print-layout', () => {
     assert.ok(isWrap('a'.repeat(55) + ' long', 'sentence', 60));
     assert.ok(!isWrap('short line', 'Next', 60));
     assert.ok(!isWrap('a'.repeat(55) + ' p. 4.', '2. Not printed.', 60));
+    assert.ok(!isWrap('a'.repeat(50) + ' as follows:', 'Immediately order', 60));
+    assert.ok(isWrap('a'.repeat(50) + ' as follows:', 'that the', 60));
   });
 
   it('joins a hyphenated word as the text writes it elsewhere', () => {
