@@ -1,0 +1,117 @@
+/**
+ * Documentary volumes: documents open at their file number (or their head where the edition prints none),
+ * division heads between documents belong to none, enclosures stay in their covering document.
+ */
+import assert from 'node:assert/strict';
+import type { Block } from '../../../src/model/document.js';
+import { segmentDocumentaryVolume } from '../../../src/convert/rules/documentary-volume.js';
+
+function blocksOf(texts: string[]): Block[] {
+  return texts.map((t, i) => ({ kind: 'p', line: i + 1, endLine: i + 1, lines: t.split('\n'), column: 1, inlines: [] }));
+}
+
+/** The units as [kind, first block text]. */
+function layout(texts: string[]): [string, string][] | undefined {
+  const blocks = blocksOf(texts);
+  return segmentDocumentaryVolume(blocks)?.map((u) => [u.kind, blocks[u.from]!.lines[0]!]);
+}
+
+describe('rules/documentary-volume', () => {
+  it('opens documents at their file number and keeps division heads apart', () => {
+    assert.deepEqual(
+      layout([
+        'Chapter I. The Frontier',
+        'File No. 723.2515/610',
+        'The Secretary of State to the Minister in Chile (Norton)',
+        'Washington, June 3, 1922—6 p.m.',
+        '52. You may inform the Minister¹ that this Government welcomes the proposal.',
+        'Hughes',
+        '1. Not printed.',
+        'Claims of American citizens against Chile, 1922',
+        '723.2515/615: Telegram',
+        'The Minister in Chile (Norton) to the Secretary of State',
+        'Santiago, June 5, 1922—11 a.m.',
+        '61. The Minister received the message with evident satisfaction.',
+        'Norton',
+      ]),
+      [
+        ['divisions', 'Chapter I. The Frontier'],
+        ['document', 'File No. 723.2515/610'],
+        ['divisions', 'Claims of American citizens against Chile, 1922'],
+        ['document', '723.2515/615: Telegram'],
+      ],
+    );
+  });
+
+  it('leaves a signature with its document, and takes a country under a title ending in a colon as a division', () => {
+    const units = layout([
+      'File No. 723.1/1',
+      'The Secretary of State to the Minister in Chile (Norton)',
+      'The proposal is welcome and will be answered within the week.',
+      'Hughes',
+      'Boundary questions:',
+      'Chile',
+      'File No. 723.1/2',
+      'The Minister in Chile (Norton) to the Secretary of State',
+      'The Minister received the message with evident satisfaction.',
+      'Norton',
+    ])!;
+    assert.deepEqual(units, [
+      ['document', 'File No. 723.1/1'],
+      ['divisions', 'Boundary questions:'],
+      ['document', 'File No. 723.1/2'],
+    ]);
+  });
+
+  it('keeps an enclosure with its head inside the covering document', () => {
+    assert.deepEqual(
+      layout([
+        'File No. 723.1/1',
+        'The Minister in Chile (Norton) to the Secretary of State',
+        'Sir: I enclose a copy of the note of the Minister for Foreign Affairs.',
+        'Norton',
+        '[Enclosure]',
+        'The Minister for Foreign Affairs (Barros) to the Minister (Norton)',
+        'Santiago, July 18, 1922.',
+        'The delegates will be at Valparaiso on the first of August.',
+        'Barros',
+        'File No. 723.1/2',
+        'The Secretary of State to the Minister in Chile (Norton)',
+        'The Department approves the arrangement.',
+        'Hughes',
+      ]),
+      [
+        ['document', 'File No. 723.1/1'],
+        ['document', 'File No. 723.1/2'],
+      ],
+    );
+  });
+
+  it('without file numbers, a head opens a document when a document opening follows it', () => {
+    assert.deepEqual(
+      layout([
+        'Mr. Hay to Mr. Conger.',
+        '[Telegram.]',
+        'Washington, July 3, 1900.',
+        'Communicate the purport of this instruction to the minister for foreign affairs.',
+        'Hay.',
+        'Mr. Conger to Mr. Hay.',
+        'Peking, July 5, 1900.',
+        'The minister received the instruction and will reply within the week.',
+        'Conger.',
+      ]),
+      [
+        ['document', 'Mr. Hay to Mr. Conger.'],
+        ['document', 'Mr. Conger to Mr. Hay.'],
+      ],
+    );
+  });
+
+  it('is no volume: an article whose section titles have the shape of heads, a single letter', () => {
+    assert.equal(
+      layout(['The Road to Munich', 'In the spring of 1938 the crisis deepened and the powers met.', 'From Munich to Prague', 'The next spring brought the end of the republic.']),
+      undefined,
+    );
+    assert.equal(layout(['File No. 723.1/1', 'The Minister in Chile (Norton) to the Secretary of State', 'Sir: I have the honor to report.', 'Norton']), undefined);
+  });
+});
