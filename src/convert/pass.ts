@@ -23,7 +23,7 @@ export interface ConvertOptions {
 }
 
 /** The names of the passes of the pipeline; `requires` lists name what a pass needs to have run before it. */
-export type PassName = 'segment' | 'structure' | 'inline' | 'duplicates' | 'join' | 'notes' | 'header' | 'volume' | 'entities';
+export type PassName = 'segment' | 'structure' | 'inline' | 'duplicates' | 'join' | 'notes' | 'header' | 'volume' | 'entities' | 'layout';
 
 /**
  * A piece of state that a pass keeps across the documents of one source (the reference date a volume has

@@ -16,6 +16,7 @@ import { notesPass } from './passes/notes.js';
 import { headerPass } from './passes/header.js';
 import { volumePass } from './passes/volume.js';
 import { entitiesPass } from './passes/entities.js';
+import { layoutPass } from './passes/layout.js';
 
 /** A pipeline starts with the pass that cuts the source into documents; the rest refine them. */
 export type Pipeline = readonly [SourcePass, ...(DocumentPass | VolumePass)[]];
@@ -23,9 +24,9 @@ export type Pipeline = readonly [SourcePass, ...(DocumentPass | VolumePass)[]];
 /**
  * Segmentation into documents; what each block is; its text parsed into inline nodes; second OCR passes set
  * aside; paragraphs re-joined across page breaks; footnotes moved to their references; header facts; what a
- * volume's documents learn from each other; persons, dates and places.
+ * volume's documents learn from each other; persons, dates and places; the body divided as TEI wants it.
  */
-export const PIPELINE: Pipeline = [segmentPass, structurePass, inlinePass, duplicatesPass, joinPass, notesPass, headerPass, volumePass, entitiesPass];
+export const PIPELINE: Pipeline = [segmentPass, structurePass, inlinePass, duplicatesPass, joinPass, notesPass, headerPass, volumePass, entitiesPass, layoutPass];
 
 /**
  * The pipeline up to and including the pass `last`, without the passes named in `without`: for tests and

@@ -1,14 +1,14 @@
 /**
- * Serialization: the document model → TEI P5 XML (through the small builder in xml-writer.ts). The teiHeader comes from the header facts;
- * the body from the blocks, grouped by where they stand: heading, opener matter, paragraphs, closer
- * matter. Page-foot matter (catchwords, page numbers, marginalia, unplaced notes) is model.global in TEI and
- * is written where it stands.
+ * Serialization: the document model → TEI P5 XML (through the small builder in xml-writer.ts). It writes and
+ * decides nothing: the teiHeader from the header facts, the body as the layout pass divided it, each block as
+ * the element its kind is encoded as (docs/encoding.md), inline nodes as they are.
  */
 import { XmlDocument, type XmlElement as XMLBuilder } from './xml-writer.js';
-import type { Block, BlockKind, Inference, Inline, Party, TeiDocument } from '../model/document.js';
+import { teiId, type Block, type Inference, type Inline, type LayoutNode, type Party, type TeiDocument, type Zone } from '../model/document.js';
+import { ConvertError } from '../diagnostics/diagnostic.js';
+import { ConvertCodes } from '../diagnostics/codes.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { LANGUAGE_NAMES } from './rules/language.js';
-import { headingClassification } from './rules/classification.js';
 
 const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -56,11 +56,6 @@ class InferenceMarks {
     el.att('cert', inferred.cert).att('evidence', inferred.evidence).att('resp', `#${this.converterId}`);
     this.written++;
   }
-}
-
-/** `xml:id` of a document: unique across the edition. */
-export function teiId(doc: TeiDocument): string {
-  return `doc-${doc.sourceSlug}-${doc.id}`.replace(/[^A-Za-z0-9_.-]/g, '-');
 }
 
 function nl(el: XMLBuilder): void {
@@ -127,184 +122,75 @@ function writeParty(parent: XMLBuilder, c: Party, marks: InferenceMarks): void {
   p.txt(c.name);
 }
 
-type Zone = 'top' | 'content' | 'bottom';
-
-const TOP: ReadonlySet<BlockKind> = new Set(['head', 'byline', 'classification', 'sent', 'salute']);
-const BOTTOM: ReadonlySet<BlockKind> = new Set(['closing', 'signed', 'postscript']);
-/** Written where they stand, in any zone: TEI's model.global. */
-const GLOBAL: ReadonlySet<BlockKind> = new Set(['catch', 'pageNum', 'marginal', 'noteBody', 'sourceNote']);
-
 class BodyWriter {
-  private readonly ids = new Map<Block, string>();
-
   constructor(
     private readonly doc: TeiDocument,
     private readonly marks: InferenceMarks,
-  ) {
-    let n = 1;
-    const target = (b: Block | undefined) => {
-      if (b && !this.ids.has(b)) this.ids.set(b, `${teiId(doc)}-p${n++}`);
-    };
-    const visit = (blocks: Block[]) => {
-      for (const b of blocks) {
-        target(b.duplicateOf);
-        for (const i of b.inlines) if (i.type === 'interruption') visit(i.blocks);
-      }
-    };
-    visit(doc.blocks);
-  }
+  ) {}
 
   write(body: XMLBuilder): void {
-    const blocks = this.doc.blocks;
-    if (this.doc.kind === 'front') {
-      const div = body.ele('div').att('type', 'front');
-      nl(div);
-      for (const b of blocks) this.block(div, b, 'content');
-      return;
+    if (!this.doc.layout) {
+      throw new ConvertError(ConvertCodes.notLaidOut, `${teiId(this.doc)} has not been through the layout pass: run the whole pipeline before serializing`);
     }
-    const firstSection = blocks.findIndex((b) => b.kind === 'section');
-    if (firstSection >= 0) {
-      // Before the sections TEI allows only divTop matter and paragraphs; anything else goes in a part.
-      const before = blocks.slice(0, firstSection);
-      const lastTop = before.findLastIndex((b) => TOP.has(b.kind));
-      const simple = before.every((b, i) => (TOP.has(b.kind) ? true : (b.kind === 'p' && i > lastTop) || GLOBAL.has(b.kind) || b.duplicateOf));
-      if (simple) this.part(body, before.map((block) => ({ block, zone: TOP.has(block.kind) ? 'top' : 'content' })), false);
-      else this.wrapped(body, before);
-      let start = firstSection;
-      while (start < blocks.length) {
-        let end = start + 1;
-        while (end < blocks.length && blocks[end]!.kind !== 'section') end++;
-        const div = body.ele('div').att('type', 'section').att('n', blocks[start]!.n ?? '');
-        nl(div);
-        this.inlineElement(div, 'head', blocks[start]!);
-        nl(div);
-        this.zones(div, blocks.slice(start + 1, end));
-        nl(body);
-        start = end;
+    this.nodes(body, this.doc.layout);
+  }
+
+  private nodes(parent: XMLBuilder, nodes: LayoutNode[]): void {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'div': {
+          const div = parent.ele('div').att('type', node.divType);
+          if (node.n !== undefined) div.att('n', node.n);
+          nl(div);
+          this.nodes(div, node.children);
+          if (node.newlineAfter) nl(parent);
+          break;
+        }
+        case 'group': {
+          const group = parent.ele(node.element);
+          if (node.element === 'postscript') this.postscript(group, node.children);
+          else this.nodes(group, node.children);
+          if (node.newlineAfter) nl(parent);
+          break;
+        }
+        case 'block':
+          this.block(parent, node.block, node.zone);
+          break;
+        case 'emptyParagraph':
+          parent.ele('p');
+          nl(parent);
+          break;
       }
-      return;
-    }
-    this.zones(body, blocks);
-  }
-
-  /** Blocks in a division of their own (split further into parts if they need it). */
-  private wrapped(parent: XMLBuilder, blocks: Block[]): void {
-    if (blocks.length === 0) return;
-    const div = parent.ele('div').att('type', 'part');
-    nl(div);
-    this.zones(div, blocks);
-    nl(parent);
-  }
-
-  /**
-   * Splits blocks into parts wherever opener matter follows text, or text follows closer matter (an
-   * enclosure, a second letter on the same sheet): TEI allows each only at the top or bottom of a division.
-   */
-  private zones(parent: XMLBuilder, blocks: Block[]): void {
-    const parts: { block: Block; zone: Zone }[][] = [[]];
-    let zone: Zone = 'top';
-    let inPostscript = false;
-    for (const b of blocks) {
-      let z: Zone;
-      if (b.duplicateOf || GLOBAL.has(b.kind)) z = zone;
-      else if (TOP.has(b.kind) || ((b.kind === 'dateline' || b.kind === 'reference' || b.kind === 'address') && zone === 'top')) z = 'top';
-      else if (BOTTOM.has(b.kind) || (b.kind === 'dateline' && zone !== 'top') || (b.kind === 'p' && inPostscript)) z = 'bottom';
-      else if (b.kind === 'reference' || b.kind === 'address') z = zone;
-      else z = 'content';
-      if ((z === 'top' && zone !== 'top') || (z === 'content' && zone === 'bottom')) parts.push([]);
-      if (b.kind === 'postscript') inPostscript = true;
-      else if (!(b.kind === 'p' && inPostscript) && !b.duplicateOf && !GLOBAL.has(b.kind)) inPostscript = false;
-      zone = z;
-      parts[parts.length - 1]!.push({ block: b, zone: z });
-    }
-    const nonEmpty = parts.filter((p) => p.length > 0);
-    if (nonEmpty.length <= 1) {
-      this.part(parent, nonEmpty[0] ?? []);
-      return;
-    }
-    for (const part of nonEmpty) {
-      const div = parent.ele('div').att('type', 'part');
-      nl(div);
-      this.part(div, part);
-      nl(parent);
     }
   }
 
-  private part(parent: XMLBuilder, items: { block: Block; zone: Zone }[], needsText = true): void {
-    // TEI wants at least one paragraph in a division; a message that is all heading and closer gets an
-    // empty one where its text would stand.
-    let hasText = !needsText || items.some(({ block, zone }) => zone === 'content' && block.kind === 'p' && !block.duplicateOf);
-    let group: XMLBuilder | undefined;
-    let groupName = '';
-    let postscript: XMLBuilder | undefined;
-    const close = () => {
-      if (group) nl(parent);
-      group = undefined;
-      groupName = '';
-    };
-    for (const { block, zone } of items) {
-      if (block.duplicateOf || GLOBAL.has(block.kind) || (zone !== 'top' && (block.kind === 'reference' || block.kind === 'address'))) {
-        this.block(postscript ?? group ?? parent, block, zone);
-        continue;
-      }
-      if (zone === 'bottom' && !hasText && !postscript) {
-        close();
-        parent.ele('p');
-        nl(parent);
-        hasText = true;
-      }
-      if (block.kind === 'head' || block.kind === 'byline') {
-        close();
-        postscript = undefined;
-        this.inlineElement(parent, block.kind, block, true);
-        nl(parent);
-        continue;
-      }
-      if (block.kind === 'postscript') {
-        close();
-        postscript = parent.ele('postscript');
-        this.paragraph(postscript, block);
-        continue;
-      }
-      if (block.kind === 'p' && postscript) {
-        this.paragraph(postscript, block);
-        continue;
-      }
-      if (postscript) {
-        postscript = undefined;
-        nl(parent);
-      }
-      if (zone === 'content') {
-        close();
-        this.block(parent, block, zone);
-        continue;
-      }
-      const wanted = zone === 'top' ? 'opener' : 'closer';
-      if (groupName !== wanted) {
-        close();
-        group = parent.ele(wanted);
-        groupName = wanted;
-      }
-      this.block(group!, block, zone);
-    }
-    close();
-    if (postscript) nl(parent);
-    if (!hasText) {
-      parent.ele('p');
-      nl(parent);
+  /** A postscript's paragraphs follow each other on one line; what else stands in it is written as anywhere. */
+  private postscript(el: XMLBuilder, nodes: LayoutNode[]): void {
+    for (const node of nodes) {
+      if (node.type === 'block' && !node.block.duplicateOf && (node.block.kind === 'p' || node.block.kind === 'postscript')) this.paragraph(el, node.block);
+      else this.nodes(el, [node]);
     }
   }
 
   /** One block, as the element its kind and zone call for. */
   private block(parent: XMLBuilder, b: Block, zone: Zone): void {
     if (b.duplicateOf) {
-      const note = parent.ele('note').att('type', 'duplicate').att('corresp', `#${this.ids.get(b.duplicateOf)}`);
+      const note = parent.ele('note').att('type', 'duplicate').att('corresp', `#${b.duplicateOf.xmlId}`);
       this.inlineElement(note, 'p', b);
       return;
     }
     switch (b.kind) {
       case 'p':
         this.paragraph(parent, b);
+        nl(parent);
+        return;
+      case 'head':
+      case 'byline':
+        this.inlineElement(parent, b.kind, b);
+        nl(parent);
+        return;
+      case 'section':
+        this.inlineElement(parent, 'head', b);
         nl(parent);
         return;
       case 'classification': {
@@ -365,28 +251,12 @@ class BodyWriter {
     return p;
   }
 
-  private inlineElement(parent: XMLBuilder, name: string, b: Block, isHead = false): XMLBuilder {
+  private inlineElement(parent: XMLBuilder, name: string, b: Block): XMLBuilder {
     const el = parent.ele(name);
-    const id = this.ids.get(b);
-    if (id) el.att(XML_NS, 'xml:id', id);
+    if (b.xmlId) el.att(XML_NS, 'xml:id', b.xmlId);
     if (b.lang && b.lang !== this.doc.languages[0]) el.att(XML_NS, 'xml:lang', b.lang);
-    if (isHead && name === 'head') this.headInlines(el, b.inlines);
-    else this.inlines(el, b.inlines);
+    this.inlines(el, b.inlines);
     return el;
-  }
-
-  /** A heading that opens with a classification: that part becomes `<seg type="classification">`. */
-  private headInlines(el: XMLBuilder, inlines: Inline[]): void {
-    const first = inlines[0];
-    const classification = first?.type === 'text' ? headingClassification(first.text.trimStart()) : undefined;
-    if (!first || first.type !== 'text' || !classification) {
-      this.inlines(el, inlines);
-      return;
-    }
-    const at = first.text.indexOf(classification) + classification.length;
-    el.txt(first.text.slice(0, first.text.indexOf(classification)));
-    el.ele('seg').att('type', 'classification').txt(classification);
-    this.inlines(el, [{ ...first, text: first.text.slice(at) }, ...inlines.slice(1)]);
   }
 
   private address(address: XMLBuilder, b: Block): void {

@@ -21,4 +21,6 @@ export const ConvertCodes = {
   senderInferred: 'TEI-CONV-006',
   noteLanguageTwin: 'TEI-CONV-007',
   dateNotParsed: 'TEI-CONV-008',
+  /** A document given to the serializer without the layout pass: a misuse of the library, not bad input. */
+  notLaidOut: 'TEI-CONV-009',
 } as const;

@@ -55,7 +55,23 @@ export interface Block {
   lang?: string;
   /** Set on a passage the document repeats (a second OCR pass): the block it repeats. */
   duplicateOf?: Block;
+  /** The block's xml:id, set by the layout pass on a passage that duplicates point to. */
+  xmlId?: string;
 }
+
+/** Where a block stands in its division: opener matter, text, closer matter (TEI's divTop, text and divBottom). */
+export type Zone = 'top' | 'content' | 'bottom';
+
+/**
+ * The body of a document as TEI divides it, decided by the layout pass and written as it stands by the
+ * serializer: divisions, opener/closer/postscript groups, blocks in their zone, and the empty paragraph TEI
+ * requires in a division that has no text. `newlineAfter` says whether the file breaks the line after it.
+ */
+export type LayoutNode =
+  | { type: 'div'; divType: 'front' | 'section' | 'part'; n?: string; children: LayoutNode[]; newlineAfter: boolean }
+  | { type: 'group'; element: 'opener' | 'closer' | 'postscript'; children: LayoutNode[]; newlineAfter: boolean }
+  | { type: 'block'; block: Block; zone: Zone }
+  | { type: 'emptyParagraph' };
 
 export type Inline =
   | TextInline
@@ -143,5 +159,12 @@ export interface TeiDocument {
   languages: string[];
   /** Where this document sits in a volume (title of the volume), if known. */
   volumeTitle?: string;
+  /** The body as TEI divides it (set by the layout pass, the last). */
+  layout?: LayoutNode[];
   diagnostics: Diagnostic[];
+}
+
+/** `xml:id` of a document: unique across the edition. */
+export function teiId(doc: Pick<TeiDocument, 'sourceSlug' | 'id'>): string {
+  return `doc-${doc.sourceSlug}-${doc.id}`.replace(/[^A-Za-z0-9_.-]/g, '-');
 }

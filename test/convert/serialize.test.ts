@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import type libxmljs from 'libxmljs2';
-import type { TeiDocument } from '../../src/model/document.js';
-import { serializeTei, teiId } from '../../src/convert/serialize.js';
+import { teiId, type TeiDocument } from '../../src/model/document.js';
+import { serializeTei } from '../../src/convert/serialize.js';
 import { chanceryErrors, parseXml } from '../helpers/schema.js';
 import { runUpTo } from './passes/run-passes.js';
 
@@ -16,7 +16,7 @@ const para = (s: string) => `${s}\n\n`;
 
 /** All documents of a text through every pass but entities, serialized and checked against chancery.rng. */
 function teiOf(text: string, file = 't.txt'): string[] {
-  return runUpTo(text, 'volume', file).docs.map((d) => {
+  return runUpTo(text, 'layout', file).docs.map((d) => {
     const xml = serializeTei(d, { generatedOn: GENERATED_ON });
     assert.deepEqual(chanceryErrors(xml), [], xml);
     return xml;
@@ -215,13 +215,13 @@ describe('serialize', () => {
   });
 
   it('names the schema in the xml-model instruction, by default relative to the edition layout', () => {
-    const doc = runUpTo(LETTER, 'volume').docs[0]!;
+    const doc = runUpTo(LETTER, 'layout').docs[0]!;
     assert.match(serializeTei(doc, { generatedOn: GENERATED_ON }), /^<\?xml version="1.0" encoding="UTF-8"\?>\n<\?xml-model href="..\/..\/schema\/chancery.rng" /);
     assert.match(serializeTei(doc, { generatedOn: GENERATED_ON, schemaHref: 'x.rng' }), /<\?xml-model href="x.rng" /);
   });
 
   it('is deterministic for a fixed generation date', () => {
-    const doc = () => runUpTo(LETTER, 'volume').docs[0]!;
+    const doc = () => runUpTo(LETTER, 'layout').docs[0]!;
     assert.equal(serializeTei(doc(), { generatedOn: GENERATED_ON }), serializeTei(doc(), { generatedOn: GENERATED_ON }));
   });
 

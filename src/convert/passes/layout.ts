@@ -1,0 +1,183 @@
+/**
+ * Layout: how the body of a document is divided in TEI, decided once so that the serializer only writes.
+ * TEI wants opener matter (heading, dateline, salutation) before the text of a division and closer matter
+ * (closing, signature, postscript) after it; page-foot matter (TEI's model.global) may stand anywhere. So the
+ * blocks are grouped by where they stand: a document whose opener matter follows text, or whose text follows
+ * closer matter (an enclosure, a second letter on the same sheet), is split into parts; numbered sections are
+ * divisions of their own; a division with no text gets the empty paragraph TEI requires. The pass also gives an
+ * xml:id to each passage a duplicate points to, and sets a heading's opening classification apart.
+ */
+import { teiId, type Block, type BlockKind, type EntityInline, type LayoutNode, type TeiDocument, type Zone } from '../../model/document.js';
+import type { DocumentPass } from '../pass.js';
+import { headingClassification } from '../rules/classification.js';
+
+/** Opener matter: written at the top of a division. */
+const TOP: ReadonlySet<BlockKind> = new Set(['head', 'byline', 'classification', 'sent', 'salute']);
+/** Closer matter: written at the bottom. */
+const BOTTOM: ReadonlySet<BlockKind> = new Set(['closing', 'signed', 'postscript']);
+/** Written where they stand, in any zone: TEI's model.global. */
+const GLOBAL: ReadonlySet<BlockKind> = new Set(['catch', 'pageNum', 'marginal', 'noteBody', 'sourceNote']);
+
+export const layoutPass: DocumentPass = {
+  name: 'layout',
+  scope: 'document',
+  // The heading's classification is split off its text after persons and dates were found in it whole.
+  requires: ['structure', 'inline', 'duplicates', 'join', 'notes', 'header', 'entities'],
+  run(doc) {
+    assignDuplicateTargetIds(doc);
+    for (const b of doc.blocks) if (b.kind === 'head' && !b.duplicateOf) setClassificationApart(b);
+    doc.layout = layoutBody(doc);
+  },
+};
+
+/** Every passage a duplicate repeats gets an xml:id, numbered in document order (page-foot matter included). */
+function assignDuplicateTargetIds(doc: TeiDocument): void {
+  let n = 1;
+  const visit = (blocks: Block[]): void => {
+    for (const b of blocks) {
+      if (b.duplicateOf && !b.duplicateOf.xmlId) b.duplicateOf.xmlId = `${teiId(doc)}-p${n++}`;
+      for (const i of b.inlines) if (i.type === 'interruption') visit(i.blocks);
+    }
+  };
+  visit(doc.blocks);
+}
+
+/** "PERSONAL AND SECRET MESSAGE FROM …": the classification that opens a heading becomes a segment of its own. */
+function setClassificationApart(head: Block): void {
+  const first = head.inlines[0];
+  if (!first || first.type !== 'text') return;
+  const classification = headingClassification(first.text.trimStart());
+  if (!classification) return;
+  const at = first.text.indexOf(classification);
+  const end = at + classification.length;
+  const seg: EntityInline = {
+    type: 'entity',
+    tag: 'seg',
+    attrs: { type: 'classification' },
+    children: [{ type: 'text', text: classification, line: first.line, column: first.column + at }],
+  };
+  const parts = [
+    ...(at > 0 ? [{ ...first, text: first.text.slice(0, at) }] : []),
+    seg,
+    ...(end < first.text.length ? [{ ...first, text: first.text.slice(end), column: first.column + end }] : []),
+  ];
+  head.inlines.splice(0, 1, ...parts);
+}
+
+function layoutBody(doc: TeiDocument): LayoutNode[] {
+  const blocks = doc.blocks;
+  if (doc.kind === 'front') {
+    return [{ type: 'div', divType: 'front', children: blocks.map((block) => ({ type: 'block', block, zone: 'content' })), newlineAfter: false }];
+  }
+  const firstSection = blocks.findIndex((b) => b.kind === 'section');
+  if (firstSection < 0) return zones(blocks);
+  const body: LayoutNode[] = [];
+  // Before the sections TEI allows only divTop matter and paragraphs; anything else goes in a part.
+  const before = blocks.slice(0, firstSection);
+  const lastTop = before.findLastIndex((b) => TOP.has(b.kind));
+  const simple = before.every((b, i) => (TOP.has(b.kind) ? true : (b.kind === 'p' && i > lastTop) || GLOBAL.has(b.kind) || b.duplicateOf));
+  if (simple) body.push(...part(before.map((block) => ({ block, zone: TOP.has(block.kind) ? 'top' : 'content' })), false));
+  else if (before.length > 0) body.push({ type: 'div', divType: 'part', children: zones(before), newlineAfter: true });
+  let start = firstSection;
+  while (start < blocks.length) {
+    let end = start + 1;
+    while (end < blocks.length && blocks[end]!.kind !== 'section') end++;
+    const head: LayoutNode = { type: 'block', block: blocks[start]!, zone: 'top' };
+    body.push({ type: 'div', divType: 'section', n: blocks[start]!.n ?? '', children: [head, ...zones(blocks.slice(start + 1, end))], newlineAfter: true });
+    start = end;
+  }
+  return body;
+}
+
+interface Placed {
+  block: Block;
+  zone: Zone;
+}
+
+/**
+ * Splits blocks into parts wherever opener matter follows text, or text follows closer matter: TEI allows each
+ * only at the top or bottom of a division.
+ */
+function zones(blocks: Block[]): LayoutNode[] {
+  const parts: Placed[][] = [[]];
+  let zone: Zone = 'top';
+  let inPostscript = false;
+  for (const b of blocks) {
+    let z: Zone;
+    if (b.duplicateOf || GLOBAL.has(b.kind)) z = zone;
+    else if (TOP.has(b.kind) || ((b.kind === 'dateline' || b.kind === 'reference' || b.kind === 'address') && zone === 'top')) z = 'top';
+    else if (BOTTOM.has(b.kind) || (b.kind === 'dateline' && zone !== 'top') || (b.kind === 'p' && inPostscript)) z = 'bottom';
+    else if (b.kind === 'reference' || b.kind === 'address') z = zone;
+    else z = 'content';
+    if ((z === 'top' && zone !== 'top') || (z === 'content' && zone === 'bottom')) parts.push([]);
+    if (b.kind === 'postscript') inPostscript = true;
+    else if (!(b.kind === 'p' && inPostscript) && !b.duplicateOf && !GLOBAL.has(b.kind)) inPostscript = false;
+    zone = z;
+    parts[parts.length - 1]!.push({ block: b, zone: z });
+  }
+  const nonEmpty = parts.filter((p) => p.length > 0);
+  if (nonEmpty.length <= 1) return part(nonEmpty[0] ?? []);
+  return nonEmpty.map((items) => ({ type: 'div', divType: 'part', children: part(items), newlineAfter: true }));
+}
+
+/**
+ * One division's content: opener and closer matter grouped, a postscript with its paragraphs, and an empty
+ * paragraph where a division that needs text has none (a message that is all heading and closer).
+ */
+function part(items: Placed[], needsText = true): LayoutNode[] {
+  const out: LayoutNode[] = [];
+  let hasText = !needsText || items.some(({ block, zone }) => zone === 'content' && block.kind === 'p' && !block.duplicateOf);
+  let group: Extract<LayoutNode, { type: 'group' }> | undefined;
+  let postscript: Extract<LayoutNode, { type: 'group' }> | undefined;
+  const here = (): LayoutNode[] => (postscript ?? group)?.children ?? out;
+  const close = (): void => {
+    group = undefined;
+  };
+  /** A postscript ended by what comes next; the line breaks after it unless a heading or another postscript follows. */
+  const endPostscript = (newlineAfter: boolean): void => {
+    if (postscript) postscript.newlineAfter = newlineAfter;
+    postscript = undefined;
+  };
+  for (const { block, zone } of items) {
+    if (block.duplicateOf || GLOBAL.has(block.kind) || (zone !== 'top' && (block.kind === 'reference' || block.kind === 'address'))) {
+      here().push({ type: 'block', block, zone });
+      continue;
+    }
+    if (zone === 'bottom' && !hasText && !postscript) {
+      close();
+      out.push({ type: 'emptyParagraph' });
+      hasText = true;
+    }
+    if (block.kind === 'head' || block.kind === 'byline') {
+      close();
+      endPostscript(false);
+      out.push({ type: 'block', block, zone });
+      continue;
+    }
+    if (block.kind === 'postscript') {
+      close();
+      endPostscript(false);
+      postscript = { type: 'group', element: 'postscript', children: [{ type: 'block', block, zone }], newlineAfter: true };
+      out.push(postscript);
+      continue;
+    }
+    if (block.kind === 'p' && postscript) {
+      postscript.children.push({ type: 'block', block, zone });
+      continue;
+    }
+    endPostscript(true);
+    if (zone === 'content') {
+      close();
+      out.push({ type: 'block', block, zone });
+      continue;
+    }
+    const wanted = zone === 'top' ? 'opener' : 'closer';
+    if (group?.element !== wanted) {
+      group = { type: 'group', element: wanted, children: [], newlineAfter: true };
+      out.push(group);
+    }
+    group.children.push({ type: 'block', block, zone });
+  }
+  if (!hasText) out.push({ type: 'emptyParagraph' });
+  return out;
+}

@@ -1,0 +1,86 @@
+/**
+ * layout: the body divided as TEI wants it — opener, text, closer; parts where opener matter follows text or
+ * text follows a closer; sections; the empty paragraph of a division without text; ids on the passages
+ * duplicates repeat; a heading's classification set apart. The serializer writes this tree and nothing else.
+ */
+import assert from 'node:assert/strict';
+import type { LayoutNode } from '../../../src/model/document.js';
+import { serializeTei } from '../../../src/convert/serialize.js';
+import { ConvertError } from '../../../src/diagnostics/diagnostic.js';
+import { onlyDoc, runUpTo } from './run-passes.js';
+
+const para = (s: string) => `${s}\n\n`;
+
+/** The tree in brief: divisions and groups by name, blocks by kind, the empty paragraph as "<p/>". */
+function outline(nodes: LayoutNode[]): unknown[] {
+  return nodes.map((n) => {
+    switch (n.type) {
+      case 'div':
+        return { [`div ${n.divType}${n.n ? ` ${n.n}` : ''}`]: outline(n.children) };
+      case 'group':
+        return { [n.element]: outline(n.children) };
+      case 'block':
+        return n.block.kind;
+      case 'emptyParagraph':
+        return '<p/>';
+    }
+  });
+}
+
+const layoutOf = (text: string) => onlyDoc(runUpTo(text, 'layout'));
+
+describe('passes/layout', () => {
+  it('groups a letter into opener, text and closer', () => {
+    const doc = layoutOf(para('SECRET') + para('Dear Sir,') + para('Text.') + para('Yours sincerely,') + 'J. STALIN\n');
+    assert.deepEqual(outline(doc.layout!), [{ opener: ['classification', 'salute'] }, 'p', { closer: ['closing', 'signed'] }]);
+  });
+
+  it('opens a new part for text after the closer', () => {
+    const doc = layoutOf(para('Dear Sir,') + para('Text.') + para('Yours sincerely,') + para('J. STALIN') + 'Enclosure text.\n');
+    assert.deepEqual(outline(doc.layout!), [{ 'div part': [{ opener: ['salute'] }, 'p', { closer: ['closing', 'signed'] }] }, { 'div part': ['p'] }]);
+  });
+
+  it('gives a division of opener and closer only an empty paragraph', () => {
+    const doc = layoutOf(para('Dear Sir,') + para('Yours sincerely,') + 'J. STALIN\n');
+    assert.deepEqual(outline(doc.layout!), [{ opener: ['salute'] }, '<p/>', { closer: ['closing', 'signed'] }]);
+  });
+
+  it('keeps a postscript’s paragraphs in it, and breaks the line after it only when something else follows', () => {
+    const doc = layoutOf(para('Dear Sir,') + para('Text.') + para('Yours sincerely,') + para('J. STALIN') + para('P.S. One more thing.') + 'And another.\n');
+    assert.deepEqual(outline(doc.layout!), [{ opener: ['salute'] }, 'p', { closer: ['closing', 'signed'] }, { postscript: ['postscript', 'p'] }]);
+    const twice = layoutOf(para('Dear Sir,') + para('Text.') + para('P.S. One.') + 'P.S. Two.\n');
+    const postscripts = twice.layout!.filter((n) => n.type === 'group' && n.element === 'postscript');
+    assert.deepEqual(postscripts.map((n) => n.type === 'group' && n.newlineAfter), [false, true]);
+  });
+
+  it('makes numbered sections divisions with their number as heading', () => {
+    const long = 'The Soviet Union has borne the brunt of the war for three years and its armies have advanced from the Volga to the Vistula, which no one had thought possible.';
+    const doc = layoutOf(para('THE SOVIET UNION AND THE WAR') + para(long) + para('II') + 'More text.\n');
+    assert.deepEqual(outline(doc.layout!), ['head', 'p', { 'div section II': ['section', 'p'] }]);
+  });
+
+  it('gives the passage a duplicate repeats an xml:id from the document’s own', () => {
+    const original = 'At the banquet last night the Marshal proposed a toast to the health of the President and spoke warmly of the friendship between our peoples.';
+    const garbled = 'At the bandage last night the Marshal proposed a toast to the wealth of the President and spoke warmly of the friendship between our peoples.';
+    const doc = layoutOf(para('Dear Sir,') + para(original) + para('The weather was cold.') + garbled + '\n');
+    assert.deepEqual(doc.blocks.map((b) => b.xmlId), [undefined, 'doc-t-000-p1', undefined, undefined]);
+    assert.equal(doc.blocks[3]!.duplicateOf, doc.blocks[1]);
+  });
+
+  it('sets the classification that opens a heading apart, keeping every character', () => {
+    const docs = runUpTo(para('PERSONAL AND SECRET MESSAGE FROM STALIN TO Mr CHURCHILL') + para('One.') + para('STALIN TO ROOSEVELT') + para('Two.') + para('STALIN TO CHURCHILL') + 'Three.\n', 'layout').docs;
+    const head = docs[0]!.blocks.find((b) => b.kind === 'head')!;
+    assert.deepEqual(head.inlines.map((i) => (i.type === 'entity' ? [i.tag, i.attrs.type] : i.type === 'text' ? i.text : i.type)), [
+      ['seg', 'classification'],
+      ' MESSAGE FROM STALIN TO Mr CHURCHILL',
+    ]);
+    assert.equal(head.inlines[1]!.type === 'text' && head.inlines[1]!.column, 20);
+  });
+
+  it('is what the serializer writes: a document not laid out is refused with TEI-CONV-009', () => {
+    const doc = onlyDoc(runUpTo(para('Dear Sir,') + 'Text.\n', 'header'));
+    assert.throws(() => serializeTei(doc), (e: unknown) => e instanceof ConvertError && e.code === 'TEI-CONV-009');
+    doc.layout = [{ type: 'div', divType: 'part', children: [{ type: 'block', block: doc.blocks[1]!, zone: 'content' }], newlineAfter: true }];
+    assert.match(serializeTei(doc, { generatedOn: '2026-01-01' }), /<body>\n<div type="part">\n<p>Text\.<\/p>\n<\/div>\n<\/body>/);
+  });
+});
