@@ -3,3 +3,4 @@
  */
 export { convertFiles, readInput, DEFAULT_MAX_BYTES, type ConvertFilesOptions, type ConvertFilesResult, type ConvertedFile, type KeptFile, type PersonographyOutcome } from './convert-files.js';
 export { buildEdition, listSources, type BuildOptions, type BuildReport } from './build-edition.js';
+export { initProject, type InitReport } from './init-project.js';
