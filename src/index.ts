@@ -3,7 +3,7 @@
  * these functions.
  */
 export { convert, serializeTei, type ConvertOptions, type ConvertResult, type SerializeOptions } from './convert/index.js';
-export { convertFiles, readInput, DEFAULT_MAX_BYTES, type ConvertFilesOptions, type ConvertFilesResult, type ConvertedFile } from './build/index.js';
+export { convertFiles, readInput, DEFAULT_MAX_BYTES, buildEdition, initProject, type ConvertFilesOptions, type ConvertFilesResult, type ConvertedFile, type BuildOptions, type BuildReport } from './build/index.js';
 export { PersonRegistry } from './convert/entities/personography.js';
 export { validate, formatReport, type ValidateOptions, type ValidationReport, type FileResult } from './validate/index.js';
 export { transform, transformEdition, type TransformOptions, type TransformReport, type TransformTarget } from './transform/index.js';
