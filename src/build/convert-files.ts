@@ -19,6 +19,7 @@ import { EditionCodes } from '../edition/codes.js';
 import { generatedState, markGenerated } from '../edition/generated-mark.js';
 import { addToEditedPersonography, personographyXml, PERSONOGRAPHY, readEditorFile, readPersonographyFile, type PersonographyFile } from '../edition/personography.js';
 import { FolderAssigner, folderOwners, xmlFilesIn } from '../edition/source-folders.js';
+import { decodeSource } from '../convert/readers/decode.js';
 import { DEFAULT_MAX_BYTES } from '../convert/limits.js';
 
 export { DEFAULT_MAX_BYTES };
@@ -123,6 +124,15 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
   const owners = folderOwners(outDir);
   const folders = new FolderAssigner(owners, options.force === true);
   const sourceOf = (path: string): string => relative(outDir, path).split(sep).join('/');
+  // The personography first reads every input, so that what one source establishes about a name counts in all,
+  // whatever their order.
+  for (const path of paths) {
+    try {
+      persons.learnSource(decodeSource(readInput(path, options.maxBytes), basename(path), path).source.lines);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e; // reported by the conversion below
+    }
+  }
   const total = paths.reduce((n, p) => n + safeSize(p), 0);
   let done = 0;
   for (const path of paths) {

@@ -10,6 +10,7 @@ import { personRef, type EditorEntry, type PersonEntry } from '../../edition/per
 import { EntityCodes } from './codes.js';
 import { fold } from './persons/lexicon.js';
 import { normalizeSurname, slug } from './persons/normalize.js';
+import { NameKnowledge } from './persons/knowledge.js';
 
 export type { AuthorityId, EditorEntry } from '../../edition/personography.js';
 
@@ -85,10 +86,25 @@ export class PersonRegistry {
   private readonly byForm = new Map<string, string>();
   private sequence = 0;
   private readonly lastSeen = new Map<string, number>();
-  /** Normalised surnames resolved in this run or named in the editor's file. */
-  private readonly seenSurnames = new Set<string>();
   /** Problems met while loading; the build reports them. */
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * What all sources of the edition establish about names (see ./persons/knowledge.ts), read before any
+   * document is tagged ({@link learnSource}): a bare surname of one source is a name because another source names
+   * the person in full, whatever the order the sources are converted in.
+   */
+  readonly knowledge = new NameKnowledge();
+  /** Surnames named in the editor's file. */
+  private readonly editorSurnames = new Set<string>();
+  /** Surnames named with evidence of their own (a title, initials, a given name) in this run. */
+  private readonly strongSurnames = new Set<string>();
+  private learned = false;
+
+  /** Reads one source's raw lines into the edition's knowledge; call it for every source before converting any. */
+  learnSource(lines: readonly string[]): void {
+    this.knowledge.learn(lines);
+    this.learned = true;
+  }
 
   /** A registry that starts from the persons of an earlier persons.xml: their ids are kept. */
   static fromEntries(entries: readonly PersonEntry[]): PersonRegistry {
@@ -125,8 +141,12 @@ export class PersonRegistry {
   /** True when a person with this surname (any spelling that folds to it) is known. */
   knows(surname: string): boolean {
     // Only what this run has seen (or the editor declared): persons merely loaded from an earlier persons.xml
-    // would make a second build tag more than the first, and builds must be reproducible.
-    return this.seenSurnames.has(normalizeSurname(surname));
+    // would make a second build tag more than the first, and builds must be reproducible. When the sources were
+    // read first (learnSource), only that knowledge counts, so that the order of conversion does not matter;
+    // otherwise the surnames this run named with evidence of their own.
+    const key = normalizeSurname(surname);
+    if (this.editorSurnames.has(key) || this.knowledge.surnames.has(key)) return true;
+    return !this.learned && this.strongSurnames.has(key);
   }
 
   /** The path a `persName/@ref` uses from a document folder. */
@@ -200,7 +220,9 @@ export class PersonRegistry {
 
   private record(p: RegisteredPerson, form: NameForm, place: MentionPlace | undefined, options: { correspondent?: boolean; role?: string }): void {
     this.lastSeen.set(p.id, this.sequence++);
-    this.seenSurnames.add(normalizeSurname(form.surname));
+    if ((form.forenames?.length ?? 0) > 0 || (form.initials?.length ?? 0) > 0 || form.title || options.correspondent) {
+      this.strongSurnames.add(normalizeSurname(form.surname));
+    }
     const printed = form.text.replace(/\s+/g, ' ');
     if (!p.forms.includes(printed)) p.forms.push(printed);
     if (!p.fixedByEditor) {
@@ -255,9 +277,9 @@ export class PersonRegistry {
       for (const v of e.variants ?? []) {
         if (!p.variants.includes(v)) p.variants.push(v);
         this.index(v, p.id);
-        this.seenSurnames.add(normalizeSurname(v));
+        this.editorSurnames.add(normalizeSurname(v));
       }
-      this.seenSurnames.add(normalizeSurname(p.surname));
+      this.editorSurnames.add(normalizeSurname(p.surname));
       this.index(p.surname, p.id);
       for (const r of e.roles ?? []) if (!p.roles.includes(r)) p.roles.push(r);
       for (const other of e.sameAs ?? []) {

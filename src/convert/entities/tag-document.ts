@@ -12,6 +12,7 @@ import { findDates } from './dates/find-dates.js';
 import { applySpans, viewOf, type EntitySpan, type InlineView } from './inline-view.js';
 import { findPersons, type PersonMention } from './persons/find-persons.js';
 import { normalizeSurname } from './persons/normalize.js';
+import { NameKnowledge, lowerWords } from './persons/knowledge.js';
 import { PersonRegistry, type MentionPlace } from './personography.js';
 
 /** What {@link tagDocument} did, for benches and diagnostics. */
@@ -35,6 +36,8 @@ const NAME_LINES = new Set<Block['kind']>(['signed', 'byline']);
 function unitsOf(doc: TeiDocument): Unit[] {
   const units: Unit[] = [];
   const visit = (block: Block, inNote: boolean): void => {
+    // A second (garbled) OCR pass is kept as a witness, outside the reading text: it names nobody.
+    if (block.duplicateOf) return;
     const view = viewOf(block.inlines);
     units.push({ block, view, inNote: inNote || block.kind === 'noteBody' });
     for (const n of view.nested) visit(n.block, inNote || n.inNote);
@@ -58,21 +61,46 @@ function nameLineRange(unit: Unit): [number, number] | undefined {
   return undefined;
 }
 
-function personsIn(unit: Unit, known: (key: string) => boolean): PersonMention[] {
+/** What the rules may consult besides the text: known surnames, common words, places. */
+interface Lookups {
+  known: (key: string) => boolean;
+  strong: (key: string) => boolean;
+  common: (folded: string) => boolean;
+  place: (folded: string) => boolean;
+}
+
+/** The view piece that holds offset `at`, by binary search (pieces are in offset order). */
+function pieceAt(view: InlineView, at: number): InlineView['pieces'][number] | undefined {
+  let lo = 0;
+  let hi = view.pieces.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = view.pieces[mid]!;
+    if (at < p.offset) hi = mid - 1;
+    else if (at >= p.offset + p.node.text.length) lo = mid + 1;
+    else return p;
+  }
+  return undefined;
+}
+
+function personsIn(unit: Unit, lookups: Lookups): PersonMention[] {
   const text = unit.view.text;
   const range = nameLineRange(unit);
   const found: PersonMention[] = [];
   if (range) {
     const [from, to] = range;
-    for (const m of findPersons(text.slice(from, to), { nameLine: true, known })) {
+    for (const m of findPersons(text.slice(from, to), { ...lookups, nameLine: true })) {
       found.push({ ...m, start: m.start + from, end: m.end + from });
     }
-    if (from > 0) found.push(...findPersons(text.slice(0, from), { known }));
+    if (from > 0) found.push(...findPersons(text.slice(0, from), lookups));
   } else {
-    found.push(...findPersons(text, { known }));
+    found.push(...findPersons(text, lookups));
   }
   // Names inside italics are, in these texts, inside titles of works ("Between Churchill and Stalin"): not mentions.
-  const outsideItalics = found.filter((m) => !unit.view.pieces.some((p) => p.italic && p.offset <= m.start && m.end <= p.offset + p.node.text.length));
+  const outsideItalics = found.filter((m) => {
+    const p = pieceAt(unit.view, m.start);
+    return !(p && p.italic && m.end <= p.offset + p.node.text.length);
+  });
   if (!unit.inNote) return outsideItalics;
   const titles = quotedTitles(text, outsideItalics);
   return outsideItalics.filter((m) => !titles.some(([s, e]) => s <= m.start && m.end <= e));
@@ -159,10 +187,13 @@ function placeInDateline(unit: Unit, dateStart: number): EntitySpan | undefined 
  * from its raw lines: the same person is often named in full in one document and bare in another.
  */
 export function sourceSurnames(lines: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const m of findPersons(lines.join('\n'))) if (m.evidence !== 'known') out.add(normalizeSurname(m.key));
-  return out;
+  const knowledge = new NameKnowledge().learn(lines);
+  knowledgeOf.set(knowledge.surnames, knowledge);
+  return knowledge.surnames;
 }
+
+/** The whole knowledge of a source, found from the surname set {@link sourceSurnames} returns. */
+const knowledgeOf = new WeakMap<ReadonlySet<string>, NameKnowledge>();
 
 /** Options of {@link tagDocument}. */
 export interface TagOptions {
@@ -185,12 +216,24 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
     if (key) docKnown.add(key);
   }
   const units = unitsOf(doc);
-  const known = (key: string): boolean => {
-    const k = normalizeSurname(key);
-    return docKnown.has(k) || (options.sourceKnown?.has(k) ?? false) || registry.knows(key);
+  const source = options.sourceKnown ? knowledgeOf.get(options.sourceKnown) : undefined;
+  const edition = registry.knowledge;
+  // Without the source's knowledge (a document tagged alone), the document's own lower-case words.
+  const docLower = source ? undefined : lowerWords(units.map((u) => u.view.text).join('\n'));
+  const lookups: Lookups = {
+    known: (key) => {
+      const k = normalizeSurname(key);
+      return docKnown.has(k) || (options.sourceKnown?.has(k) ?? false) || registry.knows(key);
+    },
+    strong: (key) => {
+      const k = normalizeSurname(key);
+      return (source?.strong.has(k) ?? false) || edition.strong.has(k);
+    },
+    common: (f) => (source?.lower.has(f) ?? docLower!.has(f)) || edition.lower.has(f),
+    place: (f) => (source?.isPlace(f) ?? false) || edition.isPlace(f),
   };
   // Round one: what the document itself establishes as names.
-  for (const unit of units) for (const m of personsIn(unit, known)) docKnown.add(normalizeSurname(m.key));
+  for (const unit of units) for (const m of personsIn(unit, lookups)) docKnown.add(normalizeSurname(m.key));
 
   // Without a date of its own, a document takes the last reference of the one before it in the same source
   // (volumes of letters and telegrams run in date order), then the full dates it prints itself.
@@ -201,7 +244,7 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
   for (const unit of units) {
     const spans: EntitySpan[] = [];
     const place: MentionPlace = { document: docId, line: unit.block.line };
-    for (const m of personsIn(unit, known)) {
+    for (const m of personsIn(unit, lookups)) {
       const role = roleAfter(unit.view.text, m.end);
       const id = registry.resolve(
         { text: m.text, surname: m.surname, forenames: m.forenames, initials: m.initials, title: m.title },

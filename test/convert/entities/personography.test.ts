@@ -62,14 +62,26 @@ describe('PersonRegistry', () => {
     assert.equal(resolve(r, 'Roberts'), geoffrey);
   });
 
-  it('counts as known only surnames seen in this run, so that a second build tags what the first did', () => {
+  it('counts as known only surnames named with evidence in this run, so that a second build tags what the first did', () => {
     const first = new PersonRegistry();
     resolve(first, 'Jules Léger');
     write(first, dir);
     const second = load(dir);
     assert.equal(second.knows('Léger'), false);
     resolve(second, 'Léger');
+    assert.equal(second.knows('Leger'), false, 'a bare surname is no evidence of its own');
+    resolve(second, 'M. Léger');
     assert.equal(second.knows('Leger'), true);
+  });
+
+  it('once the sources were read, knows what they establish and nothing this run adds', () => {
+    const r = new PersonRegistry();
+    r.learnSource(['1434. For Willard [from Stevens]:', '', 'Mr. Stevens arrived; the War Trade Board met.']);
+    assert.equal(r.knows('Stevens'), true);
+    assert.equal(r.knows('Willard'), true);
+    assert.equal(r.knows('Board'), false);
+    resolve(r, 'General Graves');
+    assert.equal(r.knows('Graves'), false, 'what a source establishes, not the order of conversion, decides');
   });
 
   it('keeps "Mrs Churchill" apart from Mr Churchill, across a write and a load', () => {

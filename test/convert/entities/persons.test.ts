@@ -139,3 +139,79 @@ describe('findPersons', () => {
     for (const text of negatives) it(JSON.stringify(text), () => assert.deepEqual(texts(text), []));
   });
 });
+
+describe('findPersons: offices, bodies, places and the layout of documentary editions', () => {
+  describe('not persons', () => {
+    const negatives: Array<[string, string]> = [
+      ['an office after a title', 'the Minister of Finance thinks; British Minister Peking who; Minister Railways'],
+      ['bodies', 'the War Trade Board charged; the Council of Ministers; Young Men’s Christian Association; the Russian Corporation'],
+      ['sentence-initial words of reports', 'Informant states that the troops left. Unconfirmed reports say the Council met.'],
+      ['ships', 'naming vessels Nascopie and Egba stated; the S.S. Simferopol, detained at Manila'],
+      ['abbreviations and headings before a number', 'more than say Rs. 200,000,000 be issued. Article 1 The general supervision'],
+      ['compounds with a prefix', 'Trans-Baikal answered they are in accord'],
+      ['a participle, not a verb of saying', 'the proposed Siberian unit and the ruble'],
+    ];
+    for (const [what, text] of negatives) it(what, () => assert.deepEqual(texts(text), []));
+  });
+
+  it('reads a place the edition knows as a place, and a common word as a common word', () => {
+    const place = (f: string): boolean => f === 'vologda' || f === 'kamchatka';
+    const common = (f: string): boolean => f === 'following';
+    assert.deepEqual(texts('accompanied by Lobanov and Vologda; Kamchatka’s population', { place, common }), []);
+    assert.deepEqual(texts('Following telegraphed Stevens, Yokohama', { common, known: (k) => k === 'following' || k === 'stevens' }), ['Stevens']);
+  });
+
+  it('takes a known surname anywhere but at the start of a sentence when the word is also common', () => {
+    const known = (k: string): boolean => k === 'long';
+    const common = (f: string): boolean => f === 'long';
+    assert.deepEqual(texts('brought it to the attention of Long who is in Paris', { known, common }), ['Long']);
+    assert.deepEqual(texts('Long delays are expected.', { known, common }), []);
+  });
+
+  it('routing lines of telegrams', () => {
+    assert.deepEqual(texts('1434. For Willard² [from Stevens]:'), ['Willard', 'Stevens']);
+    assert.deepEqual(texts('[For] McAdoo from Cravath:'), ['McAdoo', 'Cravath']);
+    assert.deepEqual(texts('547. [From War Trade Board] for Dye¹ [and] for Owen:'), ['Dye', 'Owen']);
+    assert.deepEqual(texts('For the Secretary of State and Willard:'), ['Willard']);
+    assert.deepEqual(texts('Following from Willard:'), ['Willard']);
+    assert.deepEqual(texts('For these reasons I am hoping: nothing'), []);
+  });
+
+  it('the holder of an office in parentheses', () => {
+    assert.deepEqual(texts('The Special Representative (House) to the Secretary of State'), ['House']);
+    assert.deepEqual(texts('Memorandum by the Third Assistant Secretary of State (Long)'), ['Long']);
+    assert.deepEqual(texts('Roger C. Tredwell, Consul at Petrograd (Vologda).', { place: (f) => f === 'vologda' }), ['Roger C. Tredwell']);
+    assert.deepEqual(texts('the treaty (Versailles) and the Ambassador (Russia)'), []);
+  });
+
+  it('a person identified at the start of a note', () => {
+    const m = only('2. Langdon Warner, Vice Consul at Harbin.');
+    assert.deepEqual([m.text, m.forenames, m.key], ['Langdon Warner', ['Langdon'], 'warner']);
+    assert.deepEqual(texts('1. Tsuneo Matsudaira, Japanese representative in Siberia.'), ['Tsuneo Matsudaira']);
+    assert.deepEqual(texts('1. Russian Governor and General Manager of the Chinese Eastern Railway.'), []);
+  });
+
+  it('names of the Chinese tradition: family name first, a hyphenated given name', () => {
+    const found = findPersons('Sheng Shih-tsai and Wong Wen-hao met Hu Tsung-nan’s men; filled by Mr. Ku[o] Chung-hsi.');
+    assert.deepEqual(found.map((m) => [m.text, m.surname, m.forenames]), [
+      ['Sheng Shih-tsai', 'Sheng', ['Shih-tsai']],
+      ['Wong Wen-hao', 'Wong', ['Wen-hao']],
+      ['Hu Tsung-nan', 'Hu', ['Tsung-nan']],
+      ['Mr. Ku[o] Chung-hsi', 'Kuo', ['Chung-hsi']],
+    ]);
+    assert.deepEqual(texts('the Anglo-French and Sino-Japanese talks; Trans-Siberian'), []);
+  });
+
+  it('a given name before a word of the vocabulary: "Edward House", "Mr. Eugene Prince"', () => {
+    assert.deepEqual(findPersons('Edward House', { nameLine: true }).map((m) => m.key), ['house']);
+    assert.deepEqual(findPersons('They are Mr. Eugene Prince and Prof. F. A. Golder.').map((m) => m.key), ['prince', 'golder']);
+  });
+
+  it('peers and titles of the documentary editions', () => {
+    assert.deepEqual(texts('will report to the Earl of Reading.'), ['Earl of Reading']);
+    assert.deepEqual(texts('Consul Cole makes; Secretary McAdoo has; Maj. Gen. William S. Graves; Lieut. Col. Raymond Robins'),
+      ['Consul Cole', 'Secretary McAdoo', 'Maj. Gen. William S. Graves', 'Lieut. Col. Raymond Robins']);
+    assert.deepEqual(texts('former Secretary of State Root will'), ['Secretary of State Root']);
+  });
+});
+

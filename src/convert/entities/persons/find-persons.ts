@@ -5,10 +5,13 @@
  * name line of a signature or salutation, or a surname already known from such evidence elsewhere in the
  * edition. Nothing here lists the people of any text.
  */
-import { FORENAMES, NATIONALITIES, NOT_NAMES, PARTICLES, PLACES, ROLE_WORDS, SPEECH_VERBS, TITLES, fold } from './lexicon.js';
+import {
+  FORENAMES, FUNCTION_WORDS, NATIONALITIES, NOT_NAMES, ORGANISATION_WORDS, PARTICLES, PLACES, POST_TITLES, ROLE_NOUNS, ROLE_WORDS, SHIP_WORDS, SPEECH_VERBS, TITLES, fold,
+} from './lexicon.js';
+import { layoutMentions } from './layout-names.js';
 
 /** Why a span was taken for a name, strongest first. */
-export type PersonEvidence = 'title' | 'initials' | 'forename' | 'block' | 'context' | 'known';
+export type PersonEvidence = 'title' | 'initials' | 'forename' | 'block' | 'layout' | 'context' | 'known';
 
 /** One person mention. Offsets are 0-based into the searched string, `end` exclusive. */
 export interface PersonMention {
@@ -35,6 +38,18 @@ export interface FindPersonsOptions {
   nameLine?: boolean;
   /** Surname keys (see {@link surnameKey}) already known to name persons: a bare capitalised surname then counts. */
   known?: (key: string) => boolean;
+  /**
+   * Folded words the document or edition also prints in lower case ("following", "daily"): common words, which
+   * context alone does not make a name, nor knowledge at the start of a sentence, where every word is capitalised.
+   */
+  common?: (folded: string) => boolean;
+  /**
+   * Surname keys named somewhere with a title, initials or a given name ("Sir William Seeds"): known that well, a
+   * bare surname is a name even where it opens a sentence and is also a common word ("Seeds in Moscow thought").
+   */
+  strong?: (key: string) => boolean;
+  /** Folded words the edition knows as places (the place of a dateline): a name only with a title, initials or a given name. */
+  place?: (folded: string) => boolean;
 }
 
 interface Token {
@@ -123,12 +138,19 @@ function nameWord(t: Token): boolean {
   return true;
 }
 
+/** {@link nameWord} for a word alone (the layout rules of ./layout-names.ts test words they cut themselves). */
+function isNameWord(word: string): boolean {
+  return nameWord({ start: 0, end: word.length, word, kind: 'word', possessive: false, hasStop: false, folded: fold(word) });
+}
+
 /** Matches title words at token i; returns how many tokens they take (0 if none). */
 function titleAt(tokens: readonly Token[], i: number, text: string): number {
   const t = tokens[i];
   if (!t || t.kind === 'initial' && t.word !== 'M') return 0;
   if (!isCapitalised(t.word) || t.possessive) return 0;
   const next = tokens[i + 1];
+  const third = tokens[i + 2];
+  if (next && third && joined(text, t, next) && joined(text, next, third) && TITLES.has(`${t.folded}_${next.folded}_${third.folded}`)) return 3;
   if (next && joined(text, t, next) && TITLES.has(`${t.folded}_${next.folded}`)) return 2;
   if (t.word === 'M') {
     // "M. Stalin" (Monsieur) against "M. J. Carley" (initials): a title only before a surname, not before more initials.
@@ -179,6 +201,10 @@ function candidateAt(
       if (core.length > 0 && blockedAsPlace(t.word)) break;
       core.push(k);
       if (t.possessive) break;
+    } else if (vocabularySurname(tokens, k, core, text)) {
+      // "Edward House", "Mr. Eugene Prince": after a given name, a word of the vocabulary ends the name as its surname.
+      core.push(k);
+      break;
     } else {
       break;
     }
@@ -212,20 +238,100 @@ function candidateAt(
   return { first: i, titleEnd, last: core[core.length - 1]! };
 }
 
+/**
+ * A capitalised word of the vocabulary (an institution, a title: "House", "Prince") right after a given name,
+ * ending the name: its surname. Function words and month names never are.
+ */
+function vocabularySurname(tokens: readonly Token[], k: number, core: readonly number[], text: string): boolean {
+  const t = tokens[k]!;
+  const last = core.length > 0 ? tokens[core[core.length - 1]!]! : undefined;
+  if (!last || last.kind !== 'word' || !FORENAMES.has(last.folded)) return false;
+  if (t.kind !== 'word' || t.word.length < 3 || !isCapitalised(t.word) || isAllCaps(t.word) || FUNCTION_WORDS.has(t.folded)) return false;
+  if (ORGANISATION_WORDS.has(t.folded)) return false;
+  if (blockedAsPlace(t.word) || !(NOT_NAMES.has(t.folded) || TITLES.has(t.folded) || ROLE_WORDS.has(t.folded))) return false;
+  const next = tokens[k + 1];
+  // "Charles Street Station", "William Board of Trade": more capitalised words or "of" after it make a phrase.
+  if (next && joined(text, t, next) && (isCapitalised(next.word) || next.word === 'of')) return false;
+  return true;
+}
+
 function blockedAsPlace(word: string): boolean {
   const f = fold(word);
   return PLACES.has(f) || NATIONALITIES.has(f);
 }
 
+/** Derived words: "Hitlerites", "Bolshevists", "Americans", "Japanese", "Hitlerism". */
+const DERIVED = /(?:ites|ists|ians|ans|ese|ics|ism)$/;
+
+/**
+ * The word at token i names a ship: "S.S. Simferopol", "the vessels Nascopie and Egba" (a ship word before it,
+ * or before the list it ends).
+ */
+function afterShipWord(tokens: readonly Token[], i: number, text: string): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  if (/S\.\s?S\.\s*$/.test(text.slice(Math.max(0, t.start - 6), t.start))) return true;
+  for (let j = i - 1, n = 0; j >= 0 && n < 4; j--, n++) {
+    const p = tokens[j]!;
+    if (SHIP_WORDS.has(p.folded)) return true;
+    if (!(p.word === 'and' || isCapitalised(p.word))) return false;
+  }
+  return false;
+}
+
+/**
+ * ", the British ambassador in Moscow,", ", Vice Consul at Harbin.": an office in apposition right after a name —
+ * at most two modifiers, then the office, then the end of the phrase or a preposition.
+ */
+const APPOSITION = /^,[ \t]+(?:(?:the|a|then|now|former|later)[ \t]+)?((?:[\p{L}-]+[ \t]+){0,2})([\p{L}-]+)(?=[,;.]|[ \t]+(?:in|at|of|to|for|and|on)\b)/u;
+
+function appositionRole(text: string, end: number): boolean {
+  const m = APPOSITION.exec(text.slice(end, end + 60));
+  if (!m || !ROLE_NOUNS.has(fold(m[2]!))) return false;
+  // The modifiers describe the office ("British", "Assistant Military"), they are not a clause ("rights of head").
+  return m[1]!.split(/[ \t]+/).filter(Boolean).every((w) => NATIONALITIES.has(fold(w)) || isCapitalised(w) || ROLE_NOUNS.has(fold(w)));
+}
+
+/** Index of the last non-space character before `at`, looking back a few characters only (-1 at the start). */
+function previousChar(text: string, at: number): string {
+  for (let i = at - 1, n = 0; i >= 0 && n < 12; i--, n++) {
+    const c = text[i]!;
+    if (c !== ' ' && c !== '\t' && c !== '\u00a0' && c !== '"' && c !== '“' && c !== '‘' && c !== "'" && c !== '(' && c !== '[') return c;
+  }
+  return '\n';
+}
+
+/** The token stands where every word is capitalised: the start of the text, a line or a sentence. */
+function sentenceInitial(text: string, t: Token): boolean {
+  const c = previousChar(text, t.start);
+  return c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '*' || c === ']' || /\d/.test(c);
+}
+
 /** Every person mention of `text`, in order, without overlaps. */
 export function findPersons(text: string, options: FindPersonsOptions = {}): PersonMention[] {
   const tokens = tokenize(text);
-  const out: PersonMention[] = [];
   const known = options.known ?? (() => false);
+  const common = options.common ?? (() => false);
+  const place = options.place ?? (() => false);
+  // Names the layout gives (routing lines, a holder in parentheses, an identification note, Chinese names): taken first.
+  const out: PersonMention[] = options.nameLine ? [] : layoutMentions(text, isNameWord, place);
+  const taken = out.slice();
+  let next = 0;
   let i = 0;
   while (i < tokens.length) {
+    const tok = tokens[i]!;
+    while (next < taken.length && taken[next]!.end <= tok.start) next++;
+    if (next < taken.length && taken[next]!.start < tok.end) {
+      i++;
+      continue;
+    }
     const c = candidateAt(tokens, i, text, options.nameLine ?? false, known);
     if (!c) {
+      i++;
+      continue;
+    }
+    // A candidate must not run into a layout name.
+    if (next < taken.length && taken[next]!.start < tokens[c.last]!.end) {
       i++;
       continue;
     }
@@ -251,79 +357,121 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
     }
 
     function judge(): PersonEvidence | undefined {
+      const first = tokens[c!.first]!;
       const prev = tokens[c!.first - 1];
       // "anti-Hitler" is one token; a word glued to the name by a hyphen or slash is not a mention of the name.
-      if (/[-/]$/.test(text.slice(0, tokens[c!.first]!.start))) return undefined;
-      if (titleTokens.length > 0) return 'title';
+      const glued = text[first.start - 1];
+      if (glued === '-' || glued === '/') return undefined;
+      // "S.S. Simferopol", "the vessels Nascopie and Egba": ships are named like people.
+      if (titleTokens.length === 0 && afterShipWord(tokens, c!.first, text)) return undefined;
+      if (/S\.\s?S\.\s*$/.test(text.slice(Math.max(0, first.start - 6), first.start))) return undefined;
+      if (titleTokens.length > 0) {
+        // "British Minister Peking", "Consul Vladivostok": an office before a place names the post.
+        const lastTitle = titleTokens[titleTokens.length - 1]!;
+        if (coreTokens.length === 1 && POST_TITLES.has(lastTitle.folded) && (blockedAsPlace(surnameToken.word) || place(surnameToken.folded))) return undefined;
+        return 'title';
+      }
       if (initials.length > 0 && coreTokens[0]!.kind === 'initial') return 'initials';
       if (forenames.length > 0 && FORENAMES.has(fold(forenames[0]!))) return 'forename';
       if (options.nameLine) return 'block';
-      if (known(key)) return 'known';
-      if (forenames.length > 0 || blockedAsPlace(surnameToken.word)) return undefined;
+      if (forenames.length > 0 || place(surnameToken.folded)) return undefined;
+      // A word the texts also print in lower case is a common word: "Following telegraphed", "Daily reports".
+      const isCommon = common(surnameToken.folded);
+      // "Seeds, the British ambassador in Moscow,": an apposition naming an office makes the word a person.
+      if (appositionRole(text, surnameToken.end)) return 'context';
+      // Known as a name ("Lord Halifax" elsewhere): the bare word is the person, even where it is also a city.
+      if (known(key)) return isCommon && sentenceInitial(text, first) && !(options.strong?.(key) ?? false) ? undefined : 'known';
+      if (blockedAsPlace(surnameToken.word) || DERIVED.test(surnameToken.word) || isCommon) return undefined;
+      // "Rs. 200,000,000", "Article 1", "No. 5": a word before a number is an abbreviation or a heading.
+      if (/^\.?\s*\d/.test(text.slice(surnameToken.end, surnameToken.end + 3))) return undefined;
       // Context alone does not make a name of "the Russians" or of derived words ("Hitlerites, who").
       if (prev && /^(?:the|a|an|these|those)$/i.test(prev.word)) return undefined;
-      if (/(?:ites|ists|ians|ans|ese|ics|ism)$/.test(surnameToken.word)) return undefined;
-      if (isAllCaps(surnameToken.word) && prev && /^(?:FROM|TO)$/.test(prev.word) && joined(text, prev, tokens[c!.first]!)) {
+      if (isAllCaps(surnameToken.word) && prev && /^(?:FROM|TO)$/.test(prev.word) && joined(text, prev, first)) {
         return 'context';
       }
-      const next = tokens[c!.last + 1];
+      const after = tokens[c!.last + 1];
       // "Hitler's forces", not "McGill-Queen's University Press".
-      if (surnameToken.possessive && !isAllCaps(surnameToken.word) && next && /^\p{Ll}/u.test(next.word)) return 'context';
+      if (surnameToken.possessive && !isAllCaps(surnameToken.word) && after && /^\p{Ll}/u.test(after.word)) return 'context';
       // "Webster to Léger, 18 December 1958", "Halifax to Seeds, no. 686": the addressee of a cited letter; and
       // "Churchill wrote to Stalin", the same with a verb of saying or writing between.
       const lastFound = out[out.length - 1];
-      if (prev && (prev.word === 'to' || prev.word === 'à') && lastFound && /^[ \t]+$/.test(text.slice(prev.end, tokens[c!.first]!.start))) {
+      if (prev && (prev.word === 'to' || prev.word === 'à') && lastFound && lastFound.end <= prev.start && prev.start - lastFound.end <= 24 &&
+        /^[ \t]+$/.test(text.slice(prev.end, first.start))) {
         const between = text.slice(lastFound.end, prev.start);
-        if (/^\s+$/.test(between) && /^[,.;]/.test(text.slice(surnameToken.end))) return 'context';
+        const punct = text[surnameToken.end];
+        if (/^\s+$/.test(between) && (punct === ',' || punct === '.' || punct === ';')) return 'context';
         const verb = /^\s+(\p{L}+)\s+$/u.exec(between)?.[1];
         if (verb && SPEECH_VERBS.has(verb)) return 'context';
       }
       // "Timoshenko who was present": a relative pronoun for persons.
-      if (next && /^(?:who|whom)$/.test(next.word) && /^,?\s+$/.test(text.slice(surnameToken.end, next.start))) return 'context';
-      if (next && SPEECH_VERBS.has(next.word) && joined(text, surnameToken, next)) return 'context';
-      if (prev && SPEECH_VERBS.has(prev.word) && /^,?\s+$/.test(text.slice(prev.end, tokens[c!.first]!.start))) return 'context';
+      if (after && (after.word === 'who' || after.word === 'whom') && after.start - surnameToken.end <= 3 &&
+        /^,?\s+$/.test(text.slice(surnameToken.end, after.start))) return 'context';
+      if (after && SPEECH_VERBS.has(after.word) && joined(text, surnameToken, after)) return 'context';
+      // "said Churchill", but not "the proposed Siberian unit" (a participle after an article).
+      const beforeVerb = tokens[c!.first - 2];
+      if (prev && SPEECH_VERBS.has(prev.word) && first.start - prev.end <= 3 && /^,?\s+$/.test(text.slice(prev.end, first.start)) &&
+        !(beforeVerb && /^(?:the|a|an|this|that|its|his|their)$/i.test(beforeVerb.word))) return 'context';
       return undefined;
     }
   }
-  return options.nameLine ? out : addCoordinated(text, tokens, out);
+  out.sort((a, b) => a.start - b.start);
+  return options.nameLine ? out : addCoordinated(text, tokens, out, common, place);
 }
 
-/** ", " or " and " or ", and " between two names of one list. */
+/** ", " or " and " or ", and " between two names of one list, at most this long. */
 const LIST_GAP = /^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+&\s+)$/;
-const LIST_GAP_END = /(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+&\s+)$/;
-const AND_OR_START = /^\s+(?:and|or)\s+/;
+const MAX_GAP = 8;
 
 /**
  * Names listed with a name: "Hitler and Mussolini", "Darlan, Boisson, Giraud". A single capitalised word that
  * could be a name (not a place, nationality, institution or derived word) joined by a comma or "and" to a name
  * found by the other rules is a name too; lists are followed both ways until nothing changes.
+ *
+ * Linear in the text: each word looks only at the nearest mention before and after it (two cursors over the
+ * sorted mentions), and every gap tested is at most {@link MAX_GAP} characters.
  */
-function addCoordinated(text: string, tokens: readonly Token[], found: PersonMention[]): PersonMention[] {
+function addCoordinated(
+  text: string,
+  tokens: readonly Token[],
+  found: PersonMention[],
+  common: (folded: string) => boolean,
+  place: (folded: string) => boolean,
+): PersonMention[] {
   if (found.length === 0) return found;
-  const out = [...found];
+  let out = found;
   for (let changed = true, round = 0; changed && round < 4; round++) {
     changed = false;
-    for (const t of tokens) {
-      if (!nameWord(t) || isAllCaps(t.word) || blockedAsPlace(t.word) || /(?:ites|ists|ians|ans|ese|ics|ism)$/.test(t.word)) continue;
-      // Cheap necessary conditions first: a list gap must stand right before the word, or "and"/"or" right after.
-      const gapBefore = LIST_GAP_END.test(text.slice(Math.max(0, t.start - 60), t.start));
-      const andAfter = AND_OR_START.test(text.slice(t.end, t.end + 60));
-      if (!gapBefore && !andAfter) continue;
-      if (out.some((m) => m.start < t.end && t.start < m.end)) continue;
-      if (/[-/]/.test(text[t.start - 1] ?? '') || text[t.end] === '-') continue;
+    const added: PersonMention[] = [];
+    let before: PersonMention | undefined;
+    let ahead = 0;
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const t = tokens[ti]!;
+      while (ahead < out.length && out[ahead]!.start < t.end) {
+        if (out[ahead]!.end <= t.start) before = out[ahead];
+        else break;
+        ahead++;
+      }
+      // Inside an existing mention.
+      if (ahead < out.length && out[ahead]!.start < t.end && t.start < out[ahead]!.end) continue;
+      if (!nameWord(t) || isAllCaps(t.word) || blockedAsPlace(t.word) || place(t.folded) || common(t.folded) || DERIVED.test(t.word)) continue;
+      if (afterShipWord(tokens, ti, text)) continue;
+      if (t.kind !== 'word' || text[t.start - 1] === '-' || text[t.start - 1] === '/' || text[t.end] === '-') continue;
+      const after = out[ahead];
       // After a name, the word must close a list item ("Hitler and Mussolini.", "Grabski, Romer and"); before a
       // name only "and"/"or" joins ("Badoglio and Bonomi"): a comma there is an apposition ("for Health, Walter Elliot").
-      const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(t.end, t.end + 40));
-      const before = closes && out.find((m) => m.end <= t.start && LIST_GAP.test(text.slice(m.end, t.start)));
-      const after = out.find((m) => m.start >= t.end && /^\s+(?:and|or)\s+$/.test(text.slice(t.end, m.start)));
-      if (!before && !after) continue;
-      out.push({
+      const lastAdded = added[added.length - 1];
+      const previous = lastAdded && (!before || lastAdded.end > before.end) ? lastAdded : before;
+      const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(t.end, t.end + 6));
+      const joinsBefore = closes && previous !== undefined && t.start - previous.end <= MAX_GAP && LIST_GAP.test(text.slice(previous.end, t.start));
+      const joinsAfter = after !== undefined && after.start - t.end <= MAX_GAP && /^\s+(?:and|or)\s+$/.test(text.slice(t.end, after.start));
+      if (!joinsBefore && !joinsAfter) continue;
+      added.push({
         start: t.start, end: t.end, text: text.slice(t.start, t.end), key: surnameKey(t.word), surname: t.word, forenames: [], initials: [],
         evidence: 'context',
       });
       changed = true;
     }
-    out.sort((a, b) => a.start - b.start);
+    if (added.length > 0) out = [...out, ...added].sort((a, b) => a.start - b.start);
   }
   return out;
 }

@@ -34,6 +34,8 @@ export const TITLES: ReadonlySet<string> = set(`
   baron prince princess king queen emperor pope cardinal bishop archbishop father brother sister rev reverend
   judge justice duke duchess earl viscount marquess signor signora don generals marshals admirals
   major-general lieutenant-general vice-admiral rear-admiral field-marshal air-marshal air_marshal air_chief_marshal
+  consul vice_consul vice-consul consul_general secretary ataman hetman governor maj lieut brig hon
+  secretary_of_state secretary_of_war secretary_of_commerce
 `);
 
 /** Role words that are not names even when capitalised: "the Prime Minister", "Your Excellency". */
@@ -46,11 +48,8 @@ export const ROLE_WORDS: ReadonlySet<string> = set(`
   major-general lieutenant-general vice-admiral rear-admiral field-marshal air-marshal
 `);
 
-/**
- * Capitalised words that are never a person's name: function words that open sentences, institutions, common
- * nouns of diplomatic prose, calendar words, document words.
- */
-export const NOT_NAMES: ReadonlySet<string> = set(`
+/** Function words, calendar words and numerals: never a name, not even after a given name. */
+export const FUNCTION_WORDS: ReadonlySet<string> = set(`
   a an the and or but nor if as at by for from in into of on onto to with without within upon over under
   about above after against along among around before behind below beneath beside besides between beyond
   during except inside near off out outside since through throughout till until toward towards via per
@@ -61,6 +60,17 @@ export const NOT_NAMES: ReadonlySet<string> = set(`
   nine ten first second third last next new old great greater good best dear please thank thanks
   is are was were be been being am has have had do does did will would shall should can could may might
   must let let's it's that's here's there's
+  however therefore moreover meanwhile nevertheless accordingly hence furthermore consequently indeed perhaps
+  monday tuesday wednesday thursday friday saturday sunday
+  january february march april june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
+`);
+
+/**
+ * Capitalised words that are never a person's name: function words that open sentences, institutions, common
+ * nouns of diplomatic prose, calendar words, document words, offices and departments, organisations.
+ */
+export const NOT_NAMES: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...set(`
   personal secret confidential most urgent immediate message messages telegram letter note memorandum
   minute minutes report reply answer aide-memoire aide-mémoire enclosure copy draft text
   government governments ministry office foreign home war cabinet parliament commons lords house council
@@ -89,7 +99,20 @@ export const NOT_NAMES: ReadonlySet<string> = set(`
   supreme armed university press parliamentary affairs health trade news co ltd inc commander-in-chief commanders-in-chief
   narkomindel sovnarkom comintern cominform politburo stavka tass nkvd ogpu gpu gosplan
   aircraft tanks divisions sgd signed power powers privy seal
-`);
+  following subenclosure annex paraphrase translation extract article articles paragraph clause schedule
+  board boards corporation corporations company companies association associations society societies
+  cooperative cooperatives corps chancellery chancery executive commission commissions syndicate exchange
+  administration railway railways railroad railroads finance finances ways communication communications
+  agriculture commerce labor labour interior justice marine education supplies supply food shipping
+  manager managers commissioner commissioners quartermaster ministers consuls ambassadors secretaries
+  governors generals officers delegates representatives zemstvo zemstvos duma soviet's
+  workmen fishermen peasants soldiers callers cadets bolsheviki bolshevists maximalists
+  trans anti pro pan sub inter ex non neo post pre
+  informant informants unconfirmed confirmed reliable unreliable rumor rumors rumour rumours newspaper newspapers
+  source sources observer observers unofficial semiofficial local latest further recent same former latter prompt
+  detailed various certain general considerations
+  province provinces district government's department's ministry's daily weekly
+`)]);
 
 /** Nationality and ethnic names and adjectives: "the Russians", "French troops". */
 export const NATIONALITIES: ReadonlySet<string> = set(`
@@ -180,5 +203,41 @@ export const FORENAMES: ReadonlySet<string> = set(`
   stanisław stanley stefan stephen steven stewart stuart sumner sydney thomas timothy tomas tomasz
   ulrich valentin valerian vasili vasily vasilii vernon viacheslav vyacheslav victor viktor vincent
   vladimir vladislav walter wendell werner wilhelm william winston wladyslaw władysław wolfgang yakov
-  yuri yves zygmunt anastas andrei lazar nikolaus clementine averill cordell harold laurent maurice
+  yuri yves zygmunt eugene russell newton everett homer elmer chester irving warren elihu anastas andrei lazar nikolaus clementine averill cordell harold laurent maurice
+`);
+
+/** Words that introduce the name of a ship: "S.S. Simferopol", "the vessels Nascopie and Egba". */
+export const SHIP_WORDS: ReadonlySet<string> = set(`
+  s.s ss steamer steamers steamship vessel vessels ship ships transport transports schooner cruiser gunboat liner
+`);
+
+/**
+ * Titles of an office, which can also stand before the name of the post rather than of its holder: "British
+ * Minister Peking", "Consul Vladivostok". A place after one of them is the post.
+ */
+export const POST_TITLES: ReadonlySet<string> = set(`
+  minister ambassador consul vice_consul vice-consul consul_general secretary commissar governor president premier
+  chancellor foreign_minister charge chargé envoy
+`);
+
+/**
+ * Nouns that say what a person is or does, in an identification ("Langdon Warner, Vice Consul at Harbin") or
+ * before the holder's name in parentheses ("The Special Representative (House)").
+ */
+export const ROLE_NOUNS: ReadonlySet<string> = set(`
+  representative representatives member agent officer engineer president vice-president director chairman
+  governor general attache attaché counselor counsellor commissioner manager head chief adviser advisor delegate
+  commander consul minister ambassador secretary under-secretary professor banker merchant correspondent
+  journalist editor leader premier chancellor ataman envoy interpreter clerk expert partner charge chargé
+  commissar admiral colonel captain major lieutenant officer official emissary plenipotentiary judge mayor
+  founder owner president-elect ruler king emperor prince
+`);
+
+/** Words that end the name of an organisation ("War Trade Board", "Young Men’s Christian Association"): never a surname. */
+export const ORGANISATION_WORDS: ReadonlySet<string> = set(`
+  board boards corporation corporations company companies association associations society societies cooperative
+  cooperatives corps chancellery chancery commission commissions syndicate exchange administration railway railways
+  railroad railroads bank banks church university college institute academy museum library committee council
+  conference congress assembly senate embassy legation consulate department ministry office bureau agency union
+  league party press trust mission
 `);

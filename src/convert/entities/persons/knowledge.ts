@@ -1,0 +1,87 @@
+/**
+ * What a source (or a whole edition) establishes about names before any of its documents is tagged, read from
+ * its raw lines in one linear scan:
+ *
+ * - surnames it names with evidence of their own (a title, initials, a given name, a routing line, a verb of
+ *   saying), so that a bare "Stevens" in one telegram is a name because another says "John F. Stevens";
+ * - the words it prints in lower case ("following", "daily", "house"): common words, which a capital at the
+ *   start of a sentence does not make a name;
+ * - the places of its datelines ("Vologda, June 11, 1918"): places, not persons.
+ *
+ * Knowledge is a union of what each source gives, so it does not depend on the order sources are read in.
+ */
+import { findPersons } from './find-persons.js';
+import { NOT_NAMES, fold } from './lexicon.js';
+import { normalizeSurname } from './normalize.js';
+
+const LOWER_WORD = /(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]*/gu;
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`;
+/** "Vologda, June 11, 1918", "Peking, China, February 16, 1901.": the place words of a dateline. */
+const DATELINE_PLACE = new RegExp(String.raw`^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ -]\p{Lu}[\p{L}'’.-]+)?),[ \t]+(?:\p{Lu}[\p{L}.]+,[ \t]+)?${MONTH}[ \t]+\d`, 'gmu');
+
+/**
+ * "in Kamchatka", "at Vologda", "near Irkutsk": one capitalised word after a preposition of place, not a
+ * possessive and not followed by another capitalised word ("in Stevens's view", "in General Graves").
+ */
+const PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at|near|via|across|throughout)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}-]*)(?![\p{L}'’-])(?![ \t]+\p{Lu})/gu;
+
+/** The folded words of `text` printed in lower case. */
+export function lowerWords(text: string, into = new Set<string>()): Set<string> {
+  for (const m of text.matchAll(LOWER_WORD)) into.add(fold(m[0]));
+  return into;
+}
+
+/** Names, common words and places established by a source or an edition. */
+export class NameKnowledge {
+  /** Normalised surnames (see normalizeSurname) named with evidence of their own. */
+  readonly surnames = new Set<string>();
+  /** Folded words printed in lower case. */
+  readonly lower = new Set<string>();
+  /** Normalised surnames named with a title, initials, a given name or by the layout (not context alone). */
+  readonly strong = new Set<string>();
+  /** Folded place words: of datelines, and single words after "in", "at", "near" ("in Kamchatka"). */
+  readonly places = new Set<string>();
+
+  /** Reads one source's raw lines into this knowledge. Linear in the text. */
+  learn(lines: readonly string[]): this {
+    const text = lines.join('\n');
+    lowerWords(text, this.lower);
+    for (const m of text.matchAll(DATELINE_PLACE)) {
+      for (const w of m[1]!.split(/[ -]/)) {
+        const f = fold(w.replace(/\.$/, ''));
+        if (!NOT_NAMES.has(f)) this.places.add(f);
+      }
+    }
+    for (const m of text.matchAll(PLACE_AFTER_PREPOSITION)) {
+      const f = fold(m[1]!);
+      if (!NOT_NAMES.has(f)) this.places.add(f);
+    }
+    const common = (f: string): boolean => this.lower.has(f);
+    const place = (f: string): boolean => this.places.has(f);
+    // Two rounds: the second knows the names of the first, so that "Hitler and Mussolini" lists Mussolini
+    // with a Hitler named elsewhere ("Hitler's forces").
+    const first = new Set<string>();
+    for (const m of findPersons(text, { common, place })) {
+      first.add(normalizeSurname(m.key));
+      if (m.evidence !== 'context') this.strong.add(normalizeSurname(m.key));
+    }
+    const known = (key: string): boolean => first.has(normalizeSurname(key));
+    for (const m of findPersons(text, { common, place, known })) if (m.evidence !== 'known') this.surnames.add(normalizeSurname(m.key));
+    for (const k of first) this.surnames.add(k);
+    return this;
+  }
+
+  /** Adds another source's knowledge. */
+  add(other: NameKnowledge): this {
+    for (const s of other.surnames) this.surnames.add(s);
+    for (const w of other.lower) this.lower.add(w);
+    for (const p of other.places) this.places.add(p);
+    for (const s of other.strong) this.strong.add(s);
+    return this;
+  }
+
+  /** A place word, unless the same word is also named as a person with a title, initials or a given name. */
+  isPlace(folded: string): boolean {
+    return this.places.has(folded) && !this.strong.has(normalizeSurname(folded));
+  }
+}

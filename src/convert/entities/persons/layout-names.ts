@@ -1,0 +1,172 @@
+/**
+ * Names that the layout of documentary editions gives, whatever the words: the routing line of a telegram
+ * ("1434. For Willard [from Stevens]:"), the holder of an office in parentheses ("The Special Representative
+ * (House) to the Secretary of State"), a person identified at the start of a note ("2. Langdon Warner, Vice
+ * Consul at Harbin."), a peer named by title ("the Earl of Reading") and names of the Chinese tradition, family
+ * name first, given name of two syllables joined by a hyphen ("Sheng Shih-tsai", "Mr. Ku[o] Chung-hsi").
+ *
+ * Each rule is one regular expression run once over the text (global, sticky where it reads a line start), so the
+ * cost is linear in the text.
+ */
+import type { PersonMention } from './find-persons.js';
+import { FUNCTION_WORDS, NATIONALITIES, PLACES, ROLE_NOUNS, TITLES, fold } from './lexicon.js';
+
+type IsNameWord = (word: string) => boolean;
+
+const NAME = String.raw`\p{Lu}[\p{L}'’]*\p{Ll}(?:-\p{Lu}?[\p{L}'’]*\p{Ll})?`;
+const INITIAL = String.raw`\p{Lu}\.`;
+
+function mention(text: string, start: number, end: number, words: string[], initials: string[], title?: string): PersonMention {
+  const surname = words[words.length - 1]!;
+  const m: PersonMention = {
+    start, end, text: text.slice(start, end), key: surname.toLowerCase().replace(/’/g, "'"), surname,
+    forenames: words.slice(0, -1), initials, evidence: 'layout',
+  };
+  if (title) m.title = title;
+  return m;
+}
+
+/** Cuts a run of name words and initials ("Tsuneo Matsudaira", "E. Francis Riggs") into its parts. */
+function parts(run: string): { words: string[]; initials: string[] } {
+  const words: string[] = [];
+  const initials: string[] = [];
+  for (const w of run.split(/\s+/)) {
+    if (/^\p{Lu}\.$/u.test(w)) initials.push(w[0]!);
+    else if (w) words.push(w);
+  }
+  return { words, initials };
+}
+
+/**
+ * A telegram's routing line at the start of its text: "1434. For Willard [from Stevens]:", "[For] McAdoo from
+ * Cravath:", "War Trade Board from Owen:". Every run of name words between the routing words is a person;
+ * offices ("the Secretary of State") and bodies ("War Trade Board") are not name words.
+ */
+const ROUTING = /^\s*(?:\d+\.\s+)?(?:No\.\s*\d+\.\s+)?(?:Your\s+\d+[^:\n]{0,40}?\.\s+)?([^:\n.]{3,90}):/u;
+const ROUTING_WORD = /\b(?:[Ff]or|[Ff]rom)\b/;
+const NOT_ROUTING = String.raw`(?!(?:For|From)\b)`;
+const RUN = new RegExp(String.raw`${NOT_ROUTING}(?:${NAME})(?:\s+${NOT_ROUTING}(?:${NAME}))*`, 'gu');
+
+function routing(text: string, isNameWord: IsNameWord): PersonMention[] {
+  const m = ROUTING.exec(text);
+  if (!m || !ROUTING_WORD.test(m[1]!)) return [];
+  const region = m[1]!;
+  const offset = m.index + m[0].length - 1 - region.length;
+  // Only routing words, names, brackets, "and", "the" and superscript marks between them.
+  const rest = region.replace(RUN, '').replace(/\b(?:[Ff]or|[Ff]rom|and|the|of)\b|[[\]\s\d¹²³⁴⁵⁶⁷⁸⁹⁰,]/gu, '');
+  if (rest.length > 0) return [];
+  const out: PersonMention[] = [];
+  for (const r of region.matchAll(RUN)) {
+    const words = r[0].split(/\s+/);
+    if (words.some((w) => /^(?:For|From)$/.test(w))) continue;
+    if (!words.every(isNameWord)) continue;
+    const start = offset + r.index;
+    out.push(mention(text, start, start + r[0].length, words, []));
+  }
+  return out;
+}
+
+/** "(House)" after an office: "The Special Representative (House)", "Third Assistant Secretary of State (Long)". */
+const HOLDER = new RegExp(String.raw`\((${NAME}(?:\s+(?:${INITIAL}|${NAME})){0,3})\)`, 'gu');
+
+function holders(text: string, place: (folded: string) => boolean): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const m of text.matchAll(HOLDER)) {
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
+    const words = before.split(/[^\p{L}-]+/u).filter(Boolean);
+    // The office ends right before the parenthesis, within its last words ("Ambassador in Japan", "Secretary of State").
+    if (!words.slice(-5).some((w) => ROLE_NOUNS.has(fold(w)))) continue;
+    const { words: names, initials } = parts(m[1]!);
+    // The parentheses say it is a name, even of a word that is also vocabulary ("(House)"): only places and
+    // offices are not ("(Russia)", "(Secretary)").
+    const notName = (w: string): boolean => {
+      const f = fold(w);
+      return FUNCTION_WORDS.has(f) || PLACES.has(f) || place(f) || NATIONALITIES.has(f) || ROLE_NOUNS.has(f) || TITLES.has(f);
+    };
+    if (names.length === 0 || names.some(notName)) continue;
+    const start = m.index + 1;
+    out.push(mention(text, start, start + m[1]!.length, names, initials));
+  }
+  return out;
+}
+
+/**
+ * An identification at the start of a line (of a note): "2. Langdon Warner, Vice Consul at Harbin.", "3. August
+ * Heid, representative at Vladivostok of the War Trade Board.", "1. Tsuneo Matsudaira, Japanese representative".
+ */
+const IDENTIFIED = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(?:\d+[a-z]?\.[ \t]*|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]+[ \t]*)((?:(?:${NAME}|${INITIAL})[ \t]+){1,3}${NAME}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|then[ \t]+|former[ \t]+)?([^,.;:\n]{3,60})`,
+  'gu',
+);
+
+function identified(text: string, isNameWord: IsNameWord): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const m of text.matchAll(IDENTIFIED)) {
+    const role = m[2]!.split(/[^\p{L}-]+/u).filter(Boolean).slice(0, 5);
+    if (!role.some((w) => ROLE_NOUNS.has(fold(w)))) continue;
+    const { words, initials } = parts(m[1]!);
+    // "Russian Governor and …", "Chief of Staff": not a name.
+    if (words.some((w) => FUNCTION_WORDS.has(fold(w)) || NATIONALITIES.has(fold(w)) || PLACES.has(fold(w)) || TITLES.has(fold(w)))) continue;
+    if (!isNameWord(words[words.length - 1]!)) continue;
+    const start = m.index + m[0].indexOf(m[1]!, m[0].search(/\p{Lu}/u));
+    out.push(mention(text, start, start + m[1]!.length, words, initials));
+  }
+  return out;
+}
+
+/** "the Earl of Reading", "Lord Robert Cecil" is an ordinary title: here only a peerage "of" a place-name. */
+const PEER = /\b(?:Earl|Duke|Marquess|Marquis|Viscount)\s+of\s+(\p{Lu}[\p{Ll}]+)\b/gu;
+
+function peers(text: string): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const m of text.matchAll(PEER)) {
+    // "the *Duke of York*": a ship in italics; "Duke of York" is a place-name title, not told apart from the city here.
+    if (text[m.index - 1] === '*' || PLACES.has(fold(m[1]!))) continue;
+    const m2 = mention(text, m.index, m.index + m[0].length, [m[1]!], [], m[0].slice(0, m[0].indexOf(' ')));
+    out.push(m2);
+  }
+  return out;
+}
+
+/**
+ * Chinese names in Wade–Giles: a family name of one syllable, then a given name of two syllables joined by a
+ * hyphen, the second in lower case ("Sheng Shih-tsai", "Wong Wen-hao", "Ku[o] Chung-hsi"); a title before it
+ * belongs to it. The family name is the surname.
+ */
+const SYLLABLE = String.raw`(?:ch|hs|sh|ts|tz|k|p|t|s|h|l|m|n|f|w|y|j|ch'|k'|p'|t'|ts')?(?:[aeiouü]{1,3})(?:n|ng|h)?`;
+const CHINESE = new RegExp(
+  String.raw`\b(?:(Mr\.?|Mrs\.?|General|Marshal|Dr\.?|Governor|President|Premier|Minister)\s+)?(\p{Lu}[a-z]{0,4}(?:\[[a-z]\])?[a-z]{0,2})\s+(\p{Lu}[a-z]{0,2}'?[a-z]{0,4}-[a-z]{1,6})(?![\p{L}-])`,
+  'gu',
+);
+const WADE_GILES = new RegExp(String.raw`^${SYLLABLE}$`, 'i');
+
+function chinese(text: string): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const m of text.matchAll(CHINESE)) {
+    const family = m[2]!.replace(/[[\]]/g, '');
+    const given = m[3]!;
+    if (!WADE_GILES.test(family) || !given.split('-').every((s) => WADE_GILES.test(s))) continue;
+    if (FUNCTION_WORDS.has(fold(family))) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    out.push({
+      start, end, text: text.slice(start, end), key: fold(family), surname: family, forenames: [given], initials: [],
+      evidence: 'layout', ...(m[1] ? { title: m[1] } : {}),
+    });
+  }
+  return out;
+}
+
+/** Every name the layout gives in `text`, in order, without overlaps (the first rule to claim a span keeps it). */
+export function layoutMentions(text: string, isNameWord: IsNameWord, place: (folded: string) => boolean = () => false): PersonMention[] {
+  const found = [...routing(text, isNameWord), ...chinese(text), ...identified(text, isNameWord), ...holders(text, place), ...peers(text)];
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PersonMention[] = [];
+  let end = -1;
+  for (const m of found) {
+    if (m.start < end) continue;
+    out.push(m);
+    end = m.end;
+  }
+  return out;
+}
