@@ -64,11 +64,15 @@ interface Base {
   end?: Pattern;
   /** Memo: text derivative, for patterns whose text derivative does not depend on the text. */
   text?: Pattern;
-  /** Memo: attribute derivative by attribute key (see attrKey), then value. */
+  /** Memo: attribute derivative by attribute key (see attrKey), then which attribute values matched. */
   attrs?: Map<string, Map<string, Pattern>>;
   sensitive?: boolean;
   /** Whether matching text depends on the namespace context (QName values): no memo by value then. */
   contextual?: boolean;
+  /** Memo: attribute derivative by attribute key, then value (a few values per key). */
+  attrsByValue?: Map<string, Map<string, Pattern>>;
+  /** Memo: value patterns of the attributes this start tag can take, by attribute key. */
+  attrValues?: Map<string, Pattern[]>;
   /** Attribute names (`{ns}local`) this pattern can accept in its current start tag; '*' for a wildcard. */
   attrNames?: ReadonlySet<string>;
 }
@@ -126,6 +130,17 @@ export class Patterns {
       out = this.make(`|${x.id},${out.id}`, { kind: 'choice', a: x, b: out, nullable: x.nullable || out.nullable });
     }
     return out;
+  }
+
+  /**
+   * A choice exactly as given (no flattening or ordering): for rebuilding a graph that was canonical when
+   * saved. Derivatives work on it alike; only memo sharing with later-built choices may differ.
+   */
+  restoredChoice(a: Pattern, b: Pattern): Pattern {
+    if (a.kind === 'notAllowed') return b;
+    if (b.kind === 'notAllowed') return a;
+    if (a === b) return a;
+    return this.make(`|${a.id},${b.id}`, { kind: 'choice', a, b, nullable: a.nullable || b.nullable });
   }
 
   group(a: Pattern, b: Pattern): Pattern {
@@ -276,45 +291,109 @@ export class Patterns {
     return r;
   }
 
-  attribute_(p: Pattern, ns: string, local: string, value: string, ctx?: ValueContext): Pattern {
+  /**
+   * The attribute derivative. It depends on the value only through which attribute patterns' values match it,
+   * so it is memoised by attribute name and that outcome (`10`: the first matches, the second not), not by the
+   * value itself: unique values (xml:id, @n, dates) share one entry, and QName values, whose match depends on
+   * the namespace context, are memoised as safely as any other.
+   */
+  attribute_(p: Pattern, ns: string, local: string, value: string, ctx?: ValueContext, matches: Map<Pattern, boolean> = new Map()): Pattern {
     const key = attrKey(ns, local);
     const names = this.attributeNames(p);
     if (!names.has(key) && !names.has('*')) return this.notAllowed;
-    const memoable = !this.contextual(p);
-    let byValue = p.attrs?.get(key);
-    const memo = memoable ? byValue?.get(value) : undefined;
-    if (memo) return memo;
+    // Repeated values (type="letter") are found by value first; QName values depend on the context: never.
+    const byValue = this.contextual(p) ? undefined : p.attrsByValue?.get(key);
+    const seen = byValue?.get(value);
+    if (seen) return seen;
+    const leaves = this.attributeValues(p, ns, local, key);
+    let outcome = '';
+    for (const leaf of leaves) {
+      let m = matches.get(leaf);
+      if (m === undefined) matches.set(leaf, (m = this.valueMatch(leaf, value, ctx)));
+      outcome += m ? '1' : '0';
+    }
+    let byOutcome = p.attrs?.get(key);
+    const memo = byOutcome?.get(outcome);
+    if (memo) {
+      this.rememberValue(p, key, value, memo);
+      return memo;
+    }
     let r: Pattern;
     switch (p.kind) {
       case 'after':
-        r = this.after(this.attribute_(p.a, ns, local, value, ctx), p.b);
+        r = this.after(this.attribute_(p.a, ns, local, value, ctx, matches), p.b);
         break;
       case 'choice':
-        r = this.choice(this.attribute_(p.a, ns, local, value, ctx), this.attribute_(p.b, ns, local, value, ctx));
+        r = this.choice(this.attribute_(p.a, ns, local, value, ctx, matches), this.attribute_(p.b, ns, local, value, ctx, matches));
         break;
       case 'group':
-        r = this.choice(this.group(this.attribute_(p.a, ns, local, value, ctx), p.b), this.group(p.a, this.attribute_(p.b, ns, local, value, ctx)));
+        r = this.choice(
+          this.group(this.attribute_(p.a, ns, local, value, ctx, matches), p.b),
+          this.group(p.a, this.attribute_(p.b, ns, local, value, ctx, matches)),
+        );
         break;
       case 'interleave':
         r = this.choice(
-          this.interleave(this.attribute_(p.a, ns, local, value, ctx), p.b),
-          this.interleave(p.a, this.attribute_(p.b, ns, local, value, ctx)),
+          this.interleave(this.attribute_(p.a, ns, local, value, ctx, matches), p.b),
+          this.interleave(p.a, this.attribute_(p.b, ns, local, value, ctx, matches)),
         );
         break;
       case 'oneOrMore':
-        r = this.group(this.attribute_(p.p, ns, local, value, ctx), this.choice(p, this.empty));
+        r = this.group(this.attribute_(p.p, ns, local, value, ctx, matches), this.choice(p, this.empty));
         break;
       case 'attribute':
-        r = contains(p.nc, ns, local) && this.valueMatch(p.p, value, ctx) ? this.empty : this.notAllowed;
+        r = contains(p.nc, ns, local) && matches.get(p.p) ? this.empty : this.notAllowed;
         break;
       default:
         r = this.notAllowed;
     }
-    // Values such as xml:id are unique: keep the memo from growing without bound.
-    if (!memoable) return r;
-    if (!byValue) (p.attrs ??= new Map()).set(key, (byValue = new Map()));
-    if (byValue.size < 256) byValue.set(value, r);
+    if (!byOutcome) (p.attrs ??= new Map()).set(key, (byOutcome = new Map()));
+    byOutcome.set(outcome, r);
+    this.rememberValue(p, key, value, r);
     return r;
+  }
+
+  private rememberValue(p: Pattern, key: string, value: string, r: Pattern): void {
+    if (this.contextual(p)) return;
+    let byValue = p.attrsByValue?.get(key);
+    if (!byValue) (p.attrsByValue ??= new Map()).set(key, (byValue = new Map()));
+    // Unique values (xml:id) would grow this without bound; the memo by outcome serves them.
+    if (byValue.size < 64) byValue.set(value, r);
+  }
+
+  /** The value patterns of the attribute patterns in `p`'s start tag that accept this name (memoised). */
+  private attributeValues(p: Pattern, ns: string, local: string, key: string): Pattern[] {
+    let byKey = p.attrValues;
+    const known = byKey?.get(key);
+    if (known) return known;
+    const out: Pattern[] = [];
+    const seen = new Set<number>();
+    const walk = (q: Pattern): void => {
+      if (seen.has(q.id)) return;
+      seen.add(q.id);
+      switch (q.kind) {
+        case 'after':
+          walk(q.a);
+          break;
+        case 'choice':
+        case 'group':
+        case 'interleave':
+          walk(q.a);
+          walk(q.b);
+          break;
+        case 'oneOrMore':
+          walk(q.p);
+          break;
+        case 'attribute':
+          if (contains(q.nc, ns, local) && !out.includes(q.p)) out.push(q.p);
+          break;
+        default:
+      }
+    };
+    walk(p);
+    if (!byKey) p.attrValues = byKey = new Map();
+    byKey.set(key, out);
+    return out;
   }
 
   valueMatch(p: Pattern, value: string, ctx?: ValueContext): boolean {

@@ -8,6 +8,7 @@
 import { makeDatatype, DatatypeError, type Datatype } from '../datatypes/index.js';
 import { SchemaErrorCodes, type Location } from '../errors.js';
 import { Patterns, type NameClass, type Pattern } from '../patterns.js';
+import type { DatatypeOrigin, ValueOrigin } from './cache.js';
 import type { ReportError } from './read.js';
 import type { Component, GrammarAst, NameClassAst, PatternAst } from './simplify.js';
 
@@ -18,8 +19,14 @@ interface Scope {
   building: Set<string>;
 }
 
+/** Where datatypes and values came from (for the schema cache). */
+export interface BuildRecord {
+  datatypes: WeakMap<Datatype, DatatypeOrigin>;
+  values: WeakMap<Pattern, ValueOrigin>;
+}
+
 /** The start pattern of a simplified schema, in `patterns`. Errors are reported; returns undefined if any. */
-export function buildPatterns(ast: PatternAst, patterns: Patterns, report: ReportError): Pattern | undefined {
+export function buildPatterns(ast: PatternAst, patterns: Patterns, report: ReportError, record?: BuildRecord): Pattern | undefined {
   let errors = 0;
   const fail = (loc: Location, message: string, rule: string, code: string = SchemaErrorCodes.simplification): void => {
     errors++;
@@ -60,7 +67,9 @@ export function buildPatterns(ast: PatternAst, patterns: Patterns, report: Repor
         return;
       case 'data':
         try {
-          datatypes.set(p, makeDatatype(p.library, p.type, p.params));
+          const dt = makeDatatype(p.library, p.type, p.params);
+          datatypes.set(p, dt);
+          record?.datatypes.set(dt, { library: p.library, type: p.type, params: p.params.map(({ name, value }) => ({ name, value })) });
         } catch (e) {
           if (!(e instanceof DatatypeError)) throw e;
           fail(p.loc, e.message, '6.2.8', SchemaErrorCodes.datatype);
@@ -71,6 +80,7 @@ export function buildPatterns(ast: PatternAst, patterns: Patterns, report: Repor
         try {
           const dt = makeDatatype(p.library, p.type, []);
           datatypes.set(p, dt);
+          record?.datatypes.set(dt, { library: p.library, type: p.type, params: [] });
           const context = {
             resolvePrefix: (prefix: string) => (prefix === '' ? p.ns : p.prefixes[prefix]),
             isUnparsedEntity: () => true,
@@ -164,8 +174,11 @@ export function buildPatterns(ast: PatternAst, patterns: Patterns, report: Repor
         return located(patterns.list(build(p.p, scope)), p.loc);
       case 'data':
         return located(patterns.data(datatypes.get(p)!, p.except && build(p.except, scope)), p.loc);
-      case 'value':
-        return located(patterns.value(datatypes.get(p)!, values.get(p), p.value), p.loc);
+      case 'value': {
+        const v = located(patterns.value(datatypes.get(p)!, values.get(p), p.value), p.loc);
+        record?.values.set(v, { ns: p.ns, prefixes: p.prefixes });
+        return v;
+      }
     }
   };
 

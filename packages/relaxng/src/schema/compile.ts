@@ -9,8 +9,9 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { decodeXmlBytes } from '../decode.js';
 import { SchemaError, type ErrorDetail } from '../errors.js';
 import { contains, Patterns, type NameClass, type Pattern } from '../patterns.js';
-import { buildPatterns } from './build.js';
-import { buildIdTypeMap, type IdTypeMap } from './ids.js';
+import { buildPatterns, type BuildRecord } from './build.js';
+import { localPath, readCache, writeCache } from './cache.js';
+import { buildIdTypeMap, idTypeMapOf, type IdTypeMap } from './ids.js';
 import { checkRestrictions, reachableElements } from './restrictions.js';
 import { displayName, loadAndSimplify, type ResourceLoader } from './simplify.js';
 
@@ -25,6 +26,12 @@ export interface CompileOptions {
   checkIds?: boolean;
   /** Reads an included or referenced schema by absolute URL; default: local files only, never the network. */
   load?: ResourceLoader;
+  /**
+   * A folder for compiled schemas: a schema compiled once is rebuilt from there while none of its files changes
+   * (their sizes and modification times are compared), skipping reading and checking. Only for local files
+   * read by the default loader. Default: no cache.
+   */
+  cacheDir?: string;
 }
 
 /** A compiled schema, reusable for any number of documents. */
@@ -56,7 +63,18 @@ export function toUrl(pathOrUrl: string): string {
  */
 export function compileSchema(pathOrUrl: string, options: CompileOptions = {}, text?: string): CompiledSchema {
   const url = toUrl(pathOrUrl);
-  const load = options.load ?? readLocalFile;
+  const cacheable = options.cacheDir !== undefined && options.load === undefined && text === undefined && localPath(url) !== undefined;
+  const optionKey = options.checkIds === false ? 'no-ids' : 'ids';
+  if (cacheable) {
+    const cached = readCache(options.cacheDir!, url, optionKey);
+    if (cached) return compiled(url, cached.patterns, cached.start, cached.elements, idTypeMapOf(cached.ids));
+  }
+  const read: string[] = [];
+  const load: ResourceLoader = options.load ?? ((u) => {
+    const path = localPath(u);
+    if (path) read.push(path);
+    return readLocalFile(u);
+  });
   const details: ErrorDetail[] = [];
   const report = (d: ErrorDetail): void => void details.push(d);
   const fail = (): never => {
@@ -65,20 +83,28 @@ export function compileSchema(pathOrUrl: string, options: CompileOptions = {}, t
   const ast = loadAndSimplify(url, load, report, text);
   if (!ast || details.length) fail();
   const patterns = new Patterns();
-  const start = buildPatterns(ast!, patterns, report);
+  const record: BuildRecord = { datatypes: new WeakMap(), values: new WeakMap() };
+  const start = buildPatterns(ast!, patterns, report, record);
   if (!start || details.length) fail();
   const where = { file: displayName(url), line: 1, column: 1 };
   checkRestrictions(start!, report, where);
   if (details.length) fail();
   const elements = reachableElements(start!);
-  const ids = options.checkIds === false ? { any: false, get: () => undefined } : buildIdTypeMap(elements, report, where);
+  const ids = options.checkIds === false ? idTypeMapOf([]) : buildIdTypeMap(elements, report, where);
   if (details.length) fail();
+  if (cacheable) {
+    writeCache(options.cacheDir!, url, optionKey, read, start!, { datatype: (d) => record.datatypes.get(d)!, value: (p) => record.values.get(p) }, ids.entries());
+  }
+  return compiled(url, patterns, start!, elements, ids);
+}
+
+function compiled(url: string, patterns: Patterns, start: Pattern, elements: Pattern[], ids: IdTypeMap): CompiledSchema {
   const classes: NameClass[] = elements.flatMap((e) => (e.kind === 'element' ? [e.nc] : []));
   const declared = new Map<string, boolean>();
   return {
     url,
     patterns,
-    start: start!,
+    start,
     ids,
     declares(ns, local) {
       const k = `${ns}\u0000${local}`;

@@ -15,6 +15,15 @@ export interface IdTypeMap {
   get(elNs: string, elLocal: string, attNs: string, attLocal: string): IdType | undefined;
   /** Whether any attribute has an ID type (else documents need no ID checks). */
   readonly any: boolean;
+  /** The map as data (key: element and attribute names joined by NUL), for the schema cache. */
+  entries(): [string, IdType][];
+}
+
+/** An ID-type map from its entries (as {@link IdTypeMap.entries} gives them). */
+export function idTypeMapOf(entries: readonly [string, IdType][]): IdTypeMap {
+  const map = new Map(entries);
+  const any = map.size > 0;
+  return { any, get: (en, el, an, al) => (any ? map.get(key(en, el, an, al)) : undefined), entries: () => [...map] };
 }
 
 const key = (elNs: string, elLocal: string, attNs: string, attLocal: string): string => `${elNs}\u0000${elLocal}\u0000${attNs}\u0000${attLocal}`;
@@ -161,5 +170,6 @@ export function buildIdTypeMap(elements: readonly Pattern[], report: ReportError
   return {
     any: anyId,
     get: (en, el, an, al) => (anyId ? map.get(key(en, el, an, al)) : undefined),
+    entries: () => [...map],
   };
 }
