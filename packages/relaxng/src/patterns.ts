@@ -647,6 +647,26 @@ export class Patterns {
     return { elements: [...names].sort(), end, text };
   }
 
+  /** Names of the elements that can start `p` (at the document's root: the roots the schema allows). */
+  startNames(p: Pattern): string[] {
+    const names = new Set<string>();
+    const seen = new Set<number>();
+    const walk = (q: Pattern): void => {
+      if (seen.has(q.id)) return;
+      seen.add(q.id);
+      if (q.kind === 'choice' || q.kind === 'interleave') {
+        walk(q.a);
+        walk(q.b);
+      } else if (q.kind === 'group') {
+        walk(q.a);
+        if (q.a.nullable) walk(q.b);
+      } else if (q.kind === 'oneOrMore') walk(q.p);
+      else if (q.kind === 'element') listNames(q.nc, names);
+    };
+    walk(p);
+    return [...names].sort();
+  }
+
   /** Attribute names still required by `p` (after all attributes of a start tag were seen). */
   requiredAttributes(p: Pattern): string[] {
     const names = new Set<string>();

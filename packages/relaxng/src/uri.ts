@@ -28,12 +28,16 @@ export function isUriReference(s: string): boolean {
   return hash < 0 || s.indexOf('#', hash + 1) < 0;
 }
 
+const SIMPLE_REFERENCE = /^[A-Za-z0-9._~/#?=&+,;@!$'()*-]*$/;
+
 /**
  * anyURI as jing judges it (checked against jing case by case): %-escapes well formed; one '#' at most; a scheme,
  * if any, well formed and followed by something; square brackets only in the query, the fragment, an opaque
  * part (`mailto:a]`), or around an IPv6 host (`//[::1]/`); everything else (spaces, `<`, `{`…) allowed.
  */
 export function isAnyUri(v: string): boolean {
+  // The common case first: no scheme, %-escape or bracket to look at (`../persons.xml#x`, `#p3`), one '#' at most.
+  if (SIMPLE_REFERENCE.test(v)) return v.indexOf('#') === v.lastIndexOf('#');
   if (!isUriReference(v)) return false;
   const hash = v.indexOf('#');
   let main = hash >= 0 ? v.slice(0, hash) : v;

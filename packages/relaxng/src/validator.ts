@@ -219,9 +219,10 @@ export class DocumentValidator implements DocumentListener, ValueContext {
       }
       const choices = [...exp.elements];
       if (!parent) {
+        const roots = patterns.startNames(this.cur);
         this.report({
           code: ValidationCodes.wrongRoot,
-          message: `element ${shown(uri, local, undefined)} is not allowed as the root element; the schema allows ${choices.length ? list(choices, 40) : 'no element'} as root`,
+          message: `element ${shown(uri, local, undefined)} is not allowed as the root element; the schema allows ${roots.length ? list(roots, 40) : 'no element'} as root`,
           span: this.elementSpan(index),
           element: { ns: uri, local },
         });
