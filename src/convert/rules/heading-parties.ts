@@ -1,0 +1,270 @@
+/**
+ * Who wrote to whom, read from a heading printed in running case, the way documentary editions print them:
+ * "The Secretary of State to the Ambassador in Russia (Francis)", "Mr. Conger to Mr. Hay.", "The Chargé in
+ * Russia (Poole) to the Secretary of State", "Memorandum by the Secretary of State", "The British Embassy to
+ * the Department of State", "The Secretary of State to All American Diplomatic Missions in the American
+ * Republics". Each party is a person (who may hold an office), an office with no person named, an
+ * institution, or a group of office holders addressed together. Headings in capitals ("J. V. STALIN TO
+ * F. ROOSEVELT") are `parties.ts`'s business.
+ */
+
+/** One sender or addressee as a heading names it. */
+export interface Party {
+  kind: 'person' | 'office' | 'org' | 'group';
+  /** A person's name as printed ("Francis", "Mr. Conger", "Castillo Najera"); for an institution or a group, the whole phrase. */
+  name?: string;
+  /** The office as printed, without its article ("Secretary of State", "Ambassador in Russia"). */
+  office?: string;
+}
+
+/** What a heading says about its document. */
+export interface HeadingReading {
+  /** The kind of document a heading's first word names ("Memorandum by …", "Cablegram from …"), if any. */
+  kind?: 'memorandum' | 'telegram' | 'note' | 'letter' | 'instruction';
+  sender: Party[];
+  addressees: Party[];
+  /**
+   * The writer of a document that is not correspondence ("Memorandum by the Secretary of State"): an author,
+   * not a sender, and no addressee at all.
+   */
+  author?: Party;
+}
+
+/** Nouns of office: the word that makes a phrase an office ("the Consul at Harbin", "the Russian Chargé d'affaires"). */
+const OFFICES = new Set(
+  (
+    'secretary under-secretary undersecretary ambassador minister chargé charge chargé-d’affaires consul consul-general vice-consul counselor counsellor ' +
+    'adviser advisor chairman chief director assistant commissioner president vice-president emperor empress king queen viceroy governor ' +
+    'governor-general taotai delegate representative agent attaché attache envoy plenipotentiary premier commander general admiral ' +
+    'officer head member members administrator treasurer solicitor judge mayor prefect prince regent sultan shah mikado ' +
+    'chancellor foreign'
+  ).split(/\s+/),
+);
+
+/** Nouns of institutions: the word that makes a phrase an institution ("the British Embassy", "the Department of State"). */
+const INSTITUTIONS = new Set(
+  (
+    'embassy legation consulate department ministry government council committee commission delegation office bank company ' +
+    'corporation inc. inc union league board bureau society association chamber institute mission cabinet senate congress ' +
+    'court foreign-office red'
+  ).split(/\s+/),
+);
+
+/** Plural offices: a phrase naming several office holders at once. */
+const PLURAL_OFFICES = /\b(?:Representatives|Missions|Officers|Ministers|Ambassadors|Consuls|Chiefs|Governments|Powers|Diplomats|Envoys|Delegates|Legations|Embassies|Consulates)\b/;
+
+/** Titles that stand before a person's name ("Mr. Conger", "Prince Ching", "Acting Secretary Hill"). */
+const TITLE = String.raw`(?:Mr|Mrs|Miss|Messrs|Mme|Mlle|Sir|Lord|Lady|Dr|M|Señor|Senor|Sr|Don|Dom|Baron|Baroness|Count|Countess|Prince|Princess|Marquis|Earl|Viscount|Duke|General|Gen|Admiral|Colonel|Col|Captain|Capt|Major|Viceroy|Minister|Ambassador|Consul|Senator|Judge|President|Premier|Acting\s+Secretary|Secretary|Assistant\s+Secretary|Commissioner)`;
+/** One word of a name: capitalised (with hyphens and apostrophes), an initial, or a particle ("de", "von", "y"). */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|de|del|della|di|da|do|dos|du|des|la|le|van|von|der|den|ter|y|e|d’\p{Lu}[\p{L}-]*|d'\p{Lu}[\p{L}-]*)`;
+/** A title, the name, and what follows it: an office after a comma ("Mr. Martin, consul at Nanking") or an affiliation ("of the Division …"). */
+const TITLED_PERSON = new RegExp(String.raw`^((${TITLE})\.?)\s+(${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:\s*,\s*(.+?)|\s+((?:of|on|in|at|for|with)\s.+?))?\s*,?$`, 'u');
+/** Titles of address, kept with the name as printed ("Mr. Conger"); other titles are offices ("Viceroy", "Acting Secretary"). */
+const PERSONAL_TITLE = /^(?:Mr|Mrs|Miss|Messrs|Mme|Mlle|Sir|Lord|Lady|Dr|M|Señor|Senor|Sr|Don|Dom|Baron|Baroness|Count|Countess|Prince|Princess|Marquis|Earl|Viscount|Duke)$/;
+
+/** Lead words naming a kind of document, before "from", "by" or "of" and the writer. */
+const DOCUMENT_LEAD =
+  /^(?:an?\s+|the\s+)?(memorandum|aide-m[ée]moire|note|circular note|circular telegram|circular|letter|telegram|cablegram|cable|telegraphic instruction|instruction|despatch|dispatch|message|minute|record)(?:\s+handed)?\s*,?\s+(?:from|by|of)\s+(.+)$/i;
+
+/** A heading that starts by naming a kind of document (and not "X to Y"). */
+const DOCUMENT_NOUN =
+  /^(?:an?\s+|the\s+)?(?:imperial\s+|joint\s+|final\s+|circular\s+|telegraphic\s+|secret\s+|confidential\s+)?(memorandum|aide-m[ée]moire|note|notes|telegram|cablegram|instruction|edict|decree|agreement|treaty|convention|protocol|protocole|minutes|report|statement|press release|declaration|proclamation|resolution|exchange|draft|text|list|extract|translation|paraphrase)\b/i;
+
+const KIND_OF_LEAD: Record<string, HeadingReading['kind']> = {
+  memorandum: 'memorandum',
+  'aide-mémoire': 'memorandum',
+  'aide-memoire': 'memorandum',
+  record: 'memorandum',
+  minute: 'note',
+  note: 'note',
+  'circular note': 'note',
+  telegram: 'telegram',
+  cablegram: 'telegram',
+  cable: 'telegram',
+  'circular telegram': 'telegram',
+  'telegraphic instruction': 'instruction',
+  instruction: 'instruction',
+  circular: 'instruction',
+  letter: 'letter',
+  despatch: 'letter',
+  dispatch: 'letter',
+  message: 'letter',
+};
+
+/** Superscript note markers and symbols printed on a heading: not part of it. */
+const NOTE_MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈ*†‡§ǁ]+/g;
+
+/**
+ * Reads the parties of a heading printed in running case. Undefined when the heading names no direction
+ * (no "to", no "by"/"from" after a document word) or is printed mostly in capitals.
+ */
+export function readRunningHeading(heading: string): HeadingReading | undefined {
+  const text = heading.replace(NOTE_MARKERS, '').replace(/\s+/g, ' ').trim().replace(/^\d{1,4}\.\s+/, '').replace(/[.:;]$/, '').trim();
+  if (!text || mostlyCapitals(text)) return undefined;
+  const lead = DOCUMENT_LEAD.exec(text);
+  if (lead) return readDescribedDocument(lead[1]!.toLowerCase(), lead[2]!);
+  // "Memorandum in response to …", "Agreement Between the Governments of …", "Imperial edict of …": a document
+  // described by its subject; a "to" in it is part of the description, not an addressee.
+  const described = DOCUMENT_NOUN.exec(text);
+  if (described) return { kind: KIND_OF_LEAD[described[1]!.toLowerCase()], sender: [], addressees: [] };
+  const split = splitAtTo(text);
+  if (!split) return undefined;
+  const sender = partiesOf(split.sender);
+  const addressees = partiesOf(split.addressee);
+  if (sender.length === 0 || addressees.length === 0) return undefined;
+  return { sender, addressees };
+}
+
+/**
+ * "Memorandum by the Secretary of State": an author and no addressee; "Memorandum by the Chief of the Division
+ * (Moffat) to the Assistant Secretary of State (Sayre)": a memorandum sent to someone; "Cablegram from Viceroy Li
+ * Hung Chang, dated August 21, 1900, …": a sender, and what follows the comma describes the document.
+ */
+function readDescribedDocument(leadWord: string, rest: string): HeadingReading | undefined {
+  const kind = KIND_OF_LEAD[leadWord.replace(/\s+/g, ' ')];
+  // "Circular note of July 3, 1900, to the powers …": "of" introduces the date, not the writer.
+  if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)/.test(rest)) return { kind, sender: [], addressees: [] };
+  // "Memorandum of Conversation", "Memorandum of Conference Between …": a subject, not a writer.
+  if (/^(?:a\s+)?(?:conversation|conference|interview|meeting|agreement|understanding)\b/i.test(rest)) {
+    const by = /,?\s+by\s+(.+)$/i.exec(rest);
+    return by ? authorOnly(kind, by[1]!) : { kind, sender: [], addressees: [] };
+  }
+  // What follows a comma describes the document ("…, dated August 21, 1900, and received by Minister Wu").
+  const writer = rest.replace(/\s*,\s*(?:dated|received|transmitted|handed|communicated|sent|circa|forwarded)\b.*$/i, '');
+  const split = splitAtTo(writer);
+  if (split) {
+    const sender = partiesOf(split.sender);
+    const addressees = partiesOf(split.addressee);
+    if (sender.length > 0 && addressees.length > 0) return { kind, sender, addressees };
+  }
+  return authorOnly(kind, writer);
+}
+
+function authorOnly(kind: HeadingReading['kind'], phrase: string): HeadingReading {
+  // What follows the writer describes the document: ", dated …", " of a Conversation With …", " in regard to …".
+  const writer = phrase
+    .replace(/\s*,\s*(?:dated|received|transmitted|handed|communicated|sent|circa|on|in|concerning|regarding)\b.*$/i, '')
+    .replace(/\s+(?:of|on|in regard to|concerning|regarding|touching)\s+(?:a\s+|the\s+)?(?:conversation|conference|interview|meeting|telephone|subject)\b.*$/i, '')
+    .replace(/\s*,\s*(?:\p{Lu}[\p{L}]+\s+\d{1,2}|\d{1,2}\s+\p{Lu}[\p{L}]+),?\s+\d{4}.*$/u, '');
+  const parties = partiesOf(writer);
+  if (parties.length === 0) return { kind, sender: [], addressees: [] };
+  if (kind === 'memorandum') return { kind, sender: [], addressees: [], author: parties[0] };
+  return { kind, sender: parties, addressees: [] };
+}
+
+/**
+ * The " to " that separates sender from addressee. A heading can hold several ("The Chairman of the Advisory
+ * Commission of Railway Experts to Russia (Stevens) to the Secretary of State"): the one after a bracketed name
+ * or a comma, and before an article or a title, wins; a split that leaves a bracket open never does.
+ */
+export function splitAtTo(text: string): { sender: string; addressee: string } | undefined {
+  let best: { sender: string; addressee: string; score: number } | undefined;
+  for (const m of text.matchAll(/\s+to\s+/g)) {
+    const sender = text.slice(0, m.index).trim();
+    const addressee = text.slice(m.index + m[0].length).trim();
+    if (!sender || !addressee || !/^\p{Lu}|^(?:the|an?|all)\s/u.test(addressee)) continue;
+    if (count(sender, '(') !== count(sender, ')')) continue;
+    let score = 0;
+    if (/\)\s*,?$/.test(sender)) score += 3;
+    if (/,$/.test(sender)) score += 2;
+    if (new RegExp(String.raw`^(?:the\s|an?\s|all\s|${TITLE}\.?\s)`, 'iu').test(addressee)) score += 2;
+    // An office is never only the words before "to" when they end in a bare office noun's complement ("Experts").
+    if (!best || score > best.score) best = { sender: sender.replace(/,$/, '').trim(), addressee, score };
+  }
+  return best && { sender: best.sender, addressee: best.addressee };
+}
+
+function count(s: string, c: string): number {
+  let n = 0;
+  for (const ch of s) if (ch === c) n++;
+  return n;
+}
+
+/** One phrase naming one or more parties ("Prince Ching and Li Hung-chang"). */
+export function partiesOf(phrase: string): Party[] {
+  const p = phrase.replace(/^[\s,]+|[\s,.;:]+$/g, '');
+  if (!p) return [];
+  if (namesSeveral(p)) return [{ kind: 'group', name: stripArticle(p) }];
+  // "Prince Ching and Li Hung-chang": two persons; "the Secretary of State and the Secretary of War": two offices.
+  const parts = p.split(/\s+and\s+/);
+  if (parts.length === 2 && !/,/.test(p)) {
+    const both = parts.map((x) => partyOf(x));
+    if (both.every((x) => x && x.kind !== 'org')) return both as Party[];
+  }
+  const one = partyOf(p);
+  return one ? [one] : [];
+}
+
+/**
+ * "All American Diplomatic Missions in …", "the Chinese Plenipotentiaries", "Diplomatic and Consular Officers in
+ * Panama, …": office holders addressed together, one party. A bracketed name makes it one person's office.
+ */
+function namesSeveral(phrase: string): boolean {
+  if (/\(/.test(phrase)) return false;
+  if (PLURAL_OFFICES.test(phrase)) return true;
+  for (const w of phrase.split(/\s+/)) {
+    if (!/^\p{Lu}/u.test(w)) continue;
+    const key = w.toLowerCase().replace(/[,;:]$/, '');
+    const singular = key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : undefined;
+    if (singular && (OFFICES.has(singular) || INSTITUTIONS.has(singular))) return true;
+  }
+  return false;
+}
+
+function stripArticle(s: string): string {
+  return s.replace(/^(?:the|The)\s+/, '').trim();
+}
+
+/** A single party: a person with or without an office, an office alone, or an institution. */
+export function partyOf(phrase: string): Party | undefined {
+  const p = stripArticle(phrase.replace(/^[\s,]+|[\s,.;:]+$/g, ''));
+  if (!p) return undefined;
+  // "Ambassador in Russia (Francis)", "Minister in Switzerland (Wilson), at Geneva", "Chairman, Council Committee … (Castillo Najera)".
+  const bracketed = /^(.*?)\s*\(([^()]+)\)(.*)$/.exec(p);
+  if (bracketed && /^\p{Lu}/u.test(bracketed[2]!.trim())) {
+    const office = bracketed[1]!.replace(/,$/, '').trim();
+    return { kind: 'person', name: bracketed[2]!.trim(), ...(office ? { office } : {}) };
+  }
+  const titled = TITLED_PERSON.exec(p);
+  if (titled && !startsWithOffice(titled[3]!)) {
+    const title = titled[2]!.replace(/\s+/g, ' ');
+    const names = titled[3]!;
+    if (PERSONAL_TITLE.test(title)) {
+      const afterComma = titled[4]?.trim();
+      if (afterComma && /^(?:of|on|in|at|for|with)\s/.test(afterComma)) return { kind: 'person', name: `${titled[1]} ${names}` };
+      return { kind: 'person', name: `${titled[1]} ${names}`, ...(afterComma ? { office: afterComma } : {}) };
+    }
+    return { kind: 'person', name: names, office: title };
+  }
+  const words = p.split(/\s+/);
+  const head = headNoun(words);
+  if (head === 'org') return { kind: 'org', name: p };
+  if (head === 'office') return { kind: 'office', office: p };
+  // Capitalised words alone, none of them an office or an institution: a name ("Li Hung-chang", "Stalin").
+  if (new RegExp(String.raw`^${NAME_WORD}(?:\s+${NAME_WORD})*$`, 'u').test(p) && /\p{Lu}/u.test(p)) return { kind: 'person', name: p };
+  return { kind: 'office', office: p };
+}
+
+function startsWithOffice(name: string): boolean {
+  const first = name.split(/\s+/)[0]!.toLowerCase();
+  return OFFICES.has(first) || INSTITUTIONS.has(first);
+}
+
+/**
+ * Whether a phrase is headed by an office or an institution: the first word, adjectives of nationality and
+ * rank passed over, that is either ("Executive Committee of …" → institution, "Imperial German Chargé" → office).
+ */
+function headNoun(words: string[]): 'office' | 'org' | undefined {
+  for (const w of words) {
+    const key = w.toLowerCase().replace(/[,;:]$/, '');
+    if (OFFICES.has(key)) return 'office';
+    if (INSTITUTIONS.has(key)) return 'org';
+    if (/^(?:of|in|at|for|to|on)$/.test(key)) return undefined;
+  }
+  return undefined;
+}
+
+function mostlyCapitals(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  return letters.filter((c) => /\p{Lu}/u.test(c)).length >= 0.75 * letters.length;
+}

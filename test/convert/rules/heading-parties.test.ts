@@ -1,0 +1,131 @@
+/**
+ * heading-parties: offices, persons, institutions and groups in headings printed in running case, as
+ * documentary editions print them; and, where ../shared/frus-dev is present, agreement with the editors'
+ * own from/to markup on every head of the three development volumes.
+ */
+import assert from 'node:assert/strict';
+import { partyOf, readRunningHeading, splitAtTo, type Party } from '../../../src/convert/rules/heading-parties.js';
+import { frusDocuments, nameKey } from '../../helpers/frus.js';
+
+const person = (name: string, office?: string): Party => ({ kind: 'person', name, ...(office ? { office } : {}) });
+const office = (o: string): Party => ({ kind: 'office', office: o });
+
+describe('rules/heading-parties', () => {
+  describe('readRunningHeading', () => {
+    it('"The Secretary of State to the Ambassador in Russia (Francis)": an office, and a person holding one', () => {
+      assert.deepEqual(readRunningHeading('The Secretary of State to the Ambassador in Russia (Francis)'), {
+        sender: [office('Secretary of State')],
+        addressees: [person('Francis', 'Ambassador in Russia')],
+      });
+    });
+
+    it('"Mr. Conger to Mr. Hay.": titled names, the closing full stop is not part of the name', () => {
+      assert.deepEqual(readRunningHeading('Mr. Conger to Mr. Hay.'), { sender: [person('Mr. Conger')], addressees: [person('Mr. Hay')] });
+    });
+
+    it('"The Chargé in Russia (Poole) to the Secretary of State"', () => {
+      assert.deepEqual(readRunningHeading('The Chargé in Russia (Poole) to the Secretary of State'), {
+        sender: [person('Poole', 'Chargé in Russia')],
+        addressees: [office('Secretary of State')],
+      });
+    });
+
+    it('splits at the "to" after the bracketed name, not at the "to" inside an office', () => {
+      const r = readRunningHeading('The Chairman of the Advisory Commission of Railway Experts to Russia (Stevens) to the Secretary of State')!;
+      assert.deepEqual(r.sender, [person('Stevens', 'Chairman of the Advisory Commission of Railway Experts to Russia')]);
+      assert.deepEqual(r.addressees, [office('Secretary of State')]);
+      const back = readRunningHeading('The Secretary of State to the Ambassador on Special Mission to Russia (Root)')!;
+      assert.deepEqual(back.addressees, [person('Root', 'Ambassador on Special Mission to Russia')]);
+    });
+
+    it('splits at ", to" after an office printed with commas', () => {
+      const r = readRunningHeading('Mr. Miles of the Division of Near Eastern Affairs, of the Department of State, to the Director of the Bureau of Exports, War Trade Board (Van Sinderen)')!;
+      assert.deepEqual(r.sender, [person('Mr. Miles')]);
+      assert.deepEqual(r.addressees, [person('Van Sinderen', 'Director of the Bureau of Exports, War Trade Board')]);
+      const c = readRunningHeading('The Chairman, Council Committee of Three of the League of Nations (Castillo Najera), to the Secretary of State')!;
+      assert.deepEqual(c.sender, [person('Castillo Najera', 'Chairman, Council Committee of Three of the League of Nations')]);
+    });
+
+    it('"Memorandum by the Secretary of State": an author, no sender and no addressee', () => {
+      assert.deepEqual(readRunningHeading('Memorandum by the Secretary of State'), { kind: 'memorandum', sender: [], addressees: [], author: office('Secretary of State') });
+      assert.deepEqual(readRunningHeading('Memorandum by the Assistant Secretary of State (Welles)')!.author, person('Welles', 'Assistant Secretary of State'));
+      assert.deepEqual(readRunningHeading('Memorandum of Conversation, by the Secretary of State')!.author, office('Secretary of State'));
+    });
+
+    it('a memorandum addressed to someone is correspondence', () => {
+      const r = readRunningHeading('Memorandum by the Chief of the Division of Western European Affairs (Moffat) to the Assistant Secretary of State (Sayre)')!;
+      assert.equal(r.kind, 'memorandum');
+      assert.deepEqual(r.sender, [person('Moffat', 'Chief of the Division of Western European Affairs')]);
+      assert.deepEqual(r.addressees, [person('Sayre', 'Assistant Secretary of State')]);
+      assert.equal(r.author, undefined);
+    });
+
+    it('collective addressees are one group, not a list of persons', () => {
+      const r = readRunningHeading('The Secretary of State to All American Diplomatic Representatives in the American Republics, Except Brazil, Costa Rica, and Ecuador')!;
+      assert.deepEqual(r.addressees, [{ kind: 'group', name: 'All American Diplomatic Representatives in the American Republics, Except Brazil, Costa Rica, and Ecuador' }]);
+      assert.deepEqual(readRunningHeading('The Chinese Plenipotentiaries to the Dean of the Diplomatic Corps')!.sender, [{ kind: 'group', name: 'Chinese Plenipotentiaries' }]);
+    });
+
+    it('institutions are institutions', () => {
+      assert.deepEqual(readRunningHeading('The British Embassy to the Department of State'), {
+        sender: [{ kind: 'org', name: 'British Embassy' }],
+        addressees: [{ kind: 'org', name: 'Department of State' }],
+      });
+    });
+
+    it('two persons joined by "and"; an office after a comma', () => {
+      assert.deepEqual(readRunningHeading('M. de Cologan to Prince Ching and Li Hung-chang.')!.addressees, [person('Prince Ching'), person('Li Hung-chang')]);
+      assert.deepEqual(readRunningHeading('Mr. Martin, consul at Nanking, to Mr. Rockhill.')!.sender, [person('Mr. Martin', 'consul at Nanking')]);
+      assert.deepEqual(readRunningHeading('Acting Secretary Hill to the Imperial German Chargé d’Affaires.')!.sender, [person('Hill', 'Acting Secretary')]);
+    });
+
+    it('a document described by its subject names no parties, even with a "to" in it', () => {
+      assert.deepEqual(readRunningHeading('Memorandum in reply to the Russian Chargé’s memorandum dated September 17, 1900.'), { kind: 'memorandum', sender: [], addressees: [] });
+      assert.deepEqual(readRunningHeading('Circular note of July 3, 1900, to the powers cooperating in China')!.addressees, []);
+      assert.deepEqual(readRunningHeading('Agreement Between the Governments of the United States of America and the United States of Brazil')!.sender, []);
+    });
+
+    it('note markers on a heading are not part of a name', () => {
+      assert.deepEqual(readRunningHeading('The Consul General at Irkutsk (Harris) to the Secretary of State²')!.addressees, [office('Secretary of State')]);
+    });
+
+    it('leaves headings in capitals and headings without a direction alone', () => {
+      assert.equal(readRunningHeading('J. V. STALIN TO F. ROOSEVELT'), undefined);
+      assert.equal(readRunningHeading('The situation in the Far East'), undefined);
+    });
+  });
+
+  describe('splitAtTo and partyOf', () => {
+    it('never splits inside brackets', () => {
+      assert.equal(splitAtTo('The Delegate (attached to the Commission)'), undefined);
+    });
+
+    it('a bare capitalised phrase with no office word is a name', () => {
+      assert.deepEqual(partyOf('Li Hung-chang'), person('Li Hung-chang'));
+      assert.deepEqual(partyOf('the Emperor of China'), office('Emperor of China'));
+    });
+  });
+
+  describe('on the FRUS development heads', () => {
+    it('agrees with the editors’ from/to markup on at least 99 % of the heads', function () {
+      const docs = frusDocuments();
+      if (!docs) {
+        console.log('      skipped: ../shared/frus-dev is not available');
+        this.skip();
+      }
+      const text = (p: Party) => (p.kind === 'office' ? p.office! : p.name!);
+      const keys = (ps: string[]) => ps.map(nameKey).sort().join('|');
+      let agree = 0;
+      const disagree: string[] = [];
+      const heads = docs.filter((d) => d.gold.head);
+      for (const { gold } of heads) {
+        const r = readRunningHeading(gold.head!);
+        const from = keys((r?.sender ?? []).map(text));
+        const to = keys((r?.addressees ?? []).map(text));
+        if (from === keys(gold.from) && to === keys(gold.to)) agree++;
+        else disagree.push(gold.id);
+      }
+      assert.ok(agree / heads.length >= 0.99, `${agree} of ${heads.length}; disagreeing: ${disagree.join(' ')}`);
+    });
+  });
+});
