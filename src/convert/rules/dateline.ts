@@ -66,14 +66,50 @@ export function findFullDate(text: string): LineDate | undefined {
   return candidates[0];
 }
 
-/** Words allowed around a date on a dateline: a place, a time of day, "Sent on". */
+/** Words allowed before a date on a dateline: "Sent on", "Received on". */
 const DATELINE_REST = /^[\s,.;:—–\-()[\]]*((sent|received|dated|written)\s+(on|at)?\s*)?$/i;
-const TIME_OF_DAY = /[,—–-]\s*(noon|midnight|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.))\.?/gi;
+
+/**
+ * A time of day as printed after a date: "5 p.m.", "7.45 p.m.", "6:40 p.m.", "noon", "12 noon", "midnight".
+ * Groups: hour, minutes, a.m./p.m., noon/midnight.
+ */
+export const TIME_OF_DAY = String.raw`(?:(\d{1,2})(?:[.:]\s?(\d{2}))?\s*([ap]\.\s?m\b\.?|[AP]\.\s?M\b\.?|[ap]m\b\.?)|(?:12\s+)?(noon|midnight))`;
+const AFTER_DATE = new RegExp(String.raw`^\s*(?:[,;—–-]\s*|\s)\s*(${TIME_OF_DAY})[\s.,;\])]*$`, 'i');
+const TIME_AT_START = new RegExp(String.raw`^\s*${TIME_OF_DAY}`, 'i');
+const PUNCTUATION_ONLY = /^[\s,.;:—–\-()[\]]*$/;
+
+/**
+ * "5 p.m." → "17:00:00", "7.45 a.m." → "07:45:00", "noon" and "12 p.m." → "12:00:00", "midnight" → "00:00:00" (the
+ * editors' reading: the midnight that begins the date printed). Undefined for anything else.
+ */
+export function timeOfDay(text: string): string | undefined {
+  const m = TIME_AT_START.exec(text);
+  if (!m) return undefined;
+  if (m[4]) return m[4].toLowerCase() === 'noon' ? '12:00:00' : '00:00:00';
+  let hour = Number(m[1]);
+  const minutes = m[2] ? Number(m[2]) : 0;
+  if (hour > 12 || minutes > 59 || hour === 0) return undefined;
+  const pm = /^p/i.test(m[3]!);
+  if (pm && hour < 12) hour += 12;
+  if (!pm && hour === 12) hour = 0;
+  return `${String(hour).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:00`;
+}
+
+/** A place on a dateline: "Moscow", "Rio de Janeiro", "Peking, China", "Newport, R. I.", "Port-au-Prince". */
+const PLACE_WORD = String.raw`\p{Lu}[\p{L}.'’-]*`;
+const PLACE_PARTICLE = String.raw`(?:de|del|da|do|di|la|le|les|el|al|au|aux|sur|upon|on|of|y|am|an|der|the)`;
+const PLACE_NAME = String.raw`${PLACE_WORD}(?:\s+(?:${PLACE_PARTICLE}\s+)?${PLACE_WORD}){0,3}`;
+const PLACE_BEFORE_COMMA = new RegExp(String.raw`^\s*\[?(${PLACE_NAME}(?:,\s*${PLACE_NAME})?),?\]?,?\s*$`, 'u');
+const PLACE_NO_COMMA = new RegExp(String.raw`^\s*(${PLACE_NAME})\s+$`, 'u');
+/** Words that open a sentence or a phrase, never a place: "On December 23, 1941", "Dated May 1, 1942". */
+const NOT_PLACES = /^(?:On|In|At|By|Since|Until|Till|Dated|From|To|Of|For|Received|Sent|Written|Before|After|The|This|That|Last|Next|Your|My|Our|His|Her|Its|Their|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Early|Late|Mid|About|Circa|And|But|Or|Between|During|Signed|Done|Given)\b/;
 
 export interface Dateline {
   date: LineDate;
   /** A place printed before the date ("Moscow"), if any. */
   place?: string;
+  /** The time of day printed after the date, as HH:MM:SS ("5 p.m." → "17:00:00"). */
+  time?: string;
   /** True for "Sent on …" lines. */
   sent: boolean;
 }
@@ -94,20 +130,38 @@ export function parseDateline(line: string): Dateline | undefined {
 const datelineCache = new Map<string, Dateline | undefined>();
 
 function readDateline(line: string): Dateline | undefined {
-  const text = line.replace(/\*+/g, '').trim();
+  // Editors' brackets inside a dateline ("New York, [January] 22, [1934]—6:30 p.m.") supply what the source
+  // lacks and are read as printed; a query ("[p.m.?]") is not part of the date. "May 2/15, 1917" gives the day in
+  // both calendars: the first is the one the document dates itself by.
+  const text = line
+    .replace(/\*+/g, '')
+    .replace(/\s*\[[^\]]*\?\]/g, '')
+    .replace(/(?<=^|[\s,—–-])\[([^\]]*)\](?=[\s,.—–-]|$)/g, '$1')
+    .replace(/^\[([^\]]*)\]?$/, '$1')
+    .replace(/\b(\d{1,2})\/\d{1,2}(?=,?\s+\d{4})/, '$1')
+    .trim();
   if (text.length > 80) return undefined;
   const date = findFullDate(text);
   if (!date) return undefined;
   const before = text.slice(0, date.index);
-  const after = text.slice(date.index + date.length).replace(TIME_OF_DAY, '');
-  if (!DATELINE_REST.test(after)) return undefined;
+  const after = text.slice(date.index + date.length);
+  let time: string | undefined;
+  if (!PUNCTUATION_ONLY.test(after)) {
+    const t = AFTER_DATE.exec(after);
+    if (!t) return undefined;
+    time = timeOfDay(t[1]!);
+  }
+  const withTime = (d: Omit<Dateline, 'time'>): Dateline => (time ? { ...d, time } : d);
   const sent = /^\s*sent\s+on\s*$/i.test(before);
-  if (sent) return { date, sent };
-  if (DATELINE_REST.test(before)) return { date, sent: false };
-  // "Moscow, December 23, 1941." — a place of one to four capitalised words before a comma; an editor's
-  // brackets around a place the document does not print ("[Washington,] May 6, 1942.") are kept out of it.
-  const place = /^\s*\[?([A-Z][\p{L}.'-]*(?:\s+[A-Z][\p{L}.'-]*){0,3}),?\]?,?\s*$/u.exec(before);
-  if (place && /,/.test(before)) return { date, place: place[1], sent: false };
+  if (sent) return withTime({ date, sent });
+  if (DATELINE_REST.test(before)) return withTime({ date, sent: false });
+  // "Moscow, December 23, 1941." — a place before a comma; an editor's brackets around a place the document
+  // does not print ("[Washington,] May 6, 1942.") are kept out of it.
+  const place = PLACE_BEFORE_COMMA.exec(before);
+  if (place && /,/.test(before) && !NOT_PLACES.test(place[1]!)) return withTime({ date, place: place[1], sent: false });
+  // "Washington September 7, 1918, 2 p.m.": the comma forgotten.
+  const bare = PLACE_NO_COMMA.exec(before);
+  if (bare && !NOT_PLACES.test(bare[1]!)) return withTime({ date, place: bare[1], sent: false });
   return undefined;
 }
 
@@ -115,4 +169,9 @@ function readDateline(line: string): Dateline | undefined {
 export function stripLeadingDate(text: string): string {
   const m = /^([A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})\s+(?=\*|\p{Lu}{2})/u.exec(text);
   return m && parseDateline(m[1]!) ? text.slice(m[0].length) : text;
+}
+
+/** "1917-04-06" and "12:00:00" → "1917-04-06T12:00:00"; the date alone when no time is known. */
+export function withTimeOfDay(when: string, time: string | undefined): string {
+  return time && /^\d{4}-\d{2}-\d{2}$/.test(when) ? `${when}T${time}` : when;
 }

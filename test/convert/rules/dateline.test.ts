@@ -3,7 +3,8 @@
  * sentence that mentions a date is not.
  */
 import assert from 'node:assert/strict';
-import { findFullDate, parseDateline, stripLeadingDate } from '../../../src/convert/rules/dateline.js';
+import { findFullDate, parseDateline, stripLeadingDate, timeOfDay, withTimeOfDay } from '../../../src/convert/rules/dateline.js';
+import { frusDocuments } from '../../helpers/frus.js';
 
 describe('rules/dateline', () => {
   describe('parseDateline', () => {
@@ -55,9 +56,75 @@ describe('rules/dateline', () => {
       });
     }
 
+    const timed: [string, string, string | undefined][] = [
+      ['Petrograd, April 6, 1917, 12 p.m.', '1917-04-06T12:00:00', 'Petrograd'],
+      ['Washington, February 20, 1934—6 p.m.', '1934-02-20T18:00:00', 'Washington'],
+      ['Moscow, March 30, 1918, 12 noon.', '1918-03-30T12:00:00', 'Moscow'],
+      ['Peking, September 12, 1918, midnight.', '1918-09-12T00:00:00', 'Peking'],
+      ['Rio de Janeiro, September 1, 1934—6 p.m.', '1934-09-01T18:00:00', 'Rio de Janeiro'],
+      ['Asunción, September 5, 1934—10 a.m.', '1934-09-05T10:00:00', 'Asunción'],
+      ['Washington September 7, 1918, 2 p.m.', '1918-09-07T14:00:00', 'Washington'],
+      ['Peking, China, February 16, 1901.', '1901-02-16', 'Peking, China'],
+      ['London, September 17, 1918, 9.45 a.m.', '1918-09-17T09:45:00', 'London'],
+      ['New York, [January] 22, [1934]—6:30 p.m.', '1934-01-22T18:30:00', 'New York'],
+      ['Rio de Janeiro, May 10, 1934—11 a.m. [p.m.?]', '1934-05-10T11:00:00', 'Rio de Janeiro'],
+      ['Petrograd, May 2/15, 1917.', '1917-05-02', 'Petrograd'],
+    ];
+    for (const [line, when, place] of timed) {
+      it(`reads "${line}" with its time of day`, () => {
+        const d = parseDateline(line)!;
+        assert.ok(d, 'not read as a dateline');
+        assert.equal(withTimeOfDay(d.date.when, d.time), when);
+        assert.equal(d.place, place);
+      });
+    }
+
+    it('a sentence opening with a preposition before the date is not a place', () => {
+      assert.equal(parseDateline('On December 23, 1941'), undefined);
+      assert.equal(parseDateline('Dated December 23, 1941')?.place, undefined);
+    });
+
     it('refuses lines over 80 characters even when they end in a date', () => {
       const line = `${'A'.repeat(70)}, December 23, 1941`;
       assert.equal(parseDateline(line), undefined);
+    });
+  });
+
+  describe('timeOfDay', () => {
+    it('reads hours, minutes, noon and midnight on a 24-hour clock', () => {
+      assert.equal(timeOfDay('5 p.m.'), '17:00:00');
+      assert.equal(timeOfDay('7.45 a.m.'), '07:45:00');
+      assert.equal(timeOfDay('6:40 p.m.'), '18:40:00');
+      assert.equal(timeOfDay('12 p.m.'), '12:00:00');
+      assert.equal(timeOfDay('12 a.m.'), '00:00:00');
+      assert.equal(timeOfDay('noon'), '12:00:00');
+      assert.equal(timeOfDay('12 midnight'), '00:00:00');
+    });
+
+    it('refuses impossible times and bare numbers', () => {
+      assert.equal(timeOfDay('13 p.m.'), undefined);
+      assert.equal(timeOfDay('7.75 p.m.'), undefined);
+      assert.equal(timeOfDay('11'), undefined);
+    });
+  });
+
+  describe('on the FRUS development datelines', () => {
+    it('reads date and time of day as the editors did on at least 99 % of the dated documents', function () {
+      const docs = frusDocuments();
+      if (!docs) {
+        console.log('      skipped: ../shared/frus-dev is not available');
+        this.skip();
+      }
+      let dated = 0;
+      const wrong: string[] = [];
+      for (const { gold, text } of docs) {
+        if (!gold.when || !gold.date_text) continue;
+        dated++;
+        const line = text.split('\n').find((l) => l.includes(gold.date_text!));
+        const d = line === undefined ? undefined : parseDateline(line);
+        if (!d || withTimeOfDay(d.date.when, d.time) !== gold.when) wrong.push(gold.id);
+      }
+      assert.ok(wrong.length <= 0.01 * dated, `${wrong.length} of ${dated}: ${wrong.join(' ')}`);
     });
   });
 

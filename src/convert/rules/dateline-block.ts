@@ -1,0 +1,44 @@
+/**
+ * A dateline as a block of lines: the office or address the writer wrote from ("Legation of the United States,",
+ * "Commissioner of the United States to China,"), the place-and-date line with its time of day, and the receipt
+ * line an edition prints under it ("[Received April 8, 7.45 p.m.]"). Also "[undated]", which says there is no date.
+ */
+import { parseDateline, type Dateline } from './dateline.js';
+import { parseReceivedLine, type ReceiptLine } from './received.js';
+
+export interface DatelineBlock {
+  /** The place-and-date line read, and its index among the block's lines. */
+  dateline?: Dateline;
+  dateLine?: number;
+  /** Lines above the date naming the office or house written from. */
+  addressLines: string[];
+  received?: ReceiptLine;
+  /** "[undated]": the edition says the document bears no date. */
+  undated?: boolean;
+}
+
+/** One short capitalised line ending in a comma: "Legation of the United States,". */
+const ADDRESS_LINE = /^\p{Lu}[^.!?;:]{2,70},$/u;
+const UNDATED = /^\[?\s*(?:undated|no date|n\.\s?d\.)\s*[.\]]*\]?$/i;
+/** An editor's bracketed remark under a dateline ("[Paraphrase]", "[Translation.]"): allowed, not read. */
+const BRACKETED = /^\[[^\]]*\]?\.?$/;
+
+/** Reads a block of one to five lines as a dateline block; undefined when it is not one. */
+export function readDatelineBlock(lines: readonly string[]): DatelineBlock | undefined {
+  const ls = lines.map((l) => l.replace(/\*+/g, '').trim()).filter(Boolean);
+  if (ls.length === 0 || ls.length > 5) return undefined;
+  if (ls.length === 1 && UNDATED.test(ls[0]!)) return { addressLines: [], undated: true };
+  const at = ls.findIndex((l) => parseDateline(l) !== undefined);
+  if (at < 0 || at > 2) return undefined;
+  const addressLines = ls.slice(0, at);
+  if (!addressLines.every((l) => ADDRESS_LINE.test(l))) return undefined;
+  let received: ReceiptLine | undefined;
+  for (const l of ls.slice(at + 1)) {
+    const r = parseReceivedLine(l);
+    if (r && !received) received = r;
+    else if (!r && !BRACKETED.test(l)) return undefined;
+  }
+  const out: DatelineBlock = { dateline: parseDateline(ls[at]!)!, dateLine: at, addressLines };
+  if (received) out.received = received;
+  return out;
+}

@@ -1,0 +1,29 @@
+/** dateline-block: address lines, the place-and-date line and a receipt line read as one dateline. */
+import assert from 'node:assert/strict';
+import { readDatelineBlock } from '../../../src/convert/rules/dateline-block.js';
+
+describe('rules/dateline-block', () => {
+  it('"Legation of the United States," over "Peking, China, February 16, 1901."', () => {
+    const b = readDatelineBlock(['Legation of the United States,', 'Peking, China, February 16, 1901.'])!;
+    assert.deepEqual(b.addressLines, ['Legation of the United States,']);
+    assert.equal(b.dateLine, 1);
+    assert.equal(b.dateline!.date.when, '1901-02-16');
+    assert.equal(b.dateline!.place, 'Peking, China');
+  });
+
+  it('a dateline with its time and a receipt line', () => {
+    const b = readDatelineBlock(['Petrograd, April 6, 1917, 12 p.m.', '[Received April 8, 7.45 p.m.]'])!;
+    assert.equal(b.dateline!.time, '12:00:00');
+    assert.deepEqual(b.received, { month: 4, day: 8, time: '19:45:00' });
+  });
+
+  it('"[undated]"', () => {
+    assert.deepEqual(readDatelineBlock(['[undated]']), { addressLines: [], undated: true });
+  });
+
+  it('is not a paragraph ending in a date, nor an address without a date', () => {
+    assert.equal(readDatelineBlock(['I have the honor to report that on', 'Peking, April 16, 1901.']), undefined);
+    assert.equal(readDatelineBlock(['Legation of the United States,', 'Peking, China.']), undefined);
+    assert.equal(readDatelineBlock(['Washington, May 7, 1917, 5 p.m.', 'Your telegram received.']), undefined);
+  });
+});
