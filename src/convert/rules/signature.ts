@@ -1,0 +1,116 @@
+/**
+ * Closings and signatures of letters, despatches and notes: the closing formula ("Yours very faithfully,",
+ * "I have the honor to be, etc.,", "Accept, sir, the renewed assurances of my highest consideration.", "I am
+ * [etc.]"), which names no one, and the signature block after it: a name ("W. W. Rockhill.", "S[umner] W[elles]",
+ * "v. Macchi di Cellere"), an office under it ("Acting Secretary."), "For the Secretary of State:" above it, and
+ * several of them in treaties ("For the Republic of Guatemala:" / name, repeated).
+ */
+
+/** Closing formulas of letters and diplomatic notes. A closing formula is never a name. */
+const CLOSINGS: readonly RegExp[] = [
+  // "Yours very sincerely,", "Very truly yours,", "Respectfully yours,", "Sincerely,", "Respectfully submitted."
+  /^(?:(?:yours|very|most|ever|sincerely|truly|faithfully|respectfully|obediently|cordially|affectionately)[\s,]*)+(?:yours)?(?:\s+submitted)?[,.]?$/i,
+  /^your\s+(?:very\s+)?(?:sincere|obedient|humble|faithful)\b.{0,60}$/i,
+  // "I am, etc.,", "I have, etc.", "I have the honor to be, sir, your obedient servant,", "I am [etc.]", "I remain, …".
+  /^I\s+(?:am|have|remain|beg)\b.{0,120}?(?:etc\.?\]?|servant|consideration|respect|yours|sincerely|faithfully)[.,]*\]?$/i,
+  // "Accept, Excellency, the renewed assurances …", "Be pleased to accept …", "I avail myself [etc.]",
+  // "The undersigned avails himself [etc.]", "Believe me [etc.]", "With highest consideration,".
+  /^(?:please\s+|be\s+pleased\s+to\s+)?accept\b.{0,200}$/i,
+  /^(?:I|the\s+undersigned)\s+avails?\b.{0,200}$/i,
+  /^believe\s+me\b.{0,80}$/i,
+  /^with\s+(?:the\s+)?(?:highest|high|renewed|kind|best|warm|every)\w*\b.{0,80}$/i,
+  /^(?:best|kind|warm)\s+regards[,.]?$/i,
+  // "I take pleasure [etc.]", "I repeat [etc.]": any formula the edition cut short with "etc."
+  /^(?:I|we|the\s+undersigned)\s.{0,80}(?:\[etc\.?\]|\betc\.,?)$/i,
+];
+
+/** True when the text is a closing formula of a letter or note. */
+export function isClosingFormula(text: string): boolean {
+  const t = text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+  if (t.length === 0 || t.length > 240 || /^yours\s+of\b/i.test(t)) return false;
+  return CLOSINGS.some((r) => r.test(t));
+}
+
+/** One word of a signed name: capitalised, an initial, an editor's completion ("S[umner]"), a particle, "Jr.". */
+const NAME_TOKEN = String.raw`(?:\p{Lu}[\p{L}'’-]*(?:\[[\p{L}.'’ -]+\])?[\p{L}'’-]*\.?|\p{Lu}\.|(?:de|di|del|della|da|do|dos|du|la|le|van|von|der|den|ter|y|e|v\.|d’|d')(?=\s|\p{Lu})|d’\p{Lu}[\p{L}'’-]*)`;
+const NAME_LINE = new RegExp(String.raw`^\[?(${NAME_TOKEN}(?:\s*${NAME_TOKEN}){0,5}?)(?:,?\s+(?:Jr|Sr|jr|sr)\.?)?\]?[.,]?(?:\s+\[(?:seal|Seal|SEAL|L\.\s?S\.)\])?$`, 'u');
+
+/** Words that make a short capitalised line something other than a name. */
+const NOT_NAME_WORDS = new Set(
+  (
+    'telegram paraphrase translation enclosure inclosure extract copy secret confidential strictly personal urgent note ' +
+    'memorandum aide-mémoire aide-memoire annex appendix protocol agreement treaty convention minutes report statement ' +
+    'january february march april may june july august september october november december monday tuesday wednesday ' +
+    'thursday friday saturday sunday the a an and of to for in on at by with from sir gentlemen madam excellency dear ' +
+    'yours sincerely truly faithfully respectfully etc repeated received sent department state government ' +
+    'embassy legation united states america stop end signed sgd sections section part chapter table none no article subinclosure ' +
+    'subenclosure edict decree reply considerations board final protocole general secretary minister ambassador consul ' +
+    'counselor chargé commissioner acting assistant chairman chief director embassy'
+  ).split(/\s+/),
+);
+
+/**
+ * True when a line is a signed name: "Lansing", "W. W. Rockhill.", "Breckinridge Long", "S[umner] W[elles]",
+ * "v. Macchi di Cellere", "Louis G. Dreyfus, Jr.", "[Lansing]". Capitals alone ("HARRIMAN") count too.
+ */
+export function isSignedName(line: string): boolean {
+  const t = line.replace(/\*+/g, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').trim();
+  if (t.length === 0 || t.length > 45) return false;
+  if (/^[IVXLC]+\.?$/.test(t)) return false; // a section number
+  const m = NAME_LINE.exec(t);
+  if (!m) return false;
+  const words = m[1]!.split(/\s+/).map((w) => w.toLowerCase().replace(/,$/, ''));
+  // Initials ("A.") are never the stop words they spell.
+  if (words.some((w) => !/^\p{L}\.$/u.test(w) && NOT_NAME_WORDS.has(w.replace(/\.$/, '')))) return false;
+  // A name has at least one word longer than an initial ("H." alone is an initial signature, allowed on its own);
+  // an editor's completion counts ("S[umner] W[elles]").
+  return words.length === 1 || words.some((w) => w.replace(/[^\p{L}]/gu, '').length > 1);
+}
+
+/** The office printed under or after a signed name: "Acting Secretary.", "Counselor of Embassy", "Taotai at Shanghai." */
+export function isOfficeLine(line: string): boolean {
+  const t = line.replace(/\*+/g, '').trim().replace(/[.,]$/, '');
+  if (t.length === 0 || t.length > 80 || !/^\p{Lu}/u.test(t)) return false;
+  if (/[.!?;:]\s/.test(t)) return false;
+  return /\b(?:Acting|Secretary|Minister|Ambassador|Chargé|Charge|Consul|Counselor|Counsellor|Adviser|Advisor|Chairman|Chief|Director|Assistant|Commissioner|President|Governor|Taotai|Delegate|Representative|Agent|Attaché|Envoy|Plenipotentiary|Commander|General|Admiral|Officer|Embassy|Legation|Division|Department|Ministry)\b/.test(t);
+}
+
+/** One line of a signature block and what it is. */
+export interface SignatureLine {
+  text: string;
+  role: 'for' | 'name' | 'office';
+}
+
+/**
+ * Reads a block as a signature block: name lines, each optionally preceded by "For …:" or "By" and followed by its
+ * office, on up to twelve lines ("Alvey A. Adee,\nActing Secretary.", "For the Ambassador:\nRobert M. Scotten\n
+ * Counselor of Embassy", "Root\nFrancis"). Undefined when any line is something else.
+ */
+export function readSignatureBlock(lines: readonly string[]): SignatureLine[] | undefined {
+  const ls = lines.map((l) => l.trim()).filter(Boolean);
+  if (ls.length === 0 || ls.length > 12) return undefined;
+  const out: SignatureLine[] = [];
+  for (const l of ls) {
+    const last = out[out.length - 1];
+    if (/^For\s+(?:the\s+)?\p{Lu}.{0,80}:$/u.test(l)) out.push({ text: l, role: 'for' });
+    else if (last?.role === 'name' && isOfficeLine(l)) out.push({ text: l, role: 'office' });
+    else if (isSignedName(l.replace(/^By\s+/, '')) || isNameWithOffice(l)) out.push({ text: l, role: 'name' });
+    else if (isOfficeLine(l) && ((last && last.role === 'name') || /^By\s/.test(ls[out.length + 1] ?? ''))) out.push({ text: l, role: 'office' });
+    else return undefined;
+  }
+  return out.some((l) => l.role === 'name') ? out : undefined;
+}
+
+/** "Alvey A. Adee, Acting Secretary.", "Yu Lien-yuen, Taotai at Shanghai.": a name and its office on one line. */
+export function isNameWithOffice(line: string): boolean {
+  const m = /^([^,]+),\s+(.+)$/.exec(line.trim());
+  return !!m && isSignedName(m[1]!) && isOfficeLine(m[2]!);
+}
+
+/** The name in a signature line, without "By", the office after a comma, or a closing full stop. */
+export function signedNameOf(line: string): string {
+  const t = line.trim().replace(/^By\s+/, '');
+  const withOffice = /^([^,]+),\s+(.+)$/.exec(t);
+  const name = withOffice && isOfficeLine(withOffice[2]!) ? withOffice[1]! : t;
+  return name.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/(?<!\b\p{Lu})\.$/u, '').replace(/,$/, '').replace(/^\[(.*)\]$/, '$1').trim();
+}

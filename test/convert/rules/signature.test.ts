@@ -1,0 +1,99 @@
+/**
+ * signature: closing formulas name no one; signed names, offices and "For …:" lines make signature blocks;
+ * where ../shared/frus-dev is present, the editors' signatures are read as signature blocks.
+ */
+import assert from 'node:assert/strict';
+import { isClosingFormula, isSignedName, readSignatureBlock, signedNameOf } from '../../../src/convert/rules/signature.js';
+import { frusDocuments } from '../../helpers/frus.js';
+
+describe('rules/signature', () => {
+  describe('isClosingFormula', () => {
+    for (const t of [
+      'Yours very faithfully,',
+      'Very truly yours,',
+      'Respectfully yours,',
+      'I have the honor to be, etc.,',
+      'I am, sir, your obedient servant,',
+      'I have the honour to be, with the highest consideration, Sir, your obedient Servant,',
+      'I am [etc.]',
+      'Accept, sir, the renewed assurances of my highest consideration.',
+      'The undersigned avails himself [etc.]',
+      'Believe me [etc.]',
+      'I take pleasure [etc.]',
+    ]) {
+      it(`"${t}" is a closing formula`, () => assert.ok(isClosingFormula(t)));
+    }
+
+    for (const t of ['Yours of the 12th received.', 'I have seen the Minister today and he agrees.', 'Charles Lyell', 'Respectfully submitted to the Conference the following proposals for the']) {
+      it(`"${t}" is not`, () => assert.ok(!isClosingFormula(t)));
+    }
+  });
+
+  describe('isSignedName', () => {
+    for (const t of ['Lansing', 'W. W. Rockhill.', 'E. H. Conger.', 'Charles Lyell', 'S[umner] W[elles]', 'v. Macchi di Cellere', 'C. de Freitas-Valle', 'Louis G. Dreyfus, Jr.', 'HARRIMAN', '[Francis]', 'Geo. H. Dern', 'Cordell Hull [Seal]']) {
+      it(`"${t}" is a name`, () => assert.ok(isSignedName(t)));
+    }
+    for (const t of ['[Telegram]', 'Article III.', 'II', 'Repeated to Buenos Aires.', 'Yours very faithfully,', 'The situation is grave.', 'Sir:', 'December 12']) {
+      it(`"${t}" is not`, () => assert.ok(!isSignedName(t)));
+    }
+  });
+
+  describe('readSignatureBlock', () => {
+    it('a name and its office', () => {
+      assert.deepEqual(readSignatureBlock(['Alvey A. Adee,', 'Acting Secretary.']), [
+        { text: 'Alvey A. Adee,', role: 'name' },
+        { text: 'Acting Secretary.', role: 'office' },
+      ]);
+    });
+
+    it('"For the Ambassador:", the name, the office', () => {
+      assert.deepEqual(
+        readSignatureBlock(['For the Ambassador:', 'Robert M. Scotten', 'Counselor of Embassy'])!.map((l) => l.role),
+        ['for', 'name', 'office'],
+      );
+    });
+
+    it('several signatories', () => {
+      assert.deepEqual(readSignatureBlock(['Root', 'Francis'])!.map((l) => l.role), ['name', 'name']);
+      assert.deepEqual(
+        readSignatureBlock(['For the Republic of Guatemala:', 'Alfredo Skinner-Klee', 'For the United States of America:', 'Cordell Hull'])!.map((l) => l.role),
+        ['for', 'name', 'for', 'name'],
+      );
+    });
+
+    it('a closing formula or a sentence is not a signature block', () => {
+      assert.equal(readSignatureBlock(['Yours very faithfully,']), undefined);
+      assert.equal(readSignatureBlock(['Charles Lyell', 'He said he would come.']), undefined);
+    });
+  });
+
+  describe('signedNameOf', () => {
+    it('leaves out "By", the office and a closing full stop, keeps initials', () => {
+      assert.equal(signedNameOf('By Semmes Steele'), 'Semmes Steele');
+      assert.equal(signedNameOf('Alvey A. Adee, Acting Secretary.'), 'Alvey A. Adee');
+      assert.equal(signedNameOf('W. W. Rockhill.'), 'W. W. Rockhill');
+      assert.equal(signedNameOf('H.'), 'H.');
+    });
+  });
+
+  describe('on the FRUS development signatures', () => {
+    it('reads the editors’ signatures as signature blocks (all but 1 %)', function () {
+      const docs = frusDocuments();
+      if (!docs) {
+        console.log('      skipped: ../shared/frus-dev is not available');
+        this.skip();
+      }
+      let signed = 0;
+      const unread: string[] = [];
+      for (const { gold, text } of docs) {
+        if (!gold.signed) continue;
+        signed++;
+        const blocks = text.split('\n\n');
+        const want = gold.signed.slice(0, 12);
+        const block = blocks.findLast((b, i) => i > 0 && b.length < 400 && b.split('\n').some((l) => l.trim().startsWith(want)));
+        if (!block || !readSignatureBlock(block.split('\n'))) unread.push(gold.id);
+      }
+      assert.ok(unread.length <= 0.01 * signed, `${unread.length} of ${signed}: ${unread.join(' ')}`);
+    });
+  });
+});
