@@ -9,7 +9,7 @@
  */
 
 /** One sender or addressee as a heading names it. */
-export interface Party {
+export interface PartyReading {
   kind: 'person' | 'office' | 'org' | 'group';
   /** A person's name as printed ("Francis", "Mr. Conger", "Castillo Najera"); for an institution or a group, the whole phrase. */
   name?: string;
@@ -21,13 +21,13 @@ export interface Party {
 export interface HeadingReading {
   /** The kind of document a heading's first word names ("Memorandum by …", "Cablegram from …"), if any. */
   kind?: 'memorandum' | 'telegram' | 'note' | 'letter' | 'instruction';
-  sender: Party[];
-  addressees: Party[];
+  sender: PartyReading[];
+  addressees: PartyReading[];
   /**
    * The writer of a document that is not correspondence ("Memorandum by the Secretary of State"): an author,
    * not a sender, and no addressee at all.
    */
-  author?: Party;
+  author?: PartyReading;
 }
 
 /** Nouns of office: the word that makes a phrase an office ("the Consul at Harbin", "the Russian Chargé d'affaires"). */
@@ -181,7 +181,7 @@ function count(s: string, c: string): number {
 }
 
 /** One phrase naming one or more parties ("Prince Ching and Li Hung-chang"). */
-export function partiesOf(phrase: string): Party[] {
+export function partiesOf(phrase: string): PartyReading[] {
   const p = phrase.replace(/^[\s,]+|[\s,.;:]+$/g, '');
   if (!p) return [];
   if (namesSeveral(p)) return [{ kind: 'group', name: stripArticle(p) }];
@@ -189,7 +189,7 @@ export function partiesOf(phrase: string): Party[] {
   const parts = p.split(/\s+and\s+/);
   if (parts.length === 2 && !/,/.test(p)) {
     const both = parts.map((x) => partyOf(x));
-    if (both.every((x) => x && x.kind !== 'org')) return both as Party[];
+    if (both.every((x) => x && x.kind !== 'org')) return both as PartyReading[];
   }
   const one = partyOf(p);
   return one ? [one] : [];
@@ -216,7 +216,7 @@ function stripArticle(s: string): string {
 }
 
 /** A single party: a person with or without an office, an office alone, or an institution. */
-export function partyOf(phrase: string): Party | undefined {
+export function partyOf(phrase: string): PartyReading | undefined {
   const p = stripArticle(phrase.replace(/^[\s,]+|[\s,.;:]+$/g, ''));
   if (!p) return undefined;
   // "Ambassador in Russia (Francis)", "Minister in Switzerland (Wilson), at Geneva", "Chairman, Council Committee … (Castillo Najera)".

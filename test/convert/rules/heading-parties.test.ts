@@ -4,11 +4,11 @@
  * own from/to markup on every head of the three development volumes.
  */
 import assert from 'node:assert/strict';
-import { partyOf, readRunningHeading, splitAtTo, type Party } from '../../../src/convert/rules/heading-parties.js';
+import { partyOf, readRunningHeading, splitAtTo, type PartyReading } from '../../../src/convert/rules/heading-parties.js';
 import { frusDocuments, nameKey } from '../../helpers/frus.js';
 
-const person = (name: string, office?: string): Party => ({ kind: 'person', name, ...(office ? { office } : {}) });
-const office = (o: string): Party => ({ kind: 'office', office: o });
+const person = (name: string, office?: string): PartyReading => ({ kind: 'person', name, ...(office ? { office } : {}) });
+const office = (o: string): PartyReading => ({ kind: 'office', office: o });
 
 describe('rules/heading-parties', () => {
   describe('readRunningHeading', () => {
@@ -113,7 +113,7 @@ describe('rules/heading-parties', () => {
         console.log('      skipped: ../shared/frus-dev is not available');
         this.skip();
       }
-      const text = (p: Party) => (p.kind === 'office' ? p.office! : p.name!);
+      const text = (p: PartyReading) => (p.kind === 'office' ? p.office! : p.name!);
       const keys = (ps: string[]) => ps.map(nameKey).sort().join('|');
       let agree = 0;
       const disagree: string[] = [];
