@@ -1,0 +1,120 @@
+/**
+ * Footnote blocks of documentary editions: note texts printed one after another after the document ("1. Oscar T.
+ * Crosby …" / "2. Albert Rathbone …"), with markers that may be numbers, numbers with a letter ("47a."), letters
+ * ("a.") or symbols ("*.", "†.", "‡."), numbers that restart per page (a document may print 1, 2, 1), and an
+ * unnumbered source note above them. And the references in the text: superscripts with letters ("⁴⁷ᵃ").
+ */
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUPERSCRIPT_LETTERS: Record<string, string> = { ᵃ: 'a', ᵇ: 'b', ᶜ: 'c', ᵈ: 'd', ᵉ: 'e', ᶠ: 'f', ᵍ: 'g' };
+
+/** A run of superscript digits, optionally with superscript letters after them: "¹", "⁴⁷ᵃ". */
+export const SUPERSCRIPT_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ᵃᵇᶜᵈᵉᶠᵍ]?|[ᵃᵇᶜᵈ](?![\p{L}])/u;
+
+/** "⁴⁷ᵃ" → "47a", "¹²" → "12", "ᵃ" → "a". */
+export function fromSuperscriptMarker(s: string): string {
+  return [...s].map((c) => (SUPERSCRIPT_DIGITS.includes(c) ? String(SUPERSCRIPT_DIGITS.indexOf(c)) : (SUPERSCRIPT_LETTERS[c] ?? c))).join('');
+}
+
+/** Symbols editions use as note markers, in their usual order. */
+export const NOTE_SYMBOLS = ['*', '†', '‡', '§', 'ǁ', '‖', '¶'];
+
+/** A note text's first line: its marker and where its text starts. */
+export interface NoteLine {
+  /** The note's number as the reference prints it: "1", "47a", "a", "*", "†". */
+  n: string;
+  /** The marker as printed before the text: "1.", "47a.", "¹", "†.". */
+  marker: string;
+  /** Offset of the note's text in the line (after the marker and its spaces). */
+  textStart: number;
+}
+
+const NOTE_LINE_PATTERNS: readonly { re: RegExp; n: (m: RegExpExecArray) => string }[] = [
+  // "1. text", "47a. text", "a. text" (a single letter, so that "Mr. Lansing" is not a note)
+  { re: /^(\d{1,3}[a-z]?|[a-z])\.\s+(?=\S)/, n: (m) => m[1]! },
+  // "*. text", "†. text", "‡ text"
+  { re: /^([*†‡§ǁ‖¶]{1,3})\.?\s+(?=[^\s*†‡§ǁ‖¶])/, n: (m) => m[1]! },
+  // "¹ text", "⁴⁷ᵃ text"
+  { re: /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+[ᵃᵇᶜᵈᵉᶠᵍ]?)\s*(?=\S)/, n: (m) => fromSuperscriptMarker(m[1]!) },
+];
+
+/** Reads the marker at the start of a note text; undefined when the line does not start with one. */
+export function parseNoteLine(line: string): NoteLine | undefined {
+  for (const p of NOTE_LINE_PATTERNS) {
+    const m = p.re.exec(line);
+    if (m) return { n: p.n(m), marker: m[0].trimEnd(), textStart: m[0].length };
+  }
+  return undefined;
+}
+
+/** One note text inside a footnote block: its lines (0-based, inclusive) and number. */
+export interface NoteSpan {
+  n: string;
+  first: number;
+  last: number;
+}
+
+/** A footnote block cut into its parts. */
+export interface FootnoteBlock {
+  /** Lines above the first note text without a marker: a source note (0-based, inclusive), if any. */
+  sourceNote?: { first: number; last: number };
+  notes: NoteSpan[];
+}
+
+/**
+ * Cuts a block of lines into note texts: each line that starts with a marker starts a note, other lines continue the
+ * note before them (hard-wrapped text). `expected` (the numbers the document refers to) keeps a wrapped line that
+ * happens to start with "1934. " inside its note: a marker not referred to starts a note only at the top of the block
+ * or when no references are known. Lines above the first marker are a source note when there are at most two of
+ * them. Undefined when the block holds no note text.
+ */
+export function cutFootnoteBlock(lines: readonly string[], expected?: ReadonlySet<string>): FootnoteBlock | undefined {
+  const notes: NoteSpan[] = [];
+  let firstMarker = -1;
+  lines.forEach((line, i) => {
+    const parsed = parseNoteLine(line.trim());
+    const starts = parsed && (firstMarker < 0 || !expected || expected.size === 0 || expected.has(parsed.n));
+    if (parsed && starts) {
+      if (firstMarker < 0) firstMarker = i;
+      notes.push({ n: parsed.n, first: i, last: i });
+    } else if (notes.length > 0) {
+      notes[notes.length - 1]!.last = i;
+    }
+  });
+  if (notes.length === 0 || firstMarker > 2) return undefined;
+  return firstMarker > 0 ? { sourceNote: { first: 0, last: firstMarker - 1 }, notes } : { notes };
+}
+
+/**
+ * Pairs references with note texts, both in document order: each reference takes the first unused note of its
+ * number printed after it, or else the nearest unused one before it. Numbers that restart per page (1, 2, 1) thus
+ * pair in order. Returns, for each reference, the index of its note or -1.
+ */
+export function pairNotes(refs: readonly { n: string; at: number }[], notes: readonly { n: string; at: number }[]): number[] {
+  const used = new Set<number>();
+  return refs.map((ref) => {
+    let best = -1;
+    for (let i = 0; i < notes.length; i++) {
+      if (used.has(i) || notes[i]!.n !== ref.n) continue;
+      if (notes[i]!.at >= ref.at) {
+        best = i;
+        break;
+      }
+      best = i; // the nearest before, unless one after turns up
+    }
+    if (best >= 0) used.add(best);
+    return best;
+  });
+}
+
+/**
+ * A symbol reference glued to the word or punctuation before it ("service*;", "market.†"): the offsets in `text` of
+ * each occurrence of `symbol` used as a note marker (never "* * *" omission marks or a lone symbol between spaces).
+ */
+export function symbolReferences(text: string, symbol: string): number[] {
+  const out: number[] = [];
+  const esc = symbol.replace(/[*]/g, '\\*');
+  const re = new RegExp(String.raw`(?<=[\p{L}\p{N}.,;:)’”"'])${esc}(?=[\s,;:.)]|$)(?!\s*\*\s)`, 'gu');
+  for (const m of text.matchAll(re)) out.push(m.index);
+  return out;
+}

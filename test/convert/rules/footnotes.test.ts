@@ -1,0 +1,90 @@
+/** footnotes: note lines and their markers, footnote blocks cut into notes, references paired with notes. */
+import assert from 'node:assert/strict';
+import { cutFootnoteBlock, fromSuperscriptMarker, pairNotes, parseNoteLine, symbolReferences } from '../../../src/convert/rules/footnotes.js';
+
+describe('rules/footnotes', () => {
+  describe('parseNoteLine', () => {
+    it('numbers, numbers with a letter, letters, symbols, superscripts', () => {
+      assert.deepEqual(parseNoteLine('1. Oscar T. Crosby, delegate'), { n: '1', marker: '1.', textStart: 3 });
+      assert.deepEqual(parseNoteLine('47a. Not printed.'), { n: '47a', marker: '47a.', textStart: 5 });
+      assert.deepEqual(parseNoteLine('a. For regulations, see Final Protocol'), { n: 'a', marker: 'a.', textStart: 3 });
+      assert.deepEqual(parseNoteLine('†. See Footnote (**)'), { n: '†', marker: '†.', textStart: 3 });
+      assert.deepEqual(parseNoteLine('* It should be noted'), { n: '*', marker: '*', textStart: 2 });
+      assert.deepEqual(parseNoteLine('⁴⁷ᵃ Not printed.'), { n: '47a', marker: '⁴⁷ᵃ', textStart: 4 });
+    });
+
+    it('a title or a sentence is not a note line', () => {
+      assert.equal(parseNoteLine('Mr. Lansing said'), undefined);
+      assert.equal(parseNoteLine('The Secretary of State'), undefined);
+      assert.equal(parseNoteLine('* * * * * * *'), undefined);
+    });
+  });
+
+  describe('fromSuperscriptMarker', () => {
+    it('"⁴⁷ᵃ" is 47a', () => {
+      assert.equal(fromSuperscriptMarker('⁴⁷ᵃ'), '47a');
+      assert.equal(fromSuperscriptMarker('¹²'), '12');
+    });
+  });
+
+  describe('cutFootnoteBlock', () => {
+    it('note texts on consecutive lines are each their own note', () => {
+      assert.deepEqual(cutFootnoteBlock(['1. Oscar T. Crosby, delegate.', '2. Albert Rathbone, Assistant Secretary of the Treasury.']), {
+        notes: [
+          { n: '1', first: 0, last: 0 },
+          { n: '2', first: 1, last: 1 },
+        ],
+      });
+    });
+
+    it('a repeated number (numbers restart per page) is a new note', () => {
+      assert.deepEqual(cutFootnoteBlock(['1. Ante, p. 77.', '2. Not printed.', '1. Vol. ii, p. 122.'])!.notes.map((n) => n.n), ['1', '2', '1']);
+    });
+
+    it('hard-wrapped lines continue their note; a wrapped year is not a marker when references are known', () => {
+      const lines = ['1. See the telegram of May 10,', '1934. from the Minister, printed', 'post, p. 4.', '2. Not printed.'];
+      assert.deepEqual(cutFootnoteBlock(lines, new Set(['1', '2'])), {
+        notes: [
+          { n: '1', first: 0, last: 2 },
+          { n: '2', first: 3, last: 3 },
+        ],
+      });
+    });
+
+    it('an unnumbered source note at the top of the block', () => {
+      assert.deepEqual(cutFootnoteBlock(['Source: National Archives, RG 59.', '1. Not printed.']), { sourceNote: { first: 0, last: 0 }, notes: [{ n: '1', first: 1, last: 1 }] });
+    });
+
+    it('a paragraph is not a footnote block', () => {
+      assert.equal(cutFootnoteBlock(['The Minister called on me today.', 'He said nothing new.', 'Nor did I.', '1. Not printed.']), undefined);
+    });
+  });
+
+  describe('pairNotes', () => {
+    it('each reference takes the first unused note of its number after it', () => {
+      const refs = [
+        { n: '1', at: 10 },
+        { n: '2', at: 20 },
+        { n: '1', at: 30 },
+      ];
+      const notes = [
+        { n: '1', at: 100 },
+        { n: '2', at: 101 },
+        { n: '1', at: 102 },
+      ];
+      assert.deepEqual(pairNotes(refs, notes), [0, 1, 2]);
+    });
+
+    it('a note printed before its reference (at a page foot) is taken when none follows; a reference without a note gets -1', () => {
+      assert.deepEqual(pairNotes([{ n: '3', at: 50 }, { n: '4', at: 60 }], [{ n: '3', at: 40 }]), [0, -1]);
+    });
+  });
+
+  describe('symbolReferences', () => {
+    it('finds a symbol glued to a word or a full stop, not omission stars', () => {
+      assert.deepEqual(symbolReferences('change for dollar debt service*; but this', '*'), [30]);
+      assert.deepEqual(symbolReferences('available in the free market.† By reason', '†'), [29]);
+      assert.deepEqual(symbolReferences('* * * * * * *', '*'), []);
+    });
+  });
+});
