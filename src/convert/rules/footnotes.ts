@@ -5,6 +5,8 @@
  * unnumbered source note above them. And the references in the text: superscripts with letters ("⁴⁷ᵃ").
  */
 
+import type { Block } from '../../model/document.js';
+
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_LETTERS: Record<string, string> = { ᵃ: 'a', ᵇ: 'b', ᶜ: 'c', ᵈ: 'd', ᵉ: 'e', ᶠ: 'f', ᵍ: 'g' };
 
@@ -117,4 +119,40 @@ export function symbolReferences(text: string, symbol: string): number[] {
   const re = new RegExp(String.raw`(?<=[\p{L}\p{N}.,;:)’”"'])${esc}(?=[\s,;:.)]|$)(?!\s*\*\s)`, 'gu');
   for (const m of text.matchAll(re)) out.push(m.index);
   return out;
+}
+
+/**
+ * A block of note texts as blocks of their own: one `noteBody` per note (its number in `n`, its printed marker in
+ * `marker`), and a `sourceNote` for unmarked lines above the first note. Undefined when the block is not a footnote
+ * block: it does not open with a note line, or its first marker is not among the numbers the text refers to.
+ */
+export function splitFootnoteBlock(block: Block, referenced: ReadonlySet<string>): Block[] | undefined {
+  const cut = cutFootnoteBlock(block.lines, referenced);
+  if (!cut || !referenced.has(cut.notes[0]!.n)) return undefined;
+  const part = (first: number, last: number, kind: Block['kind']): Block => ({
+    ...block,
+    kind,
+    line: block.line + first,
+    endLine: block.line + last,
+    lines: block.lines.slice(first, last + 1),
+    column: first === 0 ? block.column : 1,
+    inlines: [],
+  });
+  const out: Block[] = [];
+  if (cut.sourceNote) out.push(part(cut.sourceNote.first, cut.sourceNote.last, 'sourceNote'));
+  for (const note of cut.notes) {
+    const b = part(note.first, note.last, 'noteBody');
+    b.n = note.n;
+    b.marker = parseNoteLine(b.lines[0]!.trim())!.marker;
+    out.push(b);
+  }
+  return out;
+}
+
+/** Every note number a text refers to: superscripts ("¹", "⁴⁷ᵃ") and symbols glued to a word ("service*;"). */
+export function referencedMarkers(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(new RegExp(SUPERSCRIPT_MARKER.source, 'gu'))) found.add(fromSuperscriptMarker(m[0]));
+  for (const symbol of NOTE_SYMBOLS) if (text.includes(symbol) && symbolReferences(text, symbol).length > 0) found.add(symbol);
+  return found;
 }

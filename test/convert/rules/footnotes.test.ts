@@ -1,6 +1,7 @@
 /** footnotes: note lines and their markers, footnote blocks cut into notes, references paired with notes. */
 import assert from 'node:assert/strict';
-import { cutFootnoteBlock, fromSuperscriptMarker, pairNotes, parseNoteLine, symbolReferences } from '../../../src/convert/rules/footnotes.js';
+import type { Block } from '../../../src/model/document.js';
+import { cutFootnoteBlock, fromSuperscriptMarker, pairNotes, parseNoteLine, referencedMarkers, splitFootnoteBlock, symbolReferences } from '../../../src/convert/rules/footnotes.js';
 
 describe('rules/footnotes', () => {
   describe('parseNoteLine', () => {
@@ -86,5 +87,29 @@ describe('rules/footnotes', () => {
       assert.deepEqual(symbolReferences('available in the free market.† By reason', '†'), [29]);
       assert.deepEqual(symbolReferences('* * * * * * *', '*'), []);
     });
+  });
+});
+
+describe('rules/footnotes: blocks', () => {
+  const block = (lines: string[], line = 20): Block => ({ kind: 'p', line, endLine: line + lines.length - 1, lines, column: 1, inlines: [] });
+
+  it('splitFootnoteBlock: one noteBody per note, with its number, marker and lines', () => {
+    const parts = splitFootnoteBlock(block(['Source: Department of State files.', '1. Oscar T. Crosby.', '2. Albert Rathbone.']), new Set(['1', '2']))!;
+    assert.deepEqual(
+      parts.map((b) => [b.kind, b.n, b.marker, b.line, b.lines]),
+      [
+        ['sourceNote', undefined, undefined, 20, ['Source: Department of State files.']],
+        ['noteBody', '1', '1.', 21, ['1. Oscar T. Crosby.']],
+        ['noteBody', '2', '2.', 22, ['2. Albert Rathbone.']],
+      ],
+    );
+  });
+
+  it('splitFootnoteBlock: a numbered paragraph the text never refers to stays a paragraph', () => {
+    assert.equal(splitFootnoteBlock(block(['27. Your 37, March 27, 10 a.m., paragraph 11.']), new Set(['1'])), undefined);
+  });
+
+  it('referencedMarkers: superscripts with letters, and symbols glued to a word', () => {
+    assert.deepEqual([...referencedMarkers('as stated.¹ See the note⁴⁷ᵃ and the market.† But * * * not these')].sort(), ['1', '47a', '†']);
   });
 });
