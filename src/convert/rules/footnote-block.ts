@@ -1,26 +1,170 @@
 /**
- * The footnote block of a documentary edition: after a document, one line per note, each opening with the
- * note's marker ("1. Cf. vol. i, p. 135.", "47a. …", "*. …", "†. …"), in document order.
+ * Footnote blocks of documentary editions: note texts printed after the document, one line per note ("1. Oscar T.
+ * Crosby …" / "2. Albert Rathbone …"), with markers that may be numbers, numbers with a letter ("47a."), letters ("a.")
+ * or symbols ("*.", "†.", "‡."), numbers that restart per page (a document may print 1, 2, 1), hard-wrapped lines in
+ * print extractions, and an unnumbered source note above them. And the references in the text: superscripts with
+ * letters ("⁴⁷ᵃ") and symbols glued to a word.
  */
+import type { Block } from '../../model/document.js';
 
-const NOTE_LINE = /^(\d{1,3}[a-z]?|[*†‡§¶]{1,3})\.\s+\S/u;
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUPERSCRIPT_LETTERS: Record<string, string> = { ᵃ: 'a', ᵇ: 'b', ᶜ: 'c', ᵈ: 'd', ᵉ: 'e', ᶠ: 'f', ᵍ: 'g' };
 
-/** The marker that opens a footnote line ("1", "47a", "*"), or undefined. */
-export function noteLineMarker(line: string): string | undefined {
-  return NOTE_LINE.exec(line.trim())?.[1];
+/** A run of superscript digits, optionally with superscript letters after them: "¹", "⁴⁷ᵃ". */
+export const SUPERSCRIPT_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ᵃᵇᶜᵈᵉᶠᵍ]?|[ᵃᵇᶜᵈ](?![\p{L}])/u;
+
+/** "⁴⁷ᵃ" → "47a", "¹²" → "12", "ᵃ" → "a". */
+export function fromSuperscriptMarker(s: string): string {
+  return [...s].map((c) => (SUPERSCRIPT_DIGITS.includes(c) ? String(SUPERSCRIPT_DIGITS.indexOf(c)) : (SUPERSCRIPT_LETTERS[c] ?? c))).join('');
 }
 
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUPERSCRIPT_LETTERS: Record<string, string> = { ᵃ: 'a', ᵇ: 'b', ᶜ: 'c', ᵈ: 'd', ᵉ: 'e' };
+/** Symbols editions use as note markers, in their usual order. */
+export const NOTE_SYMBOLS = ['*', '†', '‡', '§', 'ǁ', '‖', '¶'];
+
+/** A note text's first line: its marker and where its text starts. */
+export interface NoteLine {
+  /** The note's number as the reference prints it: "1", "47a", "a", "*", "†". */
+  n: string;
+  /** The marker as printed before the text: "1.", "47a.", "¹", "†.". */
+  marker: string;
+  /** Offset of the note's text in the line (after the marker and its spaces). */
+  textStart: number;
+}
+
+const NOTE_LINE_PATTERNS: readonly { re: RegExp; n: (m: RegExpExecArray) => string }[] = [
+  // "1. text", "47a. text", "a. text" (a single letter, so that "Mr. Lansing" is not a note)
+  { re: /^(\d{1,3}[a-z]?|[a-z])\.\s+(?=\S)/, n: (m) => m[1]! },
+  // "*. text", "†. text", "‡ text"
+  { re: /^([*†‡§ǁ‖¶]{1,3})\.?\s+(?=[^\s*†‡§ǁ‖¶])/, n: (m) => m[1]! },
+  // "¹ text", "⁴⁷ᵃ text"
+  { re: /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+[ᵃᵇᶜᵈᵉᶠᵍ]?)\s*(?=\S)/, n: (m) => fromSuperscriptMarker(m[1]!) },
+];
+
+/** Reads the marker at the start of a note text; undefined when the line does not start with one. */
+export function parseNoteLine(line: string): NoteLine | undefined {
+  for (const p of NOTE_LINE_PATTERNS) {
+    const m = p.re.exec(line);
+    if (m) return { n: p.n(m), marker: m[0].trimEnd(), textStart: m[0].length };
+  }
+  return undefined;
+}
+
+/** One note text inside a footnote block: its lines (0-based, inclusive) and number. */
+export interface NoteSpan {
+  n: string;
+  first: number;
+  last: number;
+}
+
+/** A footnote block cut into its parts. */
+export interface FootnoteBlock {
+  /** Lines above the first note text without a marker: a source note (0-based, inclusive), if any. */
+  sourceNote?: { first: number; last: number };
+  notes: NoteSpan[];
+}
+
+/**
+ * Cuts a block of lines into note texts: each line that starts with a marker starts a note, other lines continue the
+ * note before them (hard-wrapped text). `expected` (the numbers the document refers to) keeps a wrapped line that
+ * happens to start with "1934. " inside its note: a marker not referred to starts a note only at the top of the block
+ * or when no references are known. Lines above the first marker are a source note when there are at most two of
+ * them. Undefined when the block holds no note text.
+ */
+export function cutFootnoteBlock(lines: readonly string[], expected?: ReadonlySet<string>): FootnoteBlock | undefined {
+  const notes: NoteSpan[] = [];
+  let firstMarker = -1;
+  lines.forEach((line, i) => {
+    const parsed = parseNoteLine(line.trim());
+    const starts = parsed && (firstMarker < 0 || !expected || expected.size === 0 || expected.has(parsed.n));
+    if (parsed && starts) {
+      if (firstMarker < 0) firstMarker = i;
+      notes.push({ n: parsed.n, first: i, last: i });
+    } else if (notes.length > 0) {
+      notes[notes.length - 1]!.last = i;
+    }
+  });
+  if (notes.length === 0 || firstMarker > 2) return undefined;
+  return firstMarker > 0 ? { sourceNote: { first: 0, last: firstMarker - 1 }, notes } : { notes };
+}
+
+/**
+ * Pairs references with note texts, both in document order: each reference takes the first unused note of its
+ * number printed after it, or else the nearest unused one before it. Numbers that restart per page (1, 2, 1) thus
+ * pair in order. Returns, for each reference, the index of its note or -1.
+ */
+export function pairNotes(refs: readonly { n: string; at: number }[], notes: readonly { n: string; at: number }[]): number[] {
+  const used = new Set<number>();
+  return refs.map((ref) => {
+    let best = -1;
+    for (let i = 0; i < notes.length; i++) {
+      if (used.has(i) || notes[i]!.n !== ref.n) continue;
+      if (notes[i]!.at >= ref.at) {
+        best = i;
+        break;
+      }
+      best = i; // the nearest before, unless one after turns up
+    }
+    if (best >= 0) used.add(best);
+    return best;
+  });
+}
+
+/**
+ * A symbol reference glued to the word or punctuation before it ("service*;", "market.†"): the offsets in `text` of
+ * each occurrence of `symbol` used as a note marker (never "* * *" omission marks or a lone symbol between spaces).
+ */
+export function symbolReferences(text: string, symbol: string): number[] {
+  const out: number[] = [];
+  const esc = symbol.replace(/[*]/g, '\\*');
+  const re = new RegExp(String.raw`(?<=[\p{L}\p{N}.,;:)’”"'])${esc}(?=[\s,;:.)]|$)(?!\s*\*\s)`, 'gu');
+  for (const m of text.matchAll(re)) out.push(m.index);
+  return out;
+}
+
+/**
+ * A block of note texts as blocks of their own: one `noteBody` per note (its number in `n`, its printed marker in
+ * `marker`), and a `sourceNote` for unmarked lines above the first note. Undefined when the block is not a footnote
+ * block: it does not open with a note line, or its first marker is not among the numbers the text refers to.
+ */
+export function splitFootnoteBlock(block: Block, referenced: ReadonlySet<string>): Block[] | undefined {
+  const cut = cutFootnoteBlock(block.lines, referenced);
+  if (!cut || !referenced.has(cut.notes[0]!.n)) return undefined;
+  const part = (first: number, last: number, kind: Block['kind']): Block => ({
+    ...block,
+    kind,
+    line: block.line + first,
+    endLine: block.line + last,
+    lines: block.lines.slice(first, last + 1),
+    column: first === 0 ? block.column : 1,
+    inlines: [],
+  });
+  const out: Block[] = [];
+  if (cut.sourceNote) out.push(part(cut.sourceNote.first, cut.sourceNote.last, 'sourceNote'));
+  for (const note of cut.notes) {
+    const b = part(note.first, note.last, 'noteBody');
+    b.n = note.n;
+    b.marker = parseNoteLine(b.lines[0]!.trim())!.marker;
+    out.push(b);
+  }
+  return out;
+}
+
+/** Every note number a text refers to: superscripts ("¹", "⁴⁷ᵃ") and symbols glued to a word ("service*;"). */
+export function referencedMarkers(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(new RegExp(SUPERSCRIPT_MARKER.source, 'gu'))) found.add(fromSuperscriptMarker(m[0]));
+  for (const symbol of NOTE_SYMBOLS) if (text.includes(symbol) && symbolReferences(text, symbol).length > 0) found.add(symbol);
+  return found;
+}
+
+/** The marker that opens a footnote line ("1", "47a", "a", "*"), or undefined. */
+export function noteLineMarker(line: string): string | undefined {
+  return parseNoteLine(line.trim())?.n;
+}
 
 /** The note markers a text refers to with superscripts ("¹", "⁴⁷ᵃ"), and the symbols *, †, ‡ glued to a word. */
 export function superscriptMarkers(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const m of text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ᵃᵇᶜᵈᵉ]?/gu)) {
-    found.add([...m[0]].map((c) => (SUPERSCRIPT.includes(c) ? String(SUPERSCRIPT.indexOf(c)) : SUPERSCRIPT_LETTERS[c] ?? '')).join(''));
-  }
-  for (const m of text.matchAll(/(?<=[\p{L}\p{N}.,;:)’”])([*†‡§]{1,3})(?=[\s,.;:)]|$)/gu)) found.add(m[1]!);
-  return found;
+  return referencedMarkers(text);
 }
 
 /**

@@ -1,9 +1,9 @@
 /** footnotes: note lines and their markers, footnote blocks cut into notes, references paired with notes. */
 import assert from 'node:assert/strict';
 import type { Block } from '../../../src/model/document.js';
-import { cutFootnoteBlock, fromSuperscriptMarker, pairNotes, parseNoteLine, referencedMarkers, splitFootnoteBlock, symbolReferences } from '../../../src/convert/rules/footnotes.js';
+import { cutFootnoteBlock, fromSuperscriptMarker, pairNotes, parseNoteLine, referencedMarkers, splitFootnoteBlock, symbolReferences } from '../../../src/convert/rules/footnote-block.js';
 
-describe('rules/footnotes', () => {
+describe('rules/footnote-block', () => {
   describe('parseNoteLine', () => {
     it('numbers, numbers with a letter, letters, symbols, superscripts', () => {
       assert.deepEqual(parseNoteLine('1. Oscar T. Crosby, delegate'), { n: '1', marker: '1.', textStart: 3 });
@@ -90,7 +90,7 @@ describe('rules/footnotes', () => {
   });
 });
 
-describe('rules/footnotes: blocks', () => {
+describe('rules/footnote-block: blocks', () => {
   const block = (lines: string[], line = 20): Block => ({ kind: 'p', line, endLine: line + lines.length - 1, lines, column: 1, inlines: [] });
 
   it('splitFootnoteBlock: one noteBody per note, with its number, marker and lines', () => {
