@@ -101,7 +101,7 @@ function compileOurs(path: string, options: SchemaOptions): SchemaValidator {
     const lines = e.details.map(formatDetail);
     const more = lines.length > 1 ? `\n${lines.slice(1, 20).join('\n')}${lines.length > 20 ? `\n… (${lines.length} errors in all)` : ''}` : '';
     const unreadable = e.code === 'schema-unreadable';
-    throw new ValidateError(unreadable ? ValidateCodes.schemaUnreadable : ValidateCodes.schemaNotCompiled, `incorrect schema ${lines[0]}${more}`, {
+    throw new ValidateError(unreadable ? ValidateCodes.schemaUnreadable : ValidateCodes.schemaNotCompiled, `${unreadable ? 'schema' : 'incorrect schema'} ${lines[0]}${more}`, {
       cause: e,
       span: e.location,
     });

@@ -62,7 +62,7 @@ export function loadAndSimplify(url: string, load: ResourceLoader, report: Repor
       try {
         source = load(href);
       } catch (e) {
-        fail({ code: SchemaErrorCodes.unreadable, message: `cannot read ${href}: ${(e as Error).message}`, ...(from ?? { file: href, line: 1, column: 1 }) });
+        fail({ code: SchemaErrorCodes.unreadable, message: `cannot read ${displayName(href)}: ${readFailure(e)}`, ...(from ?? { file: displayName(href), line: 1, column: 1 }) });
         return undefined;
       }
     }
@@ -271,6 +271,15 @@ export function loadAndSimplify(url: string, load: ResourceLoader, report: Repor
 
   const result = pattern(resolved, '');
   return errors > 0 ? undefined : result;
+}
+
+/** Why a file could not be read, in words (not a JavaScript error text). */
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return (e as Error).message;
 }
 
 function notAllowedAt(el: RngEl): RngEl {
