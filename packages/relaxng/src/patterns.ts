@@ -297,7 +297,7 @@ export class Patterns {
    * value itself: unique values (xml:id, @n, dates) share one entry, and QName values, whose match depends on
    * the namespace context, are memoised as safely as any other.
    */
-  attribute_(p: Pattern, ns: string, local: string, value: string, ctx?: ValueContext, matches: Map<Pattern, boolean> = new Map()): Pattern {
+  attribute_(p: Pattern, ns: string, local: string, value: string, ctx?: ValueContext, known?: Map<Pattern, boolean>): Pattern {
     const key = attrKey(ns, local);
     const names = this.attributeNames(p);
     if (!names.has(key) && !names.has('*')) return this.notAllowed;
@@ -308,8 +308,11 @@ export class Patterns {
     const leaves = this.attributeValues(p, ns, local, key);
     let outcome = '';
     for (const leaf of leaves) {
-      let m = matches.get(leaf);
-      if (m === undefined) matches.set(leaf, (m = this.valueMatch(leaf, value, ctx)));
+      let m = known?.get(leaf);
+      if (m === undefined) {
+        m = this.valueMatch(leaf, value, ctx);
+        known?.set(leaf, m);
+      }
       outcome += m ? '1' : '0';
     }
     let byOutcome = p.attrs?.get(key);
@@ -318,6 +321,8 @@ export class Patterns {
       this.rememberValue(p, key, value, memo);
       return memo;
     }
+    // A miss: the derivative is built below, and the parts below ask again; answers are shared from here on.
+    const matches = known ?? new Map(leaves.map((leaf, i) => [leaf, outcome[i] === '1']));
     let r: Pattern;
     switch (p.kind) {
       case 'after':

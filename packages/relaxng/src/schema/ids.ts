@@ -23,7 +23,31 @@ export interface IdTypeMap {
 export function idTypeMapOf(entries: readonly [string, IdType][]): IdTypeMap {
   const map = new Map(entries);
   const any = map.size > 0;
-  return { any, get: (en, el, an, al) => (any ? map.get(key(en, el, an, al)) : undefined), entries: () => [...map] };
+  const lookup = nested(map);
+  return { any, get: (en, el, an, al) => (any ? lookup(en, el, an, al) : undefined), entries: () => [...map] };
+}
+
+/** A look-up by the four names without building a key string per attribute (the validator asks for each one). */
+function nested(map: ReadonlyMap<string, IdType>): (en: string, el: string, an: string, al: string) => IdType | undefined {
+  const byElement = new Map<string, Map<string, IdType>>();
+  for (const [k, type] of map) {
+    const [en, el, an, al] = k.split('\u0000') as [string, string, string, string];
+    const elementKey = `${en}\u0000${el}`;
+    let byAttribute = byElement.get(elementKey);
+    if (!byAttribute) byElement.set(elementKey, (byAttribute = new Map()));
+    byAttribute.set(an === '' ? al : `${an}\u0000${al}`, type);
+  }
+  const lastElement = { ns: '', local: '', map: undefined as Map<string, IdType> | undefined, set: false };
+  return (en, el, an, al) => {
+    // Consecutive attributes belong to the same element: its map is looked up once.
+    if (!lastElement.set || lastElement.ns !== en || lastElement.local !== el) {
+      lastElement.ns = en;
+      lastElement.local = el;
+      lastElement.map = byElement.get(`${en}\u0000${el}`);
+      lastElement.set = true;
+    }
+    return lastElement.map?.get(an === '' ? al : `${an}\u0000${al}`);
+  };
 }
 
 const key = (elNs: string, elLocal: string, attNs: string, attLocal: string): string => `${elNs}\u0000${elLocal}\u0000${attNs}\u0000${attLocal}`;
@@ -167,9 +191,5 @@ export function buildIdTypeMap(elements: readonly Pattern[], report: ReportError
       }
     }
   }
-  return {
-    any: anyId,
-    get: (en, el, an, al) => (anyId ? map.get(key(en, el, an, al)) : undefined),
-    entries: () => [...map],
-  };
+  return idTypeMapOf(anyId ? [...map] : []);
 }
