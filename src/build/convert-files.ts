@@ -6,7 +6,7 @@
  * regenerated or cleaned up. Shared by `chancery convert` and `build`.
  */
 import { readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConvertCodes } from '../diagnostics/codes.js';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
@@ -19,6 +19,7 @@ import { EditionCodes } from '../edition/codes.js';
 import { generatedState, markGenerated } from '../edition/generated-mark.js';
 import { addToEditedPersonography, personographyXml, PERSONOGRAPHY, readEditorFile, readPersonographyFile, type PersonographyFile } from '../edition/personography.js';
 import { FolderAssigner, folderOwners, xmlFilesIn } from '../edition/source-folders.js';
+import { PERSON_REVIEW, personReviewJson } from '../edition/person-review.js';
 import { decodeSource } from '../convert/readers/decode.js';
 import { DEFAULT_MAX_BYTES } from '../convert/limits.js';
 
@@ -230,6 +231,7 @@ function writePersonography(path: string, previous: PersonographyFile | undefine
   const added = entries.filter((e) => !known.has(e.id));
   const xml = edited ? addToEditedPersonography(previous.text, added) : personographyXml(entries);
   if (write && xml !== previous?.text) writeFileAtomic(path, xml);
+  if (write) writeFileAtomic(join(dirname(path), PERSON_REVIEW), personReviewJson(persons.review()));
   return {
     file: path,
     count: edited ? known.size + added.length : entries.length,

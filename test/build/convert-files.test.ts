@@ -115,7 +115,7 @@ describe('convertFiles: an edition folder editors have touched', () => {
     convertFiles([one, two, three], { outDir: tei, complete: true });
     writeFileSync(join(tei, 'two', '001.xml'), readFileSync(join(tei, 'two', '001.xml'), 'utf8').replace('Message', 'Edited message'));
     const r = convertFiles([one], { outDir: tei, complete: true });
-    assert.deepEqual(readdirSync(tei).sort(), ['one', 'persons.xml', 'two']); // three's folder went with its files
+    assert.deepEqual(readdirSync(tei).sort(), ['one', 'persons-review.json', 'persons.xml', 'two']); // three's folder went with its files
     assert.deepEqual(readdirSync(join(tei, 'two')), ['001.xml']);
     assert.deepEqual(r.removed.sort(), [join(tei, 'three', '000.xml'), join(tei, 'two', '000.xml'), join(tei, 'two', '002.xml')]);
     assert.deepEqual(r.kept, [{ path: join(tei, 'two', '001.xml'), reason: 'edited', stale: true }]);

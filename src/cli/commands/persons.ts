@@ -5,21 +5,32 @@ import { folderProblem } from '../checks.js';
 const DOCS_SHOWN = 4;
 
 /**
- * `chancery persons [--tei DIR] [--check] [--json]`: the personography with mention counts and the documents
+ * `chancery persons [--tei DIR] [--check] [--review] [--json]`: the personography with mention counts and the documents
  * that name each person, and the correspondents still without an authority id. `--check` exits 1 when a
  * persName/@ref points at no person of persons.xml; a missing folder is a usage error (exit 2).
  */
 export const personsCommand = defineCommand({
   command: 'persons',
-  usage: 'chancery persons [--tei DIR] [--check] [--json]',
+  usage: 'chancery persons [--tei DIR] [--check] [--review] [--json]',
   describe: 'List the personography with mention counts and documents; --check fails on persName refs that do not resolve',
   builder: (y) =>
     y
       .option('tei', { type: 'string', requiresArg: true, default: 'tei', describe: 'folder of the TEI edition (with persons.xml)' })
       .option('check', { type: 'boolean', default: false, describe: 'exit 1 when a persName/@ref does not resolve' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the index as JSON' }),
+      .option('review', { type: 'boolean', default: false, describe: 'print what an editor should check: similar spellings, persons kept apart, guessed bare surnames, merges with their rule' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the index (or the review list) as JSON' }),
   check: (args, io) => folderProblem(args.tei, '--tei', io.cwd, false),
   run: async (args, io) => {
+    if (args.review) {
+      const { formatPersonReview, readPersonReview, PERSON_REVIEW } = await import('../../edition/person-review.js');
+      const review = readPersonReview(args.tei);
+      if (!review) {
+        io.stderr(`chancery: ${args.tei}/${PERSON_REVIEW} not found: convert or build the edition first\n`);
+        return ExitCode.usage;
+      }
+      io.stdout(args.json ? `${JSON.stringify(review, null, 1)}\n` : formatPersonReview(review));
+      return ExitCode.ok;
+    }
     const { indexPersons } = await import('../../edition/index.js');
     const index = indexPersons(args.tei);
     if (args.json) {

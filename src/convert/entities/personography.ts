@@ -11,6 +11,7 @@ import { EntityCodes } from './codes.js';
 import { fold } from './persons/lexicon.js';
 import { normalizeSurname, slug } from './persons/normalize.js';
 import { NameKnowledge } from './persons/knowledge.js';
+import { conflictOf, editDistance, firstInitial, sexOfTitle, type Conflict, type JoinRule, type NameFacts, type PersonFacts } from './persons/identity.js';
 
 export type { AuthorityId, EditorEntry } from '../../edition/personography.js';
 
@@ -24,6 +25,35 @@ export interface NameForm {
   initials?: string[];
   /** Title words printed before the name ("Premier", "Mr."). */
   title?: string;
+  /** Named as the author of a work cited in a note ("Martin Alexander, *The Republic in Danger*"). */
+  cited?: boolean;
+}
+
+/** A merge and its evidence: a printed form joined a person by a rule, first in a document. */
+export interface MergeEvidence {
+  id: string;
+  form: string;
+  rule: JoinRule;
+  document?: string;
+}
+
+/** Two persons of one surname kept apart, and why. */
+export interface KeptApart {
+  ids: [string, string];
+  forms: [string, string];
+  reason: Conflict;
+}
+
+/** What an editor should check: merges with their evidence, persons kept apart, near-identical spellings, guesses. */
+export interface PersonReview {
+  /** Persons whose surnames differ by one letter ("Cagogan" / "Cadogan"): perhaps one person misspelled. */
+  similar: Array<{ ids: [string, string]; surnames: [string, string] }>;
+  /** Persons of one surname that a rule kept apart (another given name, another title of sex, author / officer). */
+  keptApart: KeptApart[];
+  /** A bare surname printed where the edition has several persons of that surname, and the person it was resolved to. */
+  ambiguous: Array<{ form: string; chosen: string; others: string[] }>;
+  /** Every printed form that is not the person's full name, with the rule that let it name the person. */
+  merges: MergeEvidence[];
 }
 
 /** Where a mention stands: the document (e.g. "004_a850671e6f376447/012") and, optionally, its source line. */
@@ -46,22 +76,29 @@ export interface RegisteredPerson extends PersonEntry {
 /** Title words that say a role, kept as the person's role; courtesy titles (Mr, Sir, M.) are not roles. */
 const COURTESY = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'miss', 'ms', 'm.', 'mme', 'monsieur', 'madame', 'herr', 'frau', 'sir', 'lord', 'lady', 'dame', 'dr', 'dr.', 'messrs']);
 
-/**
- * The first initial, with I, J and Y made one: transliterations of the same Russian name give "I. V. Stalin"
- * and "J. V. Stalin", "Iakov" and "Yakov".
- */
-const firstInitial = (f: { forenames?: string[]; initials?: string[] }): string | undefined => {
-  const c = fold(f.forenames?.[0]?.[0] ?? f.initials?.[0]?.[0] ?? '').toUpperCase() || undefined;
-  return c === 'J' || c === 'Y' ? 'I' : c;
-};
+/** Titles of learning: they say nothing against a person being an author cited in a note. */
+const ACADEMIC = new Set(['professor', 'prof', 'prof.', 'dr', 'dr.']);
 
-const FEMALE = new Set(['mrs', 'miss', 'ms', 'lady', 'dame', 'mme', 'madame', 'mlle', 'frau', 'countess', 'duchess', 'princess', 'queen', 'signora']);
-const MALE = new Set(['mr', 'sir', 'lord', 'm', 'monsieur', 'herr', 'count', 'duke', 'prince', 'king', 'father', 'signor', 'messrs']);
+const sexOf = sexOfTitle;
 
-/** The sex a title states, from its first word ("Mrs" → f, "Mr." → m); none for ranks and offices. */
-function sexOf(title: string | undefined): 'f' | 'm' | undefined {
-  const w = fold(title?.split(/\s+/)[0] ?? '').replace(/\.$/, '');
-  return FEMALE.has(w) ? 'f' : MALE.has(w) ? 'm' : undefined;
+/** Given names and surname, or the title and surname of a person known by title only ("Mrs Churchill"). */
+function fullName(p: RegisteredPerson): string {
+  const given = p.forenames.length > 0 ? p.forenames : p.initials.map((i) => `${i}.`);
+  if (given.length > 0) return [...given, p.surname].join(' ');
+  return p.sex === 'f' ? (p.forms.find((f) => sexOfTitle(f) === 'f') ?? p.surname) : p.surname;
+}
+
+/** The rule that let a printed form name a person, read from the two as they stand; none for the full name itself. */
+function joinRuleOf(p: RegisteredPerson, form: NameFacts & { title?: string }): JoinRule | undefined {
+  const given = firstInitial(form);
+  if (given) {
+    const fore = form.forenames?.length ?? 0;
+    const full = fore >= p.forenames.length && (fore > 0 || (form.initials?.length ?? 0) >= p.initials.length);
+    return full ? undefined : 'same-given-name';
+  }
+  if (form.sex) return 'title-of-same-sex';
+  if (firstInitial(p)) return 'given-name-added';
+  return undefined;
 }
 
 /** Prefer the spelling in ordinary case to one in capitals ("Stalin" over "STALIN"). */
@@ -160,8 +197,15 @@ export class PersonRegistry {
    * of that surname mentioned most recently.
    */
   resolve(form: NameForm, place?: MentionPlace, options: { correspondent?: boolean; role?: string } = {}): string {
-    const record = this.match(form) ?? this.create(form);
+    const found = this.match(form, place);
+    const record = found?.person ?? this.create(form);
+    this.formFacts.set(form.text.replace(/\s+/g, ' '), PersonRegistry.nameFacts(form));
     this.record(record, form, place, options);
+    const facts = this.mentionFacts.get(record.id) ?? { citedOnly: true, office: false };
+    facts.citedOnly &&= form.cited === true;
+    facts.office ||= PersonRegistry.nameFacts(form).office === true || options.role !== undefined;
+    this.mentionFacts.set(record.id, facts);
+    if (place) this.lastDocument.set(record.id, place.document);
     return record.id;
   }
 
@@ -170,25 +214,130 @@ export class PersonRegistry {
     return this.list().filter((p) => p.correspondent && p.authority.length === 0);
   }
 
-  private match(form: NameForm): RegisteredPerson | undefined {
+  /** What the mentions so far say of each person beyond its record: cited only as an author, named with an office. */
+  private readonly mentionFacts = new Map<string, { citedOnly: boolean; office: boolean }>();
+  /** The document each person was last named in. */
+  private readonly lastDocument = new Map<string, string>();
+  /** What each printed form of this run says (title, given names), for the review list. */
+  private readonly formFacts = new Map<string, NameFacts & { title?: string }>();
+
+  private factsOf(p: RegisteredPerson): PersonFacts {
+    const m = this.mentionFacts.get(p.id);
+    return { sex: p.sex, forenames: p.forenames, initials: p.initials, citedOnly: m?.citedOnly, office: m?.office ?? p.roles.length > 0 };
+  }
+
+  private static nameFacts(form: NameForm): NameFacts & { title?: string } {
+    const t = form.title?.toLowerCase();
+    const office = t !== undefined && !COURTESY.has(t) && !ACADEMIC.has(t) && sexOf(form.title) === undefined;
+    return { sex: sexOf(form.title), forenames: form.forenames, initials: form.initials, cited: form.cited, office, ...(form.title ? { title: form.title } : {}) };
+  }
+
+  private match(form: NameForm, place: MentionPlace | undefined): { person: RegisteredPerson; rule: JoinRule } | undefined {
     const byForm = this.byForm.get(fold(form.text).replace(/\s+/g, ' '));
-    if (byForm) return this.get(byForm);
+    const fixed = byForm ? this.get(byForm) : undefined;
+    if (fixed) return { person: fixed, rule: 'editor-form' };
     const ids = this.bySurname.get(normalizeSurname(form.surname)) ?? [];
     const candidates = ids.map((id) => this.persons.get(id)).filter((p): p is RegisteredPerson => p !== undefined);
     if (candidates.length === 0) return undefined;
-    // "Mrs Churchill" is not Winston: a title of the other sex makes another person.
-    const sex = sexOf(form.title);
-    let pool = sex ? candidates.filter((p) => !p.sex || p.sex === sex) : candidates;
-    if (pool.length === 0) return undefined;
-    const initial = firstInitial(form);
+    const name = PersonRegistry.nameFacts(form);
+    const open: RegisteredPerson[] = [];
+    for (const c of candidates) if (!conflictOf(this.factsOf(c), name)) open.push(c);
+    if (open.length === 0) return undefined;
+    const recent = (pool: RegisteredPerson[]): RegisteredPerson =>
+      pool.reduce((a, b) => ((this.lastSeen.get(b.id) ?? -1) > (this.lastSeen.get(a.id) ?? -1) ? b : a));
+    const initial = firstInitial(name);
     if (initial) {
-      const candidates = pool;
-      const same = candidates.filter((p) => firstInitial(p) === initial);
-      const open = candidates.filter((p) => firstInitial(p) === undefined);
-      pool = same.length > 0 ? same : open;
-      if (pool.length === 0) return undefined; // another person of the same surname
+      const same = open.filter((p) => firstInitial(p) === initial);
+      return same.length > 0 ? { person: recent(same), rule: 'same-given-name' } : { person: recent(open), rule: 'given-name-added' };
     }
-    return pool.reduce((a, b) => ((this.lastSeen.get(b.id) ?? -1) > (this.lastSeen.get(a.id) ?? -1) ? b : a));
+    if (name.sex) {
+      const same = open.filter((p) => p.sex === name.sex);
+      if (same.length > 0) return { person: recent(same), rule: 'title-of-same-sex' };
+    }
+    // A bare surname: the person of that surname named last in this document; else the only one; else the most
+    // named, listed for review.
+    const inDocument = place ? open.filter((p) => this.lastDocument.get(p.id) === place.document) : [];
+    if (inDocument.length > 0) return { person: recent(inDocument), rule: 'bare-surname-in-document' };
+    if (open.length === 1) return { person: open[0]!, rule: 'bare-surname-only-one' };
+    const most = open.reduce((a, b) => (b.mentions > a.mentions || (b.mentions === a.mentions && b.id < a.id) ? b : a));
+    return { person: most, rule: 'bare-surname-most-named' };
+  }
+
+
+  /** What an editor should check (see {@link PersonReview}); deterministic for a given set of mentions. */
+  review(): PersonReview {
+    const persons = this.list();
+    const similar: PersonReview['similar'] = [];
+    // Symmetric deletions: two surnames one edit apart share a form with one letter deleted (or are that form).
+    const byDeletion = new Map<string, RegisteredPerson[]>();
+    for (const p of persons) {
+      const s = normalizeSurname(p.surname);
+      if (s.length < 5) continue;
+      const keys = new Set([s]);
+      for (let i = 0; i < s.length; i++) keys.add(s.slice(0, i) + s.slice(i + 1));
+      for (const k of keys) {
+        const list = byDeletion.get(k) ?? [];
+        list.push(p);
+        byDeletion.set(k, list);
+      }
+    }
+    const seen = new Set<string>();
+    for (const list of byDeletion.values()) {
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const [a, b] = [list[i]!, list[j]!].sort((x, y) => (x.id < y.id ? -1 : 1)) as [RegisteredPerson, RegisteredPerson];
+          const sa = normalizeSurname(a.surname);
+          const sb = normalizeSurname(b.surname);
+          const pair = `${a.id}|${b.id}`;
+          if (sa === sb || seen.has(pair) || editDistance(sa, sb, 1) !== 1) continue;
+          seen.add(pair);
+          similar.push({ ids: [a.id, b.id], surnames: [a.surname, b.surname] });
+        }
+      }
+    }
+    const byIds = (x: { ids: [string, string] }, y: { ids: [string, string] }): number => (x.ids.join('|') < y.ids.join('|') ? -1 : 1);
+    // Everything below is read from the persons as they stand after the run, not from the order mentions came
+    // in, so that the same edition gives the same list (builds are reproducible).
+    const keptApart: KeptApart[] = [];
+    const ambiguous: PersonReview['ambiguous'] = [];
+    const merges: MergeEvidence[] = [];
+    const bySurname = new Map<string, RegisteredPerson[]>();
+    for (const p of persons) {
+      const k = normalizeSurname(p.surname);
+      bySurname.set(k, [...(bySurname.get(k) ?? []), p]);
+    }
+    const asName = (p: RegisteredPerson): NameFacts => {
+      const m = this.mentionFacts.get(p.id);
+      return { sex: p.sex, forenames: p.forenames, initials: p.initials, cited: m?.citedOnly, office: m?.office ?? p.roles.length > 0 };
+    };
+    for (const group of bySurname.values()) {
+      for (let i = 0; i < group.length; i++) {
+        for (let j = i + 1; j < group.length; j++) {
+          const [a, b] = [group[i]!, group[j]!].sort((x, y) => (x.id < y.id ? -1 : 1)) as [RegisteredPerson, RegisteredPerson];
+          const reason = conflictOf(this.factsOf(a), asName(b)) ?? conflictOf(this.factsOf(b), asName(a));
+          if (reason) keptApart.push({ ids: [a.id, b.id], forms: [fullName(a), fullName(b)], reason });
+        }
+      }
+    }
+    for (const p of persons) {
+      const group = bySurname.get(normalizeSurname(p.surname)) ?? [];
+      for (const f of p.forms) {
+        const form = this.formFacts.get(f);
+        if (!form) continue;
+        const rule = joinRuleOf(p, form);
+        if (rule) merges.push({ id: p.id, form: f, rule });
+        const bare = !form.title && (form.forenames?.length ?? 0) === 0 && (form.initials?.length ?? 0) === 0;
+        if (bare && group.length > 1) {
+          ambiguous.push({ form: f, chosen: p.id, others: group.filter((q) => q !== p).map((q) => q.id).sort() });
+        }
+      }
+    }
+    return {
+      similar: similar.sort(byIds),
+      keptApart: keptApart.sort(byIds),
+      ambiguous: ambiguous.sort((x, y) => (`${x.form}|${x.chosen}` < `${y.form}|${y.chosen}` ? -1 : 1)),
+      merges: merges.sort((x, y) => (`${x.id}|${x.form}` < `${y.id}|${y.form}` ? -1 : 1)),
+    };
   }
 
   private create(form: NameForm): RegisteredPerson {

@@ -246,8 +246,10 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
     const place: MentionPlace = { document: docId, line: unit.block.line };
     for (const m of personsIn(unit, lookups)) {
       const role = roleAfter(unit.view.text, m.end);
+      // "Martin Alexander, *The Republic in Danger*": an author cited in a note, a person of another kind than an officer.
+      const cited = unit.inNote && /^,\s*[*'‘"“]/.test(unit.view.text.slice(m.end, m.end + 4));
       const id = registry.resolve(
-        { text: m.text, surname: m.surname, forenames: m.forenames, initials: m.initials, title: m.title },
+        { text: m.text, surname: m.surname, forenames: m.forenames, initials: m.initials, title: m.title, ...(cited ? { cited } : {}) },
         place,
         role ? { role } : {},
       );
