@@ -3,7 +3,7 @@
  * decides nothing: the teiHeader from the header facts, the body as the layout pass divided it, each block as
  * the element its kind is encoded as (docs/encoding.md), inline nodes as they are.
  */
-import { XmlDocument, type XmlElement as XMLBuilder } from './xml-writer.js';
+import { XmlWriter as XmlDocument, type XmlWriterElement as XMLBuilder } from '../xml/writer.js';
 import { teiId, type Block, type Inference, type Inline, type LayoutNode, type Party, type TeiDocument, type Zone } from '../model/document.js';
 import { ConvertError } from '../diagnostics/diagnostic.js';
 import { ConvertCodes } from '../diagnostics/codes.js';

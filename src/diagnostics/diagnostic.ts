@@ -2,6 +2,7 @@
  * Diagnostics are values, not exceptions: every stage of Chancery reports what it found as a list of
  * {@link Diagnostic}s, each with a stable code, a message a person understands, and where it happened.
  */
+import { printable, reportMessage } from './printable.js';
 
 /** A place in a source file. Lines and columns count from 1, everywhere in Chancery. */
 export interface SourceSpan {
@@ -26,16 +27,16 @@ export interface Diagnostic {
   related?: SourceSpan[];
 }
 
-/** `file:line:column` (or as much of it as is known). */
+/** `file:line:column` (or as much of it as is known); a file name's control characters shown as escapes. */
 export function formatSpan(span: SourceSpan | undefined): string {
   if (!span) return '';
-  return `${span.file}:${span.line}:${span.column}`;
+  return `${printable(span.file)}:${span.line}:${span.column}`;
 }
 
-/** One line: `file:line:column: severity CODE message`. */
+/** One line, whatever the message or file name hold: `file:line:column: severity CODE message`. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.span ? `${formatSpan(d.span)}: ` : '';
-  return `${where}${d.severity} ${d.code} ${d.message}`;
+  return `${where}${d.severity} ${d.code} ${reportMessage(d.message)}`;
 }
 
 /** Counts by severity, for summaries and exit codes. */

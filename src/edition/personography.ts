@@ -5,10 +5,11 @@
  * only reads and writes the files.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { XMLParser } from 'fast-xml-parser';
-import { SaxesParser } from 'saxes';
 import { ChanceryError } from '../diagnostics/diagnostic.js';
+import { DEFAULT_MAX_FILE_BYTES, XmlCodes } from '../xml/codes.js';
 import { escapeAttr, escapeText } from '../xml/escape.js';
+import { readXmlFile } from '../xml/read-file.js';
+import { child, childElements, collapse, descendants, parseXmlTree, textOf, type XmlElement } from '../xml/tree.js';
 import { EditionCodes } from './codes.js';
 import { generatedState, markGenerated, type GeneratedState } from './generated-mark.js';
 
@@ -74,11 +75,29 @@ export interface EditorEntry {
   idno?: Array<{ type: string; value: string; checked?: string }>;
 }
 
+/** A person as the edition shows it (person pages, CMIF): every name form, authority id and fact persons.xml holds. */
+export interface PersonFacts {
+  id: string;
+  /** Name forms, the first one the preferred. */
+  names: string[];
+  /** Authority ids of any type: `{type: 'wikidata', value: 'Q855'}`. */
+  idnos: { type: string; value: string }[];
+  /** Any other plain facts (birth, death, occupation, an untyped note), as label → text. */
+  facts: { label: string; text: string }[];
+  /** From the preferred name's `<surname>` and `<forename>`s, when it has them. */
+  surname?: string;
+  forenames?: string;
+}
+
 /** persons.xml as found on disk. */
 export interface PersonographyFile {
   path: string;
   text: string;
   persons: PersonEntry[];
+  /** The same persons as the edition shows them. */
+  facts: PersonFacts[];
+  /** Every xml:id of the file and the local name of its element (`person`, `personGrp`, `listPerson`…). */
+  ids: Map<string, string>;
   /** Whether Chancery wrote it as it stands (`unedited`), an editor changed it since, or it carries no mark. */
   state: GeneratedState;
 }
@@ -86,75 +105,119 @@ export interface PersonographyFile {
 /**
  * Reads `path` (none when it does not exist). A file that is not well-formed (a truncated persons.xml) is an
  * error naming the place, never a fresh start: ids of earlier runs would be lost and every reference broken.
+ * Only a regular file within the size limit is read (a persons.xml that is a FIFO or a device is an error too).
  */
-export function readPersonographyFile(path: string): PersonographyFile | undefined {
+export function readPersonographyFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): PersonographyFile | undefined {
   if (!existsSync(path)) return undefined;
-  const text = readFileSync(path, 'utf8');
-  const problem = firstWellFormednessError(text);
-  if (problem) {
-    const { line, column, message } = problem;
+  const read = readXmlFile(path, maxBytes);
+  if ('diagnostic' in read) {
+    const { line, column } = read.diagnostic.span ?? { line: 1, column: 1 };
+    if (read.diagnostic.code === XmlCodes.unreadable && !existsSync(path)) return undefined;
+    throw new ChanceryError(EditionCodes.personographyUnreadable, `${path}:${line}:${column}: the personography cannot be read: ${read.diagnostic.message}`, {
+      span: { file: path, line, column },
+    });
+  }
+  const tree = parseXmlTree(read.text, path);
+  if (!tree.root) {
+    const first = tree.diagnostics[0];
+    const { line, column } = first?.span ?? { line: 1, column: 1 };
+    const message = (first?.message ?? 'not well-formed').replace(/^not well-formed: /, '');
     throw new ChanceryError(
       EditionCodes.personographyUnreadable,
       `${path}:${line}:${column}: the personography is not well-formed XML (${message}); restore it (git checkout, a backup) or delete it to start the ids afresh`,
       { span: { file: path, line, column } },
     );
   }
-  return { path, text, persons: parsePersonography(text), state: generatedState(text) };
+  return { path, text: read.text, ...readPersonography(tree.root), state: generatedState(read.text) };
 }
 
-/** The first well-formedness error of an XML text, 1-based, or none. */
-function firstWellFormednessError(text: string): { line: number; column: number; message: string } | undefined {
-  const parser = new SaxesParser({ position: true });
-  let error: { line: number; column: number; message: string } | undefined;
-  parser.on('error', (e) => {
-    error ??= { line: parser.line, column: parser.column + 1, message: e.message.replace(/^[^:]*:\d+:\d+: /, '') };
-  });
-  try {
-    parser.write(text).close();
-  } catch {
-    // saxes throws after reporting; the first report is kept
-  }
-  return error;
-}
-
-/** The persons of a persons.xml text. */
+/** The persons of a persons.xml text (none when it is not well-formed). */
 export function parsePersonography(xml: string): PersonEntry[] {
-  const out: PersonEntry[] = [];
-  const parser = new XMLParser({
-    ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: false, textNodeName: '#text',
-    isArray: (name) => ['person', 'persName', 'forename', 'idno', 'occupation', 'note'].includes(name),
-  });
-  const doc = parser.parse(xml) as Record<string, unknown>;
-  const persons = findAll(doc, 'person');
-  for (const el of persons) {
-    const id = String(el['@xml:id'] ?? '');
-    if (!id) continue;
-    const names = (el['persName'] as Array<Record<string, unknown>> | undefined) ?? [];
-    const main = names.find((n) => n['@type'] === 'main') ?? names[0];
-    const record: PersonEntry = {
-      id, surname: text(main?.['surname']) || id, forenames: ((main?.['forename'] as unknown[]) ?? []).map(text).filter(Boolean),
-      initials: [], forms: [], variants: [], roles: [], authority: [], correspondent: false,
-    };
-    for (const n of names) {
-      if (n['@type'] === 'variant') record.variants.push(text(n['surname']) || text(n));
-      else if (n['@type'] === 'form') record.forms.push(text(n));
-    }
-    for (const o of (el['occupation'] as unknown[]) ?? []) record.roles.push(text(o));
-    const notes = (el['note'] as Array<Record<string, unknown>> | undefined) ?? [];
-    for (const i of (el['idno'] as Array<Record<string, unknown>> | undefined) ?? []) {
-      const type = String(i['@type'] ?? '');
-      const checked = notes.find((n) => n['@type'] === 'checked' && n['@n'] === type);
-      if ((type === 'wikidata' || type === 'viaf') && checked) record.authority.push({ type, value: text(i), checked: text(checked) });
-    }
-    for (const n of notes) {
-      if (n['@type'] === 'initials') record.initials = text(n).split(/\s+/).filter(Boolean);
-      if (n['@type'] === 'correspondent') record.correspondent = true;
-      if (n['@type'] === 'sex' && (text(n) === 'f' || text(n) === 'm')) record.sex = text(n) as 'f' | 'm';
-      if (n['@type'] === 'editor') record.fixedByEditor = true;
-    }
-    out.push(record);
+  const root = parseXmlTree(xml, PERSONOGRAPHY).root;
+  return root ? readPersonography(root).persons : [];
+}
+
+/** Everything persons.xml says, read from its tree. */
+export function readPersonography(root: XmlElement): Pick<PersonographyFile, 'persons' | 'facts' | 'ids'> {
+  const persons: PersonEntry[] = [];
+  const facts: PersonFacts[] = [];
+  const ids = new Map<string, string>();
+  const all = descendants(root);
+  if (root.attrs['xml:id']) ids.set(root.attrs['xml:id'], localName(root.name));
+  for (const el of all) {
+    const xmlId = el.attrs['xml:id'];
+    if (xmlId !== undefined && !ids.has(xmlId)) ids.set(xmlId, localName(el.name));
+    if (el.name !== 'person' || !xmlId) continue;
+    persons.push(personEntry(el, xmlId));
+    facts.push(personFacts(el, xmlId));
   }
-  return out;
+  return { persons, facts, ids };
+}
+
+function localName(name: string): string {
+  return name.slice(name.indexOf(':') + 1);
+}
+
+function personEntry(el: XmlElement, id: string): PersonEntry {
+  const names = childElements(el, 'persName');
+  const main = names.find((n) => n.attrs.type === 'main') ?? names[0];
+  const joined = (parent: XmlElement | undefined, name: string): string => (parent ? childElements(parent, name).map(textOf).filter(Boolean).join(' ') : '');
+  const record: PersonEntry = {
+    id, surname: joined(main, 'surname') || id, forenames: main ? childElements(main, 'forename').map(textOf).filter(Boolean) : [],
+    initials: [], forms: [], variants: [], roles: [], authority: [], correspondent: false,
+  };
+  for (const n of names) {
+    if (n.attrs.type === 'variant') record.variants.push(joined(n, 'surname') || nameOf(n));
+    else if (n.attrs.type === 'form') record.forms.push(nameOf(n));
+  }
+  for (const o of childElements(el, 'occupation')) record.roles.push(textOf(o));
+  const notes = childElements(el, 'note');
+  for (const i of childElements(el, 'idno')) {
+    const type = i.attrs.type ?? '';
+    const checked = notes.find((n) => n.attrs.type === 'checked' && n.attrs.n === type);
+    if ((type === 'wikidata' || type === 'viaf') && checked) record.authority.push({ type, value: textOf(i), checked: textOf(checked) });
+  }
+  for (const n of notes) {
+    const t = textOf(n);
+    if (n.attrs.type === 'initials') record.initials = t.split(/\s+/).filter(Boolean);
+    if (n.attrs.type === 'correspondent') record.correspondent = true;
+    if (n.attrs.type === 'sex' && (t === 'f' || t === 'm')) record.sex = t;
+    if (n.attrs.type === 'editor') record.fixedByEditor = true;
+  }
+  return record;
+}
+
+/** Person elements shown as facts on person pages (a note only when untyped). */
+const FACTS: ReadonlySet<string> = new Set(['birth', 'death', 'floruit', 'occupation', 'affiliation', 'nationality', 'note']);
+
+function personFacts(p: XmlElement, id: string): PersonFacts {
+  const names = [...new Set(childElements(p, 'persName').map(nameOf).filter(Boolean))];
+  const idnos = childElements(p, 'idno')
+    .map((i) => ({ type: i.attrs.type ?? 'other', value: textOf(i) }))
+    .filter((i) => i.value);
+  const facts: PersonFacts['facts'] = [];
+  for (const c of childElements(p)) {
+    if (!FACTS.has(c.name) || (c.name === 'note' && c.attrs.type)) continue; // typed notes are the converter's bookkeeping
+    const t = textOf(c) || (c.attrs.when ?? '');
+    if (t) facts.push({ label: c.name === 'note' ? 'Note' : c.name.charAt(0).toUpperCase() + c.name.slice(1), text: t });
+  }
+  const record: PersonFacts = { id, names: names.length ? names : [id], idnos, facts };
+  const main = childElements(p, 'persName').find((n) => n.attrs.type === 'main') ?? childElements(p, 'persName')[0];
+  const surname = main ? textOf(child(main, 'surname')) : '';
+  const forenames = main ? childElements(main, 'forename').map(textOf).filter(Boolean).join(' ') : '';
+  if (surname) record.surname = surname;
+  if (forenames) record.forenames = forenames;
+  return record;
+}
+
+/**
+ * A name's text: parts in elements (`<forename>Elmer</forename><surname>Adler</surname>`) are separate
+ * words even when the file puts no space between them. Recursion is bounded by the reader's depth limit.
+ */
+export function nameOf(el: XmlElement): string {
+  const parts: string[] = [];
+  for (const c of el.children) parts.push(c.type === 'text' ? c.text : ` ${nameOf(c)} `);
+  return collapse(parts.join(''));
 }
 
 /** What persons.xml says at its top, for the editor who opens it. */
@@ -220,36 +283,6 @@ function personXml(p: PersonEntry): string {
   if (p.fixedByEditor) lines.push("          <note type=\"editor\">name fixed in the editor's persons file</note>");
   lines.push('        </person>');
   return lines.join('\n');
-}
-
-function text(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'string' || typeof v === 'number') return String(v).trim();
-  if (Array.isArray(v)) return v.map(text).join(' ').trim();
-  if (typeof v === 'object') {
-    return Object.entries(v as Record<string, unknown>)
-      .filter(([k]) => !k.startsWith('@'))
-      .map(([, x]) => text(x))
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-  }
-  return '';
-}
-
-function findAll(node: unknown, name: string): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      for (const [k, v] of Object.entries(n as Record<string, unknown>)) {
-        if (k === name) (Array.isArray(v) ? v : [v]).forEach((x) => out.push(x as Record<string, unknown>));
-        else walk(v);
-      }
-    }
-  };
-  walk(node);
-  return out;
 }
 
 /** `{"persons": [...]}` or a bare array of {@link EditorEntry}. */

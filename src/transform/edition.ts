@@ -3,12 +3,15 @@
  * dates, source trace), the personography, and every mention of a person with its context. Transforms
  * get the documents in date order and ask for each one's tree when they render it.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { basename, dirname } from 'node:path';
+import { ChanceryError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { EditionScope, walkXmlFiles } from '../edition/files.js';
+import { personIdOf, readPersonographyFile, type PersonFacts } from '../edition/personography.js';
+import { resolvePersonRef } from '../edition/person-refs.js';
+import { readXmlFile } from '../xml/read-file.js';
 import { TransformCodes } from './codes.js';
 import { isDebris, isFootnote, isNoteLabel } from './reading.js';
-import { child, childElements, collapse, descendants, parseTei, path, textOf } from './tei-tree.js';
+import { child, childElements, collapse, descendants, leftOut, parseTei, path, textOf } from './tei-tree.js';
 import type { TeiElement, TeiNode } from './tei-tree.js';
 import { UniqueNames } from './output-names.js';
 
@@ -75,18 +78,8 @@ export interface EditionDocument {
   index: number;
 }
 
-/** One person of `persons.xml`. */
-export interface PersonRecord {
-  id: string;
-  /** Name forms, the first one the preferred. */
-  names: string[];
-  /** Authority ids: `{type: 'wikidata', value: 'Q855'}`. */
-  idnos: { type: string; value: string }[];
-  /** Any other plain facts the personography holds (birth, death, note), as label → text. */
-  facts: { label: string; text: string }[];
-  /** From the preferred name's `<surname>` and `<forename>`s, when the personography has them. */
-  surname?: string;
-  forenames?: string;
+/** One person of `persons.xml`, as src/edition reads it, and the page the site gives them. */
+export interface PersonRecord extends PersonFacts {
   /** The stem of the person's page (`persons/<page>.html`): a safe slug of the id, numbered on collision. */
   page: string;
 }
@@ -116,34 +109,18 @@ export interface Edition {
 const TREE_CACHE_LIMIT = 1500;
 const CONTEXT_CHARS = 70;
 
-/** Lists the `.xml` files below the given paths (files or directories), sorted for stable output. */
-export function findTeiFiles(paths: string[], diagnostics: Diagnostic[]): string[] {
-  const out: string[] = [];
-  const visit = (p: string): void => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      diagnostics.push({ code: TransformCodes.unreadable, severity: 'error', message: `cannot read ${p}`, span: { file: p, line: 1, column: 1 } });
-      return;
-    }
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p).sort()) if (!e.startsWith('.')) {
-        const full = join(p, e);
-        if (e.endsWith('.xml') || statSync(full).isDirectory()) visit(full);
-      }
-    } else out.push(resolve(p));
-  };
-  for (const p of paths) visit(p);
-  return [...new Set(out)];
-}
-
 /** Reads the edition: documents, personography (found through the documents' references) and mentions. */
 export function loadEdition(paths: string[]): Edition {
   const diagnostics: Diagnostic[] = [];
-  const files = findTeiFiles(paths, diagnostics);
+  const files: string[] = [];
+  for (const f of walkXmlFiles(paths)) {
+    if (f.problem) diagnostics.push(leftOut(f.problem, f.path));
+    else files.push(f.path);
+  }
+  // persons.xml is read only where the edition's folders are, only as a regular file within the size limit
+  const scope = new EditionScope(paths);
   const persons = new Map<string, PersonRecord>();
-  const personFiles = new Set<string>();
+  const personFiles = new Map<string, ReadonlyMap<string, string> | undefined>();
   const documents: EditionDocument[] = [];
   const mentions: Mention[] = [];
   const trees = new Map<string, TeiElement>();
@@ -151,16 +128,27 @@ export function loadEdition(paths: string[]): Edition {
   const ids = new Set<string>();
   let order = 0;
 
-  const loadPersons = (file: string): void => {
-    if (personFiles.has(file)) return;
-    personFiles.add(file);
-    if (!existsSync(file)) {
-      diagnostics.push({ code: TransformCodes.personographyMissing, severity: 'warning', message: `personography ${file} not found` });
-      return;
+  const loadPersons = (file: string): ReadonlyMap<string, string> | undefined => {
+    if (personFiles.has(file)) return personFiles.get(file);
+    personFiles.set(file, undefined);
+    if (!scope.contains(file)) {
+      diagnostics.push({ code: TransformCodes.personographyMissing, severity: 'warning', message: `personography ${file} not found in the edition's folders` });
+      return undefined;
     }
-    const parsed = parseTei(readFileSync(file, 'utf8'), file);
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.root) for (const p of readPersons(parsed.root)) persons.set(p.id, p);
+    try {
+      const read = readPersonographyFile(file);
+      if (!read) {
+        diagnostics.push({ code: TransformCodes.personographyMissing, severity: 'warning', message: `personography ${file} not found` });
+        return undefined;
+      }
+      for (const p of read.facts) persons.set(p.id, { ...p, page: '' });
+      personFiles.set(file, read.ids);
+      return read.ids;
+    } catch (e) {
+      if (!(e instanceof ChanceryError)) throw e;
+      diagnostics.push({ code: TransformCodes.notWellFormed, severity: 'error', message: e.message, span: e.span ?? { file, line: 1, column: 1 } });
+      return undefined;
+    }
   };
 
   const sourceOrder = new Map<EditionDocument, number>();
@@ -180,9 +168,9 @@ export function loadEdition(paths: string[]): Edition {
     }
     ids.add(doc.id);
     // persons.xml sits where the documents' references say (`../persons.xml#id`)
+    // (src/edition decides what a ref resolves to; judging it reads the personography it names, once)
     for (const ref of descendants(parsed, 'persName')) {
-      const r = ref.attrs.ref;
-      if (r && r.includes('#') && !/^[a-z]+:/.test(r)) loadPersons(resolve(dirname(file), r.slice(0, r.indexOf('#'))));
+      for (const token of (ref.attrs.ref ?? '').split(/\s+/)) if (token) resolvePersonRef(token, file, loadPersons);
     }
     // structuredClone copies the strings: slices of the file's text would otherwise keep every file of a
     // large edition in memory after its tree is gone
@@ -234,64 +222,19 @@ function isRegister(text: TeiElement): boolean {
 }
 
 function parseTeiFile(file: string, diagnostics: Diagnostic[]): TeiElement | undefined {
-  let xml: string;
-  try {
-    xml = readFileSync(file, 'utf8');
-  } catch {
-    diagnostics.push({ code: TransformCodes.unreadable, severity: 'error', message: `cannot read ${file}`, span: { file, line: 1, column: 1 } });
+  // the same reading as validate's: a regular file within the size limit, UTF-8 or UTF-16 as XML says
+  const read = readXmlFile(file);
+  if ('diagnostic' in read) {
+    diagnostics.push(leftOut(read.diagnostic, file));
     return undefined;
   }
-  const parsed = parseTei(xml, file);
+  const parsed = parseTei(read.text, file);
   diagnostics.push(...parsed.diagnostics);
   return parsed.root;
 }
 
-/** Person elements shown as facts on person pages (a note only when untyped). */
-const FACTS: ReadonlySet<string> = new Set(['birth', 'death', 'floruit', 'occupation', 'affiliation', 'nationality', 'note']);
-
-/**
- * A name's text: parts in elements (`<forename>Elmer</forename><surname>Adler</surname>`) are separate
- * words even when the file puts no space between them.
- */
-export function nameOf(el: TeiElement): string {
-  const parts: string[] = [];
-  for (const c of el.children) parts.push(c.type === 'text' ? c.text : ` ${nameOf(c)} `);
-  return collapse(parts.join(''));
-}
-
-/** The persons of a personography tree. */
-export function readPersons(root: TeiElement): PersonRecord[] {
-  return descendants(root, 'person').flatMap((p) => {
-    const id = p.attrs['xml:id'];
-    if (!id) return [];
-    const names = [...new Set(childElements(p, 'persName').map(nameOf).filter(Boolean))];
-    const idnos = childElements(p, 'idno')
-      .map((i) => ({ type: i.attrs.type ?? 'other', value: textOf(i) }))
-      .filter((i) => i.value);
-    const facts: PersonRecord['facts'] = [];
-    for (const c of childElements(p)) {
-      if (!FACTS.has(c.name) || (c.name === 'note' && c.attrs.type)) continue; // typed notes are the converter's bookkeeping
-      const when = c.attrs.when ?? '';
-      const t = textOf(c) || when;
-      if (t) facts.push({ label: c.name === 'note' ? 'Note' : c.name.charAt(0).toUpperCase() + c.name.slice(1), text: t });
-    }
-    const record: PersonRecord = { id, names: names.length ? names : [id], idnos, facts, page: '' };
-    const main = childElements(p, 'persName').find((n) => n.attrs.type === 'main') ?? childElements(p, 'persName')[0];
-    const surname = main ? textOf(child(main, 'surname')) : '';
-    const forenames = main ? childElements(main, 'forename').map(textOf).filter(Boolean).join(' ') : '';
-    if (surname) record.surname = surname;
-    if (forenames) record.forenames = forenames;
-    return [record];
-  });
-}
-
-/** `../persons.xml#stalin-j` → `stalin-j`. */
-export function personId(ref: string | undefined): string | undefined {
-  if (!ref) return undefined;
-  const i = ref.lastIndexOf('#');
-  if (i < 0 || /^https?:/.test(ref)) return undefined;
-  return ref.slice(i + 1) || undefined;
-}
+/** `../persons.xml#stalin-j` → `stalin-j` (src/edition's rule). */
+export const personId = personIdOf;
 
 /** A TEI date element's attributes. */
 export function readDate(el: TeiElement | undefined): DateValue | undefined {

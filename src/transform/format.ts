@@ -2,13 +2,16 @@
  * Small formatting helpers shared by the transforms: escaping, dates for people, correspondent labels,
  * authority URIs.
  */
+import { escapeText } from '../xml/escape.js';
 import type { Correspondent, CorrespSide, DateValue, PersonRecord } from './edition.js';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Escapes text for HTML or XML content and double-quoted attributes. */
+/**
+ * Escapes text for HTML or XML content and double-quoted attributes: src/xml's one escape (so that a character
+ * XML forbids never reaches a page or the CMIF file), with `"` escaped in content too, as these outputs always had.
+ */
 export function escapeMarkup(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]!);
+  const escaped = escapeText(s);
+  return escaped.includes('"') ? escaped.replace(/"/g, '&quot;') : escaped;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -3,11 +3,11 @@
  * The same function runs in the main thread and in worker threads; what it returns is plain data
  * (structured-clonable), including the ids and cross-file references the edition-wide check needs.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { DEFAULT_MAX_FILE_BYTES, ValidateCodes } from './codes.js';
-import { decodeXml, parseXml, type CrossReference, type IdInfo } from './parse.js';
+import { readXmlFile } from '../xml/read-file.js';
+import { ValidateCodes } from './codes.js';
+import { parseXml, type CrossReference, type IdInfo } from './parse.js';
 import { compileSchema, type SchemaValidator } from './relaxng.js';
 import { compileSchematron, type SchematronValidator } from './schematron.js';
 
@@ -17,6 +17,8 @@ export interface CheckConfig {
   schema?: string;
   schematron?: string;
   maxFileBytes?: number;
+  /** How deep elements may nest (default: the XML layer's limit, 1,000). */
+  maxDepth?: number;
   /** RELAX NG: ID/IDREF checks of DTD compatibility (default true; false is `jing -i`). */
   checkIds?: boolean;
   /** Process XInclude in documents (default false). */
@@ -74,42 +76,19 @@ function prepared<T>(key: string): T {
  * Checks one file. Bad input becomes diagnostics; only an unusable schema throws (ValidateError).
  */
 export function checkFile(file: string, config: CheckConfig): FileOutcome {
-  const limit = config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const outcome: FileOutcome = { file, diagnostics: [], ids: [], references: [] };
-  const at = { file, line: 1, column: 1 };
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(file).size;
-    if (size > limit) {
-      outcome.diagnostics.push({
-        code: ValidateCodes.fileTooLarge,
-        severity: 'error',
-        message: `file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${(limit / 1048576).toFixed(0)} MiB; refused unread`,
-        span: at,
-      });
-      return outcome;
-    }
-    bytes = readFileSync(file);
-  } catch (e) {
-    outcome.diagnostics.push({
-      code: ValidateCodes.unreadable,
-      severity: 'error',
-      message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      span: at,
-    });
+  const read = readXmlFile(file, config.maxFileBytes);
+  if ('diagnostic' in read) {
+    outcome.diagnostics.push(read.diagnostic);
     return outcome;
   }
-  const decoded = decodeXml(bytes, file);
-  if ('diagnostic' in decoded) {
-    outcome.diagnostics.push(decoded.diagnostic);
-    return outcome;
-  }
+  const { bytes } = read;
   const schema = config.schema ? prepared<SchemaValidator>(schemaKey(config)) : undefined;
   const schematron = config.schematron ? prepared<SchematronValidator>(schematronKey(config)) : undefined;
   const stream = schema?.stream?.();
   // Under RELAX NG the schema decides what xml:id must be (as with jing); otherwise we check it here.
   const checkXmlIds = !(schema && schema.engine === 'chancery');
-  const parsed = parseXml(file, decoded.text, { dom: schematron?.newDocument, listener: stream?.listener, checkXmlIds });
+  const parsed = parseXml(file, read.text, { dom: schematron?.newDocument, listener: stream?.listener, checkXmlIds, maxDepth: config.maxDepth });
   outcome.diagnostics.push(...parsed.diagnostics);
   // Held for every file until the edition-wide check: not kept when that check is off.
   if (config.facts !== false) {

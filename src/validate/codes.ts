@@ -3,11 +3,13 @@
  * (well-formedness, encoding, safety limits), RNG (RELAX NG or XSD), SCH (Schematron), REF (references
  * across the files of an edition). Codes are stable: baselines and CI suppressions refer to them.
  */
+import { XmlCodes } from '../xml/codes.js';
+
 export const ValidateCodes = {
   /** Not well-formed XML (saxes' message follows). */
-  notWellFormed: 'TEI-XML-001',
+  notWellFormed: XmlCodes.notWellFormed,
   /** Bytes that do not decode in the declared or detected encoding. */
-  badEncoding: 'TEI-XML-002',
+  badEncoding: XmlCodes.badEncoding,
   /** A DOCTYPE declaring an external entity (never loaded), or entities that expand beyond the limits. */
   entityDeclarationRefused: 'TEI-XML-003',
   /** A DOCTYPE naming an external DTD, which is never loaded: a warning. */
@@ -17,11 +19,19 @@ export const ValidateCodes = {
   /** An xml:id that is not an NCName. */
   badId: 'TEI-XML-006',
   /** A file over the size limit: refused before parsing. */
-  fileTooLarge: 'TEI-XML-007',
+  fileTooLarge: XmlCodes.fileTooLarge,
   /** A file that cannot be read at all. */
-  unreadable: 'TEI-XML-008',
+  unreadable: XmlCodes.unreadable,
   /** An XInclude that failed (with --xinclude): missing file, recursion, no fallback. */
   xincludeFailed: 'TEI-XML-009',
+  /** Elements nested deeper than the reader's limit (1,000 levels): not read further. */
+  tooDeep: XmlCodes.tooDeep,
+  /** A device, FIFO, socket or folder where a file was expected, or a link out of the folders given: never read. */
+  notRegularFile: XmlCodes.notRegularFile,
+  /** More well-formedness errors than are worth listing. */
+  tooManyErrors: XmlCodes.tooManyErrors,
+  /** The check of a file ran out of memory or its worker died: the file gets this finding, the run goes on. */
+  checkAborted: 'TEI-XML-013',
 
   /** An element not allowed where it stands. */
   elementNotAllowed: 'TEI-RNG-001',
@@ -68,8 +78,7 @@ export const ValidateCodes = {
 
 export type ValidateCode = (typeof ValidateCodes)[keyof typeof ValidateCodes];
 
-/** Files over this size are refused before parsing (64 MiB): a TEI document is rarely a tenth of it. */
-export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES } from '../xml/codes.js';
 
 /** Where the TEI Guidelines document an element; content-model messages link it. */
 export function guidelinesUrl(element: string): string {

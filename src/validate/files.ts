@@ -3,10 +3,11 @@
  * time, never a list of contents), a deterministic shard of them, or only those changed since a git ref.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, type Dirent } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { readRegularFile } from '../io/read-regular-file.js';
+import { walkXmlFiles, type EditionFile } from '../edition/files.js';
+import { basename, relative, resolve, sep } from 'node:path';
 import { UsageError, ValidateError } from '../diagnostics/diagnostic.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../xml/codes.js';
 import { ValidateCodes } from './codes.js';
 
 /** `I/N`: this run takes the I-th of N shards (1-based). */
@@ -28,48 +29,15 @@ export function parseShard(text: string): Shard {
 
 /**
  * Yields the `.xml` files under each path (a file path is yielded as given, whatever its extension), in a
- * deterministic order: the paths in the order given, each folder's entries sorted by name.
+ * deterministic order, by src/edition's walk: regular files only, links followed only inside the folders given,
+ * loops detected; a path that will not be read comes with its finding.
  */
-export async function* walkXml(paths: readonly string[]): AsyncGenerator<string> {
-  for (const p of paths) {
-    let info;
-    try {
-      info = await stat(p);
-    } catch (e) {
-      throw new ValidateError(ValidateCodes.io, `cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
-        cause: e,
-      });
-    }
-    if (info.isDirectory()) yield* walkDir(p);
-    else yield p;
-  }
-}
-
-async function* walkDir(dir: string): AsyncGenerator<string> {
-  // Names only are held (one folder's at a time), so that entries can be sorted; contents are read later.
-  // A synchronous listing: one call per folder, cheaper than awaiting every entry of an opendir stream.
-  const names: { name: string; dir: boolean }[] = [];
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    throw new ValidateError(ValidateCodes.io, `cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
-  }
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    if (entry.isDirectory()) names.push({ name: entry.name, dir: true });
-    else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.xml')) names.push({ name: entry.name, dir: false });
-  }
-  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const n of names) {
-    const path = join(dir, n.name);
-    if (n.dir) yield* walkDir(path);
-    else yield path;
-  }
+export async function* walkXml(paths: readonly string[]): AsyncGenerator<EditionFile> {
+  yield* walkXmlFiles(paths);
 }
 
 /** Keeps every N-th file, starting at the I-th: the shards of one list cover it exactly once. */
-export async function* shardOf(files: AsyncIterable<string>, shard: Shard): AsyncGenerator<string> {
+export async function* shardOf<T>(files: AsyncIterable<T>, shard: Shard): AsyncGenerator<T> {
   let i = 0;
   for await (const f of files) {
     if (i % shard.count === shard.index - 1) yield f;
@@ -118,7 +86,7 @@ export function defaultBase(cwd: string): string {
  * Files changed since `base` (committed, staged, unstaged or untracked) among `files`, plus the files among
  * them that reference a changed file (`persons.xml#…`), because a change can break a reference into it.
  */
-export async function* changedSince(files: AsyncIterable<string>, base: string, cwd: string): AsyncGenerator<string> {
+export async function* changedSince(files: AsyncIterable<EditionFile>, base: string, cwd: string, maxBytes = DEFAULT_MAX_FILE_BYTES): AsyncGenerator<EditionFile> {
   const top = git(['rev-parse', '--show-toplevel'], cwd).trim();
   const commit = verifyRef(base, cwd);
   const names = [
@@ -130,18 +98,15 @@ export async function* changedSince(files: AsyncIterable<string>, base: string, 
   const changed = new Set(names.map((n) => resolve(top, n)));
   const changedBase = [...changed].map((c) => basename(c));
   for await (const f of files) {
-    const abs = resolve(cwd, f);
+    const abs = resolve(cwd, f.path);
     if (changed.has(abs)) {
       yield f;
       continue;
     }
-    if (changedBase.length === 0) continue;
-    let text: string;
-    try {
-      text = await readFile(abs, 'utf8');
-    } catch {
-      continue;
-    }
+    if (changedBase.length === 0 || f.problem) continue;
+    const read = readRegularFile(abs, maxBytes);
+    if ('problem' in read) continue;
+    const text = read.bytes.toString('utf8');
     if (changedBase.some((b) => text.includes(`${b}#`))) yield f;
   }
 }

@@ -16,7 +16,8 @@ import { UsageError, ValidateError, type Diagnostic } from '../diagnostics/diagn
 import type { CheckConfig, FileOutcome } from './check-file.js';
 import { ValidateCodes } from './codes.js';
 import { changedSince, defaultBase, displayPath, shardOf, walkXml, type Shard } from './files.js';
-import { checkInProcess, checkInWorkers } from './pool.js';
+import { checkInProcess, checkInWorkers, workerCount } from './pool.js';
+import { EditionScope, type EditionFile } from '../edition/files.js';
 import { checkReferences } from './references.js';
 import type { FileResult, ValidationReport } from './report.js';
 import { summarise } from './summary.js';
@@ -58,6 +59,8 @@ export interface ValidateOptions {
   xinclude?: boolean;
   /** Files larger than this are refused unread; default 64 MiB. */
   maxFileBytes?: number;
+  /** Elements may nest this deep; deeper files get TEI-XML-010 and are not checked further. Default 1,000. */
+  maxDepth?: number;
   /**
    * Accept paths that hold no `.xml` file at all (a report of 0 files). By default that is a {@link UsageError}:
    * a misspelt or empty folder must not pass as a valid edition. Files left out by `changed` or `shard` do not
@@ -87,25 +90,30 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
     schema: resolveSchema(options.schema ?? (named ? undefined : DEFAULT_SCHEMA), cwd),
     schematron: resolveSchema(options.schematron ?? (named ? undefined : DEFAULT_SCHEMATRON), cwd),
     maxFileBytes: options.maxFileBytes,
+    maxDepth: options.maxDepth,
     checkIds: options.ids,
     xinclude: options.xinclude,
     facts: options.references !== false,
   };
 
-  let files: AsyncIterable<string> = options.allowEmpty ? walkXml(paths.map((p) => resolve(cwd, p))) : nonEmpty(walkXml(paths.map((p) => resolve(cwd, p))), paths);
+  const walked = walkXml(paths.map((p) => resolve(cwd, p)));
+  let files: AsyncIterable<EditionFile> = options.allowEmpty ? walked : nonEmpty(walked, paths);
   if (options.changed !== undefined) {
-    files = changedSince(files, options.changed === true ? defaultBase(cwd) : options.changed, cwd);
+    files = changedSince(files, options.changed === true ? defaultBase(cwd) : options.changed, cwd, options.maxFileBytes);
   }
   if (options.shard) files = shardOf(files, options.shard);
 
   const outcomes = await run(files, config, options.jobs);
-  const extra = options.references === false ? new Map<string, Diagnostic[]>() : checkReferences(outcomes, (f) => displayPath(f, cwd));
+  const extra =
+    options.references === false
+      ? new Map<string, Diagnostic[]>()
+      : checkReferences(outcomes, (f) => displayPath(f, cwd), { scope: new EditionScope(paths, cwd), maxFileBytes: options.maxFileBytes });
   const results: FileResult[] = outcomes.map((o) => toResult(o, extra.get(o.file) ?? [], cwd));
   return { files: results, summary: summarise(results, performance.now() - started) };
 }
 
 /** Passes the files through, and throws a {@link UsageError} at the end when there were none. */
-async function* nonEmpty(files: AsyncIterable<string>, paths: readonly string[]): AsyncGenerator<string> {
+async function* nonEmpty(files: AsyncIterable<EditionFile>, paths: readonly string[]): AsyncGenerator<EditionFile> {
   let any = false;
   for await (const f of files) {
     any = true;
@@ -123,7 +131,7 @@ function resolveSchema(path: string | undefined, cwd: string): string | undefine
   return abs;
 }
 
-async function run(files: AsyncIterable<string>, config: CheckConfig, jobs: number | undefined): Promise<FileOutcome[]> {
+async function run(files: AsyncIterable<EditionFile>, config: CheckConfig, jobs: number | undefined): Promise<FileOutcome[]> {
   const cores = Math.max(1, availableParallelism());
   if (jobs !== undefined) {
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(ValidateCodes.usage, `jobs must be a whole number ≥ 1, not ${jobs}`);
@@ -132,7 +140,7 @@ async function run(files: AsyncIterable<string>, config: CheckConfig, jobs: numb
   if (!config.schematron) return checkInProcess(files, config);
   // Look ahead just far enough to know whether the run is large enough for workers.
   const iterator = files[Symbol.asyncIterator]();
-  const head: string[] = [];
+  const head: EditionFile[] = [];
   let done = false;
   while (head.length < WORKER_THRESHOLD) {
     const n = await iterator.next();
@@ -146,7 +154,7 @@ async function run(files: AsyncIterable<string>, config: CheckConfig, jobs: numb
     yield* head;
     if (!done) yield* { [Symbol.asyncIterator]: () => iterator };
   })();
-  return done || cores < 2 || !config.schematron ? checkInProcess(all, config) : checkInWorkers(all, config, Math.min(2, cores));
+  return done || cores < 2 || !config.schematron ? checkInProcess(all, config) : checkInWorkers(all, config, workerCount(2));
 }
 
 function toResult(o: FileOutcome, extra: Diagnostic[], cwd: string): FileResult {

@@ -1,13 +1,12 @@
 /**
- * Reads one XML file with saxes: well-formedness and encoding, with exact positions, and in the same pass
+ * Reads one XML file through the shared reader (src/xml): well-formedness, with exact positions, and in the same pass
  * the facts the later checks need (where each element starts, its xml:id, its references to other files),
  * so that no file is parsed by saxes twice. DTDs are never loaded: saxes expands only the five predefined
  * entities and character references, and a DOCTYPE that declares entities is refused outright.
  */
-import { SaxesParser } from 'saxes';
-import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
 import type { Document as DomDocument, Element as DomElement, Node as DomNode } from 'slimdom';
-import { ChanceryError, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
+import { XmlReader, type XmlAttribute, type XmlReadOptions, type XmlTag } from '../xml/read.js';
 import { ValidateCodes } from './codes.js';
 import { expandMarkupEntities, installTextEntities, readDoctype, type XmlListener } from './relaxng.js';
 
@@ -83,78 +82,17 @@ export interface ParseOptions {
    * both (and neither with ID checks off, like `jing -i`).
    */
   checkXmlIds?: boolean;
+  /** How deep elements may nest (default: the XML layer's limit). */
+  maxDepth?: XmlReadOptions['maxDepth'];
 }
+
+export { decodeXml } from '../xml/decode.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 // NCName, as the xml:id spec requires; Unicode letters and marks as XML 1.0 5th edition allows.
 const NCNAME = /^[\p{L}_][\p{L}\p{M}\p{Nd}\p{Nl}._\-\u00B7\u0300-\u036F\u203F-\u2040]*$/u;
 // Attributes whose values are pointers (TEI's att.canonical, att.pointing, att.global.linking…).
 const POINTER_ATTRIBUTES = new Set(['ref', 'target', 'corresp', 'sameAs', 'who', 'source', 'key', 'resp', 'copyOf', 'next', 'prev']);
-
-/**
- * Decodes file bytes following XML's rules: a BOM wins, then the encoding declaration, else UTF-8.
- * Returns the text or an encoding diagnostic (TEI-XML-002) with the line of the first bad byte.
- */
-export function decodeXml(bytes: Uint8Array, file: string): { text: string } | { diagnostic: Diagnostic } {
-  let encoding = 'utf-8';
-  let skip = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) skip = 3;
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) (encoding = 'utf-16le'), (skip = 2);
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) (encoding = 'utf-16be'), (skip = 2);
-  else {
-    const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
-    const decl = /^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
-    if (decl?.[1]) encoding = decl[1].toLowerCase();
-  }
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding, { fatal: true });
-  } catch {
-    return {
-      diagnostic: {
-        code: ValidateCodes.badEncoding,
-        severity: 'error',
-        message: `unsupported encoding "${encoding}" in the XML declaration`,
-        span: { file, line: 1, column: 1 },
-      },
-    };
-  }
-  try {
-    return { text: decoder.decode(bytes.subarray(skip)) };
-  } catch {
-    // Find the line of the first undecodable byte for UTF-8, the usual case.
-    let line = 1;
-    let column = 1;
-    if (encoding === 'utf-8') {
-      const good = firstInvalidUtf8(bytes, skip);
-      const prefix = Buffer.from(bytes.subarray(skip, good)).toString('utf8');
-      const lines = prefix.split('\n');
-      line = lines.length;
-      column = (lines[lines.length - 1]?.length ?? 0) + 1;
-    }
-    return {
-      diagnostic: {
-        code: ValidateCodes.badEncoding,
-        severity: 'error',
-        message: `bytes that are not valid ${encoding.toUpperCase()}; save the file as UTF-8 or declare its encoding`,
-        span: { file, line, column },
-      },
-    };
-  }
-}
-
-function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
-  // Structural scan (lead byte, continuation bytes): enough to place the first bad byte for a message.
-  let i = from;
-  while (i < bytes.length) {
-    const c = bytes[i]!;
-    const extra = c < 0x80 ? 0 : c >> 5 === 6 ? 1 : c >> 4 === 14 ? 2 : c >> 3 === 30 ? 3 : -1;
-    if (extra < 0) return i;
-    for (let k = 1; k <= extra; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
-    i += extra + 1;
-  }
-  return i;
-}
 
 /** Line-start table for offset-to-position conversion, built once per file and only when needed. */
 function makeSpanAt(file: string, text: string): (offset: number) => SourceSpan {
@@ -204,52 +142,64 @@ export function parseXml(file: string, source: string, options: ParseOptions = {
   let paths: Map<string, number> | undefined;
 
   const listener = options.listener;
-  const parser = new SaxesParser({ xmlns: true, position: true });
   // The internal DTD subset as jing's parser reads it: internal entities expanded (within limits), attribute
   // defaults supplied; external entities are refused, never fetched.
   const doctype = early;
   let defaults: ReadonlyMap<string, ReadonlyMap<string, string>> | undefined;
+  const reader: XmlReader = new XmlReader(
+    file,
+    {
+      opentag: (tag) => onOpen(tag),
+      closetag: listener
+        ? () => {
+            stack.pop();
+            if (dom) domStack.pop();
+            listener.endElement(reader.line, reader.column);
+          }
+        : () => {
+            stack.pop();
+            if (dom) domStack.pop();
+          },
+      // Text outside the root element is whitespace (saxes reports anything else) and has no DOM place.
+      text:
+        listener || dom
+          ? (t) => {
+              if (dom && domStack.length > 1) domStack[domStack.length - 1]!.appendChild(dom.createTextNode(t));
+              listener?.text(t);
+            }
+          : undefined,
+      doctype: () => {
+        if (doctype?.externalSubset !== undefined) {
+          diagnostics.push({
+            code: ValidateCodes.doctypeIgnored,
+            severity: 'warning',
+            message: `external DTD "${doctype.externalSubset}" not loaded (DTDs outside the document never are); the schema decides validity`,
+            span: spanAt(doctype.start),
+          });
+        }
+      },
+    },
+    { maxDepth: options.maxDepth },
+  );
   if (doctype) {
     for (const p of doctype.problems) {
       if (!p.fatal) continue;
       wellFormed = false;
       diagnostics.push({ code: ValidateCodes.entityDeclarationRefused, severity: 'error', message: p.message, span: makeSpanAt(file, source)(p.offset) });
     }
-    installTextEntities(parser.ENTITIES, doctype.textEntities, () => {
+    installTextEntities(reader.parser.ENTITIES, doctype.textEntities, () => {
       wellFormed = false;
       diagnostics.push({
         code: ValidateCodes.entityDeclarationRefused,
         severity: 'error',
         message: 'entities expand to more than 10 MiB of text in all: refused (an entity expansion bomb?)',
-        span: { file, line: parser.line, column: Math.max(1, parser.column) },
+        span: reader.span(),
       });
     });
     if (doctype.attributeDefaults.size) defaults = doctype.attributeDefaults;
     if (doctype.unparsedEntities.size) listener?.declareUnparsedEntities?.(doctype.unparsedEntities);
   }
-  parser.on('error', (err) => {
-    wellFormed = false;
-    // saxes prefixes "line:column: " (no fileName given); its column is the 0-based index of the next
-    // character, i.e. the 1-based column of the character just read, where the error was found.
-    const message = err.message.replace(/^\d+:\d+: /, '');
-    diagnostics.push({
-      code: ValidateCodes.notWellFormed,
-      severity: 'error',
-      message: `not well-formed: ${message.replace(/\.$/, '')}`,
-      span: { file, line: parser.line, column: Math.max(1, parser.column) },
-    });
-  });
-  parser.on('doctype', () => {
-    if (doctype?.externalSubset !== undefined) {
-      diagnostics.push({
-        code: ValidateCodes.doctypeIgnored,
-        severity: 'warning',
-        message: `external DTD "${doctype.externalSubset}" not loaded (DTDs outside the document never are); the schema decides validity`,
-        span: spanAt(doctype.start),
-      });
-    }
-  });
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  function onOpen(tag: XmlTag): void {
     const parentFrame = stack[stack.length - 1]!;
     const uri = tag.uri;
     // libxml2's node paths: a prefixed name counts same-name siblings, a default-namespace element is `*`
@@ -266,7 +216,7 @@ export function parseXml(file: string, source: string, options: ParseOptions = {
       n = (parentFrame.byName.get(step) ?? 0) + 1;
       parentFrame.byName.set(step, n);
     }
-    const endOffset = Math.min(parser.position, text.length);
+    const endOffset = Math.min(reader.position, text.length);
     const start = text.lastIndexOf(`<${tag.name}`, endOffset);
     const index = elements.length;
     elements.push({
@@ -274,8 +224,8 @@ export function parseXml(file: string, source: string, options: ParseOptions = {
       local: tag.local,
       uri: uri ?? '',
       start: start === -1 ? 0 : start,
-      tagEndLine: parser.line,
-      tagEndColumn: parser.column,
+      tagEndLine: reader.line,
+      tagEndColumn: reader.column,
       parent: parentFrame.index,
       stepName: step,
       stepIndex: n,
@@ -289,7 +239,7 @@ export function parseXml(file: string, source: string, options: ParseOptions = {
       domStack[domStack.length - 1]!.appendChild(element);
       domStack.push(element);
     }
-    const attrs: SaxesAttributeNS[] | undefined = listener ? [] : undefined;
+    const attrs: XmlAttribute[] | undefined = listener ? [] : undefined;
     for (const name in tag.attributes) {
       const attr = tag.attributes[name]!;
       if (attr.prefix !== 'xmlns' && attr.name !== 'xmlns') {
@@ -321,35 +271,12 @@ export function parseXml(file: string, source: string, options: ParseOptions = {
         if (tag.attributes[name] !== undefined || name === 'xmlns' || name.startsWith('xmlns:')) continue;
         const colon = name.indexOf(':');
         const prefix = colon < 0 ? '' : name.slice(0, colon);
-        const attrUri = prefix === '' ? '' : prefix === 'xml' ? XML_NS : (tag.ns[prefix] ?? parser.resolve(prefix) ?? '');
+        const attrUri = prefix === '' ? '' : prefix === 'xml' ? XML_NS : (tag.ns[prefix] ?? reader.resolve(prefix) ?? '');
         attrs.push({ name, prefix, local: name.slice(colon + 1), uri: attrUri, value });
       }
     }
     listener?.startElement(uri ?? '', tag.local, attrs!, index, Object.keys(tag.ns).length ? tag.ns : undefined);
-  });
-  if (listener) {
-    parser.on('closetag', () => {
-      stack.pop();
-      if (dom) domStack.pop();
-      listener.endElement(parser.line, Math.max(1, parser.column));
-    });
-  } else {
-    parser.on('closetag', () => {
-      stack.pop();
-      if (dom) domStack.pop();
-    });
   }
-  if (listener || dom) {
-    // saxes keeps one handler per event: one function feeds both the DOM and the listener.
-    // Text outside the root element is whitespace (saxes reports anything else) and has no DOM place.
-    const onText = (t: string): void => {
-      if (dom && domStack.length > 1) domStack[domStack.length - 1]!.appendChild(dom.createTextNode(t));
-      listener?.text(t);
-    };
-    parser.on('text', onText);
-    parser.on('cdata', onText);
-  }
-
   function checkId(id: string, element: string, span: SourceSpan): void {
     if (!NCNAME.test(id)) {
       diagnostics.push({
@@ -387,20 +314,9 @@ export function parseXml(file: string, source: string, options: ParseOptions = {
       return attributeSpan(text, e.start, end < 0 ? text.length : end, name, spanAt);
     },
   );
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    // A schema that cannot be used is a tool failure, not a finding about this file.
-    if (e instanceof ChanceryError) throw e;
-    // saxes throws only when no error handler is set or on internal failure; report, never escape.
-    wellFormed = false;
-    diagnostics.push({
-      code: ValidateCodes.notWellFormed,
-      severity: 'error',
-      message: `not well-formed: ${(e as Error).message}`,
-      span: { file, line: parser.line, column: Math.max(1, parser.column) },
-    });
-  }
+  reader.read(text);
+  diagnostics.push(...reader.diagnostics);
+  if (!reader.wellFormed) wellFormed = false;
   return {
     file,
     text,

@@ -1,49 +1,136 @@
 /**
- * Runs the per-file checks over a stream of files, in this thread or in worker threads, keeping the
- * order in which files were found. Each worker compiles the schemas once (a compiled libxml2 schema lives
- * in one WebAssembly instance and cannot be shared between threads).
+ * Runs the per-file checks over a stream of files, in this thread or in worker threads, keeping the order in
+ * which files were found. Each worker compiles the schemas once (a compiled libxml2 schema lives in one
+ * WebAssembly instance and cannot be shared between threads).
+ *
+ * No finding is lost to a worker: a worker that dies on a file (out of memory, a crash) gives that file one
+ * finding saying so, a fresh worker takes its place and the files it still held are checked again. Workers are
+ * started only as files arrive, never more than the cores or the files.
  */
+import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ValidateError } from '../diagnostics/diagnostic.js';
+import type { EditionFile } from '../edition/files.js';
 import { checkFile, prepare, type CheckConfig, type FileOutcome } from './check-file.js';
 import { ValidateCodes } from './codes.js';
 import type { WorkReply } from './worker.js';
 
+/** The outcome of a path the walk refused (a device, a link out of the edition): its one finding. */
+function refused(f: EditionFile): FileOutcome | undefined {
+  return f.problem ? { file: f.path, diagnostics: [f.problem], ids: [], references: [] } : undefined;
+}
+
 /** Checks files one after another in this thread. */
-export async function checkInProcess(files: AsyncIterable<string>, config: CheckConfig): Promise<FileOutcome[]> {
+export async function checkInProcess(files: AsyncIterable<EditionFile>, config: CheckConfig): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
   let ready = false;
   for await (const f of files) {
+    const early = refused(f);
+    if (early) {
+      out.push(early);
+      continue;
+    }
     // Compile on the first file only: a run over no files (or only unreadable ones) compiles nothing.
     if (!ready) {
       await prepare(config);
       ready = true;
     }
-    out.push(checkFile(f, config));
+    out.push(checkFile(f.path, config));
   }
   return out;
 }
 
-/** Checks files across `jobs` worker threads; rejects with a ValidateError if a worker cannot go on. */
-export async function checkInWorkers(files: AsyncIterable<string>, config: CheckConfig, jobs: number): Promise<FileOutcome[]> {
+/** How many workers `jobs` gives on this machine: at least one, at most the cores. */
+export function workerCount(jobs: number): number {
+  return Math.max(1, Math.min(jobs, availableParallelism()));
+}
+
+interface Slot {
+  worker: Worker;
+  /** Files sent and not answered, in the order sent (a worker checks them in that order). */
+  pending: { seq: number; file: string }[];
+}
+
+/** Checks files across up to `jobs` worker threads; rejects with a ValidateError only for an unusable schema. */
+export async function checkInWorkers(files: AsyncIterable<EditionFile>, config: CheckConfig, jobs: number): Promise<FileOutcome[]> {
   const results: FileOutcome[] = [];
+  const limit = workerCount(jobs);
   // Options meant for the main script (--input-type, --eval) break a worker's module loading: not inherited.
   const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: config, execArgv }));
+  const slots: Slot[] = [];
   const iterator = files[Symbol.asyncIterator]();
+  const retry: { seq: number; file: string }[] = [];
   let seq = 0;
   let exhausted = false;
-  let failure: ValidateError | undefined;
+  let failure: unknown;
   // Two files in flight per worker hide the message round trip without hoarding work.
   const IN_FLIGHT = 2;
   try {
     await new Promise<void>((resolveAll, rejectAll) => {
-      let busy = 0;
       let pulling = false;
       let again = false;
-      const inFlight = new Map<Worker, number>();
+      const busy = (): number => slots.reduce((n, s) => n + s.pending.length, 0);
       const finish = (): void => {
-        if (exhausted && busy === 0) resolveAll();
+        if (exhausted && retry.length === 0 && busy() === 0) resolveAll();
+      };
+      const fail = (e: unknown): void => {
+        failure ??= e;
+        rejectAll(failure);
+      };
+      const start = (): Slot => {
+        // A heap limit of its own (this thread's): a worker out of memory then ends alone, with ERR_WORKER_OUT_OF_MEMORY,
+        // instead of taking the process and every other file's findings with it.
+        const resourceLimits = { maxOldGenerationSizeMb: Math.max(64, Math.floor(getHeapStatistics().heap_size_limit / 1048576)) };
+        const slot: Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { workerData: config, execArgv, resourceLimits }), pending: [] };
+        slot.worker.on('message', (reply: WorkReply) => {
+          if ('error' in reply) {
+            fail(new ValidateError(reply.error.code, reply.error.message, { exitCode: reply.error.exitCode }));
+            return;
+          }
+          results[reply.seq] = reply.outcome;
+          slot.pending = slot.pending.filter((p) => p.seq !== reply.seq);
+          void feed();
+        });
+        const lost = (why: string): void => {
+          if (failure) return;
+          // The first file still pending is the one the worker was checking: it gets the finding, the others go again.
+          const [culprit, ...others] = slot.pending;
+          slot.pending = [];
+          if (culprit) {
+            results[culprit.seq] = {
+              file: culprit.file,
+              diagnostics: [{ code: ValidateCodes.checkAborted, severity: 'error', message: `could not be checked to the end: ${why}`, span: { file: culprit.file, line: 1, column: 1 } }],
+              ids: [],
+              references: [],
+            };
+          }
+          retry.unshift(...others);
+          slots.splice(slots.indexOf(slot), 1);
+          void feed();
+        };
+        slot.worker.on('error', (e) => lost(/heap|memory/i.test(e.message) ? `the validation ran out of memory (${e.message.split('\n')[0]})` : `the validation worker failed (${e.message.split('\n')[0]})`));
+        slot.worker.on('exit', (code) => {
+          if (slots.includes(slot) && slot.pending.length > 0) lost(`the validation worker stopped (exit code ${code})`);
+        });
+        slots.push(slot);
+        return slot;
+      };
+      const next = async (): Promise<{ seq: number; file: string } | undefined> => {
+        const again = retry.shift();
+        if (again) return again;
+        while (!exhausted) {
+          const n = await iterator.next();
+          if (n.done) {
+            exhausted = true;
+            return undefined;
+          }
+          const early = refused(n.value);
+          const s = seq++;
+          if (early) results[s] = early;
+          else return { seq: s, file: n.value.path };
+        }
+        return undefined;
       };
       const feed = async (): Promise<void> => {
         if (pulling) {
@@ -54,47 +141,33 @@ export async function checkInWorkers(files: AsyncIterable<string>, config: Check
         pulling = true;
         again = false;
         try {
-          for (const w of workers) {
-            while (!exhausted && !failure && (inFlight.get(w) ?? 0) < IN_FLIGHT) {
-              const next = await iterator.next();
-              if (next.done) {
-                exhausted = true;
-                break;
-              }
-              inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
-              busy++;
-              w.postMessage({ seq: seq++, file: next.value });
+          for (;;) {
+            if (failure) return;
+            // A worker with room, or a new one while there are fewer than the limit.
+            let slot = slots.find((s) => s.pending.length < IN_FLIGHT);
+            if (!slot && slots.length >= limit) break;
+            const work = await next();
+            if (!work) break;
+            slot = slots.find((s) => s.pending.length < IN_FLIGHT) ?? (slots.length < limit ? start() : undefined);
+            if (!slot) {
+              retry.unshift(work);
+              break;
             }
+            slot.pending.push(work);
+            slot.worker.postMessage(work);
           }
         } catch (e) {
-          rejectAll(e);
+          fail(e);
         } finally {
           pulling = false;
         }
         if (again) return feed();
         finish();
       };
-      for (const w of workers) {
-        w.on('message', (reply: WorkReply) => {
-          if ('error' in reply) {
-            failure ??= new ValidateError(reply.error.code, reply.error.message, { exitCode: reply.error.exitCode });
-            rejectAll(failure);
-            return;
-          }
-          results[reply.seq] = reply.outcome;
-          inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
-          busy--;
-          void feed();
-        });
-        w.on('error', (e) => {
-          failure ??= new ValidateError(ValidateCodes.engineFailed, `validation worker failed: ${e.message}`, { cause: e });
-          rejectAll(failure);
-        });
-      }
       void feed();
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
   return results.filter(Boolean);
 }

@@ -1,23 +1,33 @@
 /**
  * Checks across the files of an edition: every pointer into another file (`../persons.xml#stalin-j`,
- * `003.xml#p2`) names a file that exists and an xml:id in it; a persName/@ref names a person; an xml:id
- * used by two files is noted (info), not an error. Files referenced but not being validated (persons.xml when only changed
- * documents are checked) are read for their ids only.
+ * `003.xml#p2`) names a file that exists and an xml:id in it; a persName/@ref names a person (decided by
+ * src/edition's resolvePersonRef, as transform and `chancery persons` decide it); an xml:id used by two files
+ * is noted (info), not an error. Files referenced but not being validated (persons.xml when only changed
+ * documents are checked) are read for their ids only, and only when they are regular files inside the edition.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { EditionScope } from '../edition/files.js';
+import { PERSONOGRAPHY } from '../edition/personography.js';
+import { resolvePersonRef } from '../edition/person-refs.js';
+import { readXmlFile } from '../xml/read-file.js';
 import type { FileOutcome } from './check-file.js';
 import { ValidateCodes } from './codes.js';
-import { decodeXml, parseXml, type IdInfo } from './parse.js';
+import { parseXml, type IdInfo } from './parse.js';
 
-/** The file that every persName/@ref points into. */
-export const PERSONOGRAPHY = 'persons.xml';
+export { PERSONOGRAPHY };
+
+/** Where referenced files may be read from, and how large they may be. */
+export interface ReferenceLimits {
+  scope?: EditionScope;
+  maxFileBytes?: number;
+}
 
 /** Diagnostics by file (as the outcomes name them) for the edition-wide checks; `show` formats paths in messages. */
 export function checkReferences(
   outcomes: readonly FileOutcome[],
   show: (file: string) => string = (f) => f,
+  limits: ReferenceLimits = {},
 ): Map<string, Diagnostic[]> {
   const found = new Map<string, Diagnostic[]>();
   const add = (file: string, d: Diagnostic): void => {
@@ -25,59 +35,70 @@ export function checkReferences(
     list.push(d);
     found.set(file, list);
   };
-  const idsByFile = new Map<string, Map<string, IdInfo>>();
+  const idsByFile = new Map<string, Map<string, IdInfo> | undefined>();
+  const whyNot = new Map<string, string>();
   for (const o of outcomes) idsByFile.set(resolve(o.file), new Map(o.ids.map((i) => [i.id, i])));
 
   const idsOf = (abs: string): Map<string, IdInfo> | undefined => {
-    let ids = idsByFile.get(abs);
-    if (ids || idsByFile.has(abs)) return ids;
-    if (existsSync(abs)) {
-      const decoded = decodeXml(readFileSync(abs), abs);
-      ids = 'text' in decoded ? new Map(parseXml(abs, decoded.text).ids.map((i) => [i.id, i])) : new Map();
+    if (idsByFile.has(abs)) return idsByFile.get(abs);
+    let ids: Map<string, IdInfo> | undefined;
+    if (limits.scope && !limits.scope.contains(abs)) whyNot.set(abs, 'which is outside the edition or does not exist: not read');
+    else {
+      const read = readXmlFile(abs, limits.maxFileBytes);
+      if ('diagnostic' in read) whyNot.set(abs, read.diagnostic.code === 'TEI-XML-008' && /no such file/.test(read.diagnostic.message) ? 'which does not exist' : `which cannot be read (${read.diagnostic.message})`);
+      else ids = new Map(parseXml(abs, read.text).ids.map((i) => [i.id, i]));
     }
-    idsByFile.set(abs, ids as Map<string, IdInfo>);
+    idsByFile.set(abs, ids);
     return ids;
+  };
+  const elementsByFile = new Map<string, Map<string, string> | undefined>();
+  const personography = (abs: string): ReadonlyMap<string, string> | undefined => {
+    if (elementsByFile.has(abs)) return elementsByFile.get(abs);
+    const ids = idsOf(abs);
+    const elements = ids ? new Map([...ids].map(([id, info]) => [id, info.element])) : undefined;
+    elementsByFile.set(abs, elements);
+    return elements;
   };
 
   for (const o of outcomes) {
+    const from = resolve(o.file);
     for (const ref of o.references) {
-      const target = resolve(dirname(resolve(o.file)), ref.targetFile);
+      if (ref.element === 'persName' && ref.attribute === 'ref') {
+        const verdict = resolvePersonRef(ref.pointer, from, personography);
+        switch (verdict.kind) {
+          case 'person':
+          case 'authority':
+          case 'local':
+            break;
+          case 'not-personography':
+            add(o.file, { code: ValidateCodes.refNotAPerson, severity: 'error', message: `persName/@ref "${ref.pointer}" must point into ${PERSONOGRAPHY}`, span: ref.span });
+            break;
+          case 'no-personography':
+            add(o.file, { code: ValidateCodes.refFileMissing, severity: 'error', message: `@${ref.attribute} "${ref.pointer}" points to ${ref.targetFile}, ${whyNot.get(verdict.personography) ?? 'which does not exist'}`, span: ref.span });
+            break;
+          case 'no-such-person':
+            add(o.file, { code: ValidateCodes.refIdMissing, severity: 'error', message: `@${ref.attribute} "${ref.pointer}": no xml:id "${ref.targetId}" in ${ref.targetFile}`, span: ref.span });
+            break;
+          case 'not-a-person': {
+            const hit = idsOf(verdict.personography)?.get(verdict.id);
+            add(o.file, {
+              code: ValidateCodes.refNotAPerson,
+              severity: 'error',
+              message: `persName/@ref "${ref.pointer}" points to a ${verdict.element}, not a person`,
+              span: ref.span,
+              ...(hit ? { related: [hit.span] } : {}),
+            });
+            break;
+          }
+        }
+        continue;
+      }
+      const target = resolve(from, '..', ref.targetFile);
       const ids = idsOf(target);
-      const isPerson = ref.element === 'persName' && ref.attribute === 'ref';
-      if (isPerson && basename(target) !== PERSONOGRAPHY) {
-        add(o.file, {
-          code: ValidateCodes.refNotAPerson,
-          severity: 'error',
-          message: `persName/@ref "${ref.pointer}" must point into ${PERSONOGRAPHY}`,
-          span: ref.span,
-        });
-        continue;
-      }
       if (!ids) {
-        add(o.file, {
-          code: ValidateCodes.refFileMissing,
-          severity: 'error',
-          message: `@${ref.attribute} "${ref.pointer}" points to ${ref.targetFile}, which does not exist`,
-          span: ref.span,
-        });
-        continue;
-      }
-      const hit = ids.get(ref.targetId);
-      if (!hit) {
-        add(o.file, {
-          code: ValidateCodes.refIdMissing,
-          severity: 'error',
-          message: `@${ref.attribute} "${ref.pointer}": no xml:id "${ref.targetId}" in ${ref.targetFile}`,
-          span: ref.span,
-        });
-      } else if (isPerson && hit.element !== 'person' && hit.element !== 'personGrp') {
-        add(o.file, {
-          code: ValidateCodes.refNotAPerson,
-          severity: 'error',
-          message: `persName/@ref "${ref.pointer}" points to a ${hit.element}, not a person`,
-          span: ref.span,
-          related: [hit.span],
-        });
+        add(o.file, { code: ValidateCodes.refFileMissing, severity: 'error', message: `@${ref.attribute} "${ref.pointer}" points to ${ref.targetFile}, ${whyNot.get(target) ?? 'which does not exist'}`, span: ref.span });
+      } else if (!ids.get(ref.targetId)) {
+        add(o.file, { code: ValidateCodes.refIdMissing, severity: 'error', message: `@${ref.attribute} "${ref.pointer}": no xml:id "${ref.targetId}" in ${ref.targetFile}`, span: ref.span });
       }
     }
   }

@@ -3,7 +3,10 @@
  * views, SARIF 2.1.0 for code scanning, github for workflow annotations. Reporters only format; they
  * never decide validity.
  */
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { printable, reportMessage, shorten } from '../diagnostics/printable.js';
+import { escapeAttr, escapeText } from '../xml/escape.js';
 import { VERSION } from '../version.js';
 import type { FileResult, ValidationReport } from './report.js';
 
@@ -27,10 +30,12 @@ export function formatReport(report: ValidationReport, format: ReportFormat): st
   }
 }
 
-/** One problem, one line: messages never break the `file:line:column:` format. */
-function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
-}
+/**
+ * One problem, one line: a message never breaks the `file:line:column:` format nor drives the terminal, and a
+ * long one is cut (src/diagnostics/printable.ts); file names likewise.
+ */
+const oneLine = reportMessage;
+const name = printable;
 
 function line(d: Diagnostic): number {
   return d.span?.line ?? 1;
@@ -43,7 +48,7 @@ function column(d: Diagnostic): number {
 export function formatText(report: ValidationReport): string {
   const out: string[] = [];
   for (const f of report.files) {
-    for (const d of f.diagnostics) out.push(`${f.file}:${line(d)}:${column(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`);
+    for (const d of f.diagnostics) out.push(`${name(f.file)}:${line(d)}:${column(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`);
   }
   out.push(summaryLine(report));
   return out.join('\n') + '\n';
@@ -67,7 +72,7 @@ function formatJson(report: ValidationReport): string {
           column: column(d),
           severity: d.severity,
           code: d.code,
-          message: d.message,
+          message: shorten(d.message),
         })),
       })),
       summary: report.summary,
@@ -75,23 +80,23 @@ function formatJson(report: ValidationReport): string {
   );
 }
 
-function xmlEscape(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
+// JUnit is XML: written through the one escape of src/xml, after names and messages were made printable (which
+// also keeps out every character XML forbids).
+const xmlText = (s: string): string => escapeText(printable(s));
+const xmlAttr = (s: string): string => escapeAttr(printable(s));
 
 function formatJunit(report: ValidationReport): string {
   const s = report.summary;
   const cases = report.files.map((f: FileResult) => {
     const errors = f.diagnostics.filter((d) => d.severity === 'error');
-    const head = `    <testcase classname="chancery.validate" name="${xmlEscape(f.file)}" file="${xmlEscape(f.file)}">`;
+    const head = `    <testcase classname="chancery.validate" name="${xmlAttr(f.file)}" file="${xmlAttr(f.file)}">`;
+    const lines = f.diagnostics.map((d) => `${name(f.file)}:${line(d)}:${column(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`);
     if (f.valid) {
-      const warnings = f.diagnostics.map((d) => `${f.file}:${line(d)}:${column(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`);
-      return warnings.length ? `${head}\n      <system-out>${xmlEscape(warnings.join('\n'))}</system-out>\n    </testcase>` : `${head}</testcase>`;
+      return lines.length ? `${head}\n      <system-out>${escapeText(lines.join('\n'))}</system-out>\n    </testcase>` : `${head}</testcase>`;
     }
-    const body = f.diagnostics.map((d) => `${f.file}:${line(d)}:${column(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`).join('\n');
     const first = errors[0];
-    const message = first ? `${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${first.message}` : 'invalid';
-    return `${head}\n      <failure message="${xmlEscape(message)}" type="${xmlEscape(first?.code ?? 'invalid')}">${xmlEscape(body)}</failure>\n    </testcase>`;
+    const message = first ? `${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${oneLine(first.message)}` : 'invalid';
+    return `${head}\n      <failure message="${xmlAttr(message)}" type="${xmlAttr(first?.code ?? 'invalid')}">${escapeText(lines.join('\n'))}</failure>\n    </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -104,6 +109,19 @@ function formatJunit(report: ValidationReport): string {
   ].join('\n');
 }
 
+/**
+ * A file as SARIF wants it, a valid URI reference: a relative path with each segment percent-encoded
+ * (`a b#c.xml` → `a%20b%23c.xml`), an absolute one as a `file:` URL.
+ */
+export function sarifUri(file: string): string {
+  const path = file.split('\\').join('/');
+  if (path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return pathToFileURL(path).href;
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
 function formatSarif(report: ValidationReport): string {
   const codes = new Set<string>();
   const results = [];
@@ -113,11 +131,11 @@ function formatSarif(report: ValidationReport): string {
       results.push({
         ruleId: d.code,
         level: d.severity === 'info' ? 'note' : d.severity,
-        message: { text: d.message },
+        message: { text: shorten(d.message) },
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: f.file.split('\\').join('/') },
+              artifactLocation: { uri: sarifUri(f.file) },
               region: {
                 startLine: line(d),
                 startColumn: column(d),
@@ -164,7 +182,7 @@ function formatGithub(report: ValidationReport): string {
     for (const d of f.diagnostics) {
       const kind = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
       out.push(
-        `::${kind} file=${ghProperty(f.file)},line=${line(d)},col=${column(d)},title=${ghProperty(d.code)}::${ghData(d.message)}`,
+        `::${kind} file=${ghProperty(printable(f.file))},line=${line(d)},col=${column(d)},title=${ghProperty(d.code)}::${ghData(shorten(d.message).split(/\r?\n/).map(printable).join('\n'))}`,
       );
     }
   }

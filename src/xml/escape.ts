@@ -1,11 +1,25 @@
-/** The one escaping of text and attribute values every XML writer of Chancery uses. */
+/**
+ * The one escaping of text and attribute values every XML writer of Chancery uses. Characters XML 1.0 does not
+ * allow at all (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF; unpaired surrogates) cannot
+ * be escaped either: they become U+FFFD, so that nothing written through here is ever malformed.
+ */
+
+// Anything that may need work: markup characters, forbidden characters, and surrogates (checked for pairs).
+const TEXT_SPECIAL = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ATTR_SPECIAL = /[&<>"\n\r\t\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with every character XML 1.0 forbids replaced by U+FFFD. */
+export function xmlSafe(s: string): string {
+  return s.replace(FORBIDDEN, '\uFFFD');
+}
 
 export function escapeText(s: string): string {
-  return /[&<>]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
+  return TEXT_SPECIAL.test(s) ? xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
 }
 
 export function escapeAttr(s: string): string {
-  return /[&<>"\n\r\t]/.test(s)
-    ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;')
+  return ATTR_SPECIAL.test(s)
+    ? xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;')
     : s;
 }

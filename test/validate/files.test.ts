@@ -6,9 +6,9 @@ import { join, relative } from 'node:path';
 import { changedSince, parseShard, shardOf, walkXml } from '../../src/validate/files.js';
 import { haveGit, skipBecause, tempDir } from './helpers.js';
 
-async function collect(files: AsyncIterable<string>): Promise<string[]> {
+async function collect(files: AsyncIterable<{ path: string }>): Promise<string[]> {
   const out: string[] = [];
-  for await (const f of files) out.push(f);
+  for await (const f of files) out.push(f.path);
   return out;
 }
 
@@ -32,10 +32,10 @@ describe('file selection', function () {
     mkdirSync(join(dir, 'z'));
     writeFileSync(join(dir, 'a/1.xml'), '<r/>');
     const it = walkXml([dir])[Symbol.asyncIterator]();
-    assert.equal(relative(dir, (await it.next()).value as string), 'a/1.xml');
+    assert.equal(relative(dir, ((await it.next()).value as { path: string }).path), 'a/1.xml');
     // Written after the walk began: seen only because z/ had not been listed yet.
     writeFileSync(join(dir, 'z/2.xml'), '<r/>');
-    assert.equal(relative(dir, (await it.next()).value as string), 'z/2.xml');
+    assert.equal(relative(dir, ((await it.next()).value as { path: string }).path), 'z/2.xml');
     assert.equal((await it.next()).done, true);
   });
 

@@ -32,13 +32,15 @@ export const validateCommand = defineCommand({
       .option('references', { type: 'boolean', default: true, describe: 'check references across files (--no-references to skip)' })
       .option('ids', { type: 'boolean', default: true, describe: 'check IDs and IDREFs where the RELAX NG schema types them (--no-ids: like jing -i)' })
       .option('xinclude', { type: 'boolean', default: false, describe: 'process XInclude (xi:include) before validating' })
-      .option('max-size', { type: 'number', requiresArg: true, describe: 'refuse files above this many MB [default: 64]' }),
+      .option('max-size', { type: 'number', requiresArg: true, describe: 'refuse files above this many MB [default: 64]' })
+      .option('max-depth', { type: 'number', requiresArg: true, describe: 'refuse files whose elements nest deeper [default: 1000]' }),
   check: (args, io) => {
     const problem =
       missingPath(args.paths, io.cwd) ??
       (args.schema !== undefined ? missingPath([args.schema], io.cwd)?.replace('no such', '--schema: no such') : undefined) ??
       (args.schematron !== undefined ? missingPath([args.schematron], io.cwd)?.replace('no such', '--schematron: no such') : undefined) ??
       positiveNumber(args.maxSize, '--max-size') ??
+      (args.maxDepth !== undefined && !(Number.isInteger(args.maxDepth) && args.maxDepth >= 1) ? '--max-depth takes a whole number ≥ 1' : undefined) ??
       (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1) ? '--jobs takes a whole number ≥ 1' : undefined) ??
       (args.shard !== undefined && !/^\s*\d+\/\d+\s*$/.test(args.shard) ? `--shard takes I/N (e.g. 2/4), not "${args.shard}"` : undefined) ??
       (args.changed !== undefined && args.changed.startsWith('-') ? `--changed takes a git ref (a branch, tag or commit), not "${args.changed}"` : undefined) ??
@@ -65,6 +67,7 @@ export const validateCommand = defineCommand({
     if (args.shard !== undefined) options.shard = parseShard(args.shard);
     if (args.changed !== undefined) options.changed = args.changed === '' ? true : args.changed;
     if (args.maxSize !== undefined) options.maxFileBytes = Math.round(args.maxSize * 1048576);
+    if (args.maxDepth !== undefined) options.maxDepth = args.maxDepth;
 
     let report = await validate(args.paths, options);
     if (args.baseline) {

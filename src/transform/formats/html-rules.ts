@@ -7,7 +7,7 @@
  * duplicate OCR passes) carries the class `dipl`, which hides it unless the diplomatic view is on.
  */
 import type { EditionDocument, PersonRecord } from '../edition.js';
-import { personId } from '../edition.js';
+import { personIdOf as personId } from '../../edition/personography.js';
 import { escapeMarkup, formatIso } from '../format.js';
 import { isNoteLabel, numberInText, WORD_BREAK } from '../reading.js';
 import type { TeiElement } from '../tei-tree.js';

@@ -1,36 +1,34 @@
 /**
- * A small XML tree builder for the serializer's hot path. It offers the few calls of xmlbuilder2 that the
+ * The XML writer every stage uses: a small tree builder (written for the converter's hot path). It offers the few calls of xmlbuilder2 that the
  * serializer uses (`ele`, `att`, `txt`, `ins`, `end`) and writes the same output ~10× faster, because it
  * does no namespace bookkeeping or validation: the serializer only writes TEI names it knows. See
  * docs/decisions.md ("Serializer") for the measurement.
  */
 
-import { escapeAttr, escapeText } from '../xml/escape.js';
+import { escapeAttr, escapeText } from './escape.js';
 
-export { escapeAttr, escapeText };
-
-export class XmlElement {
+export class XmlWriterElement {
   private readonly attrs = new Map<string, string>();
-  private readonly children: (XmlElement | string)[] = [];
+  private readonly children: (XmlWriterElement | string)[] = [];
 
   constructor(readonly name: string) {}
 
   /** Appends a child element and returns it. A namespace argument is accepted for the root only. */
-  ele(nsOrName: string, name?: string): XmlElement {
-    const child = new XmlElement(name ?? nsOrName);
+  ele(nsOrName: string, name?: string): XmlWriterElement {
+    const child = new XmlWriterElement(name ?? nsOrName);
     if (name !== undefined) child.att('xmlns', nsOrName);
     this.children.push(child);
     return child;
   }
 
   /** Sets an attribute: `att('n', v)`, or with a namespace first, `att(XML_NS, 'xml:id', v)`. Returns this element. */
-  att(nameOrNs: string, nameOrValue: string, value?: string): XmlElement {
+  att(nameOrNs: string, nameOrValue: string, value?: string): XmlWriterElement {
     const [name, v] = value === undefined ? [nameOrNs, nameOrValue] : [nameOrValue, value];
     this.attrs.set(name, v); // setting an attribute again replaces its value, as in the DOM
     return this;
   }
 
-  txt(text: string): XmlElement {
+  txt(text: string): XmlWriterElement {
     if (text) this.children.push(escapeText(text));
     return this;
   }
@@ -51,17 +49,17 @@ export class XmlElement {
   }
 }
 
-export class XmlDocument {
+export class XmlWriter {
   private readonly prolog: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  private root?: XmlElement;
+  private root?: XmlWriterElement;
 
-  ins(target: string, content: string): XmlDocument {
+  ins(target: string, content: string): XmlWriter {
     this.prolog.push(`<?${target} ${content}?>`);
     return this;
   }
 
-  ele(ns: string, name: string): XmlElement {
-    this.root = new XmlElement(name).att('xmlns', ns);
+  ele(ns: string, name: string): XmlWriterElement {
+    this.root = new XmlWriterElement(name).att('xmlns', ns);
     return this.root;
   }
 

@@ -1,7 +1,8 @@
-/** xml-writer: the serializer's small XML builder — escaping of text and attributes, attribute replacement. */
+/** The XML writer (src/xml/writer.ts) — escaping of text and attributes, attribute replacement. */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { XmlDocument, XmlElement, escapeAttr, escapeText } from '../../src/convert/xml-writer.js';
+import { XmlWriter as XmlDocument, XmlWriterElement as XmlElement } from '../../src/xml/writer.js';
+import { escapeAttr, escapeText } from '../../src/xml/escape.js';
 import { parseXml } from '../helpers/schema.js';
 
 const written = (el: XmlElement) => {
@@ -93,5 +94,23 @@ describe('xml-writer', () => {
         { numRuns: 200 },
       );
     });
+  });
+});
+
+describe('src/xml: nothing written through the escape is malformed', function () {
+  it('replaces characters XML forbids (controls, U+FFFE/FFFF, lone surrogates) and keeps pairs', function () {
+    assert.equal(escapeText('a\u0000b\u001bc\uFFFEd\uD800e😀'), 'a\uFFFDb\uFFFDc\uFFFDd\uFFFDe😀');
+    assert.equal(escapeAttr('\u0007"\t'), '\uFFFD&quot;&#9;');
+  });
+
+  it('any string at all, written as text and as an attribute, parses back well-formed', function () {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const doc = new XmlDocument();
+        doc.ele('urn:x', 'r').att('a', s).txt(s);
+        assert.ok(parseXml(doc.end()), JSON.stringify(s));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

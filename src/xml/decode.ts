@@ -1,0 +1,74 @@
+/**
+ * Decoding XML bytes as XML says: a byte order mark wins (UTF-8, UTF-16 LE/BE), then the encoding
+ * declaration, else UTF-8. An undecodable byte is a finding at its line and column, never replacement characters.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { XmlCodes } from './codes.js';
+
+/** The encoding an XML file's first bytes announce, and how many bytes of byte order mark to skip. */
+export function detectXmlEncoding(bytes: Uint8Array): { encoding: string; skip: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  // UTF-16 without a byte order mark: `<?` as two-byte units (XML 1.0 appendix F).
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return { encoding: 'utf-16le', skip: 0 };
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return { encoding: 'utf-16be', skip: 0 };
+  const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
+  const decl = /^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
+  return { encoding: decl?.[1] ? decl[1].toLowerCase() : 'utf-8', skip: 0 };
+}
+
+/** Decodes file bytes; returns the text or an encoding finding (TEI-XML-002) at the first bad byte. */
+export function decodeXml(bytes: Uint8Array, file: string): { text: string } | { diagnostic: Diagnostic } {
+  const { encoding, skip } = detectXmlEncoding(bytes);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    return {
+      diagnostic: {
+        code: XmlCodes.badEncoding,
+        severity: 'error',
+        message: `unsupported encoding "${encoding.slice(0, 40)}" in the XML declaration; save the file as UTF-8`,
+        span: { file, line: 1, column: 1 },
+      },
+    };
+  }
+  try {
+    return { text: decoder.decode(bytes.subarray(skip)) };
+  } catch {
+    let line = 1;
+    let column = 1;
+    if (encoding === 'utf-8' || encoding === 'utf8') {
+      const good = firstInvalidUtf8(bytes, skip);
+      const prefix = Buffer.from(bytes.subarray(skip, good)).toString('utf8');
+      let lineStart = 0;
+      for (let i = prefix.indexOf('\n'); i !== -1; i = prefix.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+      }
+      column = prefix.length - lineStart + 1;
+    }
+    return {
+      diagnostic: {
+        code: XmlCodes.badEncoding,
+        severity: 'error',
+        message: `bytes that are not valid ${encoding.toUpperCase()}; save the file as UTF-8 or declare its encoding`,
+        span: { file, line, column },
+      },
+    };
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
+  // Structural scan (lead byte, continuation bytes): enough to place the first bad byte for a message.
+  let i = from;
+  while (i < bytes.length) {
+    const c = bytes[i]!;
+    const extra = c < 0x80 ? 0 : c >> 5 === 6 ? 1 : c >> 4 === 14 ? 2 : c >> 3 === 30 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += extra + 1;
+  }
+  return i;
+}

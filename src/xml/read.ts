@@ -1,0 +1,171 @@
+/**
+ * The one configuration of saxes every stage reads XML through (packages/relaxng keeps a reader of its own, by
+ * design). It adds what each stage needs alike: 1-based positions, well-formedness errors as findings (never
+ * exceptions), a depth limit reported as a finding, a cap on how many errors one file reports, and namespace
+ * resolution in constant time per name.
+ *
+ * Why the last: saxes 6 resolves a prefix by walking every open element up to the one that declared it, so a
+ * document of n nested elements costs n² (100,000 levels ran for minutes). Here each prefix keeps a stack of
+ * its bindings: a look-up is the top of one stack, and the parse is linear in length and depth.
+ */
+import { SaxesParser } from 'saxes';
+import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
+import { ChanceryError, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
+import { DEFAULT_MAX_DEPTH, MAX_REPORTED_ERRORS, XmlCodes } from './codes.js';
+
+export type { SaxesAttributeNS as XmlAttribute, SaxesTagNS as XmlTag } from 'saxes';
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+/** What a stage wants to hear of a document; only the events it names are produced. */
+export interface XmlHandlers {
+  /** A start tag, its attributes resolved; `depth` is 1 for the root. */
+  opentag?(tag: SaxesTagNS, depth: number): void;
+  closetag?(tag: SaxesTagNS): void;
+  /** Character data, CDATA sections included, entities resolved. */
+  text?(text: string): void;
+  doctype?(doctype: string): void;
+  processinginstruction?(target: string, body: string): void;
+}
+
+export interface XmlReadOptions {
+  /** Elements may nest this deep (default {@link DEFAULT_MAX_DEPTH}); deeper is a finding and the end of reading. */
+  maxDepth?: number;
+  /** Report only the first well-formedness error (transform, personography); default: up to {@link MAX_REPORTED_ERRORS}. */
+  firstErrorOnly?: boolean;
+}
+
+/** Thrown inside saxes' handlers to stop reading; never escapes {@link XmlReader.read}. */
+class StopReading extends Error {}
+
+/**
+ * One document read with saxes. Handlers run during {@link read}; positions are those of the character just
+ * read, 1-based. A handler may throw a {@link ChanceryError} to stop a run (an unusable schema): it propagates.
+ */
+export class XmlReader {
+  readonly diagnostics: Diagnostic[] = [];
+  /** False once any well-formedness error (or the depth limit) was met. */
+  wellFormed = true;
+  /** The saxes parser, for what only it can give (its entity table, for a DOCTYPE's internal entities). */
+  readonly parser: SaxesParser<{ xmlns: true; position: true }>;
+  private depth = 0;
+  private errors = 0;
+  // Per prefix, the stack of URIs bound to it by the open elements (innermost last).
+  private readonly bindings = new Map<string, string[]>();
+  // Per open element, the prefixes it declared (undefined when none: most elements declare nothing).
+  private readonly declared: (string[] | undefined)[] = [];
+
+  constructor(
+    readonly file: string,
+    handlers: XmlHandlers,
+    private readonly options: XmlReadOptions = {},
+  ) {
+    const parser = (this.parser = new SaxesParser({ xmlns: true, position: true }));
+    // saxes asks resolve() for every prefixed and default-namespace name: answer from the stacks.
+    const local = parser as unknown as { resolve(prefix: string): string | undefined; topNS: Record<string, string> | null };
+    local.resolve = (prefix: string): string | undefined => {
+      const own = local.topNS?.[prefix];
+      if (own !== undefined) return own;
+      const stack = this.bindings.get(prefix);
+      if (stack && stack.length > 0) return stack[stack.length - 1];
+      return prefix === 'xml' ? XML_NS : prefix === 'xmlns' ? XMLNS_NS : undefined;
+    };
+    const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    const open = handlers.opentag;
+    parser.on('opentag', (tag) => {
+      this.depth++;
+      if (this.depth > maxDepth) {
+        this.wellFormed = false;
+        this.diagnostics.push({
+          code: XmlCodes.tooDeep,
+          severity: 'error',
+          message: `elements nested more than ${maxDepth.toLocaleString('en')} levels deep: the file is not read further (a limit against documents made to exhaust memory)`,
+          span: this.span(),
+        });
+        throw new StopReading();
+      }
+      let prefixes: string[] | undefined;
+      for (const prefix in tag.ns) {
+        let stack = this.bindings.get(prefix);
+        if (!stack) this.bindings.set(prefix, (stack = []));
+        stack.push(tag.ns[prefix]!);
+        (prefixes ??= []).push(prefix);
+      }
+      this.declared.push(prefixes);
+      open?.(tag, this.depth);
+    });
+    const close = handlers.closetag;
+    parser.on('closetag', (tag) => {
+      this.depth--;
+      const prefixes = this.declared.pop();
+      if (prefixes) for (const p of prefixes) this.bindings.get(p)!.pop();
+      close?.(tag);
+    });
+    if (handlers.text) {
+      parser.on('text', handlers.text);
+      parser.on('cdata', handlers.text);
+    }
+    if (handlers.doctype) parser.on('doctype', handlers.doctype);
+    if (handlers.processinginstruction) {
+      const pi = handlers.processinginstruction;
+      parser.on('processinginstruction', (p) => pi(p.target ?? '', p.body));
+    }
+    parser.on('error', (err) => {
+      this.wellFormed = false;
+      this.errors++;
+      if (this.options.firstErrorOnly && this.errors > 1) return;
+      if (this.errors > MAX_REPORTED_ERRORS) {
+        this.diagnostics.push({
+          code: XmlCodes.tooManyErrors,
+          severity: 'error',
+          message: `more than ${MAX_REPORTED_ERRORS} well-formedness errors: not read further (is this an XML file?)`,
+          span: this.span(),
+        });
+        throw new StopReading();
+      }
+      // saxes prefixes "line:column: "; its column is the 0-based index of the next character, i.e. the
+      // 1-based column of the character just read, where the error was found.
+      const message = err.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
+      this.diagnostics.push({ code: XmlCodes.notWellFormed, severity: 'error', message: `not well-formed: ${message}`, span: this.span() });
+    });
+  }
+
+  /** 1-based line of the character just read. */
+  get line(): number {
+    return this.parser.line;
+  }
+  /** 1-based column of the character just read (saxes' 0-based column of the next one). */
+  get column(): number {
+    return Math.max(1, this.parser.column);
+  }
+  /** UTF-16 offset just past the character just read. */
+  get position(): number {
+    return this.parser.position;
+  }
+  /** Elements open at this point. */
+  get openElements(): number {
+    return this.depth;
+  }
+  span(): SourceSpan {
+    return { file: this.file, line: this.line, column: this.column };
+  }
+  /** The URI a prefix is bound to where the parser stands (`''`: the default namespace). */
+  resolve(prefix: string): string | undefined {
+    return this.parser.resolve(prefix);
+  }
+
+  /** Reads the whole text. Findings are in {@link diagnostics}; only a handler's ChanceryError escapes. */
+  read(text: string): this {
+    try {
+      this.parser.write(text).close();
+    } catch (e) {
+      if (e instanceof StopReading) return this;
+      if (e instanceof ChanceryError) throw e;
+      // saxes throws only when no error handler is set, or on internal failure: report, never escape.
+      this.wellFormed = false;
+      this.diagnostics.push({ code: XmlCodes.notWellFormed, severity: 'error', message: `not well-formed: ${(e as Error).message}`, span: this.span() });
+    }
+    return this;
+  }
+}
