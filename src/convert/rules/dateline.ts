@@ -175,3 +175,57 @@ export function stripLeadingDate(text: string): string {
 export function withTimeOfDay(when: string, time: string | undefined): string {
   return time && /^\d{4}-\d{2}-\d{2}$/.test(when) ? `${when}T${time}` : when;
 }
+
+/** A dateline that prints no year ("Washington, September 29.", "Peking, December 20, 4 p.m."). */
+export interface YearlessDateline {
+  month: number;
+  day: number;
+  place?: string;
+  time?: string;
+  /** The date as printed ("September 29"). */
+  text: string;
+}
+
+const YEARLESS = new RegExp(String.raw`^\s*\[?(${PLACE_NAME}(?:,\s*${PLACE_NAME})?),?\]?,\s+${MONTH}\s+${DAY}\b(.*)$`, 'u');
+
+/**
+ * Reads a place-and-date line that leaves out the year: the place is required (a bare "May 20" is too common in
+ * prose to be a dateline), a time of day may follow. The year is the caller's to infer (from the volume's order).
+ */
+export function parseYearlessDateline(line: string): YearlessDateline | undefined {
+  const text = line.replace(/\*+/g, '').trim();
+  if (text.length > 80 || findFullDate(text)) return undefined;
+  const m = YEARLESS.exec(text);
+  if (!m || NOT_PLACES.test(m[1]!)) return undefined;
+  const month = monthNumber(m[2]!);
+  const day = Number(m[3]);
+  if (!month || day < 1 || day > 31) return undefined;
+  const after = m[4]!;
+  let time: string | undefined;
+  if (!PUNCTUATION_ONLY.test(after)) {
+    const t = AFTER_DATE.exec(after);
+    if (!t) return undefined;
+    time = timeOfDay(t[1]!);
+  }
+  const printed = `${m[2]} ${m[3]}`;
+  return { month, day, place: m[1]!, text: printed, ...(time ? { time } : {}) };
+}
+
+/**
+ * The year of a month and day printed without one, from the date of the document before it in the same source
+ * (volumes run in date order): the year that puts it closest to, and preferably not before, that date.
+ */
+export function inferYear(month: number, day: number, previous: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(previous);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const prev = Date.UTC(year, Number(m[2]) - 1, Number(m[3]));
+  const candidates = [year - 1, year, year + 1].map((y) => ({ y, t: Date.UTC(y, month - 1, day) }));
+  // A volume in date order moves forward; a date a few days before the previous one is still the same year.
+  const best = candidates.reduce((a, b) => (score(b.t) < score(a.t) ? b : a));
+  return best.y;
+  function score(t: number): number {
+    const days = (t - prev) / 86_400_000;
+    return days >= -31 ? Math.abs(days) : Math.abs(days) * 4;
+  }
+}

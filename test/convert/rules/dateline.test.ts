@@ -3,7 +3,7 @@
  * sentence that mentions a date is not.
  */
 import assert from 'node:assert/strict';
-import { findFullDate, parseDateline, stripLeadingDate, timeOfDay, withTimeOfDay } from '../../../src/convert/rules/dateline.js';
+import { findFullDate, inferYear, parseDateline, parseYearlessDateline, stripLeadingDate, timeOfDay, withTimeOfDay } from '../../../src/convert/rules/dateline.js';
 import { frusDocuments } from '../../helpers/frus.js';
 
 describe('rules/dateline', () => {
@@ -179,5 +179,25 @@ describe('rules/dateline', () => {
       assert.equal(stripLeadingDate('May 4, 1943 was a Tuesday'), 'May 4, 1943 was a Tuesday');
       assert.equal(stripLeadingDate('STALIN TO CHURCHILL'), 'STALIN TO CHURCHILL');
     });
+  });
+});
+
+describe('rules/dateline: datelines without a year', () => {
+  it('"Washington, September 29." and "Peking, December 20, 4 p.m."', () => {
+    assert.deepEqual(parseYearlessDateline('Washington, September 29.'), { month: 9, day: 29, place: 'Washington', text: 'September 29' });
+    assert.deepEqual(parseYearlessDateline('Peking, December 20, 4 p.m.'), { month: 12, day: 20, place: 'Peking', text: 'December 20', time: '16:00:00' });
+  });
+
+  it('needs a place, and gives way to a full date', () => {
+    assert.equal(parseYearlessDateline('September 29.'), undefined);
+    assert.equal(parseYearlessDateline('Washington, September 29, 1900.'), undefined);
+    assert.equal(parseYearlessDateline('On September 29, he left.'), undefined);
+  });
+
+  it('inferYear: the year nearest the document before, forward rather than back', () => {
+    assert.equal(inferYear(12, 21, '1900-12-18'), 1900);
+    assert.equal(inferYear(1, 3, '1900-12-28'), 1901);
+    assert.equal(inferYear(12, 30, '1901-01-02'), 1900);
+    assert.equal(inferYear(9, 29, 'undated'), undefined);
   });
 });
