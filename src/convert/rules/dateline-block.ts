@@ -18,7 +18,7 @@ export interface DatelineBlock {
 }
 
 /** One short capitalised line ending in a comma: "Legation of the United States,". */
-const ADDRESS_LINE = /^\p{Lu}[^.!?;:]{2,70},$/u;
+const ADDRESS_LINE = /^(?:\d{1,4}[a-z]?\s+)?\p{Lu}[^.!?;:]{2,70},$/u;
 const UNDATED = /^\[?\s*(?:undated|no date|n\.\s?d\.)\s*[.\]]*\]?$/i;
 /** An editor's bracketed remark under a dateline ("[Paraphrase]", "[Translation.]"): allowed, not read. */
 const BRACKETED = /^\[[^\]]*\]?\.?$/;

@@ -112,5 +112,5 @@ export function signedNameOf(line: string): string {
   const t = line.trim().replace(/^By\s+/, '');
   const withOffice = /^([^,]+),\s+(.+)$/.exec(t);
   const name = withOffice && isOfficeLine(withOffice[2]!) ? withOffice[1]! : t;
-  return name.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/(?<!\b\p{Lu})\.$/u, '').replace(/,$/, '').replace(/^\[(.*)\]$/, '$1').trim();
+  return name.replace(/\s*\[(?:seal|Seal|SEAL|L\.\s?S\.)\]$/, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/(?<!\b\p{Lu})\.$/u, '').replace(/,$/, '').replace(/^\[(.*)\]$/, '$1').trim();
 }

@@ -1,0 +1,140 @@
+/**
+ * correspondence: sender, addressees, author, date and receipt decided from a document's facts; and, where
+ * ../shared/frus-dev is present, the whole chain of rules (opening, end, footnotes, correspondence) on the FRUS dev
+ * documents as blank lines cut them, scored as score.py scores from/to/when.
+ */
+import assert from 'node:assert/strict';
+import type { Block, BlockKind } from '../../../src/model/document.js';
+import { readCorrespondence, type DocumentFacts } from '../../../src/convert/rules/correspondence.js';
+import { withTimeOfDay } from '../../../src/convert/rules/dateline.js';
+import { readClosedSignatures, readDocumentEnd } from '../../../src/convert/rules/document-end.js';
+import { readDocumentOpening } from '../../../src/convert/rules/document-opening.js';
+import { referencedMarkers, splitFootnoteBlock } from '../../../src/convert/rules/footnote-block.js';
+import { readSourceLine } from '../../../src/convert/rules/source-note.js';
+import { frusDocuments, nameKey } from '../../helpers/frus.js';
+
+const facts = (f: Partial<DocumentFacts>): DocumentFacts => ({ sourceLines: [], datelines: [], signatures: [], ...f });
+
+describe('rules/correspondence', () => {
+  it('an office in the heading is held by the person who signs', () => {
+    const r = readCorrespondence(facts({ heading: 'The Secretary of State to the Ambassador in Russia (Francis)', signatures: [['Lansing']] }));
+    assert.deepEqual(r.sender, [{ kind: 'person', name: 'Lansing', office: 'Secretary of State', from: 'signature' }]);
+    assert.deepEqual(r.addressees, [{ kind: 'person', name: 'Francis', office: 'Ambassador in Russia', from: 'heading' }]);
+  });
+
+  it('a memorandum by an office: its author, no sender, no addressee', () => {
+    const r = readCorrespondence(facts({ heading: 'Memorandum by the Secretary of State', signatures: [['C[ordell] H[ull]']] }));
+    assert.deepEqual(r.author, { kind: 'person', name: 'C[ordell] H[ull]', office: 'Secretary of State', from: 'signature' });
+    assert.deepEqual(r.sender, []);
+    assert.deepEqual(r.addressees, []);
+  });
+
+  it('dateline with its time, receipt line with the year inferred', () => {
+    const r = readCorrespondence(facts({ heading: 'Mr. Conger to Mr. Hay.', datelines: [{ lines: ['Petrograd, December 30, 1917, 12 p.m.', '[Received January 2, 7.45 p.m.]'], atEnd: false }] }));
+    assert.deepEqual(r.date, { when: '1917-12-30', time: '12:00:00', text: 'December 30, 1917', place: 'Petrograd', source: 'dateline' });
+    assert.deepEqual(r.received, { when: '1918-01-02T19:45:00', yearInferred: true, dayInferred: false, text: '[Received January 2, 7.45 p.m.]' });
+  });
+
+  it('a letter without a heading: the signature is the sender, the salutation the addressee (inferred)', () => {
+    const r = readCorrespondence(facts({ salutation: 'Dear Mr. Horner,', signatures: [['Charles Lyell']], datelines: [{ lines: ['53 Harley Street, London,', 'March 14, 1859.'], atEnd: false }] }));
+    assert.deepEqual(r.sender, [{ kind: 'person', name: 'Charles Lyell', from: 'signature' }]);
+    assert.deepEqual(r.addressees, [{ kind: 'person', name: 'Mr. Horner', from: 'salutation', inferred: true }]);
+    assert.equal(r.date?.when, '1859-03-14');
+  });
+
+  it('an address at the foot names the addressee before the salutation does', () => {
+    const r = readCorrespondence(facts({ salutation: 'Your Excellency,', footAddress: ['His Excellency M. Ivan Maisky.'], signatures: [['A. Eden']] }));
+    assert.deepEqual(r.addressees, [{ kind: 'person', name: 'M. Ivan Maisky', from: 'address' }]);
+  });
+
+  it('a memo form: From, To and Date', () => {
+    const r = readCorrespondence(facts({ memoHeader: ['TELEGRAM No. 418', 'From: Ambassador Winant, London', 'To: Secretary of State, Washington', 'Date: September 4, 1941'], signatures: [['WINANT']] }));
+    assert.equal(r.kind, 'telegram');
+    assert.deepEqual(r.sender.map((p) => p.name ?? p.office), ['Winant']);
+    assert.deepEqual(r.addressees.map((p) => p.name ?? p.office), ['Secretary of State, Washington']);
+    assert.equal(r.date?.when, '1941-09-04');
+  });
+
+  it('source lines give the document its kinds; "[undated]" says it has no date', () => {
+    const r = readCorrespondence(facts({ sourceLines: ['File No. 861.00/1', '[Telegram.—Paraphrase.]'], datelines: [{ lines: ['[undated]'], atEnd: false }] }));
+    assert.deepEqual(r.sourceKinds, ['telegram', 'paraphrase']);
+    assert.equal(r.undated, true);
+    assert.equal(r.date, undefined);
+  });
+
+  describe('the chain of rules on the FRUS development documents', () => {
+    it('from, to and the date as score.py counts them, at least 0.98 each', function () {
+      const docs = frusDocuments();
+      if (!docs) {
+        console.log('      skipped: ../shared/frus-dev is not available');
+        this.skip();
+      }
+      const counts = { from: [0, 0, 0], to: [0, 0, 0], when: [0, 0, 0] };
+      const add = (c: number[], gold: string[], sys: string[]) => {
+        const s = [...sys];
+        let tp = 0;
+        for (const g of gold) {
+          const i = s.indexOf(g);
+          if (i >= 0) {
+            tp++;
+            s.splice(i, 1);
+          }
+        }
+        c[0]! += tp;
+        c[1]! += s.length;
+        c[2]! += gold.length - tp;
+      };
+      for (const { gold, text } of docs) {
+        const r = readCorrespondence(factsOf(text));
+        const name = (p: { kind: string; name?: string; office?: string }) => nameKey(p.kind === 'office' ? p.office! : p.name!);
+        const wantFrom = gold.from.map(nameKey);
+        const signer = gold.signed ? nameKey(gold.signed) : undefined;
+        let gotFrom = r.sender.map(name);
+        if (signer && wantFrom.length > 0) gotFrom = [...new Set(gotFrom.map((k) => (k === signer ? wantFrom[0]! : k)))];
+        add(counts.from, wantFrom, gotFrom);
+        add(counts.to, gold.to.map(nameKey), r.addressees.map(name));
+        if (gold.when) add(counts.when, [gold.when], r.date ? [withTimeOfDay(r.date.when, r.date.time)] : []);
+      }
+      for (const [measure, [tp, fp, fn]] of Object.entries(counts)) {
+        const f1 = (2 * tp!) / (2 * tp! + fp! + fn!);
+        assert.ok(f1 >= 0.98, `${measure}: F1 ${f1.toFixed(3)} (${tp} right, ${fp} wrong, ${fn} missed)`);
+      }
+    });
+  });
+});
+
+/** A document's facts as the rules find them in its blocks (blank lines cut blocks; every block starts as text). */
+function factsOf(text: string): DocumentFacts {
+  const blocks: Block[] = [];
+  let line = 1;
+  for (const raw of text.split('\n\n')) {
+    const lines = raw.split('\n').filter((l) => l.trim());
+    if (lines.length > 0) blocks.push({ kind: 'p', line, endLine: line + lines.length - 1, lines, column: 1, inlines: [] });
+    line += raw.split('\n').length + 1;
+  }
+  const kinds = new Map<Block, BlockKind | 'memoHeader'>();
+  for (const d of readDocumentOpening(blocks)) kinds.set(blocks[d.index]!, d.kind);
+  for (const [b, k] of kinds) if (k !== 'memoHeader') b.kind = k;
+  const refs = referencedMarkers(text);
+  let end = blocks.length;
+  while (end > 0 && splitFootnoteBlock(blocks[end - 1]!, refs)) blocks[--end]!.kind = 'noteBody';
+  const enclosure = blocks.findIndex((b, i) => i > 0 && readSourceLine(b.lines[0]!)?.enclosure);
+  const to = enclosure > 0 && enclosure < end ? enclosure : end;
+  for (const d of [...readClosedSignatures(blocks, 0, to), ...readDocumentEnd(blocks, 0, to)]) {
+    const b = blocks[d.index]!;
+    if ('split' in d) {
+      b.kind = 'signed';
+      b.lines = b.lines.slice(d.split.closingLines);
+    } else b.kind = d.kind;
+  }
+  const covering = blocks.slice(0, to);
+  const firstText = covering.findIndex((b) => b.kind === 'p');
+  return {
+    heading: covering.filter((b) => b.kind === 'head').map((b) => b.lines.join(' ')).join(' ') || undefined,
+    sourceLines: covering.filter((b) => b.kind === 'sourceNote').map((b) => b.lines.join(' ')),
+    datelines: covering.flatMap((b, i) => (b.kind === 'dateline' ? [{ lines: b.lines, atEnd: firstText >= 0 && i > firstText }] : [])),
+    memoHeader: covering.find((b) => kinds.get(b) === 'memoHeader')?.lines,
+    signatures: covering.filter((b) => b.kind === 'signed').map((b) => b.lines),
+    footAddress: covering.find((b) => b.kind === 'address')?.lines,
+  };
+}
