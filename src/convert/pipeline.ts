@@ -22,11 +22,11 @@ import { layoutPass } from './passes/layout.js';
 export type Pipeline = readonly [SourcePass, ...(DocumentPass | VolumePass)[]];
 
 /**
- * Segmentation into documents; what each block is; its text parsed into inline nodes; second OCR passes set
+ * Segmentation into documents; each block's text read into inline nodes; what each block is; second OCR passes set
  * aside; paragraphs re-joined across page breaks; footnotes moved to their references; header facts; what a
  * volume's documents learn from each other; persons, dates and places; the body divided as TEI wants it.
  */
-export const PIPELINE: Pipeline = [segmentPass, structurePass, inlinePass, duplicatesPass, joinPass, notesPass, headerPass, volumePass, entitiesPass, layoutPass];
+export const PIPELINE: Pipeline = [segmentPass, inlinePass, structurePass, duplicatesPass, joinPass, notesPass, headerPass, volumePass, entitiesPass, layoutPass];
 
 /**
  * The pipeline up to and including the pass `last`, without the passes named in `without`: for tests and

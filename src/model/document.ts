@@ -76,13 +76,25 @@ export type LayoutNode =
 export type Inline =
   | TextInline
   | { type: 'hi'; rend: 'italic' | 'bold' | 'superscript'; children: Inline[] }
-  | { type: 'noteRef'; n: string; line: number; column: number }
+  | NoteRefInline
   | { type: 'note'; n: string; place: 'foot'; parts: Block[] }
   | { type: 'gap'; reason: 'omitted'; text: string }
   | { type: 'lb'; breakNo?: boolean }
   | { type: 'interruption'; blocks: Block[] } // page-foot matter inside a paragraph re-joined across a page break
   | { type: 'pb'; n?: string }
   | EntityInline;
+
+/**
+ * A footnote reference as printed: superscript digits, an HTML `<sup>` (or a mangled form of it), a word
+ * processor's `[footnoteRef:n]`, or plain digits glued to a word ("(CLIFFORD WEBSTER)59", found by the notes pass).
+ */
+export interface NoteRefInline {
+  type: 'noteRef';
+  n: string;
+  form: 'superscript' | 'sup' | 'footnoteRef' | 'digits';
+  line: number;
+  column: number;
+}
 
 export interface TextInline {
   type: 'text';

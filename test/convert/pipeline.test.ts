@@ -33,8 +33,8 @@ describe('convert: the pipeline', () => {
   });
 
   it('finds a pass placed before one it requires, and a pass listed twice', () => {
-    const [segment, structure, inline] = PIPELINE;
-    assert.deepEqual(orderProblems([segment, inline, structure]), ['inline requires structure, which does not run before it']);
+    const [segment, inline, structure] = PIPELINE;
+    assert.deepEqual(orderProblems([segment, structure, inline]), ['structure requires inline, which does not run before it']);
     assert.deepEqual(orderProblems([segment, segment]), ['segment appears twice']);
   });
 
@@ -95,7 +95,7 @@ describe('convert: the pipeline', () => {
   });
 
   it('cuts the pipeline after a pass, leaving out the ones named', () => {
-    assert.deepEqual(pipelineUpTo('join').map((p) => p.name), ['segment', 'structure', 'inline', 'duplicates', 'join']);
+    assert.deepEqual(pipelineUpTo('join').map((p) => p.name), ['segment', 'inline', 'structure', 'duplicates', 'join']);
     assert.deepEqual(pipelineUpTo('entities', ['entities', 'volume']).map((p) => p.name).slice(-2), ['notes', 'header']);
   });
 });

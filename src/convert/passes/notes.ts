@@ -151,7 +151,7 @@ function findGluedNumber(doc: TeiDocument, body: Block): RefSite | undefined {
       if (!m) return;
       const before: TextInline = { ...node, text: node.text.slice(0, m.index) };
       const after: TextInline = { ...node, text: node.text.slice(m.index + m[0].length), column: node.column + m.index + m[0].length };
-      const ref: Inline = { type: 'noteRef', n: body.n!, line: node.line, column: node.column + m.index };
+      const ref: Inline = { type: 'noteRef', n: body.n!, form: 'digits', line: node.line, column: node.column + m.index };
       container.splice(index, 1, before, ref, after);
       found = { container, node: ref, n: body.n!, line: node.line, column: node.column + m.index };
     });

@@ -11,6 +11,7 @@ import { isClassification } from '../rules/classification.js';
 import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
 import { fromSuperscript } from '../readers/superscript.js';
+import { parseBlock, takeNoteMarker, takeParagraphNumber } from '../readers/inline.js';
 
 interface Recognised {
   kind: BlockKind;
@@ -111,36 +112,46 @@ function recognise(block: Block): Recognised | undefined {
 export const structurePass: DocumentPass = {
   name: 'structure',
   scope: 'document',
-  requires: ['segment'],
+  requires: ['segment', 'inline'],
   run(doc) {
-    const blocks: Block[] = [];
-    for (const block of doc.blocks.flatMap(splitTrailingLine)) {
-      if (block.kind === 'head' || block.kind === 'classification') {
-        blocks.push(...splitDatedHeading(block));
-        continue;
-      }
-      const found = recognise(block);
-      if (found) {
-        block.kind = found.kind;
-        if (found.n !== undefined) block.n = found.n;
-      } else {
-        block.kind = 'p';
-        const numbered = /^\s*(\d{1,3})\.\s+\S/.exec(block.lines[0]!);
-        if (numbered) block.n = numbered[1];
-      }
-      blocks.push(...(block.kind === 'closing' ? splitClosing(block) : [block]));
+    classify(doc);
+    // Now that each block's kind is known, a note's printed marker and a paragraph's printed number leave its text.
+    for (const b of doc.blocks) {
+      if (b.kind === 'noteBody') takeNoteMarker(b);
+      else if (b.kind === 'p' && b.n) takeParagraphNumber(b);
     }
-    doc.blocks = blocks;
-    if (doc.kind === 'front') {
-      for (const b of doc.blocks) if (b.kind !== 'noteBody') b.kind = 'p';
-      return;
-    }
-    if (!doc.blocks.some((b) => b.kind === 'head')) findSingleHeading(doc);
-    findAddressLines(doc);
-    findSignatures(doc);
-    findTrailingNotes(doc);
   },
 };
+
+/** What each block is: recognisers one block at a time, then the refiners that look at the whole document. */
+function classify(doc: TeiDocument): void {
+  const blocks: Block[] = [];
+  for (const block of doc.blocks.flatMap(splitTrailingLine)) {
+    if (block.kind === 'head' || block.kind === 'classification') {
+      blocks.push(...splitDatedHeading(block));
+      continue;
+    }
+    const found = recognise(block);
+    if (found) {
+      block.kind = found.kind;
+      if (found.n !== undefined) block.n = found.n;
+    } else {
+      block.kind = 'p';
+      const numbered = /^\s*(\d{1,3})\.\s+\S/.exec(block.lines[0]!);
+      if (numbered) block.n = numbered[1];
+    }
+    blocks.push(...(block.kind === 'closing' ? splitClosing(block) : [block]));
+  }
+  doc.blocks = blocks;
+  if (doc.kind === 'front') {
+    for (const b of doc.blocks) if (b.kind !== 'noteBody') b.kind = 'p';
+    return;
+  }
+  if (!doc.blocks.some((b) => b.kind === 'head')) findSingleHeading(doc);
+  findAddressLines(doc);
+  findSignatures(doc);
+  findTrailingNotes(doc);
+}
 
 /**
  * A date, or a page-foot catchword ("Russian/"), printed on the last line of a paragraph with no blank
@@ -152,10 +163,16 @@ function splitTrailingLine(block: Block): Block[] {
   const parsed = parseDateline(last);
   const catchword = recognisers.catchword!(block, last.trim());
   if (!catchword && (!parsed || parsed.sent || parsed.place)) return [block];
-  return [
+  return reread([
     { ...block, lines: block.lines.slice(0, -1), endLine: block.endLine - 1 },
     { ...block, kind: 'p', line: block.endLine, lines: [last], column: 1, inlines: [] },
-  ];
+  ]);
+}
+
+/** Blocks cut out of one block are read anew from their own lines: emphasis pairs up within each. */
+function reread(blocks: Block[]): Block[] {
+  for (const b of blocks) parseBlock(b);
+  return blocks;
 }
 
 /** "May 4, 1943 **PERSONAL AND SECRET MESSAGE**": the date becomes a dateline block of its own. */
@@ -166,7 +183,7 @@ function splitDatedHeading(block: Block): Block[] {
   const cut = first.length - rest.length;
   const date: Block = { ...block, kind: 'dateline', endLine: block.line, lines: [first.slice(0, cut).trimEnd()], inlines: [] };
   const head: Block = { ...block, lines: [rest, ...block.lines.slice(1)], column: block.column + cut, inlines: [] };
-  return [date, head];
+  return reread([date, head]);
 }
 
 /** "Yours very sincerely, (SGD) HALIFAX": the closing phrase and the signature on one line. */
@@ -176,7 +193,7 @@ function splitClosing(block: Block): Block[] {
     if (looksLikeSignature(last)) {
       const closing: Block = { ...block, lines: block.lines.slice(0, -1), endLine: block.endLine - 1 };
       const signed: Block = { ...block, kind: 'signed', line: block.endLine, lines: [block.lines[block.lines.length - 1]!], column: 1, inlines: [] };
-      return [closing, signed];
+      return reread([closing, signed]);
     }
     return [block];
   }
@@ -184,10 +201,10 @@ function splitClosing(block: Block): Block[] {
   const m = /^(\s*.*?,)\s+(\S.*)$/.exec(line);
   if (!m || !looksLikeSignature(m[2]!.trim())) return [block];
   const at = line.indexOf(m[2]!, m[1]!.length);
-  return [
+  return reread([
     { ...block, lines: [m[1]!] },
     { ...block, kind: 'signed', lines: [line.slice(at)], column: block.column + at, inlines: [] },
-  ];
+  ]);
 }
 
 /** "J. STALIN", "(CLIFFORD WEBSTER)59", "(SGD) HALIFAX", "H.", "HARRIMAN". */

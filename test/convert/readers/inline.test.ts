@@ -1,20 +1,21 @@
 /**
- * inline: each block's lines are read once into inline nodes with their 1-based line and column —
+ * readers/inline: each block's lines are read once into inline nodes with their 1-based line and column —
  * emphasis, footnote references in all their printed forms, inline note bodies, omissions, escapes and
- * line breaks.
+ * line breaks; a note's printed marker and a paragraph's printed number leave the text once the block's kind
+ * is known.
  */
 import assert from 'node:assert/strict';
 import type { Block, Inline } from '../../../src/model/document.js';
-import { parseBlock } from '../../../src/convert/passes/inline.js';
-import { onlyDoc, runUpTo, textOf } from './run-passes.js';
+import { parseBlock, takeNoteMarker, takeParagraphNumber } from '../../../src/convert/readers/inline.js';
+import { onlyDoc, runUpTo, textOf } from '../passes/run-passes.js';
 
-/** The inlines of the last block of a short text, after the structure and inline passes. */
+/** The inlines of the last block of a short text, after the inline and structure passes. */
 function inlinesOf(text: string): Inline[] {
   return lastBlock(text).inlines;
 }
 
 function lastBlock(text: string): Block {
-  return onlyDoc(runUpTo(text, 'inline')).blocks.at(-1)!;
+  return onlyDoc(runUpTo(text, 'structure')).blocks.at(-1)!;
 }
 
 /** A block parsed on its own, with the kind and position given. */
@@ -26,7 +27,7 @@ function parsed(lines: string[], kind: Block['kind'] = 'p', line = 1, column = 1
 
 const t = (text: string, line: number, column: number): Inline => ({ type: 'text', text, line, column });
 
-describe('passes/inline', () => {
+describe('readers/inline', () => {
   describe('emphasis', () => {
     it('reads *italic* and **bold** with the columns of their text', () => {
       assert.deepEqual(parsed(['*it* and **bold**']).inlines, [
@@ -62,11 +63,11 @@ describe('passes/inline', () => {
 
   describe('footnote references', () => {
     it('reads [footnoteRef:n]', () => {
-      assert.deepEqual(parsed(['word[footnoteRef:3] on']).inlines, [t('word', 1, 1), { type: 'noteRef', n: '3', line: 1, column: 5 }, t(' on', 1, 20)]);
+      assert.deepEqual(parsed(['word[footnoteRef:3] on']).inlines, [t('word', 1, 1), { type: 'noteRef', n: '3', form: 'footnoteRef', line: 1, column: 5 }, t(' on', 1, 20)]);
     });
 
     it('reads superscript digits as one number', () => {
-      assert.deepEqual(parsed(['message.¹² Then']).inlines, [t('message.', 1, 1), { type: 'noteRef', n: '12', line: 1, column: 9 }, t(' Then', 1, 11)]);
+      assert.deepEqual(parsed(['message.¹² Then']).inlines, [t('message.', 1, 1), { type: 'noteRef', n: '12', form: 'superscript', line: 1, column: 9 }, t(' Then', 1, 11)]);
     });
 
     for (const [form, n] of [
@@ -76,7 +77,7 @@ describe('passes/inline', () => {
     ] as const) {
       it(`reads ${form}`, () => {
         const b = parsed([`(WEBSTER)${form} end`]);
-        assert.deepEqual(b.inlines, [t('(WEBSTER)', 1, 1), { type: 'noteRef', n, line: 1, column: 10 }, t(' end', 1, 10 + form.length)]);
+        assert.deepEqual(b.inlines, [t('(WEBSTER)', 1, 1), { type: 'noteRef', n, form: 'sup', line: 1, column: 10 }, t(' end', 1, 10 + form.length)]);
       });
     }
 
@@ -85,12 +86,12 @@ describe('passes/inline', () => {
     // "(WEBSTER)lt;sup>8</sup> end": expected noteRef 8 at 1:10; actual one text node with the markup.
     it('reads lt;sup>8</sup>', () => {
       const b = parsed(['(WEBSTER)lt;sup>8</sup> end']);
-      assert.deepEqual(b.inlines, [t('(WEBSTER)', 1, 1), { type: 'noteRef', n: '8', line: 1, column: 10 }, t(' end', 1, 24)]);
+      assert.deepEqual(b.inlines, [t('(WEBSTER)', 1, 1), { type: 'noteRef', n: '8', form: 'sup', line: 1, column: 10 }, t(' end', 1, 24)]);
     });
 
     it('gives the line and column of a reference on a later line of the block', () => {
       const b = parsed(['first line', '  and then³'], 'p', 7);
-      assert.deepEqual(b.inlines.at(-1), { type: 'noteRef', n: '3', line: 8, column: 11 });
+      assert.deepEqual(b.inlines.at(-1), { type: 'noteRef', n: '3', form: 'superscript', line: 8, column: 11 });
     });
   });
 
@@ -132,15 +133,52 @@ describe('passes/inline', () => {
       ['¹ Not printed.', '¹', 3],
       ['<sup>59</sup> A note.', '59', 15],
       ['1. Not printed.', '1.', 4],
+      ['  ² Indented.', '²', 5],
     ] as const) {
       it(`keeps the marker of "${line}" apart from the text`, () => {
         const b = parsed([line], 'noteBody');
+        takeNoteMarker(b);
         assert.equal(b.marker, marker);
         assert.equal(b.inlines[0]!.type, 'text');
         assert.equal((b.inlines[0] as { column: number }).column, column);
-        assert.doesNotMatch(textOf(b.inlines), /^\s|sup|¹|^1\./);
+        assert.doesNotMatch(textOf(b.inlines), /^\s|sup|¹|²|^1\./);
       });
     }
+
+    it('reads what follows the marker as text, a word processor’s [footnoteRef:n] included', () => {
+      const b = parsed(['¹ [footnoteRef:1] Horne, *Macmillan*.'], 'noteBody');
+      takeNoteMarker(b);
+      assert.equal(b.marker, '¹');
+      assert.deepEqual(b.inlines[0], t('[footnoteRef:1] Horne, ', 1, 3));
+    });
+
+    it('leaves a block without a printed marker as it is', () => {
+      const b = parsed(['A note without marker.'], 'noteBody');
+      takeNoteMarker(b);
+      assert.equal(b.marker, undefined);
+      assert.deepEqual(b.inlines, [t('A note without marker.', 1, 1)]);
+    });
+
+    it('reads the marker of a note body once the structure pass calls it one', () => {
+      const b = lastBlock('Dear Sir,\n\nText.¹\n\n¹ Not printed.\n');
+      assert.deepEqual([b.kind, b.marker, textOf(b.inlines)], ['noteBody', '¹', 'Not printed.']);
+    });
+  });
+
+  describe('numbered paragraphs', () => {
+    it('takes the printed number out of the text, with the spaces after it', () => {
+      const b = parsed(['3.  It is our policy.'], 'p');
+      b.n = '3';
+      takeParagraphNumber(b);
+      assert.deepEqual(b.inlines, [t('It is our policy.', 1, 5)]);
+    });
+
+    it('leaves a number that is not the block’s', () => {
+      const b = parsed(['4. It is our policy.'], 'p');
+      b.n = '3';
+      takeParagraphNumber(b);
+      assert.deepEqual(b.inlines, [t('4. It is our policy.', 1, 1)]);
+    });
   });
 
   describe('omissions and escapes', () => {
@@ -181,7 +219,7 @@ describe('passes/inline', () => {
   });
 
   it('parses every block of every document', () => {
-    const doc = onlyDoc(runUpTo('SECRET\n\nMy dear Welles,\n\nA *short* letter.\n', 'inline'));
+    const doc = onlyDoc(runUpTo('SECRET\n\nMy dear Welles,\n\nA *short* letter.\n', 'structure'));
     assert.deepEqual(doc.blocks.map((b) => textOf(b.inlines)), ['SECRET', 'My dear Welles,', 'A short letter.']);
     assert.deepEqual(inlinesOf('A *short* letter.\n')[1], { type: 'hi', rend: 'italic', children: [t('short', 1, 4)] });
   });

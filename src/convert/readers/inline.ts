@@ -1,0 +1,255 @@
+/**
+ * The source's inline syntax, read once: a block's lines become inline nodes — text (with its line and
+ * column), emphasis from `*italic*` and `**bold**`, footnote references (`[footnoteRef:1]`, superscript
+ * digits, `<sup>59</sup>` and its mangled forms), `[…]` omissions, line breaks. A note body printed inside a
+ * line (`[1: …]`, as word processors export it) becomes a note-body block of its own. Reading does not depend
+ * on what the block is: once the structure pass knows, it takes a note's printed marker or a paragraph's
+ * printed number out of the text with {@link takeNoteMarker} and {@link takeParagraphNumber}. Later passes
+ * work on these nodes and never look at the raw characters again.
+ */
+import type { Block, Inline, NoteRefInline, TextInline } from '../../model/document.js';
+import { fromSuperscript } from './superscript.js';
+
+interface Token {
+  kind: 'text' | 'bold' | 'italic' | 'noteRef' | 'gap' | 'lb' | 'noteBody';
+  text: string;
+  line: number;
+  column: number;
+  n?: string;
+  form?: NoteRefInline['form'];
+  breakNo?: boolean;
+  body?: Block;
+}
+
+/**
+ * Source syntax, tried left to right at each position. Order matters only where one pattern is a prefix
+ * of another (`**` before `*`).
+ */
+const SYNTAX: { kind: Token['kind'] | 'escape' | 'inlineNote'; re: RegExp }[] = [
+  { kind: 'noteRef', re: /\[footnoteRef:(\d+)\]/y },
+  { kind: 'inlineNote', re: /\[(\d+):\s/y },
+  { kind: 'gap', re: /\[(?:…|\.\s?\.\s?\.)\]/y },
+  { kind: 'noteRef', re: /(?:<sup>&<\/sup>)?(?:&lt;|lt;|<)sup(?:&gt;|>)(\d{1,4})<\/sup>/y },
+  { kind: 'noteRef', re: /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y },
+  { kind: 'bold', re: /\*\*/y },
+  { kind: 'italic', re: /\*/y },
+  { kind: 'escape', re: /\\([$*_[\]#\\])/y },
+];
+
+/** Characters at which some entry of SYNTAX can start. */
+const SYNTAX_START = /[[<&*\\⁰¹²³⁴⁵⁶⁷⁸⁹]|lt;sup/g;
+
+function tokenizeBlock(block: Block, extracted: Block[]): Token[] {
+  const tokens: Token[] = [];
+  block.lines.forEach((rawLine, i) => {
+    // Trailing spaces are the source's hard-break syntax ("line  "), not text.
+    const lineText = rawLine.trimEnd();
+    const line = block.line + i;
+    const base = i === 0 ? block.column : 1;
+    if (i > 0) {
+      const prev = block.lines[i - 1]!.trimEnd();
+      tokens.push({ kind: 'lb', text: '', line, column: 1, breakNo: /[\p{L}]-$/u.test(prev) && /^\s*\p{Ll}/u.test(lineText) });
+    }
+    let textStart = 0;
+    const flushText = (end: number) => {
+      if (end > textStart) tokens.push({ kind: 'text', text: lineText.slice(textStart, end), line, column: base + textStart });
+    };
+    let pos = 0;
+    while (pos < lineText.length) {
+      // Jump to the next character that can open source syntax; everything before it is text.
+      SYNTAX_START.lastIndex = pos;
+      const next = SYNTAX_START.exec(lineText);
+      if (!next) break;
+      pos = next.index;
+      let matched = false;
+      for (const { kind, re } of SYNTAX) {
+        re.lastIndex = pos;
+        const m = re.exec(lineText);
+        if (!m) continue;
+        flushText(pos);
+        if (kind === 'escape') {
+          tokens.push({ kind: 'text', text: m[1]!, line, column: base + pos + 1 });
+          pos += m[0].length;
+        } else if (kind === 'inlineNote') {
+          const close = matchingBracket(lineText, pos);
+          const body: Block = {
+            kind: 'noteBody',
+            n: m[1],
+            marker: m[1],
+            line,
+            endLine: line,
+            lines: [lineText.slice(pos + m[0].length, close)],
+            column: base + pos + m[0].length,
+            inlines: [],
+          };
+          extracted.push(body);
+          tokens.push({ kind: 'noteBody', text: '', line, column: base + pos, body });
+          pos = close < lineText.length ? close + 1 : close;
+        } else {
+          if (kind === 'noteRef') {
+            const form: NoteRefInline['form'] = m[0].startsWith('[') ? 'footnoteRef' : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(m[0]) ? 'superscript' : 'sup';
+            tokens.push({ kind, text: m[0], line, column: base + pos, n: form === 'superscript' ? fromSuperscript(m[0]) : m[1], form });
+          } else {
+            tokens.push({ kind: kind as Token['kind'], text: m[0], line, column: base + pos });
+          }
+          pos += m[0].length;
+        }
+        textStart = pos;
+        matched = true;
+        break;
+      }
+      if (!matched) pos++;
+    }
+    flushText(lineText.length);
+  });
+  return tokens;
+}
+
+function matchingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '[') depth++;
+    else if (text[i] === ']' && --depth === 0) return i;
+  }
+  return text.length;
+}
+
+/**
+ * Emphasis markers pair up in order; a marker without a partner is printed text, not syntax, so nothing of
+ * the source is lost when the OCR dropped one.
+ */
+function buildInlines(tokens: Token[]): Inline[] {
+  const paired = new Set<number>();
+  for (const kind of ['bold', 'italic'] as const) {
+    const open: number[] = [];
+    tokens.forEach((t, i) => {
+      if (t.kind !== kind) return;
+      if (open.length > 0) {
+        paired.add(open.pop()!);
+        paired.add(i);
+      } else open.push(i);
+    });
+  }
+  const root: Inline[] = [];
+  const stack: { kind: 'bold' | 'italic'; children: Inline[] }[] = [];
+  const out = () => (stack.length > 0 ? stack[stack.length - 1]!.children : root);
+  tokens.forEach((t, i) => {
+    switch (t.kind) {
+      case 'text':
+        pushText(out(), t.text, t.line, t.column);
+        break;
+      case 'bold':
+      case 'italic':
+        if (!paired.has(i)) {
+          pushText(out(), t.text, t.line, t.column);
+        } else if (stack.length > 0 && stack[stack.length - 1]!.kind === t.kind) {
+          const done = stack.pop()!;
+          out().push({ type: 'hi', rend: done.kind, children: done.children });
+        } else {
+          stack.push({ kind: t.kind, children: [] });
+        }
+        break;
+      case 'noteRef':
+        out().push({ type: 'noteRef', n: t.n!, form: t.form!, line: t.line, column: t.column });
+        break;
+      case 'gap':
+        out().push({ type: 'gap', reason: 'omitted', text: t.text });
+        break;
+      case 'lb':
+        out().push({ type: 'lb', breakNo: t.breakNo });
+        break;
+      case 'noteBody':
+        out().push({ type: 'note', n: t.body!.n!, place: 'foot', parts: [t.body!] });
+        break;
+    }
+  });
+  // Emphasis left open by a marker whose partner sat inside another emphasis: keep its text flat.
+  while (stack.length > 0) {
+    const open = stack.pop()!;
+    out().push({ type: 'hi', rend: open.kind, children: open.children });
+  }
+  return root;
+}
+
+function pushText(into: Inline[], text: string, line: number, column: number): void {
+  const last = into[into.length - 1];
+  if (last?.type === 'text' && last.line === line) last.text += text;
+  else into.push({ type: 'text', text, line, column });
+}
+
+/** Parses one block (and the note bodies printed inside it). */
+export function parseBlock(block: Block): void {
+  const extracted: Block[] = [];
+  block.inlines = buildInlines(tokenizeBlock(block, extracted));
+  for (const body of extracted) {
+    parseBlock(body);
+    takeNoteMarker(body);
+  }
+}
+
+/** The printed marker that opens a note text: "1." (or "12."), followed by a space; spaces before it. */
+const NUMBERED_MARKER = /^\s*(\d{1,3}\.)(?=\s)/;
+
+/**
+ * A note text's printed marker ("¹", "<sup>59</sup>", "1.") is its `<label>`, not its text: moved from the
+ * start of the inlines to `block.marker`, with the spaces after it. What follows the marker is text even when
+ * it looks like a reference (a `[footnoteRef:n]` right after the marker is the word processor's own mark).
+ */
+export function takeNoteMarker(block: Block): void {
+  const nodes = block.inlines;
+  const lead = isBlank(nodes[0]) ? 1 : 0;
+  const first = nodes[lead];
+  let taken = false;
+  if (first?.type === 'noteRef' && first.form !== 'footnoteRef' && first.line === block.line) {
+    block.marker = first.form === 'superscript' ? toPrintedSuperscript(first.n) : first.n;
+    nodes.splice(0, lead + 1);
+    taken = true;
+  } else if (lead === 0 && first?.type === 'text' && first.line === block.line) {
+    const m = NUMBERED_MARKER.exec(first.text);
+    if (m) {
+      block.marker = m[1];
+      cutStart(nodes, 0, m[0].length);
+      taken = true;
+    }
+  }
+  if (taken) trimStartOfLine(nodes, block.line);
+  const next = nodes[0];
+  if (next?.type === 'noteRef' && next.form === 'footnoteRef' && next.line === block.line) {
+    const asText: TextInline = { type: 'text', text: `[footnoteRef:${next.n}]`, line: next.line, column: next.column };
+    const after = nodes[1];
+    if (after?.type === 'text' && after.line === next.line) nodes.splice(0, 2, { ...asText, text: asText.text + after.text });
+    else nodes.splice(0, 1, asText);
+  }
+}
+
+/** "3. It is our policy …": the printed number of a paragraph (`block.n`) is its `@n`, not its text. */
+export function takeParagraphNumber(block: Block): void {
+  const first = block.inlines[0];
+  if (!block.n || first?.type !== 'text' || first.line !== block.line) return;
+  const number = new RegExp(String.raw`^\s*${block.n}\.\s+`).exec(first.text);
+  if (number) cutStart(block.inlines, 0, number[0].length);
+}
+
+/** Superscript digits for a number, as a superscript marker prints it. */
+function toPrintedSuperscript(n: string): string {
+  return [...n].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
+}
+
+function isBlank(node: Inline | undefined): boolean {
+  return node?.type === 'text' && node.text.trim() === '';
+}
+
+/** Removes the first `length` characters of the text node at `index`, and the node when nothing is left. */
+function cutStart(nodes: Inline[], index: number, length: number): void {
+  const node = nodes[index];
+  if (node?.type !== 'text') return;
+  if (length >= node.text.length) nodes.splice(index, 1);
+  else nodes[index] = { ...node, text: node.text.slice(length), column: node.column + length };
+}
+
+/** Spaces after a marker, on its line. */
+function trimStartOfLine(nodes: Inline[], line: number): void {
+  const node = nodes[0];
+  if (node?.type !== 'text' || node.line !== line) return;
+  cutStart(nodes, 0, node.text.length - node.text.trimStart().length);
+}
