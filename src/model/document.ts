@@ -1,8 +1,9 @@
 /**
  * The document model that every conversion pass reads and refines. One `SourceText` becomes several
  * `TeiDocument`s; each is a list of `Block`s (what a blank line separates in the source, classified by the
- * structure pass) whose text is parsed once into `Inline` nodes. Passes never go back to raw text another
- * pass has understood: they work on blocks and inlines, which keep their source line and column.
+ * structure pass) whose text the inline pass parses once into `Inline` nodes, before anything else reads it.
+ * Passes never go back to raw text another pass has understood: they work on blocks and inlines, which keep
+ * their source line and column.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -46,7 +47,7 @@ export interface Block {
   lines: string[];
   /** Column (1-based) of the first character of `lines[0]` (lines after the first start at column 1). */
   column: number;
-  /** The text parsed into inline nodes (set by the inline pass). */
+  /** The text parsed into inline nodes (set by the inline pass, right after segmentation). */
   inlines: Inline[];
   /** A number the source printed for it: paragraph, section, page or note number. */
   n?: string;

@@ -7,6 +7,7 @@ import type { Block, TeiDocument } from '../../model/document.js';
 import { ConvertCodes } from '../../diagnostics/codes.js';
 import type { ConvertContext, DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
+import { textWithoutNotes } from '../readers/inline.js';
 import { headingClassification } from '../rules/classification.js';
 import { findFullDate, parseDateline } from '../rules/dateline.js';
 import { detectLanguage } from '../rules/language.js';
@@ -44,8 +45,9 @@ export const headerPass: DocumentPass = {
       const signed = doc.blocks.find((b) => b.kind === 'signed' && !b.duplicateOf);
       if (signed) {
         // The first line is the name; an office may follow ("Army General ANTONOV," / "Chief of Staff …").
-        const line = signed.lines[0]!.replace(/\*+/g, '').trim();
-        const printed = line.replace(/^\((?:SGD\.?|S\.?|Signed)\)\s*/i, '').replace(/^\((.*)\)[\d⁰¹²³⁴⁵⁶⁷⁸⁹]*$/, '$1').replace(/[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/,$/, '').trim();
+        const line = textWithoutNotes(signed.inlines, signed.line);
+        // Digits glued to the name are a note number the notes pass found no note text for: "(CLIFFORD WEBSTER)59".
+        const printed = line.replace(/^\((?:SGD\.?|S\.?|Signed)\)\s*/i, '').replace(/^\((.*)\)\d*$/, '$1').replace(/\d+$/, '').replace(/,$/, '').trim();
         const name = namesIn(printed).names[0]?.name ?? printed;
         if (!/^[A-Z]\.$/.test(name)) doc.sender = [{ name }];
       }
@@ -85,7 +87,7 @@ function partiesOfHeading(doc: TeiDocument): ReturnType<typeof partiesFromHeadin
   let best: ReturnType<typeof partiesFromHeading>;
   const score = (p: typeof best) => (p ? p.sender.length + p.addressees.length + (p.senderRole ? 0.5 : 0) + (p.addresseeRole ? 0.5 : 0) : -1);
   for (const head of heads) {
-    text = `${text} ${cleanHeading(plainText(head))}`.trim();
+    text = `${text} ${textWithoutNotes(head.inlines)}`.trim();
     const parties = partiesFromHeading(text);
     if (score(parties) > score(best)) best = parties;
     if (parties && parties.sender.length > 0 && parties.addressees.length > 0) break;
@@ -93,14 +95,10 @@ function partiesOfHeading(doc: TeiDocument): ReturnType<typeof partiesFromHeadin
   return best;
 }
 
-function cleanHeading(text: string): string {
-  return text.replace(/\[footnoteRef:\d+\].*$/, '').replace(/\s*\[\d+:.*$/, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, '').trim();
-}
-
 function headingText(doc: TeiDocument): string | undefined {
   const heads = doc.blocks.filter((b) => b.kind === 'head');
   if (heads.length === 0) return undefined;
-  return cleanHeading(heads.map((b) => plainText(b)).join(' '));
+  return heads.map((b) => textWithoutNotes(b.inlines)).join(' ').trim();
 }
 
 function findDate(doc: TeiDocument, heading: string | undefined): void {

@@ -10,6 +10,7 @@
 import type { Block, BlockKind, Inline, TeiDocument } from '../../model/document.js';
 import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
+import { textEndWithoutNotes } from '../readers/inline.js';
 
 /** Blocks that can stand between the halves of a paragraph. */
 const PAGE_FOOT: ReadonlySet<BlockKind> = new Set(['catch', 'pageNum', 'reference', 'marginal', 'address', 'noteBody', 'sourceNote']);
@@ -18,8 +19,9 @@ const PAGE_EVIDENCE: ReadonlySet<BlockKind> = new Set(['catch', 'pageNum', 'note
 /** At most this many unnumbered paragraphs (an acknowledgement note) may sit among footnote texts. */
 const MAX_LOOSE_FOOT_PARAGRAPHS = 2;
 
+/** How the block's text ends, without the note references printed after its last word. */
 function endText(block: Block): string {
-  return plainText(block).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, '').replace(/\[footnoteRef:\d+\]$/, '').trim();
+  return textEndWithoutNotes(block.inlines);
 }
 
 function firstWord(block: Block): string {

@@ -10,8 +10,7 @@ import { blockText, plainText } from '../readers/blocks.js';
 import { isClassification } from '../rules/classification.js';
 import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
-import { fromSuperscript } from '../readers/superscript.js';
-import { parseBlock, takeNoteMarker, takeParagraphNumber } from '../readers/inline.js';
+import { noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../readers/inline.js';
 
 interface Recognised {
   kind: BlockKind;
@@ -20,7 +19,6 @@ interface Recognised {
 
 type Recogniser = (block: Block, text: string) => Recognised | undefined;
 
-const SUPERSCRIPT_RUN = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+/;
 
 const ROMAN = /^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$/;
 
@@ -39,9 +37,11 @@ const recognisers: Record<string, Recogniser> = {
     return m ? { kind: 'pageNum', n: m[1] } : undefined;
   },
   sectionNumber: (b, t) => (b.lines.length === 1 && ROMAN.test(t) ? { kind: 'section', n: t.replace(/\.$/, '') } : undefined),
-  noteBody: (_b, t) => {
-    const sup = SUPERSCRIPT_RUN.exec(t);
-    if (sup) return { kind: 'noteBody', n: fromSuperscript(sup[0]) };
+  noteBody: (b, t) => {
+    // A note text opens with its marker: the reader found it as a reference (superscript digits, <sup>59</sup>);
+    // printed forms of <sup> that the reader does not take for one are read here.
+    const marker = openingNoteRef(b);
+    if (marker) return { kind: 'noteBody', n: marker.n };
     const html = /^(?:<sup>[^<]*<\/sup>|&lt;sup&gt;|&amp;lt;sup&amp;gt;|lt;sup>)+\s*(\d{1,4})\s*(?:<\/sup>)?/.exec(t.replace(/<sup>&<\/sup>/g, '<sup></sup>&'));
     const mangled = /^(?:<sup>[^<]*<\/sup>)?\s*(?:&)?(?:lt;|&lt;|<)sup(?:&gt;|>)\s*(\d{1,4})\s*<\/sup>/.exec(t);
     const m = mangled ?? html;
@@ -147,10 +147,11 @@ function classify(doc: TeiDocument): void {
     for (const b of doc.blocks) if (b.kind !== 'noteBody') b.kind = 'p';
     return;
   }
-  if (!doc.blocks.some((b) => b.kind === 'head')) findSingleHeading(doc);
+  const read = newReading();
+  if (!doc.blocks.some((b) => b.kind === 'head')) findSingleHeading(doc, read);
   findAddressLines(doc);
-  findSignatures(doc);
-  findTrailingNotes(doc);
+  findSignatures(doc, read);
+  findTrailingNotes(doc, read);
 }
 
 /**
@@ -189,17 +190,17 @@ function splitDatedHeading(block: Block): Block[] {
 /** "Yours very sincerely, (SGD) HALIFAX": the closing phrase and the signature on one line. */
 function splitClosing(block: Block): Block[] {
   if (block.lines.length !== 1) {
-    const last = block.lines[block.lines.length - 1]!.trim();
-    if (looksLikeSignature(last)) {
+    if (looksLikeSignature(textWithoutNotes(block.inlines, block.endLine))) {
       const closing: Block = { ...block, lines: block.lines.slice(0, -1), endLine: block.endLine - 1 };
       const signed: Block = { ...block, kind: 'signed', line: block.endLine, lines: [block.lines[block.lines.length - 1]!], column: 1, inlines: [] };
       return reread([closing, signed]);
     }
     return [block];
   }
+  const signature = /^.*?,\s+(\S.*)$/.exec(textWithoutNotes(block.inlines))?.[1];
   const line = block.lines[0]!;
   const m = /^(\s*.*?,)\s+(\S.*)$/.exec(line);
-  if (!m || !looksLikeSignature(m[2]!.trim())) return [block];
+  if (!m || !signature || !looksLikeSignature(signature)) return [block];
   const at = line.indexOf(m[2]!, m[1]!.length);
   return reread([
     { ...block, lines: [m[1]!] },
@@ -207,9 +208,12 @@ function splitClosing(block: Block): Block[] {
   ]);
 }
 
-/** "J. STALIN", "(CLIFFORD WEBSTER)59", "(SGD) HALIFAX", "H.", "HARRIMAN". */
+/**
+ * "J. STALIN", "(CLIFFORD WEBSTER)59", "(SGD) HALIFAX", "H.", "HARRIMAN": a line's text as the reader left it
+ * (no emphasis marks, no note references); digits glued to the end are a note number printed as plain text.
+ */
 export function looksLikeSignature(text: string): boolean {
-  const t = text.replace(/\*+/g, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹\d]+$/, '').trim();
+  const t = text.replace(/\d+$/, '').trim();
   if (t.length === 0 || t.length > 45) return false;
   if (/^[A-Z]\.$/.test(t)) return true;
   const inner = t.replace(/^\((?:SGD\.?|S\.?|Signed)\)\s*/i, '').replace(/^\((.*)\)$/, '$1').trim();
@@ -219,14 +223,14 @@ export function looksLikeSignature(text: string): boolean {
 }
 
 /** Single documents: the heading is the first short, unpunctuated block before the body. */
-function findSingleHeading(doc: TeiDocument): void {
+function findSingleHeading(doc: TeiDocument, read: Reading): void {
   // A line naming writer and addressee is the heading wherever it stands among the first blocks.
   // It is one short line, not a sentence, and stands before the first full paragraph.
   const firstParagraph = doc.blocks.findIndex((b) => b.kind === 'p' && plainText(b).length > 200);
   const named = doc.blocks.slice(0, Math.min(6, firstParagraph < 0 ? 6 : firstParagraph)).find((b) => {
     if (b.kind !== 'p' || b.lines.length > 2) return false;
     const text = plainText(b);
-    if (text.length > 150 || /[.;!?]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text) || /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(text)) return false;
+    if (text.length > 150 || /[.;!?]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text) || noteRefNumbers(b.inlines).length > 0) return false;
     const parties = partiesFromHeading(text);
     return parties !== undefined && parties.sender.length + parties.addressees.length > 0 && (parties.sender.length > 0 || !!parties.senderRole);
   });
@@ -239,7 +243,7 @@ function findSingleHeading(doc: TeiDocument): void {
       if (block.kind === 'noteBody' || block.kind === 'salute') return;
       continue;
     }
-    const text = plainText(block).replace(/\[footnoteRef:\d+\].*$/, '').replace(/\s*\[\d+:.*$/, '').trim();
+    const text = read.words(block);
     // A sentence is not a heading, even one that names people ("I write to tell you …").
     const unpunctuated = !/[.!?;:]$/.test(text) || /^\*.*\*$/.test(blockText(block));
     if (text.length <= 260 && unpunctuated) {
@@ -276,10 +280,10 @@ function isByline(text: string): boolean {
 }
 
 /** A short name after the last paragraph (or after a closing phrase) is the signature. */
-function findSignatures(doc: TeiDocument): void {
+function findSignatures(doc: TeiDocument, read: Reading): void {
   const blocks = doc.blocks;
   // "1. See the telegram …" after the signature is a note text, not more body.
-  const refs = superscriptRefs(blocks);
+  const refs = referencedNotes(blocks, read);
   const isNoteText = (b: Block) => refs.has(/^(\d{1,3})\.\s/.exec(plainText(b))?.[1] ?? '');
   // What lies before and after each block, computed once: the loop only ever changes blocks behind it.
   const lastText = blocks.findLastIndex((x) => x.kind === 'p' || x.kind === 'postscript');
@@ -287,7 +291,7 @@ function findSignatures(doc: TeiDocument): void {
   const bodyAfter: boolean[] = new Array(blocks.length).fill(false);
   for (let i = blocks.length - 2; i >= 0; i--) {
     const x = blocks[i + 1]!;
-    bodyAfter[i] = bodyAfter[i + 1]! || (x.kind === 'p' && !looksLikeSignature(plainText(x)) && !isNoteText(x));
+    bodyAfter[i] = bodyAfter[i + 1]! || (x.kind === 'p' && !looksLikeSignature(read.words(x)) && !isNoteText(x));
   }
   let bodyBefore = false;
   for (let i = 0; i < blocks.length; i++) {
@@ -297,16 +301,17 @@ function findSignatures(doc: TeiDocument): void {
   }
 
   function classifySignature(b: Block, i: number): void {
-    const text = plainText(b);
+    const text = read.words(b);
+    const lines = b.lines.map((_l, k) => textWithoutNotes(b.inlines, b.line + k));
     // "Army General ANTONOV," / "Chief of Staff of the Red Army": a name in capitals with its office, last.
     const last = lastText <= i;
-    if (last && firstClosing >= 0 && firstClosing < i && /\b\p{Lu}{3,}\b/u.test(b.lines[0]!) && !/[.!?]$/.test(b.lines[0]!.trim()) && text.length <= 120) {
+    if (last && firstClosing >= 0 && firstClosing < i && /\b\p{Lu}{3,}\b/u.test(lines[0]!) && !/[.!?]$/.test(lines[0]!) && text.length <= 120) {
       b.kind = 'signed';
       return;
     }
     if (b.lines.length > 2) return;
     const afterClosing = blocks[i - 1]?.kind === 'closing';
-    if (b.lines.every((l) => looksLikeSignature(l.trim())) && (afterClosing || bodyBefore)) {
+    if (lines.every(looksLikeSignature) && (afterClosing || bodyBefore)) {
       b.kind = 'signed';
     } else if (afterClosing || (bodyBefore && !bodyAfter[i])) {
       // A mixed-case name alone on the last line: "Winston S. Churchill", "Harriman".
@@ -322,14 +327,14 @@ function findSignatures(doc: TeiDocument): void {
  * note bodies when the text refers to that number with a superscript; an unnumbered block among them,
  * or one that begins "Source", is the source note.
  */
-function findTrailingNotes(doc: TeiDocument): void {
+function findTrailingNotes(doc: TeiDocument, read: Reading): void {
   const blocks = doc.blocks;
   let lastEnd = -1;
   blocks.forEach((b, i) => {
     if (b.kind === 'signed' || b.kind === 'closing') lastEnd = i;
   });
   if (lastEnd < 0) return;
-  const refs = superscriptRefs(blocks.slice(0, lastEnd + 1));
+  const refs = referencedNotes(blocks.slice(0, lastEnd + 1), read);
   let inNotes = false;
   const single = doc.kind !== 'telegram'; // volume messages carry no source notes of their own
   for (const b of blocks.slice(lastEnd + 1)) {
@@ -347,15 +352,44 @@ function findTrailingNotes(doc: TeiDocument): void {
 }
 
 /**
- * Note numbers the blocks refer to: superscript digits, or — where the extraction lost the superscript —
- * digits glued to the end of a word or sentence ("the message.1 He said").
+ * What the refiners ask of a block, read once per run of the pass: they ask several times about the same block
+ * before any block changes (the pieces a block is cut into are new blocks).
  */
-function superscriptRefs(blocks: Block[]): Set<string> {
+interface Reading {
+  /** The block's words without note references (textWithoutNotes). */
+  words(b: Block): string;
+  /** The note numbers the block refers to: its references, and digits glued to a word ("the message.1 He said"). */
+  refs(b: Block): readonly string[];
+}
+
+function newReading(): Reading {
+  const words = new Map<Block, string>();
+  const refs = new Map<Block, string[]>();
+  const reading: Reading = {
+    words(b) {
+      let text = words.get(b);
+      if (text === undefined) {
+        text = textWithoutNotes(b.inlines);
+        words.set(b, text);
+      }
+      return text;
+    },
+    refs(b) {
+      let found = refs.get(b);
+      if (!found) {
+        found = noteRefNumbers(b.inlines);
+        for (const m of reading.words(b).matchAll(/(?<=[\p{Ll}.,;:)’”'"])(\d{1,3})(?=[\s,;]|$)/gu)) found.push(String(Number(m[1])));
+        refs.set(b, found);
+      }
+      return found;
+    },
+  };
+  return reading;
+}
+
+/** Note numbers the blocks refer to. */
+function referencedNotes(blocks: Block[], read: Reading): Set<string> {
   const refs = new Set<string>();
-  for (const b of blocks) {
-    const text = b.lines.join(' ');
-    for (const m of text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)) refs.add(fromSuperscript(m[0]));
-    for (const m of text.matchAll(/(?<=[\p{Ll}.,;:)’”'"])(\d{1,3})(?=[\s,;]|$)/gu)) refs.add(String(Number(m[1])));
-  }
+  for (const b of blocks) for (const n of read.refs(b)) refs.add(n);
   return refs;
 }

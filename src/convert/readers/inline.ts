@@ -199,9 +199,10 @@ export function takeNoteMarker(block: Block): void {
   const nodes = block.inlines;
   const lead = isBlank(nodes[0]) ? 1 : 0;
   const first = nodes[lead];
+  const ref = openingNoteRef(block);
   let taken = false;
-  if (first?.type === 'noteRef' && first.form !== 'footnoteRef' && first.line === block.line) {
-    block.marker = first.form === 'superscript' ? toPrintedSuperscript(first.n) : first.n;
+  if (ref) {
+    block.marker = ref.form === 'superscript' ? toPrintedSuperscript(ref.n) : ref.n;
     nodes.splice(0, lead + 1);
     taken = true;
   } else if (lead === 0 && first?.type === 'text' && first.line === block.line) {
@@ -220,6 +221,12 @@ export function takeNoteMarker(block: Block): void {
     if (after?.type === 'text' && after.line === next.line) nodes.splice(0, 2, { ...asText, text: asText.text + after.text });
     else nodes.splice(0, 1, asText);
   }
+}
+
+/** The reference printed first in a block (after spaces), as a note text's marker is: superscript digits or a `<sup>`. */
+export function openingNoteRef(block: Block): NoteRefInline | undefined {
+  const first = block.inlines[isBlank(block.inlines[0]) ? 1 : 0];
+  return first?.type === 'noteRef' && first.form !== 'footnoteRef' && first.line === block.line ? first : undefined;
 }
 
 /** "3. It is our policy …": the printed number of a paragraph (`block.n`) is its `@n`, not its text. */
@@ -252,4 +259,85 @@ function trimStartOfLine(nodes: Inline[], line: number): void {
   const node = nodes[0];
   if (node?.type !== 'text' || node.line !== line) return;
   cutStart(nodes, 0, node.text.length - node.text.trimStart().length);
+}
+
+/**
+ * The words of a list of inline nodes: text and emphasis, with line breaks as spaces; without note references
+ * (a reference whose note text is missing, kept as a superscript, included), note texts, page-foot matter or
+ * page breaks. Spaces collapsed, ends trimmed. `line`, when given, keeps only the text printed on that line.
+ */
+export function textWithoutNotes(inlines: readonly Inline[], line?: number): string {
+  let out = '';
+  const walk = (nodes: readonly Inline[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+          if (line === undefined || node.line === line) out += node.text;
+          break;
+        case 'hi':
+          if (node.rend !== 'superscript') walk(node.children);
+          break;
+        case 'entity':
+          walk(node.children);
+          break;
+        case 'gap':
+          out += node.text;
+          break;
+        case 'lb':
+          out += ' ';
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(inlines);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The end of {@link textWithoutNotes}: its last `atLeast` characters or more, cut where a space was so that the
+ * last words are whole. What a paragraph's ending says (a full stop, a hyphen, a catchword's slash) is there,
+ * and a long paragraph re-joined across pages is not read whole each time its end is asked for.
+ */
+export function textEndWithoutNotes(inlines: readonly Inline[], atLeast = 80): string {
+  const parts: string[] = [];
+  let length = 0;
+  let done = false;
+  const walk = (nodes: readonly Inline[]): void => {
+    for (let i = nodes.length - 1; i >= 0 && !done; i--) {
+      const node = nodes[i]!;
+      let piece = '';
+      if (node.type === 'text') piece = node.text;
+      else if (node.type === 'gap') piece = node.text;
+      else if (node.type === 'lb') piece = ' ';
+      else if ((node.type === 'hi' && node.rend !== 'superscript') || node.type === 'entity') {
+        walk(node.children);
+        continue;
+      }
+      if (!piece) continue;
+      parts.push(piece);
+      length += piece.length;
+      if (length >= atLeast && /\s/.test(piece)) done = true;
+    }
+  };
+  walk(inlines);
+  const text = parts.reverse().join('');
+  // Cut after the first space of the collected text: what comes before it may be part of a longer word.
+  const cut = done ? text.search(/\s/) : -1;
+  return (cut >= 0 ? text.slice(cut) : text).replace(/\s+/g, ' ').trim();
+}
+
+/** The numbers of the note references in inline nodes, note texts printed inside a line included. */
+export function noteRefNumbers(inlines: readonly Inline[]): string[] {
+  const out: string[] = [];
+  const walk = (nodes: readonly Inline[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'noteRef') out.push(node.n);
+      else if (node.type === 'hi' || node.type === 'entity') walk(node.children);
+      else if (node.type === 'note') for (const part of node.parts) walk(part.inlines);
+    }
+  };
+  walk(inlines);
+  return out;
 }

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Block, Inline } from '../../../src/model/document.js';
-import { parseBlock, takeNoteMarker, takeParagraphNumber } from '../../../src/convert/readers/inline.js';
+import { noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../../../src/convert/readers/inline.js';
 import { onlyDoc, runUpTo, textOf } from '../passes/run-passes.js';
 
 /** The inlines of the last block of a short text, after the inline and structure passes. */
@@ -222,5 +222,24 @@ describe('readers/inline', () => {
     const doc = onlyDoc(runUpTo('SECRET\n\nMy dear Welles,\n\nA *short* letter.\n', 'structure'));
     assert.deepEqual(doc.blocks.map((b) => textOf(b.inlines)), ['SECRET', 'My dear Welles,', 'A short letter.']);
     assert.deepEqual(inlinesOf('A *short* letter.\n')[1], { type: 'hi', rend: 'italic', children: [t('short', 1, 4)] });
+  });
+
+  describe('what later passes ask of the parsed nodes', () => {
+    it('the words without note references or note texts, emphasis marks gone, lines joined', () => {
+      const b = parsed(['**PERSONAL** MESSAGE¹ FROM[1: A note, with commas.]', 'J. V. STALIN[footnoteRef:2]']);
+      assert.equal(textWithoutNotes(b.inlines), 'PERSONAL MESSAGE FROM J. V. STALIN');
+      assert.equal(textWithoutNotes(b.inlines, 2), 'J. V. STALIN');
+    });
+
+    it('the numbers of the note references, in every printed form and inside note texts', () => {
+      const b = parsed(['a¹ b<sup>2</sup> c[footnoteRef:3] d[4: see⁵]']);
+      assert.deepEqual(noteRefNumbers(b.inlines), ['1', '2', '3', '5']);
+    });
+
+    it('the reference a block opens with, as a note text’s marker — not a word processor’s own mark', () => {
+      assert.equal(openingNoteRef(parsed(['  ¹² Text.']))?.n, '12');
+      assert.equal(openingNoteRef(parsed(['[footnoteRef:1] Text.'])), undefined);
+      assert.equal(openingNoteRef(parsed(['Text.¹'])), undefined);
+    });
   });
 });
