@@ -15,6 +15,7 @@ import { divisionHeadStrength, isNameLike } from './division-head.js';
 import { isDocumentHeadShape } from './document-head.js';
 import { isFootnoteBlock, superscriptMarkers } from './footnote-block.js';
 import { isBracketedLine, isEnclosureMarker, isFileNumberLine } from './source-note.js';
+import { readMemoHeader } from './memo-header.js';
 
 /** One stretch of the volume: a document, or the heads of the volume's divisions between two documents. */
 export interface VolumeUnit {
@@ -35,6 +36,8 @@ interface BlockShape {
   enclosure: boolean;
   bracketed: boolean;
   dateline: boolean;
+  /** A telegram form's header: "TELEGRAM No. 418" / "From: …" / "To: …" / "Date: …". */
+  memo: boolean;
 }
 
 function shapeOf(block: Block): BlockShape {
@@ -51,7 +54,14 @@ function shapeOf(block: Block): BlockShape {
     enclosure: short && oneLine && isEnclosureMarker(text),
     bracketed: short && isBracketedLine(text),
     dateline: short && block.lines.length <= 3 && block.lines.some((l) => parseDateline(l) !== undefined),
+    memo: block.lines.length >= 2 && block.lines.length <= 8 && /^\W*[A-Z]/.test(block.lines[0]!) && isMemoHeader(block.lines),
   };
+}
+
+/** A telegram form's header with a sender or an addressee, the whole block. */
+function isMemoHeader(lines: readonly string[]): boolean {
+  const memo = readMemoHeader(lines);
+  return memo !== undefined && memo.lines.length === lines.length && memo.lines.some((l) => l.field === 'from' || l.field === 'to');
 }
 
 /** Fewer document openings than this, and the file is not read as a documentary volume. */
@@ -92,6 +102,7 @@ interface Start {
  */
 function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[] {
   const byFileNumber: Start[] = [];
+  const memoStarts: Start[] = [];
   const headCandidates: number[] = [];
   for (let i = 0; i < shapes.length; i++) {
     const s = shapes[i]!;
@@ -101,6 +112,11 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
       let h = i + 1;
       while (h < shapes.length && shapes[h]!.fileNumber) h++;
       byFileNumber.push({ start: i, head: h < shapes.length && shapes[h]!.head ? h : undefined });
+      continue;
+    }
+    // A telegram form opens its document with its header block, as a head does.
+    if (s.memo && !(prev && prev.enclosure)) {
+      memoStarts.push({ start: i });
       continue;
     }
     if (!s.head || (prev && (prev.fileNumber || prev.enclosure || (prev.bracketed && /closure/i.test(prev.text))))) continue;
@@ -114,12 +130,12 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
   // has the shape of a head, not its company.
   const confirmed = headCandidates.filter((i) => opensDocument(shapes, i));
   const candidates = confirmed.length >= MIN_CONFIRMED_HEADS ? headCandidates : confirmed;
-  const starts: Start[] = [...byFileNumber];
+  const starts: Start[] = [...byFileNumber, ...memoStarts];
   let lastStart = -1;
   const sorted = new Set(byFileNumber.map((x) => x.start));
   for (const i of candidates) {
     // The previous document: the nearest start before i, whichever rule found it.
-    for (const x of byFileNumber) if (x.start < i && x.start > lastStart) lastStart = x.start;
+    for (const x of [...byFileNumber, ...memoStarts]) if (x.start < i && x.start > lastStart) lastStart = x.start;
     if (lastStart >= 0 && !hasText(shapes, lastStart, i)) continue;
     if (fileNumbered && !endsDocument(shapes, blocks, Math.max(lastStart, 0), i - 1)) continue;
     starts.push({ start: i, head: i });

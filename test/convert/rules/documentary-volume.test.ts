@@ -107,6 +107,23 @@ describe('rules/documentary-volume', () => {
     );
   });
 
+  it('two telegram forms in one file are two documents', () => {
+    assert.deepEqual(
+      layout([
+        'TELEGRAM No. 418\nFrom: Ambassador Winant, London\nTo: Secretary of State, Washington\nDate: September 4, 1941',
+        'The Prime Minister asked me to convey his thanks for the destroyers.',
+        'WINANT',
+        'TELEGRAM No. 212\nFrom: Secretary of State, Washington\nTo: Ambassador Winant, London\nDate: September 5, 1941',
+        'Your 418. The President is glad to have the message.',
+        'HULL',
+      ]),
+      [
+        ['document', 'TELEGRAM No. 418'],
+        ['document', 'TELEGRAM No. 212'],
+      ],
+    );
+  });
+
   it('is no volume: an article whose section titles have the shape of heads, a single letter', () => {
     assert.equal(
       layout(['The Road to Munich', 'In the spring of 1938 the crisis deepened and the powers met.', 'From Munich to Prague', 'The next spring brought the end of the republic.']),
