@@ -69,12 +69,15 @@ const MIN_DOCUMENTS = 2;
 
 /**
  * The documents and division heads of a documentary volume, in order, covering every block; undefined when
- * the file shows fewer than two document openings (a single document, with or without enclosures).
+ * the file shows fewer than two document openings, unless its one document opens with a file number (a
+ * despatch whose enclosures have heads of their own is one document).
  */
 export function segmentDocumentaryVolume(blocks: readonly Block[]): VolumeUnit[] | undefined {
   const shapes = blocks.map(shapeOf);
   const starts = documentStarts(shapes, blocks);
-  if (starts.length < MIN_DOCUMENTS) return undefined;
+  // One document under its file number is still read here: its enclosures' heads must not split it.
+  const single = starts.length === 1 && shapes[starts[0]!.start]!.fileNumber;
+  if (starts.length < MIN_DOCUMENTS && !single) return undefined;
   const divisionsFrom = starts.map(({ start }, k) => (k === 0 ? 0 : divisionHeadsBefore(blocks, shapes, start, (starts[k - 1]!.head ?? starts[k - 1]!.start) + 1)));
   const units: VolumeUnit[] = [];
   for (let k = 0; k < starts.length; k++) {
@@ -129,7 +132,8 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
   // salutation); in a file with few such heads, only those: an article's section title "From Munich to Prague"
   // has the shape of a head, not its company.
   const confirmed = headCandidates.filter((i) => opensDocument(shapes, i));
-  const candidates = confirmed.length >= MIN_CONFIRMED_HEADS ? headCandidates : confirmed;
+  const isVolume = confirmed.length >= MIN_CONFIRMED_HEADS;
+  const candidates = isVolume ? headCandidates : confirmed;
   const starts: Start[] = [...byFileNumber, ...memoStarts];
   let lastStart = -1;
   const sorted = new Set(byFileNumber.map((x) => x.start));
@@ -138,11 +142,42 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
     for (const x of [...byFileNumber, ...memoStarts]) if (x.start < i && x.start > lastStart) lastStart = x.start;
     if (lastStart >= 0 && !hasText(shapes, lastStart, i)) continue;
     if (fileNumbered && !endsDocument(shapes, blocks, Math.max(lastStart, 0), i - 1)) continue;
+    // In a file of a few documents, heads after a letter that encloses papers are its enclosures unless they
+    // name one of its parties; a volume's many correspondents make that test useless there.
+    if (!isVolume && lastStart >= 0 && isEnclosureOf(shapes, lastStart, i)) continue;
     starts.push({ start: i, head: i });
     sorted.add(i);
     lastStart = i;
   }
   return starts.sort((a, b) => a.start - b.start);
+}
+
+/** "I inclose …", "the inclosed letter", "I transmit herewith …": a document that sends enclosures. */
+const ENCLOSING = /\b(?:in|en)clos(?:e|ed|es|ing|ure|ures)\b|\bherewith\b/i;
+
+/**
+ * True when head i is an enclosure of the document that starts at `cover`, printed without an enclosure marker:
+ * that document says it encloses something, and head i names none of the parties of its head (the
+ * correspondence goes on between the same parties; an enclosure is another's letter).
+ */
+function isEnclosureOf(shapes: BlockShape[], cover: number, i: number): boolean {
+  let coverHead = cover;
+  while (coverHead < i && !shapes[coverHead]!.head) coverHead++;
+  if (coverHead >= i) return false;
+  let encloses = false;
+  for (let j = coverHead + 1; j < i && !encloses; j++) encloses = ENCLOSING.test(shapes[j]!.text);
+  if (!encloses) return false;
+  const ours = partyKeys(shapes[coverHead]!.text);
+  return !partyKeys(shapes[i]!.text).some((k) => ours.includes(k));
+}
+
+/** The names a head's parties go by: a name in brackets, else the last capitalised word of each side. */
+function partyKeys(head: string): string[] {
+  return head.split(/\s+to\s+/).map((side) => {
+    const bracket = /\(([^)]+)\)/.exec(side);
+    const words = (bracket ? bracket[1]! : side).match(/\p{Lu}[\p{L}'’-]+/gu) ?? [];
+    return (words[words.length - 1] ?? side).toLowerCase();
+  });
 }
 
 /** With this many heads followed by a document's opening, the file is a volume and its other heads count too. */
