@@ -124,11 +124,42 @@ describe('rules/documentary-volume', () => {
     );
   });
 
-  it('is no volume: an article whose section titles have the shape of heads, a single letter', () => {
+  it('is no volume: an article whose section titles have the shape of heads, a single letter without file number', () => {
     assert.equal(
       layout(['The Road to Munich', 'In the spring of 1938 the crisis deepened and the powers met.', 'From Munich to Prague', 'The next spring brought the end of the republic.']),
       undefined,
     );
-    assert.equal(layout(['File No. 723.1/1', 'The Minister in Chile (Norton) to the Secretary of State', 'Sir: I have the honor to report.', 'Norton']), undefined);
+    assert.equal(layout(['The Minister in Chile (Norton) to the Secretary of State', 'Sir: I have the honor to report.', 'Norton']), undefined);
+  });
+
+  it('one document under a file number is one document, its enclosures inside', () => {
+    assert.deepEqual(
+      layout(['File No. 723.1/1', 'The Minister in Chile (Norton) to the Secretary of State', 'Sir: I enclose a note.', 'Norton', '[Enclosure]', 'The Minister for Foreign Affairs (Barros) to the Minister (Norton)', 'Santiago, July 18, 1922.', 'The delegates will meet.', 'Barros']),
+      [['document', 'File No. 723.1/1']],
+    );
+  });
+
+  it('in a file of a few documents, heads after a letter that encloses papers are enclosures unless they name its parties', () => {
+    assert.deepEqual(
+      layout([
+        'Mr. Foster to Mr. Blaine.',
+        'Santiago, July 20, 1891.',
+        'Sir: I have the honor to inclose a copy of the note of the Minister to his Peruvian colleague.',
+        'Foster.',
+        'Señor Matta to Señor Ribeyro.',
+        '[Translation.]',
+        'Santiago, July 18, 1891.',
+        'The delegates will be at Valparaiso on the first of August.',
+        'Matta.',
+        'Mr. Blaine to Mr. Foster.',
+        'Washington, August 15, 1891.',
+        'The Department approves what you have done.',
+        'Blaine.',
+      ]),
+      [
+        ['document', 'Mr. Foster to Mr. Blaine.'],
+        ['document', 'Mr. Blaine to Mr. Foster.'],
+      ],
+    );
   });
 });
