@@ -197,13 +197,15 @@ export class PersonRegistry {
    * of that surname mentioned most recently.
    */
   resolve(form: NameForm, place?: MentionPlace, options: { correspondent?: boolean; role?: string } = {}): string {
-    const found = this.match(form, place);
+    const name = PersonRegistry.nameFacts(form);
+    const found = this.match(form, place, name);
     const record = found?.person ?? this.create(form);
-    this.formFacts.set(form.text.replace(/\s+/g, ' '), PersonRegistry.nameFacts(form));
+    const printed = /\s\s|[\n\t]/.test(form.text) ? form.text.replace(/\s+/g, ' ') : form.text;
+    if (!this.formFacts.has(printed)) this.formFacts.set(printed, name);
     this.record(record, form, place, options);
     const facts = this.mentionFacts.get(record.id) ?? { citedOnly: true, office: false };
     facts.citedOnly &&= form.cited === true;
-    facts.office ||= PersonRegistry.nameFacts(form).office === true || options.role !== undefined;
+    facts.office ||= name.office === true || options.role !== undefined;
     this.mentionFacts.set(record.id, facts);
     if (place) this.lastDocument.set(record.id, place.document);
     return record.id;
@@ -232,14 +234,13 @@ export class PersonRegistry {
     return { sex: sexOf(form.title), forenames: form.forenames, initials: form.initials, cited: form.cited, office, ...(form.title ? { title: form.title } : {}) };
   }
 
-  private match(form: NameForm, place: MentionPlace | undefined): { person: RegisteredPerson; rule: JoinRule } | undefined {
+  private match(form: NameForm, place: MentionPlace | undefined, name: NameFacts): { person: RegisteredPerson; rule: JoinRule } | undefined {
     const byForm = this.byForm.get(fold(form.text).replace(/\s+/g, ' '));
     const fixed = byForm ? this.get(byForm) : undefined;
     if (fixed) return { person: fixed, rule: 'editor-form' };
     const ids = this.bySurname.get(normalizeSurname(form.surname)) ?? [];
     const candidates = ids.map((id) => this.persons.get(id)).filter((p): p is RegisteredPerson => p !== undefined);
     if (candidates.length === 0) return undefined;
-    const name = PersonRegistry.nameFacts(form);
     const open: RegisteredPerson[] = [];
     for (const c of candidates) if (!conflictOf(this.factsOf(c), name)) open.push(c);
     if (open.length === 0) return undefined;

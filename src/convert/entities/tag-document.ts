@@ -219,7 +219,8 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
   const source = options.sourceKnown ? knowledgeOf.get(options.sourceKnown) : undefined;
   const edition = registry.knowledge;
   // Without the source's knowledge (a document tagged alone), the document's own lower-case words.
-  const docLower = source ? undefined : lowerWords(units.map((u) => u.view.text).join('\n'));
+  let docLower: Set<string> | undefined;
+  const lowerOfDocument = (): Set<string> => (docLower ??= lowerWords(units.map((u) => u.view.text).join('\n')));
   const lookups: Lookups = {
     known: (key) => {
       const k = normalizeSurname(key);
@@ -229,7 +230,7 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
       const k = normalizeSurname(key);
       return (source?.strong.has(k) ?? false) || edition.strong.has(k);
     },
-    common: (f) => (source?.lower.has(f) ?? docLower!.has(f)) || edition.lower.has(f),
+    common: (f) => edition.lower.has(f) || (source ? source.lower.has(f) : lowerOfDocument().has(f)),
     place: (f) => (source?.isPlace(f) ?? false) || edition.isPlace(f),
   };
   // Round one: what the document itself establishes as names.

@@ -143,15 +143,20 @@ function isNameWord(word: string): boolean {
   return nameWord({ start: 0, end: word.length, word, kind: 'word', possessive: false, hasStop: false, folded: fold(word) });
 }
 
+/** First words of the titles of two or three words ("prime" of "prime_minister"): only they need a look ahead. */
+const MULTIWORD_TITLE_STARTS: ReadonlySet<string> = new Set([...TITLES].filter((t) => t.includes('_')).map((t) => t.split('_')[0]!));
+
 /** Matches title words at token i; returns how many tokens they take (0 if none). */
 function titleAt(tokens: readonly Token[], i: number, text: string): number {
   const t = tokens[i];
   if (!t || t.kind === 'initial' && t.word !== 'M') return 0;
   if (!isCapitalised(t.word) || t.possessive) return 0;
   const next = tokens[i + 1];
-  const third = tokens[i + 2];
-  if (next && third && joined(text, t, next) && joined(text, next, third) && TITLES.has(`${t.folded}_${next.folded}_${third.folded}`)) return 3;
-  if (next && joined(text, t, next) && TITLES.has(`${t.folded}_${next.folded}`)) return 2;
+  if (next && MULTIWORD_TITLE_STARTS.has(t.folded) && joined(text, t, next)) {
+    const third = tokens[i + 2];
+    if (third && joined(text, next, third) && TITLES.has(`${t.folded}_${next.folded}_${third.folded}`)) return 3;
+    if (TITLES.has(`${t.folded}_${next.folded}`)) return 2;
+  }
   if (t.word === 'M') {
     // "M. Stalin" (Monsieur) against "M. J. Carley" (initials): a title only before a surname, not before more initials.
     return next && next.kind === 'word' && nameWord(next) && joined(text, t, next) ? 1 : 0;
@@ -270,7 +275,8 @@ const DERIVED = /(?:ites|ists|ians|ans|ese|ics|ism)$/;
 function afterShipWord(tokens: readonly Token[], i: number, text: string): boolean {
   const t = tokens[i];
   if (!t) return false;
-  if (/S\.\s?S\.\s*$/.test(text.slice(Math.max(0, t.start - 6), t.start))) return true;
+  const stop = text.lastIndexOf('S.', t.start);
+  if (stop >= 0 && stop >= t.start - 6 && /S\.\s?S\.\s*$/.test(text.slice(Math.max(0, t.start - 6), t.start))) return true;
   for (let j = i - 1, n = 0; j >= 0 && n < 4; j--, n++) {
     const p = tokens[j]!;
     if (SHIP_WORDS.has(p.folded)) return true;
@@ -364,7 +370,7 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       if (glued === '-' || glued === '/') return undefined;
       // "S.S. Simferopol", "the vessels Nascopie and Egba": ships are named like people.
       if (titleTokens.length === 0 && afterShipWord(tokens, c!.first, text)) return undefined;
-      if (/S\.\s?S\.\s*$/.test(text.slice(Math.max(0, first.start - 6), first.start))) return undefined;
+
       if (titleTokens.length > 0) {
         // "British Minister Peking", "Consul Vladivostok": an office before a place names the post.
         const lastTitle = titleTokens[titleTokens.length - 1]!;
@@ -377,11 +383,12 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       if (forenames.length > 0 || place(surnameToken.folded)) return undefined;
       // A word the texts also print in lower case is a common word: "Following telegraphed", "Daily reports".
       const isCommon = common(surnameToken.folded);
-      // "Seeds, the British ambassador in Moscow,": an apposition naming an office makes the word a person.
-      if (appositionRole(text, surnameToken.end)) return 'context';
+      // "Seeds, the British ambassador in Moscow,": an apposition naming an office makes the word a person (tested
+      // last, where nothing else decided: it reads the text after the word).
+      const apposition = (): PersonEvidence | undefined => (appositionRole(text, surnameToken.end) ? 'context' : undefined);
       // Known as a name ("Lord Halifax" elsewhere): the bare word is the person, even where it is also a city.
-      if (known(key)) return isCommon && sentenceInitial(text, first) && !(options.strong?.(key) ?? false) ? undefined : 'known';
-      if (blockedAsPlace(surnameToken.word) || DERIVED.test(surnameToken.word) || isCommon) return undefined;
+      if (known(key)) return isCommon && sentenceInitial(text, first) && !(options.strong?.(key) ?? false) ? apposition() : 'known';
+      if (blockedAsPlace(surnameToken.word) || DERIVED.test(surnameToken.word) || isCommon) return apposition();
       // "Rs. 200,000,000", "Article 1", "No. 5": a word before a number is an abbreviation or a heading.
       if (/^\.?\s*\d/.test(text.slice(surnameToken.end, surnameToken.end + 3))) return undefined;
       // Context alone does not make a name of "the Russians" or of derived words ("Hitlerites, who").
@@ -411,7 +418,7 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       const beforeVerb = tokens[c!.first - 2];
       if (prev && SPEECH_VERBS.has(prev.word) && first.start - prev.end <= 3 && /^,?\s+$/.test(text.slice(prev.end, first.start)) &&
         !(beforeVerb && /^(?:the|a|an|this|that|its|his|their)$/i.test(beforeVerb.word))) return 'context';
-      return undefined;
+      return apposition();
     }
   }
   out.sort((a, b) => a.start - b.start);
@@ -439,12 +446,16 @@ function addCoordinated(
 ): PersonMention[] {
   if (found.length === 0) return found;
   let out = found;
-  for (let changed = true, round = 0; changed && round < 4; round++) {
-    changed = false;
+  // The first round looks at every word; each later round only at the few words around what the round before added.
+  let indices: number[] | undefined;
+  for (let round = 0; round < 4 && (indices === undefined || indices.length > 0); round++) {
     const added: PersonMention[] = [];
+    const addedAt: number[] = [];
     let before: PersonMention | undefined;
     let ahead = 0;
-    for (let ti = 0; ti < tokens.length; ti++) {
+    const count = indices ? indices.length : tokens.length;
+    for (let n = 0; n < count; n++) {
+      const ti = indices ? indices[n]! : n;
       const t = tokens[ti]!;
       while (ahead < out.length && out[ahead]!.start < t.end) {
         if (out[ahead]!.end <= t.start) before = out[ahead];
@@ -453,25 +464,32 @@ function addCoordinated(
       }
       // Inside an existing mention.
       if (ahead < out.length && out[ahead]!.start < t.end && t.start < out[ahead]!.end) continue;
-      if (!nameWord(t) || isAllCaps(t.word) || blockedAsPlace(t.word) || place(t.folded) || common(t.folded) || DERIVED.test(t.word)) continue;
-      if (afterShipWord(tokens, ti, text)) continue;
-      if (t.kind !== 'word' || text[t.start - 1] === '-' || text[t.start - 1] === '/' || text[t.end] === '-') continue;
       const after = out[ahead];
       // After a name, the word must close a list item ("Hitler and Mussolini.", "Grabski, Romer and"); before a
       // name only "and"/"or" joins ("Badoglio and Bonomi"): a comma there is an apposition ("for Health, Walter Elliot").
       const lastAdded = added[added.length - 1];
       const previous = lastAdded && (!before || lastAdded.end > before.end) ? lastAdded : before;
+      const nearBefore = previous !== undefined && t.start - previous.end <= MAX_GAP;
+      const nearAfter = after !== undefined && after.start - t.end <= MAX_GAP;
+      if (!nearBefore && !nearAfter) continue;
+      if (!nameWord(t) || isAllCaps(t.word) || blockedAsPlace(t.word) || place(t.folded) || common(t.folded) || DERIVED.test(t.word)) continue;
+      if (t.kind !== 'word' || text[t.start - 1] === '-' || text[t.start - 1] === '/' || text[t.end] === '-') continue;
+      if (afterShipWord(tokens, ti, text)) continue;
       const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(t.end, t.end + 6));
-      const joinsBefore = closes && previous !== undefined && t.start - previous.end <= MAX_GAP && LIST_GAP.test(text.slice(previous.end, t.start));
-      const joinsAfter = after !== undefined && after.start - t.end <= MAX_GAP && /^\s+(?:and|or)\s+$/.test(text.slice(t.end, after.start));
+      const joinsBefore = closes && nearBefore && LIST_GAP.test(text.slice(previous!.end, t.start));
+      const joinsAfter = nearAfter && /^\s+(?:and|or)\s+$/.test(text.slice(t.end, after!.start));
       if (!joinsBefore && !joinsAfter) continue;
       added.push({
         start: t.start, end: t.end, text: text.slice(t.start, t.end), key: surnameKey(t.word), surname: t.word, forenames: [], initials: [],
         evidence: 'context',
       });
-      changed = true;
+      addedAt.push(ti);
     }
-    if (added.length > 0) out = [...out, ...added].sort((a, b) => a.start - b.start);
+    if (added.length === 0) break;
+    out = [...out, ...added].sort((a, b) => a.start - b.start);
+    const next = new Set<number>();
+    for (const i of addedAt) for (let j = Math.max(0, i - 3); j <= Math.min(tokens.length - 1, i + 3); j++) if (j !== i) next.add(j);
+    indices = [...next].sort((x, y) => x - y);
   }
   return out;
 }

@@ -25,9 +25,11 @@ const DATELINE_PLACE = new RegExp(String.raw`^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ -]
  */
 const PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at|near|via|across|throughout)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}-]*)(?![\p{L}'’-])(?![ \t]+\p{Lu})/gu;
 
+const ASCII_LOWER = /^[a-z-]+$/;
+
 /** The folded words of `text` printed in lower case. */
 export function lowerWords(text: string, into = new Set<string>()): Set<string> {
-  for (const m of text.matchAll(LOWER_WORD)) into.add(fold(m[0]));
+  for (const m of text.matchAll(LOWER_WORD)) into.add(ASCII_LOWER.test(m[0]) ? m[0] : fold(m[0]));
   return into;
 }
 
