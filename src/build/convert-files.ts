@@ -9,7 +9,7 @@ import { readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConvertCodes } from '../diagnostics/codes.js';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { removeStaleTempFiles, writeFileAtomic } from '../io/write-file-atomic.js';
 import { packageFile } from '../io/package-files.js';
 import type { TeiDocument } from '../model/document.js';
 import { convert } from '../convert/index.js';
@@ -117,6 +117,8 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
   // Both files are read before anything is written: a truncated persons.xml or a broken persons file stops the
   // run with a clear error instead of starting the ids afresh.
   const personsPath = join(outDir, PERSONOGRAPHY);
+  // temporary files of a run that was killed while writing here
+  removeStaleTempFiles(outDir);
   const previous = readPersonographyFile(personsPath);
   const editorEntries = options.personsFile ? readEditorFile(options.personsFile) : undefined;
   const persons = PersonRegistry.fromEntries(previous?.persons ?? []);

@@ -57,3 +57,14 @@ export function positiveNumber(value: number | undefined, option: string): strin
   if (value === undefined) return undefined;
   return Number.isFinite(value) && value > 0 ? undefined : `${option} takes a number above 0`;
 }
+
+/** A path the command writes a file to: not a folder, and its folder, when it exists, a folder. */
+export function outputFileProblem(path: string, option: string, cwd: string): string | undefined {
+  const abs = resolve(cwd, path);
+  const kind = kindOf(abs);
+  if (kind === 'folder') return `${option} ${path} is a folder: name a file`;
+  if (kind === 'other') return `${option} ${path} is not a regular file (a device or a FIFO?): name a file`;
+  const parent = kindOf(resolve(abs, '..'));
+  if (parent === 'file') return `${option} ${path}: ${resolve(abs, '..')} is a file, not a folder`;
+  return undefined;
+}

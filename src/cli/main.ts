@@ -12,6 +12,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../version.js';
 import { ChanceryError, UsageError } from '../diagnostics/diagnostic.js';
+import { removePendingTempFiles } from '../io/write-file-atomic.js';
 import { commands } from './commands/index.js';
 import { CommandUsageError, ExitCode } from './command.js';
 import type { CliIO } from './io.js';
@@ -78,6 +79,16 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // Ctrl-C or a CI's SIGTERM: writes are synchronous and the long loops yield between files, so a signal is
+  // handled between two writes; whatever temporary file is still there goes, then the exit status says why.
+  // A second signal ends the process at once (the handlers run once).
+  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      removePendingTempFiles();
+      process.stderr.write(`chancery: interrupted (${signal}); files written so far are complete, none half-written\n`);
+      process.exit(status);
+    });
+  }
   // `chancery persons | head`: a closed pipe ends the output, it is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

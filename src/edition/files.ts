@@ -32,12 +32,14 @@ function problem(path: string, code: string, message: string): EditionFile {
 }
 
 /**
- * The folders an edition's files may point into: each folder given (or the folder of a file given) and its
- * parent, as real paths, since documents of `tei/<source>/` point at `../persons.xml`. A reference that
- * leads anywhere else (`../../../etc/x.xml`, a link out of the edition) is not followed.
+ * Where an edition's files may point: anywhere inside each folder given (or the folder of a file given), and
+ * the files directly in its parent folder, since the documents of `tei/<source>/` point at `../persons.xml` and
+ * one may validate `tei/<source>` alone. Real paths, links resolved. A reference that leads anywhere else
+ * (`../../../etc/x.xml`, another folder beside the edition, a link out of it) is not followed.
  */
 export class EditionScope {
   private readonly roots: string[];
+  private readonly parents: string[];
 
   constructor(paths: readonly string[], cwd = process.cwd()) {
     const roots = new Set<string>();
@@ -50,17 +52,17 @@ export class EditionScope {
         folder = dirname(abs);
       }
       const real = realOrUndefined(folder);
-      if (!real) continue;
-      roots.add(real);
-      roots.add(dirname(real));
+      if (real) roots.add(real);
     }
     this.roots = [...roots];
+    this.parents = this.roots.map((r) => dirname(r));
   }
 
   /** Whether the file (after following links) lies in the edition's folders. */
   contains(path: string): boolean {
     const real = realOrUndefined(path);
-    return real !== undefined && this.roots.some((r) => isWithin(real, r));
+    if (real === undefined) return false;
+    return this.roots.some((r) => isWithin(real, r)) || this.parents.includes(dirname(real));
   }
 }
 

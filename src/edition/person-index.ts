@@ -103,7 +103,7 @@ export function indexPersons(teiDir: string): PersonIndex {
           depthInName--;
           if (tag.local !== 'persName') return;
           const name = open.pop()!;
-          if (open.length > 0) open[open.length - 1]!.text.push(...name.text);
+          if (open.length > 0) for (const t of name.text) open[open.length - 1]!.text.push(t);
           record(name);
         },
         text: (t) => {

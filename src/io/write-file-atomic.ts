@@ -1,5 +1,22 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Temporary files being written right now, so that an interrupted run (SIGINT, SIGTERM) can remove them: the
+ * CLI's signal handler calls {@link removePendingTempFiles}. A run killed outright leaves them behind; the next
+ * run over the same folder removes them ({@link removeStaleTempFiles}).
+ */
+const pending = new Set<string>();
+
+// `.<name>.<pid>.<time>.tmp`: hidden (no walk of the edition picks it up), short enough whatever the name
+// (a 228-character source name plus a suffix once passed the file system's 255), and the pid says whose it is.
+const TEMP_NAME = /^\..*\.(\d+)\.[0-9a-z]+\.tmp$/;
+
+function tempPath(path: string): string {
+  const name = basename(path);
+  const short = name.length > 120 ? name.slice(0, 120) : name;
+  return join(dirname(path), `.${short}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+}
 
 /**
  * Writes a file atomically: to a temporary file beside it, then rename. A reader (or a crash) never sees a
@@ -7,12 +24,69 @@ import { dirname } from 'node:path';
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const tmp = tempPath(path);
+  pending.add(tmp);
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    pending.delete(tmp);
   }
+}
+
+/** Removes the temporary files of writes still under way (for a signal handler: synchronous, never throws). */
+export function removePendingTempFiles(): number {
+  let n = 0;
+  for (const tmp of pending) {
+    try {
+      rmSync(tmp, { force: true });
+      n++;
+    } catch {
+      // nothing more can be done while the process ends
+    }
+  }
+  pending.clear();
+  return n;
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes, under `dir`, the temporary files that runs no longer alive left behind (killed during a write);
+ * returns how many. Only names of our own pattern are touched, and only when their process is gone.
+ */
+export function removeStaleTempFiles(dir: string): number {
+  let removed = 0;
+  const folders = [dir];
+  while (folders.length > 0) {
+    const folder = folders.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') folders.push(join(folder, e.name));
+      else if (e.isFile()) {
+        const m = TEMP_NAME.exec(e.name);
+        if (m && !alive(Number(m[1]))) {
+          rmSync(join(folder, e.name), { force: true });
+          removed++;
+        }
+      }
+    }
+  }
+  return removed;
 }

@@ -175,7 +175,8 @@ export function loadEdition(paths: string[]): Edition {
     // structuredClone copies the strings: slices of the file's text would otherwise keep every file of a
     // large edition in memory after its tree is gone
     const kept = keep ? doc : structuredClone(doc);
-    mentions.push(...(keep ? collectMentions(text, doc.id) : structuredClone(collectMentions(text, doc.id))));
+    // pushed one by one: a document of 300,000 mentions would overflow the stack as spread arguments
+    for (const m of keep ? collectMentions(text, doc.id) : structuredClone(collectMentions(text, doc.id))) mentions.push(m);
     sourceOrder.set(kept, order++);
     documents.push(kept);
     if (keep) trees.set(doc.id, parsed);

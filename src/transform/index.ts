@@ -6,7 +6,9 @@
  */
 import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { breathe } from '../io/breathe.js';
+import { ioCause } from '../io/read-regular-file.js';
+import { removeStaleTempFiles, writeFileAtomic } from '../io/write-file-atomic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TransformError } from '../diagnostics/diagnostic.js';
 import { TransformCodes } from './codes.js';
@@ -93,6 +95,9 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
   const written: string[] = [];
   const hashes = new Map<string, string>();
   const outRoot = resolve(options.outDir);
+  let failedWrites = 0;
+  // temporary files of a run that was killed while writing here
+  removeStaleTempFiles(outRoot);
   if (edition.documents.length > 0) {
     const user = options.transformModule !== undefined;
     const files = module.render(edition, ctx);
@@ -108,10 +113,14 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
         try {
           writeFileAtomic(target, file.content);
         } catch (e) {
-          throw new TransformError(TransformCodes.writeFailed, `cannot write ${target}: ${(e as Error).message}`, { cause: e });
+          // one finding naming the file and the cause; the other files are still tried (a full disk may free up)
+          diagnostics.push({ code: TransformCodes.writeFailed, severity: 'error', message: `cannot write ${target}: ${ioCause(e)}`, span: { file: target, line: 1, column: 1 } });
+          failedWrites++;
+          continue;
         }
         written.push(target);
         hashes.set(file.path, contentHash(file.content));
+        if (written.length % 16 === 0) await breathe();
       }
     } catch (e) {
       // a user module's own failure is reported as ours, with its message; a built-in's is a bug and stays one
@@ -120,7 +129,7 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
     }
   }
   // a run that failed to read its edition prunes nothing: an empty edition must not empty the site
-  const removed = edition.documents.length > 0 ? recordAndPrune(outRoot, module.name, hashes) : [];
+  const removed = edition.documents.length > 0 && failedWrites === 0 ? recordAndPrune(outRoot, module.name, hashes) : [];
   if (removed.length > 0) {
     diagnostics.push({
       code: TransformCodes.pruned,

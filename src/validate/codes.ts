@@ -54,6 +54,8 @@ export const ValidateCodes = {
   schematronReport: 'TEI-SCH-002',
   /** A Schematron rule could not be evaluated (XPath error in the rule). */
   schematronError: 'TEI-SCH-003',
+  /** A file above the Schematron size limit (2 MiB): Schematron not run on it, everything else checked. A warning. */
+  schematronSkipped: 'TEI-SCH-004',
 
   /** A reference to another file of the edition (persons.xml#id, other.xml#id) whose file is missing. */
   refFileMissing: 'TEI-REF-001',

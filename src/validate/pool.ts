@@ -12,13 +12,14 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ValidateError } from '../diagnostics/diagnostic.js';
 import type { EditionFile } from '../edition/files.js';
+import { breathe } from '../io/breathe.js';
 import { checkFile, prepare, type CheckConfig, type FileOutcome } from './check-file.js';
 import { ValidateCodes } from './codes.js';
 import type { WorkReply } from './worker.js';
 
 /** The outcome of a path the walk refused (a device, a link out of the edition): its one finding. */
 function refused(f: EditionFile): FileOutcome | undefined {
-  return f.problem ? { file: f.path, diagnostics: [f.problem], ids: [], references: [] } : undefined;
+  return f.problem ? { file: f.path, diagnostics: [f.problem], ids: [], references: [], unread: f.problem.message } : undefined;
 }
 
 /** Checks files one after another in this thread. */
@@ -37,6 +38,7 @@ export async function checkInProcess(files: AsyncIterable<EditionFile>, config: 
       ready = true;
     }
     out.push(checkFile(f.path, config));
+    if (out.length % 16 === 0) await breathe();
   }
   return out;
 }

@@ -37,7 +37,13 @@ export function checkReferences(
   };
   const idsByFile = new Map<string, Map<string, IdInfo> | undefined>();
   const whyNot = new Map<string, string>();
-  for (const o of outcomes) idsByFile.set(resolve(o.file), new Map(o.ids.map((i) => [i.id, i])));
+  for (const o of outcomes) {
+    if (o.unread === undefined) idsByFile.set(resolve(o.file), new Map(o.ids.map((i) => [i.id, i])));
+    else {
+      idsByFile.set(resolve(o.file), undefined);
+      whyNot.set(resolve(o.file), `which cannot be read (${o.unread})`);
+    }
+  }
 
   const idsOf = (abs: string): Map<string, IdInfo> | undefined => {
     if (idsByFile.has(abs)) return idsByFile.get(abs);

@@ -58,12 +58,17 @@ describe('src/edition: walking the edition', function () {
     ]);
   });
 
-  it('scopes references to the folders given and their parents', function () {
+  it('scopes references to the folders given and the files directly in their parents', function () {
     const dir = mkdtempSync(join(tmpdir(), 'chancery-scope-'));
     mkdirSync(join(dir, 'tei/vol'), { recursive: true });
+    mkdirSync(join(dir, 'other'), { recursive: true });
     writeFileSync(join(dir, 'tei/persons.xml'), '<r/>');
+    writeFileSync(join(dir, 'tei/vol/001.xml'), '<r/>');
+    writeFileSync(join(dir, 'other/persons.xml'), '<r/>');
     const scope = new EditionScope([join(dir, 'tei/vol')]);
     assert.equal(scope.contains(join(dir, 'tei/persons.xml')), true);
+    assert.equal(scope.contains(join(dir, 'tei/vol/001.xml')), true);
+    assert.equal(scope.contains(join(dir, 'other/persons.xml')), false);
     assert.equal(scope.contains('/etc/passwd'), false);
   });
 });

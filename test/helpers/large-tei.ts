@@ -18,8 +18,9 @@ function head(title: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="doc-big">
 <teiHeader>
-<fileDesc><titleStmt><title>${title}</title></titleStmt><publicationStmt><publisher>Test</publisher></publicationStmt><sourceDesc><bibl type="digital"><title>${title}</title><idno type="source">big.txt#L1</idno></bibl></sourceDesc></fileDesc>
+<fileDesc><titleStmt><title>${title}</title></titleStmt><publicationStmt><publisher>Test</publisher></publicationStmt><sourceDesc><bibl type="digital"><title>${title}</title><idno type="source">big.txt#L1-L2</idno></bibl></sourceDesc></fileDesc>
 <profileDesc><correspDesc><correspAction type="sent"><persName ref="../persons.xml#wilson-g">G. Wilson</persName><date when="1944-09-24">24 September 1944</date></correspAction><correspAction type="received"><persName ref="../persons.xml#eden">Eden</persName></correspAction></correspDesc><langUsage><language ident="en">English</language></langUsage><textClass><keywords><term type="kind">note</term></keywords></textClass></profileDesc>
+<revisionDesc><change>Made by a test.</change></revisionDesc>
 </teiHeader>
 <text xml:lang="en"><body>
 <head>${title}</head>

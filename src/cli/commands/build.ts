@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
-import { folderProblem, missingPath, outputProblem, within } from '../checks.js';
+import { folderProblem, missingPath, outputFileProblem, outputProblem, within } from '../checks.js';
 import { startProgress } from '../progress.js';
 import { keptLines, personsLine } from '../report-lines.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
@@ -44,7 +44,7 @@ export const buildCommand = defineCommand({
       if (p) return p.replace('no such', '--config: no such');
     }
     if (args.report !== undefined) {
-      const p = outputProblem(args.report, '--report', [args.sources, args.tei], io.cwd);
+      const p = outputProblem(args.report, '--report', [args.sources, args.tei], io.cwd) ?? outputFileProblem(args.report, '--report', io.cwd);
       if (p) return p;
     }
     if (!readdirSync(resolve(io.cwd, args.sources)).some((f) => f.endsWith('.txt'))) {

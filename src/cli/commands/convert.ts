@@ -1,5 +1,5 @@
 import { defineCommand, ExitCode } from '../command.js';
-import { missingPath, outputProblem, positiveNumber } from '../checks.js';
+import { missingPath, outputFileProblem, outputProblem, positiveNumber } from '../checks.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { startProgress } from '../progress.js';
 import { keptLines, personsLine } from '../report-lines.js';
@@ -27,7 +27,7 @@ export const convertCommand = defineCommand({
   check: (args, io) =>
     missingPath(args.files, io.cwd) ??
     outputProblem(args.out, '--out', args.files, io.cwd) ??
-    (args.report === undefined ? undefined : outputProblem(args.report, '--report', args.files, io.cwd)) ??
+    (args.report === undefined ? undefined : (outputProblem(args.report, '--report', args.files, io.cwd) ?? outputFileProblem(args.report, '--report', io.cwd))) ??
     (args.config !== undefined ? missingPath([args.config], io.cwd)?.replace('no such', '--config: no such') : undefined) ??
     positiveNumber(args.maxSize, '--max-size'),
   run: async (args, io) => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
-import { missingPath, positiveNumber } from '../checks.js';
+import { missingPath, outputFileProblem, positiveNumber } from '../checks.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { UsageError } from '../../diagnostics/diagnostic.js';
 import type { ValidateOptions } from '../../validate/index.js';
@@ -44,7 +44,8 @@ export const validateCommand = defineCommand({
       (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1) ? '--jobs takes a whole number ≥ 1' : undefined) ??
       (args.shard !== undefined && !/^\s*\d+\/\d+\s*$/.test(args.shard) ? `--shard takes I/N (e.g. 2/4), not "${args.shard}"` : undefined) ??
       (args.changed !== undefined && args.changed.startsWith('-') ? `--changed takes a git ref (a branch, tag or commit), not "${args.changed}"` : undefined) ??
-      (args.updateBaseline && !args.baseline ? '--update-baseline needs --baseline FILE' : undefined);
+      (args.updateBaseline && !args.baseline ? '--update-baseline needs --baseline FILE' : undefined) ??
+      (args.baseline !== undefined ? outputFileProblem(args.baseline, '--baseline', io.cwd) : undefined);
     if (problem || args.baseline === undefined) return problem;
     const baseline = resolve(io.cwd, args.baseline);
     if (args.paths.some((p) => resolve(io.cwd, p) === baseline) || /\.xml$/i.test(baseline)) {

@@ -1,0 +1,214 @@
+/**
+ * Hostile, broken and huge input (issue 15), each case a fixture made on the fly and the CLI run as a child
+ * process: the exit code, one clear line, nothing hung (a generous ceiling), memory bounded where it matters.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeLargeTei } from '../helpers/large-tei.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const CLI = join(ROOT, 'dist/src/cli/main.js');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  signal: NodeJS.Signals | null;
+}
+
+/** Runs the CLI in a child process, killed after `ceiling` ms (a hang fails the test instead of stalling the suite). */
+function chancery(args: string[], options: { cwd?: string; node?: string[]; ceiling?: number } = {}): Run {
+  const r = spawnSync(process.execPath, [...(options.node ?? []), CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    timeout: options.ceiling ?? 60000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+const temp = (name: string): string => mkdtempSync(join(tmpdir(), `chancery-hostile-${name}-`));
+
+/** A small valid edition: persons.xml and one document in vol/. */
+function edition(): string {
+  const dir = temp('ed');
+  writeLargeTei(dir, 4000, 'A short note');
+  return dir;
+}
+
+const TEMP_FILE = /\.tmp$/;
+function tempFilesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && TEMP_FILE.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('hostile input: every command ends with a clear finding, in bounded time and memory', function () {
+  this.timeout(180000);
+
+  it('a /dev/zero linked as x.xml and a FIFO in the folder: validate and transform refuse them with one line each, and go on', function () {
+    const dir = edition();
+    symlinkSync('/dev/zero', join(dir, 'vol/zero.xml'));
+    execFileSync('mkfifo', [join(dir, 'vol/pipe.xml')]);
+    const v = chancery(['validate', dir], { ceiling: 30000 });
+    assert.equal(v.signal, null, 'not hung');
+    assert.equal(v.status, 1);
+    const lines = v.stdout.trimEnd().split('\n');
+    assert.equal(lines.filter((l) => /zero\.xml:1:1: error: .*not followed \[TEI-XML-011\]$/.test(l)).length, 1, v.stdout);
+    assert.equal(lines.filter((l) => /pipe\.xml:1:1: error: a FIFO .* \[TEI-XML-011\]$/.test(l)).length, 1, v.stdout);
+    assert.match(lines.at(-1)!, /^4 files: 2 valid, 2 invalid/);
+    const t = chancery(['transform', dir, '--to', 'text', '--out', join(temp('out'), 'text')], { ceiling: 30000 });
+    assert.equal(t.signal, null, 'not hung');
+    assert.equal(t.status, 1);
+    assert.match(t.stdout, /^text: 1 documents → /);
+    assert.equal(t.stderr.split('\n').filter((l) => /TEI-TR-002/.test(l)).length, 2, t.stderr);
+  });
+
+  it('a FIFO named on the command line is refused, not waited on', function () {
+    const dir = temp('fifo');
+    execFileSync('mkfifo', [join(dir, 'named.xml')]);
+    const v = chancery(['validate', join(dir, 'named.xml')], { ceiling: 20000 });
+    assert.equal(v.signal, null);
+    assert.equal(v.status, 1);
+    assert.match(v.stdout, /named\.xml:1:1: error: a FIFO \(named pipe\), not a regular file: never read \[TEI-XML-011\]/);
+  });
+
+  it('persName/@ref into a FIFO, a folder or a file outside the edition: findings, never read, never published', function () {
+    const dir = edition();
+    const outside = temp('outside');
+    writeFileSync(join(outside, 'persons.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson><person xml:id="foreign"><persName>Foreign Secret</persName></person></listPerson></body></text></TEI>');
+    const doc = readFileSync(join(dir, 'vol/big.xml'), 'utf8');
+    mkdirSync(join(dir, 'vol/dir.xml'));
+    execFileSync('mkfifo', [join(dir, 'fifo.xml')]);
+    const refs = `<p n="0"><persName ref="${join(outside, 'persons.xml')}#foreign">X</persName> <persName ref="fifo/persons.xml#a">Y</persName> <ref target="../fifo.xml#a">z</ref> <ref target="dir.xml#a">w</ref></p>\n</body>`;
+    writeFileSync(join(dir, 'vol/big.xml'), doc.replace('</body>', refs));
+    const v = chancery(['validate', dir, '--schema', join(ROOT, 'schema/chancery.rng')], { ceiling: 30000 });
+    assert.equal(v.signal, null);
+    assert.equal(v.status, 1);
+    assert.match(v.stdout, /fifo\.xml#a" points to \.\.\/fifo\.xml, which cannot be read \(a FIFO/);
+    assert.match(v.stdout, /fifo\/persons\.xml#a" points to fifo\/persons\.xml, which is outside the edition or does not exist/);
+    assert.match(v.stdout, /dir\.xml#a" points to dir\.xml, which cannot be read \(a folder/);
+    assert.match(v.stdout, /#foreign" points to .*persons\.xml, which is outside the edition/);
+    const site = join(temp('site'), 'site');
+    const t = chancery(['transform', dir, '--to', 'html', '--out', site], { ceiling: 30000 });
+    assert.equal(t.signal, null);
+    assert.ok(!readdirSync(join(site, 'persons')).some((f) => f.includes('foreign')), 'no page for a person of a foreign file');
+    assert.ok(!readFileSync(join(site, 'persons.html'), 'utf8').includes('Foreign Secret'));
+  });
+
+  it('100,000 nested levels: validate reports the depth limit at once; transform leaves the document out and writes the rest', function () {
+    const dir = edition();
+    const depth = 100000;
+    const doc = readFileSync(join(dir, 'vol/big.xml'), 'utf8').replace('<head>', '<p>' + '<hi>'.repeat(depth) + 'x' + '</hi>'.repeat(depth) + '</p><head>');
+    mkdirSync(join(dir, 'deep'));
+    writeFileSync(join(dir, 'deep/001.xml'), doc);
+    const v = chancery(['validate', dir], { ceiling: 60000 });
+    assert.equal(v.signal, null);
+    assert.equal(v.status, 1);
+    assert.match(v.stdout, /deep\/001\.xml:\d+:\d+: error: elements nested more than 1,000 levels deep: .* \[TEI-XML-010\]/);
+    const site = join(temp('deep-site'), 'site');
+    const t = chancery(['transform', dir, '--to', 'html', '--out', site], { ceiling: 60000 });
+    assert.equal(t.signal, null);
+    assert.equal(t.status, 1);
+    assert.match(t.stderr, /deep\/001\.xml:.*TEI-TR-001 left out of the outputs: elements nested more than 1,000 levels/);
+    assert.match(t.stdout, /^html: 1 documents → /);
+  });
+
+  it('a 24 MB document validates in a heap of 160 MB (its Schematron is refused as a warning, RELAX NG still runs); transform takes it whole', function () {
+    const dir = temp('huge');
+    writeLargeTei(dir, 24 * 1048576);
+    const v = chancery(['validate', dir], { node: ['--max-old-space-size=160'], ceiling: 120000 });
+    assert.equal(v.signal, null);
+    assert.equal(v.status, 0, v.stdout + v.stderr);
+    assert.match(v.stdout, /big\.xml:1:1: warning: Schematron not run: the file is 24\.0 MiB.* \[TEI-SCH-004\]/);
+    assert.match(v.stdout, /^2 files: 2 valid, 0 invalid; 0 errors, 1 warning/m);
+    // 300,000 mentions in one document once overflowed the stack as spread arguments
+    const t = chancery(['transform', dir, '--to', 'text', '--out', join(temp('huge-out'), 'text')], { ceiling: 120000 });
+    assert.equal(t.status, 0, t.stderr);
+  });
+
+  it('--jobs 64 on one file: a report as with --jobs 1, nothing lost', function () {
+    const dir = edition();
+    writeFileSync(join(dir, 'vol/bad.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><oops/></TEI>');
+    const one = chancery(['validate', dir, '--jobs', '1', '--format', 'json']);
+    const many = chancery(['validate', dir, '--jobs', '64', '--format', 'json']);
+    assert.equal(many.status, 1);
+    const strip = (s: string): unknown => ({ ...JSON.parse(s), summary: { ...JSON.parse(s).summary, ms: 0 } });
+    assert.deepEqual(strip(many.stdout), strip(one.stdout));
+  });
+
+  it('option values are checked: --max-size abc, 0, -1 and --max-depth, --jobs nonsense are exit 2 with one line', function () {
+    const dir = edition();
+    for (const args of [['--max-size', 'abc'], ['--max-size', '0'], ['--max-size', '-1'], ['--max-depth', '0'], ['--max-depth', '2.5'], ['--jobs', '0']]) {
+      const v = chancery(['validate', dir, ...args]);
+      assert.equal(v.status, 2, args.join(' '));
+      assert.equal(v.stdout, '');
+      assert.match(v.stderr.split('\n')[0]!, new RegExp(`^chancery validate: ${args[0]}`), v.stderr);
+      assert.doesNotMatch(v.stderr, /internal error|    at /);
+    }
+    for (const [command, option] of [['validate', '--baseline'], ['build', '--report']] as const) {
+      const folder = temp('as-file');
+      const r = chancery(command === 'validate' ? ['validate', dir, option, folder] : ['build', option, folder], { cwd: command === 'build' ? ROOT : ROOT });
+      assert.equal(r.status, 2, `${command} ${option} DIR`);
+      assert.match(r.stderr, new RegExp(`${option} .* is a folder: name a file`));
+    }
+  });
+
+  it('a read-only output: one line per file naming the path and the cause, the run goes on, exit 1', function () {
+    if (process.getuid?.() === 0) {
+      // root writes anywhere: a path under a file stands in for an unwritable place
+    }
+    const dir = edition();
+    const out = temp('ro');
+    writeFileSync(join(out, 'documents'), 'a file where a folder should be');
+    const t = chancery(['transform', dir, '--to', 'html', '--out', out]);
+    assert.equal(t.status, 1);
+    assert.match(t.stderr, /error TEI-TR-013 cannot write .*documents\/.*\.html: .*\((ENOTDIR|EEXIST)\)/);
+    assert.doesNotMatch(t.stderr, /internal error/);
+    assert.ok(existsSync(join(out, 'index.html')), 'the other files were written');
+    chmodSync(out, 0o755);
+  });
+
+  it('UTF-16 TEI is read alike by validate and transform', function () {
+    const dir = edition();
+    const text = readFileSync(join(dir, 'vol/big.xml'), 'utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    writeFileSync(join(dir, 'vol/big.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    assert.equal(chancery(['validate', dir]).status, 0);
+    const t = chancery(['transform', dir, '--to', 'text', '--out', join(temp('u16'), 'out')]);
+    assert.equal(t.status, 0, t.stderr);
+    assert.match(t.stdout, /^text: 1 documents/);
+  });
+
+  it('SIGINT and SIGTERM leave no temporary file; one left by a killed run is removed by the next', async function () {
+    const dir = temp('signals');
+    writeLargeTei(dir, 6 * 1048576);
+    for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      const out = join(temp('sig-out'), 'site');
+      const child = spawn(process.execPath, [CLI, 'transform', dir, '--to', 'html', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // interrupt while it writes: as soon as the output folder appears
+      const started = Date.now();
+      while (!existsSync(out) && Date.now() - started < 60000) await new Promise((r) => setTimeout(r, 20));
+      child.kill(signal);
+      const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+      if (code === 0) continue; // finished before the signal: nothing to assert about interruption
+      assert.equal(code, status, stderr);
+      assert.match(stderr, /interrupted/);
+      assert.deepEqual(tempFilesUnder(out), []);
+    }
+    const site = join(temp('stale'), 'site');
+    mkdirSync(join(site, 'documents'), { recursive: true });
+    const stale = join(site, 'documents', '.x.html.999999999.abc.tmp');
+    writeFileSync(stale, 'half a page');
+    const small = edition();
+    assert.equal(chancery(['transform', small, '--to', 'html', '--out', site]).status, 0);
+    assert.equal(existsSync(stale), false);
+  });
+});
