@@ -212,3 +212,21 @@ describe('hostile input: every command ends with a clear finding, in bounded tim
     assert.equal(existsSync(stale), false);
   });
 });
+
+describe('hostile input: chancery persons', function () {
+  this.timeout(120000);
+
+  it('--check is linear in unresolved refs: 40,000 of them are listed with their lines, exit 1', function () {
+    const dir = mkdtempSync(join(tmpdir(), 'chancery-hostile-persons-'));
+    writeLargeTei(dir, 4000, 'A short note');
+    const n = 40000;
+    const names = Array.from({ length: n }, (_, i) => `<persName ref="../persons.xml#nobody-${i}">N${i}</persName>\n`).join('');
+    writeFileSync(join(dir, 'vol/refs.xml'), `<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>\n${names}</p></body></text></TEI>`);
+    const r = chancery(['persons', '--tei', dir, '--check'], { ceiling: 60000 });
+    assert.equal(r.signal, null, 'not hung');
+    assert.equal(r.status, 1);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('vol/refs.xml:'));
+    assert.equal(lines.length, n);
+    assert.match(lines[n - 1]!, /^vol\/refs\.xml:40001: persName ref "\.\.\/persons\.xml#nobody-39999" \(N39999\) does not resolve/);
+  });
+});

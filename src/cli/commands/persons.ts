@@ -1,5 +1,6 @@
 import { defineCommand, ExitCode } from '../command.js';
 import { folderProblem } from '../checks.js';
+import { printable, reportMessage } from '../../diagnostics/printable.js';
 
 /** How many documents a line names before "and N more". */
 const DOCS_SHOWN = 4;
@@ -47,7 +48,11 @@ export const personsCommand = defineCommand({
       io.stdout(`${persons.length} persons, ${persons.reduce((n, p) => n + p.mentions, 0)} mentions in ${index.documents} documents\n`);
       if (without.length > 0) io.stdout(`correspondents without an authority id (wikidata/viaf): ${without.map((p) => p.id).join(', ')}\n`);
     }
-    for (const u of index.unresolved) io.stderr(`${u.file}:${u.line}: persName ref "${u.ref}" (${u.text}) does not resolve to a person of persons.xml\n`);
+    // names and texts come from the documents: printable, one line each (src/diagnostics/printable.ts)
+    for (const f of index.unread) io.stderr(`${printable(f.file)}: not read: ${reportMessage(f.message)}\n`);
+    for (const u of index.unresolved) {
+      io.stderr(`${printable(u.file)}:${u.line}: persName ref "${reportMessage(u.ref, 200)}" (${reportMessage(u.text, 200)}) does not resolve to a person of persons.xml: ${reportMessage(u.reason)}\n`);
+    }
     if (args.check) {
       if (index.unresolved.length > 0) {
         io.stderr(`persons --check: ${index.unresolved.length} unresolved persName reference(s)\n`);
