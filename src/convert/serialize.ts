@@ -95,6 +95,7 @@ function writeHeader(header: XMLBuilder, doc: TeiDocument, generatedOn: string |
       if (doc.date.when) d.att('when', doc.date.when);
       if (doc.date.from) d.att('from', doc.date.from);
       if (doc.date.to) d.att('to', doc.date.to);
+      marks.mark(d, doc.date.inferred);
       d.txt(doc.date.text);
     }
     const received = corresp.ele('correspAction').att('type', 'received');

@@ -144,6 +144,8 @@ export interface DocumentDate {
   text: string;
   /** Where the date came from: a "Sent on" line, a dateline, the end of the body, the heading. */
   source: 'sent-line' | 'dateline' | 'end-date' | 'heading' | 'body';
+  /** Set when part of the value is not printed where the date is (a year taken from another line). */
+  inferred?: Inference;
 }
 
 export type DocumentKind = 'letter' | 'telegram' | 'note' | 'memorandum' | 'article' | 'front' | 'document';

@@ -209,6 +209,22 @@ describe('serialize', () => {
     assert.equal(x.one('//t:body/t:p').text(), 'The war-time spirit.');
   });
 
+  it('writes what the model says was inferred with cert, evidence and resp, on the element inferred', () => {
+    const doc = runUpTo(LETTER, 'layout').docs[0]!;
+    doc.date = { ...doc.date!, inferred: { cert: 'medium', evidence: 'internal' } };
+    const x = xpath(serializeTei(doc, { generatedOn: GENERATED_ON }));
+    const date = x.one('//t:correspAction[@type="sent"]/t:date');
+    assert.deepEqual(['cert', 'evidence', 'resp'].map((a) => date.attr(a)?.value()), ['medium', 'internal', '#doc-t-000-chancery']);
+    assert.equal(x.attr('//t:titleStmt/t:respStmt', 'id'), 'doc-t-000-chancery');
+    assert.equal(x.attr('//t:correspAction[@type="received"]/t:persName', 'cert'), 'high', 'the addressee from the salutation');
+    assert.equal(x.attr('//t:correspAction[@type="sent"]/t:persName', 'cert'), undefined, 'the sender from the signature');
+  });
+
+  it('gives the respStmt no xml:id where nothing points to it', () => {
+    const [xml] = teiOf(para('J. V. STALIN TO F. ROOSEVELT') + 'Text.\n');
+    assert.doesNotMatch(xml!, /xml:id="[^"]*-chancery"|resp=/);
+  });
+
   it('escapes the source’s markup characters in text', () => {
     const [xml] = teiOf(para('Dear Sir,') + 'Tom & Jerry <b> "quoted"\n');
     assert.equal(xpath(xml!).one('//t:body/t:p').text(), 'Tom & Jerry <b> "quoted"');

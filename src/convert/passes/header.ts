@@ -52,7 +52,9 @@ export const headerPass: DocumentPass = {
         if (!/^[A-Z]\.$/.test(name)) doc.sender = [{ name }];
       }
     }
-    if (doc.addressees.length === 0) doc.addressees = addresseesFromSalute(doc);
+    // A salutation addresses the recipient as a rule, not always ("Dear Sir" to the recipient's deputy): the
+    // addressee it names is inferred, with high certainty.
+    if (doc.addressees.length === 0) doc.addressees = addresseesFromSalute(doc).map((a) => ({ ...a, inferred: { cert: 'high', evidence: 'internal' } }));
     findDate(doc, heading);
     doc.kind = kindOf(doc, heading);
     doc.languages = languagesOf(doc);

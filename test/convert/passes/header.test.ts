@@ -78,6 +78,8 @@ describe('passes/header', () => {
     it('reads the addressee from the salutation and the sender from the signature of a letter without heading', () => {
       const { doc, diagnostics } = header(para('SECRET') + para('December 23rd, 1941.') + para('My dear Welles,') + para('You will remember our talk.') + para('Yours very sincerely,') + '(SGD) HALIFAX\n');
       assert.deepEqual([names(doc.sender), names(doc.addressees)], [['HALIFAX'], ['Welles']]);
+      // The salutation's addressee is inferred (with high certainty); the signature is the writer's own statement.
+      assert.deepEqual([doc.sender[0]!.inferred, doc.addressees[0]!.inferred], [undefined, { cert: 'high', evidence: 'internal' }]);
       assert.equal(doc.kind, 'letter');
       assert.equal(doc.title, 'Halifax to Welles, 23 December 1941');
       assert.equal(doc.classification, 'SECRET');
