@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { findDates, type DateMention } from '../../../src/convert/entities/dates/find-dates.js';
 
 /** The values of the single date found in `text`, with its text. */
@@ -56,7 +57,7 @@ describe('findDates', () => {
     it('takes the past for a date after a document word ("your message of December 28" in July)', () => {
       assert.deepEqual(one('I have received your message of December 28 and', '1942-07-01'), { text: 'December 28', when: '1941-12-28', yearInferred: true });
       assert.deepEqual(one('we shall meet on December 28 in Moscow', '1942-07-01'), { text: 'December 28', when: '1942-12-28', yearInferred: true });
-      assert.deepEqual(one('Moscow, noon. [Received December 24—2:10 p.m.]', '1941-12-23'), { text: 'December 24', when: '1941-12-24', yearInferred: true });
+      assert.deepEqual(one('Moscow, noon. [Received December 24—2:10 p.m.]', '1941-12-23'), { text: 'December 24—2:10 p.m.', when: '1941-12-24T14:10:00', yearInferred: true });
     });
     it('keeps the dates of a list in one run of months ("August or September" in a February letter)', () => {
       const found = findDates('planned for August or September.', { reference: '1943-02-16' });
@@ -131,4 +132,15 @@ describe('findDates', () => {
       it(JSON.stringify(text), () => assert.deepEqual(findDates(text, { reference: '1941-12-22' }), []));
     }
   });
+});
+
+describe('findDates: times of day in running text (hand-annotated set, test/fixtures/dates/running-text-times.json)', () => {
+  const set = JSON.parse(readFileSync(new URL('../../../../test/fixtures/dates/running-text-times.json', import.meta.url), 'utf8')) as {
+    cases: Array<{ doc: string; reference: string; text: string; dates: Array<{ text: string; when: string }> }>;
+  };
+  for (const c of set.cases) {
+    it(`${c.doc}: ${c.text}`, () => {
+      assert.deepEqual(findDates(c.text, { reference: c.reference }).map((d) => ({ text: d.text, when: d.when })), c.dates);
+    });
+  }
 });

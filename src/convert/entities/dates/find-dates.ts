@@ -8,6 +8,7 @@ import { englishDates, frenchDates } from './chrono-setup.js';
 import { scanDayMonthYear, scanMonthNames } from './fallback-day-month-year.js';
 import { extendBetween } from './extend-between.js';
 import { extendSlashDay } from './extend-slash-day.js';
+import { attachTimes } from './time-of-day.js';
 import { inferYear, parseReference, toIso, type DateParts, type ReferenceDate } from './iso.js';
 import type { DateMention, FindDatesOptions } from './types.js';
 
@@ -213,5 +214,6 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   const kept: DateMention[] = [];
   for (const m of found) if (!kept.some((k) => overlaps(k, m))) kept.push(m);
   followLists(text, kept);
+  attachTimes(text, kept, (dateText) => findDates(dateText, options)[0]);
   return kept;
 }
