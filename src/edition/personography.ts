@@ -187,6 +187,17 @@ function personEntry(el: XmlElement, id: string): PersonEntry {
   return record;
 }
 
+/**
+ * The order of an index: surname, then given names (folded: case and accents do not reorder), then id for persons
+ * of one name, so that the file reads like the index of a printed edition.
+ */
+export function bySurname(a: PersonEntry, b: PersonEntry): number {
+  const key = (p: PersonEntry): string => `${p.surname}\u0000${p.forenames.join(' ')}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const ka = key(a);
+  const kb = key(b);
+  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Person elements shown as facts on person pages (a note only when untyped). */
 const FACTS: ReadonlySet<string> = new Set(['birth', 'death', 'floruit', 'occupation', 'affiliation', 'nationality', 'note']);
 
@@ -243,7 +254,7 @@ export function personographyXml(persons: readonly PersonEntry[]): string {
     '    <body>',
     '      <listPerson>',
   ];
-  for (const p of [...persons].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) lines.push(personXml(p));
+  for (const p of [...persons].sort(bySurname)) lines.push(personXml(p));
   lines.push('      </listPerson>', '    </body>', '  </text>', '</TEI>', '');
   return markGenerated(lines.join('\n'));
 }

@@ -157,3 +157,14 @@ describe('personography properties', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('personography order', () => {
+  it('lists persons by surname, then given names, whatever their ids', async () => {
+    const { personographyXml } = await import('../../../src/edition/personography.js');
+    const person = (id: string, surname: string, forenames: string[]) => ({
+      id, surname, forenames, initials: [], forms: [], variants: [], roles: [], authority: [], correspondent: false,
+    });
+    const xml = personographyXml([person('a-zorn', 'Zorn', []), person('z-adams', 'Adams', ['John']), person('b-adams', 'Adams', ['Abigail']), person('c', 'Ädler', [])]);
+    assert.deepEqual([...xml.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]), ['b-adams', 'z-adams', 'c', 'a-zorn']);
+  });
+});
