@@ -11,8 +11,9 @@ export interface ViewPiece {
   offset: number;
   /** Inside `hi rend="italic"`: in these texts, titles of works and foreign phrases. */
   italic: boolean;
-  /** The list of inlines that holds the node. */
+  /** The list of inlines that holds the node, and the node's index in it when the view was made. */
   parent: Inline[];
+  parentIndex: number;
 }
 
 /** A block's running text with a map back to its text nodes. */
@@ -31,10 +32,11 @@ export interface InlineView {
 export function viewOf(inlines: Inline[]): InlineView {
   const view: InlineView = { text: '', pieces: [], nested: [] };
   const walk = (nodes: Inline[], italic: boolean): void => {
-    for (const node of nodes) {
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index]!;
       switch (node.type) {
         case 'text':
-          view.pieces.push({ node, offset: view.text.length, italic, parent: nodes });
+          view.pieces.push({ node, offset: view.text.length, italic, parent: nodes, parentIndex: index });
           view.text += node.text;
           break;
         case 'hi': {
@@ -83,55 +85,121 @@ function entityOf(s: EntitySpan, children: Inline[]): EntityInline {
   return entity;
 }
 
+/** The piece whose text holds offset `at` of the view, by binary search (pieces are in offset order). */
+export function pieceAt(view: InlineView, at: number): ViewPiece | undefined {
+  const pieces = view.pieces;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = pieces[mid]!;
+    if (at < p.offset) hi = mid - 1;
+    else if (at >= p.offset + p.node.text.length) lo = mid + 1;
+    else return p;
+  }
+  return undefined;
+}
+
 /** The piece that holds the whole span, if one does (spans across two text nodes are left untagged). */
 export function pieceFor(view: InlineView, start: number, end: number): ViewPiece | undefined {
-  return view.pieces.find((p) => p.offset <= start && end <= p.offset + p.node.text.length);
+  const p = pieceAt(view, start);
+  return p && end <= p.offset + p.node.text.length ? p : undefined;
+}
+
+/** How one list of inlines changes: text nodes replaced by what they split into, runs of nodes by one entity. */
+interface ListEdit {
+  /** Index of the first node replaced, and how many. */
+  at: number;
+  count: number;
+  replacement: Inline[];
 }
 
 /**
  * Wraps spans of the view in entity nodes, in place: each text node that holds spans is replaced, in its
  * parent list, by text / entity / text nodes whose texts concatenate to the original. Overlapping spans: the
  * first given wins. Returns how many spans were applied.
+ *
+ * Linear in the view and the spans (a paragraph of megabytes with thousands of names is one view): taken
+ * characters are marked in a bitmap instead of comparing each span with every earlier one, pieces are found by
+ * binary search, and each list of inlines is rebuilt once, never spliced span by span.
  */
-export function applySpans(inlines: Inline[], view: InlineView, spans: EntitySpan[]): number {
-  const byNode = new Map<TextInline, EntitySpan[]>();
-  const taken: EntitySpan[] = [];
+export function applySpans(_inlines: Inline[], view: InlineView, spans: EntitySpan[]): number {
+  const byNode = new Map<TextInline, { piece: ViewPiece; spans: EntitySpan[] }>();
+  const taken = new Uint8Array(view.text.length + 1);
+  const overlapsTaken = (s: EntitySpan): boolean => {
+    for (let k = s.start; k < s.end; k++) if (taken[k]) return true;
+    return false;
+  };
+  const take = (s: EntitySpan): void => {
+    taken.fill(1, s.start, s.end);
+  };
   const crossing: Array<{ span: EntitySpan; first: ViewPiece; last: ViewPiece }> = [];
   const inCrossing = new Set<TextInline>();
+  let applied = 0;
   for (const s of spans) {
-    if (s.end <= s.start || taken.some((t) => s.start < t.end && t.start < s.end)) continue;
+    if (s.end <= s.start || s.start < 0 || s.end > view.text.length || overlapsTaken(s)) continue;
     const piece = pieceFor(view, s.start, s.end);
     if (!piece) {
       const across = crossingPieces(view, s);
       // One rewrite per text node: a node already split by another span is left to that span.
       const busy = (n: TextInline): boolean => byNode.has(n) || inCrossing.has(n);
       if (!across || busy(across.first.node) || busy(across.last.node)) continue;
-      taken.push(s);
+      take(s);
+      applied++;
       crossing.push({ span: s, ...across });
       inCrossing.add(across.first.node).add(across.last.node);
       continue;
     }
     if (inCrossing.has(piece.node)) continue;
-    taken.push(s);
+    take(s);
+    applied++;
     const local = { ...s, start: s.start - piece.offset, end: s.end - piece.offset };
-    byNode.set(piece.node, [...(byNode.get(piece.node) ?? []), local]);
+    const entry = byNode.get(piece.node);
+    if (entry) entry.spans.push(local);
+    else byNode.set(piece.node, { piece, spans: [local] });
   }
-  for (const c of crossing) wrapAcross(c.span, c.first, c.last);
-  if (byNode.size === 0) return taken.length;
-  const rewrite = (nodes: Inline[]): void => {
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      if (node.type === 'hi') rewrite(node.children);
-      if (node.type !== 'text') continue;
-      const local = byNode.get(node);
-      if (!local) continue;
-      const parts = splitText(node, local.sort((a, b) => a.start - b.start));
-      nodes.splice(i, 1, ...parts);
-      i += parts.length - 1;
+  if (applied === 0) return 0;
+  const edits = new Map<Inline[], ListEdit[]>();
+  const indexIn = new Map<Inline[], Map<Inline, number>>();
+  const indexOf = (list: Inline[], node: Inline): number => {
+    let index = indexIn.get(list);
+    if (!index) {
+      index = new Map();
+      for (let k = 0; k < list.length; k++) index.set(list[k]!, k);
+      indexIn.set(list, index);
     }
+    return index.get(node) ?? -1;
   };
-  rewrite(inlines);
-  return taken.length;
+  const edit = (list: Inline[], e: ListEdit): void => {
+    const list_ = edits.get(list);
+    if (list_) list_.push(e);
+    else edits.set(list, [e]);
+  };
+  for (const c of crossing) {
+    const i = indexOf(c.first.parent, c.first.node);
+    const j = indexOf(c.first.parent, c.last.node);
+    edit(c.first.parent, { at: i, count: j - i + 1, replacement: wrapAcross(c.span, c.first, c.last, c.first.parent.slice(i + 1, j)) });
+  }
+  for (const { piece, spans: local } of byNode.values()) {
+    edit(piece.parent, { at: indexOf(piece.parent, piece.node), count: 1, replacement: splitText(piece.node, local.sort((a, b) => a.start - b.start)) });
+  }
+  for (const [list, changes] of edits) rebuild(list, changes);
+  return applied;
+}
+
+/** Applies non-overlapping edits to a list in one pass. */
+function rebuild(list: Inline[], changes: ListEdit[]): void {
+  changes.sort((a, b) => a.at - b.at);
+  const out: Inline[] = [];
+  let k = 0;
+  for (const c of changes) {
+    for (; k < c.at; k++) out.push(list[k]!);
+    for (const r of c.replacement) out.push(r);
+    k = c.at + c.count;
+  }
+  for (; k < list.length; k++) out.push(list[k]!);
+  list.length = 0;
+  for (const node of out) list.push(node);
 }
 
 /**
@@ -139,44 +207,63 @@ export function applySpans(inlines: Inline[], view: InlineView, spans: EntitySpa
  * "Mr.<lb/>Eden" in a hard-wrapped letter): its first and last pieces, or undefined when it crosses other markup.
  */
 function crossingPieces(view: InlineView, s: EntitySpan): { first: ViewPiece; last: ViewPiece } | undefined {
-  const first = view.pieces.find((p) => p.offset <= s.start && s.start < p.offset + p.node.text.length);
-  const last = view.pieces.find((p) => p.offset < s.end && s.end <= p.offset + p.node.text.length);
+  const first = pieceAt(view, s.start);
+  const last = pieceAt(view, s.end - 1);
   if (!first || !last || first === last || first.parent !== last.parent) return undefined;
-  const i = first.parent.indexOf(first.node);
-  const j = first.parent.indexOf(last.node);
-  if (i < 0 || j <= i) return undefined;
-  for (const between of first.parent.slice(i + 1, j)) if (between.type !== 'lb' && between.type !== 'pb') return undefined;
-  return { first, last };
+  // Between the two, in the same list, only breaks: the pieces between them in the view are the list's text
+  // nodes between them, so walking the list from the first is bounded by the span's own length.
+  const nodes = first.parent;
+  let i = first.parentIndex;
+  if (nodes[i] !== first.node) i = nodes.indexOf(first.node);
+  for (let k = i + 1; k < nodes.length; k++) {
+    const between = nodes[k]!;
+    if (between === last.node) return { first, last };
+    if (between.type !== 'lb' && between.type !== 'pb') return undefined;
+  }
+  return undefined;
 }
 
-/** Wraps the end of one text node, the breaks after it and the start of a later one in one entity. */
-function wrapAcross(s: EntitySpan, first: ViewPiece, last: ViewPiece): void {
-  const nodes = first.parent;
-  const i = nodes.indexOf(first.node);
-  const j = nodes.indexOf(last.node);
+/** The end of one text node, the breaks after it and the start of a later one, wrapped in one entity. */
+function wrapAcross(s: EntitySpan, first: ViewPiece, last: ViewPiece, between: Inline[]): Inline[] {
   const a = s.start - first.offset;
   const b = s.end - last.offset;
-  const cut = (node: TextInline, from: number, to: number): TextInline => ({ type: 'text', text: node.text.slice(from, to), ...position(node, from) });
-  const children: Inline[] = [cut(first.node, a, first.node.text.length), ...nodes.slice(i + 1, j), cut(last.node, 0, b)];
+  const cut = (node: TextInline, from: number, to: number): TextInline => ({ type: 'text', text: node.text.slice(from, to), ...positionIn(node, from) });
+  const children: Inline[] = [cut(first.node, a, first.node.text.length)];
+  for (const n of between) children.push(n);
+  children.push(cut(last.node, 0, b));
   const out: Inline[] = [];
   if (a > 0) out.push(cut(first.node, 0, a));
   out.push(entityOf(s, children));
   if (b < last.node.text.length) out.push(cut(last.node, b, last.node.text.length));
-  nodes.splice(i, j - i + 1, ...out);
+  return out;
 }
 
-/** Column of a character offset inside a text node that may span lines. */
-function position(node: TextInline, offset: number): { line: number; column: number } {
-  const before = node.text.slice(0, offset);
-  const breaks = before.split('\n');
-  if (breaks.length === 1) return { line: node.line, column: node.column + offset };
-  return { line: node.line + breaks.length - 1, column: breaks[breaks.length - 1]!.length + 1 };
+/** Line and column of a character offset inside a text node that may span lines. */
+function positionIn(node: TextInline, offset: number): { line: number; column: number } {
+  const breakBefore = node.text.lastIndexOf('\n', offset - 1);
+  if (offset === 0 || breakBefore < 0) return { line: node.line, column: node.column + offset };
+  let breaks = 0;
+  for (let k = node.text.indexOf('\n'); k >= 0 && k < offset; k = node.text.indexOf('\n', k + 1)) breaks++;
+  return { line: node.line + breaks, column: offset - breakBefore };
 }
 
+/** Splits a text node around its spans (sorted, not overlapping); positions counted in one walk of the text. */
 function splitText(node: TextInline, spans: EntitySpan[]): Inline[] {
   const out: Inline[] = [];
   let at = 0;
-  const text = (from: number, to: number): TextInline => ({ type: 'text', text: node.text.slice(from, to), ...position(node, from) });
+  // Where the walk has counted line breaks up to, and the line and start of line it reached.
+  let counted = 0;
+  let line = node.line;
+  let lineStart = -1; // -1: still on the node's first line, whose column starts at node.column
+  const positionAt = (offset: number): { line: number; column: number } => {
+    for (let k = node.text.indexOf('\n', counted); k >= 0 && k < offset; k = node.text.indexOf('\n', k + 1)) {
+      line++;
+      lineStart = k;
+    }
+    counted = Math.max(counted, offset);
+    return lineStart < 0 ? { line, column: node.column + offset } : { line, column: offset - lineStart };
+  };
+  const text = (from: number, to: number): TextInline => ({ type: 'text', text: node.text.slice(from, to), ...positionAt(from) });
   for (const s of spans) {
     if (s.start > at) out.push(text(at, s.start));
     out.push(entityOf(s, [text(s.start, s.end)]));
