@@ -9,7 +9,7 @@
  */
 import type { Block, Inference, Party, TeiDocument } from '../../model/document.js';
 import { findDates } from './dates/find-dates.js';
-import { applySpans, viewOf, type EntitySpan, type InlineView } from './inline-view.js';
+import { applySpans, pieceAt, pieceFor, viewOf, type EntitySpan, type InlineView } from './inline-view.js';
 import { findPersons, type PersonMention } from './persons/find-persons.js';
 import { normalizeSurname } from './persons/normalize.js';
 import { NameKnowledge, lowerWords } from './persons/knowledge.js';
@@ -67,20 +67,6 @@ interface Lookups {
   strong: (key: string) => boolean;
   common: (folded: string) => boolean;
   place: (folded: string) => boolean;
-}
-
-/** The view piece that holds offset `at`, by binary search (pieces are in offset order). */
-function pieceAt(view: InlineView, at: number): InlineView['pieces'][number] | undefined {
-  let lo = 0;
-  let hi = view.pieces.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = view.pieces[mid]!;
-    if (at < p.offset) hi = mid - 1;
-    else if (at >= p.offset + p.node.text.length) lo = mid + 1;
-    else return p;
-  }
-  return undefined;
 }
 
 function personsIn(unit: Unit, lookups: Lookups): PersonMention[] {
@@ -279,8 +265,8 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
       const attrs: Record<string, string> = {};
       for (const k of ['when', 'from', 'to', 'notBefore', 'notAfter'] as const) if (d[k]) attrs[k] = d[k]!;
       // A date in italics is skipped when it is part of a title of a work; an italic date alone is emphasis.
-      const inTitle = unit.view.pieces.some((p) => p.italic && p.offset <= d.start && d.end <= p.offset + p.node.text.length &&
-        p.node.text.trim() !== d.text);
+      const holder = pieceFor(unit.view, d.start, d.end);
+      const inTitle = holder !== undefined && holder.italic && holder.node.text.trim() !== d.text;
       if (inTitle) continue;
       const span: EntitySpan = { start: d.start, end: d.end, tag: 'date', attrs };
       if (d.yearInferred) span.inferred = yearCertainty;

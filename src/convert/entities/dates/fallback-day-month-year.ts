@@ -30,7 +30,8 @@ const MONTH_ALONE =
   /(?<![\w./])(?<!(?<!mid)-)(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?(?![\w/-])/g;
 
 /** Words after which "May" or "March" can only be the month: "early May", "in March". */
-const MONTH_PRECEDERS = /\b(?:in|of|by|since|until|till|from|to|during|before|after|early|late|mid|end|beginning|middle|between|and|or|through|throughout|around|about|until|on|last|next)\W*$/i;
+const MONTH_PRECEDERS = new Set(['in', 'of', 'by', 'since', 'until', 'till', 'from', 'to', 'during', 'before', 'after', 'early', 'late', 'mid', 'end', 'beginning', 'middle', 'between', 'and', 'or', 'through', 'throughout', 'around', 'about', 'on', 'last', 'next']);
+const LONGEST_PRECEDER = 10;
 
 /**
  * A capitalised month name chrono passed over ("the end of April or early May": chrono reads "early" as a
@@ -41,7 +42,7 @@ export function scanMonthNames(text: string): Array<{ start: number; end: number
   const out: Array<{ start: number; end: number; text: string; month: number; year?: number }> = [];
   for (const m of text.matchAll(MONTH_ALONE)) {
     const name = m[1] ?? '';
-    if ((name === 'May' || name === 'March') && !monthPrecederOk(text.slice(0, m.index))) continue;
+    if ((name === 'May' || name === 'March') && !monthPrecededAt(text, m.index)) continue;
     const month = MONTHS[name.toLowerCase()];
     if (!month) continue;
     const found: { start: number; end: number; text: string; month: number; year?: number } = { start: m.index, end: m.index + m[0].length, text: m[0], month };
@@ -51,6 +52,21 @@ export function scanMonthNames(text: string): Array<{ start: number; end: number
   return out;
 }
 
-function monthPrecederOk(before: string): boolean {
-  return MONTH_PRECEDERS.test(before);
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Whether the last word before `at` (ASCII word characters, as `\b` and `\W` see them, punctuation between) is a
+ * preceder: what `/\b(?:in|of|…)\W*$/i` says of the text before `at`, read backwards from `at` instead of run on
+ * all the text before it (anchored at the end, that made a paragraph of megabytes quadratic). The punctuation
+ * skipped belongs to this month alone, so the scans of all months together read the text once.
+ */
+function monthPrecededAt(text: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && !isWordChar(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) {
+    start--;
+    if (end - start > LONGEST_PRECEDER) return false;
+  }
+  return start < end && MONTH_PRECEDERS.has(text.slice(start, end).toLowerCase());
 }
