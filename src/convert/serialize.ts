@@ -79,6 +79,8 @@ function writeHeader(header: XMLBuilder, doc: TeiDocument, generatedOn: string |
   bibl.ele('title').txt(doc.volumeTitle ?? doc.title ?? doc.sourceFile);
   if (doc.volumeTitle) bibl.ele('biblScope').att('unit', 'line').att('from', String(doc.startLine)).att('to', String(doc.endLine)).txt(`lines ${doc.startLine}–${doc.endLine}`);
   bibl.ele('idno').att('type', 'source').txt(`${doc.sourceFile}#L${doc.startLine}-L${doc.endLine}`);
+  // The volume's own document holds several stretches of the source: one reference each.
+  for (const [from, to] of doc.moreLines ?? []) bibl.ele('idno').att('type', 'source').txt(`${doc.sourceFile}#L${from}-L${to}`);
   nl(header);
   header.ele('encodingDesc').ele('p').txt('Converted from plain text; encoding as described in the Chancery encoding guidelines (docs/encoding.md).');
   nl(header);
@@ -218,6 +220,10 @@ class BodyWriter {
         return;
       case 'pageNum':
         this.inlineElement(parent, 'fw', b).att('type', 'pageNum');
+        parent.ele('pb').att('n', b.n ?? '');
+        return;
+      case 'runningHead':
+        this.inlineElement(parent, 'fw', b).att('type', 'header');
         parent.ele('pb').att('n', b.n ?? '');
         return;
       case 'marginal':

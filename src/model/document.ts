@@ -36,7 +36,8 @@ export type BlockKind =
   | 'pageNum' // "-4-"
   | 'marginal' // handwritten marginalia, registry stamps
   | 'noteBody' // the text of a footnote, wherever it was printed
-  | 'sourceNote'; // an unnumbered note on the document's source (documentary editions)
+  | 'sourceNote' // an unnumbered note on the document's source (documentary editions)
+  | 'runningHead'; // a print extraction's running head with its page number (`n`), where the page turned
 
 export interface Block {
   kind: BlockKind;
@@ -56,6 +57,14 @@ export interface Block {
   lang?: string;
   /** Set on a passage the document repeats (a second OCR pass): the block it repeats. */
   duplicateOf?: Block;
+  /**
+   * Print extractions: where each of `lines` came from, when a line is several printed lines joined again
+   * (the pieces of line i, each an offset in it and the 1-based source line and column of its text). Absent:
+   * line i is source line `line + i`.
+   */
+  pieces?: { offset: number; line: number; column: number }[][];
+  /** Running heads printed inside the block: before `offset` of its line `at`, the page turned. */
+  pageBreaks?: { at: number; offset: number; head: Block }[];
   /** The block's xml:id, set by the layout pass on a passage that duplicates point to. */
   xmlId?: string;
 }
@@ -159,6 +168,11 @@ export interface TeiDocument {
   /** Line range of the source this document came from (1-based, inclusive). */
   startLine: number;
   endLine: number;
+  /**
+   * Further stretches of the source the document holds, beyond startLine–endLine: the volume's own document
+   * gathers the heads of its divisions from between the documents.
+   */
+  moreLines?: [number, number][];
   kind: DocumentKind;
   blocks: Block[];
   title?: string;

@@ -68,6 +68,8 @@ export function teiAllErrors(documents: Map<string, string>): string[] | undefin
 /** Words as score.py counts them: letters and digits, superscript digits as digits, lower case. */
 export function wordsOf(text: string): string[] {
   const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  // A word a print extraction cut at a line end ("satisfac-" / "tory") is read whole, as the converter joins it.
+  text = text.replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2');
   // A superscript number is a reference marker: a word of its own, even when printed against a word.
   const plain = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => ` ${[...run].map((c) => sup.indexOf(c)).join('')} `);
   return plain.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.filter((w) => !/^_+$/.test(w)) ?? [];
@@ -98,7 +100,10 @@ export function teiTextWords(xml: string): string[] {
     }
   };
   if (text) walk(text as libxmljs.Element);
-  return wordsOf(parts.join(''));
+  const all = parts.join('');
+  // A compound whose hyphen the converter kept at a line end ("well-" / "known") also counts as the word it joins.
+  const joined = [...all.matchAll(/(\p{L}+)-(\p{L}+)/gu)].map((m) => `${m[1]}${m[2]}`).join(' ');
+  return [...wordsOf(all), ...wordsOf(joined)];
 }
 
 /** Words of `source` missing from `target` (as multisets), ignoring the source's markup syntax words. */

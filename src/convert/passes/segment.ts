@@ -12,6 +12,8 @@ import { plainText, readBlocks } from '../readers/blocks.js';
 import { isClassification } from '../rules/classification.js';
 import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
+import { readPrintBlocks, reflowPrint } from '../readers/print-layout.js';
+import { segmentDocumentaryVolume } from '../rules/documentary-volume.js';
 
 /** A volume needs at least this many message headings; fewer, and the file is one document. */
 const MIN_HEADINGS_FOR_VOLUME = 3;
@@ -25,7 +27,10 @@ export const segmentPass: SourcePass = {
 };
 
 export function segmentDocuments(source: SourceText): TeiDocument[] {
-  const blocks = readBlocks(source);
+  const printed = reflowPrint(source.lines);
+  const blocks = printed ? readPrintBlocks(source, printed) : readBlocks(source);
+  const documentary = documentaryDocuments(source, blocks);
+  if (documentary) return documentary;
   let runs = findHeadingRuns(blocks);
   if (runs.length < MIN_HEADINGS_FOR_VOLUME) runs = findNamedHeadings(blocks);
   if (runs.length < MIN_HEADINGS_FOR_VOLUME) {
@@ -43,6 +48,43 @@ export function segmentDocuments(source: SourceText): TeiDocument[] {
       b.kind = isClassification(plainText(b)) ? 'classification' : 'head';
     }
     docs.push(makeDocument(source, docBlocks, docs.length, 'telegram'));
+  }
+  return docs;
+}
+
+/**
+ * A documentary volume or a file of several documents of a documentary edition (rules/documentary-volume):
+ * one document per opening; the heads of the volume's divisions, with any matter before the first document,
+ * make the volume's own document (kind `front`), first, which lists every stretch of the source it holds. A
+ * running head between blocks goes with the block after it.
+ */
+function documentaryDocuments(source: SourceText, blocks: Block[]): TeiDocument[] | undefined {
+  const content = blocks.filter((b) => b.kind !== 'runningHead');
+  const units = segmentDocumentaryVolume(content);
+  if (!units) return undefined;
+  // Where each content block stands in `blocks`; a unit takes the running heads standing before its first block.
+  const position = new Map<Block, number>();
+  blocks.forEach((b, i) => position.set(b, i));
+  const startOf = (u: { from: number }) => {
+    let at = position.get(content[u.from]!)!;
+    while (at > 0 && blocks[at - 1]!.kind === 'runningHead') at--;
+    return at;
+  };
+  const spans = units.map((u, k) => ({ unit: u, from: startOf(u), to: k + 1 < units.length ? startOf(units[k + 1]!) : blocks.length }));
+  const volume: Block[][] = spans.filter((s) => s.unit.kind === 'divisions').map((s) => blocks.slice(s.from, s.to));
+  const docs: TeiDocument[] = [];
+  if (volume.length > 0) {
+    const front = makeDocument(source, volume.flat(), 0, 'front');
+    const ranges = volume.map((bs) => [bs[0]!.line, bs[bs.length - 1]!.endLine] as [number, number]);
+    front.startLine = ranges[0]![0];
+    front.endLine = ranges[0]![1];
+    if (ranges.length > 1) front.moreLines = ranges.slice(1);
+    docs.push(front);
+  }
+  for (const s of spans) {
+    if (s.unit.kind !== 'document') continue;
+    if (s.unit.head !== undefined) content[s.unit.head]!.kind = 'head';
+    docs.push(makeDocument(source, blocks.slice(s.from, s.to), docs.length, 'document'));
   }
   return docs;
 }

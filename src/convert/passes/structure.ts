@@ -6,7 +6,7 @@
  */
 import type { Block, BlockKind, TeiDocument } from '../../model/document.js';
 import type { DocumentPass } from '../pass.js';
-import { blockText, plainText } from '../readers/blocks.js';
+import { blockText, plainText, sliceLines } from '../readers/blocks.js';
 import { isClassification } from '../rules/classification.js';
 import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
@@ -127,6 +127,10 @@ export const structurePass: DocumentPass = {
 function classify(doc: TeiDocument): void {
   const blocks: Block[] = [];
   for (const block of doc.blocks.flatMap(splitTrailingLine)) {
+    if (block.kind === 'runningHead') {
+      blocks.push(block);
+      continue;
+    }
     if (block.kind === 'head' || block.kind === 'classification') {
       blocks.push(...splitDatedHeading(block));
       continue;
@@ -165,8 +169,8 @@ function splitTrailingLine(block: Block): Block[] {
   const catchword = recognisers.catchword!(block, last.trim());
   if (!catchword && (!parsed || parsed.sent || parsed.place)) return [block];
   return reread([
-    { ...block, lines: block.lines.slice(0, -1), endLine: block.endLine - 1 },
-    { ...block, kind: 'p', line: block.endLine, lines: [last], column: 1, inlines: [] },
+    { ...block, ...sliceLines(block, 0, block.lines.length - 1) },
+    { ...block, ...sliceLines(block, block.lines.length - 1), kind: 'p', inlines: [] },
   ]);
 }
 
@@ -191,8 +195,8 @@ function splitDatedHeading(block: Block): Block[] {
 function splitClosing(block: Block): Block[] {
   if (block.lines.length !== 1) {
     if (looksLikeSignature(textWithoutNotes(block.inlines, block.endLine))) {
-      const closing: Block = { ...block, lines: block.lines.slice(0, -1), endLine: block.endLine - 1 };
-      const signed: Block = { ...block, kind: 'signed', line: block.endLine, lines: [block.lines[block.lines.length - 1]!], column: 1, inlines: [] };
+      const closing: Block = { ...block, ...sliceLines(block, 0, block.lines.length - 1) };
+      const signed: Block = { ...block, ...sliceLines(block, block.lines.length - 1), kind: 'signed', inlines: [] };
       return reread([closing, signed]);
     }
     return [block];

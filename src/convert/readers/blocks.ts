@@ -58,3 +58,18 @@ export function plainText(block: Block): string {
   }
   return text;
 }
+
+/**
+ * Lines `from`–`to` (exclusive) of a block as the fields of a block of their own: lines, first and last source
+ * line, and for a print extraction the pieces and page breaks that fall among them. Passes that cut a block
+ * (a trailing date line, a signature after a closing, one note of a footnote block) cut through this, so that
+ * every piece of text keeps its source position.
+ */
+export function sliceLines(block: Block, from: number, to = block.lines.length): Pick<Block, 'lines' | 'line' | 'endLine' | 'column' | 'pieces' | 'pageBreaks'> {
+  const lines = block.lines.slice(from, to);
+  const column = from === 0 ? block.column : 1;
+  if (!block.pieces) return { lines, line: block.line + from, endLine: block.line + to - 1, column, pieces: undefined, pageBreaks: undefined };
+  const pieces = block.pieces.slice(from, to);
+  const pageBreaks = block.pageBreaks?.filter((b) => b.at >= from && b.at < to).map((b) => ({ ...b, at: b.at - from }));
+  return { lines, line: pieces[0]![0]!.line, endLine: pieces[pieces.length - 1]!.at(-1)!.line, column, pieces, pageBreaks: pageBreaks && pageBreaks.length > 0 ? pageBreaks : undefined };
+}

@@ -11,7 +11,7 @@ import type { Block, Inline, NoteRefInline, TextInline } from '../../model/docum
 import { fromSuperscript } from './superscript.js';
 
 interface Token {
-  kind: 'text' | 'bold' | 'italic' | 'noteRef' | 'gap' | 'lb' | 'noteBody';
+  kind: 'text' | 'bold' | 'italic' | 'noteRef' | 'gap' | 'lb' | 'noteBody' | 'pageBreak';
   text: string;
   line: number;
   column: number;
@@ -42,6 +42,7 @@ const SYNTAX_START = /[[<&*\\⁰¹²³⁴⁵⁶⁷⁸⁹]|lt;sup/g;
 function tokenizeBlock(block: Block, extracted: Block[]): Token[] {
   const tokens: Token[] = [];
   block.lines.forEach((rawLine, i) => {
+    const lineStart = tokens.length;
     // Trailing spaces are the source's hard-break syntax ("line  "), not text.
     const lineText = rawLine.trimEnd();
     const line = block.line + i;
@@ -101,8 +102,48 @@ function tokenizeBlock(block: Block, extracted: Block[]): Token[] {
       if (!matched) pos++;
     }
     flushText(lineText.length);
+    if (block.pieces) placeOnPrintedLines(tokens, lineStart, block.pieces[i]!, block.pageBreaks?.filter((p) => p.at === i) ?? []);
   });
   return tokens;
+}
+
+/**
+ * A line of a print extraction is several printed lines joined: its tokens get the source line and column of
+ * the printed line they stand on (text is cut where one printed line ends), and a running head printed inside
+ * it becomes a token at its place.
+ */
+function placeOnPrintedLines(tokens: Token[], from: number, pieces: NonNullable<Block['pieces']>[number], breaks: NonNullable<Block['pageBreaks']>): void {
+  const cuts = [...new Set([...pieces.map((p) => p.offset), ...breaks.map((b) => b.offset)])].filter((o) => o > 0).sort((a, b) => a - b);
+  const placed: Token[] = [];
+  for (const t of tokens.splice(from)) {
+    if (t.kind === 'lb') {
+      placed.push({ ...t, line: pieces[0]!.line, column: pieces[0]!.column });
+      continue;
+    }
+    const offset = t.column - 1;
+    const inside = t.kind === 'text' ? cuts.filter((c) => c > offset && c < offset + t.text.length) : [];
+    let at = offset;
+    for (const end of [...inside, offset + t.text.length]) {
+      placed.push({ ...t, text: t.kind === 'text' ? t.text.slice(at - offset, end - offset) : t.text, column: at + 1 });
+      at = end;
+    }
+  }
+  const offsets = placed.map((t) => t.column - 1);
+  placed.forEach((t, k) => {
+    if (t.kind === 'lb') return;
+    let piece = pieces[0]!;
+    for (const p of pieces) if (p.offset <= offsets[k]!) piece = p;
+    t.line = piece.line;
+    t.column = piece.column + offsets[k]! - piece.offset;
+  });
+  // Each running head goes before the first token at or after its offset.
+  for (const b of [...breaks].sort((x, y) => y.offset - x.offset)) {
+    let k = placed.findIndex((t, j) => t.kind !== 'lb' && offsets[j]! >= b.offset);
+    if (k < 0) k = placed.length;
+    placed.splice(k, 0, { kind: 'pageBreak', text: '', line: b.head.line, column: 1, body: b.head });
+    offsets.splice(k, 0, b.offset);
+  }
+  tokens.push(...placed);
 }
 
 function matchingBracket(text: string, open: number): number {
@@ -161,6 +202,9 @@ function buildInlines(tokens: Token[]): Inline[] {
       case 'noteBody':
         out().push({ type: 'note', n: t.body!.n!, place: 'foot', parts: [t.body!] });
         break;
+      case 'pageBreak':
+        out().push({ type: 'interruption', blocks: [t.body!] });
+        break;
     }
   });
   // Emphasis left open by a marker whose partner sat inside another emphasis: keep its text flat.
@@ -181,6 +225,7 @@ function pushText(into: Inline[], text: string, line: number, column: number): v
 export function parseBlock(block: Block): void {
   const extracted: Block[] = [];
   block.inlines = buildInlines(tokenizeBlock(block, extracted));
+  for (const b of block.pageBreaks ?? []) parseBlock(b.head);
   for (const body of extracted) {
     parseBlock(body);
     takeNoteMarker(body);

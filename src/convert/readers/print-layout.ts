@@ -8,6 +8,8 @@
  * Nothing is dropped: every physical line's text is in a logical line or is a running head, and each logical
  * line keeps where its pieces came from (1-based line and column).
  */
+import type { Block, SourceText } from '../../model/document.js';
+import { readBlocks } from './blocks.js';
 
 /** A running head: "2  FOREIGN RELATIONS, 1918, RUSSIA, VOLUME III", "RUSSIA  3". */
 export interface RunningHead {
@@ -190,4 +192,39 @@ export function reflowPrint(source: readonly string[]): PrintText | undefined {
 /** The source text of the last physical line of a logical line. */
 function lastPhysical(source: readonly string[], pieces: LinePiece[]): string {
   return source[pieces[pieces.length - 1]!.line - 1]!;
+}
+
+/**
+ * The blocks of a print extraction, read from its logical lines as {@link readBlocks} reads running text, each
+ * block's lines pointing back to their printed lines (`pieces`). A running head that falls inside a block is
+ * kept in its `pageBreaks`; one that falls between blocks is a block of its own (kind `runningHead`), before
+ * the block that follows it.
+ */
+export function readPrintBlocks(source: SourceText, text: PrintText): Block[] {
+  const logical: SourceText = { ...source, lines: text.lines };
+  const blocks = readBlocks(logical);
+  const out: Block[] = [];
+  const breaks = [...text.pageBreaks];
+  let next = 0;
+  const headBlock = (b: PageBreak): Block => ({ kind: 'runningHead', line: b.line, endLine: b.line, lines: [b.text], column: 1, inlines: [], n: b.page });
+  for (const block of blocks) {
+    const first = block.line - 1;
+    const last = block.endLine - 1;
+    while (next < breaks.length && (breaks[next]!.at < first || (breaks[next]!.at === first && breaks[next]!.offset === 0))) out.push(headBlock(breaks[next++]!));
+    const inside: NonNullable<Block['pageBreaks']> = [];
+    while (next < breaks.length && breaks[next]!.at <= last) {
+      const b = breaks[next++]!;
+      inside.push({ at: b.at - first, offset: b.offset, head: headBlock(b) });
+    }
+    const pieces = text.pieces.slice(first, last + 1);
+    out.push({
+      ...block,
+      line: pieces[0]![0]!.line,
+      endLine: pieces[pieces.length - 1]!.at(-1)!.line,
+      pieces,
+      ...(inside.length > 0 ? { pageBreaks: inside } : {}),
+    });
+  }
+  while (next < breaks.length) out.push(headBlock(breaks[next++]!));
+  return out;
 }

@@ -69,14 +69,14 @@ const MIN_DOCUMENTS = 2;
 
 /**
  * The documents and division heads of a documentary volume, in order, covering every block; undefined when
- * the file shows fewer than two document openings, unless its one document opens with a file number (a
+ * the file shows fewer than two document openings, unless it opens with one document's file number and head (a
  * despatch whose enclosures have heads of their own is one document).
  */
 export function segmentDocumentaryVolume(blocks: readonly Block[]): VolumeUnit[] | undefined {
   const shapes = blocks.map(shapeOf);
   const starts = documentStarts(shapes, blocks);
   // One document under its file number is still read here: its enclosures' heads must not split it.
-  const single = starts.length === 1 && shapes[starts[0]!.start]!.fileNumber;
+  const single = starts.length === 1 && starts[0]!.start === 0 && starts[0]!.head !== undefined && shapes[0]!.fileNumber;
   if (starts.length < MIN_DOCUMENTS && !single) return undefined;
   const divisionsFrom = starts.map(({ start }, k) => (k === 0 ? 0 : divisionHeadsBefore(blocks, shapes, start, (starts[k - 1]!.head ?? starts[k - 1]!.start) + 1)));
   const units: VolumeUnit[] = [];

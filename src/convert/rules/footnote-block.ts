@@ -6,6 +6,7 @@
  * letters ("⁴⁷ᵃ") and symbols glued to a word.
  */
 import type { Block } from '../../model/document.js';
+import { sliceLines } from '../readers/blocks.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_LETTERS: Record<string, string> = { ᵃ: 'a', ᵇ: 'b', ᶜ: 'c', ᵈ: 'd', ᵉ: 'e', ᶠ: 'f', ᵍ: 'g' };
@@ -129,15 +130,7 @@ export function symbolReferences(text: string, symbol: string): number[] {
 export function splitFootnoteBlock(block: Block, referenced: ReadonlySet<string>): Block[] | undefined {
   const cut = cutFootnoteBlock(block.lines, referenced);
   if (!cut || !referenced.has(cut.notes[0]!.n)) return undefined;
-  const part = (first: number, last: number, kind: Block['kind']): Block => ({
-    ...block,
-    kind,
-    line: block.line + first,
-    endLine: block.line + last,
-    lines: block.lines.slice(first, last + 1),
-    column: first === 0 ? block.column : 1,
-    inlines: [],
-  });
+  const part = (first: number, last: number, kind: Block['kind']): Block => ({ ...block, ...sliceLines(block, first, last + 1), kind, inlines: [] });
   const out: Block[] = [];
   if (cut.sourceNote) out.push(part(cut.sourceNote.first, cut.sourceNote.last, 'sourceNote'));
   for (const note of cut.notes) {
