@@ -275,8 +275,10 @@ const DERIVED = /(?:ites|ists|ians|ans|ese|ics|ism)$/;
 function afterShipWord(tokens: readonly Token[], i: number, text: string): boolean {
   const t = tokens[i];
   if (!t) return false;
-  const stop = text.lastIndexOf('S.', t.start);
-  if (stop >= 0 && stop >= t.start - 6 && /S\.\s?S\.\s*$/.test(text.slice(Math.max(0, t.start - 6), t.start))) return true;
+  // Only the six characters before the word: searching back from it for "S." read to the start of the text
+  // whenever no ship was near (quadratic in a volume read as one text).
+  const before = text.slice(Math.max(0, t.start - 6), t.start);
+  if (before.includes('S.') && /S\.\s?S\.\s*$/.test(before)) return true;
   for (let j = i - 1, n = 0; j >= 0 && n < 4; j--, n++) {
     const p = tokens[j]!;
     if (SHIP_WORDS.has(p.folded)) return true;
