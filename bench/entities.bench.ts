@@ -16,7 +16,7 @@ import { decodeSource } from '../src/convert/readers/decode.js';
 import { pipelineUpTo, runPipeline } from '../src/convert/pipeline.js';
 import { createContext } from '../src/convert/pass.js';
 import { PersonRegistry } from '../src/convert/entities/personography.js';
-import { sourceSurnames, tagDocument } from '../src/convert/entities/tag-document.js';
+import { sourceKnowledge, tagDocument } from '../src/convert/entities/tag-document.js';
 import { inlineText } from '../src/convert/entities/inline-view.js';
 
 const GOLD = process.env['CHANCERY_GOLD'] ?? join('..', 'shared', 'gold-dev');
@@ -222,14 +222,14 @@ export async function run(): Promise<void> {
   // documents are tagged, as the entity pass does on its first document: timed apart.
   const sourceBytes = files.reduce((n, f) => n + Buffer.byteLength(readFileSync(join(SOURCES, f), 'utf8')), 0);
   const k0 = performance.now();
-  const known = new Map(files.map((f) => [f, sourceSurnames(readFileSync(join(SOURCES, f), 'utf8').split(/\r?\n/))]));
+  const known = new Map(files.map((f) => [f, sourceKnowledge(readFileSync(join(SOURCES, f), 'utf8').split(/\r?\n/))]));
   const knowledgeSeconds = (performance.now() - k0) / 1000;
   const t0 = performance.now();
   for (const round of copies) {
     const r = new PersonRegistry();
     let fallbackReference: string | undefined;
     for (const d of round) {
-      fallbackReference = tagDocument(d, r, { fallbackReference, sourceKnown: known.get(d.sourceFile) }).reference ?? fallbackReference;
+      fallbackReference = tagDocument(d, r, { fallbackReference, source: known.get(d.sourceFile) }).reference ?? fallbackReference;
     }
   }
   const seconds = (performance.now() - t0) / 1000;

@@ -169,27 +169,23 @@ function placeInDateline(unit: Unit, dateStart: number): EntitySpan | undefined 
 }
 
 /**
- * The surnames a whole source names with evidence of their own (title, initials, given name, context), read
- * from its raw lines: the same person is often named in full in one document and bare in another.
+ * What a whole source teaches about its names, read from its raw lines: the surnames it names with evidence of
+ * their own (title, initials, given name, context) — the same person is often named in full in one document and
+ * bare in another —, the words it prints in lower case, its places.
  */
-export function sourceSurnames(lines: readonly string[]): Set<string> {
-  const knowledge = new NameKnowledge().learn(lines);
-  knowledgeOf.set(knowledge.surnames, knowledge);
-  return knowledge.surnames;
+export function sourceKnowledge(lines: readonly string[]): NameKnowledge {
+  return new NameKnowledge().learn(lines);
 }
-
-/** The whole knowledge of a source, found from the surname set {@link sourceSurnames} returns. */
-const knowledgeOf = new WeakMap<ReadonlySet<string>, NameKnowledge>();
 
 /** Options of {@link tagDocument}. */
 export interface TagOptions {
   /** Reference date for a document without a date of its own: the one before it in the same source. */
   fallbackReference?: string;
   /**
-   * Surnames the whole source names with strong evidence (see {@link sourceSurnames}): a bare "Sikorski" in
-   * one telegram is a name because another telegram says "General Sikorski".
+   * What the whole source teaches about its names (see {@link sourceKnowledge}): a bare "Sikorski" in one
+   * telegram is a name because another telegram says "General Sikorski".
    */
-  sourceKnown?: ReadonlySet<string>;
+  source?: NameKnowledge;
 }
 
 /** Tags one document in place. */
@@ -202,7 +198,7 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
     if (key) docKnown.add(key);
   }
   const units = unitsOf(doc);
-  const source = options.sourceKnown ? knowledgeOf.get(options.sourceKnown) : undefined;
+  const source = options.source;
   const edition = registry.knowledge;
   // Without the source's knowledge (a document tagged alone), the document's own lower-case words.
   let docLower: Set<string> | undefined;
@@ -210,7 +206,7 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
   const lookups: Lookups = {
     known: (key) => {
       const k = normalizeSurname(key);
-      return docKnown.has(k) || (options.sourceKnown?.has(k) ?? false) || registry.knows(key);
+      return docKnown.has(k) || (source?.surnames.has(k) ?? false) || registry.knows(key);
     },
     strong: (key) => {
       const k = normalizeSurname(key);

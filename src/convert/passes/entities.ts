@@ -1,14 +1,15 @@
 import type { DocumentPass, SourceState } from '../pass.js';
-import { sourceSurnames, tagDocument } from '../entities/tag-document.js';
+import { sourceKnowledge, tagDocument } from '../entities/tag-document.js';
+import type { NameKnowledge } from '../entities/persons/knowledge.js';
 
 /**
  * What the pass remembers of a source while its documents go by: the reference date it reached (volumes of
- * letters and telegrams run in date order, so an undated document takes the date of the one before) and the
- * surnames the whole source establishes.
+ * letters and telegrams run in date order, so an undated document takes the date of the one before) and what
+ * the whole source teaches about its names.
  */
-const ACROSS_DOCUMENTS: SourceState<{ reference?: string; known: ReadonlySet<string> }> = {
+const ACROSS_DOCUMENTS: SourceState<{ reference?: string; knowledge: NameKnowledge }> = {
   name: 'entities',
-  create: (ctx) => ({ known: sourceSurnames(ctx.source.lines) }),
+  create: (ctx) => ({ knowledge: sourceKnowledge(ctx.source.lines) }),
 };
 
 /**
@@ -23,7 +24,7 @@ export const entitiesPass: DocumentPass = {
   requires: ['inline', 'notes', 'header', 'volume'],
   run: (doc, ctx) => {
     const state = ctx.state(ACROSS_DOCUMENTS);
-    const stats = tagDocument(doc, ctx.persons, { fallbackReference: state.reference, sourceKnown: state.known });
+    const stats = tagDocument(doc, ctx.persons, { fallbackReference: state.reference, source: state.knowledge });
     if (stats.reference) state.reference = stats.reference;
   },
 };
