@@ -14,8 +14,8 @@ import { convertFiles, type ConvertFilesResult } from './convert-files.js';
 
 /** Options of {@link buildEdition}; folders are relative to `cwd`. */
 export interface BuildOptions {
-  /** The project folder; default the process's working folder. */
-  cwd?: string;
+  /** The project folder (the CLI passes its working folder). */
+  cwd: string;
   /** Raw texts (`*.txt`); default `sources`. */
   sources?: string;
   /** The TEI edition; default `tei`. */
@@ -75,8 +75,8 @@ export function listSources(dir: string): string[] {
   return texts.map((f) => join(dir, f));
 }
 
-export async function buildEdition(options: BuildOptions = {}): Promise<BuildReport> {
-  const cwd = options.cwd ?? process.cwd();
+export async function buildEdition(options: BuildOptions): Promise<BuildReport> {
+  const cwd = options.cwd;
   const at = (p: string | undefined, fallback: string): string => resolve(cwd, p ?? fallback);
   const sourcesDir = at(options.sources, 'sources');
   const teiDir = at(options.tei, 'tei');
@@ -112,6 +112,7 @@ export async function buildEdition(options: BuildOptions = {}): Promise<BuildRep
     exports: at(options.exports, 'exports'),
     ...(config.file ? { config: config.file } : {}),
     ...(date ? { date: new Date(`${date}T00:00:00Z`) } : {}),
+    cwd,
   });
   if (cmif !== undefined) report.transforms[0]?.diagnostics.unshift({ code: EditionCodes.cmifSkipped, severity: 'warning', message: cmif });
   report.ms.validate = t2 - t1;

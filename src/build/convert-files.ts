@@ -12,16 +12,12 @@ import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { removeStaleTempFiles, writeFileAtomic } from '../io/write-file-atomic.js';
 import { packageFile } from '../io/package-files.js';
 import type { TeiDocument } from '../model/document.js';
-import { convert } from '../convert/index.js';
-import { serializeTei } from '../convert/serialize.js';
-import { PersonRegistry } from '../convert/entities/personography.js';
+import { convert, decodeSource, DEFAULT_MAX_BYTES, PersonRegistry, serializeTei } from '../convert/index.js';
 import { EditionCodes } from '../edition/codes.js';
 import { generatedState, markGenerated } from '../edition/generated-mark.js';
 import { addToEditedPersonography, personographyXml, PERSONOGRAPHY, readEditorFile, readPersonographyFile, type PersonographyFile } from '../edition/personography.js';
 import { FolderAssigner, folderOwners, xmlFilesIn } from '../edition/source-folders.js';
 import { PERSON_REVIEW, personReviewJson } from '../edition/person-review.js';
-import { decodeSource } from '../convert/readers/decode.js';
-import { DEFAULT_MAX_BYTES } from '../convert/limits.js';
 
 export { DEFAULT_MAX_BYTES };
 

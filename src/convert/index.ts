@@ -11,6 +11,9 @@ import { createContext, type ConvertOptions } from './pass.js';
 
 export type { ConvertOptions } from './pass.js';
 export { serializeTei, type SerializeOptions } from './serialize.js';
+export { PersonRegistry, type RegisteredPerson, type PersonReview } from './entities/personography.js';
+export { decodeSource } from './readers/decode.js';
+export { DEFAULT_MAX_BYTES } from './limits.js';
 
 /** What {@link convert} makes of one input. */
 export interface ConvertResult {

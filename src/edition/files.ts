@@ -7,6 +7,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { absolutePath } from '../io/paths.js';
 import { ioCause, kindOfNonFile } from '../io/read-regular-file.js';
 import { XmlCodes } from '../xml/codes.js';
 
@@ -41,10 +42,10 @@ export class EditionScope {
   private readonly roots: string[];
   private readonly parents: string[];
 
-  constructor(paths: readonly string[], cwd = process.cwd()) {
+  /** `paths`: the folders and files of the edition, absolute (a relative one is a UsageError). */
+  constructor(paths: readonly string[]) {
     const roots = new Set<string>();
-    for (const p of paths) {
-      const abs = resolve(cwd, p);
+    for (const abs of paths.map(absolutePath)) {
       let folder = abs;
       try {
         if (!statSync(abs).isDirectory()) folder = dirname(abs);
@@ -67,14 +68,13 @@ export class EditionScope {
 }
 
 /**
- * Yields the `.xml` files under each path, in a deterministic order (paths as given, each folder's entries
+ * Yields the `.xml` files under each path (absolute: a relative one is a UsageError), in a deterministic order (paths as given, each folder's entries
  * sorted by name), each once. A path named directly is yielded whatever it is (the reader refuses what is not a
  * regular file, with a finding on it); inside folders, names starting with `.` and `node_modules` are skipped.
  */
-export function* walkXmlFiles(paths: readonly string[], cwd = process.cwd()): Generator<EditionFile> {
+export function* walkXmlFiles(paths: readonly string[]): Generator<EditionFile> {
   const seen = new Set<string>();
-  for (const p of paths) {
-    const abs = resolve(cwd, p);
+  for (const abs of paths.map(absolutePath)) {
     let isDir = false;
     try {
       isDir = statSync(abs).isDirectory();

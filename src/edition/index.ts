@@ -23,3 +23,4 @@ export {
   type PersonographyFile,
 } from './personography.js';
 export { indexPersons, type IndexedPerson, type PersonIndex, type UnresolvedRef } from './person-index.js';
+export { PERSON_REVIEW, formatPersonReview, personReviewJson, readPersonReview, type Conflict, type JoinRule, type KeptApart, type MergeEvidence, type PersonReview } from './person-review.js';

@@ -5,9 +5,43 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PersonReview } from '../convert/entities/personography.js';
 
-export type { PersonReview } from '../convert/entities/personography.js';
+/** Why two persons of one surname were kept apart (the rules of src/convert/entities/persons/identity.ts). */
+export type Conflict = 'other-sex' | 'other-given-name' | 'woman-by-title-only' | 'author-not-officer';
+
+/** The rule by which a name joins a person that nothing contradicts: the evidence recorded with the merge. */
+export type JoinRule = 'same-given-name' | 'given-name-added' | 'title-of-same-sex' | 'bare-surname-in-document' | 'bare-surname-only-one' |
+  'bare-surname-most-named' | 'editor-form';
+
+/** A merge and its evidence: a printed form joined a person by a rule, first in a document. */
+export interface MergeEvidence {
+  id: string;
+  form: string;
+  rule: JoinRule;
+  document?: string;
+}
+
+/** Two persons of one surname kept apart, and why. */
+export interface KeptApart {
+  ids: [string, string];
+  forms: [string, string];
+  reason: Conflict;
+}
+
+/**
+ * What an editor should check: merges with their evidence, persons kept apart, near-identical spellings, guesses.
+ * The format of persons-review.json; convert's registry fills it (`PersonRegistry.review()`).
+ */
+export interface PersonReview {
+  /** Persons whose surnames differ by one letter ("Cagogan" / "Cadogan"): perhaps one person misspelled. */
+  similar: Array<{ ids: [string, string]; surnames: [string, string] }>;
+  /** Persons of one surname that a rule kept apart (another given name, another title of sex, author / officer). */
+  keptApart: KeptApart[];
+  /** A bare surname printed where the edition has several persons of that surname, and the person it was resolved to. */
+  ambiguous: Array<{ form: string; chosen: string; others: string[] }>;
+  /** Every printed form that is not the person's full name, with the rule that let it name the person. */
+  merges: MergeEvidence[];
+}
 
 /** The review list's file name, beside persons.xml. */
 export const PERSON_REVIEW = 'persons-review.json';

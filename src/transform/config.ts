@@ -59,12 +59,12 @@ const DEFAULTS = {
  * Reads the config. A missing file is not an error for the HTML and text transforms (they need nothing
  * from it but a title); `required` makes it one, for CMIF, whose header must name a real editor.
  */
-export function loadConfig(file: string, required: boolean): EditionConfig {
-  if (!existsSync(file)) {
+export function loadConfig(file: string | undefined, required: boolean): EditionConfig {
+  if (file === undefined || !existsSync(file)) {
     if (required) {
       throw new TransformError(
         TransformCodes.config,
-        `${file}: config file not found; the CMIF export needs the editor's name and email and the edition's base URL from it`,
+        `${file ?? 'chancery.config.json'}: config file not found; the CMIF export needs the editor's name and email and the edition's base URL from it`,
       );
     }
     return { ...DEFAULTS, baseUrl: '', cmifUrl: '', editor: { name: '', email: '' }, places: {}, sources: {}, file: undefined };

@@ -4,9 +4,10 @@
  * call; it never prints and never throws for bad input (those become diagnostics), only for options it
  * cannot act on (a missing config for CMIF, a user module that does not load).
  */
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { breathe } from '../io/breathe.js';
+import { resolveFrom } from '../io/paths.js';
 import { ioCause } from '../io/read-regular-file.js';
 import { removeStaleTempFiles, writeFileAtomic } from '../io/write-file-atomic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -46,10 +47,17 @@ export interface TransformOptions {
   outDir: string;
   /** Path of a user transform module (ES module exporting a {@link TransformModule} as default or `transform`). */
   transformModule?: string;
-  /** Path of the edition config; default `chancery.config.json` in the working directory. */
+  /** Path of the edition config; default `chancery.config.json` in `cwd`, when `cwd` is given. */
   config?: string;
-  /** The edition's date (CMIF timestamp); default `SOURCE_DATE_EPOCH`, else the moment of the run. */
+  /** The edition's date (CMIF timestamp); default the config's, else `sourceDateEpoch`, else the moment of the run. */
   date?: Date;
+  /** `SOURCE_DATE_EPOCH` (seconds), for reproducible output when neither `date` nor the config gives one. */
+  sourceDateEpoch?: string;
+  /**
+   * The folder relative paths (inputs, `outDir`, config, module) are resolved against; the CLI passes its working
+   * folder. Without it, paths must be absolute.
+   */
+  cwd?: string;
 }
 
 /** What {@link transform} did: counts, files written, findings, wall time. */
@@ -79,22 +87,24 @@ export async function transform(paths: string[], options: TransformOptions): Pro
 /** One transform; `loaded` is an edition already read (its diagnostics then belong to an earlier report). */
 async function run(paths: string[], options: TransformOptions, loaded: Edition | undefined): Promise<TransformReport> {
   const started = performance.now();
-  const module = options.transformModule ? await loadUserModule(options.transformModule) : builtinTransforms[options.to];
+  const module = options.transformModule ? await loadUserModule(options.transformModule, options.cwd) : builtinTransforms[options.to];
   if (!module) {
     throw new TransformError(TransformCodes.badModule, `unknown transform target "${String(options.to)}"; use one of ${TRANSFORM_TARGETS.join(', ')}`);
   }
-  const config = loadConfig(resolve(options.config ?? 'chancery.config.json'), module.needsConfig === true);
-  const edition = loaded ?? loadEdition(paths);
+  const cwd = options.cwd;
+  const configFile = options.config !== undefined ? resolveFrom(cwd, options.config) : cwd !== undefined ? join(cwd, 'chancery.config.json') : undefined;
+  const config = loadConfig(configFile, module.needsConfig === true);
+  const edition = loaded ?? loadEdition(paths.map((p) => resolveFrom(cwd, p)));
   const diagnostics: Diagnostic[] = loaded ? [] : [...edition.diagnostics];
   const ctx: TransformContext = {
     config,
     assets: assetsDirectory(),
-    now: options.date ?? runDate(config),
+    now: options.date ?? runDate(config, options.sourceDateEpoch),
     report: (d) => diagnostics.push(d),
   };
   const written: string[] = [];
   const hashes = new Map<string, string>();
-  const outRoot = resolve(options.outDir);
+  const outRoot = resolveFrom(cwd, options.outDir);
   let failedWrites = 0;
   // temporary files of a run that was killed while writing here
   removeStaleTempFiles(outRoot);
@@ -152,6 +162,10 @@ export interface EditionOutputs {
   config?: string;
   /** The edition's date (CMIF timestamp). */
   date?: Date;
+  /** As in {@link TransformOptions}. */
+  sourceDateEpoch?: string;
+  /** As in {@link TransformOptions}: relative paths are resolved against it. */
+  cwd?: string;
   /** The targets to write; default all of {@link TRANSFORM_TARGETS}. */
   targets?: readonly TransformTarget[];
 }
@@ -165,11 +179,12 @@ export async function transformEdition(paths: string[], outputs: EditionOutputs 
   const reports: TransformReport[] = [];
   // read once: the edition's own findings are in the first report only
   const started = performance.now();
-  const edition = loadEdition(paths);
+  const edition = loadEdition(paths.map((p) => resolveFrom(outputs.cwd, p)));
   const loadMs = performance.now() - started;
   for (const to of outputs.targets ?? TRANSFORM_TARGETS) {
     const outDir = to === 'html' ? (outputs.site ?? 'site') : (outputs.exports ?? 'exports');
-    const report = await run(paths, { to, outDir, ...(outputs.config ? { config: outputs.config } : {}), ...(outputs.date ? { date: outputs.date } : {}) }, edition);
+    const { config, date, sourceDateEpoch, cwd } = outputs;
+    const report = await run(paths, { to, outDir, config, date, sourceDateEpoch, cwd }, edition);
     if (reports.length === 0) {
       report.diagnostics.unshift(...edition.diagnostics);
       report.ms += loadMs;
@@ -183,17 +198,16 @@ export async function transformEdition(paths: string[], outputs: EditionOutputs 
  * The date a run writes as its own: the config's release date, else `SOURCE_DATE_EPOCH` (seconds), so
  * that two runs over the same edition write the same bytes; the clock only when neither is set.
  */
-function runDate(config: EditionConfig): Date {
+function runDate(config: EditionConfig, epoch: string | undefined): Date {
   if (config.date) return new Date(`${config.date}T00:00:00Z`);
-  const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   return new Date();
 }
 
-async function loadUserModule(spec: string): Promise<TransformModule> {
+async function loadUserModule(spec: string, cwd: string | undefined): Promise<TransformModule> {
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(resolve(spec)).href)) as Record<string, unknown>;
+    mod = (await import(pathToFileURL(resolveFrom(cwd, spec)).href)) as Record<string, unknown>;
   } catch (e) {
     throw new TransformError(TransformCodes.badModule, `cannot load transform module ${spec}: ${(e as Error).message}`, { cause: e });
   }

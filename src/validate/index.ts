@@ -10,8 +10,8 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import { packageFile } from '../io/package-files.js';
+import { resolveFrom } from '../io/paths.js';
 import { UsageError, ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckConfig, FileOutcome } from './check-file.js';
 import { ValidateCodes } from './codes.js';
@@ -67,7 +67,10 @@ export interface ValidateOptions {
    * count: nothing changed is a normal outcome.
    */
   allowEmpty?: boolean;
-  /** Where relative paths and default schemas are resolved, and how files are shown; default process.cwd(). */
+  /**
+   * The folder relative paths (files, schemas) are resolved against and reports show files relative to; the CLI
+   * passes its working folder. Without it, paths must be absolute and reports show them whole.
+   */
   cwd?: string;
 }
 
@@ -83,7 +86,7 @@ const WORKER_THRESHOLD = 400;
  */
 export async function validate(paths: string[], options: ValidateOptions = {}): Promise<ValidationReport> {
   const started = performance.now();
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = options.cwd;
   if (paths.length === 0) throw new UsageError(ValidateCodes.usage, 'name at least one file or folder to validate');
   const named = options.schema !== undefined || options.schematron !== undefined;
   const config: CheckConfig = {
@@ -96,9 +99,11 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
     facts: options.references !== false,
   };
 
-  const walked = walkXml(paths.map((p) => resolve(cwd, p)));
+  const absolute = paths.map((p) => resolveFrom(cwd, p));
+  const walked = walkXml(absolute);
   let files: AsyncIterable<EditionFile> = options.allowEmpty ? walked : nonEmpty(walked, paths);
   if (options.changed !== undefined) {
+    if (cwd === undefined) throw new UsageError(ValidateCodes.usage, 'changed needs the cwd option: the folder of the git repository to compare in');
     files = changedSince(files, options.changed === true ? defaultBase(cwd) : options.changed, cwd, options.maxFileBytes);
   }
   if (options.shard) files = shardOf(files, options.shard);
@@ -107,7 +112,7 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
   const extra =
     options.references === false
       ? new Map<string, Diagnostic[]>()
-      : checkReferences(outcomes, (f) => displayPath(f, cwd), { scope: new EditionScope(paths, cwd), maxFileBytes: options.maxFileBytes });
+      : checkReferences(outcomes, (f) => shownPath(f, cwd), { scope: new EditionScope(absolute), maxFileBytes: options.maxFileBytes });
   const results: FileResult[] = outcomes.map((o) => toResult(o, extra.get(o.file) ?? [], cwd));
   return { files: results, summary: summarise(results, performance.now() - started) };
 }
@@ -124,9 +129,9 @@ async function* nonEmpty(files: AsyncIterable<EditionFile>, paths: readonly stri
   }
 }
 
-function resolveSchema(path: string | undefined, cwd: string): string | undefined {
+function resolveSchema(path: string | undefined, cwd: string | undefined): string | undefined {
   if (path === undefined) return undefined;
-  const abs = resolve(cwd, path);
+  const abs = resolveFrom(cwd, path);
   if (!existsSync(abs)) throw new ValidateError(ValidateCodes.schemaUnreadable, `schema not found: ${path}`);
   return abs;
 }
@@ -157,8 +162,13 @@ async function run(files: AsyncIterable<EditionFile>, config: CheckConfig, jobs:
   return done || cores < 2 || !config.schematron ? checkInProcess(all, config) : checkInWorkers(all, config, workerCount(2));
 }
 
-function toResult(o: FileOutcome, extra: Diagnostic[], cwd: string): FileResult {
-  const file = displayPath(o.file, cwd);
+/** A file as reports show it: relative to `cwd` when there is one, else whole. */
+function shownPath(file: string, cwd: string | undefined): string {
+  return cwd === undefined ? file : displayPath(file, cwd);
+}
+
+function toResult(o: FileOutcome, extra: Diagnostic[], cwd: string | undefined): FileResult {
+  const file = shownPath(o.file, cwd);
   const diagnostics = [...o.diagnostics, ...extra]
     .map((d) => (d.span ? { ...d, span: { ...d.span, file } } : d))
     .sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0));

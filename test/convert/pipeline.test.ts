@@ -1,23 +1,14 @@
 /**
- * The pipeline: one declared list whose order satisfies what each pass requires; passes that depend on the
- * model, rules, readers and entities only, never on each other; stages that take documents one at a time
- * except at a volume pass; per-source state kept in the context.
+ * The pipeline: one declared list whose order satisfies what each pass requires; stages that take documents one
+ * at a time except at a volume pass; per-source state kept in the context. What passes may import is checked with
+ * every other arrow in test/architecture.test.ts.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
 import type { SourceText, TeiDocument } from '../../src/model/document.js';
 import { createContext, type DocumentPass, type SourceState, type VolumePass } from '../../src/convert/pass.js';
 import { PIPELINE, orderProblems, pipelineUpTo, runPipeline, type Pipeline } from '../../src/convert/pipeline.js';
 import { PersonRegistry } from '../../src/convert/entities/personography.js';
-import { ROOT } from '../helpers/schema.js';
 import { sourceOf } from './passes/run-passes.js';
-
-/** Module specifiers of the imports of a TypeScript file, `import type` included. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/gm)].map((m) => (m[1] ?? m[2])!);
-}
 
 function fakeDocs(source: SourceText): TeiDocument[] {
   return source.lines.map((line, i) => ({
@@ -36,20 +27,6 @@ describe('convert: the pipeline', () => {
     const [segment, inline, structure] = PIPELINE;
     assert.deepEqual(orderProblems([segment, structure, inline]), ['structure requires inline, which does not run before it']);
     assert.deepEqual(orderProblems([segment, segment]), ['segment appears twice']);
-  });
-
-  it('has passes that import only the model, rules, readers, entities, the pass interface and diagnostic codes', () => {
-    const passes = join(ROOT, 'src', 'convert', 'passes');
-    const allowed = ['src/model/', 'src/convert/rules/', 'src/convert/readers/', 'src/convert/entities/', 'src/convert/pass.ts', 'src/diagnostics/'];
-    const offending: string[] = [];
-    for (const f of readdirSync(passes).filter((n) => n.endsWith('.ts'))) {
-      for (const spec of importsOf(join(passes, f))) {
-        if (!spec.startsWith('.')) continue; // packages
-        const target = relative(ROOT, resolve(dirname(join(passes, f)), spec)).replace(/\\/g, '/').replace(/\.js$/, '.ts');
-        if (!allowed.some((a) => target.startsWith(a))) offending.push(`${f} imports ${target}`);
-      }
-    }
-    assert.deepEqual(offending, []);
   });
 
   it('takes each document through a stage of document passes before the next, and waits for all at a volume pass', () => {

@@ -116,13 +116,7 @@ describe('transform outputs', () => {
       const config = join(tempDir(), 'config.json');
       writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(FIXTURE_CONFIG, 'utf8')), date: '2026-03-01', licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } }));
       const out = tempDir();
-      const saved = process.env.SOURCE_DATE_EPOCH;
-      delete process.env.SOURCE_DATE_EPOCH;
-      try {
-        await transform([FIXTURE_TEI], { to: 'json', outDir: out, config });
-      } finally {
-        if (saved !== undefined) process.env.SOURCE_DATE_EPOCH = saved;
-      }
+      await transform([FIXTURE_TEI], { to: 'json', outDir: out, config, sourceDateEpoch: '1700000000' }); // the config's date wins
       const json = JSON.parse(readFileSync(join(out, 'documents.json'), 'utf8')) as { edition: Record<string, unknown>; documents: unknown[] };
       assert.deepEqual(json.edition, {
         title: 'Test edition',

@@ -4,8 +4,8 @@ import { defineCommand, ExitCode } from '../command.js';
 import { folderProblem, missingPath, outputFileProblem, outputProblem, within } from '../checks.js';
 import { startProgress } from '../progress.js';
 import { keptLines, personsLine } from '../report-lines.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { countBySeverity, formatDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { writeFileAtomic } from '../../io/index.js';
+import { countBySeverity, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
 
 /** How many validation findings the build prints before pointing to `chancery validate`. */
 const MAX_FINDINGS_SHOWN = 20;

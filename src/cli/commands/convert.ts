@@ -1,9 +1,9 @@
 import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputFileProblem, outputProblem, positiveNumber } from '../checks.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { writeFileAtomic } from '../../io/index.js';
 import { startProgress } from '../progress.js';
 import { keptLines, personsLine } from '../report-lines.js';
-import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, formatDiagnostic } from '../../diagnostics/index.js';
 
 /** How many of the converter's doubts the summary prints before pointing to --report. */
 const SUMMARY_LINES = 20;

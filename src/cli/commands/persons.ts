@@ -1,6 +1,7 @@
+import { resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
 import { folderProblem } from '../checks.js';
-import { printable, reportMessage } from '../../diagnostics/printable.js';
+import { printable, reportMessage } from '../../diagnostics/index.js';
 
 /** How many documents a line names before "and N more". */
 const DOCS_SHOWN = 4;
@@ -23,8 +24,8 @@ export const personsCommand = defineCommand({
   check: (args, io) => folderProblem(args.tei, '--tei', io.cwd, false),
   run: async (args, io) => {
     if (args.review) {
-      const { formatPersonReview, readPersonReview, PERSON_REVIEW } = await import('../../edition/person-review.js');
-      const review = readPersonReview(args.tei);
+      const { formatPersonReview, readPersonReview, PERSON_REVIEW } = await import('../../edition/index.js');
+      const review = readPersonReview(resolve(io.cwd, args.tei));
       if (!review) {
         io.stderr(`chancery: ${args.tei}/${PERSON_REVIEW} not found: convert or build the edition first\n`);
         return ExitCode.usage;
@@ -33,7 +34,7 @@ export const personsCommand = defineCommand({
       return ExitCode.ok;
     }
     const { indexPersons } = await import('../../edition/index.js');
-    const index = indexPersons(args.tei);
+    const index = indexPersons(resolve(io.cwd, args.tei));
     if (args.json) {
       io.stdout(`${JSON.stringify(index, null, 1)}\n`);
     } else {

@@ -1,6 +1,6 @@
 import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputProblem } from '../checks.js';
-import { countBySeverity, formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, formatDiagnostic } from '../../diagnostics/index.js';
 
 /** The built-in targets (the transform library's TRANSFORM_TARGETS; a test keeps the two equal). */
 const TARGETS = ['html', 'text', 'cmif', 'csv', 'json'] as const;
@@ -40,6 +40,8 @@ export const transformCommand = defineCommand({
       outDir: args.out,
       ...(args.transform ? { transformModule: args.transform } : {}),
       ...(args.config ? { config: args.config } : {}),
+      ...(io.env?.SOURCE_DATE_EPOCH ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
+      cwd: io.cwd,
     });
     const counts = countBySeverity(report.diagnostics);
     const target = args.transform ?? args.to;

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputFileProblem, positiveNumber } from '../checks.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { UsageError } from '../../diagnostics/diagnostic.js';
+import { writeFileAtomic } from '../../io/index.js';
+import { UsageError } from '../../diagnostics/index.js';
 import type { ValidateOptions } from '../../validate/index.js';
 
 const REPORT_FORMATS = ['text', 'json', 'junit', 'sarif', 'github'] as const;

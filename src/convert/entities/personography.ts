@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { personRef, type EditorEntry, type PersonEntry } from '../../edition/personography.js';
+import type { KeptApart, MergeEvidence, PersonReview } from '../../edition/person-review.js';
 import { EntityCodes } from './codes.js';
 import { fold } from './persons/lexicon.js';
 import { normalizeSurname, slug } from './persons/normalize.js';
@@ -29,32 +30,7 @@ export interface NameForm {
   cited?: boolean;
 }
 
-/** A merge and its evidence: a printed form joined a person by a rule, first in a document. */
-export interface MergeEvidence {
-  id: string;
-  form: string;
-  rule: JoinRule;
-  document?: string;
-}
-
-/** Two persons of one surname kept apart, and why. */
-export interface KeptApart {
-  ids: [string, string];
-  forms: [string, string];
-  reason: Conflict;
-}
-
-/** What an editor should check: merges with their evidence, persons kept apart, near-identical spellings, guesses. */
-export interface PersonReview {
-  /** Persons whose surnames differ by one letter ("Cagogan" / "Cadogan"): perhaps one person misspelled. */
-  similar: Array<{ ids: [string, string]; surnames: [string, string] }>;
-  /** Persons of one surname that a rule kept apart (another given name, another title of sex, author / officer). */
-  keptApart: KeptApart[];
-  /** A bare surname printed where the edition has several persons of that surname, and the person it was resolved to. */
-  ambiguous: Array<{ form: string; chosen: string; others: string[] }>;
-  /** Every printed form that is not the person's full name, with the rule that let it name the person. */
-  merges: MergeEvidence[];
-}
+export type { KeptApart, MergeEvidence, PersonReview } from '../../edition/person-review.js';
 
 /** Where a mention stands: the document (e.g. "004_a850671e6f376447/012") and, optionally, its source line. */
 export interface MentionPlace {

@@ -11,7 +11,11 @@
  * - an author cited in a note meets a person known by an office or rank, or the other way round ("Martin
  *   Alexander, *The Republic in Danger*" / "Field Marshal Alexander").
  */
+import type { Conflict, JoinRule } from '../../../edition/person-review.js';
 import { fold } from './lexicon.js';
+
+/** The names of the rules are the review list's (src/edition/person-review.ts), which shows them to editors. */
+export type { Conflict, JoinRule };
 
 export type Sex = 'f' | 'm';
 
@@ -60,8 +64,6 @@ export interface PersonFacts {
   office?: boolean;
 }
 
-export type Conflict = 'other-sex' | 'other-given-name' | 'woman-by-title-only' | 'author-not-officer';
-
 /** Why `name` cannot be `person`, or undefined when nothing in the two contradicts it. */
 export function conflictOf(person: PersonFacts, name: NameFacts): Conflict | undefined {
   if (name.sex && person.sex && name.sex !== person.sex) return 'other-sex';
@@ -79,10 +81,6 @@ export function conflictOf(person: PersonFacts, name: NameFacts): Conflict | und
   if (!name.cited && name.office && person.citedOnly && a && !b) return 'author-not-officer';
   return undefined;
 }
-
-/** The rule by which a name joins a person that nothing contradicts: the evidence recorded with the merge. */
-export type JoinRule = 'same-given-name' | 'given-name-added' | 'title-of-same-sex' | 'bare-surname-in-document' | 'bare-surname-only-one' |
-  'bare-surname-most-named' | 'editor-form';
 
 /** Levenshtein distance, stopped early above `max` (surnames are short). */
 export function editDistance(a: string, b: string, max = 2): number {

@@ -1,7 +1,9 @@
 // Print extraction → logical lines, compared line by line with the volume rendering of the same volume.
+// usage: npm run build && node scripts/print-reflow-check.mjs (reads ../shared/frus-dev beside the repository)
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { reflowPrint } from '../dist/src/convert/readers/print-layout.js';
-const F = '/work/shared/frus-dev';
+const F = fileURLToPath(new URL('../../shared/frus-dev', import.meta.url));
 for (const v of ['frus1918Russiav03', 'frus1934v04', 'frus1901China']) {
   const print = readFileSync(`${F}/print/${v}.txt`, 'utf8').split('\n');
   const vol = readFileSync(`${F}/volume/${v}.txt`, 'utf8').split('\n');

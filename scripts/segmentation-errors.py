@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Categorise segmentation errors of converted volumes against gold-volume/gold-print.
-usage: segerr.py TEI_DIR GOLD_DIR TEXT_DIR [-v]"""
+usage: scripts/segmentation-errors.py TEI_DIR GOLD_DIR TEXT_DIR [-v]
+(TEI_DIR: a `chancery convert` of frus-dev volumes; GOLD_DIR, TEXT_DIR: ../shared/frus-dev/gold-volume, volume)"""
 import sys, os, re, json, collections
 import xml.etree.ElementTree as ET
 TEI='{http://www.tei-c.org/ns/1.0}'

@@ -1,6 +1,8 @@
 // Segmentation of frus-dev volumes by rules/documentary-volume, scored like score.py's `segments`.
-// usage: node notes/eval-seg.mjs [volume|print] [-v N]
+// usage: npm run build && node scripts/segmentation-score.mjs [volume|print] [-v N] [--divs]
+// Reads ../shared/frus-dev beside the repository.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readBlocks } from '../dist/src/convert/readers/blocks.js';
 import { splitLines } from '../dist/src/convert/readers/decode.js';
 import { segmentDocumentaryVolume } from '../dist/src/convert/rules/documentary-volume.js';
@@ -8,7 +10,7 @@ import { reflowPrint } from '../dist/src/convert/readers/print-layout.js';
 const set = process.argv[2] ?? 'volume';
 const vi = process.argv.indexOf('-v');
 const verbose = vi > 0 ? Number(process.argv[vi + 1]) : 0;
-const F = '/work/shared/frus-dev';
+const F = fileURLToPath(new URL('../../shared/frus-dev', import.meta.url));
 let TP = 0, FN = 0, FP = 0;
 for (const v of ['frus1918Russiav03', 'frus1934v04', 'frus1901China']) {
   const text = readFileSync(`${F}/${set}/${v}.txt`, 'utf8');
