@@ -60,8 +60,58 @@ function statProblem(st: Stats, maxBytes: number): FileProblem | undefined {
   return undefined;
 }
 
-/** Reads a regular file of at most `maxBytes` bytes, or says why not. Never throws for a file it cannot read. */
-export function readRegularFile(path: string, maxBytes: number): { bytes: Buffer } | { problem: FileProblem } {
+/**
+ * A regular file opened for reading in chunks ({@link openRegularFile}): memory stays at one chunk whatever
+ * the file's size. {@link close} must be called (a `finally`); reading past the limit is a {@link FileProblem}.
+ */
+export class RegularFileReader {
+  private closed = false;
+  private total = 0;
+
+  constructor(
+    private readonly fd: number,
+    /** The size `fstat` gave when the file was opened. */
+    readonly size: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  /**
+   * The next chunk of at most `bytes` bytes (a fresh buffer: callers may keep it), `undefined` at the end, or
+   * the problem that stops reading (the file grew over the limit, an I/O error).
+   */
+  next(bytes: number): Buffer | undefined | { problem: FileProblem } {
+    if (this.closed) return undefined;
+    // One byte more than the limit may be asked for: a file that grew past it is caught, not read on.
+    const want = Math.max(1, Math.min(bytes, this.maxBytes + 1 - this.total));
+    const buffer = Buffer.allocUnsafe(want);
+    let length = 0;
+    try {
+      while (length < want) {
+        const n = readSync(this.fd, buffer, length, want - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+    } catch (e) {
+      return { problem: { kind: 'unreadable', message: `cannot read: ${ioCause(e)}` } };
+    }
+    this.total += length;
+    if (this.total > this.maxBytes) return { problem: { kind: 'too-large', message: `file grew over the limit of ${mib(this.maxBytes)} while being read; refused` } };
+    if (length === 0) return undefined;
+    return length === want ? buffer : buffer.subarray(0, length);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+}
+
+/**
+ * Opens a regular file of at most `maxBytes` bytes for reading in chunks, or says why not. Never throws for a
+ * file it cannot read.
+ */
+export function openRegularFile(path: string, maxBytes: number): { reader: RegularFileReader } | { problem: FileProblem } {
   let fd: number;
   try {
     const before = statProblem(statSync(path), maxBytes);
@@ -74,27 +124,35 @@ export function readRegularFile(path: string, maxBytes: number): { bytes: Buffer
   try {
     const st = fstatSync(fd);
     const after = statProblem(st, maxBytes);
-    if (after) return { problem: after };
-    // One byte more than announced: a file that grew past the limit while being read is caught, not read on.
-    const want = Math.min(st.size, maxBytes) + 1;
-    let buffer = Buffer.allocUnsafe(want);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) return { problem: { kind: 'too-large', message: `file grew over the limit of ${mib(maxBytes)} while being read; refused` } };
-        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
+    if (after) {
+      closeSync(fd);
+      return { problem: after };
     }
-    if (length > maxBytes) return { problem: { kind: 'too-large', message: `file grew over the limit of ${mib(maxBytes)} while being read; refused` } };
-    return { bytes: buffer.subarray(0, length) };
+    return { reader: new RegularFileReader(fd, st.size, maxBytes) };
   } catch (e) {
-    return { problem: { kind: 'unreadable', message: `cannot read: ${ioCause(e)}` } };
-  } finally {
     closeSync(fd);
+    return { problem: { kind: 'unreadable', message: `cannot read: ${ioCause(e)}` } };
+  }
+}
+
+/** Reads a regular file of at most `maxBytes` bytes, or says why not. Never throws for a file it cannot read. */
+export function readRegularFile(path: string, maxBytes: number): { bytes: Buffer } | { problem: FileProblem } {
+  const opened = openRegularFile(path, maxBytes);
+  if ('problem' in opened) return opened;
+  const { reader } = opened;
+  try {
+    // The announced size in one read (plus the byte that catches growth), then more only if the file grew.
+    const parts: Buffer[] = [];
+    let length = 0;
+    for (let want = reader.size + 1; ; want = Math.max(65536, length)) {
+      const chunk = reader.next(want);
+      if (chunk === undefined) break;
+      if ('problem' in chunk) return chunk;
+      parts.push(chunk);
+      length += chunk.length;
+    }
+    return { bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts, length) };
+  } finally {
+    reader.close();
   }
 }

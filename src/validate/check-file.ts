@@ -3,11 +3,13 @@
  * The same function runs in the main thread and in worker threads; what it returns is plain data
  * (structured-clonable), including the ids and cross-file references the edition-wide check needs.
  */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readXmlFile } from '../xml/read-file.js';
+import { openXmlChunks, readXmlFile } from '../xml/read-file.js';
 import { ValidateCodes } from './codes.js';
-import { parseXml, type CrossReference, type IdInfo } from './parse.js';
+import { noFacts, type FileFacts } from './facts.js';
+import { parseXml, parseXmlChunks, type ReadFacts } from './parse.js';
 import { compileSchema, type SchemaValidator } from './relaxng.js';
 import { compileSchematron, type SchematronValidator } from './schematron.js';
 
@@ -33,14 +35,16 @@ export interface CheckConfig {
   xinclude?: boolean;
   /** Keep each file's ids and cross-file references for the edition-wide check (default true). */
   facts?: boolean;
+  /** Bytes read at a time from a file checked as it is read (default 16 KiB; tests make it smaller). */
+  chunkBytes?: number;
 }
 
 /** The findings on one file, and its facts for the edition-wide checks. */
 export interface FileOutcome {
   file: string;
   diagnostics: Diagnostic[];
-  ids: IdInfo[];
-  references: CrossReference[];
+  /** Its xml:ids and references into other files (empty when the edition-wide check is off). */
+  facts: FileFacts;
   /** Why the file was not read at all (a device, a link out of the edition, too large), when it was not. */
   unread?: string;
 }
@@ -59,20 +63,34 @@ function schematronKey(config: CheckConfig): string {
 
 /**
  * Compiles the configured schemas (once per process) and loads their engines; {@link checkFile} needs it
- * done. Throws {@link ValidateError} for a schema that cannot be used.
+ * done. With `schematron: false` the Schematron is left for later ({@link needsSchematron}): a run over files
+ * too large for it never loads its engine. Throws {@link ValidateError} for a schema that cannot be used.
  */
-export async function prepare(config: CheckConfig): Promise<void> {
+export async function prepare(config: CheckConfig, what: { schematron?: boolean } = {}): Promise<void> {
   if (config.schema) {
     const key = schemaKey(config);
     let p = schemas.get(key);
     if (!p) schemas.set(key, (p = compileSchema(config.schema, { checkIds: config.checkIds, xinclude: config.xinclude })));
     ready.set(key, await p);
   }
-  if (config.schematron) {
+  if (config.schematron && what.schematron !== false) {
     const key = schematronKey(config);
     let p = schematrons.get(key);
     if (!p) schematrons.set(key, (p = compileSchematron(config.schematron)));
     ready.set(key, await p);
+  }
+}
+
+/**
+ * Whether checking `file` needs the Schematron prepared first: one is configured, not yet compiled, and the file
+ * is small enough for it to run (a file that cannot be stat'ed says so when it is checked).
+ */
+export function needsSchematron(file: string, config: CheckConfig): boolean {
+  if (!config.schematron || ready.has(schematronKey(config))) return false;
+  try {
+    return statSync(file).size <= (config.schematronMaxBytes ?? SCHEMATRON_MAX_BYTES);
+  } catch {
+    return false;
   }
 }
 
@@ -84,50 +102,79 @@ function prepared<T>(key: string): T {
 
 /**
  * Checks one file. Bad input becomes diagnostics; only an unusable schema throws (ValidateError).
+ *
+ * A file is read in chunks and checked as it is read (well-formedness, RELAX NG, its ids and references), so
+ * that memory does not grow with its size; it is read whole only where a check needs the whole text: XSD
+ * (libxml2 parses the bytes again), XInclude, Schematron (a DOM), a DOCTYPE (its entities are expanded first).
  */
 export function checkFile(file: string, config: CheckConfig): FileOutcome {
-  const outcome: FileOutcome = { file, diagnostics: [], ids: [], references: [] };
-  const read = readXmlFile(file, config.maxFileBytes);
-  if ('diagnostic' in read) {
-    outcome.diagnostics.push(read.diagnostic);
-    outcome.unread = read.diagnostic.message;
-    return outcome;
+  const schema = config.schema ? prepared<SchemaValidator>(schemaKey(config)) : undefined;
+  if (schema && !schema.stream) return checkWhole(file, config, readXmlFile(file, config.maxFileBytes));
+  const chunks = openXmlChunks(file, config.maxFileBytes, config.chunkBytes);
+  if ('diagnostic' in chunks) return unread(file, chunks.diagnostic);
+  const schematronLimit = config.schematronMaxBytes ?? SCHEMATRON_MAX_BYTES;
+  if (config.schematron !== undefined && chunks.size <= schematronLimit) {
+    const text = [...chunks].join('');
+    if (chunks.problem) return unread(file, chunks.problem);
+    // a decoding problem is placed by readXmlFile, which reads the file again for it
+    return checkWhole(file, config, chunks.failed ? readXmlFile(file, config.maxFileBytes) : { text, size: chunks.size });
   }
-  const { bytes } = read;
+  const stream = schema?.stream?.();
+  const read = parseXmlChunks(file, chunks, { listener: stream?.listener, checkXmlIds: !schema, maxDepth: config.maxDepth });
+  if (chunks.problem) return unread(file, chunks.problem);
+  if (chunks.failed || !read) return checkWhole(file, config, readXmlFile(file, config.maxFileBytes));
+  const outcome: FileOutcome = { file, diagnostics: [], facts: noFacts() };
+  if (config.schematron !== undefined) outcome.diagnostics.push(schematronSkipped(file, chunks.size, schematronLimit));
+  for (const d of read.diagnostics) outcome.diagnostics.push(d);
+  // Held for every file until the edition-wide check: not kept when that check is off.
+  if (config.facts !== false) outcome.facts = read.facts;
+  if (read.wellFormed && stream) addSchemaFindings(outcome, read, stream.finish());
+  return outcome;
+}
+
+/** The outcome of a file that could not be read: its one finding. */
+function unread(file: string, diagnostic: Diagnostic): FileOutcome {
+  return { file, diagnostics: [diagnostic], facts: noFacts(), unread: diagnostic.message };
+}
+
+function schematronSkipped(file: string, bytes: number, limit: number): Diagnostic {
+  return {
+    code: ValidateCodes.schematronSkipped,
+    severity: 'warning',
+    message: `Schematron not run: the file is ${(bytes / 1048576).toFixed(1)} MiB, above the ${(limit / 1048576).toFixed(0)} MiB the Schematron engine checks within bounded memory (split the document); well-formedness, the schema and references were checked`,
+    span: { file, line: 1, column: 1 },
+  };
+}
+
+/** The schema's findings, less the twins of malformed xml:ids our own pass reported with a clearer message. */
+function addSchemaFindings(outcome: FileOutcome, read: ReadFacts, found: Diagnostic[]): void {
+  const badIdLines = new Set(read.diagnostics.filter((d) => d.code === ValidateCodes.badId).map((d) => d.span?.line));
+  for (const d of found) {
+    const twin = d.code === ValidateCodes.badAttribute && /^(attribute id of|value "[^"]*" of attribute xml:id )/.test(d.message) && (badIdLines.has(d.span?.line) || badIdLines.has(d.span?.endLine));
+    if (!twin) outcome.diagnostics.push(d);
+  }
+}
+
+/** Checks a file read whole (`bytes` only where the schema engine parses them again: XSD, XInclude). */
+function checkWhole(file: string, config: CheckConfig, read: { text: string; bytes?: Uint8Array; size?: number } | { diagnostic: Diagnostic }): FileOutcome {
+  if ('diagnostic' in read) return unread(file, read.diagnostic);
+  const outcome: FileOutcome = { file, diagnostics: [], facts: noFacts() };
   const schema = config.schema ? prepared<SchemaValidator>(schemaKey(config)) : undefined;
   // fontoxpath over a slimdom DOM holds a document several times over (2 MB: 18 s, 370 MB; 50 MB ran out of
   // memory): above the limit Schematron is not run, and the file says so; RELAX NG and references still are.
   const schematronLimit = config.schematronMaxBytes ?? SCHEMATRON_MAX_BYTES;
-  const schematronTooLarge = config.schematron !== undefined && bytes.length > schematronLimit;
-  if (schematronTooLarge) {
-    outcome.diagnostics.push({
-      code: ValidateCodes.schematronSkipped,
-      severity: 'warning',
-      message: `Schematron not run: the file is ${(bytes.length / 1048576).toFixed(1)} MiB, above the ${(schematronLimit / 1048576).toFixed(0)} MiB the Schematron engine checks within bounded memory (split the document); well-formedness, the schema and references were checked`,
-      span: { file, line: 1, column: 1 },
-    });
-  }
+  const size = read.bytes?.length ?? read.size ?? Buffer.byteLength(read.text);
+  const schematronTooLarge = config.schematron !== undefined && size > schematronLimit;
+  if (schematronTooLarge) outcome.diagnostics.push(schematronSkipped(file, size, schematronLimit));
   const schematron = config.schematron && !schematronTooLarge ? prepared<SchematronValidator>(schematronKey(config)) : undefined;
   const stream = schema?.stream?.();
   // Under RELAX NG the schema decides what xml:id must be (as with jing); otherwise we check it here.
   const checkXmlIds = !(schema && schema.engine === 'chancery');
   const parsed = parseXml(file, read.text, { dom: schematron?.newDocument, listener: stream?.listener, checkXmlIds, maxDepth: config.maxDepth });
   for (const d of parsed.diagnostics) outcome.diagnostics.push(d);
-  // Held for every file until the edition-wide check: not kept when that check is off.
-  if (config.facts !== false) {
-    outcome.ids = parsed.ids;
-    outcome.references = parsed.references;
-  }
+  if (config.facts !== false) outcome.facts = parsed.facts;
   if (!parsed.wellFormed) return outcome;
-  if (schema) {
-    // Our saxes pass already reported malformed xml:ids, with a clearer message: drop the engine's twin.
-    const badIdLines = new Set(parsed.diagnostics.filter((d) => d.code === ValidateCodes.badId).map((d) => d.span?.line));
-    const found = stream ? stream.finish() : schema!.validate(bytes, parsed);
-    for (const d of found) {
-      const twin = d.code === ValidateCodes.badAttribute && /^(attribute id of|value "[^"]*" of attribute xml:id )/.test(d.message) && (badIdLines.has(d.span?.line) || badIdLines.has(d.span?.endLine));
-      if (!twin) outcome.diagnostics.push(d);
-    }
-  }
+  if (schema) addSchemaFindings(outcome, parsed, stream ? stream.finish() : schema.validate(read.bytes ?? Buffer.from(read.text), parsed));
   if (schematron) for (const d of schematron.validate(parsed)) outcome.diagnostics.push(d);
   return outcome;
 }

@@ -8,7 +8,8 @@ import type { Document as DomDocument, Element as DomElement, Node as DomNode } 
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
 import { XmlReader, type XmlAttribute, type XmlReadOptions, type XmlTag } from '../xml/read.js';
 import { ValidateCodes } from './codes.js';
-import { expandMarkupEntities, installTextEntities, readDoctype, type XmlListener } from './relaxng.js';
+import { FileFactsBuilder, type FileFacts } from './facts.js';
+import { expandMarkupEntities, installTextEntities, readDoctype, type Doctype, type XmlListener } from './relaxng.js';
 
 /** One element of a parsed file. Offsets are UTF-16 indexes into the decoded text. */
 export interface ElementInfo {
@@ -30,39 +31,24 @@ export interface ElementInfo {
   stepIndex: number;
 }
 
-/** An attribute value that points into another file: `persons.xml#id`, `../persons.xml#id`, `other.xml#p3`. */
-export interface CrossReference {
-  /** The element carrying it, local name. */
-  element: string;
-  attribute: string;
-  /** The pointer as written (one whitespace-separated token of the attribute). */
-  pointer: string;
-  /** The referenced file, as written (before the `#`). */
-  targetFile: string;
-  targetId: string;
-  span: SourceSpan;
-}
+export type { CrossReference, IdInfo } from './facts.js';
 
-/** An xml:id and the element that carries it. */
-export interface IdInfo {
-  id: string;
-  /** Local name of the element. */
-  element: string;
-  span: SourceSpan;
-}
-
-/** What one saxes pass learnt about a file. */
-export interface ParsedFile {
+/** What one saxes pass learnt about a file read in chunks: findings and the facts the edition-wide check needs. */
+export interface ReadFacts {
   file: string;
-  text: string;
   /** Well-formedness, encoding and safety findings; any error here means later checks are skipped. */
   diagnostics: Diagnostic[];
   wellFormed: boolean;
+  /** The file's xml:ids and references into other files, packed. */
+  facts: FileFacts;
+}
+
+/** What one saxes pass learnt about a whole text, kept for the checks that read the document again (XSD, Schematron). */
+export interface ParsedFile extends ReadFacts {
+  text: string;
   elements: ElementInfo[];
   /** Element index by node path in libxml2's shape, every step indexed (`/*[1]/*[2]`); built on first use. */
   byPath(): Map<string, number>;
-  ids: IdInfo[];
-  references: CrossReference[];
   /** The document as a DOM, built only when asked for (Schematron needs it). */
   dom?: DomDocument;
   /** DOM element to index in {@link elements}. */
@@ -93,24 +79,79 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const NCNAME = /^[\p{L}_][\p{L}\p{M}\p{Nd}\p{Nl}._\-\u00B7\u0300-\u036F\u203F-\u2040]*$/u;
 // Attributes whose values are pointers (TEI's att.canonical, att.pointing, att.global.linking…).
 const POINTER_ATTRIBUTES = new Set(['ref', 'target', 'corresp', 'sameAs', 'who', 'source', 'key', 'resp', 'copyOf', 'next', 'prev']);
+// What may follow a `<` at the end of a chunk when it begins a start tag whose name is cut by the chunk's end.
+const CUT_NAME = /^<[^\s<>/!?="']*$/;
 
-/** Line-start table for offset-to-position conversion, built once per file and only when needed. */
-function makeSpanAt(file: string, text: string): (offset: number) => SourceSpan {
-  let starts: number[] | undefined;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+/**
+ * The text a parse can still look back into, and line numbers for offsets in it. Offsets are UTF-16 indexes
+ * into the whole decoded text. Read whole, the window is the text; read in chunks, it is the current chunk
+ * plus, from the one before, the start tag the chunk's end cut (a span needs the `<` and the attribute names),
+ * so memory stays at a chunk or two whatever the file's size.
+ */
+class TextWindow {
+  text = '';
+  /** Offset of `text[0]` in the whole text. */
+  start = 0;
+  /** 1-based line of `text[0]`, and the offset where that line starts (at or before {@link start}). */
+  private line = 1;
+  private lineStart = 0;
+  /** Offsets (into `text`) of its line feeds, made when a span is first asked for. */
+  private feeds: number[] | undefined;
+
+  constructor(private readonly file: string) {}
+
+  /** Keeps `text` from offset `keepFrom` on (never before what it holds), then appends `chunk`. */
+  advance(keepFrom: number, chunk: string): void {
+    const cut = Math.max(0, Math.min(keepFrom - this.start, this.text.length));
+    if (cut > 0) {
+      const dropped = this.text;
+      let lastFeed = -1;
+      let feeds = 0;
+      for (let i = dropped.indexOf('\n'); i !== -1 && i < cut; i = dropped.indexOf('\n', i + 1)) {
+        feeds++;
+        lastFeed = i;
+      }
+      this.line += feeds;
+      if (lastFeed >= 0) this.lineStart = this.start + lastFeed + 1;
+      this.text = dropped.slice(cut) + chunk;
+      this.start += cut;
+    } else {
+      this.text += chunk;
     }
+    this.feeds = undefined;
+  }
+
+  /** The 1-based span of an offset the window holds. */
+  spanAt(offset: number): SourceSpan {
+    if (!this.feeds) {
+      const feeds: number[] = [];
+      const t = this.text;
+      for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) feeds.push(i);
+      this.feeds = feeds;
+    }
+    const at = Math.max(0, offset - this.start);
+    // how many line feeds stand before `at`
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.feeds.length;
     while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
+      const mid = (lo + hi) >> 1;
+      if (this.feeds[mid]! < at) lo = mid + 1;
+      else hi = mid;
     }
-    return { file, line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-  };
+    if (lo === 0) return { file: this.file, line: this.line, column: this.start + at - this.lineStart + 1 };
+    return { file: this.file, line: this.line + lo, column: at - this.feeds[lo - 1]! };
+  }
+}
+
+/** An open element's place: where its start tag begins and ends. */
+interface OpenElement {
+  index: number;
+  start: number;
+  tagEndLine: number;
+  tagEndColumn: number;
+  /** Sibling counters for its children's node-path steps (whole texts only). */
+  all: number;
+  byName: Map<string, number> | undefined;
 }
 
 /**
@@ -120,46 +161,92 @@ function makeSpanAt(file: string, text: string): (offset: number) => SourceSpan 
 export function parseXml(file: string, source: string, options: ParseOptions = {}): ParsedFile {
   const early = readDoctype(source);
   const text = early && early.markupEntities.size ? expandMarkupEntities(source, early.end, early.markupEntities) : source;
-  const diagnostics: Diagnostic[] = [];
   const elements: ElementInfo[] = [];
-  const ids: IdInfo[] = [];
-  const references: CrossReference[] = [];
-  const spanAt = makeSpanAt(file, text);
-  const firstId = new Map<string, SourceSpan>();
-
   const dom = options.dom?.();
   const domIndex = options.dom ? new WeakMap<DomNode, number>() : undefined;
-  const domStack: DomNode[] = dom ? [dom] : [];
-
-  // Per open element: its index, path, and sibling counters for its children.
-  interface Frame {
-    index: number;
-    all: number;
-    byName: Map<string, number> | undefined;
-  }
-  const stack: Frame[] = [{ index: -1, all: 0, byName: undefined }];
-  let wellFormed = true;
+  const window = new TextWindow(file);
+  // read whole, a DOCTYPE is handled here: never the chunked reader's "read again whole"
+  const read = readFacts(file, [text], options, window, { elements, dom, domIndex, doctype: early, source }) as ReadFacts;
   let paths: Map<string, number> | undefined;
+  return {
+    ...read,
+    text,
+    elements,
+    byPath: () => {
+      if (paths) return paths;
+      paths = new Map();
+      const full: string[] = [];
+      elements.forEach((e, i) => {
+        full[i] = `${e.parent >= 0 ? full[e.parent] : ''}/${e.stepName}[${e.stepIndex}]`;
+        paths!.set(full[i]!, i);
+      });
+      return paths;
+    },
+    dom,
+    domIndex,
+    spanAt: (offset) => window.spanAt(offset),
+  };
+}
+
+/**
+ * Parses a text that arrives in chunks, keeping only the findings and the file's facts: memory stays at a
+ * chunk or two and the open elements, whatever the file's size. Returns `undefined` for a document with a
+ * DOCTYPE, which must be read whole ({@link parseXml}: its entities are expanded in the text before parsing).
+ */
+export function parseXmlChunks(file: string, chunks: Iterable<string>, options: ParseOptions = {}): ReadFacts | undefined {
+  const read = readFacts(file, chunks, options, new TextWindow(file), undefined);
+  return read === 'doctype' ? undefined : read;
+}
+
+/** What a whole-text parse keeps besides the facts. */
+interface WholeText {
+  elements: ElementInfo[];
+  dom: DomDocument | undefined;
+  domIndex: WeakMap<DomNode, number> | undefined;
+  doctype: Doctype | undefined;
+  /** The text as written (positions of DOCTYPE problems are in it). */
+  source: string;
+}
+
+function readFacts(file: string, chunks: Iterable<string>, options: ParseOptions, window: TextWindow, whole: WholeText | undefined): ReadFacts | 'doctype' {
+  const diagnostics: Diagnostic[] = [];
+  const facts = new FileFactsBuilder();
+  const dom = whole?.dom;
+  const domStack: DomNode[] = dom ? [dom] : [];
+  const elements = whole?.elements;
+  const open: OpenElement[] = [];
+  let count = 0;
+  const rootFrame: OpenElement | undefined = elements ? { index: -1, start: 0, tagEndLine: 0, tagEndColumn: 0, all: 0, byName: undefined } : undefined;
+  let wellFormed = true;
+  let sawDoctype = false;
+  // where the start tag being read begins, while its attributes are read (-1: none)
+  let tagStart = -1;
 
   const listener = options.listener;
   // The internal DTD subset as jing's parser reads it: internal entities expanded (within limits), attribute
-  // defaults supplied; external entities are refused, never fetched.
-  const doctype = early;
+  // defaults supplied; external entities are refused, never fetched. Only whole texts have one.
+  const doctype = whole?.doctype;
   let defaults: ReadonlyMap<string, ReadonlyMap<string, string>> | undefined;
+  const closeElement = (): void => {
+    open.pop();
+    if (dom) domStack.pop();
+  };
   const reader: XmlReader = new XmlReader(
     file,
     {
+      opentagstart: (name) => {
+        // the name and the character after it have been read: the `<` stands before them (searching from the
+        // position itself would find a following `<pb` for `<p`)
+        const at = window.text.lastIndexOf(`<${name}`, reader.position - 2 - name.length - window.start);
+        tagStart = window.start + Math.max(0, at);
+      },
       opentag: (tag) => onOpen(tag),
       closetag: listener
         ? () => {
-            stack.pop();
-            if (dom) domStack.pop();
+            closeElement();
             listener.endElement(reader.line, reader.column);
           }
-        : () => {
-            stack.pop();
-            if (dom) domStack.pop();
-          },
+        : closeElement,
       // Text outside the root element is whitespace (saxes reports anything else) and has no DOM place.
       text:
         listener || dom
@@ -169,23 +256,30 @@ export function parseXml(file: string, source: string, options: ParseOptions = {
             }
           : undefined,
       doctype: () => {
+        if (!whole) {
+          // read in chunks: a DOCTYPE's entities and defaults need the whole text, read again that way
+          sawDoctype = true;
+          reader.stop();
+        }
         if (doctype?.externalSubset !== undefined) {
           diagnostics.push({
             code: ValidateCodes.doctypeIgnored,
             severity: 'warning',
             message: `external DTD "${doctype.externalSubset}" not loaded (DTDs outside the document never are); the schema decides validity`,
-            span: spanAt(doctype.start),
+            span: window.spanAt(doctype.start),
           });
         }
       },
     },
     { maxDepth: options.maxDepth },
   );
-  if (doctype) {
+  if (doctype && whole) {
     for (const p of doctype.problems) {
       if (!p.fatal) continue;
       wellFormed = false;
-      diagnostics.push({ code: ValidateCodes.entityDeclarationRefused, severity: 'error', message: p.message, span: makeSpanAt(file, source)(p.offset) });
+      const where = new TextWindow(file);
+      where.advance(0, whole.source);
+      diagnostics.push({ code: ValidateCodes.entityDeclarationRefused, severity: 'error', message: p.message, span: where.spanAt(p.offset) });
     }
     installTextEntities(reader.parser.ENTITIES, doctype.textEntities, () => {
       wellFormed = false;
@@ -200,68 +294,67 @@ export function parseXml(file: string, source: string, options: ParseOptions = {
     if (doctype.unparsedEntities.size) listener?.declareUnparsedEntities?.(doctype.unparsedEntities);
   }
   function onOpen(tag: XmlTag): void {
-    const parentFrame = stack[stack.length - 1]!;
+    const endOffset = reader.position;
+    const start = tagStart >= 0 ? tagStart : window.start + Math.max(0, window.text.lastIndexOf(`<${tag.name}`, endOffset - 1 - window.start));
+    tagStart = -1;
     const uri = tag.uri;
-    // libxml2's node paths: a prefixed name counts same-name siblings, a default-namespace element is `*`
-    // and counts all element siblings, an unqualified name counts same-name siblings.
-    let step: string;
-    let n: number;
-    parentFrame.all++;
-    if (uri && !tag.prefix) {
-      step = '*';
-      n = parentFrame.all;
-    } else {
-      step = tag.name;
-      parentFrame.byName ??= new Map();
-      n = (parentFrame.byName.get(step) ?? 0) + 1;
-      parentFrame.byName.set(step, n);
+    const index = count++;
+    const element: OpenElement = { index, start, tagEndLine: reader.line, tagEndColumn: reader.column, all: 0, byName: undefined };
+    if (elements) {
+      // libxml2's node paths: a prefixed name counts same-name siblings, a default-namespace element is `*`
+      // and counts all element siblings, an unqualified name counts same-name siblings.
+      const parentFrame = open[open.length - 1] ?? rootFrame!;
+      let step: string;
+      let n: number;
+      parentFrame.all++;
+      if (uri && !tag.prefix) {
+        step = '*';
+        n = parentFrame.all;
+      } else {
+        step = tag.name;
+        parentFrame.byName ??= new Map();
+        n = (parentFrame.byName.get(step) ?? 0) + 1;
+        parentFrame.byName.set(step, n);
+      }
+      elements.push({
+        name: tag.name,
+        local: tag.local,
+        uri: uri ?? '',
+        start,
+        tagEndLine: reader.line,
+        tagEndColumn: reader.column,
+        parent: open.length > 0 ? open[open.length - 1]!.index : -1,
+        stepName: step,
+        stepIndex: n,
+      });
     }
-    const endOffset = Math.min(reader.position, text.length);
-    const start = text.lastIndexOf(`<${tag.name}`, endOffset);
-    const index = elements.length;
-    elements.push({
-      name: tag.name,
-      local: tag.local,
-      uri: uri ?? '',
-      start: start === -1 ? 0 : start,
-      tagEndLine: reader.line,
-      tagEndColumn: reader.column,
-      parent: parentFrame.index,
-      stepName: step,
-      stepIndex: n,
-    });
-    stack.push({ index, all: 0, byName: undefined });
+    open.push(element);
 
-    let element: DomElement | undefined;
+    let domElement: DomElement | undefined;
     if (dom) {
-      element = dom.createElementNS(uri || null, tag.name);
-      domIndex!.set(element, index);
-      domStack[domStack.length - 1]!.appendChild(element);
-      domStack.push(element);
+      domElement = dom.createElementNS(uri || null, tag.name);
+      whole!.domIndex!.set(domElement, index);
+      domStack[domStack.length - 1]!.appendChild(domElement);
+      domStack.push(domElement);
     }
     const attrs: XmlAttribute[] | undefined = listener ? [] : undefined;
     for (const name in tag.attributes) {
       const attr = tag.attributes[name]!;
       if (attr.prefix !== 'xmlns' && attr.name !== 'xmlns') {
-        element?.setAttributeNS(attr.uri || null, attr.name, attr.value);
+        domElement?.setAttributeNS(attr.uri || null, attr.name, attr.value);
         attrs?.push(attr);
       }
       if (attr.uri === XML_NS && attr.local === 'id') {
-        const span = attributeSpan(text, start, endOffset, attr.name, spanAt);
-        if (options.checkXmlIds === false) ids.push({ id: attr.value, element: tag.local, span });
+        const span = attributeSpan(window, start, endOffset, attr.name);
+        if (options.checkXmlIds === false) facts.addId(attr.value, tag.local, span.line, span.column);
         else checkId(attr.value, tag.local, span);
       } else if (!attr.prefix && POINTER_ATTRIBUTES.has(attr.local)) {
+        let span: SourceSpan | undefined;
         for (const pointer of attr.value.split(/\s+/)) {
           const hash = pointer.indexOf('#');
           if (hash <= 0 || !/\.xml$/i.test(pointer.slice(0, hash)) || /^[a-z][a-z0-9+.-]*:/i.test(pointer)) continue;
-          references.push({
-            element: tag.local,
-            attribute: attr.local,
-            pointer,
-            targetFile: pointer.slice(0, hash),
-            targetId: pointer.slice(hash + 1),
-            span: attributeSpan(text, start, endOffset, attr.name, spanAt),
-          });
+          span ??= attributeSpan(window, start, endOffset, attr.name);
+          facts.addReference(tag.local, attr.local, pointer, span.line, span.column);
         }
       }
     }
@@ -287,75 +380,67 @@ export function parseXml(file: string, source: string, options: ParseOptions = {
       });
       return;
     }
-    const first = firstId.get(id);
+    const first = facts.firstId(id);
     if (first) {
+      const firstSpan = { file, ...first };
       diagnostics.push({
         code: ValidateCodes.duplicateId,
         severity: 'error',
         message: `xml:id "${id}" is used twice in this file; first at line ${first.line}`,
         span,
-        related: [first],
+        related: [firstSpan],
       });
       return;
     }
-    firstId.set(id, span);
-    ids.push({ id, element, span });
+    facts.addId(id, element, span.line, span.column);
   }
 
+  // The engine asks where an element stands only while it reads that element's start tag (an element's
+  // findings are placed at its start tag); the open elements are what may be asked for.
+  const openElement = (index: number): OpenElement | undefined => {
+    for (let i = open.length - 1; i >= 0; i--) if (open[i]!.index === index) return open[i];
+    return undefined;
+  };
   listener?.attach(
     file,
     (index) => {
-      const e = elements[index]!;
-      return { ...spanAt(e.start), endLine: e.tagEndLine, endColumn: e.tagEndColumn };
+      const e = openElement(index) ?? (elements?.[index] as OpenElement | undefined);
+      if (!e) return { file, line: 1, column: 1 };
+      return { ...window.spanAt(e.start), endLine: e.tagEndLine, endColumn: e.tagEndColumn };
     },
     (index, name) => {
-      const e = elements[index]!;
-      const end = text.indexOf('>', e.start);
-      return attributeSpan(text, e.start, end < 0 ? text.length : end, name, spanAt);
+      const e = openElement(index) ?? (elements?.[index] as OpenElement | undefined);
+      if (!e) return { file, line: 1, column: 1 };
+      const end = window.text.indexOf('>', e.start - window.start);
+      return attributeSpan(window, e.start, end < 0 ? window.start + window.text.length : window.start + end, name);
     },
   );
-  reader.read(text);
-  diagnostics.push(...reader.diagnostics);
+  reader.readChunks(chunks, (chunk) => {
+    // keep only what a span may still need: a start tag the chunk's end cut, or a `<` and a cut name
+    let keepFrom = window.start + window.text.length;
+    if (tagStart >= 0) keepFrom = tagStart;
+    else {
+      const lt = window.text.lastIndexOf('<');
+      if (lt >= 0 && CUT_NAME.test(window.text.slice(lt))) keepFrom = window.start + lt;
+    }
+    window.advance(keepFrom, chunk);
+  });
+  if (sawDoctype) return 'doctype';
+  for (const d of reader.diagnostics) diagnostics.push(d);
   if (!reader.wellFormed) wellFormed = false;
-  return {
-    file,
-    text,
-    diagnostics,
-    wellFormed,
-    elements,
-    byPath: () => {
-      if (paths) return paths;
-      paths = new Map();
-      const full: string[] = [];
-      elements.forEach((e, i) => {
-        full[i] = `${e.parent >= 0 ? full[e.parent] : ''}/${e.stepName}[${e.stepIndex}]`;
-        paths!.set(full[i]!, i);
-      });
-      return paths;
-    },
-    ids,
-    references,
-    dom,
-    domIndex,
-    spanAt,
-  };
+  return { file, diagnostics, wellFormed, facts: facts.build() };
 }
 
 const ATTRIBUTE_RE = new Map<string, RegExp>();
 
-function attributeSpan(
-  text: string,
-  tagStart: number,
-  tagEnd: number,
-  name: string,
-  spanAt: (o: number) => SourceSpan,
-): SourceSpan {
+/** Where attribute `name` stands in the start tag from `tagStart` to `tagEnd` (offsets the window holds). */
+function attributeSpan(window: TextWindow, tagStart: number, tagEnd: number, name: string): SourceSpan {
   let re = ATTRIBUTE_RE.get(name);
   if (!re) ATTRIBUTE_RE.set(name, (re = new RegExp(`\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=`, 'g')));
-  re.lastIndex = Math.max(0, tagStart);
-  const m = re.exec(text);
-  const at = m && m.index < tagEnd ? m.index + 1 : Math.max(0, tagStart);
-  return spanAt(at);
+  re.lastIndex = Math.max(0, tagStart - window.start);
+  const m = re.exec(window.text);
+  const at = m && window.start + m.index < tagEnd ? window.start + m.index + 1 : Math.max(0, tagStart);
+  return window.spanAt(at);
 }
 
 /** The span of an element's start tag: from `<` to the `>` that ends it. */

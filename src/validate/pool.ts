@@ -13,13 +13,14 @@ import { Worker } from 'node:worker_threads';
 import { ValidateError } from '../diagnostics/diagnostic.js';
 import type { EditionFile } from '../edition/files.js';
 import { breathe } from '../io/breathe.js';
-import { checkFile, prepare, type CheckConfig, type FileOutcome } from './check-file.js';
+import { checkFile, needsSchematron, prepare, type CheckConfig, type FileOutcome } from './check-file.js';
 import { ValidateCodes } from './codes.js';
+import { noFacts } from './facts.js';
 import type { WorkReply } from './worker.js';
 
 /** The outcome of a path the walk refused (a device, a link out of the edition): its one finding. */
 function refused(f: EditionFile): FileOutcome | undefined {
-  return f.problem ? { file: f.path, diagnostics: [f.problem], ids: [], references: [], unread: f.problem.message } : undefined;
+  return f.problem ? { file: f.path, diagnostics: [f.problem], facts: noFacts(), unread: f.problem.message } : undefined;
 }
 
 /** Checks files one after another in this thread. */
@@ -32,11 +33,13 @@ export async function checkInProcess(files: AsyncIterable<EditionFile>, config: 
       out.push(early);
       continue;
     }
-    // Compile on the first file only: a run over no files (or only unreadable ones) compiles nothing.
+    // Compile on the first file only: a run over no files (or only unreadable ones) compiles nothing; the
+    // Schematron on the first file small enough for it (a run over one 50 MB file never loads fontoxpath).
     if (!ready) {
-      await prepare(config);
+      await prepare(config, { schematron: false });
       ready = true;
     }
+    if (needsSchematron(f.path, config)) await prepare(config);
     out.push(checkFile(f.path, config));
     if (out.length % 16 === 0) await breathe();
   }
@@ -103,8 +106,7 @@ export async function checkInWorkers(files: AsyncIterable<EditionFile>, config: 
             results[culprit.seq] = {
               file: culprit.file,
               diagnostics: [{ code: ValidateCodes.checkAborted, severity: 'error', message: `could not be checked to the end: ${why}`, span: { file: culprit.file, line: 1, column: 1 } }],
-              ids: [],
-              references: [],
+              facts: noFacts(),
             };
           }
           retry.unshift(...others);

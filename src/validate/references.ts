@@ -10,10 +10,11 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EditionScope } from '../edition/files.js';
 import { PERSONOGRAPHY } from '../edition/personography.js';
 import { resolvePersonRef } from '../edition/person-refs.js';
-import { readXmlFile } from '../xml/read-file.js';
+import { openXmlChunks, readXmlFile } from '../xml/read-file.js';
 import type { FileOutcome } from './check-file.js';
 import { ValidateCodes } from './codes.js';
-import { parseXml, type IdInfo } from './parse.js';
+import { idsOf as factIds, referencesOf, type IdInfo } from './facts.js';
+import { parseXml, parseXmlChunks } from './parse.js';
 
 export { PERSONOGRAPHY };
 
@@ -38,7 +39,7 @@ export function checkReferences(
   const idsByFile = new Map<string, Map<string, IdInfo> | undefined>();
   const whyNot = new Map<string, string>();
   for (const o of outcomes) {
-    if (o.unread === undefined) idsByFile.set(resolve(o.file), new Map(o.ids.map((i) => [i.id, i])));
+    if (o.unread === undefined) idsByFile.set(resolve(o.file), idMap(factIds(o.facts, o.file)));
     else {
       idsByFile.set(resolve(o.file), undefined);
       whyNot.set(resolve(o.file), `which cannot be read (${o.unread})`);
@@ -50,9 +51,9 @@ export function checkReferences(
     let ids: Map<string, IdInfo> | undefined;
     if (limits.scope && !limits.scope.contains(abs)) whyNot.set(abs, 'which is outside the edition or does not exist: not read');
     else {
-      const read = readXmlFile(abs, limits.maxFileBytes);
-      if ('diagnostic' in read) whyNot.set(abs, read.diagnostic.code === 'TEI-XML-008' && /no such file/.test(read.diagnostic.message) ? 'which does not exist' : `which cannot be read (${read.diagnostic.message})`);
-      else ids = new Map(parseXml(abs, read.text).ids.map((i) => [i.id, i]));
+      const found = readIds(abs, limits.maxFileBytes);
+      if ('diagnostic' in found) whyNot.set(abs, found.diagnostic.code === 'TEI-XML-008' && /no such file/.test(found.diagnostic.message) ? 'which does not exist' : `which cannot be read (${found.diagnostic.message})`);
+      else ids = found.ids;
     }
     idsByFile.set(abs, ids);
     return ids;
@@ -68,7 +69,7 @@ export function checkReferences(
 
   for (const o of outcomes) {
     const from = resolve(o.file);
-    for (const ref of o.references) {
+    for (const ref of referencesOf(o.facts, o.file)) {
       if (ref.element === 'persName' && ref.attribute === 'ref') {
         const verdict = resolvePersonRef(ref.pointer, from, personography);
         switch (verdict.kind) {
@@ -113,7 +114,7 @@ export function checkReferences(
   // an error, so that verdicts on any folder are jing's. Only pointers across files (above) are an edition matter.
   const owner = new Map<string, IdInfo>();
   for (const o of outcomes) {
-    for (const i of o.ids) {
+    for (const i of factIds(o.facts, o.file)) {
       const first = owner.get(i.id);
       if (!first) owner.set(i.id, i);
       else if (first.span.file !== i.span.file) {
@@ -128,4 +129,24 @@ export function checkReferences(
     }
   }
   return found;
+}
+
+/** Id → its record (the last, for an id a file repeats). */
+function idMap(ids: Iterable<IdInfo>): Map<string, IdInfo> {
+  const map = new Map<string, IdInfo>();
+  for (const i of ids) map.set(i.id, i);
+  return map;
+}
+
+/** The ids of a file outside the run (persons.xml when only changed documents are checked), read in chunks. */
+function readIds(file: string, maxBytes: number | undefined): { ids: Map<string, IdInfo> } | { diagnostic: Diagnostic } {
+  const chunks = openXmlChunks(file, maxBytes);
+  if ('diagnostic' in chunks) return chunks;
+  const read = parseXmlChunks(file, chunks);
+  if (chunks.problem) return { diagnostic: chunks.problem };
+  if (read && !chunks.failed) return { ids: idMap(factIds(read.facts, file)) };
+  // a DOCTYPE or an encoding problem: read whole, as the checks read it
+  const whole = readXmlFile(file, maxBytes);
+  if ('diagnostic' in whole) return whole;
+  return { ids: idMap(factIds(parseXml(file, whole.text).facts, file)) };
 }

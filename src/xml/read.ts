@@ -27,6 +27,8 @@ export interface XmlHandlers {
   text?(text: string): void;
   doctype?(doctype: string): void;
   processinginstruction?(target: string, body: string): void;
+  /** The name of a start tag has been read (its attributes have not). */
+  opentagstart?(name: string): void;
 }
 
 export interface XmlReadOptions {
@@ -107,6 +109,10 @@ export class XmlReader {
       parser.on('cdata', handlers.text);
     }
     if (handlers.doctype) parser.on('doctype', handlers.doctype);
+    if (handlers.opentagstart) {
+      const start = handlers.opentagstart;
+      parser.on('opentagstart', (tag) => start(tag.name));
+    }
     if (handlers.processinginstruction) {
       const pi = handlers.processinginstruction;
       parser.on('processinginstruction', (p) => pi(p.target ?? '', p.body));
@@ -155,10 +161,27 @@ export class XmlReader {
     return this.parser.resolve(prefix);
   }
 
+  /** Stops reading here (from inside a handler): {@link read} returns as if the text had ended. */
+  stop(): never {
+    throw new StopReading();
+  }
+
   /** Reads the whole text. Findings are in {@link diagnostics}; only a handler's ChanceryError escapes. */
   read(text: string): this {
+    return this.readChunks([text]);
+  }
+
+  /**
+   * Reads a text given in chunks, split anywhere (saxes carries a split name, character or line end over).
+   * `before` sees each chunk just before the parser does.
+   */
+  readChunks(chunks: Iterable<string>, before?: (chunk: string) => void): this {
     try {
-      this.parser.write(text).close();
+      for (const chunk of chunks) {
+        before?.(chunk);
+        this.parser.write(chunk);
+      }
+      this.parser.close();
     } catch (e) {
       if (e instanceof StopReading) return this;
       if (e instanceof ChanceryError) throw e;
