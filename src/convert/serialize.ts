@@ -68,6 +68,7 @@ function writeHeader(header: XMLBuilder, doc: TeiDocument, generatedOn: string |
   const fileDesc = header.ele('fileDesc');
   const titleStmt = fileDesc.ele('titleStmt');
   titleStmt.ele('title').txt(doc.title ?? `${doc.sourceFile}, lines ${doc.startLine}–${doc.endLine}`);
+  if (doc.author) writeParty(titleStmt.ele('author'), doc.author, marks);
   const resp = titleStmt.ele('respStmt');
   resp.ele('resp').txt('Converted to TEI by');
   resp.ele('name').txt(`${TOOL_NAME} ${VERSION}`);
@@ -85,25 +86,33 @@ function writeHeader(header: XMLBuilder, doc: TeiDocument, generatedOn: string |
   header.ele('encodingDesc').ele('p').txt('Converted from plain text; encoding as described in the Chancery encoding guidelines (docs/encoding.md).');
   nl(header);
   const profile = header.ele('profileDesc');
-  if (doc.sender.length > 0 || doc.addressees.length > 0 || doc.date) {
+  const sentKnown = doc.sender.length > 0 || !!doc.date || !!doc.place;
+  const receivedKnown = doc.addressees.length > 0 || !!doc.received;
+  if (sentKnown || receivedKnown) {
+    // A side nobody names is left out, not filled with "Unknown": a memorandum has no addressee at all.
     const corresp = profile.ele('correspDesc');
-    const sent = corresp.ele('correspAction').att('type', 'sent');
-    if (doc.sender.length === 0 && doc.senderRole) sent.ele('rs').att('type', 'role').txt(doc.senderRole);
-    else if (doc.sender.length === 0) sent.ele('persName').txt('Unknown');
-    for (const c of doc.sender) writeParty(sent, c, marks);
-    if (doc.place) sent.ele('placeName').txt(doc.place);
-    if (doc.date) {
-      const d = sent.ele('date');
-      if (doc.date.when) d.att('when', doc.date.when);
-      if (doc.date.from) d.att('from', doc.date.from);
-      if (doc.date.to) d.att('to', doc.date.to);
-      marks.mark(d, doc.date.inferred);
-      d.txt(doc.date.text);
+    if (sentKnown) {
+      const sent = corresp.ele('correspAction').att('type', 'sent');
+      for (const c of doc.sender) writeParty(sent, c, marks);
+      if (doc.place) sent.ele('placeName').txt(doc.place);
+      if (doc.date) {
+        const d = sent.ele('date');
+        if (doc.date.when) d.att('when', doc.date.time ? `${doc.date.when}T${doc.date.time}` : doc.date.when);
+        if (doc.date.from) d.att('from', doc.date.from);
+        if (doc.date.to) d.att('to', doc.date.to);
+        marks.mark(d, doc.date.inferred);
+        d.txt(doc.date.text);
+      }
     }
-    const received = corresp.ele('correspAction').att('type', 'received');
-    if (doc.addressees.length === 0 && doc.addresseeRole) received.ele('rs').att('type', 'role').txt(doc.addresseeRole);
-    else if (doc.addressees.length === 0) received.ele('persName').txt('Unknown');
-    for (const c of doc.addressees) writeParty(received, c, marks);
+    if (receivedKnown) {
+      const received = corresp.ele('correspAction').att('type', 'received');
+      for (const c of doc.addressees) writeParty(received, c, marks);
+      if (doc.received) {
+        const d = received.ele('date').att('when', doc.received.when);
+        marks.mark(d, doc.received.inferred);
+        d.txt(doc.received.text);
+      }
+    }
   }
   const langUsage = profile.ele('langUsage');
   for (const lang of doc.languages) langUsage.ele('language').att('ident', lang).txt(LANGUAGE_NAMES[lang] ?? lang);
@@ -118,10 +127,18 @@ function writeHeader(header: XMLBuilder, doc: TeiDocument, generatedOn: string |
   return resp;
 }
 
+/**
+ * A party as TEI names it: a person as persName (the office it holds as roleName inside), an office alone as
+ * rs type="role", office holders addressed together as rs type="group", an institution as orgName.
+ */
 function writeParty(parent: XMLBuilder, c: Party, marks: InferenceMarks): void {
-  const p = parent.ele('persName');
-  if (c.ref) p.att('ref', c.ref);
+  const p = c.kind === 'office' ? parent.ele('rs').att('type', 'role') : c.kind === 'group' ? parent.ele('rs').att('type', 'group') : c.kind === 'org' ? parent.ele('orgName') : parent.ele('persName');
+  if (c.ref && !c.kind) p.att('ref', c.ref);
   marks.mark(p, c.inferred);
+  if (!c.kind && c.role && !c.name.includes(c.role)) {
+    p.ele('roleName').txt(c.role);
+    p.txt(' ');
+  }
   p.txt(c.name);
 }
 
@@ -198,6 +215,12 @@ class BodyWriter {
         return;
       case 'classification': {
         const seg = parent.ele('seg').att('type', 'classification');
+        this.inlines(seg, b.inlines);
+        return;
+      }
+      case 'memoHeader': {
+        // "TELEGRAM No. 418 / From: … / To: … / Date: …": kept as printed; what it says is in the teiHeader.
+        const seg = parent.ele('seg').att('type', 'memoHeader');
         this.inlines(seg, b.inlines);
         return;
       }

@@ -37,7 +37,8 @@ export type BlockKind =
   | 'marginal' // handwritten marginalia, registry stamps
   | 'noteBody' // the text of a footnote, wherever it was printed
   | 'sourceNote' // an unnumbered note on the document's source (documentary editions)
-  | 'runningHead'; // a print extraction's running head with its page number (`n`), where the page turned
+  | 'runningHead' // a print extraction's running head with its page number (`n`), where the page turned
+  | 'memoHeader'; // a memo or telegram form's header lines: "TELEGRAM No. …", "From: …", "To: …", "Date: …"
 
 export interface Block {
   kind: BlockKind;
@@ -96,12 +97,13 @@ export type Inline =
 
 /**
  * A footnote reference as printed: superscript digits, an HTML `<sup>` (or a mangled form of it), a word
- * processor's `[footnoteRef:n]`, or plain digits glued to a word ("(CLIFFORD WEBSTER)59", found by the notes pass).
+ * processor's `[footnoteRef:n]`, or plain digits or a symbol glued to a word ("(CLIFFORD WEBSTER)59", "market.†": found
+ * by the notes pass).
  */
 export interface NoteRefInline {
   type: 'noteRef';
   n: string;
-  form: 'superscript' | 'sup' | 'footnoteRef' | 'digits';
+  form: 'superscript' | 'sup' | 'footnoteRef' | 'digits' | 'symbol';
   line: number;
   column: number;
 }
@@ -133,11 +135,18 @@ export interface Inference {
   evidence: 'internal';
 }
 
-/** A sender or addressee of a document (a correspondent, in TEI's words), named as the source prints them. */
+/**
+ * A sender or addressee of a document (a correspondent, in TEI's words), or a document's author, named as the
+ * source prints them: a person (who may hold an office), an office named without a person ("the Secretary of
+ * State"), an institution ("the British Embassy"), or office holders addressed together ("All American Diplomatic
+ * Missions in the American Republics").
+ */
 export interface Party {
-  /** The name as printed, e.g. "F. ROOSEVELT", "Harriman". */
+  /** What the party is; a person when absent. */
+  kind?: 'office' | 'org' | 'group';
+  /** A person's name as printed ("F. ROOSEVELT", "Harriman"); for an office, an institution or a group, the phrase. */
   name: string;
-  /** Role words printed with the name, e.g. "PRIME MINISTER". */
+  /** The office a person holds, as printed: "PRIME MINISTER", "Ambassador in Russia". */
   role?: string;
   /** Reference into the personography, set by the entities pass. */
   ref?: string;
@@ -148,12 +157,24 @@ export interface Party {
 export interface DocumentDate {
   /** ISO value: YYYY, YYYY-MM, YYYY-MM-DD. */
   when?: string;
+  /** The time of day the dateline prints, HH:MM:SS ("5 p.m." → 17:00:00); written into `@when` with the date. */
+  time?: string;
   from?: string;
   to?: string;
   text: string;
   /** Where the date came from: a "Sent on" line, a dateline, the end of the body, the heading. */
   source: 'sent-line' | 'dateline' | 'end-date' | 'heading' | 'body';
   /** Set when part of the value is not printed where the date is (a year taken from another line). */
+  inferred?: Inference;
+}
+
+/** A receipt date: `when` (with its time where printed) and what of it the receipt line left to be inferred. */
+export interface ReceivedDate {
+  /** YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS. */
+  when: string;
+  /** The receipt line as printed. */
+  text: string;
+  /** Set when the year (or the day) comes from the dateline, not from the receipt line. */
   inferred?: Inference;
 }
 
@@ -178,10 +199,11 @@ export interface TeiDocument {
   title?: string;
   sender: Party[];
   addressees: Party[];
-  /** An office named without a person ("the Secretary of State"), when no name is printed. */
-  senderRole?: string;
-  addresseeRole?: string;
+  /** The writer of a document that is not correspondence ("Memorandum by the Secretary of State"): no sender, no addressee. */
+  author?: Party;
   date?: DocumentDate;
+  /** When the document was received ("[Received April 8, 7.45 p.m.]"): the date made whole from the dateline. */
+  received?: ReceivedDate;
   place?: string;
   classification?: string;
   /** Language codes used in the text, main language first. */

@@ -260,9 +260,11 @@ function readSide(action: TeiElement | undefined): CorrespSide | undefined {
   for (const c of childElements(action)) {
     const ref = c.attrs.ref;
     const id = personId(ref);
-    const entry = { name: textOf(c), ...(id ? { id } : {}), ...(ref && !id ? { ref } : {}) };
+    // "<persName><roleName>Ambassador in Russia</roleName> Francis</persName>": the name is what stands beside the office.
+    const name = c.name === 'persName' && child(c, 'roleName') ? c.children.map((n) => (n.type === 'text' ? n.text : n.name === 'roleName' ? '' : textOf(n))).join('').trim() : textOf(c);
+    const entry = { name, ...(id ? { id } : {}), ...(ref && !id ? { ref } : {}) };
     if (c.name === 'persName') persons.push({ kind: 'person', ...entry });
-    else if (c.name === 'rs') persons.push({ kind: 'person', ...entry, role: true }); // named by office only
+    else if (c.name === 'rs') persons.push({ kind: 'person', ...entry, role: true }); // named by office only (or a group of office holders)
     else if (c.name === 'orgName') persons.push({ kind: 'org', ...entry });
     else if (c.name === 'placeName') places.push({ kind: 'place', ...entry });
   }

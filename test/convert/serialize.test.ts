@@ -74,13 +74,26 @@ describe('serialize', () => {
     assert.equal(x.attr('/t:TEI', 'id'), 'doc-t-000');
   });
 
-  it('writes roles as rs type="role" and a missing correspondent as "Unknown"', () => {
+  it('writes an office as rs type="role", a person with the office held as roleName inside persName, and no "Unknown"', () => {
     const [xml] = teiOf(para('The Ambassador in the Soviet Union (Harriman) to the Secretary of State') + para('Moscow, December 23, 1941—noon.') + 'I saw Mr. Molotov last night.\n');
     const x = xpath(xml!);
-    assert.equal(x.one('//t:correspAction[@type="sent"]/t:persName').text(), 'Harriman');
-    assert.equal(x.one('//t:correspAction[@type="received"]/t:rs[@type="role"]').text(), 'the Secretary of State');
+    assert.equal(x.one('//t:correspAction[@type="sent"]/t:persName/t:roleName').text(), 'Ambassador in the Soviet Union');
+    assert.equal(x.one('//t:correspAction[@type="sent"]/t:persName').text(), 'Ambassador in the Soviet Union Harriman');
+    assert.equal(x.one('//t:correspAction[@type="sent"]/t:date').attr('when')?.value(), '1941-12-23T12:00:00');
+    assert.equal(x.one('//t:correspAction[@type="received"]/t:rs[@type="role"]').text(), 'Secretary of State');
     const [unknown] = teiOf(para('TO Mr WINSTON CHURCHILL') + para('Text of the message.') + 'July 18, 1941\n');
-    assert.equal(xpath(unknown!).one('//t:correspAction[@type="sent"]/t:persName').text(), 'Unknown');
+    assert.deepEqual(xpath(unknown!).all('//t:correspAction[@type="sent"]/*').map((e) => e.name()), ['date']);
+  });
+
+  it('writes a memorandum\'s writer as its author, with no addressee, and a receipt date as the received date', () => {
+    const [memo] = teiOf(para('Memorandum by the Secretary of State') + para('[Washington,] April 12, 1934.') + para('The Argentine Ambassador called.') + 'C[ordell] H[ull]\n');
+    const m = xpath(memo!);
+    assert.equal(m.one('//t:titleStmt/t:author/t:persName/t:roleName').text(), 'Secretary of State');
+    assert.deepEqual(m.all('//t:correspAction').map((a) => a.attr('type')?.value()), ['sent']);
+    const [telegram] = teiOf(para('The Consul at Harbin (Moser) to the Secretary of State') + para('[Telegram]') + para('Harbin, December 30, 1917, 7 p.m.\n[Received January 2, 8.15 a.m.]') + para('The line is cut.') + 'Moser\n');
+    const date = xpath(telegram!).one('//t:correspAction[@type="received"]/t:date');
+    assert.equal(date.attr('when')?.value(), '1918-01-02T08:15:00');
+    assert.equal(date.attr('cert')?.value(), 'high');
   });
 
   it('opens a new div type="part" for text after a closer', () => {

@@ -7,6 +7,7 @@
  * with strong evidence (title, initials, given name, signature), so that the second round also takes their
  * bare mentions ("Molotov", "Hitler Germany") anywhere in the document.
  */
+import { isNameWithOffice, readSignatureBlock } from '../rules/signature.js';
 import type { Block, Inference, Party, TeiDocument } from '../../model/document.js';
 import { findDates } from './dates/find-dates.js';
 import { applySpans, pieceAt, pieceFor, viewOf, type EntitySpan, type InlineView } from './inline-view.js';
@@ -49,6 +50,7 @@ function unitsOf(doc: TeiDocument): Unit[] {
 /** The part of a block's text that is a name line, if any: a signature, a byline, the name after "dear" in a salute. */
 function nameLineRange(unit: Unit): [number, number] | undefined {
   const text = unit.view.text;
+  if (unit.block.kind === 'signed') return [0, signatureNamesEnd(text)];
   if (NAME_LINES.has(unit.block.kind)) return [0, text.length];
   if (unit.block.kind === 'salute') {
     const m = /\bdear\s+/i.exec(text);
@@ -59,6 +61,20 @@ function nameLineRange(unit: Unit): [number, number] | undefined {
     return m ? [m.index + m[0].length, text.length] : undefined;
   }
   return undefined;
+}
+
+/**
+ * Where the names of a signature block end: before the office printed after the last name ("Alvey A. Adee,\nActing
+ * Secretary.", "Adee, Acting."), which is a role, not a name line. The whole text when the block reads otherwise.
+ */
+function signatureNamesEnd(text: string): number {
+  const lines = text.split('\n');
+  const block = readSignatureBlock(lines);
+  if (!block || block.length !== lines.length) return text.length;
+  const lastName = block.findLastIndex((l) => l.role === 'name');
+  const start = lines.slice(0, lastName).reduce((n, l) => n + l.length + 1, 0);
+  const line = lines[lastName]!;
+  return start + (isNameWithOffice(line) ? line.indexOf(',') : line.length);
 }
 
 /** What the rules may consult besides the text: known surnames, common words, places. */
@@ -193,7 +209,9 @@ export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options:
   const stats: TagStats = { persons: 0, dates: 0, places: 0 };
   const docId = `${doc.sourceSlug}/${doc.id}`;
   const docKnown = new Set<string>();
-  for (const c of [...doc.sender, ...doc.addressees]) {
+  // Offices, institutions and groups are parties but not persons: only a person's name is resolved.
+  for (const c of [...doc.sender, ...doc.addressees, ...(doc.author ? [doc.author] : [])]) {
+    if (c.kind) continue;
     const key = resolveCorrespondent(c, registry, { document: docId, line: doc.startLine });
     if (key) docKnown.add(key);
   }

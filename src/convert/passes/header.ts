@@ -1,17 +1,22 @@
 /**
  * Header facts: title, kind, correspondents, date, place, classification and languages of a document, read
- * from the blocks the structure pass recognised (heading, "Sent on" line, datelines, salutation). The
- * serializer writes them as the teiHeader.
+ * from the blocks the structure pass recognised (heading, source lines, "Sent on" line, datelines with their
+ * receipt line, a memo form's header, salutation, signature, an address at the foot). Which of them names whom is
+ * the correspondence rule's decision (rules/correspondence.ts); headings in capitals ("J. V. STALIN TO
+ * F. ROOSEVELT") are read by the capital-heading rules (rules/parties.ts). The serializer writes the result as
+ * the teiHeader.
  */
-import type { Block, TeiDocument } from '../../model/document.js';
+import type { Block, Party, TeiDocument } from '../../model/document.js';
 import { ConvertCodes } from '../../diagnostics/codes.js';
 import type { ConvertContext, DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
 import { textWithoutNotes } from '../readers/inline.js';
 import { headingClassification } from '../rules/classification.js';
+import { readCorrespondence, type CorrespondenceReading, type DocumentFacts, type PartyFact } from '../rules/correspondence.js';
 import { findFullDate, parseDateline } from '../rules/dateline.js';
 import { detectLanguage } from '../rules/language.js';
 import { namesIn, partiesFromHeading } from '../rules/parties.js';
+import { isEnclosureMarker } from '../rules/source-note.js';
 import { titleOf } from '../rules/titles.js';
 
 export const headerPass: DocumentPass = {
@@ -27,13 +32,28 @@ export const headerPass: DocumentPass = {
       doc.languages = languagesOf(doc);
       return;
     }
-    const parties = partiesOfHeading(doc);
-    if (parties) {
-      doc.sender = parties.sender;
-      doc.addressees = parties.addressees;
-      doc.senderRole = parties.senderRole;
-      doc.addresseeRole = parties.addresseeRole;
-    } else if (heading) {
+    const reading = readCorrespondence(documentFacts(doc));
+    const fromHeading = [...reading.sender, ...reading.addressees, ...(reading.author ? [reading.author] : [])].some((p) => p.from === 'heading' || (p.from === 'signature' && !!p.office));
+    const capitals = fromHeading ? undefined : partiesOfHeading(doc);
+    if (capitals && (capitals.sender.length > 0 || capitals.addressees.length > 0 || capitals.senderRole || capitals.addresseeRole)) {
+      doc.sender = capitals.sender.length > 0 ? capitals.sender : capitals.senderRole ? [office(capitals.senderRole)] : [];
+      doc.addressees = capitals.addressees.length > 0 ? capitals.addressees : capitals.addresseeRole ? [office(capitals.addresseeRole)] : [];
+      if (doc.sender.length === 0) doc.sender = reading.sender.filter((p) => p.from === 'signature' || p.from === 'memo').map(toParty);
+      if (doc.sender.length === 0) {
+        const signer = legacySigner(doc);
+        if (signer) doc.sender = [signer];
+      }
+      if (doc.addressees.length === 0) doc.addressees = reading.addressees.map(toParty);
+    } else {
+      doc.sender = reading.sender.map(toParty);
+      doc.addressees = reading.addressees.map(toParty);
+      if (reading.author) doc.author = toParty(reading.author);
+      if (doc.sender.length === 0 && !doc.author) {
+        const signer = legacySigner(doc);
+        if (signer) doc.sender = [signer];
+      }
+    }
+    if (heading && !fromHeading && !capitals && !reading.kind) {
       ctx.report({
         code: ConvertCodes.headingNotParsed,
         severity: 'info',
@@ -41,24 +61,10 @@ export const headerPass: DocumentPass = {
         span: { file: doc.sourceFile, line: doc.blocks.find((b) => b.kind === 'head')?.line ?? doc.startLine, column: 1 },
       });
     }
-    if (doc.sender.length === 0) {
-      const signed = doc.blocks.find((b) => b.kind === 'signed' && !b.duplicateOf);
-      if (signed) {
-        // The first line is the name; an office may follow ("Army General ANTONOV," / "Chief of Staff …").
-        const line = textWithoutNotes(signed.inlines, signed.line);
-        // Digits glued to the name are a note number the notes pass found no note text for: "(CLIFFORD WEBSTER)59".
-        const printed = line.replace(/^\((?:SGD\.?|S\.?|Signed)\)\s*/i, '').replace(/^\((.*)\)\d*$/, '$1').replace(/\d+$/, '').replace(/,$/, '').trim();
-        const name = namesIn(printed).names[0]?.name ?? printed;
-        if (!/^[A-Z]\.$/.test(name)) doc.sender = [{ name }];
-      }
-    }
-    // A salutation addresses the recipient as a rule, not always ("Dear Sir" to the recipient's deputy): the
-    // addressee it names is inferred, with high certainty.
-    if (doc.addressees.length === 0) doc.addressees = addresseesFromSalute(doc).map((a) => ({ ...a, inferred: { cert: 'high', evidence: 'internal' } }));
-    findDate(doc, heading);
-    doc.kind = kindOf(doc, heading);
+    findDate(doc, reading);
+    doc.kind = kindOf(doc, heading, reading);
     doc.languages = languagesOf(doc);
-    if (!doc.date && (doc.kind === 'letter' || doc.kind === 'telegram')) {
+    if (!doc.date && !reading.undated && (doc.kind === 'letter' || doc.kind === 'telegram')) {
       ctx.report({
         code: ConvertCodes.undatedLetter,
         severity: 'warning',
@@ -70,12 +76,65 @@ export const headerPass: DocumentPass = {
   },
 };
 
-/** "My dear Welles," → Welles; "Dear General Deane," → Deane. Roles alone ("Mr President,") name no one. */
-function addresseesFromSalute(doc: TeiDocument): TeiDocument['addressees'] {
-  const salute = doc.blocks.find((b) => b.kind === 'salute' && !b.duplicateOf);
-  if (!salute) return [];
-  const phrase = plainText(salute).replace(/^(?:my\s+)?(?:very\s+)?dear\s+/i, '').replace(/[,:]$/, '');
-  return namesIn(phrase).names;
+/**
+ * What the blocks of the covering document say (an enclosure's heading, dateline and signature are its own): the
+ * heading, source lines, datelines, a memo header, signatures, salutation, an address after the text.
+ */
+function documentFacts(doc: TeiDocument): DocumentFacts {
+  const covering = coveringBlocks(doc).filter((b) => !b.duplicateOf);
+  const firstText = covering.findIndex((b) => b.kind === 'p' || b.kind === 'salute');
+  const lastSigned = covering.findLastIndex((b) => b.kind === 'signed');
+  const words = (b: Block) => textWithoutNotes(b.inlines);
+  const lines = (b: Block) => b.lines.map((_l, k) => textWithoutNotes(b.inlines, b.line + k)).filter((l) => l.trim());
+  const facts: DocumentFacts = {
+    sourceLines: covering.filter((b) => b.kind === 'sourceNote' || b.kind === 'reference').map(words),
+    datelines: covering.flatMap((b, i) => (b.kind === 'dateline' ? [{ lines: lines(b), atEnd: firstText >= 0 && i > firstText }] : [])),
+    signatures: covering.filter((b) => b.kind === 'signed').map(lines),
+  };
+  const heads = covering.filter((b) => b.kind === 'head');
+  if (heads.length > 0) facts.heading = heads.map(words).join(' ').trim();
+  const memo = covering.find((b) => b.kind === 'memoHeader');
+  if (memo) facts.memoHeader = lines(memo);
+  const salute = covering.find((b) => b.kind === 'salute');
+  if (salute) facts.salutation = words(salute);
+  const address = covering.find((b, i) => b.kind === 'address' && lastSigned >= 0 && i > lastSigned);
+  if (address) facts.footAddress = lines(address);
+  return facts;
+}
+
+/** The blocks of the covering document: everything before the first enclosure's marker. */
+function coveringBlocks(doc: TeiDocument): Block[] {
+  const enclosure = doc.blocks.findIndex((b, i) => i > 0 && b.kind === 'sourceNote' && isEnclosureMarker(plainText(b)));
+  return enclosure > 0 ? doc.blocks.slice(0, enclosure) : doc.blocks;
+}
+
+/** A party the rules read, as the model keeps it. */
+function toParty(p: PartyFact): Party {
+  const party: Party =
+    p.kind === 'person' ? { name: p.name!, ...(p.office ? { role: p.office } : {}) } : p.kind === 'office' ? { kind: 'office', name: p.office! } : { kind: p.kind, name: p.name! };
+  // A salutation addresses the recipient as a rule, not always ("Dear Sir" to the recipient's deputy): the
+  // addressee it names is inferred, with high certainty.
+  if (p.inferred) party.inferred = { cert: 'high', evidence: 'internal' };
+  return party;
+}
+
+/** "the Secretary of State": an office without a name, as the capital-heading rules give it. */
+function office(role: string): Party {
+  return { kind: 'office', name: role.replace(/^(?:the|The)\s+/, '') };
+}
+
+/**
+ * The signer of a signature the signature rules do not read ("(SGD) HALIFAX", "(CLIFFORD WEBSTER)59", "Army General
+ * ANTONOV,"): the name in its first line.
+ */
+function legacySigner(doc: TeiDocument): Party | undefined {
+  const signed = doc.blocks.find((b) => b.kind === 'signed' && !b.duplicateOf);
+  if (!signed) return undefined;
+  const line = textWithoutNotes(signed.inlines, signed.line);
+  // Digits glued to the name are a note number the notes pass found no note text for: "(CLIFFORD WEBSTER)59".
+  const printed = line.replace(/^\((?:SGD\.?|S\.?|Signed)\)\s*/i, '').replace(/^\((.*)\)\d*$/, '$1').replace(/\d+$/, '').replace(/,$/, '').trim();
+  const name = namesIn(printed).names[0]?.name ?? printed;
+  return /^[A-Z]\.$/.test(name) ? undefined : { name };
 }
 
 /**
@@ -84,7 +143,7 @@ function addresseesFromSalute(doc: TeiDocument): TeiDocument['addressees'] {
  * further on (an enclosed message) is not mixed in.
  */
 function partiesOfHeading(doc: TeiDocument): ReturnType<typeof partiesFromHeading> {
-  const heads = doc.blocks.filter((b) => b.kind === 'head');
+  const heads = coveringBlocks(doc).filter((b) => b.kind === 'head');
   let text = '';
   let best: ReturnType<typeof partiesFromHeading>;
   const score = (p: typeof best) => (p ? p.sender.length + p.addressees.length + (p.senderRole ? 0.5 : 0) + (p.addresseeRole ? 0.5 : 0) : -1);
@@ -98,41 +157,41 @@ function partiesOfHeading(doc: TeiDocument): ReturnType<typeof partiesFromHeadin
 }
 
 function headingText(doc: TeiDocument): string | undefined {
-  const heads = doc.blocks.filter((b) => b.kind === 'head');
+  const heads = coveringBlocks(doc).filter((b) => b.kind === 'head');
   if (heads.length === 0) return undefined;
   return heads.map((b) => textWithoutNotes(b.inlines)).join(' ').trim();
 }
 
-function findDate(doc: TeiDocument, heading: string | undefined): void {
+function findDate(doc: TeiDocument, reading: CorrespondenceReading): void {
   const sent = doc.blocks.find((b) => b.kind === 'sent');
-  const dateline = doc.blocks.find((b) => b.kind === 'dateline' && !b.duplicateOf);
-  const chosen = sent ?? dateline;
-  if (chosen) {
-    const parsed = parseDateline(plainText(chosen)) ?? parseDateline(chosen.lines[0]!);
-    if (parsed) {
-      doc.date = { when: parsed.date.when, text: parsed.date.text, source: sent ? 'sent-line' : isEnd(doc, chosen) ? 'end-date' : 'dateline' };
-      if (parsed.place) doc.place = parsed.place;
-      return;
-    }
+  const parsedSent = sent ? (parseDateline(plainText(sent)) ?? parseDateline(sent.lines[0]!)) : undefined;
+  if (parsedSent) {
+    doc.date = { when: parsedSent.date.when, text: parsedSent.date.text, source: 'sent-line' };
+    if (parsedSent.place) doc.place = parsedSent.place;
+    return;
   }
-  const inHeading = heading ? findFullDate(heading) : undefined;
-  if (inHeading) doc.date = { when: inHeading.when, text: inHeading.text, source: 'heading' };
+  const d = reading.date;
+  if (d) {
+    doc.date = { when: d.when, text: d.text, source: d.source === 'memo' ? 'dateline' : d.source, ...(d.time ? { time: d.time } : {}) };
+    if (d.place) doc.place = d.place;
+  }
+  if (reading.received) {
+    const { when, text, yearInferred, dayInferred } = reading.received;
+    // The year (and the day) the receipt line leaves out come from the dateline: all but certain.
+    doc.received = { when, text, ...(yearInferred || dayInferred ? { inferred: { cert: 'high', evidence: 'internal' } } : {}) };
+  }
 }
 
-function isEnd(doc: TeiDocument, block: Block): boolean {
-  const i = doc.blocks.indexOf(block);
-  return doc.blocks.slice(0, i).some((b) => b.kind === 'p');
-}
-
-function kindOf(doc: TeiDocument, heading: string | undefined): TeiDocument['kind'] {
+function kindOf(doc: TeiDocument, heading: string | undefined, reading: CorrespondenceReading): TeiDocument['kind'] {
   const has = (k: Block['kind']) => doc.blocks.some((b) => b.kind === k);
   const lead = /^(?:\d{1,4}\.\s+)?(note|memorandum|letter|telegram|minute|despatch)\b/i.exec(heading ?? '')?.[1]?.toLowerCase();
-  if (lead === 'note' || lead === 'minute') return 'note';
-  if (lead === 'memorandum') return 'memorandum';
+  if (doc.author || reading.kind === 'memorandum' || lead === 'memorandum') return 'memorandum';
+  if (lead === 'note' || lead === 'minute' || reading.kind === 'note') return 'note';
   if (lead === 'letter') return 'letter';
+  if (reading.kind === 'telegram' || reading.sourceKinds.includes('telegram')) return 'telegram';
   if (has('salute')) return 'letter';
   const filedAs = doc.blocks
-    .filter((b) => b.kind === 'reference')
+    .filter((b) => b.kind === 'reference' || b.kind === 'sourceNote')
     .map((b) => /:\s*(telegram|despatch|letter|memorandum)\b/i.exec(plainText(b))?.[1]?.toLowerCase())
     .find(Boolean);
   if (filedAs === 'memorandum') return 'memorandum';

@@ -12,7 +12,7 @@ import type { DocumentPass } from '../pass.js';
 import { headingClassification } from '../rules/classification.js';
 
 /** Opener matter: written at the top of a division. */
-const TOP: ReadonlySet<BlockKind> = new Set(['head', 'byline', 'classification', 'sent', 'salute']);
+const TOP: ReadonlySet<BlockKind> = new Set(['head', 'byline', 'classification', 'sent', 'salute', 'memoHeader']);
 /** Closer matter: written at the bottom. */
 const BOTTOM: ReadonlySet<BlockKind> = new Set(['closing', 'signed', 'postscript']);
 /** Written where they stand, in any zone: TEI's model.global. */

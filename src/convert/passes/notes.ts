@@ -140,7 +140,15 @@ export function walkInlines(inlines: Inline[], visit: (container: Inline[], inde
  * Only searched for a note that found no marked reference.
  */
 function findGluedNumber(doc: TeiDocument, body: Block): RefSite | undefined {
-  const pattern = new RegExp(String.raw`(?<=[\p{L})\].,;:’”])${body.n}(?!\d)`, 'u');
+  const n = body.n!;
+  // Digits glued to a word ("(CLIFFORD WEBSTER)59"), or a symbol glued to one ("service*;", "market.†"); a letter
+  // marker ("a") printed without its superscript cannot be told from the text.
+  const symbol = /^[*†‡§ǁ‖¶]{1,3}$/.test(n);
+  if (!symbol && !/^\d+$/.test(n)) return undefined;
+  const pattern = symbol
+    ? new RegExp(String.raw`(?<=[\p{L}\p{N}.,;:)’”"'])${n.replace(/\*/g, '\\*')}(?=[\s,;:.)]|$)`, 'u')
+    : new RegExp(String.raw`(?<=[\p{L})\].,;:’”])${n}(?!\d)`, 'u');
+  const form = symbol ? 'symbol' : 'digits';
   let found: RefSite | undefined;
   for (const block of doc.blocks) {
     if (found || block.kind === 'noteBody' || block.line > body.line) continue;
@@ -151,9 +159,9 @@ function findGluedNumber(doc: TeiDocument, body: Block): RefSite | undefined {
       if (!m) return;
       const before: TextInline = { ...node, text: node.text.slice(0, m.index) };
       const after: TextInline = { ...node, text: node.text.slice(m.index + m[0].length), column: node.column + m.index + m[0].length };
-      const ref: Inline = { type: 'noteRef', n: body.n!, form: 'digits', line: node.line, column: node.column + m.index };
+      const ref: Inline = { type: 'noteRef', n, form, line: node.line, column: node.column + m.index };
       container.splice(index, 1, before, ref, after);
-      found = { container, node: ref, n: body.n!, line: node.line, column: node.column + m.index };
+      found = { container, node: ref, n, line: node.line, column: node.column + m.index };
     });
   }
   return found;

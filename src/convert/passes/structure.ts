@@ -10,6 +10,11 @@ import { blockText, plainText, sliceLines } from '../readers/blocks.js';
 import { isClassification } from '../rules/classification.js';
 import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
+import { readDocumentOpening } from '../rules/document-opening.js';
+import { readClosedSignatures, readDocumentEnd, type EndDecision } from '../rules/document-end.js';
+import { referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
+import { isEnclosureMarker, readSourceLine } from '../rules/source-note.js';
+import { readDatelineBlock } from '../rules/dateline-block.js';
 import { noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../readers/inline.js';
 
 interface Recognised {
@@ -47,11 +52,15 @@ const recognisers: Record<string, Recogniser> = {
     const m = mangled ?? html;
     return m ? { kind: 'noteBody', n: m[1] } : undefined;
   },
+  // "[Telegram]", "[Enclosure—Translation]", "[Inclosure 2 with dispatch No. 69.]": an editor's line on the source.
+  sourceLine: (b, t) => (b.lines.length === 1 && /^\[/.test(t) && readSourceLine(t) ? { kind: 'sourceNote' } : undefined),
   postscript: (_b, t) => (/^P\.\s?S\.?(\s|$|\()/.test(t) ? { kind: 'postscript' } : undefined),
   salute: (b, t) =>
     b.lines.length === 1 &&
     t.length <= 60 &&
-    (/^(My\s+)?(very\s+)?(dear|Dear|DEAR)\b[^.]*[,:]$/.test(t) || /^(Sir|Sirs|Gentlemen|Madam|Mr\.? President|Your Excellency|Monsieur[^,]*|Excellency)[,:]$/.test(t))
+    // "Dear Mr. Horner,": a full stop only after an abbreviated title or an initial.
+    (/^(My\s+)?(very\s+)?(dear|Dear|DEAR)\b(?:[^.]|(?<=\b(?:Mr|Mrs|Ms|Dr|St|Messrs|Gen|Col|Capt|M|\p{Lu}))\.)*[,:]$/u.test(t) ||
+      /^(Sir|Sirs|Gentlemen|Madam|Mr\.? President|Mr\.? Secretary|Your Excellency|Monsieur[^,]*|Excellency)[,:]$/.test(t))
       ? { kind: 'salute' }
       : undefined,
   closing: (_b, t) =>
@@ -91,6 +100,7 @@ const BLOCK_RECOGNISERS: Recogniser[] = [
   recognisers.pageNumber!,
   recognisers.sectionNumber!,
   recognisers.noteBody!,
+  recognisers.sourceLine!,
   recognisers.postscript!,
   recognisers.salute!,
   recognisers.closing!,
@@ -151,11 +161,112 @@ function classify(doc: TeiDocument): void {
     for (const b of doc.blocks) if (b.kind !== 'noteBody') b.kind = 'p';
     return;
   }
+  keepParagraphNumbersInSequence(doc.blocks);
   const read = newReading();
-  if (!doc.blocks.some((b) => b.kind === 'head')) findSingleHeading(doc, read);
+  readOpening(doc);
+  // A memo form's header stands where a heading would: its first paragraph is text.
+  if (!doc.blocks.some((b) => b.kind === 'head' || b.kind === 'memoHeader')) findSingleHeading(doc, read);
   findAddressLines(doc);
+  splitFootnoteBlocks(doc, read);
+  readEnds(doc);
   findSignatures(doc, read);
   findTrailingNotes(doc, read);
+}
+
+/**
+ * A number opening a paragraph is the paragraph's number when the paragraphs are numbered: 1 or 2 (a first
+ * paragraph often goes unnumbered), or near another paragraph's number (an extract keeps 3, 4, 5, 9). A telegram's
+ * own number opening its text ("312. The Norwegian Government …", or "203." before paragraphs 1 and 2) stays text.
+ */
+function keepParagraphNumbersInSequence(blocks: Block[]): void {
+  const numbered = blocks.filter((b) => b.kind === 'p' && b.n !== undefined);
+  const numbers = numbered.map((b) => Number(b.n));
+  numbered.forEach((b, i) => {
+    const n = numbers[i]!;
+    if (n <= 2) return;
+    if (!numbers.some((m, k) => k !== i && Math.abs(m - n) <= 5)) delete b.n;
+  });
+}
+
+/**
+ * The opening of a document (rules/document-opening.ts): file number and source lines, a head that names its
+ * parties, a despatch number, the dateline block, a memo form's header.
+ */
+function readOpening(doc: TeiDocument): void {
+  for (const d of readDocumentOpening(doc.blocks)) doc.blocks[d.index]!.kind = d.kind;
+  // An enclosure opens as a document does, after its marker: its own head, source lines and dateline.
+  doc.blocks.forEach((b, i) => {
+    if (i === 0 || b.kind !== 'sourceNote' || !isEnclosureMarker(plainText(b))) return;
+    for (const d of readDocumentOpening(doc.blocks, i + 1)) if (d.kind !== 'memoHeader') doc.blocks[d.index]!.kind = d.kind;
+  });
+}
+
+/**
+ * The footnote block after a document (rules/footnote-block.ts): each note text on its own lines becomes a note
+ * body of its own, whatever comes before it, when the text refers to its number.
+ */
+function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
+  const blocks = doc.blocks;
+  const referenced = new Set<string>();
+  for (const b of blocks) {
+    if (b.kind === 'noteBody') continue;
+    for (const n of read.refs(b)) referenced.add(n);
+    for (const n of referencedMarkers(read.words(b))) referenced.add(n);
+  }
+  if (referenced.size === 0) return;
+  let start = blocks.length;
+  const parts: Block[][] = [];
+  while (start > 0) {
+    const b = blocks[start - 1]!;
+    if (b.kind === 'noteBody' && !b.n) break;
+    const split = b.kind === 'p' || b.kind === 'noteBody' || b.kind === 'sourceNote' || b.kind === 'reference' ? splitFootnoteBlock(b, referenced) : undefined;
+    if (!split) break;
+    parts.unshift(split);
+    start--;
+  }
+  if (parts.length === 0) return;
+  const notes = parts.flat();
+  for (const n of notes) {
+    parseBlock(n);
+    if (n.kind === 'noteBody') takeNoteMarker(n);
+  }
+  doc.blocks = [...blocks.slice(0, start), ...notes];
+}
+
+/**
+ * How the covering document and each enclosure end (rules/document-end.ts): signatures after a closing formula
+ * anywhere, then the last signature block, place-and-date line and address at the foot of each part.
+ */
+function readEnds(doc: TeiDocument): void {
+  const blocks = doc.blocks;
+  // The trailing footnote block is no part's end.
+  let end = blocks.length;
+  while (end > 0 && (blocks[end - 1]!.kind === 'noteBody' || blocks[end - 1]!.kind === 'sourceNote')) end--;
+  if (!blocks.slice(end).some((b) => b.kind === 'noteBody')) end = blocks.length;
+  const bounds = [0];
+  blocks.forEach((b, i) => {
+    if (i > 0 && i < end && b.kind === 'sourceNote' && isEnclosureMarker(plainText(b))) bounds.push(i);
+  });
+  bounds.push(end);
+  const decisions: EndDecision[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    decisions.push(...readClosedSignatures(blocks, bounds[k]!, bounds[k + 1]!), ...readDocumentEnd(blocks, bounds[k]!, bounds[k + 1]!));
+  }
+  const splits = new Map<number, number>();
+  for (const d of decisions) {
+    if ('split' in d) splits.set(d.index, d.split.closingLines);
+    else blocks[d.index]!.kind = d.kind;
+  }
+  if (splits.size === 0) return;
+  doc.blocks = blocks.flatMap((b, i) => {
+    const k = splits.get(i);
+    if (k === undefined) return [b];
+    // "Yours very faithfully,\nCharles Lyell": the closing and the signature, each read from its own lines.
+    return reread([
+      { ...b, kind: 'closing', lines: b.lines.slice(0, k), endLine: b.line + k - 1, inlines: [] },
+      { ...b, kind: 'signed', line: b.line + k, lines: b.lines.slice(k), column: 1, inlines: [] },
+    ]);
+  });
 }
 
 /**
@@ -168,6 +279,8 @@ function splitTrailingLine(block: Block): Block[] {
   const parsed = parseDateline(last);
   const catchword = recognisers.catchword!(block, last.trim());
   if (!catchword && (!parsed || parsed.sent || parsed.place)) return [block];
+  // "53 Harley Street, London," over "March 14, 1859.": the address the date belongs to, one dateline.
+  if (!catchword && readDatelineBlock(block.lines)?.dateline) return [block];
   return reread([
     { ...block, ...sliceLines(block, 0, block.lines.length - 1) },
     { ...block, ...sliceLines(block, block.lines.length - 1), kind: 'p', inlines: [] },

@@ -30,7 +30,7 @@ const SYNTAX: { kind: Token['kind'] | 'escape' | 'inlineNote'; re: RegExp }[] = 
   { kind: 'inlineNote', re: /\[(\d+):\s/y },
   { kind: 'gap', re: /\[(?:…|\.\s?\.\s?\.)\]/y },
   { kind: 'noteRef', re: /(?:<sup>&<\/sup>)?(?:&lt;|lt;|<)sup(?:&gt;|>)(\d{1,4})<\/sup>/y },
-  { kind: 'noteRef', re: /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y },
+  { kind: 'noteRef', re: /[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ᵃᵇᶜᵈᵉᶠᵍ]?/y },
   { kind: 'bold', re: /\*\*/y },
   { kind: 'italic', re: /\*/y },
   { kind: 'escape', re: /\\([$*_[\]#\\])/y },
@@ -232,8 +232,8 @@ export function parseBlock(block: Block): void {
   }
 }
 
-/** The printed marker that opens a note text: "1." (or "12."), followed by a space; spaces before it. */
-const NUMBERED_MARKER = /^\s*(\d{1,3}\.)(?=\s)/;
+/** The printed marker that opens a note text: "1.", "47a.", "a.", "*.", "†" followed by a space; spaces before it. */
+const NUMBERED_MARKER = /^\s*(\d{1,3}[a-z]?\.|[a-z]\.|[*†‡§ǁ‖¶]{1,3}\.?)(?=\s)/;
 
 /**
  * A note text's printed marker ("¹", "<sup>59</sup>", "1.") is its `<label>`, not its text: moved from the
@@ -282,9 +282,9 @@ export function takeParagraphNumber(block: Block): void {
   if (number) cutStart(block.inlines, 0, number[0].length);
 }
 
-/** Superscript digits for a number, as a superscript marker prints it. */
+/** Superscript digits (and a letter) for a note number, as a superscript marker prints it: "47a" → "⁴⁷ᵃ". */
 function toPrintedSuperscript(n: string): string {
-  return [...n].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
+  return [...n].map((d) => (/\d/.test(d) ? '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)] : ({ a: 'ᵃ', b: 'ᵇ', c: 'ᶜ', d: 'ᵈ', e: 'ᵉ', f: 'ᶠ', g: 'ᵍ' } as Record<string, string>)[d] ?? d)).join('');
 }
 
 function isBlank(node: Inline | undefined): boolean {

@@ -1,7 +1,10 @@
 /** Superscript digits, as OCR and word processors print footnote markers: "¹", "¹²⁰". */
 export const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
-/** "¹²⁰" → "120". */
+/** Superscript letters that follow a note number in documentary editions ("⁴⁷ᵃ": note 47a). */
+const SUPERSCRIPT_LETTERS: Record<string, string> = { ᵃ: 'a', ᵇ: 'b', ᶜ: 'c', ᵈ: 'd', ᵉ: 'e', ᶠ: 'f', ᵍ: 'g' };
+
+/** "¹²⁰" → "120", "⁴⁷ᵃ" → "47a". */
 export function fromSuperscript(s: string): string {
-  return [...s].map((c) => String(SUPERSCRIPT_DIGITS.indexOf(c))).join('');
+  return [...s].map((c) => (SUPERSCRIPT_DIGITS.includes(c) ? String(SUPERSCRIPT_DIGITS.indexOf(c)) : (SUPERSCRIPT_LETTERS[c] ?? c))).join('');
 }

@@ -61,8 +61,9 @@ export function readDocumentEnd(blocks: readonly Block[], from: number, to: numb
   const before = i - 1 >= from ? blocks[i - 1] : undefined;
   const closingBefore = !!before && (before.kind === 'closing' || (before.kind === 'p' && isClosingFormula(blockText(before))));
   if (!closingBefore && signature.length === 1 && looksLikeProseWord(last)) return out;
-  // A signature needs text before it: a document that is only a name is not signed.
-  if (i === from || !blocks.slice(from, i).some((b) => b.kind === 'p' || b.kind === 'closing' || b.kind === 'salute')) return out;
+  // A signature needs a closing formula or text before it: a document that is only a name (or a salutation and
+  // a word) is not signed.
+  if (!closingBefore && !blocks.slice(from, i).some((b) => b.kind === 'p')) return out;
   out.push({ index: i, kind: 'signed' });
   markClosing(i - 1);
   return out;

@@ -29,7 +29,7 @@ const OPENING_SPAN = 8;
  */
 export function readDocumentOpening(blocks: readonly Block[], from = 0): OpeningDecision[] {
   const out: OpeningDecision[] = [];
-  let head = blocks.findIndex((b, i) => i >= from && b.kind === 'head');
+  let head = blocks.findIndex((b, i) => i >= from && i < from + OPENING_SPAN && b.kind === 'head');
   for (let i = from; i < Math.min(blocks.length, from + OPENING_SPAN); i++) {
     const b = blocks[i]!;
     if (b.kind === 'head' || b.kind === 'classification' || b.kind === 'sent') continue;
@@ -55,6 +55,8 @@ export function readDocumentOpening(blocks: readonly Block[], from = 0): Opening
     }
     if (b.kind === 'p' && readMemoHeader(b.lines)) {
       out.push({ index: i, kind: 'memoHeader' });
+      // A memo form's header stands where a heading would: no heading after it.
+      head = i;
       continue;
     }
     if (b.kind === 'p') break;

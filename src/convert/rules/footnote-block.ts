@@ -7,17 +7,13 @@
  */
 import type { Block } from '../../model/document.js';
 import { sliceLines } from '../readers/blocks.js';
-
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUPERSCRIPT_LETTERS: Record<string, string> = { ᵃ: 'a', ᵇ: 'b', ᶜ: 'c', ᵈ: 'd', ᵉ: 'e', ᶠ: 'f', ᵍ: 'g' };
+import { fromSuperscript } from '../readers/superscript.js';
 
 /** A run of superscript digits, optionally with superscript letters after them: "¹", "⁴⁷ᵃ". */
 export const SUPERSCRIPT_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ᵃᵇᶜᵈᵉᶠᵍ]?|[ᵃᵇᶜᵈ](?![\p{L}])/u;
 
 /** "⁴⁷ᵃ" → "47a", "¹²" → "12", "ᵃ" → "a". */
-export function fromSuperscriptMarker(s: string): string {
-  return [...s].map((c) => (SUPERSCRIPT_DIGITS.includes(c) ? String(SUPERSCRIPT_DIGITS.indexOf(c)) : (SUPERSCRIPT_LETTERS[c] ?? c))).join('');
-}
+export const fromSuperscriptMarker = fromSuperscript;
 
 /** Symbols editions use as note markers, in their usual order. */
 export const NOTE_SYMBOLS = ['*', '†', '‡', '§', 'ǁ', '‖', '¶'];

@@ -54,11 +54,12 @@ const INSTITUTIONS = new Set(
 const PLURAL_OFFICES = /\b(?:Representatives|Missions|Officers|Ministers|Ambassadors|Consuls|Chiefs|Governments|Powers|Diplomats|Envoys|Delegates|Legations|Embassies|Consulates)\b/;
 
 /** Titles that stand before a person's name ("Mr. Conger", "Prince Ching", "Acting Secretary Hill"). */
-const TITLE = String.raw`(?:Mr|Mrs|Miss|Messrs|Mme|Mlle|Sir|Lord|Lady|Dr|M|Señor|Senor|Sr|Don|Dom|Baron|Baroness|Count|Countess|Prince|Princess|Marquis|Earl|Viscount|Duke|General|Gen|Admiral|Colonel|Col|Captain|Capt|Major|Viceroy|Minister|Ambassador|Consul|Senator|Judge|President|Premier|Acting\s+Secretary|Secretary|Assistant\s+Secretary|Commissioner)`;
+const TITLE = String.raw`(?:Mr|Mrs|Miss|Messrs|Mme|Mlle|Sir|Lord|Lady|Dr|M|Señor|Senor|Sr|Don|Dom|Baron|Baroness|Count|Countess|Prince|Princess|Marquis|Earl|Viscount|Duke|General|Gen|Admiral|Colonel|Col|Captain|Capt|Major|Marshal|Field\s+Marshal|Generalissimo|Viceroy|Prime\s+Minister|Foreign\s+Minister|Foreign\s+Secretary|Minister|Ambassador|Consul|Senator|Judge|President|Vice\s+President|Premier|Chancellor|King|Queen|Emperor|Acting\s+Secretary|Secretary|Under\s+Secretary|Assistant\s+Secretary|Commissioner|Commissar)`;
 /** One word of a name: capitalised (with hyphens and apostrophes), an initial, or a particle ("de", "von", "y"). */
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|de|del|della|di|da|do|dos|du|des|la|le|van|von|der|den|ter|y|e|d’\p{Lu}[\p{L}-]*|d'\p{Lu}[\p{L}-]*)`;
 /** A title, the name, and what follows it: an office after a comma ("Mr. Martin, consul at Nanking") or an affiliation ("of the Division …"). */
 const TITLED_PERSON = new RegExp(String.raw`^((${TITLE})\.?)\s+(${NAME_WORD}(?:\s+${NAME_WORD})*?)(?:\s*,\s*(.+?)|\s+((?:of|on|in|at|for|with)\s.+?))?\s*,?$`, 'u');
+const BARE_NAME = new RegExp(String.raw`^${NAME_WORD}(?:\s+${NAME_WORD})*$`, 'u');
 /** Titles of address, kept with the name as printed ("Mr. Conger"); other titles are offices ("Viceroy", "Acting Secretary"). */
 const PERSONAL_TITLE = /^(?:Mr|Mrs|Miss|Messrs|Mme|Mlle|Sir|Lord|Lady|Dr|M|Señor|Senor|Sr|Don|Dom|Baron|Baroness|Count|Countess|Prince|Princess|Marquis|Earl|Viscount|Duke)$/;
 
@@ -215,10 +216,25 @@ function stripArticle(s: string): string {
   return s.replace(/^(?:the|The)\s+/, '').trim();
 }
 
-/** A single party: a person with or without an office, an office alone, or an institution. */
+/** Lower-case words a party's phrase may hold: articles, prepositions, particles, offices in lower case. */
+const PHRASE_WORDS = new Set(
+  (
+    "the of in at for to and on by with from near de del della di da do du des la le van von der y e d' d’ ad interim except " +
+    'temporarily special acting consul consul-general vice-consul minister chargé charge d’affaires d’affaires affaires secretary ' +
+    'ambassador counselor adviser delegate commissioner agent attaché representative representatives officers missions ' +
+    'ministers plenipotentiary plenipotentiaries general mission commission council committee'
+  ).split(/\s+/),
+);
+
+/**
+ * A single party: a person with or without an office, an office alone, or an institution. A phrase with words of
+ * prose in it ("Prime Minister asked me this morning to convey") names no party.
+ */
 export function partyOf(phrase: string): PartyReading | undefined {
   const p = stripArticle(phrase.replace(/^[\s,]+|[\s,.;:]+$/g, ''));
   if (!p) return undefined;
+  // A bracketed name makes the phrase a person's office, whatever misprint stands in it ("Consul General al Moscow").
+  if (!/\([^()]+\)/.test(p) && p.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !PHRASE_WORDS.has(w.toLowerCase().replace(/[,;:.]+$/, '')))) return undefined;
   // "Ambassador in Russia (Francis)", "Minister in Switzerland (Wilson), at Geneva", "Chairman, Council Committee … (Castillo Najera)".
   const bracketed = /^(.*?)\s*\(([^()]+)\)(.*)$/.exec(p);
   if (bracketed && /^\p{Lu}/u.test(bracketed[2]!.trim())) {
@@ -236,13 +252,43 @@ export function partyOf(phrase: string): PartyReading | undefined {
     }
     return { kind: 'person', name: names, office: title };
   }
+  // "G. Wilson, Foreign Office Northern Department": a name, then where the person works.
+  const comma = /^([^,]+),\s+(.+)$/.exec(p);
+  if (comma && isBareName(comma[1]!) && !startsWithOffice(comma[1]!)) {
+    // What follows the comma is an office only when an office noun heads it ("consul at Nanking"); a department
+    // is where the person works, not an office held.
+    return headNoun(comma[2]!.split(/\s+/)) === 'office' && !/^foreign\s+office\b/i.test(comma[2]!) ? { kind: 'person', name: comma[1]!, office: comma[2]! } : { kind: 'person', name: comma[1]! };
+  }
   const words = p.split(/\s+/);
   const head = headNoun(words);
   if (head === 'org') return { kind: 'org', name: p };
-  if (head === 'office') return { kind: 'office', office: p };
+  if (head === 'office') {
+    // "Secretary of State, Washington": the place after an office is where it sits, not part of it.
+    const placed = /^(.*\S),\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})$/u.exec(p);
+    if (placed && headNoun(placed[2]!.split(/\s+/)) === undefined && !/\(/.test(placed[1]!)) return partyOf(placed[1]!);
+    // "Foreign Secretary Eden", "Chief of Staff Marshall": capitalised name words after the office's last word, not
+    // after a preposition ("Minister in Bolivia" names a place), are the person holding it.
+    const trailing = trailingName(words);
+    return trailing ? { kind: 'person', name: trailing.name, office: trailing.office } : { kind: 'office', office: p };
+  }
   // Capitalised words alone, none of them an office or an institution: a name ("Li Hung-chang", "Stalin").
-  if (new RegExp(String.raw`^${NAME_WORD}(?:\s+${NAME_WORD})*$`, 'u').test(p) && /\p{Lu}/u.test(p)) return { kind: 'person', name: p };
+  if (isBareName(p)) return { kind: 'person', name: p };
   return { kind: 'office', office: p };
+}
+
+/** The name words that end an office phrase, after an office word ("Acting Secretary Hill" → Hill). */
+function trailingName(words: string[]): { name: string; office: string } | undefined {
+  let k = words.length;
+  while (k > 0 && /^\p{Lu}[\p{L}'’.-]*$/u.test(words[k - 1]!) && !OFFICES.has(words[k - 1]!.toLowerCase()) && !INSTITUTIONS.has(words[k - 1]!.toLowerCase())) k--;
+  if (k === words.length || k === 0) return undefined;
+  if (!OFFICES.has(words[k - 1]!.toLowerCase().replace(/[,;:]$/, ''))) return undefined;
+  return { name: words.slice(k).join(' '), office: words.slice(0, k).join(' ') };
+}
+
+/** Name words only ("Li Hung-chang", "G. Wilson"), none of them an office or an institution. */
+function isBareName(phrase: string): boolean {
+  if (!BARE_NAME.test(phrase) || !/\p{Lu}/u.test(phrase)) return false;
+  return !phrase.split(/\s+/).some((w) => OFFICES.has(w.toLowerCase()) || INSTITUTIONS.has(w.toLowerCase()));
 }
 
 function startsWithOffice(name: string): boolean {

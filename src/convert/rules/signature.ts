@@ -15,8 +15,9 @@ const CLOSINGS: readonly RegExp[] = [
   /^I\s+(?:am|have|remain|beg)\b.{0,120}?(?:etc\.?\]?|servant|consideration|respect|yours|sincerely|faithfully)[.,]*\]?$/i,
   // "Accept, Excellency, the renewed assurances …", "Be pleased to accept …", "I avail myself [etc.]",
   // "The undersigned avails himself [etc.]", "Believe me [etc.]", "With highest consideration,".
-  /^(?:please\s+|be\s+pleased\s+to\s+)?accept\b.{0,200}$/i,
-  /^(?:I|the\s+undersigned)\s+avails?\b.{0,200}$/i,
+  // Only the formula of courtesy: "Please accept my warm congratulations on …" is a message's text.
+  /^(?:please\s+|be\s+pleased\s+to\s+)?accept\b.{0,200}(?:assurances?|consideration|\[etc\.?\]|\betc\.)[^]{0,80}$/i,
+  /^(?:I|the\s+undersigned)\s+avails?\b.{0,200}(?:assurances?|consideration|\[etc\.?\]|\betc\.)[^]{0,80}$/i,
   /^believe\s+me\b.{0,80}$/i,
   /^with\s+(?:the\s+)?(?:highest|high|renewed|kind|best|warm|every)\w*\b.{0,80}$/i,
   /^(?:best|kind|warm)\s+regards[,.]?$/i,
@@ -33,7 +34,7 @@ export function isClosingFormula(text: string): boolean {
 
 /** One word of a signed name: capitalised, an initial, an editor's completion ("S[umner]"), a particle, "Jr.". */
 const NAME_TOKEN = String.raw`(?:\p{Lu}[\p{L}'’-]*(?:\[[\p{L}.'’ -]+\])?[\p{L}'’-]*\.?|\p{Lu}\.|(?:de|di|del|della|da|do|dos|du|la|le|van|von|der|den|ter|y|e|v\.|d’|d')(?=\s|\p{Lu})|d’\p{Lu}[\p{L}'’-]*)`;
-const NAME_LINE = new RegExp(String.raw`^\[?(${NAME_TOKEN}(?:\s*${NAME_TOKEN}){0,5}?)(?:,?\s+(?:Jr|Sr|jr|sr)\.?)?\]?[.,]?(?:\s+\[(?:seal|Seal|SEAL|L\.\s?S\.)\])?$`, 'u');
+const NAME_LINE = new RegExp(String.raw`^\[?(${NAME_TOKEN}(?:\s+${NAME_TOKEN}){0,5}?)(?:,?\s+(?:Jr|Sr|jr|sr)\.?)?\]?[.,]?(?:\s+\[(?:seal|Seal|SEAL|L\.\s?S\.)\])?$`, 'u');
 
 /** Words that make a short capitalised line something other than a name. */
 const NOT_NAME_WORDS = new Set(

@@ -86,9 +86,10 @@ describe('passes/header', () => {
       assert.deepEqual(diagnostics, []);
     });
 
-    it('reads "Dear General Deane," as Deane, and names no one in "Mr. President:"', () => {
-      assert.deepEqual(names(header(para('Dear General Deane,') + 'Thank you.\n').doc.addressees), ['Deane']);
-      assert.deepEqual(header(para('Mr. President:') + 'Thank you.\n').doc.addressees, []);
+    it('reads "Dear General Deane," as General Deane, "Mr. President:" as the office (both inferred), "Dear Sir," as no one', () => {
+      assert.deepEqual(names(header(para('Dear General Deane,') + 'Thank you.\n').doc.addressees), ['General Deane']);
+      assert.deepEqual(header(para('Mr. President:') + 'Thank you.\n').doc.addressees, [{ kind: 'office', name: 'President', inferred: { cert: 'high', evidence: 'internal' } }]);
+      assert.deepEqual(header(para('Dear Sir,') + 'Thank you.\n').doc.addressees, []);
     });
 
     it('keeps offices without names as roles and titles with them', () => {
@@ -96,9 +97,8 @@ describe('passes/header', () => {
         para('740.0011 European War 1939/17775: Telegram') + para('The Ambassador in the Soviet Union (Harriman) to the Secretary of State') + para('Moscow, December 23, 1941—noon.') + para('I saw Mr. Molotov last night.') + 'HARRIMAN\n',
       );
       assert.equal(doc.kind, 'telegram');
-      assert.deepEqual(doc.sender, [{ name: 'Harriman', role: 'The Ambassador in the Soviet Union' }]);
-      assert.deepEqual(doc.addressees, []);
-      assert.equal(doc.addresseeRole, 'the Secretary of State');
+      assert.deepEqual(doc.sender, [{ name: 'Harriman', role: 'Ambassador in the Soviet Union' }]);
+      assert.deepEqual(doc.addressees, [{ kind: 'office', name: 'Secretary of State' }]);
       assert.equal(doc.title, 'Harriman to the Secretary of State, 23 December 1941');
       assert.equal(doc.place, 'Moscow');
     });

@@ -41,7 +41,7 @@ describe('passes/structure', () => {
       ['a reference of letters', 'FRHM:HK', 'reference'],
       ['marginalia', '{12}\n/3/', 'marginal'],
       ['an address block', 'The Honourable,\nSumner Welles,\nUnder Secretary of State,\nWashington, D.C.', 'address'],
-      ['a numbered paragraph', '12. The conversation lasted an hour and went well.', 'p', '12'],
+      ['a numbered paragraph', '1. The conversation lasted an hour and went well.', 'p', '1'],
     ];
     for (const [what, block, kind, n] of cases) {
       it(`recognises ${what} as ${kind}`, () => {
@@ -61,6 +61,12 @@ describe('passes/structure', () => {
 
     it('does not number a paragraph that opens with a four-digit number', () => {
       assert.equal(one('1234. Personal for the President.').n, undefined);
+    });
+
+    it('numbers paragraphs in sequence, and leaves a telegram number opening the text alone', () => {
+      assert.equal(one('312. The Norwegian Government has agreed.').n, undefined);
+      const doc = structure(para('12. The conversation lasted an hour.') + '13. It went well.\n');
+      assert.deepEqual(doc.blocks.map((b) => b.n), ['12', '13']);
     });
   });
 
@@ -122,7 +128,7 @@ describe('passes/structure', () => {
       const doc = structure(
         para('740.0011 European War 1939/17775: Telegram') + para('The Ambassador in the Soviet Union (Harriman) to the Secretary of State') + para('SECRET') + 'I saw Mr. Molotov last night.\n',
       );
-      assert.deepEqual(kinds(doc), [['reference', 1], ['head', 3], ['classification', 5], ['p', 7]]);
+      assert.deepEqual(kinds(doc), [['sourceNote', 1], ['head', 3], ['classification', 5], ['p', 7]]);
     });
 
     it('takes no heading when a salutation comes first', () => {

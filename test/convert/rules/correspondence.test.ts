@@ -51,7 +51,7 @@ describe('rules/correspondence', () => {
     const r = readCorrespondence(facts({ memoHeader: ['TELEGRAM No. 418', 'From: Ambassador Winant, London', 'To: Secretary of State, Washington', 'Date: September 4, 1941'], signatures: [['WINANT']] }));
     assert.equal(r.kind, 'telegram');
     assert.deepEqual(r.sender.map((p) => p.name ?? p.office), ['Winant']);
-    assert.deepEqual(r.addressees.map((p) => p.name ?? p.office), ['Secretary of State, Washington']);
+    assert.deepEqual(r.addressees.map((p) => p.name ?? p.office), ['Secretary of State']);
     assert.equal(r.date?.when, '1941-09-04');
   });
 

@@ -24,7 +24,7 @@ describe('rules/signature', () => {
       it(`"${t}" is a closing formula`, () => assert.ok(isClosingFormula(t)));
     }
 
-    for (const t of ['Yours of the 12th received.', 'I have seen the Minister today and he agrees.', 'Charles Lyell', 'Respectfully submitted to the Conference the following proposals for the']) {
+    for (const t of ['Please accept my warm congratulations on the liberation of Cherbourg.', 'Yours of the 12th received.', 'I have seen the Minister today and he agrees.', 'Charles Lyell', 'Respectfully submitted to the Conference the following proposals for the']) {
       it(`"${t}" is not`, () => assert.ok(!isClosingFormula(t)));
     }
   });
