@@ -56,6 +56,13 @@ class InferenceMarks {
     el.att('cert', inferred.cert).att('evidence', inferred.evidence).att('resp', `#${this.converterId}`);
     this.written++;
   }
+
+  /** An inferred page number: `pb` has TEI's @cert and @resp (att.global) but no @evidence (not att.editLike). */
+  markPageBreak(el: XMLBuilder, inferred: Inference | undefined): void {
+    if (!inferred) return;
+    el.att('cert', inferred.cert).att('resp', `#${this.converterId}`);
+    this.written++;
+  }
 }
 
 function nl(el: XMLBuilder): void {
@@ -241,9 +248,14 @@ class BodyWriter {
       case 'catch':
         this.inlineElement(parent, 'fw', b).att('type', 'catch');
         return;
-      case 'pageNum':
+      case 'pageNum': {
         this.inlineElement(parent, 'fw', b).att('type', 'pageNum');
-        parent.ele('pb').att('n', b.n ?? '');
+        const pb = parent.ele('pb').att('n', b.startsPage?.n ?? b.n ?? '');
+        this.marks.markPageBreak(pb, b.startsPage?.inferred);
+        return;
+      }
+      case 'turnOver':
+        this.inlineElement(parent, 'fw', b).att('type', 'turnOver');
         return;
       case 'runningHead':
         this.inlineElement(parent, 'fw', b).att('type', 'header');
@@ -329,10 +341,12 @@ class BodyWriter {
           if (node.breakNo) el.ele('lb').att('break', 'no');
           else el.ele('lb');
           break;
-        case 'pb':
-          if (node.n) el.ele('pb').att('n', node.n);
-          else el.ele('pb');
+        case 'pb': {
+          const pb = el.ele('pb');
+          if (node.n) pb.att('n', node.n);
+          this.marks.markPageBreak(pb, node.inferred);
           break;
+        }
         case 'interruption':
           for (const b of node.blocks) this.block(el, b, 'content');
           break;

@@ -34,6 +34,7 @@ export type BlockKind =
   | 'address' // an address block (inside address, addressee)
   | 'catch' // page-foot catchword such as "Russian/"
   | 'pageNum' // "-4-"
+  | 'turnOver' // "(over)", "P.S. (over)", "P.T.O.": a direction to turn the page
   | 'marginal' // handwritten marginalia, registry stamps
   | 'noteBody' // the text of a footnote, wherever it was printed
   | 'sourceNote' // an unnumbered note on the document's source (documentary editions)
@@ -66,6 +67,11 @@ export interface Block {
   pieces?: { offset: number; line: number; column: number }[][];
   /** Running heads printed inside the block: before `offset` of its line `at`, the page turned. */
   pageBreaks?: { at: number; offset: number; head: Block }[];
+  /**
+   * A page number (`pageNum`): the number of the page that begins after it, when that is not the printed one (a
+   * number printed at a page's foot: the next page's), set by the join pass.
+   */
+  startsPage?: { n: string; inferred: Inference };
   /** The block's xml:id, set by the layout pass on a passage that duplicates point to. */
   xmlId?: string;
 }
@@ -92,8 +98,18 @@ export type Inline =
   | { type: 'gap'; reason: 'omitted'; text: string }
   | { type: 'lb'; breakNo?: boolean }
   | { type: 'interruption'; blocks: Block[] } // page-foot matter inside a paragraph re-joined across a page break
-  | { type: 'pb'; n?: string }
+  | PageBreakInline
   | EntityInline;
+
+/**
+ * Where a page turned inside running text. `n` is the number of the page that begins there; `inferred` is set
+ * when that number was counted from the page numbers printed around the break, not printed at it.
+ */
+export interface PageBreakInline {
+  type: 'pb';
+  n?: string;
+  inferred?: Inference;
+}
 
 /**
  * A footnote reference as printed: superscript digits, an HTML `<sup>` (or a mangled form of it), a word

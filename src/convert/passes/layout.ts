@@ -16,7 +16,7 @@ const TOP: ReadonlySet<BlockKind> = new Set(['head', 'byline', 'classification',
 /** Closer matter: written at the bottom. */
 const BOTTOM: ReadonlySet<BlockKind> = new Set(['closing', 'signed', 'postscript']);
 /** Written where they stand, in any zone: TEI's model.global. */
-const GLOBAL: ReadonlySet<BlockKind> = new Set(['catch', 'pageNum', 'runningHead', 'marginal', 'noteBody', 'sourceNote']);
+const GLOBAL: ReadonlySet<BlockKind> = new Set(['catch', 'pageNum', 'turnOver', 'runningHead', 'marginal', 'noteBody', 'sourceNote']);
 
 export const layoutPass: DocumentPass = {
   name: 'layout',

@@ -8,6 +8,7 @@ import type { Block, BlockKind, TeiDocument } from '../../model/document.js';
 import type { DocumentPass } from '../pass.js';
 import { blockText, plainText, sliceLines } from '../readers/blocks.js';
 import { isClassification } from '../rules/classification.js';
+import { isTurnOver } from '../rules/turn-over.js';
 import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
 import { readDocumentOpening } from '../rules/document-opening.js';
@@ -54,6 +55,7 @@ const recognisers: Record<string, Recogniser> = {
   },
   // "[Telegram]", "[Enclosure—Translation]", "[Inclosure 2 with dispatch No. 69.]": an editor's line on the source.
   sourceLine: (b, t) => (b.lines.length === 1 && /^\[/.test(t) && readSourceLine(t) ? { kind: 'sourceNote' } : undefined),
+  turnOver: (b, t) => (b.lines.length === 1 && isTurnOver(t) ? { kind: 'turnOver' } : undefined),
   postscript: (_b, t) => (/^P\.\s?S\.?(\s|$|\()/.test(t) ? { kind: 'postscript' } : undefined),
   salute: (b, t) =>
     b.lines.length === 1 &&
@@ -101,6 +103,7 @@ const BLOCK_RECOGNISERS: Recogniser[] = [
   recognisers.sectionNumber!,
   recognisers.noteBody!,
   recognisers.sourceLine!,
+  recognisers.turnOver!,
   recognisers.postscript!,
   recognisers.salute!,
   recognisers.closing!,

@@ -267,6 +267,7 @@ export const htmlRules: RuleTable<HtmlContext> = {
   'note[type=marginal]': debris('Marginal note', 'marginal'),
   'fw[type=catch]': debris('Catchword', 'fw fw-catch'),
   'fw[type=pageNum]': debris('Page number', 'fw fw-pageNum'),
+  'fw[type=turnOver]': debris('Direction to turn over', 'fw fw-turnOver'),
   'fw[type=reference]': debris('File reference', 'fw fw-reference'),
   fw: debris('Page furniture', 'fw'),
   'note[type=address]': outOfLine('div', 'address-note'),

@@ -57,10 +57,18 @@ describe('passes/join', () => {
     assert.equal(shape(doc.blocks[1]!.inlines), 'Another point about the[catch]| Russian convoys.');
   });
 
-  it('joins when the paragraph ends in a slashed catchword of its own, with a pb', () => {
+  it('joins when the paragraph ends in a slashed catchword of its own, which becomes page-foot matter', () => {
     const doc = join(para('Dear Sir,') + para('Another point about the Russian/') + para('Russian convoys.') + 'Yours sincerely,\n');
     assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3], ['closing', 7]]);
-    assert.equal(shape(doc.blocks[1]!.inlines), 'Another point about the Russian/| Russian convoys.');
+    const p = doc.blocks[1]!;
+    assert.equal(shape(p.inlines), 'Another point about the[catch]| Russian convoys.');
+    const catchword = interruption(p)!.blocks[0]!;
+    assert.deepEqual([catchword.lines, catchword.line, catchword.column, textOf(catchword.inlines)], [['Russian/'], 3, 25, 'Russian/']);
+  });
+
+  it('leaves a slash inside the text alone, and a paragraph that is only a slashed word', () => {
+    const doc = join(para('Dear Sir,') + para('The and/or clause stays as it is, and the') + 'convoys sail.\n');
+    assert.equal(shape(doc.blocks[1]!.inlines), 'The and/or clause stays as it is, and the convoys sail.');
   });
 
   it('does not join a paragraph that ends a sentence, nor one followed by a capital without a catchword', () => {
@@ -119,6 +127,68 @@ describe('passes/join', () => {
       assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3]]);
       assert.deepEqual(interruption(doc.blocks[1]!)!.blocks.map((b) => [b.kind, b.n, b.line]), [['noteBody', '1', 5], ['noteBody', undefined, 7], ['pageNum', '4', 9]]);
     });
+  });
+
+  // Regression (issue 11): an article's paragraph ending mid-sentence at a page foot whose note texts begin with the
+  // end of a note from the page before ("conversation was circulated …", source lines 441–443 of the seed article):
+  // the note's end was joined into the body, and the paragraph's true continuation left as a paragraph of its own.
+  it('gives the lower-case block heading a page foot to the note the page before left unfinished', () => {
+    const doc = join(
+      para('The ambassador spoke at length.¹') + //                            1
+        para('¹ Record of the conversation, 16 Feb. 1940 (this record of') + // 3
+        para('The minister told his colleagues that British²') + //           5
+        para('conversation was circulated to the Politburo), 91–4.') + //     7
+        para('² Minute of 18 March 1940.') + //                               9
+        'interests required better relations.\n', //                       11
+    );
+    assert.deepEqual(kinds(doc), [['p', 1], ['noteBody', 3], ['p', 5]]);
+    const p = doc.blocks[2]!;
+    assert.equal(shape(p.inlines), 'The minister told his colleagues that British[^2][noteBody]| interests required better relations.');
+    const note1 = doc.blocks[1]!;
+    assert.equal(textOf(note1.inlines), 'Record of the conversation, 16 Feb. 1940 (this record of| conversation was circulated to the Politburo), 91–4.');
+    assert.equal(note1.endLine, 7);
+  });
+
+  it('keeps a lower-case block after a finished note as the paragraph\'s continuation', () => {
+    const doc = join(
+      para('The ambassador spoke at length.¹') + para('¹ Record of the conversation, 16 Feb. 1940.') + para('The minister told his colleagues that British') + para('interests required better relations.²') + '² Minute of 18 March 1940.\n',
+    );
+    assert.deepEqual(kinds(doc), [['p', 1], ['noteBody', 3], ['p', 5], ['noteBody', 9]]);
+    assert.equal(shape(doc.blocks[2]!.inlines), 'The minister told his colleagues that British interests required better relations.[^2]');
+  });
+
+  describe('page numbers', () => {
+    const pbs = (doc: ReturnType<typeof join>) =>
+      doc.blocks.flatMap((b) => b.inlines.filter((i) => i.type === 'pb')).map((i) => (i.type === 'pb' ? [i.n, i.inferred?.cert] : []));
+
+    it('numbers the turns before a page number printed at the head of a page, counting back to page 1', () => {
+      const doc = join(
+        para('Dear Sir,') + para('We spoke about the matters that') + para('concern/') + para('concern both our countries and the') + para('supply/') + para('FRHM:HK') + para('supply routes, which') + para('-4-') + 'run through Persia.\n',
+      );
+      assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3]]);
+      assert.deepEqual(pbs(doc), [['2', 'high'], ['3', 'high']]);
+      const pageNum = interruption(doc.blocks[1]!) && doc.blocks[1]!.inlines.filter((i) => i.type === 'interruption').at(-1);
+      assert.ok(pageNum && pageNum.type === 'interruption');
+      assert.deepEqual([pageNum.blocks[0]!.n, pageNum.blocks[0]!.startsPage], ['4', undefined]);
+    });
+
+    it('reads a number no greater than its turn as a page foot: the page after it is the next', () => {
+      const doc = join(para('Dear Sir,') + para('We spoke about the matters that') + para('concern/') + para('concern both our countries.') + para('-2-') + 'Supplies came later.\n');
+      assert.deepEqual(pbs(doc), [['2', 'high']]);
+      const foot = doc.blocks.find((b) => b.kind === 'pageNum')!;
+      assert.deepEqual(foot.startsPage, { n: '3', inferred: { cert: 'high', evidence: 'internal' } });
+    });
+
+    it('numbers nothing where no page number is printed', () => {
+      const doc = join(para('Dear Sir,') + para('We spoke about the matters that') + para('concern/') + 'concern both our countries.\n');
+      assert.deepEqual(pbs(doc), [[undefined, undefined]]);
+    });
+  });
+
+  it('takes a direction to turn over ("P.S. (over)") for page-foot matter', () => {
+    const doc = join(para('Dear Sir,') + para('We spoke about the matters that') + para('P.S. (over)') + 'concern both our countries.\n');
+    assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3]]);
+    assert.equal(shape(doc.blocks[1]!.inlines), 'We spoke about the matters that[turnOver]| concern both our countries.');
   });
 
   it('keeps a duplicate pass between the halves inside the interruption', () => {
