@@ -74,14 +74,24 @@ const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
 function tokenize(text: string): readonly Token[] {
   let tokens = tokenCache.get(text);
   if (!tokens) {
-    if (tokenCache.size > 4096) tokenCache.clear();
     tokens = readTokens(text);
-    tokenCache.set(text, tokens);
+    // Bounded by the characters it holds, not only by entries: the tokens of a whole source read for what it
+    // establishes (megabytes of text, ~20 bytes of tokens per character) must not stay for the rest of the run.
+    if (text.length <= TOKEN_CACHE_CHARS) {
+      if (tokenCache.size >= 4096 || cachedChars + text.length > TOKEN_CACHE_CHARS) {
+        tokenCache.clear();
+        cachedChars = 0;
+      }
+      tokenCache.set(text, tokens);
+      cachedChars += text.length;
+    }
   }
   return tokens;
 }
 
 const tokenCache = new Map<string, readonly Token[]>();
+const TOKEN_CACHE_CHARS = 1 << 20;
+let cachedChars = 0;
 
 function readTokens(text: string): Token[] {
   const tokens: Token[] = [];

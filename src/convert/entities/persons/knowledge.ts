@@ -33,6 +33,29 @@ export function lowerWords(text: string, into = new Set<string>()): Set<string> 
   return into;
 }
 
+/** Characters of a stretch the rules read at once: past this, a stretch ends at the next blank line. */
+const STRETCH_CHARS = 1 << 18;
+
+/**
+ * The text of `lines` as stretches of about {@link STRETCH_CHARS}, each ending at a blank line (or the end), so
+ * that no paragraph is cut: what the person rules find across a stretch's end would span a blank line.
+ */
+export function stretchesOf(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let from = 0;
+  let chars = 0;
+  for (let i = 0; i < lines.length; i++) {
+    chars += lines[i]!.length + 1;
+    if (chars >= STRETCH_CHARS && lines[i]!.trim() === '') {
+      out.push(lines.slice(from, i + 1).join('\n'));
+      from = i + 1;
+      chars = 0;
+    }
+  }
+  if (from < lines.length || out.length === 0) out.push(lines.slice(from).join('\n'));
+  return out;
+}
+
 /** Names, common words and places established by a source or an edition. */
 export class NameKnowledge {
   /** Normalised surnames (see normalizeSurname) named with evidence of their own. */
@@ -44,31 +67,40 @@ export class NameKnowledge {
   /** Folded place words: of datelines, and single words after "in", "at", "near" ("in Kamchatka"). */
   readonly places = new Set<string>();
 
-  /** Reads one source's raw lines into this knowledge. Linear in the text. */
+  /**
+   * Reads one source's raw lines into this knowledge. Linear in the text, and read in stretches cut at blank
+   * lines ({@link stretchesOf}): the person rules' tokens of a whole volume at once took ~20 bytes a character.
+   */
   learn(lines: readonly string[]): this {
-    const text = lines.join('\n');
-    lowerWords(text, this.lower);
-    for (const m of text.matchAll(DATELINE_PLACE)) {
-      for (const w of m[1]!.split(/[ -]/)) {
-        const f = fold(w.replace(/\.$/, ''));
-        if (!NOT_NAMES.has(f)) this.places.add(f);
+    const stretches = stretchesOf(lines);
+    for (const text of stretches) lowerWords(text, this.lower);
+    for (const text of stretches) {
+      for (const m of text.matchAll(DATELINE_PLACE)) {
+        for (const w of m[1]!.split(/[ -]/)) {
+          const f = fold(w.replace(/\.$/, ''));
+          if (!NOT_NAMES.has(f)) this.places.add(f);
+        }
       }
     }
-    for (const m of text.matchAll(PLACE_AFTER_PREPOSITION)) {
-      const f = fold(m[1]!);
-      if (!NOT_NAMES.has(f)) this.places.add(f);
+    for (const text of stretches) {
+      for (const m of text.matchAll(PLACE_AFTER_PREPOSITION)) {
+        const f = fold(m[1]!);
+        if (!NOT_NAMES.has(f)) this.places.add(f);
+      }
     }
     const common = (f: string): boolean => this.lower.has(f);
     const place = (f: string): boolean => this.places.has(f);
     // Two rounds: the second knows the names of the first, so that "Hitler and Mussolini" lists Mussolini
     // with a Hitler named elsewhere ("Hitler's forces").
     const first = new Set<string>();
-    for (const m of findPersons(text, { common, place })) {
-      first.add(normalizeSurname(m.key));
-      if (m.evidence !== 'context') this.strong.add(normalizeSurname(m.key));
+    for (const text of stretches) {
+      for (const m of findPersons(text, { common, place })) {
+        first.add(normalizeSurname(m.key));
+        if (m.evidence !== 'context') this.strong.add(normalizeSurname(m.key));
+      }
     }
     const known = (key: string): boolean => first.has(normalizeSurname(key));
-    for (const m of findPersons(text, { common, place, known })) if (m.evidence !== 'known') this.surnames.add(normalizeSurname(m.key));
+    for (const text of stretches) for (const m of findPersons(text, { common, place, known })) if (m.evidence !== 'known') this.surnames.add(normalizeSurname(m.key));
     for (const k of first) this.surnames.add(k);
     return this;
   }

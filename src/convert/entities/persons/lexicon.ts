@@ -10,9 +10,12 @@ export function fold(word: string): string {
   let f = folded.get(word);
   if (f === undefined) {
     f = word.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
-    // A bounded memo: the same few thousand words recur across a volume.
-    if (folded.size > 50_000) folded.clear();
-    folded.set(word, f);
+    // A bounded memo: the same few thousand words recur across a volume. Not of long words: V8 makes a word
+    // of 13 characters or more cut from a text a slice of it, and the memo would keep whole texts alive.
+    if (word.length < 13) {
+      if (folded.size > 50_000) folded.clear();
+      folded.set(word, f);
+    }
   }
   return f;
 }
