@@ -1,11 +1,12 @@
 /**
  * `convert(text, options)`: one raw text → the TEI documents it holds, with what the converter was unsure
- * of. The passes of `pipeline.ts`, in order, over one source.
+ * of. The passes of `pipeline.ts`, in order, over one source. `convertDocuments` gives the same documents one
+ * at a time, as each is finished, for callers that write them out and let them go.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText, TeiDocument } from '../model/document.js';
 import { decodeSource, splitLines } from './readers/decode.js';
-import { runPipeline } from './pipeline.js';
+import { streamPipeline } from './pipeline.js';
 import { PersonRegistry } from './entities/personography.js';
 import { createContext, type ConvertOptions } from './pass.js';
 
@@ -25,12 +26,47 @@ export interface ConvertResult {
   encoding: SourceText['encoding'];
 }
 
+/** What {@link convertDocuments} gives: the documents as they are finished. */
+export interface ConvertStream {
+  /** The encoding the input was read in. */
+  encoding: SourceText['encoding'];
+  /**
+   * The documents in source order, each yielded once the last pass is done with it, with the diagnostics that
+   * fall in its lines. Iterate once; the conversion runs as it is iterated.
+   */
+  documents: Generator<TeiDocument, void, undefined>;
+  /** Everything reported for this input; in source order once `documents` is exhausted. */
+  diagnostics: Diagnostic[];
+}
+
 /**
  * Converts one input (a string, or the file's bytes so that its encoding can be detected) to TEI
  * documents. Throws {@link InputError} only for input that cannot be read as text at all.
  */
 export function convert(input: string | Uint8Array, options: ConvertOptions): ConvertResult {
+  const stream = convertDocuments(input, options);
+  const documents: TeiDocument[] = [];
+  for (const doc of stream.documents) documents.push(doc);
+  return { documents, diagnostics: stream.diagnostics, encoding: stream.encoding };
+}
+
+/**
+ * Like {@link convert}, but the documents come one at a time as they are finished: memory then holds the
+ * source, what the volume pass needs of every document, and the one document being finished, never the whole
+ * converted volume. The input is decoded at once (an unreadable input throws here, before any document).
+ */
+export function convertDocuments(input: string | Uint8Array, options: ConvertOptions): ConvertStream {
   const diagnostics: Diagnostic[] = [];
+  // Each document takes the diagnostics of its lines: filed by line as they are reported, so that handing them
+  // over costs the document's own lines, not a look at every diagnostic of the source.
+  const byLine = new Map<number, Diagnostic[]>();
+  const report = (d: Diagnostic): void => {
+    diagnostics.push(d);
+    if (!d.span) return;
+    const list = byLine.get(d.span.line);
+    if (list) list.push(d);
+    else byLine.set(d.span.line, [d]);
+  };
   let source: SourceText;
   if (typeof input === 'string') {
     const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
@@ -38,11 +74,20 @@ export function convert(input: string | Uint8Array, options: ConvertOptions): Co
   } else {
     const decoded = decodeSource(input, options.fileName, options.sourcePath);
     source = decoded.source;
-    diagnostics.push(...decoded.diagnostics);
+    for (const d of decoded.diagnostics) report(d);
   }
-  const ctx = createContext(source, options, options.persons ?? new PersonRegistry(), (d) => diagnostics.push(d));
-  const documents = runPipeline(source, ctx);
-  diagnostics.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0));
-  for (const doc of documents) doc.diagnostics = diagnostics.filter((d) => d.span && d.span.line >= doc.startLine && d.span.line <= doc.endLine);
-  return { documents, diagnostics, encoding: source.encoding };
+  const ctx = createContext(source, options, options.persons ?? new PersonRegistry(), report);
+  function* documents(): Generator<TeiDocument, void, undefined> {
+    for (const doc of streamPipeline(source, ctx)) {
+      const own: Diagnostic[] = [];
+      for (let line = doc.startLine; line <= doc.endLine; line++) {
+        const list = byLine.get(line);
+        if (list) for (const d of list) own.push(d);
+      }
+      doc.diagnostics = own;
+      yield doc;
+    }
+    diagnostics.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0));
+  }
+  return { encoding: source.encoding, documents: documents(), diagnostics };
 }

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText, TeiDocument } from '../model/document.js';
-import type { PersonRegistry } from './entities/personography.js';
+import type { PersonResolver } from './entities/person-mentions.js';
 
 /** Options of {@link convert}. */
 export interface ConvertOptions {
@@ -14,10 +14,19 @@ export interface ConvertOptions {
   fileName: string;
   /** The path the user named, for messages about unreadable input (default: fileName). */
   sourcePath?: string;
-  /** The edition's personography; one registry is shared by every file of an edition so ids stay stable. */
-  persons?: PersonRegistry;
+  /**
+   * The edition's personography (a `PersonRegistry`): one is shared by every file of an edition so ids stay
+   * stable. A `MentionRecorder` instead leaves the ids to be filled in later (conversion in worker threads).
+   */
+  persons?: PersonResolver;
   /** Fixed timestamp for revisionDesc (tests and reproducible builds). Default: today. */
   generatedOn?: string;
+  /**
+   * Past either limit a document is reported (TEI-CONV-010) and passes marked `skipsOversized` leave it: 2 MiB
+   * of text and 5,000 blocks by default.
+   */
+  maxDocumentChars?: number;
+  maxDocumentBlocks?: number;
   /** Called as conversion advances through an input: lines' worth of work done, and the source's line count. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -40,7 +49,7 @@ export interface SourceState<T> {
 export interface ConvertContext {
   readonly source: SourceText;
   readonly options: ConvertOptions;
-  readonly persons: PersonRegistry;
+  readonly persons: PersonResolver;
   report(d: Diagnostic): void;
   /** This source's instance of a pass's state (see {@link SourceState}). */
   state<T>(slot: SourceState<T>): T;
@@ -64,6 +73,12 @@ export interface SourcePass extends PassBase {
  */
 export interface DocumentPass extends PassBase {
   readonly scope: 'document';
+  /**
+   * Set by a pass whose rules read a document as one whole (persons named "last in the same document"): a
+   * document past the size guard, most likely a stretch the segmentation did not cut, is left to the other
+   * passes, so that it neither costs time out of measure nor joins names across what are really many documents.
+   */
+  readonly skipsOversized?: true;
   run(doc: TeiDocument, ctx: ConvertContext): void;
 }
 
@@ -80,7 +95,7 @@ export interface VolumePass extends PassBase {
 export type Pass = SourcePass | DocumentPass | VolumePass;
 
 /** The context of one source: diagnostics go to `report`, pass state is made on first use. */
-export function createContext(source: SourceText, options: ConvertOptions, persons: PersonRegistry, report: (d: Diagnostic) => void): ConvertContext {
+export function createContext(source: SourceText, options: ConvertOptions, persons: PersonResolver, report: (d: Diagnostic) => void): ConvertContext {
   const states = new Map<SourceState<unknown>, unknown>();
   const ctx: ConvertContext = {
     source,

@@ -6,7 +6,8 @@
  * all documents of a source wait for each other.
  */
 import type { SourceText, TeiDocument } from '../model/document.js';
-import type { ConvertContext, DocumentPass, Pass, PassName, SourcePass, VolumePass } from './pass.js';
+import type { ConvertContext, ConvertOptions, DocumentPass, Pass, PassName, SourcePass, VolumePass } from './pass.js';
+import { ConvertCodes } from '../diagnostics/codes.js';
 import { segmentPass } from './passes/segment.js';
 import { structurePass } from './passes/structure.js';
 import { inlinePass } from './passes/inline.js';
@@ -56,23 +57,82 @@ export function orderProblems(pipeline: readonly Pass[]): string[] {
  * have been through the stage before it.
  */
 export function runPipeline(source: SourceText, ctx: ConvertContext, pipeline: Pipeline = PIPELINE): TeiDocument[] {
+  return [...streamPipeline(source, ctx, pipeline)];
+}
+
+/**
+ * Runs a pipeline over one source and yields each document as soon as the last pass is done with it, in source
+ * order, so that a caller that writes it out and lets it go holds at most one finished document at a time. Up
+ * to the last volume pass every document waits for the others (that pass needs them all); after it, each goes
+ * through the remaining passes and out before the next one starts.
+ *
+ * A document past the size guard (see {@link documentSizeProblem}) is reported where it starts, and the passes
+ * that declare `skipsOversized` leave it as it is.
+ */
+export function* streamPipeline(source: SourceText, ctx: ConvertContext, pipeline: Pipeline = PIPELINE): Generator<TeiDocument> {
   const [segment, ...rest] = pipeline;
-  const docs = segment.run(source, ctx);
+  const docs: (TeiDocument | undefined)[] = segment.run(source, ctx);
+  const oversized = new Set<TeiDocument>();
+  for (const doc of docs) {
+    const problem = documentSizeProblem(doc!, ctx.options);
+    if (!problem) continue;
+    oversized.add(doc!);
+    const skipped = rest.filter((p) => p.scope === 'document' && p.skipsOversized).map((p) => p.name);
+    ctx.report({
+      code: ConvertCodes.documentTooLarge,
+      severity: 'warning',
+      message: `one document of ${problem} (lines ${doc!.startLine}-${doc!.endLine}): the segmentation probably found no boundaries in this stretch; it is converted${skipped.length ? ` without the ${skipped.join(' and ')} pass${skipped.length > 1 ? 'es' : ''}` : ''}`,
+      span: { file: doc!.sourceFile, line: doc!.startLine, column: 1 },
+    });
+  }
+  const runOn = (doc: TeiDocument, pass: DocumentPass): void => {
+    if (!pass.skipsOversized || !oversized.has(doc)) pass.run(doc, ctx);
+  };
   const stages = stagesOf(rest);
   const perDocumentStages = stages.filter(Array.isArray).length;
+  // Stages after the last volume pass stream: each document goes through all of them, then out.
+  let lastVolume = -1;
+  stages.forEach((stage, i) => {
+    if (!Array.isArray(stage)) lastVolume = i;
+  });
   let stageIndex = 0;
-  for (const stage of stages) {
+  for (const stage of stages.slice(0, lastVolume + 1)) {
     if (!Array.isArray(stage)) {
-      stage.run(docs, ctx);
+      stage.run(docs as TeiDocument[], ctx);
       continue;
     }
     for (const doc of docs) {
-      for (const pass of stage) pass.run(doc, ctx);
-      reportProgress(ctx, stageIndex, perDocumentStages, doc.endLine);
+      for (const pass of stage) runOn(doc!, pass);
+      reportProgress(ctx, stageIndex, perDocumentStages, doc!.endLine);
     }
     stageIndex++;
   }
-  return docs;
+  const streamed = stages.slice(lastVolume + 1) as DocumentPass[][];
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    streamed.forEach((stage, k) => {
+      for (const pass of stage) runOn(doc, pass);
+      reportProgress(ctx, stageIndex + k, perDocumentStages, doc.endLine);
+    });
+    docs[i] = undefined; // the caller may let it go once it has written it
+    yield doc;
+  }
+}
+
+/** Above these a document is reported and left to the passes that read it in parts (see `ConvertOptions`). */
+export const DEFAULT_MAX_DOCUMENT_CHARS = 2 * 1048576;
+export const DEFAULT_MAX_DOCUMENT_BLOCKS = 5000;
+
+/** What is too large about a document ("2.4 MB of text", "7,310 blocks"), or undefined when it is within the limits. */
+export function documentSizeProblem(doc: TeiDocument, limits: Pick<ConvertOptions, 'maxDocumentChars' | 'maxDocumentBlocks'> = {}): string | undefined {
+  const maxBlocks = limits.maxDocumentBlocks ?? DEFAULT_MAX_DOCUMENT_BLOCKS;
+  const maxChars = limits.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS;
+  let chars = 0;
+  for (const b of doc.blocks) for (const line of b.lines) chars += line.length + 1;
+  const problems: string[] = [];
+  if (chars > maxChars) problems.push(`${(chars / 1048576).toFixed(1)} MB of text`);
+  if (doc.blocks.length > maxBlocks) problems.push(`${doc.blocks.length.toLocaleString('en')} blocks`);
+  return problems.length ? problems.join(' in ') : undefined;
 }
 
 function stagesOf(passes: readonly (DocumentPass | VolumePass)[]): (DocumentPass[] | VolumePass)[] {

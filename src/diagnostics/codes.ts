@@ -23,4 +23,8 @@ export const ConvertCodes = {
   dateNotParsed: 'TEI-CONV-008',
   /** A document given to the serializer without the layout pass: a misuse of the library, not bad input. */
   notLaidOut: 'TEI-CONV-009',
+  /** A document past the size guard: the segmentation most likely found no boundaries in a long stretch. */
+  documentTooLarge: 'TEI-CONV-010',
+  /** A file whose conversion stopped half-way (a worker out of memory). */
+  conversionFailed: 'TEI-CONV-011',
 } as const;

@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import type { SourceText, TeiDocument } from '../../src/model/document.js';
 import { createContext, type DocumentPass, type SourceState, type VolumePass } from '../../src/convert/pass.js';
-import { PIPELINE, orderProblems, pipelineUpTo, runPipeline, type Pipeline } from '../../src/convert/pipeline.js';
+import { PIPELINE, orderProblems, pipelineUpTo, runPipeline, streamPipeline, type Pipeline } from '../../src/convert/pipeline.js';
+import { convert, convertDocuments, serializeTei } from '../../src/convert/index.js';
+import { ConvertCodes } from '../../src/diagnostics/codes.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { PersonRegistry } from '../../src/convert/entities/personography.js';
 import { sourceOf } from './passes/run-passes.js';
 
@@ -43,6 +46,62 @@ describe('convert: the pipeline', () => {
     const docs = runPipeline(source, createContext(source, { fileName: 't.txt' }, new PersonRegistry(), () => {}), pipeline);
     assert.equal(docs.length, 2);
     assert.deepEqual(calls, ['structure a', 'inline a', 'structure b', 'inline b', 'volume 2', 'entities a', 'entities b']);
+  });
+
+  it('streams: after the last volume pass, each document goes through the rest and out before the next starts', () => {
+    const calls: string[] = [];
+    const pass = (name: 'structure' | 'entities' | 'layout'): DocumentPass => ({ name, scope: 'document', requires: [], run: (doc) => void calls.push(`${name} ${doc.title}`) });
+    const volume: VolumePass = { name: 'volume', scope: 'volume', requires: [], run: (docs) => void calls.push(`volume ${docs.length}`) };
+    const pipeline: Pipeline = [{ name: 'segment', scope: 'source', requires: [], run: fakeDocs }, pass('structure'), volume, pass('entities'), pass('layout')];
+    const source = sourceOf('a\nb\nc');
+    for (const doc of streamPipeline(source, createContext(source, { fileName: 't.txt' }, new PersonRegistry(), () => {}), pipeline)) calls.push(`out ${doc.title}`);
+    assert.deepEqual(calls, [
+      'structure a', 'structure b', 'structure c', 'volume 3',
+      'entities a', 'layout a', 'out a', 'entities b', 'layout b', 'out b', 'entities c', 'layout c', 'out c',
+    ]);
+  });
+
+  it('reports a document past the size guard where it starts, and passes that skip oversized documents leave it', () => {
+    const ran: string[] = [];
+    const entities: DocumentPass = { name: 'entities', scope: 'document', requires: [], skipsOversized: true, run: (doc) => void ran.push(`entities ${doc.title}`) };
+    const layout: DocumentPass = { name: 'layout', scope: 'document', requires: [], run: (doc) => void ran.push(`layout ${doc.title}`) };
+    const withBlocks = (source: SourceText): TeiDocument[] =>
+      fakeDocs(source).map((d) => ({ ...d, blocks: Array.from({ length: d.title === 'big' ? 8 : 2 }, (_, k) => ({ kind: 'p', line: d.startLine, endLine: d.startLine, column: 1, lines: [`block ${k}`], inlines: [] })) }));
+    const pipeline: Pipeline = [{ name: 'segment', scope: 'source', requires: [], run: withBlocks }, entities, layout];
+    const source = sourceOf('small\nbig\nsmall');
+    const reported: Diagnostic[] = [];
+    runPipeline(source, createContext(source, { fileName: 't.txt', maxDocumentBlocks: 5 }, new PersonRegistry(), (d) => reported.push(d)), pipeline);
+    assert.deepEqual(ran, ['entities small', 'layout small', 'layout big', 'entities small', 'layout small']);
+    assert.equal(reported.length, 1);
+    assert.equal(reported[0]!.code, ConvertCodes.documentTooLarge);
+    assert.equal(reported[0]!.span?.line, 2);
+    assert.match(reported[0]!.message, /8 blocks .*without the entities pass/);
+  });
+
+  it('converts a runaway document of 6,000 paragraphs with thousands of names: reported, every word kept, no person tagged in it', () => {
+    const paragraph = (i: number): string => `Mr. Stevens ${i} told General Graves that the line was open.`;
+    const text = Array.from({ length: 6000 }, (_, i) => paragraph(i)).join('\n\n') + '\n';
+    const { documents, diagnostics } = convert(text, { fileName: 'runaway.txt' });
+    assert.equal(documents.length, 1);
+    const guard = diagnostics.filter((d) => d.code === ConvertCodes.documentTooLarge);
+    assert.equal(guard.length, 1);
+    assert.match(guard[0]!.message, /6,000 blocks/);
+    assert.deepEqual(documents[0]!.diagnostics.filter((d) => d.code === ConvertCodes.documentTooLarge), guard);
+    const xml = serializeTei(documents[0]!);
+    assert.doesNotMatch(xml, /<persName/);
+    assert.equal((xml.match(/told General Graves that/g) ?? []).length, 6000);
+  });
+
+  it('gives the same documents one at a time as all at once, each with the diagnostics of its own lines', () => {
+    // The seed volume of telegrams: hundreds of documents in one source.
+    const volume = readFileSync(join(ROOT, 'sources', '004_a850671e6f376447.txt'));
+    const whole = convert(volume, { fileName: 'v.txt' });
+    const stream = convertDocuments(volume, { fileName: 'v.txt' });
+    const streamed = [...stream.documents];
+    assert.ok(streamed.length > 10);
+    assert.deepEqual(streamed, whole.documents);
+    assert.deepEqual(stream.diagnostics, whole.diagnostics);
+    for (const d of streamed) for (const x of d.diagnostics) assert.ok(x.span!.line >= d.startLine && x.span!.line <= d.endLine);
   });
 
   it('reports progress once from the start to the last line of the source', () => {

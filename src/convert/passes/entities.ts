@@ -21,6 +21,8 @@ const ACROSS_DOCUMENTS: SourceState<{ reference?: string; knowledge: NameKnowled
 export const entitiesPass: DocumentPass = {
   name: 'entities',
   scope: 'document',
+  // Persons are resolved "named last in the same document": a runaway document would join names across many.
+  skipsOversized: true,
   requires: ['inline', 'notes', 'header', 'volume'],
   run: (doc, ctx) => {
     const state = ctx.state(ACROSS_DOCUMENTS);
