@@ -14,6 +14,8 @@ import { normalizeSurname, slug } from './persons/normalize.js';
 import { NameKnowledge } from './persons/knowledge.js';
 import { conflictOf, editDistance, firstInitial, sexOfTitle, type Conflict, type JoinRule, type NameFacts, type PersonFacts } from './persons/identity.js';
 
+import type { EditionNameFacts, PersonResolver } from './person-mentions.js';
+
 export type { AuthorityId, EditorEntry } from '../../edition/personography.js';
 
 /** What the registry needs to know about a mention to resolve it. */
@@ -89,7 +91,7 @@ function titleCase(s: string): string {
 }
 
 /** The edition's personography. */
-export class PersonRegistry {
+export class PersonRegistry implements PersonResolver {
   private readonly persons = new Map<string, RegisteredPerson>();
   /** Normalised surname → ids. */
   private readonly bySurname = new Map<string, string[]>();
@@ -112,6 +114,11 @@ export class PersonRegistry {
   /** Surnames named with evidence of their own (a title, initials, a given name) in this run. */
   private readonly strongSurnames = new Set<string>();
   private learned = false;
+
+  /** What a worker needs to tag as this registry would, as plain data (see ./person-mentions.ts). */
+  editionNameFacts(): EditionNameFacts {
+    return { knowledge: this.knowledge, editorSurnames: [...this.editorSurnames], learned: this.learned };
+  }
 
   /** Reads one source's raw lines into the edition's knowledge; call it for every source before converting any. */
   learnSource(lines: readonly string[]): void {

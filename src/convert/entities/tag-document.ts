@@ -15,6 +15,7 @@ import { findPersons, type PersonMention } from './persons/find-persons.js';
 import { normalizeSurname } from './persons/normalize.js';
 import { NameKnowledge, lowerWords } from './persons/knowledge.js';
 import { PersonRegistry, type MentionPlace } from './personography.js';
+import type { PersonResolver } from './person-mentions.js';
 
 /** What {@link tagDocument} did, for benches and diagnostics. */
 export interface TagStats {
@@ -161,7 +162,7 @@ export function roleAfter(text: string, end: number): string | undefined {
 }
 
 /** Resolves a correspondent's printed name ("F. ROOSEVELT", "Harriman") and sets its `ref`. */
-function resolveCorrespondent(c: Party, registry: PersonRegistry, place: MentionPlace): string | undefined {
+function resolveCorrespondent(c: Party, registry: PersonResolver, place: MentionPlace): string | undefined {
   // Only a printed name gets a ref: "THE ARMED FORCES", "PEOPLE" are addressees but not persons.
   const mention = findPersons(c.name, { nameLine: true }).at(-1);
   if (!mention) return undefined;
@@ -205,7 +206,7 @@ export interface TagOptions {
 }
 
 /** Tags one document in place. */
-export function tagDocument(doc: TeiDocument, registry: PersonRegistry, options: TagOptions = {}): TagStats {
+export function tagDocument(doc: TeiDocument, registry: PersonResolver, options: TagOptions = {}): TagStats {
   const stats: TagStats = { persons: 0, dates: 0, places: 0 };
   const docId = `${doc.sourceSlug}/${doc.id}`;
   const docKnown = new Set<string>();
