@@ -85,7 +85,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
   const sources = listSources(sourcesDir);
 
   const t0 = performance.now();
-  const converted = convertFiles(sources, {
+  const converted = await convertFiles(sources, {
     outDir: teiDir,
     personsFile: config.personsFile,
     complete: true,
@@ -97,7 +97,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
   const report: BuildReport = {
     sources,
     convert: converted,
-    documents: converted.files.reduce((n, f) => n + f.documents.length, 0),
+    documents: converted.files.reduce((n, f) => n + f.documents, 0),
     transforms: [],
     ms: { convert: t1 - t0, validate: 0, transform: 0 },
   };

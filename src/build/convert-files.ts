@@ -8,18 +8,22 @@
 import { readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConvertCodes } from '../diagnostics/codes.js';
-import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ConvertError, InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { removeStaleTempFiles, writeFileAtomic } from '../io/write-file-atomic.js';
 import { packageFile } from '../io/package-files.js';
-import type { TeiDocument } from '../model/document.js';
-import { convert, decodeSource, DEFAULT_MAX_BYTES, PersonRegistry, serializeTei } from '../convert/index.js';
+import { breathe } from '../io/breathe.js';
+import type { SourceText } from '../model/document.js';
+import { convertDocuments, decodeSource, DEFAULT_MAX_BYTES, fillPersonRefs, PersonRegistry, resolveMentions, serializeTei, type RecordedMention } from '../convert/index.js';
 import { EditionCodes } from '../edition/codes.js';
 import { generatedState, markGenerated } from '../edition/generated-mark.js';
 import { addToEditedPersonography, personographyXml, PERSONOGRAPHY, readEditorFile, readPersonographyFile, type PersonographyFile } from '../edition/personography.js';
 import { FolderAssigner, folderOwners, xmlFilesIn } from '../edition/source-folders.js';
 import { PERSON_REVIEW, personReviewJson } from '../edition/person-review.js';
+import { readInput } from './read-input.js';
+import { convertInWorkers, convertWorkerCount, type ConvertJob } from './convert-pool.js';
+import type { ConvertReply } from './convert-worker.js';
 
-export { DEFAULT_MAX_BYTES };
+export { DEFAULT_MAX_BYTES, readInput };
 
 export interface ConvertFilesOptions {
   outDir: string;
@@ -40,6 +44,11 @@ export interface ConvertFilesOptions {
   complete?: boolean;
   /** Called after each input file with the bytes done so far. */
   onFile?: (file: string, bytesDone: number, bytesTotal: number) => void;
+  /**
+   * Worker threads converting files side by side (default 1: all in this thread); never more than the files or
+   * the cores. The output is the same byte for byte whatever the number.
+   */
+  jobs?: number;
 }
 
 export interface ConvertedFile {
@@ -47,7 +56,8 @@ export interface ConvertedFile {
   encoding?: string;
   /** The folder of the edition that holds this source's documents (its slug, numbered when that was taken). */
   folder?: string;
-  documents: TeiDocument[];
+  /** How many documents the source holds (written out one by one as they were finished, not kept). */
+  documents: number;
   /** Files written (or already identical) for this source. */
   written: string[];
   bytes: number;
@@ -86,25 +96,16 @@ export interface ConvertFilesResult {
   removed: string[];
 }
 
-/** Reads an input file, or throws {@link InputError} with a message naming the file and the problem. */
-export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new InputError(ConvertCodes.notAFile, `${path}: is a directory, not a text file`, { exitCode: 3 });
-    if (!st.isFile()) throw new InputError(ConvertCodes.notAFile, `${path}: is not a regular file`, { exitCode: 3 });
-    size = st.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(ConvertCodes.fileMissing, `${path}: no such file`, { exitCode: 3 });
-  }
-  if (size > maxBytes) {
-    throw new InputError(ConvertCodes.tooLarge, `${path}: ${(size / 1048576).toFixed(1)} MB is above the limit of ${(maxBytes / 1048576).toFixed(0)} MB (raise it with --max-size)`, { exitCode: 3 });
-  }
-  return readFileSync(path);
-}
+/** What one input gives, in order: its documents, then how it ended (see {@link ConvertReply}). */
+type FileEvent = ConvertReply;
 
-export function convertFiles(paths: string[], options: ConvertFilesOptions): ConvertFilesResult {
+/**
+ * Converts input files into the edition folder `options.outDir`, writing each document as soon as it is
+ * finished: memory holds one source and its documents in progress, not the edition. With `jobs` above one,
+ * files are converted in worker threads and their documents still written in file order, person ids resolved
+ * in that order, so that the output is the same as in one thread.
+ */
+export async function convertFiles(paths: string[], options: ConvertFilesOptions): Promise<ConvertFilesResult> {
   const outDir = options.outDir;
   const files: ConvertedFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -119,7 +120,7 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
   const editorEntries = options.personsFile ? readEditorFile(options.personsFile) : undefined;
   const persons = PersonRegistry.fromEntries(previous?.persons ?? []);
   if (editorEntries) persons.applyEditor(editorEntries, options.personsFile);
-  diagnostics.push(...persons.diagnostics);
+  for (const d of persons.diagnostics) diagnostics.push(d);
   const owners = folderOwners(outDir);
   const folders = new FolderAssigner(owners, options.force === true);
   const sourceOf = (path: string): string => relative(outDir, path).split(sep).join('/');
@@ -134,49 +135,74 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
   }
   const total = paths.reduce((n, p) => n + safeSize(p), 0);
   let done = 0;
-  for (const path of paths) {
-    const file = basename(path);
-    try {
-      const bytes = readInput(path, options.maxBytes);
-      const result = convert(bytes, { fileName: file, sourcePath: path, persons, generatedOn: options.generatedOn });
-      diagnostics.push(...result.diagnostics);
-      const source = sourceOf(path);
-      const written: string[] = [];
-      let folder: string | undefined;
-      if (result.documents.length > 0) {
-        const assigned = folders.assign({ source, slug: result.documents[0]!.sourceSlug });
-        folder = assigned.folder;
+  const jobs: ConvertJob[] = paths.map((path) => ({
+    path,
+    fileName: basename(path),
+    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    ...(options.generatedOn ? { generatedOn: options.generatedOn } : {}),
+  }));
+  const workers = convertWorkerCount(options.jobs ?? 1, paths.length);
+  const events: AsyncIterable<FileEvent> | Iterable<FileEvent> =
+    workers > 1 ? convertInWorkers(jobs, workers, { facts: persons.editionNameFacts() }) : convertHere(jobs, persons);
+
+  // The file being written: its folder is chosen at its first document.
+  let file: { path: string; source: string; folder?: string; dir?: string; schemaHref?: string; numbered?: Diagnostic; written: string[]; documents: number } | undefined;
+  let index = 0;
+  for await (const event of events) {
+    const path = paths[event.index]!;
+    if (!file) file = { path, source: sourceOf(path), written: [], documents: 0 };
+    if (event.kind === 'document') {
+      const doc = event.doc;
+      if (event.mentions.length > 0) fillPersonRefs(doc, resolveMentions(persons, event.mentions));
+      if (file.folder === undefined) {
+        const assigned = folders.assign({ source: file.source, slug: doc.sourceSlug });
+        file.folder = assigned.folder;
         if (assigned.numbered) {
-          diagnostics.push({
+          file.numbered = {
             code: EditionCodes.folderNumbered,
             severity: 'warning',
-            message: `${path}: folder ${assigned.slug}/ belongs to ${assigned.takenBy ?? 'files Chancery did not write'}; this source's documents are in ${folder}/`,
+            message: `${path}: folder ${assigned.slug}/ belongs to ${assigned.takenBy ?? 'files Chancery did not write'}; this source's documents are in ${file.folder}/`,
             span: { file: path, line: 1, column: 1 },
-          });
+          };
         }
-        const dir = join(outDir, folder);
-        const schemaHref = relative(dir, packageFile('schema/chancery.rng')).split(sep).join('/');
-        for (const doc of result.documents) {
-          doc.sourceSlug = folder;
-          const target = join(dir, `${doc.id}.xml`);
-          const xml = markGenerated(serializeTei(doc, { generatedOn: options.generatedOn, schemaHref }), { source });
-          const outcome = writeGenerated(target, xml, options.force === true);
-          if (outcome === 'kept-edited' || outcome === 'kept-unmarked') {
-            kept.push({ path: target, reason: outcome === 'kept-edited' ? 'edited' : 'unmarked', stale: false });
-          }
-          written.push(target);
-        }
-        removeStale(dir, new Set(written), source, kept, removed);
+        file.dir = join(outDir, file.folder);
+        file.schemaHref = relative(file.dir, packageFile('schema/chancery.rng')).split(sep).join('/');
       }
-      files.push({ file: path, encoding: result.encoding, folder, documents: result.documents, written, bytes: bytes.length });
-      done += bytes.length;
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      const d = e.toDiagnostic();
-      diagnostics.push(d);
-      files.push({ file: path, documents: [], written: [], bytes: 0, error: d });
+      doc.sourceSlug = file.folder;
+      const target = join(file.dir!, `${doc.id}.xml`);
+      const xml = markGenerated(serializeTei(doc, { generatedOn: options.generatedOn, schemaHref: file.schemaHref }), { source: file.source });
+      const outcome = writeGenerated(target, xml, options.force === true);
+      if (outcome === 'kept-edited' || outcome === 'kept-unmarked') {
+        kept.push({ path: target, reason: outcome === 'kept-edited' ? 'edited' : 'unmarked', stale: false });
+      }
+      file.written.push(target);
+      file.documents++;
+      if (file.documents % 16 === 0) await breathe();
+      continue;
     }
+    if (event.kind === 'failed' && !event.outOfMemory) {
+      // A bug: one thread would have stopped here, and so does the run.
+      throw new ConvertError(ConvertCodes.conversionFailed, `${path}: the conversion stopped: ${event.message.split('\n')[0]}`);
+    }
+    if (event.kind === 'unreadable' || event.kind === 'failed') {
+      // Out of memory in a worker: that file alone is lost (its documents written so far stay), the others go on.
+      const error: Diagnostic =
+        event.kind === 'unreadable'
+          ? event.diagnostic
+          : { code: ConvertCodes.conversionFailed, severity: 'error', message: `${path}: the conversion stopped: ${event.message}`, span: { file: path, line: 1, column: 1 } };
+      diagnostics.push(error);
+      files.push({ file: path, documents: file.documents, written: file.written, bytes: 0, error });
+    } else {
+      for (const d of event.diagnostics) diagnostics.push(d);
+      if (file.numbered) diagnostics.push(file.numbered);
+      if (file.dir) removeStale(file.dir, new Set(file.written), file.source, kept, removed);
+      files.push({ file: path, encoding: event.encoding, ...(file.folder !== undefined ? { folder: file.folder } : {}), documents: file.documents, written: file.written, bytes: event.bytes });
+      done += event.bytes;
+    }
+    file = undefined;
+    index++;
     options.onFile?.(path, done, total);
+    await breathe();
   }
   if (options.complete) {
     const inputs = new Set(paths.map(sourceOf));
@@ -193,7 +219,7 @@ export function convertFiles(paths: string[], options: ConvertFilesOptions): Con
     }
   }
   // a run that converted nothing (every input unreadable) leaves the personography as it was
-  const converted = files.some((f) => f.documents.length > 0);
+  const converted = files.some((f) => f.documents > 0);
   const personography = writePersonography(personsPath, previous, persons, options.force === true, converted);
   if (personography.edited) {
     diagnostics.push({
@@ -274,6 +300,32 @@ function removeStale(dir: string, current: ReadonlySet<string>, source: string, 
     } else kept.push({ path, reason: 'edited', stale: true });
   }
 }
+
+/**
+ * The same events as the workers give, from this thread: each file read and converted in turn, its documents
+ * tagged with the registry itself (their ids already in place).
+ */
+function* convertHere(jobs: readonly ConvertJob[], persons: PersonRegistry): Generator<FileEvent> {
+  for (const [index, job] of jobs.entries()) {
+    let bytes = 0;
+    let stream: ReturnType<typeof convertDocuments>;
+    try {
+      // The file's bytes are let go once decoded: only their count is kept.
+      const input = readInput(job.path, job.maxBytes);
+      bytes = input.length;
+      stream = convertDocuments(input, { fileName: job.fileName, sourcePath: job.path, persons, ...(job.generatedOn ? { generatedOn: job.generatedOn } : {}) });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      yield { index, kind: 'unreadable', diagnostic: e.toDiagnostic() };
+      continue;
+    }
+    for (const doc of stream.documents) yield { index, kind: 'document', doc, mentions: NO_MENTIONS };
+    yield { index, kind: 'done', encoding: stream.encoding as SourceText['encoding'], diagnostics: stream.diagnostics, bytes };
+  }
+}
+
+/** Documents tagged in this thread carry their ids already: nothing to resolve. */
+const NO_MENTIONS: RecordedMention[] = [];
 
 function safeSize(path: string): number {
   try {

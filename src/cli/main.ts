@@ -20,7 +20,19 @@ import { usageMessage } from './usage-message.js';
 
 const GLOBAL_USAGE = `chancery ${commands.map((c) => c.name).join('|')} … (chancery COMMAND --help for its options)`;
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+/**
+ * After `--` every word is an operand, even one that starts with a dash (`chancery convert -- -dash.txt`). yargs
+ * would still take such a word for an option, so it is given as the same path written from this folder
+ * (`./-dash.txt`), and `--` itself is dropped.
+ */
+export function operandsAfterDoubleDash(argv: readonly string[]): string[] {
+  const at = argv.indexOf('--');
+  if (at < 0) return [...argv];
+  return [...argv.slice(0, at), ...argv.slice(at + 1).map((a) => (a.startsWith('-') ? `./${a}` : a))];
+}
+
+export async function runCli(rawArgv: string[], io: CliIO): Promise<number> {
+  const argv = operandsAfterDoubleDash(rawArgv);
   let exitCode: number = ExitCode.ok;
   const named = argv.find((a) => !a.startsWith('-'));
   const command = commands.find((c) => c.name === named);

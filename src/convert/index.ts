@@ -15,6 +15,7 @@ export { serializeTei, type SerializeOptions } from './serialize.js';
 export { PersonRegistry, type RegisteredPerson, type PersonReview } from './entities/personography.js';
 export { decodeSource } from './readers/decode.js';
 export { DEFAULT_MAX_BYTES } from './limits.js';
+export { MentionRecorder, fillPersonRefs, resolveMentions, type EditionNameFacts, type PersonResolver, type RecordedMention } from './entities/person-mentions.js';
 
 /** What {@link convert} makes of one input. */
 export interface ConvertResult {

@@ -30,104 +30,104 @@ describe('convertFiles: an edition folder editors have touched', () => {
     return path;
   };
 
-  it('marks every file it writes, and a second run changes nothing', () => {
+  it('marks every file it writes, and a second run changes nothing', async () => {
     const vol = source('vol.txt', VOLUME(3));
-    const first = convertFiles([vol], { outDir: tei });
+    const first = await convertFiles([vol], { outDir: tei });
     assert.deepEqual(readdirSync(join(tei, 'vol')), ['000.xml', '001.xml', '002.xml']);
     for (const f of first.files[0]!.written) assert.equal(generatedState(readFileSync(f, 'utf8')).kind, 'unedited');
     const before = readFileSync(join(tei, 'vol', '001.xml'), 'utf8');
     assert.match(before, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<\?chancery-generated sha256="[0-9a-f]{64}" source="\.\.\/vol\.txt"\?>\n/);
-    const second = convertFiles([vol], { outDir: tei });
+    const second = await convertFiles([vol], { outDir: tei });
     assert.deepEqual(second.kept, []);
     assert.equal(readFileSync(join(tei, 'vol', '001.xml'), 'utf8'), before);
   });
 
-  it('keeps a file an editor corrected, lists it, and regenerates it only with force', () => {
+  it('keeps a file an editor corrected, lists it, and regenerates it only with force', async () => {
     const vol = source('vol.txt', VOLUME(3));
-    convertFiles([vol], { outDir: tei });
+    await convertFiles([vol], { outDir: tei });
     const path = join(tei, 'vol', '001.xml');
     const corrected = readFileSync(path, 'utf8').replace('Message number 2.', 'Message number two (corrected).');
     writeFileSync(path, corrected);
     assert.equal(generatedState(corrected).kind, 'edited');
-    const again = convertFiles([source('vol.txt', VOLUME(3).replace('Message number 3.', 'Message number 3!'))], { outDir: tei });
+    const again = await convertFiles([source('vol.txt', VOLUME(3).replace('Message number 3.', 'Message number 3!'))], { outDir: tei });
     assert.equal(readFileSync(path, 'utf8'), corrected);
     assert.deepEqual(again.kept, [{ path, reason: 'edited', stale: false }]);
     assert.ok(again.diagnostics.some((d) => d.code === 'TEI-ED-001' && d.span?.file === path));
     assert.match(readFileSync(join(tei, 'vol', '002.xml'), 'utf8'), /Message number 3!/); // unedited: regenerated
-    const forced = convertFiles([vol], { outDir: tei, force: true });
+    const forced = await convertFiles([vol], { outDir: tei, force: true });
     assert.deepEqual(forced.kept, []);
     assert.doesNotMatch(readFileSync(path, 'utf8'), /corrected/);
   });
 
-  it('never overwrites a file Chancery did not write, even at a path it generates', () => {
+  it('never overwrites a file Chancery did not write, even at a path it generates', async () => {
     const vol = source('vol.txt', VOLUME(3));
-    convertFiles([vol], { outDir: tei });
+    await convertFiles([vol], { outDir: tei });
     const path = join(tei, 'vol', '000.xml');
     writeFileSync(path, '<TEI>mine</TEI>\n');
-    const again = convertFiles([vol], { outDir: tei });
+    const again = await convertFiles([vol], { outDir: tei });
     assert.equal(readFileSync(path, 'utf8'), '<TEI>mine</TEI>\n');
     assert.deepEqual(again.kept, [{ path, reason: 'unmarked', stale: false }]);
   });
 
-  it('removes only generated, unedited files a re-run no longer writes; edited ones and others stay', () => {
+  it('removes only generated, unedited files a re-run no longer writes; edited ones and others stay', async () => {
     const vol = source('vol.txt', VOLUME(5));
-    convertFiles([vol], { outDir: tei });
+    await convertFiles([vol], { outDir: tei });
     const edited = join(tei, 'vol', '004.xml');
     writeFileSync(edited, readFileSync(edited, 'utf8').replace('Message number 5.', 'Message number 5, checked.'));
     writeFileSync(join(tei, 'vol', 'mine.xml'), '<TEI/>\n');
-    const again = convertFiles([source('vol.txt', VOLUME(3))], { outDir: tei });
+    const again = await convertFiles([source('vol.txt', VOLUME(3))], { outDir: tei });
     assert.deepEqual(readdirSync(join(tei, 'vol')), ['000.xml', '001.xml', '002.xml', '004.xml', 'mine.xml']);
     assert.deepEqual(again.removed, [join(tei, 'vol', '003.xml')]);
     assert.deepEqual(again.kept, [{ path: edited, reason: 'edited', stale: true }]);
   });
 
-  it('does not write into a folder of files it did not write (issue 14: letters/mine.xml)', () => {
+  it('does not write into a folder of files it did not write (issue 14: letters/mine.xml)', async () => {
     mkdirSync(join(dir, 'letters'));
     writeFileSync(join(dir, 'letters', 'mine.xml'), '<TEI/>\n');
-    const r = convertFiles([source('letters.txt', LETTER)], { outDir: dir });
+    const r = await convertFiles([source('letters.txt', LETTER)], { outDir: dir });
     assert.equal(readFileSync(join(dir, 'letters', 'mine.xml'), 'utf8'), '<TEI/>\n');
     assert.equal(r.files[0]!.folder, 'letters-2');
     assert.ok(existsSync(join(dir, 'letters-2', '000.xml')));
     assert.ok(r.diagnostics.some((d) => d.code === 'TEI-ED-003'));
   });
 
-  it('gives sources whose names slug alike distinct folders, in one run and across runs', () => {
+  it('gives sources whose names slug alike distinct folders, in one run and across runs', async () => {
     const a = source('a/vol.txt', VOLUME(3));
     const b = source('b/vol.txt', LETTER);
-    const r = convertFiles([a, b], { outDir: tei });
+    const r = await convertFiles([a, b], { outDir: tei });
     assert.deepEqual(r.files.map((f) => f.folder), ['vol', 'vol-2']);
     assert.deepEqual(readdirSync(join(tei, 'vol')), ['000.xml', '001.xml', '002.xml']);
     assert.deepEqual(readdirSync(join(tei, 'vol-2')), ['000.xml']);
     assert.match(readFileSync(join(tei, 'vol-2', '000.xml'), 'utf8'), /xml:id="doc-vol-2-000"/);
     // b alone, later: it keeps its own folder and a's is untouched
-    const later = convertFiles([b], { outDir: tei });
+    const later = await convertFiles([b], { outDir: tei });
     assert.equal(later.files[0]!.folder, 'vol-2');
     assert.equal(readdirSync(join(tei, 'vol')).length, 3);
     // names with no Latin letters: every one used to become source/
-    const cyrillic = convertFiles([source('сталин.txt', LETTER), source('молотов.txt', LETTER)], { outDir: tei });
+    const cyrillic = await convertFiles([source('сталин.txt', LETTER), source('молотов.txt', LETTER)], { outDir: tei });
     assert.equal(new Set(cyrillic.files.map((f) => f.folder)).size, 2);
   });
 
-  it('with complete inputs (build), removes what a withdrawn source left, keeping what an editor changed', () => {
+  it('with complete inputs (build), removes what a withdrawn source left, keeping what an editor changed', async () => {
     const one = source('sources/one.txt', VOLUME(3));
     const two = source('sources/two.txt', VOLUME(3));
     const three = source('sources/three.txt', LETTER);
-    convertFiles([one, two, three], { outDir: tei, complete: true });
+    await convertFiles([one, two, three], { outDir: tei, complete: true });
     writeFileSync(join(tei, 'two', '001.xml'), readFileSync(join(tei, 'two', '001.xml'), 'utf8').replace('Message', 'Edited message'));
-    const r = convertFiles([one], { outDir: tei, complete: true });
+    const r = await convertFiles([one], { outDir: tei, complete: true });
     assert.deepEqual(readdirSync(tei).sort(), ['one', 'persons-review.json', 'persons.xml', 'two']); // three's folder went with its files
     assert.deepEqual(readdirSync(join(tei, 'two')), ['001.xml']);
     assert.deepEqual(r.removed.sort(), [join(tei, 'three', '000.xml'), join(tei, 'two', '000.xml'), join(tei, 'two', '002.xml')]);
     assert.deepEqual(r.kept, [{ path: join(tei, 'two', '001.xml'), reason: 'edited', stale: true }]);
   });
 
-  it('writes no date without one, and the given date when there is one (never the clock)', () => {
+  it('writes no date without one, and the given date when there is one (never the clock)', async () => {
     const vol = source('vol.txt', VOLUME(1));
-    convertFiles([vol], { outDir: tei });
+    await convertFiles([vol], { outDir: tei });
     const undated = readFileSync(join(tei, 'vol', '000.xml'), 'utf8');
     assert.match(undated, /<publicationStmt><publisher>Chancery edition<\/publisher><availability>/);
     assert.match(undated, /<change>Generated by Chancery/);
-    convertFiles([vol], { outDir: tei, generatedOn: '2030-01-02' });
+    await convertFiles([vol], { outDir: tei, generatedOn: '2030-01-02' });
     assert.match(readFileSync(join(tei, 'vol', '000.xml'), 'utf8'), /<change when="2030-01-02">/);
   });
 });

@@ -51,17 +51,17 @@ describe('the personography on disk', () => {
     assert.equal(report.summary.invalid, 0, JSON.stringify(report.files.filter((f) => !f.valid)));
   });
 
-  it('converting one source into an existing edition keeps its person ids and the other persons', () => {
-    convertFiles([one, two], { outDir: tei });
+  it('converting one source into an existing edition keeps its person ids and the other persons', async () => {
+    await convertFiles([one, two], { outDir: tei });
     const persons = readFileSync(join(tei, 'persons.xml'), 'utf8');
     const before = readFileSync(join(tei, 'one', '000.xml'), 'utf8');
-    convertFiles([one], { outDir: tei });
+    await convertFiles([one], { outDir: tei });
     assert.equal(readFileSync(join(tei, 'one', '000.xml'), 'utf8'), before);
     assert.equal(readFileSync(join(tei, 'persons.xml'), 'utf8'), persons); // Cripps, named only in two, is still there
   });
 
   it('keeps what an editor added to persons.xml (a GND id, a birth date) across builds, adding new persons', async () => {
-    convertFiles([one], { outDir: tei });
+    await convertFiles([one], { outDir: tei });
     const path = join(tei, 'persons.xml');
     const edited = readFileSync(path, 'utf8').replace(
       /(<person xml:id="stalin[^"]*">\n)/,
@@ -69,7 +69,7 @@ describe('the personography on disk', () => {
     );
     assert.notEqual(edited, readFileSync(path, 'utf8'));
     writeFileSync(path, edited);
-    const r = convertFiles([one, two], { outDir: tei });
+    const r = await convertFiles([one, two], { outDir: tei });
     const after = readFileSync(path, 'utf8');
     assert.ok(after.startsWith(edited.slice(0, edited.indexOf('</listPerson>') - 8)), 'everything the editor typed is still there, unchanged');
     assert.match(after, /<birth when="1878-12-18">Gori<\/birth>\n {10}<idno type="gnd">118616927<\/idno>/);
@@ -80,12 +80,12 @@ describe('the personography on disk', () => {
     const report = await validate([tei]);
     assert.equal(report.summary.invalid, 0, JSON.stringify(report.files.filter((f) => !f.valid)));
     // and a second build keeps them again
-    convertFiles([one, two], { outDir: tei });
+    await convertFiles([one, two], { outDir: tei });
     assert.equal(readFileSync(path, 'utf8'), after);
   });
 
   it('a truncated persons.xml is one clear error, exit 2, and nothing is written', async () => {
-    convertFiles([one], { outDir: tei });
+    await convertFiles([one], { outDir: tei });
     const path = join(tei, 'persons.xml');
     writeFileSync(path, readFileSync(path, 'utf8').slice(0, 400));
     const before = tree(dir);

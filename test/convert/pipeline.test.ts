@@ -4,6 +4,9 @@
  * every other arrow in test/architecture.test.ts.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/schema.js';
 import type { SourceText, TeiDocument } from '../../src/model/document.js';
 import { createContext, type DocumentPass, type SourceState, type VolumePass } from '../../src/convert/pass.js';
 import { PIPELINE, orderProblems, pipelineUpTo, runPipeline, streamPipeline, type Pipeline } from '../../src/convert/pipeline.js';

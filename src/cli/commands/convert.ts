@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputFileProblem, outputProblem, positiveNumber } from '../checks.js';
 import { writeFileAtomic } from '../../io/index.js';
@@ -12,7 +13,7 @@ const DEFAULT_MAX_MB = 64;
 export const convertCommand = defineCommand({
   command: 'convert <files..>',
   describe: 'Convert raw texts to TEI P5: one file per document in OUT/<source>/<nnn>.xml',
-  usage: 'chancery convert FILE… [--out DIR] [--force] [--report FILE.json] [--json] [--quiet] [--max-size MB]',
+  usage: 'chancery convert FILE… [--out DIR] [--force] [--report FILE.json] [--json] [--quiet] [--max-size MB] [--jobs N]',
   missingOperands: 'name at least one text file to convert',
   builder: (y) =>
     y
@@ -23,13 +24,15 @@ export const convertCommand = defineCommand({
       .option('report', { type: 'string', requiresArg: true, describe: 'write every diagnostic to this JSON file' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print errors only' })
       .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON' })
-      .option('max-size', { type: 'number', requiresArg: true, default: DEFAULT_MAX_MB, describe: 'refuse inputs above this many MB' }),
+      .option('max-size', { type: 'number', requiresArg: true, default: DEFAULT_MAX_MB, describe: 'refuse inputs above this many MB' })
+      .option('jobs', { type: 'number', requiresArg: true, describe: 'files converted side by side in worker threads [default: all cores, at most one per file]' }),
   check: (args, io) =>
     missingPath(args.files, io.cwd) ??
     outputProblem(args.out, '--out', args.files, io.cwd) ??
     (args.report === undefined ? undefined : (outputProblem(args.report, '--report', args.files, io.cwd) ?? outputFileProblem(args.report, '--report', io.cwd))) ??
     (args.config !== undefined ? missingPath([args.config], io.cwd)?.replace('no such', '--config: no such') : undefined) ??
-    positiveNumber(args.maxSize, '--max-size'),
+    positiveNumber(args.maxSize, '--max-size') ??
+    (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1) ? '--jobs takes a whole number ≥ 1' : undefined),
   run: async (args, io) => {
     // Loaded here, not at start-up: every other command would pay for the converter's dependencies.
     const [{ convertFiles }, { editionDate, readProjectConfig }] = await Promise.all([import('../../build/index.js'), import('../../edition/index.js')]);
@@ -37,10 +40,11 @@ export const convertCommand = defineCommand({
     const date = editionDate(config, io.env?.SOURCE_DATE_EPOCH);
     const progress = startProgress(io, 'convert', args.quiet || args.json);
     const started = performance.now();
-    const result = convertFiles(args.files, {
+    const result = await convertFiles(args.files, {
       outDir: args.out,
       maxBytes: args.maxSize * 1048576,
       force: args.force,
+      jobs: args.jobs ?? availableParallelism(),
       personsFile: config.personsFile,
       ...(date ? { generatedOn: date } : {}),
       onFile: (_f, done, total) => progress.update(done, total),
@@ -48,9 +52,9 @@ export const convertCommand = defineCommand({
     progress.stop();
     const ms = performance.now() - started;
     const failed = result.files.filter((f) => f.error);
-    const documents = result.files.reduce((n, f) => n + f.documents.length, 0);
+    const documents = result.files.reduce((n, f) => n + f.documents, 0);
     const counts = countBySeverity(result.diagnostics.filter((d) => !result.files.some((f) => f.error === d)));
-    if (args.report) writeFileAtomic(args.report, JSON.stringify({ files: result.files.map((f) => ({ file: f.file, encoding: f.encoding, folder: f.folder, documents: f.documents.length, written: f.written, error: f.error })), kept: result.kept, removed: result.removed, diagnostics: result.diagnostics }, null, 1) + '\n');
+    if (args.report) writeFileAtomic(args.report, JSON.stringify({ files: result.files.map((f) => ({ file: f.file, encoding: f.encoding, folder: f.folder, documents: f.documents, written: f.written, error: f.error })), kept: result.kept, removed: result.removed, diagnostics: result.diagnostics }, null, 1) + '\n');
     for (const f of failed) io.stderr(`chancery: ${f.error!.message}\n`);
     if (args.json) {
       io.stdout(JSON.stringify({ files: result.files.length, failed: failed.length, documents, kept: result.kept.length, removed: result.removed.length, warnings: counts.warning, info: counts.info, ms: Math.round(ms) }) + '\n');

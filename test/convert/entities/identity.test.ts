@@ -84,12 +84,12 @@ describe('personography: identity (issue 9)', () => {
     assert.ok(r.entries().some((p) => p.id === 'halifax'), 'the signature of the reading text names Halifax');
   });
 
-  it('convert writes the review list beside persons.xml; it reads back as written', () => {
+  it('convert writes the review list beside persons.xml; it reads back as written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chancery-review-'));
     try {
       const input = join(dir, 'letters.txt');
       writeFileSync(input, 'Charles Lyell wrote.\n\nMrs. Lyell answered.\n');
-      convertFiles([input], { outDir: join(dir, 'tei') });
+      await convertFiles([input], { outDir: join(dir, 'tei') });
       assert.ok(existsSync(join(dir, 'tei', PERSON_REVIEW)));
       const review = readPersonReview(join(dir, 'tei'))!;
       assert.deepEqual(review.keptApart.map((k) => k.ids), [['lyell', 'lyell-c']]);

@@ -1,0 +1,56 @@
+/**
+ * A conversion worker thread: converts the files the main thread sends, one at a time, and sends each
+ * document back as soon as it is finished, with the person mentions it holds, for the main thread to resolve
+ * in file order (see src/convert/entities/person-mentions.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceText, TeiDocument } from '../model/document.js';
+import { convertDocuments, MentionRecorder, type EditionNameFacts, type RecordedMention } from '../convert/index.js';
+import { readInput } from './read-input.js';
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  facts: EditionNameFacts;
+}
+
+/** Main thread → worker: one file to convert. */
+export interface ConvertRequest {
+  index: number;
+  path: string;
+  fileName: string;
+  maxBytes?: number;
+  generatedOn?: string;
+}
+
+/** Worker → main thread, for the file of `index`: its documents one by one, then how it ended. */
+export type ConvertReply =
+  | { index: number; kind: 'document'; doc: TeiDocument; mentions: RecordedMention[] }
+  | { index: number; kind: 'done'; encoding: SourceText['encoding']; diagnostics: Diagnostic[]; bytes: number }
+  | { index: number; kind: 'unreadable'; diagnostic: Diagnostic }
+  | { index: number; kind: 'failed'; message: string; outOfMemory?: boolean };
+
+const port = parentPort;
+const setup = workerData as WorkerSetup;
+// One for all the files this worker converts: the edition's knowledge is copied in once, not per file.
+const persons = new MentionRecorder(setup.facts);
+
+function convertOne(req: ConvertRequest): void {
+  const send = (reply: ConvertReply): void => port!.postMessage(reply);
+  try {
+    let bytes = 0;
+    const stream = (() => {
+      // The file's bytes are let go once decoded: only their count is kept.
+      const input = readInput(req.path, req.maxBytes);
+      bytes = input.length;
+      return convertDocuments(input, { fileName: req.fileName, sourcePath: req.path, persons, ...(req.generatedOn ? { generatedOn: req.generatedOn } : {}) });
+    })();
+    for (const doc of stream.documents) send({ index: req.index, kind: 'document', doc, mentions: persons.take() });
+    send({ index: req.index, kind: 'done', encoding: stream.encoding, diagnostics: stream.diagnostics, bytes });
+  } catch (e) {
+    if (e instanceof InputError) send({ index: req.index, kind: 'unreadable', diagnostic: e.toDiagnostic() });
+    else send({ index: req.index, kind: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+}
+
+port?.on('message', (req: ConvertRequest) => convertOne(req));
