@@ -35,9 +35,12 @@ export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Arra
   throw new InputError(ConvertCodes.notAFile, `${path}: ${message}`, { exitCode: 3 });
 }
 
-/** "64 MB", "1.5 MB", "0.3 MB", "120 bytes": a size as a person reads it (MB of 1,048,576 bytes, as --max-size counts). */
+/** "64 MB", "1.5 MB", "0.3 MB", "3 kB", "120 bytes": a size as a person reads it (MB of 1,048,576 bytes, as --max-size counts). */
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${Math.floor(bytes)} bytes`;
   const mb = bytes / 1048576;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  if (Number.isInteger(mb)) return `${mb} MB`;
+  // Below a tenth of a MB, "0.0 MB" would say nothing: kB then.
+  if (mb < 0.1) return `${Math.round(bytes / 1024)} kB`;
+  return `${mb.toFixed(1)} MB`;
 }

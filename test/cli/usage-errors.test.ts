@@ -53,6 +53,8 @@ describe('cli: every usage mistake is exit 2, one line + usage, nothing written'
     ['convert: --out is an input', ['convert', '@sources/letter.txt', '--out', '@sources/letter.txt'], /--out .* is also an input/],
     ['convert: --out without a value', ['convert', '@sources/letter.txt', '--out'], /--out needs a value/],
     ['convert: --max-size not a number', ['convert', '@sources/letter.txt', '--out', '@tei', '--max-size', 'big'], /--max-size takes a number/],
+    ['convert: --jobs 0', ['convert', '@sources/letter.txt', '--out', '@tei', '--jobs', '0'], /--jobs takes a whole number/],
+    ['convert: --jobs 1.5', ['convert', '@sources/letter.txt', '--out', '@tei', '--jobs', '1.5'], /--jobs takes a whole number/],
     ['validate: typo’d flag', ['validate', '@tei', '--fromat', 'json'], /unknown option --fromat \(did you mean --format\?\)/],
     ['validate: no path', ['validate'], /name at least one TEI file or folder/],
     ['validate: bad --format', ['validate', '@tei', '--format', 'xml'], /--format "xml" is not one of: text, json, junit, sarif, github/],
