@@ -142,6 +142,8 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
     ...(options.generatedOn ? { generatedOn: options.generatedOn } : {}),
   }));
   const workers = convertWorkerCount(options.jobs ?? 1, paths.length);
+  // Workers read each source's own knowledge themselves.
+  if (workers > 1) persons.forgetSourceKnowledge();
   const events: AsyncIterable<FileEvent> | Iterable<FileEvent> =
     workers > 1 ? convertInWorkers(jobs, workers, { facts: persons.editionNameFacts() }) : convertHere(jobs, persons);
 

@@ -30,6 +30,11 @@ export interface PersonResolver {
   knows(surname: string): boolean;
   /** The id of the person a mention names (an id to be filled in later, for a recorder). */
   resolve(form: NameForm, place?: MentionPlace, options?: MentionOptions): string;
+  /**
+   * What a source teaches about names read alone, if it was read already when the edition learnt it (see
+   * {@link PersonRegistry.takeSourceKnowledge}); undefined, and the entity pass reads it itself, otherwise.
+   */
+  takeSourceKnowledge?(lines: readonly string[]): NameKnowledge | undefined;
 }
 
 /** One call of {@link PersonResolver.resolve}, as a recorder keeps it. */

@@ -11,7 +11,7 @@ import type { KeptApart, MergeEvidence, PersonReview } from '../../edition/perso
 import { EntityCodes } from './codes.js';
 import { fold } from './persons/lexicon.js';
 import { normalizeSurname, slug } from './persons/normalize.js';
-import { NameKnowledge } from './persons/knowledge.js';
+import { NameKnowledge, linesDigest } from './persons/knowledge.js';
 import { conflictOf, editDistance, firstInitial, sexOfTitle, type Conflict, type JoinRule, type NameFacts, type PersonFacts } from './persons/identity.js';
 
 import type { EditionNameFacts, PersonResolver } from './person-mentions.js';
@@ -114,6 +114,8 @@ export class PersonRegistry implements PersonResolver {
   /** Surnames named with evidence of their own (a title, initials, a given name) in this run. */
   private readonly strongSurnames = new Set<string>();
   private learned = false;
+  /** Digest of a source's lines → what it teaches read alone; taken by its conversion. */
+  private readonly sourceKnowledge = new Map<string, NameKnowledge>();
 
   /** What a worker needs to tag as this registry would, as plain data (see ./person-mentions.ts). */
   editionNameFacts(): EditionNameFacts {
@@ -122,8 +124,28 @@ export class PersonRegistry implements PersonResolver {
 
   /** Reads one source's raw lines into the edition's knowledge; call it for every source before converting any. */
   learnSource(lines: readonly string[]): void {
-    this.knowledge.learn(lines);
+    const alone = this.knowledge.learnSource(lines);
     this.learned = true;
+    // What the source teaches read alone, which its conversion consults too (see takeSourceKnowledge): read here
+    // with the edition's, it need not be read again.
+    this.sourceKnowledge.set(linesDigest(lines), alone);
+  }
+
+  /**
+   * What a source learnt by {@link learnSource} teaches read alone, handed over once (the registry keeps it no
+   * longer), or undefined when this source was not learnt here. Found by the digest of its lines.
+   */
+  takeSourceKnowledge(lines: readonly string[]): NameKnowledge | undefined {
+    if (this.sourceKnowledge.size === 0) return undefined;
+    const key = linesDigest(lines);
+    const found = this.sourceKnowledge.get(key);
+    this.sourceKnowledge.delete(key);
+    return found;
+  }
+
+  /** Lets go of what {@link learnSource} kept for conversions in this thread (the files go to workers). */
+  forgetSourceKnowledge(): void {
+    this.sourceKnowledge.clear();
   }
 
   /** A registry that starts from the persons of an earlier persons.xml: their ids are kept. */

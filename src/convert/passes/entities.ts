@@ -9,7 +9,7 @@ import type { NameKnowledge } from '../entities/persons/knowledge.js';
  */
 const ACROSS_DOCUMENTS: SourceState<{ reference?: string; knowledge: NameKnowledge }> = {
   name: 'entities',
-  create: (ctx) => ({ knowledge: sourceKnowledge(ctx.source.lines) }),
+  create: (ctx) => ({ knowledge: ctx.persons.takeSourceKnowledge?.(ctx.source.lines) ?? sourceKnowledge(ctx.source.lines) }),
 };
 
 /**

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
-import { findPersons } from '../../../src/convert/entities/persons/find-persons.js';
+import { findPersons, readTokens } from '../../../src/convert/entities/persons/find-persons.js';
 
 /** Text made of the pieces the rules react to, with arbitrary characters between. */
 const pieces = fc.constantFrom(
@@ -45,6 +45,33 @@ describe('entity rules on arbitrary text (property)', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+/** The words as the regular expression the word scanner replaced reads them. */
+function wordsByRegExp(text: string): Array<[number, string]> {
+  return [...text.matchAll(/\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu)].map((m) => [m.index, m[0]]);
+}
+
+describe('the word scanner of the person rules (property)', () => {
+  it('finds the words the regular expression \\p{L}[\\p{L}\\p{M}\'’-]*\\p{L}|\\p{L} finds, possessives and stops aside', () => {
+    const letters = fc.constantFrom('a', 'Z', 'é', 'É', 'ß', 'Ж', 'ж', '中', '𝔄', '𐐀', 'e\u0301', "'", '’', '-', '.', ' ', '\n', 's', 'S', '1', '\u0301', '\ud835', '\udc00');
+    const strings = fc.oneof(texts, fc.array(letters, { maxLength: 30 }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(strings, (text) => {
+        const scanned = readTokens(text).map((t): [number, string] => {
+          // A possessive 's is cut from the word; an initial's or a title's stop is added to its end.
+          const matched = t.possessive ? text.slice(t.start, t.start + t.word.length + 2) : t.word;
+          return [t.start, matched];
+        });
+        assert.deepEqual(scanned, wordsByRegExp(text));
+        for (const t of readTokens(text)) {
+          assert.equal(t.word, text.slice(t.start, t.start + t.word.length));
+          assert.ok(t.end === t.start + t.word.length || (t.end === t.start + t.word.length + 1 && text[t.end - 1] === '.'));
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -52,7 +52,7 @@ export interface FindPersonsOptions {
   place?: (folded: string) => boolean;
 }
 
-interface Token {
+export interface Token {
   start: number;
   /** End of the token, including the stop of an initial or an abbreviated title. */
   end: number;
@@ -93,30 +93,114 @@ const tokenCache = new Map<string, readonly Token[]>();
 const TOKEN_CACHE_CHARS = 1 << 20;
 let cachedChars = 0;
 
-function readTokens(text: string): Token[] {
+/**
+ * The words of `text` as the rules read them: a letter, then letters, marks, apostrophes and hyphens, ending on a
+ * letter (what `\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}` matches). A scan over character codes rather than a regular
+ * expression with a match object, a possessive test and two letter tests per word: tokenizing is read on every
+ * text the entity pass sees, several times over.
+ */
+export function readTokens(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let word = m[0];
-    const start = m.index;
-    let end = start + word.length;
-    let possessive = false;
-    const poss = /['’]s$/.exec(word);
-    if (poss && word.length > 2) {
-      word = word.slice(0, -2);
-      possessive = true;
-      end = start + word.length;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = charClassAt(text, i);
+    if (c !== LETTER) {
+      i += c === NONE_ASTRAL ? 2 : 1;
+      continue;
     }
-    const hasStop = !possessive && text[end] === '.';
-    // Russian initials romanised with two letters: "A. Kh. Vekhviliainen", "Yu. V. Andropov".
-    const letters = word.length === 1 ? /\p{Lu}/u.test(word) : /^(?:Kh|Zh|Ch|Sh|Ts|Yu|Ya|Ye|Yo)$/.test(word);
-    const isInitial = letters && hasStop && !/[\p{L}.]/u.test(text[start - 1] ?? ' ') &&
-      !/\p{L}/u.test(text[end + 1] ?? ' ');
-    // An abbreviated title keeps its stop ("Mr. Eden"), so that the title and the name stay adjacent.
-    const folded = fold(word);
-    const stopped = isInitial || (hasStop && TITLES.has(folded));
-    tokens.push({ start, end: stopped ? end + 1 : end, word, kind: isInitial ? 'initial' : 'word', possessive, hasStop, folded });
+    const start = i;
+    let lastLetterEnd = i + width(text, i);
+    let j = lastLetterEnd;
+    while (j < n) {
+      const k = charClassAt(text, j);
+      if (k === LETTER) lastLetterEnd = j += width(text, j);
+      else if (k === JOINER) j += width(text, j);
+      else break;
+    }
+    tokens.push(tokenOf(text, start, lastLetterEnd));
+    i = lastLetterEnd;
   }
   return tokens;
+}
+
+function tokenOf(text: string, start: number, matchEnd: number): Token {
+  let end = matchEnd;
+  let possessive = false;
+  const last = text.charCodeAt(end - 1);
+  const apostrophe = text.charCodeAt(end - 2);
+  if ((last === 115 /* s */) && (apostrophe === 39 || apostrophe === 0x2019) && end - start > 2) {
+    possessive = true;
+    end -= 2;
+  }
+  const word = text.slice(start, end);
+  const hasStop = !possessive && text.charCodeAt(end) === 46; /* . */
+  let isInitial = false;
+  if (hasStop) {
+    // Russian initials romanised with two letters: "A. Kh. Vekhviliainen", "Yu. V. Andropov".
+    const letters = word.length === 1 ? isUpperLetter(word) : word.length === 2 && TWO_LETTER_INITIALS.has(word);
+    isInitial = letters && !letterOrStopAt(text, start - 1) && !isLetterAt(text, end + 1);
+  }
+  // An abbreviated title keeps its stop ("Mr. Eden"), so that the title and the name stay adjacent.
+  const folded = fold(word);
+  const stopped = isInitial || (hasStop && TITLES.has(folded));
+  return { start, end: stopped ? end + 1 : end, word, kind: isInitial ? 'initial' : 'word', possessive, hasStop, folded };
+}
+
+const TWO_LETTER_INITIALS: ReadonlySet<string> = new Set(['Kh', 'Zh', 'Ch', 'Sh', 'Ts', 'Yu', 'Ya', 'Ye', 'Yo']);
+
+/** Classes of a character for the word scanner; NONE_ASTRAL is a non-letter of two code units. */
+const NONE = 0;
+const LETTER = 1;
+/** A mark, an apostrophe or a hyphen: inside a word, never at its ends. */
+const JOINER = 2;
+const NONE_ASTRAL = 3;
+
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = LETTER;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = LETTER;
+ASCII_CLASS[39] = JOINER;
+ASCII_CLASS[45] = JOINER;
+
+const IS_LETTER = /^\p{L}$/u;
+const IS_JOINER = /^[\p{M}’]$/u;
+/** Classes of the code points met outside ASCII: a text uses few of them, again and again. */
+const codePointClass = new Map<number, number>();
+
+function charClassAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return ASCII_CLASS[code]!;
+  const cp = text.codePointAt(i)!;
+  let k = codePointClass.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = IS_LETTER.test(ch) ? LETTER : IS_JOINER.test(ch) ? JOINER : cp > 0xffff ? NONE_ASTRAL : NONE;
+    codePointClass.set(cp, k);
+  }
+  return k;
+}
+
+/** Code units of the character at i (2 for a surrogate pair). */
+function width(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+
+/** The code unit at i is a letter (half of a surrogate pair never is, as a regular expression tests `text[i]`). */
+function isLetterAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const code = text.charCodeAt(i);
+  return (code < 0xd800 || code > 0xdfff) && charClassAt(text, i) === LETTER;
+}
+
+function letterOrStopAt(text: string, i: number): boolean {
+  return i >= 0 && (text.charCodeAt(i) === 46 || isLetterAt(text, i));
+}
+
+const UPPER_LETTER = /^\p{Lu}$/u;
+function isUpperLetter(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : UPPER_LETTER.test(ch);
 }
 
 /** Starts with a capital letter (a letter whose lower case differs from it). */

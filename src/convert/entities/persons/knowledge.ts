@@ -10,6 +10,7 @@
  *
  * Knowledge is a union of what each source gives, so it does not depend on the order sources are read in.
  */
+import { createHash } from 'node:crypto';
 import { findPersons } from './find-persons.js';
 import { NOT_NAMES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
@@ -56,6 +57,14 @@ export function stretchesOf(lines: readonly string[]): string[] {
   return out;
 }
 
+/** A digest of a source's lines, to know it again when it is converted after being learnt. */
+export function linesDigest(lines: readonly string[]): string {
+  const hash = createHash('sha1');
+  // Lines joined a few thousand at a time: one update per line costs more than the hashing.
+  for (let i = 0; i < lines.length; i += 4096) hash.update(lines.slice(i, i + 4096).join('\n') + '\n');
+  return `${lines.length}:${hash.digest('hex')}`;
+}
+
 /** Names, common words and places established by a source or an edition. */
 export class NameKnowledge {
   /** Normalised surnames (see normalizeSurname) named with evidence of their own. */
@@ -70,9 +79,41 @@ export class NameKnowledge {
   /**
    * Reads one source's raw lines into this knowledge. Linear in the text, and read in stretches cut at blank
    * lines ({@link stretchesOf}): the person rules' tokens of a whole volume at once took ~20 bytes a character.
+   * The person rules consult what this knowledge holds already (its lower-case words and places): what a source
+   * teaches depends on what was learnt before it.
    */
   learn(lines: readonly string[]): this {
     const stretches = stretchesOf(lines);
+    this.readWords(stretches);
+    this.readNames(stretches);
+    return this;
+  }
+
+  /**
+   * Reads one source into this (cumulative) knowledge, as {@link learn} does, and returns what the source teaches
+   * read alone (`new NameKnowledge().learn(lines)`, which the entity pass consults beside the edition's). The
+   * words and places of a source do not depend on what was learnt before, so they are read once for both; the
+   * person rules run twice only when this knowledge held words or places the source does not print (read alone,
+   * the source's rules consult fewer): for the first source of an edition, or a single volume, once.
+   */
+  learnSource(lines: readonly string[]): NameKnowledge {
+    const stretches = stretchesOf(lines);
+    const alone = new NameKnowledge();
+    alone.readWords(stretches);
+    alone.readNames(stretches);
+    for (const w of alone.lower) this.lower.add(w);
+    for (const p of alone.places) this.places.add(p);
+    if (this.lower.size === alone.lower.size && this.places.size === alone.places.size) {
+      for (const s of alone.surnames) this.surnames.add(s);
+      for (const s of alone.strong) this.strong.add(s);
+    } else {
+      this.readNames(stretches);
+    }
+    return alone;
+  }
+
+  /** The words a source prints in lower case, and its places. */
+  private readWords(stretches: readonly string[]): void {
     for (const text of stretches) lowerWords(text, this.lower);
     for (const text of stretches) {
       for (const m of text.matchAll(DATELINE_PLACE)) {
@@ -88,6 +129,10 @@ export class NameKnowledge {
         if (!NOT_NAMES.has(f)) this.places.add(f);
       }
     }
+  }
+
+  /** The surnames a source names with evidence of their own, judged against this knowledge's words and places. */
+  private readNames(stretches: readonly string[]): void {
     const common = (f: string): boolean => this.lower.has(f);
     const place = (f: string): boolean => this.places.has(f);
     // Two rounds: the second knows the names of the first, so that "Hitler and Mussolini" lists Mussolini
@@ -102,7 +147,6 @@ export class NameKnowledge {
     const known = (key: string): boolean => first.has(normalizeSurname(key));
     for (const text of stretches) for (const m of findPersons(text, { common, place, known })) if (m.evidence !== 'known') this.surnames.add(normalizeSurname(m.key));
     for (const k of first) this.surnames.add(k);
-    return this;
   }
 
   /** Adds another source's knowledge. */

@@ -7,6 +7,8 @@
 
 /** Lower-case, accents removed, curly apostrophe straightened. */
 export function fold(word: string): string {
+  // Most words are ASCII: lower case is all there is to fold, and cheaper than a look-up in the memo.
+  if (isAscii(word)) return word.toLowerCase();
   let f = folded.get(word);
   if (f === undefined) {
     f = word.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
@@ -21,6 +23,11 @@ export function fold(word: string): string {
 }
 
 const folded = new Map<string, string>();
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return false;
+  return true;
+}
 
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/).map(fold));
 

@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { NameKnowledge, linesDigest } from '../../../src/convert/entities/persons/knowledge.js';
+import { PersonRegistry } from '../../../src/convert/entities/personography.js';
+
+/** The four sets of a knowledge, sorted, to compare two knowledges whatever the order they were filled in. */
+function contents(k: NameKnowledge): Record<string, string[]> {
+  return { surnames: [...k.surnames].sort(), strong: [...k.strong].sort(), lower: [...k.lower].sort(), places: [...k.places].sort() };
+}
+
+const FIRST = [
+  'Moscow, June 11, 1918.',
+  '',
+  'Mr. Stevens arrived; Stevens and Kerensky spoke with General Graves in Kamchatka.',
+  '',
+  'Following the meeting, the Court and the daily press were silent.',
+];
+// Prints "court" in lower case, and names Court: read after the first, Court is a common word for both.
+const SECOND = ['Peking, China, February 16, 1901.', '', 'The court met. Count Court and Mr. Rockhill spoke.', '', 'Stevens and Court left.'];
+
+describe('NameKnowledge.learnSource', () => {
+  it('gives what the source teaches alone, and learns into the edition as learn() does', () => {
+    const viaLearn = new NameKnowledge().learn(FIRST).learn(SECOND);
+    const edition = new NameKnowledge();
+    const first = edition.learnSource(FIRST);
+    const second = edition.learnSource(SECOND);
+    assert.deepEqual(contents(edition), contents(viaLearn));
+    assert.deepEqual(contents(first), contents(new NameKnowledge().learn(FIRST)));
+    assert.deepEqual(contents(second), contents(new NameKnowledge().learn(SECOND)));
+    assert.ok(first.surnames.has('stevens') && first.places.has('moscow'));
+    // Read after the first source, the second is judged against more common words than read alone.
+    assert.notDeepEqual(contents(second).surnames, contents(edition).surnames);
+  });
+
+  it('reads a source the edition already holds once, with the same result', () => {
+    const edition = new NameKnowledge().learn(FIRST);
+    const again = new NameKnowledge().learn(FIRST);
+    const alone = again.learnSource(FIRST);
+    assert.deepEqual(contents(again), contents(edition));
+    assert.deepEqual(contents(alone), contents(edition));
+  });
+});
+
+describe('linesDigest', () => {
+  it('tells sources apart by their lines, not by how they were split', () => {
+    assert.equal(linesDigest(FIRST), linesDigest([...FIRST]));
+    assert.notEqual(linesDigest(FIRST), linesDigest(SECOND));
+    assert.notEqual(linesDigest(['a', 'b']), linesDigest(['a\nb']));
+    const long = Array.from({ length: 10_000 }, (_, i) => `line ${i}`);
+    const changed = long.slice();
+    changed[9_000] = 'line changed';
+    assert.notEqual(linesDigest(long), linesDigest(changed));
+  });
+});
+
+describe('PersonRegistry.takeSourceKnowledge', () => {
+  it('hands over what a learnt source teaches alone, once, and nothing for a source it did not learn', () => {
+    const registry = new PersonRegistry();
+    registry.learnSource(FIRST);
+    registry.learnSource(SECOND);
+    assert.equal(registry.takeSourceKnowledge(['Not learnt.']), undefined);
+    const second = registry.takeSourceKnowledge([...SECOND]);
+    assert.deepEqual(contents(second!), contents(new NameKnowledge().learn(SECOND)));
+    assert.equal(registry.takeSourceKnowledge(SECOND), undefined);
+    registry.forgetSourceKnowledge();
+    assert.equal(registry.takeSourceKnowledge(FIRST), undefined);
+  });
+});
