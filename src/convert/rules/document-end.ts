@@ -7,7 +7,7 @@ import type { Block, BlockKind } from '../../model/document.js';
 import { blockText } from '../readers/blocks.js';
 import { readDatelineBlock } from './dateline-block.js';
 import { readFootAddress } from './letter-parties.js';
-import { isClosingFormula, isSignedName, readSignatureBlock } from './signature.js';
+import { isClosingFormula, isSignedName, MAX_SIGNATURE_LINES, readSignatureBlock } from './signature.js';
 
 /** A decision about one block: its new kind, or its split into a closing and a signature. */
 export type EndDecision = { index: number; kind: BlockKind } | { index: number; split: { closingLines: number } };
@@ -47,7 +47,11 @@ export function readDocumentEnd(blocks: readonly Block[], from: number, to: numb
   if (last.kind === 'closing' || (last.kind === 'p' && last.lines.length >= 2)) {
     // "Yours very faithfully,\nCharles Lyell": the closing and the name in one block.
     const lines = last.lines.map((l) => l.trim());
+    // Only as many splits as a signature block has lines: a block of thousands of lines (a runaway document, a
+    // list) would otherwise join a growing prefix for every line, quadratic in its length.
+    let signatureLines = 0;
     for (let k = lines.length - 1; k >= 1; k--) {
+      if (lines[k] !== '' && ++signatureLines > MAX_SIGNATURE_LINES) break;
       if (isClosingFormula(lines.slice(0, k).join(' ')) && readSignatureBlock(lines.slice(k))) {
         out.push({ index: i, split: { closingLines: k } });
         return out;

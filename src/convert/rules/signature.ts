@@ -82,6 +82,9 @@ export interface SignatureLine {
   role: 'for' | 'name' | 'office';
 }
 
+/** The most lines a signature block has (several signatories of a treaty, each with an office). */
+export const MAX_SIGNATURE_LINES = 12;
+
 /**
  * Reads a block as a signature block: name lines, each optionally preceded by "For …:" or "By" and followed by its
  * office, on up to twelve lines ("Alvey A. Adee,\nActing Secretary.", "For the Ambassador:\nRobert M. Scotten\n
@@ -89,7 +92,7 @@ export interface SignatureLine {
  */
 export function readSignatureBlock(lines: readonly string[]): SignatureLine[] | undefined {
   const ls = lines.map((l) => l.trim()).filter(Boolean);
-  if (ls.length === 0 || ls.length > 12) return undefined;
+  if (ls.length === 0 || ls.length > MAX_SIGNATURE_LINES) return undefined;
   const out: SignatureLine[] = [];
   for (const l of ls) {
     const last = out[out.length - 1];
