@@ -17,7 +17,22 @@ export {
   type Diagnostic,
   type Severity,
   type SourceSpan,
+  DIAGNOSTIC_CODES,
   ConvertCodes,
+  EntityCodes,
+  XmlCodes,
+  ValidateCodes,
+  TransformCodes,
+  EditionCodes,
+  IoCodes,
+  allCodes,
+  codeInfo,
+  messageOf,
+  type Area,
+  type CodeInfo,
+  type CodeSpec,
+  type DiagnosticCode,
+  type MessageParams,
 } from './diagnostics/index.js';
 export type { TeiDocument, Block, Inline, BlockKind, DocumentKind, Party } from './model/index.js';
 export { VERSION } from './version.js';

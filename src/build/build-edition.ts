@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../diagnostics/diagnostic.js';
-import { EditionCodes } from '../edition/codes.js';
+import { EditionCodes } from '../diagnostics/codes.js';
+import { diagnostic, UsageError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { editionDate, readProjectConfig } from '../edition/project-config.js';
 import { validate, type ValidationReport } from '../validate/index.js';
 import { TRANSFORM_TARGETS, transformEdition, type TransformReport } from '../transform/index.js';
@@ -52,13 +52,12 @@ export interface BuildReport {
  * Why the CMIF export cannot be written (its header must name the edition's editor and where it is published),
  * or undefined when the config says all it needs.
  */
-function cmifReadiness(configFile: string | undefined): string | undefined {
-  const advice = 'set "baseUrl" and "editor": {"name", "email"} in chancery.config.json (chancery init writes one)';
-  if (!configFile) return `CMIF export skipped: no chancery.config.json; ${advice}`;
+function cmifReadiness(configFile: string | undefined): Diagnostic | undefined {
+  if (!configFile) return diagnostic(EditionCodes.cmifSkipped, {});
   const raw = JSON.parse(readFileSync(configFile, 'utf8')) as { baseUrl?: unknown; editor?: { name?: unknown; email?: unknown } };
   const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
   if (filled(raw.baseUrl) && filled(raw.editor?.name) && filled(raw.editor?.email)) return undefined;
-  return `CMIF export skipped: ${configFile} does not name the edition's editor and address; ${advice}`;
+  return diagnostic(EditionCodes.cmifSkipped, { config: configFile });
 }
 
 /** The `*.txt` files of the sources folder, sorted; a {@link UsageError} when there are none. */
@@ -68,10 +67,10 @@ export function listSources(dir: string): string[] {
     if (!statSync(dir).isDirectory()) throw new Error('not a folder');
     names = readdirSync(dir);
   } catch {
-    throw new UsageError(EditionCodes.noSources, `${dir}: no such folder (the raw texts of the edition; chancery init creates the layout)`);
+    throw UsageError.of(EditionCodes.noSources, { folder: dir, missing: true });
   }
   const texts = names.filter((f) => f.endsWith('.txt') && !f.startsWith('.')).sort();
-  if (texts.length === 0) throw new UsageError(EditionCodes.noSources, `${dir}/ holds no .txt files: put the raw texts of the edition there (one text file per source)`);
+  if (texts.length === 0) throw UsageError.of(EditionCodes.noSources, { folder: dir, missing: false });
   return texts.map((f) => join(dir, f));
 }
 
@@ -114,7 +113,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
     ...(date ? { date: new Date(`${date}T00:00:00Z`) } : {}),
     cwd,
   });
-  if (cmif !== undefined) report.transforms[0]?.diagnostics.unshift({ code: EditionCodes.cmifSkipped, severity: 'warning', message: cmif });
+  if (cmif !== undefined) report.transforms[0]?.diagnostics.unshift(cmif);
   report.ms.validate = t2 - t1;
   report.ms.transform = performance.now() - t2;
   return report;

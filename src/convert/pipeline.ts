@@ -8,6 +8,7 @@
 import type { SourceText, TeiDocument } from '../model/document.js';
 import type { ConvertContext, ConvertOptions, DocumentPass, Pass, PassName, SourcePass, VolumePass } from './pass.js';
 import { ConvertCodes } from '../diagnostics/codes.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import { segmentPass } from './passes/segment.js';
 import { structurePass } from './passes/structure.js';
 import { inlinePass } from './passes/inline.js';
@@ -78,12 +79,13 @@ export function* streamPipeline(source: SourceText, ctx: ConvertContext, pipelin
     if (!problem) continue;
     oversized.add(doc!);
     const skipped = rest.filter((p) => p.scope === 'document' && p.skipsOversized).map((p) => p.name);
-    ctx.report({
-      code: ConvertCodes.documentTooLarge,
-      severity: 'warning',
-      message: `one document of ${problem} (lines ${doc!.startLine}-${doc!.endLine}): the segmentation probably found no boundaries in this stretch; it is converted${skipped.length ? ` without the ${skipped.join(' and ')} pass${skipped.length > 1 ? 'es' : ''}` : ''}`,
-      span: { file: doc!.sourceFile, line: doc!.startLine, column: 1 },
-    });
+    ctx.report(
+      diagnostic(
+        ConvertCodes.documentTooLarge,
+        { problem, line: doc!.startLine, endLine: doc!.endLine, skipped },
+        { file: doc!.sourceFile, line: doc!.startLine, column: 1 },
+      ),
+    );
   }
   const runOn = (doc: TeiDocument, pass: DocumentPass): void => {
     if (!pass.skipsOversized || !oversized.has(doc)) pass.run(doc, ctx);

@@ -157,7 +157,7 @@ class BodyWriter {
 
   write(body: XMLBuilder): void {
     if (!this.doc.layout) {
-      throw new ConvertError(ConvertCodes.notLaidOut, `${teiId(this.doc)} has not been through the layout pass: run the whole pipeline before serializing`);
+      throw ConvertError.of(ConvertCodes.notLaidOut, { document: teiId(this.doc) });
     }
     this.nodes(body, this.doc.layout);
   }

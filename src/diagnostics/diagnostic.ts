@@ -2,6 +2,7 @@
  * Diagnostics are values, not exceptions: every stage of Chancery reports what it found as a list of
  * {@link Diagnostic}s, each with a stable code, a message a person understands, and where it happened.
  */
+import { DIAGNOSTIC_CODES, messageOf, type DiagnosticCode, type MessageParams } from './codes.js';
 import { printable, reportMessage } from './printable.js';
 
 /** A place in a source file. Lines and columns count from 1, everywhere in Chancery. */
@@ -18,13 +19,32 @@ export interface SourceSpan {
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
-  /** Stable code such as `TEI-CONV-003`; see the area's `codes.ts`. */
+  /** Stable code such as `TEI-CONV-003`; see src/diagnostics/codes.ts and docs/diagnostics.md. */
   code: string;
   severity: Severity;
   message: string;
   span?: SourceSpan;
   /** Further places that explain this one (the passage a duplicate repeats, the other xml:id). */
   related?: SourceSpan[];
+}
+
+/**
+ * A finding made from the table of codes: the message from the code's template, the severity the table gives it
+ * unless `options.severity` says otherwise (a Schematron rule's role).
+ */
+export function diagnostic<C extends DiagnosticCode>(
+  code: C,
+  params: MessageParams<C>,
+  span?: SourceSpan,
+  options: { severity?: Severity; related?: SourceSpan[] } = {},
+): Diagnostic {
+  return {
+    code,
+    severity: options.severity ?? DIAGNOSTIC_CODES[code].severity,
+    message: messageOf(code, params),
+    ...(span ? { span } : {}),
+    ...(options.related ? { related: options.related } : {}),
+  };
 }
 
 /** `file:line:column` (or as much of it as is known); a file name's control characters shown as escapes. */
@@ -46,6 +66,13 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
   return counts;
 }
 
+export interface ChanceryErrorOptions {
+  span?: SourceSpan;
+  /** Exit status the CLI uses for this error; default 2. */
+  exitCode?: number;
+  cause?: unknown;
+}
+
 /**
  * The root of Chancery's own errors. Library functions throw only these (and only for input they cannot
  * read at all); everything else is reported as a {@link Diagnostic}.
@@ -56,7 +83,20 @@ export class ChanceryError extends Error {
   /** Exit status the CLI uses for this error. */
   readonly exitCode: number;
 
-  constructor(code: string, message: string, options: { span?: SourceSpan; exitCode?: number; cause?: unknown } = {}) {
+  /**
+   * The error of `code`, its message made from the code's template: `throw InputError.of(ConvertCodes.emptyFile,
+   * { file })`. (The constructor takes a message already made: an error passed on from a worker thread.)
+   */
+  static of<C extends DiagnosticCode, E extends ChanceryError>(
+    this: new (code: string, message: string, options?: ChanceryErrorOptions) => E,
+    code: C,
+    params: MessageParams<C>,
+    options?: ChanceryErrorOptions,
+  ): E {
+    return new this(code, messageOf(code, params), options);
+  }
+
+  constructor(code: string, message: string, options: ChanceryErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;

@@ -4,6 +4,7 @@
  */
 export {
   ChanceryError,
+  type ChanceryErrorOptions,
   InputError,
   UsageError,
   ConvertError,
@@ -11,10 +12,30 @@ export {
   TransformError,
   countBySeverity,
   formatDiagnostic,
+  diagnostic,
   formatSpan,
   type Diagnostic,
   type Severity,
   type SourceSpan,
 } from './diagnostic.js';
-export { ConvertCodes } from './codes.js';
+export {
+  ConvertCodes,
+  DIAGNOSTIC_CODES,
+  EditionCodes,
+  EntityCodes,
+  IoCodes,
+  TransformCodes,
+  ValidateCodes,
+  XmlCodes,
+  allCodes,
+  codeInfo,
+  guidelinesUrl,
+  messageOf,
+  type Area,
+  type CodeInfo,
+  type CodeSpec,
+  type DiagnosticCode,
+  type MessageParams,
+} from './codes.js';
 export { MAX_MESSAGE_LENGTH, printable, reportMessage, shorten } from './printable.js';
+export { diagnosticsReference } from './reference.js';

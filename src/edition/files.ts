@@ -6,10 +6,10 @@
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { XmlCodes } from '../diagnostics/codes.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { absolutePath } from '../io/paths.js';
 import { ioCause, kindOfNonFile } from '../io/read-regular-file.js';
-import { XmlCodes } from '../xml/codes.js';
 
 /** A file to read, or a path that will not be read and why (a finding about it, at line 1). */
 export type EditionFile = { path: string; problem?: undefined } | { path: string; problem: Diagnostic };
@@ -28,8 +28,9 @@ function realOrUndefined(path: string): string | undefined {
   }
 }
 
-function problem(path: string, code: string, message: string): EditionFile {
-  return { path, problem: { code, severity: 'error', message, span: { file: path, line: 1, column: 1 } } };
+/** A file of the walk that is not read, and why (`detail`: the cause in a few words). */
+function problem(path: string, code: typeof XmlCodes.unreadable | typeof XmlCodes.notRegularFile, detail: string): EditionFile {
+  return { path, problem: diagnostic(code, { detail }, { file: path, line: 1, column: 1 }) };
 }
 
 /**

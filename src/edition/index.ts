@@ -2,7 +2,7 @@
  * The edition on disk, shared by convert, validate, transform and build: what Chancery generated (marks in
  * the files), which folder holds which source.
  */
-export { EditionCodes } from './codes.js';
+export { EditionCodes } from '../diagnostics/codes.js';
 export { generatedState, markGenerated, type GeneratedState } from './generated-mark.js';
 export { FolderAssigner, folderOwners, readHead, xmlFilesIn, type FolderAssignment, type FolderClaim, type FolderOwners } from './source-folders.js';
 export { CONFIG_FILE, editionDate, readProjectConfig, type ProjectConfig } from './project-config.js';

@@ -6,11 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { ChanceryError } from '../diagnostics/diagnostic.js';
-import { DEFAULT_MAX_FILE_BYTES, XmlCodes } from '../xml/codes.js';
+import { EditionCodes, XmlCodes } from '../diagnostics/codes.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../xml/limits.js';
 import { escapeAttr, escapeText } from '../xml/escape.js';
 import { readXmlFile } from '../xml/read-file.js';
 import { child, childElements, collapse, descendants, parseXmlTree, textOf, type XmlElement } from '../xml/tree.js';
-import { EditionCodes } from './codes.js';
 import { generatedState, markGenerated, type GeneratedState } from './generated-mark.js';
 
 /** The file every `persName/@ref` of the edition points into, beside the documents' folders. */
@@ -113,7 +113,7 @@ export function readPersonographyFile(path: string, maxBytes = DEFAULT_MAX_FILE_
   if ('diagnostic' in read) {
     const { line, column } = read.diagnostic.span ?? { line: 1, column: 1 };
     if (read.diagnostic.code === XmlCodes.unreadable && !existsSync(path)) return undefined;
-    throw new ChanceryError(EditionCodes.personographyUnreadable, `${path}:${line}:${column}: the personography cannot be read: ${read.diagnostic.message}`, {
+    throw ChanceryError.of(EditionCodes.personographyUnreadable, { reason: 'unreadable', place: `${path}:${line}:${column}`, detail: read.diagnostic.message }, {
       span: { file: path, line, column },
     });
   }
@@ -122,11 +122,7 @@ export function readPersonographyFile(path: string, maxBytes = DEFAULT_MAX_FILE_
     const first = tree.diagnostics[0];
     const { line, column } = first?.span ?? { line: 1, column: 1 };
     const message = (first?.message ?? 'not well-formed').replace(/^not well-formed: /, '');
-    throw new ChanceryError(
-      EditionCodes.personographyUnreadable,
-      `${path}:${line}:${column}: the personography is not well-formed XML (${message}); restore it (git checkout, a backup) or delete it to start the ids afresh`,
-      { span: { file: path, line, column } },
-    );
+    throw ChanceryError.of(EditionCodes.personographyUnreadable, { reason: 'malformed', place: `${path}:${line}:${column}`, detail: message }, { span: { file: path, line, column } });
   }
   return { path, text: read.text, ...readPersonography(tree.root), state: generatedState(read.text) };
 }
@@ -266,7 +262,7 @@ export function personographyXml(persons: readonly PersonEntry[]): string {
 export function addToEditedPersonography(text: string, persons: readonly PersonEntry[]): string {
   if (persons.length === 0) return text;
   const at = text.lastIndexOf('</listPerson>');
-  if (at < 0) throw new ChanceryError(EditionCodes.personographyUnreadable, 'persons.xml has no <listPerson>: new persons cannot be added to it; restore it or delete it');
+  if (at < 0) throw ChanceryError.of(EditionCodes.personographyUnreadable, { reason: 'no-list' });
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const added = persons.map((p) => `${personXml(p)}\n`).join('');
   return text.slice(0, lineStart) + added + text.slice(lineStart);
@@ -362,9 +358,9 @@ export function readEditorFile(path: string): EditorEntry[] | undefined {
   try {
     entries = path.toLowerCase().endsWith('.csv') ? parseEditorCsv(content) : parseEditorJson(content);
   } catch (e) {
-    throw new ChanceryError(EditionCodes.editorFileUnreadable, `${path}: the editor's persons file is not valid JSON (${(e as Error).message}); fix it (chancery init shows the form)`, { span: { file: path, line: 1, column: 1 } });
+    throw ChanceryError.of(EditionCodes.editorFileUnreadable, { path, detail: (e as Error).message }, { span: { file: path, line: 1, column: 1 } });
   }
   const bad = entries.findIndex((e) => !e || typeof e !== 'object' || typeof e.id !== 'string' || !e.id.trim());
-  if (bad >= 0) throw new ChanceryError(EditionCodes.editorFileUnreadable, `${path}: entry ${bad + 1} has no "id": every person of the editor's file needs one`, { span: { file: path, line: 1, column: 1 } });
+  if (bad >= 0) throw ChanceryError.of(EditionCodes.editorFileUnreadable, { path, entry: bad + 1 }, { span: { file: path, line: 1, column: 1 } });
   return entries;
 }

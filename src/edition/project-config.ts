@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../diagnostics/diagnostic.js';
-import { EditionCodes } from './codes.js';
+import { EditionCodes } from '../diagnostics/codes.js';
 
 export const CONFIG_FILE = 'chancery.config.json';
 
@@ -26,24 +26,26 @@ export function readProjectConfig(cwd: string, file?: string): ProjectConfig {
   const path = resolve(cwd, file ?? CONFIG_FILE);
   const base = dirname(path);
   if (!existsSync(path)) {
-    if (file !== undefined) throw new UsageError(EditionCodes.config, `${file}: no such config file`);
+    if (file !== undefined) throw UsageError.of(EditionCodes.config, { file, problem: 'no such config file' });
     return { personsFile: resolve(base, 'sources/persons.json') };
   }
   let raw: { date?: unknown; persons?: unknown };
   try {
     raw = JSON.parse(readFileSync(path, 'utf8')) as typeof raw;
   } catch (e) {
-    throw new UsageError(EditionCodes.config, `${path}: not valid JSON (${(e as Error).message}); fix it or delete it (every key has a default)`);
+    throw UsageError.of(EditionCodes.config, { file: path, problem: `not valid JSON (${(e as Error).message}); fix it or delete it (every key has a default)` });
   }
   const config: ProjectConfig = { personsFile: resolve(base, 'sources/persons.json'), file: path };
   if (raw.date !== undefined) {
     if (typeof raw.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw.date) || Number.isNaN(Date.parse(raw.date))) {
-      throw new UsageError(EditionCodes.config, `${path}: "date" must be a day written YYYY-MM-DD (the edition's date), not ${JSON.stringify(raw.date)}`);
+      throw UsageError.of(EditionCodes.config, { file: path, problem: `"date" must be a day written YYYY-MM-DD (the edition's date), not ${JSON.stringify(raw.date)}` });
     }
     config.date = raw.date;
   }
   if (raw.persons !== undefined) {
-    if (typeof raw.persons !== 'string' || !raw.persons.trim()) throw new UsageError(EditionCodes.config, `${path}: "persons" must name the editor's persons file (e.g. "sources/persons.json")`);
+    if (typeof raw.persons !== 'string' || !raw.persons.trim()) {
+      throw UsageError.of(EditionCodes.config, { file: path, problem: `"persons" must name the editor's persons file (e.g. "sources/persons.json")` });
+    }
     config.personsFile = resolve(base, raw.persons);
   }
   return config;

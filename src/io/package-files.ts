@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IoCodes } from '../diagnostics/codes.js';
 import { ChanceryError } from '../diagnostics/diagnostic.js';
 
 let root: string | undefined;
@@ -26,7 +27,7 @@ export function packageRoot(): string {
     dir = dirname(dir);
   }
   // a broken installation, not a user's mistake
-  throw new ChanceryError('TEI-IO-001', `Chancery's package.json not found above ${fileURLToPath(import.meta.url)}: reinstall chancery`);
+  throw ChanceryError.of(IoCodes.packageMissing, { from: fileURLToPath(import.meta.url) });
 }
 
 /** A file of the package, by its path inside it (`schema/chancery.rng`). */

@@ -3,10 +3,8 @@
  * passes the folder they are relative to (`cwd`), as the CLI does with its working folder.
  */
 import { isAbsolute, resolve } from 'node:path';
+import { IoCodes } from '../diagnostics/codes.js';
 import { UsageError } from '../diagnostics/diagnostic.js';
-
-/** Code of a relative path given without the folder it is relative to. */
-export const RELATIVE_PATH_WITHOUT_CWD = 'TEI-IO-002';
 
 /** `path` resolved against `cwd`; without `cwd`, see {@link absolutePath}. */
 export function resolveFrom(cwd: string | undefined, path: string): string {
@@ -16,5 +14,5 @@ export function resolveFrom(cwd: string | undefined, path: string): string {
 /** An absolute path, normalised; a relative one is a {@link UsageError} naming it. */
 export function absolutePath(path: string): string {
   if (isAbsolute(path)) return resolve(path);
-  throw new UsageError(RELATIVE_PATH_WITHOUT_CWD, `${path} is a relative path: give the folder it is relative to as the cwd option, or an absolute path`);
+  throw UsageError.of(IoCodes.relativePathWithoutCwd, { path });
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { TransformError } from '../diagnostics/diagnostic.js';
-import { TransformCodes } from './codes.js';
+import { TransformCodes } from '../diagnostics/codes.js';
 
 /** The parsed config, with defaults filled in for what is optional. */
 export interface EditionConfig {
@@ -62,10 +62,10 @@ const DEFAULTS = {
 export function loadConfig(file: string | undefined, required: boolean): EditionConfig {
   if (file === undefined || !existsSync(file)) {
     if (required) {
-      throw new TransformError(
-        TransformCodes.config,
-        `${file ?? 'chancery.config.json'}: config file not found; the CMIF export needs the editor's name and email and the edition's base URL from it`,
-      );
+      throw TransformError.of(TransformCodes.config, {
+        file: file ?? 'chancery.config.json',
+        problem: "config file not found; the CMIF export needs the editor's name and email and the edition's base URL from it",
+      });
     }
     return { ...DEFAULTS, baseUrl: '', cmifUrl: '', editor: { name: '', email: '' }, places: {}, sources: {}, file: undefined };
   }
@@ -73,17 +73,17 @@ export function loadConfig(file: string | undefined, required: boolean): Edition
   try {
     raw = JSON.parse(readFileSync(file, 'utf8')) as RawConfig;
   } catch (e) {
-    throw new TransformError(TransformCodes.config, `${file}: not valid JSON: ${(e as Error).message}`, { cause: e });
+    throw TransformError.of(TransformCodes.config, { file, problem: `not valid JSON: ${(e as Error).message}` }, { cause: e });
   }
   const str = (v: unknown, what: string, fallback?: string): string => {
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
     if (fallback !== undefined) return fallback;
-    throw new TransformError(TransformCodes.config, `${file}: "${what}" must be a non-empty string`);
+    throw TransformError.of(TransformCodes.config, { file, problem: `"${what}" must be a non-empty string` });
   };
   let baseUrl = str(raw.baseUrl, 'baseUrl', required ? undefined : '');
   if (baseUrl && !baseUrl.endsWith('/')) baseUrl += '/';
   if (baseUrl && !/^https?:\/\//.test(baseUrl)) {
-    throw new TransformError(TransformCodes.config, `${file}: "baseUrl" must be an http(s) URL`);
+    throw TransformError.of(TransformCodes.config, { file, problem: '"baseUrl" must be an http(s) URL' });
   }
   const places: Record<string, string> = {};
   if (raw.places && typeof raw.places === 'object') {
@@ -95,7 +95,7 @@ export function loadConfig(file: string | undefined, required: boolean): Edition
   }
   const date = str(raw.date, 'date', '');
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    throw new TransformError(TransformCodes.config, `${file}: "date" must be a date written YYYY-MM-DD (the edition's release date)`);
+    throw TransformError.of(TransformCodes.config, { file, problem: `"date" must be a date written YYYY-MM-DD (the edition's release date)` });
   }
   const licenceName = raw.licence && typeof raw.licence === 'object' ? str(raw.licence.name, 'licence.name', '') : '';
   const licenceUrl = raw.licence && typeof raw.licence === 'object' ? str(raw.licence.url, 'licence.url', '') : '';

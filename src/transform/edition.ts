@@ -4,12 +4,13 @@
  * get the documents in date order and ask for each one's tree when they render it.
  */
 import { basename, dirname } from 'node:path';
-import { ChanceryError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { TransformCodes } from '../diagnostics/codes.js';
+import { ChanceryError, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EditionScope, walkXmlFiles } from '../edition/files.js';
 import { personIdOf, readPersonographyFile, type PersonFacts } from '../edition/personography.js';
 import { resolvePersonRef } from '../edition/person-refs.js';
+import { resolveFrom } from '../io/paths.js';
 import { readXmlFile } from '../xml/read-file.js';
-import { TransformCodes } from './codes.js';
 import { isDebris, isFootnote, isNoteLabel } from './reading.js';
 import { child, childElements, collapse, descendants, leftOut, parseTei, path, textOf } from './tei-tree.js';
 import type { TeiElement, TeiNode } from './tei-tree.js';
@@ -109,16 +110,20 @@ export interface Edition {
 const TREE_CACHE_LIMIT = 1500;
 const CONTEXT_CHARS = 70;
 
-/** Reads the edition: documents, personography (found through the documents' references) and mentions. */
-export function loadEdition(paths: string[]): Edition {
+/**
+ * Reads the edition: documents, personography (found through the documents' references) and mentions. Relative
+ * `paths` are resolved against `cwd` (without it, paths must be absolute); messages name them as given.
+ */
+export function loadEdition(paths: string[], cwd?: string): Edition {
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
-  for (const f of walkXmlFiles(paths)) {
+  const absolute = paths.map((p) => resolveFrom(cwd, p));
+  for (const f of walkXmlFiles(absolute)) {
     if (f.problem) diagnostics.push(leftOut(f.problem, f.path));
     else files.push(f.path);
   }
   // persons.xml is read only where the edition's folders are, only as a regular file within the size limit
-  const scope = new EditionScope(paths);
+  const scope = new EditionScope(absolute);
   const persons = new Map<string, PersonRecord>();
   const personFiles = new Map<string, ReadonlyMap<string, string> | undefined>();
   const documents: EditionDocument[] = [];
@@ -132,13 +137,13 @@ export function loadEdition(paths: string[]): Edition {
     if (personFiles.has(file)) return personFiles.get(file);
     personFiles.set(file, undefined);
     if (!scope.contains(file)) {
-      diagnostics.push({ code: TransformCodes.personographyMissing, severity: 'warning', message: `personography ${file} not found in the edition's folders` });
+      diagnostics.push(diagnostic(TransformCodes.personographyMissing, { file, outside: true }));
       return undefined;
     }
     try {
       const read = readPersonographyFile(file);
       if (!read) {
-        diagnostics.push({ code: TransformCodes.personographyMissing, severity: 'warning', message: `personography ${file} not found` });
+        diagnostics.push(diagnostic(TransformCodes.personographyMissing, { file, outside: false }));
         return undefined;
       }
       for (const p of read.facts) persons.set(p.id, { ...p, page: '' });
@@ -146,7 +151,7 @@ export function loadEdition(paths: string[]): Edition {
       return read.ids;
     } catch (e) {
       if (!(e instanceof ChanceryError)) throw e;
-      diagnostics.push({ code: TransformCodes.notWellFormed, severity: 'error', message: e.message, span: e.span ?? { file, line: 1, column: 1 } });
+      diagnostics.push(diagnostic(TransformCodes.notWellFormed, { detail: e.message }, e.span ?? { file, line: 1, column: 1 }));
       return undefined;
     }
   };
@@ -158,12 +163,12 @@ export function loadEdition(paths: string[]): Edition {
     const text = child(parsed, 'text');
     if (parsed.name !== 'TEI' || !text || isRegister(text)) {
       if (descendants(parsed, 'listPerson').length > 0) loadPersons(file);
-      else diagnostics.push({ code: TransformCodes.notTei, severity: 'info', message: 'not a TEI document with a <text>: skipped', span: { file, line: parsed.line, column: parsed.column } });
+      else diagnostics.push(diagnostic(TransformCodes.notTei, {}, { file, line: parsed.line, column: parsed.column }));
       continue;
     }
     const doc = readDocument(parsed, file);
     if (ids.has(doc.id)) {
-      diagnostics.push({ code: TransformCodes.duplicateId, severity: 'error', message: `two documents would be written as ${doc.id}; this one is left out`, span: { file, line: 1, column: 1 } });
+      diagnostics.push(diagnostic(TransformCodes.duplicateId, { id: doc.id }, { file, line: 1, column: 1 }));
       continue;
     }
     ids.add(doc.id);
@@ -184,7 +189,7 @@ export function loadEdition(paths: string[]): Edition {
   const personIds = new Set(persons.keys());
   for (const m of mentions) {
     if (!personIds.has(m.person) && personFiles.size > 0) {
-      diagnostics.push({ code: TransformCodes.unknownPerson, severity: 'warning', message: `persName "${m.name}" in ${m.document} points to no person (#${m.person})` });
+      diagnostics.push(diagnostic(TransformCodes.unknownPerson, { name: m.name, document: m.document, person: m.person }));
     }
   }
   documents.sort((a, b) => {
@@ -198,7 +203,7 @@ export function loadEdition(paths: string[]): Edition {
   documents.forEach((d, i) => (d.index = i));
   assignOutputNames(documents, persons);
   if (documents.length === 0) {
-    diagnostics.push({ code: TransformCodes.noInput, severity: 'error', message: `no TEI documents found in ${paths.join(', ')}` });
+    diagnostics.push(diagnostic(TransformCodes.noInput, { paths }));
   }
   return {
     documents,

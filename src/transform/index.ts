@@ -10,9 +10,8 @@ import { breathe } from '../io/breathe.js';
 import { resolveFrom } from '../io/paths.js';
 import { ioCause } from '../io/read-regular-file.js';
 import { removeStaleTempFiles, writeFileAtomic } from '../io/write-file-atomic.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { TransformError } from '../diagnostics/diagnostic.js';
-import { TransformCodes } from './codes.js';
+import { diagnostic, TransformError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { TransformCodes } from '../diagnostics/codes.js';
 import { loadConfig } from './config.js';
 import type { EditionConfig } from './config.js';
 import { loadEdition } from './edition.js';
@@ -28,7 +27,7 @@ export type { EditionConfig } from './config.js';
 export type { TeiElement, TeiNode, TeiText } from './tei-tree.js';
 export type { Rule, RuleTable } from './walker.js';
 export { Walker } from './walker.js';
-export { TransformCodes } from './codes.js';
+export { TransformCodes } from '../diagnostics/codes.js';
 export { loadEdition } from './edition.js';
 export { checkCmif } from './formats/cmif-check.js';
 export { isDebris, readingText } from './reading.js';
@@ -89,12 +88,12 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
   const started = performance.now();
   const module = options.transformModule ? await loadUserModule(options.transformModule, options.cwd) : builtinTransforms[options.to];
   if (!module) {
-    throw new TransformError(TransformCodes.badModule, `unknown transform target "${String(options.to)}"; use one of ${TRANSFORM_TARGETS.join(', ')}`);
+    throw TransformError.of(TransformCodes.badModule, { problem: `unknown transform target "${String(options.to)}"; use one of ${TRANSFORM_TARGETS.join(', ')}` });
   }
   const cwd = options.cwd;
   const configFile = options.config !== undefined ? resolveFrom(cwd, options.config) : cwd !== undefined ? join(cwd, 'chancery.config.json') : undefined;
   const config = loadConfig(configFile, module.needsConfig === true);
-  const edition = loaded ?? loadEdition(paths.map((p) => resolveFrom(cwd, p)));
+  const edition = loaded ?? loadEdition(paths, cwd);
   const diagnostics: Diagnostic[] = loaded ? [] : [...edition.diagnostics];
   const ctx: TransformContext = {
     config,
@@ -114,17 +113,19 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
     try {
       for await (const file of files) {
         if (typeof file?.path !== 'string' || !SAFE_OUTPUT_PATH.test(file.path) || file.path.split('/').some((s) => s === '.' || s === '..')) {
-          throw new TransformError(TransformCodes.badModule, `transform ${module.name} yielded an unsafe output path (only letters, digits, '.', '_', '-' and '/' between names, inside the output directory): ${JSON.stringify(String(file?.path))}`);
+          throw TransformError.of(TransformCodes.badModule, {
+            problem: `transform ${module.name} yielded an unsafe output path (only letters, digits, '.', '_', '-' and '/' between names, inside the output directory): ${JSON.stringify(String(file?.path))}`,
+          });
         }
         const target = resolve(outRoot, file.path);
         if (!target.startsWith(outRoot + sep) || file.path === OUTPUT_MANIFEST) {
-          throw new TransformError(TransformCodes.badModule, `transform ${module.name} yielded a path outside the output directory: ${file.path}`);
+          throw TransformError.of(TransformCodes.badModule, { problem: `transform ${module.name} yielded a path outside the output directory: ${file.path}` });
         }
         try {
           writeFileAtomic(target, file.content);
         } catch (e) {
           // one finding naming the file and the cause; the other files are still tried (a full disk may free up)
-          diagnostics.push({ code: TransformCodes.writeFailed, severity: 'error', message: `cannot write ${target}: ${ioCause(e)}`, span: { file: target, line: 1, column: 1 } });
+          diagnostics.push(diagnostic(TransformCodes.writeFailed, { file: target, cause: ioCause(e) }, { file: target, line: 1, column: 1 }));
           failedWrites++;
           continue;
         }
@@ -135,17 +136,13 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
     } catch (e) {
       // a user module's own failure is reported as ours, with its message; a built-in's is a bug and stays one
       if (e instanceof TransformError || !user) throw e;
-      throw new TransformError(TransformCodes.badModule, `transform module ${options.transformModule} failed: ${(e as Error).message}`, { cause: e });
+      throw TransformError.of(TransformCodes.badModule, { problem: `transform module ${options.transformModule} failed: ${(e as Error).message}` }, { cause: e });
     }
   }
   // a run that failed to read its edition prunes nothing: an empty edition must not empty the site
   const removed = edition.documents.length > 0 && failedWrites === 0 ? recordAndPrune(outRoot, module.name, hashes) : [];
   if (removed.length > 0) {
-    diagnostics.push({
-      code: TransformCodes.pruned,
-      severity: 'info',
-      message: `${removed.length} file(s) this transform wrote before and not now (withdrawn documents) removed from ${options.outDir}`,
-    });
+    diagnostics.push(diagnostic(TransformCodes.pruned, { count: removed.length, outDir: options.outDir }));
   }
   return { documents: edition.documents.length, written, removed, diagnostics, ms: performance.now() - started };
 }
@@ -179,7 +176,7 @@ export async function transformEdition(paths: string[], outputs: EditionOutputs 
   const reports: TransformReport[] = [];
   // read once: the edition's own findings are in the first report only
   const started = performance.now();
-  const edition = loadEdition(paths.map((p) => resolveFrom(outputs.cwd, p)));
+  const edition = loadEdition(paths, outputs.cwd);
   const loadMs = performance.now() - started;
   for (const to of outputs.targets ?? TRANSFORM_TARGETS) {
     const outDir = to === 'html' ? (outputs.site ?? 'site') : (outputs.exports ?? 'exports');
@@ -209,14 +206,11 @@ async function loadUserModule(spec: string, cwd: string | undefined): Promise<Tr
   try {
     mod = (await import(pathToFileURL(resolveFrom(cwd, spec)).href)) as Record<string, unknown>;
   } catch (e) {
-    throw new TransformError(TransformCodes.badModule, `cannot load transform module ${spec}: ${(e as Error).message}`, { cause: e });
+    throw TransformError.of(TransformCodes.badModule, { problem: `cannot load transform module ${spec}: ${(e as Error).message}` }, { cause: e });
   }
   const candidate = (mod.default ?? mod.transform) as Partial<TransformModule> | undefined;
   if (!candidate || typeof candidate !== 'object' || typeof candidate.render !== 'function') {
-    throw new TransformError(
-      TransformCodes.badModule,
-      `${spec} does not export a transform: export default { name, render(edition, ctx) } (see docs/transforms.md)`,
-    );
+    throw TransformError.of(TransformCodes.badModule, { problem: `${spec} does not export a transform: export default { name, render(edition, ctx) } (see docs/transforms.md)` });
   }
   return { name: candidate.name ?? spec, ...candidate } as TransformModule;
 }

@@ -2,10 +2,9 @@
  * The transforms' view of a TEI file: the shared XML tree of src/xml (read by saxes, without recursion, within
  * the depth limit), with the first problem of a file that cannot be read turned into the transform's finding.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseXmlTree, type XmlElement, type XmlNode, type XmlText } from '../xml/tree.js';
-import { XmlCodes } from '../xml/codes.js';
-import { TransformCodes } from './codes.js';
+import { TransformCodes, XmlCodes } from '../diagnostics/codes.js';
 
 export { child, childElements, collapse, descendants, hasAncestor, path, textOf } from '../xml/tree.js';
 
@@ -27,12 +26,7 @@ export interface ParsedTei {
 export function leftOut(problem: Diagnostic, file: string): Diagnostic {
   const fileProblem = problem.code === XmlCodes.unreadable || problem.code === XmlCodes.notRegularFile || problem.code === XmlCodes.fileTooLarge;
   const message = problem.code === XmlCodes.notWellFormed ? `not well-formed XML, ${problem.message.replace(/^not well-formed: /, '')}` : problem.message;
-  return {
-    code: fileProblem ? TransformCodes.unreadable : TransformCodes.notWellFormed,
-    severity: 'error',
-    message: `left out of the outputs: ${message}`,
-    span: problem.span ?? { file, line: 1, column: 1 },
-  };
+  return diagnostic(fileProblem ? TransformCodes.unreadable : TransformCodes.notWellFormed, { detail: `left out of the outputs: ${message}` }, problem.span ?? { file, line: 1, column: 1 });
 }
 
 /**

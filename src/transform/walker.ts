@@ -9,7 +9,7 @@
  */
 import type { TeiElement, TeiNode } from './tei-tree.js';
 import { TransformError } from '../diagnostics/diagnostic.js';
-import { TransformCodes } from './codes.js';
+import { TransformCodes } from '../diagnostics/codes.js';
 
 /**
  * What to do with an element: a function of the element, the per-document context and a thunk that
@@ -45,7 +45,7 @@ export class Walker<C> {
     for (const [selector, rule] of Object.entries(table)) {
       if (selector === '*') continue;
       const m = SELECTOR.exec(selector);
-      if (!m) throw new TransformError(TransformCodes.badModule, `bad selector in rule table: ${selector}`);
+      if (!m) throw TransformError.of(TransformCodes.badModule, { problem: `bad selector in rule table: ${selector}` });
       const [, name, attr, value] = m;
       const list = this.byName.get(name!) ?? [];
       list.push({ attr, value, rule });

@@ -5,9 +5,9 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ValidateCodes } from '../diagnostics/codes.js';
 import { openXmlChunks, readXmlFile } from '../xml/read-file.js';
-import { ValidateCodes } from './codes.js';
 import { noFacts, type FileFacts } from './facts.js';
 import { parseXml, parseXmlChunks, type ReadFacts } from './parse.js';
 import { compileSchema, type SchemaValidator } from './relaxng.js';
@@ -96,7 +96,7 @@ export function needsSchematron(file: string, config: CheckConfig): boolean {
 
 function prepared<T>(key: string): T {
   const v = ready.get(key);
-  if (!v) throw new ValidateError(ValidateCodes.engineFailed, `internal: checkFile called before prepare() for ${key}`);
+  if (!v) throw ValidateError.of(ValidateCodes.engineFailed, { problem: `internal: checkFile called before prepare() for ${key}` });
   return v as T;
 }
 
@@ -138,12 +138,7 @@ function unread(file: string, diagnostic: Diagnostic): FileOutcome {
 }
 
 function schematronSkipped(file: string, bytes: number, limit: number): Diagnostic {
-  return {
-    code: ValidateCodes.schematronSkipped,
-    severity: 'warning',
-    message: `Schematron not run: the file is ${(bytes / 1048576).toFixed(1)} MiB, above the ${(limit / 1048576).toFixed(0)} MiB the Schematron engine checks within bounded memory (split the document); well-formedness, the schema and references were checked`,
-    span: { file, line: 1, column: 1 },
-  };
+  return diagnostic(ValidateCodes.schematronSkipped, { bytes, limit }, { file, line: 1, column: 1 });
 }
 
 /** The schema's findings, less the twins of malformed xml:ids our own pass reported with a clearer message. */

@@ -7,8 +7,8 @@ import { readRegularFile } from '../io/read-regular-file.js';
 import { walkXmlFiles, type EditionFile } from '../edition/files.js';
 import { basename, relative, resolve, sep } from 'node:path';
 import { UsageError, ValidateError } from '../diagnostics/diagnostic.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../xml/codes.js';
-import { ValidateCodes } from './codes.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../xml/limits.js';
+import { ValidateCodes } from '../diagnostics/codes.js';
 
 /** `I/N`: this run takes the I-th of N shards (1-based). */
 export interface Shard {
@@ -22,7 +22,7 @@ export function parseShard(text: string): Shard {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count) {
-    throw new UsageError(ValidateCodes.usage, `--shard takes I/N with 1 ≤ I ≤ N (e.g. 2/4), not "${text}"`);
+    throw UsageError.of(ValidateCodes.usage, { problem: `--shard takes I/N with 1 ≤ I ≤ N (e.g. 2/4), not "${text}"` });
   }
   return { index, count };
 }
@@ -50,7 +50,7 @@ function git(args: string[], cwd: string): string {
     return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const stderr = String((e as { stderr?: string }).stderr ?? '').trim();
-    throw new ValidateError(ValidateCodes.git, `git ${args.join(' ')} failed: ${stderr || (e as Error).message}`, { cause: e });
+    throw ValidateError.of(ValidateCodes.git, { command: args.join(' '), detail: stderr || (e as Error).message }, { cause: e });
   }
 }
 
@@ -60,12 +60,12 @@ function git(args: string[], cwd: string): string {
  */
 export function verifyRef(ref: string, cwd: string): string {
   if (!ref || ref.startsWith('-') || /[\s\0]/.test(ref)) {
-    throw new UsageError(ValidateCodes.usage, `--changed takes a git ref (a branch, tag or commit), not "${ref}"`);
+    throw UsageError.of(ValidateCodes.usage, { problem: `--changed takes a git ref (a branch, tag or commit), not "${ref}"` });
   }
   try {
     return execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
-    throw new UsageError(ValidateCodes.usage, `--changed ${ref}: git knows no commit of that name here (try origin/main, or git fetch first)`);
+    throw UsageError.of(ValidateCodes.usage, { problem: `--changed ${ref}: git knows no commit of that name here (try origin/main, or git fetch first)` });
   }
 }
 

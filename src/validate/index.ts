@@ -14,7 +14,7 @@ import { packageFile } from '../io/package-files.js';
 import { resolveFrom } from '../io/paths.js';
 import { UsageError, ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckConfig, FileOutcome } from './check-file.js';
-import { ValidateCodes } from './codes.js';
+import { ValidateCodes } from '../diagnostics/codes.js';
 import { changedSince, defaultBase, displayPath, shardOf, walkXml, type Shard } from './files.js';
 import { checkInProcess, checkInWorkers, workerCount } from './pool.js';
 import { EditionScope, type EditionFile } from '../edition/files.js';
@@ -26,7 +26,7 @@ export type { FileResult, ValidationReport } from './report.js';
 export { formatReport, summaryLine, REPORT_FORMATS, type ReportFormat } from './reporters.js';
 export { applyBaseline, makeBaseline, parseBaseline, type Baseline } from './baseline.js';
 export { parseShard, type Shard } from './files.js';
-export { ValidateCodes } from './codes.js';
+export { ValidateCodes } from '../diagnostics/codes.js';
 
 /** Chancery's own schemas (in the package, wherever it is installed), used when no schema is named. */
 export const DEFAULT_SCHEMA = packageFile('schema/chancery.rng');
@@ -87,7 +87,7 @@ const WORKER_THRESHOLD = 400;
 export async function validate(paths: string[], options: ValidateOptions = {}): Promise<ValidationReport> {
   const started = performance.now();
   const cwd = options.cwd;
-  if (paths.length === 0) throw new UsageError(ValidateCodes.usage, 'name at least one file or folder to validate');
+  if (paths.length === 0) throw UsageError.of(ValidateCodes.usage, { problem: 'name at least one file or folder to validate' });
   const named = options.schema !== undefined || options.schematron !== undefined;
   const config: CheckConfig = {
     schema: resolveSchema(options.schema ?? (named ? undefined : DEFAULT_SCHEMA), cwd),
@@ -103,7 +103,7 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
   const walked = walkXml(absolute);
   let files: AsyncIterable<EditionFile> = options.allowEmpty ? walked : nonEmpty(walked, paths);
   if (options.changed !== undefined) {
-    if (cwd === undefined) throw new UsageError(ValidateCodes.usage, 'changed needs the cwd option: the folder of the git repository to compare in');
+    if (cwd === undefined) throw UsageError.of(ValidateCodes.usage, { problem: 'changed needs the cwd option: the folder of the git repository to compare in' });
     files = changedSince(files, options.changed === true ? defaultBase(cwd) : options.changed, cwd, options.maxFileBytes);
   }
   if (options.shard) files = shardOf(files, options.shard);
@@ -125,21 +125,21 @@ async function* nonEmpty(files: AsyncIterable<EditionFile>, paths: readonly stri
     yield f;
   }
   if (!any) {
-    throw new UsageError(ValidateCodes.usage, `no .xml files in ${paths.join(', ')}: nothing to validate (check the path, or pass --allow-empty)`);
+    throw UsageError.of(ValidateCodes.usage, { problem: `no .xml files in ${paths.join(', ')}: nothing to validate (check the path, or pass --allow-empty)` });
   }
 }
 
 function resolveSchema(path: string | undefined, cwd: string | undefined): string | undefined {
   if (path === undefined) return undefined;
   const abs = resolveFrom(cwd, path);
-  if (!existsSync(abs)) throw new ValidateError(ValidateCodes.schemaUnreadable, `schema not found: ${path}`);
+  if (!existsSync(abs)) throw ValidateError.of(ValidateCodes.schemaUnreadable, { problem: `schema not found: ${path}` });
   return abs;
 }
 
 async function run(files: AsyncIterable<EditionFile>, config: CheckConfig, jobs: number | undefined): Promise<FileOutcome[]> {
   const cores = Math.max(1, availableParallelism());
   if (jobs !== undefined) {
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(ValidateCodes.usage, `jobs must be a whole number ≥ 1, not ${jobs}`);
+    if (!Number.isInteger(jobs) || jobs < 1) throw UsageError.of(ValidateCodes.usage, { problem: `jobs must be a whole number ≥ 1, not ${jobs}` });
     return jobs === 1 ? checkInProcess(files, config) : checkInWorkers(files, config, jobs);
   }
   if (!config.schematron) return checkInProcess(files, config);

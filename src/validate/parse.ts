@@ -5,9 +5,9 @@
  * entities and character references, and a DOCTYPE that declares entities is refused outright.
  */
 import type { Document as DomDocument, Element as DomElement, Node as DomNode } from 'slimdom';
-import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { XmlReader, type XmlAttribute, type XmlReadOptions, type XmlTag } from '../xml/read.js';
-import { ValidateCodes } from './codes.js';
+import { ValidateCodes } from '../diagnostics/codes.js';
 import { FileFactsBuilder, type FileFacts } from './facts.js';
 import { expandMarkupEntities, installTextEntities, readDoctype, type Doctype, type XmlListener } from './relaxng.js';
 
@@ -262,12 +262,7 @@ function readFacts(file: string, chunks: Iterable<string>, options: ParseOptions
           reader.stop();
         }
         if (doctype?.externalSubset !== undefined) {
-          diagnostics.push({
-            code: ValidateCodes.doctypeIgnored,
-            severity: 'warning',
-            message: `external DTD "${doctype.externalSubset}" not loaded (DTDs outside the document never are); the schema decides validity`,
-            span: window.spanAt(doctype.start),
-          });
+          diagnostics.push(diagnostic(ValidateCodes.doctypeIgnored, { dtd: doctype.externalSubset }, window.spanAt(doctype.start)));
         }
       },
     },
@@ -279,16 +274,13 @@ function readFacts(file: string, chunks: Iterable<string>, options: ParseOptions
       wellFormed = false;
       const where = new TextWindow(file);
       where.advance(0, whole.source);
-      diagnostics.push({ code: ValidateCodes.entityDeclarationRefused, severity: 'error', message: p.message, span: where.spanAt(p.offset) });
+      diagnostics.push(diagnostic(ValidateCodes.entityDeclarationRefused, { detail: p.message }, where.spanAt(p.offset)));
     }
     installTextEntities(reader.parser.ENTITIES, doctype.textEntities, () => {
       wellFormed = false;
-      diagnostics.push({
-        code: ValidateCodes.entityDeclarationRefused,
-        severity: 'error',
-        message: 'entities expand to more than 10 MiB of text in all: refused (an entity expansion bomb?)',
-        span: reader.span(),
-      });
+      diagnostics.push(
+        diagnostic(ValidateCodes.entityDeclarationRefused, { detail: 'entities expand to more than 10 MiB of text in all: refused (an entity expansion bomb?)' }, reader.span()),
+      );
     });
     if (doctype.attributeDefaults.size) defaults = doctype.attributeDefaults;
     if (doctype.unparsedEntities.size) listener?.declareUnparsedEntities?.(doctype.unparsedEntities);
@@ -372,24 +364,12 @@ function readFacts(file: string, chunks: Iterable<string>, options: ParseOptions
   }
   function checkId(id: string, element: string, span: SourceSpan): void {
     if (!NCNAME.test(id)) {
-      diagnostics.push({
-        code: ValidateCodes.badId,
-        severity: 'error',
-        message: `xml:id "${id}" is not a valid XML name without colons (NCName)`,
-        span,
-      });
+      diagnostics.push(diagnostic(ValidateCodes.badId, { id }, span));
       return;
     }
     const first = facts.firstId(id);
     if (first) {
-      const firstSpan = { file, ...first };
-      diagnostics.push({
-        code: ValidateCodes.duplicateId,
-        severity: 'error',
-        message: `xml:id "${id}" is used twice in this file; first at line ${first.line}`,
-        span,
-        related: [firstSpan],
-      });
+      diagnostics.push(diagnostic(ValidateCodes.duplicateId, { id, firstLine: first.line }, span, { related: [{ file, ...first }] }));
       return;
     }
     facts.addId(id, element, span.line, span.column);

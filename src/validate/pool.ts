@@ -10,11 +10,11 @@
 import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { ValidateError } from '../diagnostics/diagnostic.js';
+import { diagnostic, ValidateError } from '../diagnostics/diagnostic.js';
 import type { EditionFile } from '../edition/files.js';
 import { breathe } from '../io/breathe.js';
 import { checkFile, needsSchematron, prepare, type CheckConfig, type FileOutcome } from './check-file.js';
-import { ValidateCodes } from './codes.js';
+import { ValidateCodes } from '../diagnostics/codes.js';
 import { noFacts } from './facts.js';
 import type { WorkReply } from './worker.js';
 
@@ -105,7 +105,7 @@ export async function checkInWorkers(files: AsyncIterable<EditionFile>, config: 
           if (culprit) {
             results[culprit.seq] = {
               file: culprit.file,
-              diagnostics: [{ code: ValidateCodes.checkAborted, severity: 'error', message: `could not be checked to the end: ${why}`, span: { file: culprit.file, line: 1, column: 1 } }],
+              diagnostics: [diagnostic(ValidateCodes.checkAborted, { reason: why }, { file: culprit.file, line: 1, column: 1 })],
               facts: noFacts(),
             };
           }

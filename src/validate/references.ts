@@ -6,13 +6,13 @@
  * documents are checked) are read for their ids only, and only when they are regular files inside the edition.
  */
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EditionScope } from '../edition/files.js';
 import { PERSONOGRAPHY } from '../edition/personography.js';
 import { resolvePersonRef } from '../edition/person-refs.js';
 import { openXmlChunks, readXmlFile } from '../xml/read-file.js';
 import type { FileOutcome } from './check-file.js';
-import { ValidateCodes } from './codes.js';
+import { ValidateCodes } from '../diagnostics/codes.js';
 import { idsOf as factIds, referencesOf, type IdInfo } from './facts.js';
 import { parseXml, parseXmlChunks } from './parse.js';
 
@@ -52,7 +52,7 @@ export function checkReferences(
     if (limits.scope && !limits.scope.contains(abs)) whyNot.set(abs, 'which is outside the edition or does not exist: not read');
     else {
       const found = readIds(abs, limits.maxFileBytes);
-      if ('diagnostic' in found) whyNot.set(abs, found.diagnostic.code === 'TEI-XML-008' && /no such file/.test(found.diagnostic.message) ? 'which does not exist' : `which cannot be read (${found.diagnostic.message})`);
+      if ('diagnostic' in found) whyNot.set(abs, found.diagnostic.code === ValidateCodes.unreadable && /no such file/.test(found.diagnostic.message) ? 'which does not exist' : `which cannot be read (${found.diagnostic.message})`);
       else ids = found.ids;
     }
     idsByFile.set(abs, ids);
@@ -78,23 +78,17 @@ export function checkReferences(
           case 'local':
             break;
           case 'not-personography':
-            add(o.file, { code: ValidateCodes.refNotAPerson, severity: 'error', message: `persName/@ref "${ref.pointer}" must point into ${PERSONOGRAPHY}`, span: ref.span });
+            add(o.file, diagnostic(ValidateCodes.refNotAPerson, { pointer: ref.pointer, personography: PERSONOGRAPHY }, ref.span));
             break;
           case 'no-personography':
-            add(o.file, { code: ValidateCodes.refFileMissing, severity: 'error', message: `@${ref.attribute} "${ref.pointer}" points to ${ref.targetFile}, ${whyNot.get(verdict.personography) ?? 'which does not exist'}`, span: ref.span });
+            add(o.file, diagnostic(ValidateCodes.refFileMissing, { attribute: ref.attribute, pointer: ref.pointer, file: ref.targetFile, why: whyNot.get(verdict.personography) }, ref.span));
             break;
           case 'no-such-person':
-            add(o.file, { code: ValidateCodes.refIdMissing, severity: 'error', message: `@${ref.attribute} "${ref.pointer}": no xml:id "${ref.targetId}" in ${ref.targetFile}`, span: ref.span });
+            add(o.file, diagnostic(ValidateCodes.refIdMissing, { attribute: ref.attribute, pointer: ref.pointer, id: ref.targetId, file: ref.targetFile }, ref.span));
             break;
           case 'not-a-person': {
             const hit = idsOf(verdict.personography)?.get(verdict.id);
-            add(o.file, {
-              code: ValidateCodes.refNotAPerson,
-              severity: 'error',
-              message: `persName/@ref "${ref.pointer}" points to a ${verdict.element}, not a person`,
-              span: ref.span,
-              ...(hit ? { related: [hit.span] } : {}),
-            });
+            add(o.file, diagnostic(ValidateCodes.refNotAPerson, { pointer: ref.pointer, personography: PERSONOGRAPHY, element: verdict.element }, ref.span, hit ? { related: [hit.span] } : {}));
             break;
           }
         }
@@ -103,9 +97,9 @@ export function checkReferences(
       const target = resolve(from, '..', ref.targetFile);
       const ids = idsOf(target);
       if (!ids) {
-        add(o.file, { code: ValidateCodes.refFileMissing, severity: 'error', message: `@${ref.attribute} "${ref.pointer}" points to ${ref.targetFile}, ${whyNot.get(target) ?? 'which does not exist'}`, span: ref.span });
+        add(o.file, diagnostic(ValidateCodes.refFileMissing, { attribute: ref.attribute, pointer: ref.pointer, file: ref.targetFile, why: whyNot.get(target) }, ref.span));
       } else if (!ids.get(ref.targetId)) {
-        add(o.file, { code: ValidateCodes.refIdMissing, severity: 'error', message: `@${ref.attribute} "${ref.pointer}": no xml:id "${ref.targetId}" in ${ref.targetFile}`, span: ref.span });
+        add(o.file, diagnostic(ValidateCodes.refIdMissing, { attribute: ref.attribute, pointer: ref.pointer, id: ref.targetId, file: ref.targetFile }, ref.span));
       }
     }
   }
@@ -118,13 +112,7 @@ export function checkReferences(
       const first = owner.get(i.id);
       if (!first) owner.set(i.id, i);
       else if (first.span.file !== i.span.file) {
-        add(o.file, {
-          code: ValidateCodes.idNotUniqueAcrossEdition,
-          severity: 'info',
-          message: `xml:id "${i.id}" is also used in ${show(first.span.file)}:${first.span.line} (allowed: ids are unique per document; pointers across files name the file)`,
-          span: i.span,
-          related: [first.span],
-        });
+        add(o.file, diagnostic(ValidateCodes.idNotUniqueAcrossEdition, { id: i.id, other: `${show(first.span.file)}:${first.span.line}` }, i.span, { related: [first.span] }));
       }
     }
   }

@@ -24,8 +24,8 @@ import {
   type DocumentListener,
   type ValidationError,
 } from '../../packages/relaxng/src/index.js';
-import { ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { ValidateCodes, guidelinesUrl } from './codes.js';
+import { diagnostic, ValidateError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ValidateCodes } from '../diagnostics/codes.js';
 import { elementSpan, parseXml, type ParsedFile } from './parse.js';
 
 export { readDoctype, expandMarkupEntities, installTextEntities, type Doctype } from '../../packages/relaxng/src/index.js';
@@ -57,7 +57,18 @@ export interface SchemaOptions {
 
 const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
-const CODES: Record<ValidationError['code'], string> = {
+/** The codes of what a schema engine finds in a document. */
+type SchemaFindingCode =
+  | typeof ValidateCodes.elementNotAllowed
+  | typeof ValidateCodes.badAttribute
+  | typeof ValidateCodes.missingAttribute
+  | typeof ValidateCodes.textNotAllowed
+  | typeof ValidateCodes.incompleteContent
+  | typeof ValidateCodes.duplicateId
+  | typeof ValidateCodes.idrefWithoutId
+  | typeof ValidateCodes.schemaOther;
+
+const CODES: Record<ValidationError['code'], SchemaFindingCode> = {
   [ValidationCodes.wrongRoot]: ValidateCodes.elementNotAllowed,
   [ValidationCodes.undeclaredElement]: ValidateCodes.elementNotAllowed,
   [ValidationCodes.elementNotAllowed]: ValidateCodes.elementNotAllowed,
@@ -75,8 +86,8 @@ const CODES: Record<ValidationError['code'], string> = {
 
 /** One engine finding as our diagnostic; TEI elements get the link to their page in the Guidelines. */
 function toDiagnostic(e: ValidationError): Diagnostic {
-  const link = e.element?.ns === TEI_NS ? ` (${guidelinesUrl(e.element.local)})` : '';
-  return { code: CODES[e.code], severity: 'error', message: `${e.message}${link}`, span: e.span, ...(e.related ? { related: e.related } : {}) };
+  const guidelines = e.element?.ns === TEI_NS ? e.element.local : undefined;
+  return diagnostic(CODES[e.code], { detail: e.message, guidelines }, e.span, e.related ? { related: e.related } : {});
 }
 
 /**
@@ -101,7 +112,7 @@ function compileOurs(path: string, options: SchemaOptions): SchemaValidator {
     const lines = e.details.map(formatDetail);
     const more = lines.length > 1 ? `\n${lines.slice(1, 20).join('\n')}${lines.length > 20 ? `\n… (${lines.length} errors in all)` : ''}` : '';
     const unreadable = e.code === 'schema-unreadable';
-    throw new ValidateError(unreadable ? ValidateCodes.schemaUnreadable : ValidateCodes.schemaNotCompiled, `${unreadable ? 'schema' : 'incorrect schema'} ${lines[0]}${more}`, {
+    throw ValidateError.of(unreadable ? ValidateCodes.schemaUnreadable : ValidateCodes.schemaNotCompiled, { problem: `${unreadable ? 'schema' : 'incorrect schema'} ${lines[0]}${more}` }, {
       cause: e,
       span: e.location,
     });
@@ -129,7 +140,7 @@ function compileOurs(path: string, options: SchemaOptions): SchemaValidator {
         // Inclusions are read by the engine's own reader; what the file itself holds was checked by our pass.
         const problems = readDocument(decodeXmlBytes(bytes), v, { file: parsed.file, xinclude: true });
         return [
-          ...problems.map((p) => ({ code: ValidateCodes.xincludeFailed, severity: 'error' as const, message: p.message, span: p.span })),
+          ...problems.map((p) => diagnostic(ValidateCodes.xincludeFailed, { detail: p.message }, p.span)),
           ...v.diagnostics.map(toDiagnostic),
         ];
       }
@@ -161,7 +172,7 @@ export async function compileSchema(path: string, options: SchemaOptions = {}): 
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new ValidateError(ValidateCodes.schemaUnreadable, `cannot read schema ${path}: ${(e as Error).message}`, { cause: e });
+    throw ValidateError.of(ValidateCodes.schemaUnreadable, { problem: `cannot read schema ${path}: ${(e as Error).message}` }, { cause: e });
   }
   const { XmlDocument, XmlValidateError, XsdValidator } = await import('libxml2-wasm');
   let schemaDoc: XmlDocument;
@@ -173,9 +184,9 @@ export async function compileSchema(path: string, options: SchemaOptions = {}): 
     const details = (e as { details?: ErrorDetail[] }).details ?? [];
     const first = details[0];
     const where = first ? `:${first.line}` : '';
-    throw new ValidateError(
+    throw ValidateError.of(
       ValidateCodes.schemaNotCompiled,
-      `cannot compile schema ${path}${where}: ${(first?.message ?? (e as Error).message).trim()}`,
+      { problem: `cannot compile schema ${path}${where}: ${(first?.message ?? (e as Error).message).trim()}` },
       { cause: e },
     );
   }
@@ -192,12 +203,12 @@ export async function compileSchema(path: string, options: SchemaOptions = {}): 
         // saxes found the file well-formed, so this is libxml2 disagreeing (or a limit of it): report it.
         const details = (e as { details?: ErrorDetail[] }).details ?? [];
         return (details.length ? details : [{ message: (e as Error).message, line: 1, col: 0, level: 2 }]).map(
-          (d) => ({
-            code: ValidateCodes.schemaOther,
-            severity: 'error' as const,
-            message: `cannot be checked against the schema: ${d.message.trim()}`,
-            span: { file: parsed.file, line: Math.max(1, d.line), column: Math.max(1, d.col) },
-          }),
+          (d) =>
+            diagnostic(ValidateCodes.schemaOther, { detail: `cannot be checked against the schema: ${d.message.trim()}` }, {
+              file: parsed.file,
+              line: Math.max(1, d.line),
+              column: Math.max(1, d.col),
+            }),
         );
       }
       try {
@@ -205,7 +216,7 @@ export async function compileSchema(path: string, options: SchemaOptions = {}): 
         return [];
       } catch (e) {
         if (!(e instanceof XmlValidateError)) {
-          throw new ValidateError(ValidateCodes.engineFailed, `schema engine failed on ${parsed.file}: ${(e as Error).message}`, { cause: e });
+          throw ValidateError.of(ValidateCodes.engineFailed, { problem: `schema engine failed on ${parsed.file}: ${(e as Error).message}` }, { cause: e });
         }
         return toDiagnostics(e.details, parsed);
       } finally {
@@ -276,8 +287,10 @@ function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile): Diagnostic[]
       line: Math.max(1, d.line),
       column: Math.max(1, d.col),
     };
-    let code: string = ValidateCodes.schemaOther;
+    let code: SchemaFindingCode = ValidateCodes.schemaOther;
     let message = raw;
+    // the element whose page of the TEI Guidelines the message links
+    let guidelines: string | undefined;
     let m: RegExpExecArray | null;
     if ((m = /^(?:Did not expect element (\S+) there|Expecting element (\S+), got (\S+))$/.exec(raw))) {
       const child = m[1] ?? m[3] ?? info?.local ?? '?';
@@ -299,38 +312,43 @@ function toDiagnostics(details: ErrorDetail[], parsed: ParsedFile): Diagnostic[]
       message = where ? `element ${where.local} incomplete; expected ${m[2] ? m[1] : 'more content'}` : 'element incomplete: a required child element is missing';
     } else if ((m = /^Invalid attribute (\S+) for element (\S+)$/.exec(raw))) {
       code = ValidateCodes.badAttribute;
-      message = `attribute ${m[1]} of element ${m[2]} is not allowed here or its value is invalid (${guidelinesUrl(m[2]!)})`;
+      message = `attribute ${m[1]} of element ${m[2]} is not allowed here or its value is invalid`;
+      guidelines = m[2];
     } else if ((m = /^Type (\S+) doesn't allow value '(.*)'$/.exec(raw))) {
       code = ValidateCodes.badAttribute;
       const [, type, value] = m;
       const attr = info ? attributeWithValue(parsed.text, info.start, value!) : undefined;
       const owner = info ? `${attr ? `attribute ${attr} of ` : 'an attribute of '}element ${info.local}` : 'a value';
-      message = `value "${value}" of ${owner} is not a valid ${type}${info ? ` (${guidelinesUrl(info.local)})` : ''}`;
+      message = `value "${value}" of ${owner} is not a valid ${type}`;
+      guidelines = info?.local;
     } else if ((m = /^Element (\S+) has extra content: (\S+)$/.exec(raw))) {
       code = m[2] === 'text' ? ValidateCodes.textNotAllowed : ValidateCodes.incompleteContent;
       const what = m[2] === 'text' ? 'text' : `element ${m[2]}`;
       message = `${what} not allowed here in ${m[1]}`;
     } else if ((m = /^Did not expect text in element (\S+) content$/.exec(raw))) {
       code = ValidateCodes.textNotAllowed;
-      message = `text not allowed in element ${m[1]} (${guidelinesUrl(m[1]!)})`;
+      message = `text not allowed in element ${m[1]}`;
+      guidelines = m[1];
     } else if (/^Element (\S+) failed to validate/.test(raw) || /^Expecting element/.test(raw)) {
       code = ValidateCodes.incompleteContent;
     }
-    const key = `${span.line}:${span.column}:${message}`;
+    const finding = diagnostic(code, { detail: message, guidelines }, span, { severity: d.level === 1 ? 'warning' : 'error' });
+    const key = `${span.line}:${span.column}:${finding.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ code, severity: d.level === 1 ? 'warning' : 'error', message, span });
+    out.push(finding);
   }
   if (out.length === 0 && details.length > 0) {
     // Only "failed to validate" lines: keep the first so the file is not reported valid with no reason.
     const d = details[0]!;
     const index = findElement(parsed, d.xpath);
-    out.push({
-      code: ValidateCodes.schemaOther,
-      severity: 'error',
-      message: d.message.trim(),
-      span: (index !== undefined ? elementSpan(parsed, index) : undefined) ?? { file: parsed.file, line: Math.max(1, d.line), column: 1 },
-    });
+    out.push(
+      diagnostic(
+        ValidateCodes.schemaOther,
+        { detail: d.message.trim() },
+        (index !== undefined ? elementSpan(parsed, index) : undefined) ?? { file: parsed.file, line: Math.max(1, d.line), column: 1 },
+      ),
+    );
   }
   return out;
 }

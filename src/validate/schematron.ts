@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { Schema } from 'node-schematron';
 import type { Document as DomDocument, Node as DomNode } from 'slimdom';
-import { ValidateError, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
-import { ValidateCodes } from './codes.js';
+import { diagnostic, ValidateError, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import { ValidateCodes } from '../diagnostics/codes.js';
 import { elementSpan, type ParsedFile } from './parse.js';
 
 /** A compiled Schematron schema. */
@@ -27,13 +27,13 @@ export async function compileSchematron(path: string): Promise<SchematronValidat
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ValidateError(ValidateCodes.schematronUnreadable, `cannot read Schematron ${path}: ${(e as Error).message}`, { cause: e });
+    throw ValidateError.of(ValidateCodes.schematronUnreadable, { path, detail: (e as Error).message }, { cause: e });
   }
   let schema: Schema;
   try {
     schema = Schema.fromString(text);
   } catch (e) {
-    throw new ValidateError(ValidateCodes.schematronNotCompiled, `cannot read Schematron ${path}: ${(e as Error).message}`, { cause: e });
+    throw ValidateError.of(ValidateCodes.schematronNotCompiled, { path, detail: (e as Error).message }, { cause: e });
   }
   // node-schematron drops @role; read it ourselves so that role="warning" asserts are warnings.
   const roles = new Map<string, Severity>();
@@ -49,20 +49,13 @@ export async function compileSchematron(path: string): Promise<SchematronValidat
     newDocument: () => new slimdom.Document(),
     validate(parsed) {
       if (!parsed.dom || !parsed.domIndex) {
-        throw new ValidateError(ValidateCodes.internal, `internal: ${parsed.file} was parsed without a DOM for Schematron`);
+        throw ValidateError.of(ValidateCodes.internal, { file: parsed.file });
       }
       let results;
       try {
         results = schema.validateDocument(parsed.dom);
       } catch (e) {
-        return [
-          {
-            code: ValidateCodes.schematronError,
-            severity: 'error',
-            message: `a Schematron rule of ${path} could not be evaluated: ${(e as Error).message.split('\n')[0]}`,
-            span: { file: parsed.file, line: 1, column: 1 },
-          },
-        ];
+        return [diagnostic(ValidateCodes.schematronError, { schema: path, detail: (e as Error).message.split('\n')[0]! }, { file: parsed.file, line: 1, column: 1 })];
       }
       return results.map((r) => {
         let node: DomNode | null = r.context;
@@ -74,12 +67,9 @@ export async function compileSchematron(path: string): Promise<SchematronValidat
         const span = (index !== undefined ? elementSpan(parsed, index) : undefined) ?? { file: parsed.file, line: 1, column: 1 };
         const id = r.assertId ?? undefined;
         const message = (r.message ?? '').replace(/\s+/g, ' ').trim() || `Schematron ${r.isReport ? 'report' : 'assert'} ${id ?? ''}`.trim();
-        return {
-          code: r.isReport ? ValidateCodes.schematronReport : ValidateCodes.schematronAssert,
+        return diagnostic(r.isReport ? ValidateCodes.schematronReport : ValidateCodes.schematronAssert, { text: message, id }, span, {
           severity: (id && roles.get(id)) || 'error',
-          message: id ? `${message} (${id})` : message,
-          span,
-        } satisfies Diagnostic;
+        });
       });
     },
   };

@@ -3,6 +3,7 @@
  * one message per file, and answers with plain data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { ValidateCodes } from '../diagnostics/codes.js';
 import { ChanceryError } from '../diagnostics/diagnostic.js';
 import { checkFile, prepare, type CheckConfig } from './check-file.js';
 
@@ -23,7 +24,7 @@ function fail(seq: number, e: unknown): void {
   const err = e instanceof ChanceryError ? e : undefined;
   port?.postMessage({
     seq,
-    error: { code: err?.code ?? 'TEI-VAL-002', message: (e as Error).message, exitCode: err?.exitCode ?? 2 },
+    error: { code: err?.code ?? ValidateCodes.io, message: (e as Error).message, exitCode: err?.exitCode ?? 2 },
   } satisfies WorkReply);
 }
 

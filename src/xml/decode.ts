@@ -2,8 +2,8 @@
  * Decoding XML bytes as XML says: a byte order mark wins (UTF-8, UTF-16 LE/BE), then the encoding
  * declaration, else UTF-8. An undecodable byte is a finding at its line and column, never replacement characters.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { XmlCodes } from './codes.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { XmlCodes } from '../diagnostics/codes.js';
 
 /** The encoding an XML file's first bytes announce, and how many bytes of byte order mark to skip. */
 export function detectXmlEncoding(bytes: Uint8Array): { encoding: string; skip: number } {
@@ -25,14 +25,7 @@ export function decodeXml(bytes: Uint8Array, file: string): { text: string } | {
   try {
     decoder = new TextDecoder(encoding, { fatal: true });
   } catch {
-    return {
-      diagnostic: {
-        code: XmlCodes.badEncoding,
-        severity: 'error',
-        message: `unsupported encoding "${encoding.slice(0, 40)}" in the XML declaration; save the file as UTF-8`,
-        span: { file, line: 1, column: 1 },
-      },
-    };
+    return { diagnostic: diagnostic(XmlCodes.badEncoding, { encoding, unsupported: true }, { file, line: 1, column: 1 }) };
   }
   try {
     return { text: decoder.decode(bytes.subarray(skip)) };
@@ -49,14 +42,7 @@ export function decodeXml(bytes: Uint8Array, file: string): { text: string } | {
       }
       column = prefix.length - lineStart + 1;
     }
-    return {
-      diagnostic: {
-        code: XmlCodes.badEncoding,
-        severity: 'error',
-        message: `bytes that are not valid ${encoding.toUpperCase()}; save the file as UTF-8 or declare its encoding`,
-        span: { file, line, column },
-      },
-    };
+    return { diagnostic: diagnostic(XmlCodes.badEncoding, { encoding, unsupported: false }, { file, line, column }) };
   }
 }
 

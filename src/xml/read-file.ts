@@ -1,7 +1,8 @@
 /** An XML file from disk to decoded text: a regular file within the size limit, decoded as XML says. */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { XmlCodes } from '../diagnostics/codes.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { openRegularFile, readRegularFile, type FileProblem, type RegularFileReader } from '../io/read-regular-file.js';
-import { DEFAULT_MAX_FILE_BYTES, XmlCodes } from './codes.js';
+import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 import { decodeXml, detectXmlEncoding } from './decode.js';
 
 export interface XmlFileText {
@@ -12,7 +13,7 @@ export interface XmlFileText {
 
 function unreadable(file: string, problem: FileProblem): { diagnostic: Diagnostic } {
   const code = problem.kind === 'too-large' ? XmlCodes.fileTooLarge : problem.kind === 'not-regular' ? XmlCodes.notRegularFile : XmlCodes.unreadable;
-  return { diagnostic: { code, severity: 'error', message: problem.message, span: { file, line: 1, column: 1 } } };
+  return { diagnostic: diagnostic(code, { detail: problem.message }, { file, line: 1, column: 1 }) };
 }
 
 /** Reads and decodes one XML file; any problem is one finding at line 1 (or at the bad byte). */

@@ -10,8 +10,9 @@
  */
 import { SaxesParser } from 'saxes';
 import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
-import { ChanceryError, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
-import { DEFAULT_MAX_DEPTH, MAX_REPORTED_ERRORS, XmlCodes } from './codes.js';
+import { ChanceryError, diagnostic, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
+import { XmlCodes } from '../diagnostics/codes.js';
+import { DEFAULT_MAX_DEPTH, MAX_REPORTED_ERRORS } from './limits.js';
 
 export type { SaxesAttributeNS as XmlAttribute, SaxesTagNS as XmlTag } from 'saxes';
 
@@ -79,12 +80,7 @@ export class XmlReader {
       this.depth++;
       if (this.depth > maxDepth) {
         this.wellFormed = false;
-        this.diagnostics.push({
-          code: XmlCodes.tooDeep,
-          severity: 'error',
-          message: `elements nested more than ${maxDepth.toLocaleString('en')} levels deep: the file is not read further (a limit against documents made to exhaust memory)`,
-          span: this.span(),
-        });
+        this.diagnostics.push(diagnostic(XmlCodes.tooDeep, { limit: maxDepth }, this.span()));
         throw new StopReading();
       }
       let prefixes: string[] | undefined;
@@ -122,18 +118,13 @@ export class XmlReader {
       this.errors++;
       if (this.options.firstErrorOnly && this.errors > 1) return;
       if (this.errors > MAX_REPORTED_ERRORS) {
-        this.diagnostics.push({
-          code: XmlCodes.tooManyErrors,
-          severity: 'error',
-          message: `more than ${MAX_REPORTED_ERRORS} well-formedness errors: not read further (is this an XML file?)`,
-          span: this.span(),
-        });
+        this.diagnostics.push(diagnostic(XmlCodes.tooManyErrors, { limit: MAX_REPORTED_ERRORS }, this.span()));
         throw new StopReading();
       }
       // saxes prefixes "line:column: "; its column is the 0-based index of the next character, i.e. the
       // 1-based column of the character just read, where the error was found.
       const message = err.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
-      this.diagnostics.push({ code: XmlCodes.notWellFormed, severity: 'error', message: `not well-formed: ${message}`, span: this.span() });
+      this.diagnostics.push(diagnostic(XmlCodes.notWellFormed, { detail: message }, this.span()));
     });
   }
 
@@ -187,7 +178,7 @@ export class XmlReader {
       if (e instanceof ChanceryError) throw e;
       // saxes throws only when no error handler is set, or on internal failure: report, never escape.
       this.wellFormed = false;
-      this.diagnostics.push({ code: XmlCodes.notWellFormed, severity: 'error', message: `not well-formed: ${(e as Error).message}`, span: this.span() });
+      this.diagnostics.push(diagnostic(XmlCodes.notWellFormed, { detail: (e as Error).message }, this.span()));
     }
     return this;
   }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listSources, readInput } from '../../src/build/index.js';
@@ -52,6 +52,17 @@ describe('readInput', () => {
       this.skip();
     }
     assert.throws(() => readInput(fifo), (e: unknown) => e instanceof InputError && e.code === 'TEI-IN-002' && e.message.startsWith(`${fifo}: is `) && e.message.endsWith(', not a text file'));
+  });
+
+  it('says why a file cannot be opened: a loop of symbolic links, a file taken for a folder (TEI-IN-002)', () => {
+    const loop = join(dir, 'loop.txt');
+    symlinkSync(join(dir, 'other.txt'), loop);
+    symlinkSync(loop, join(dir, 'other.txt'));
+    assert.throws(() => readInput(loop), (e: unknown) => e instanceof InputError && e.code === 'TEI-IN-002' && e.exitCode === 3 && e.message === `${loop}: cannot read: a loop of symbolic links (ELOOP)`);
+    const file = join(dir, 'letter.txt');
+    writeFileSync(file, 'Dear Sir,\n');
+    const under = join(file, 'inside.txt');
+    assert.throws(() => readInput(under), (e: unknown) => e instanceof InputError && e.code === 'TEI-IN-002' && e.message === `${under}: cannot read: a part of the path is not a folder (ENOTDIR)`);
   });
 });
 

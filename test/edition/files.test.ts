@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { EditionScope, walkXmlFiles } from '../../src/edition/files.js';
 import { resolvePersonRef } from '../../src/edition/person-refs.js';
-import { XmlCodes } from '../../src/xml/codes.js';
+import { XmlCodes } from '../../src/diagnostics/codes.js';
 
 function walk(dir: string): { files: string[]; problems: [string, string][] } {
   const files: string[] = [];

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { csvField, toCsv } from '../../src/transform/formats/tables.js';
 import { loadEdition, transform } from '../../src/transform/index.js';
-import { TransformCodes } from '../../src/transform/codes.js';
+import { TransformCodes } from '../../src/diagnostics/codes.js';
 import { slugify, UniqueNames } from '../../src/transform/output-names.js';
 import { cleanup, FIXTURE_CONFIG, FIXTURE_TEI, listFiles, tempDir } from './helpers.js';
 

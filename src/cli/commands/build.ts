@@ -5,7 +5,7 @@ import { folderProblem, missingPath, outputFileProblem, outputProblem, within } 
 import { startProgress } from '../progress.js';
 import { keptLines, personsLine } from '../report-lines.js';
 import { writeFileAtomic } from '../../io/index.js';
-import { countBySeverity, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { countBySeverity, EditionCodes, EntityCodes, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
 
 /** How many validation findings the build prints before pointing to `chancery validate`. */
 const MAX_FINDINGS_SHOWN = 20;
@@ -87,7 +87,8 @@ export const buildCommand = defineCommand({
     if (args.verbose) for (const d of conversionWarnings) say(formatDiagnostic(d));
     for (const line of keptLines(build.convert.kept, show)) say(line);
     say(personsLine(build.convert.persons, show));
-    for (const d of build.convert.diagnostics.filter((x) => x.code.startsWith('TEI-ENT-') || x.code === 'TEI-ED-010')) io.stderr(`${formatDiagnostic(d)}\n`);
+    const toEditor = new Set<string>([...Object.values(EntityCodes), EditionCodes.personographyEdited]);
+    for (const d of build.convert.diagnostics.filter((x) => toEditor.has(x.code))) io.stderr(`${formatDiagnostic(d)}\n`);
     const failed = build.convert.files.filter((f) => f.error);
     for (const f of failed) io.stderr(`chancery: ${f.error!.message}\n`);
     if (args.report) writeFileAtomic(resolve(io.cwd, args.report), JSON.stringify({ diagnostics: all }, null, 1) + '\n');

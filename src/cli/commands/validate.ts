@@ -79,7 +79,7 @@ export const validateCommand = defineCommand({
         report = applyBaseline(report, makeBaseline(report));
       } else {
         const baseline = parseBaseline(readFileSync(path, 'utf8'));
-        if (!baseline) throw new UsageError(ValidateCodes.usage, `${args.baseline} is not a chancery baseline file (delete it, or name another with --baseline)`);
+        if (!baseline) throw UsageError.of(ValidateCodes.usage, { problem: `${args.baseline} is not a chancery baseline file (delete it, or name another with --baseline)` });
         report = applyBaseline(report, baseline);
       }
     }

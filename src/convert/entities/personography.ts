@@ -5,10 +5,10 @@
  * starts from the persons of the previous `persons.xml` so that ids never change, then takes the editor's
  * corrections; reading and writing those files is src/edition/personography.ts's.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { personRef, type EditorEntry, type PersonEntry } from '../../edition/personography.js';
 import type { KeptApart, MergeEvidence, PersonReview } from '../../edition/person-review.js';
-import { EntityCodes } from './codes.js';
+import { EntityCodes } from '../../diagnostics/codes.js';
 import { fold } from './persons/lexicon.js';
 import { normalizeSurname, slug } from './persons/normalize.js';
 import { NameKnowledge, linesDigest } from './persons/knowledge.js';
@@ -440,7 +440,7 @@ export class PersonRegistry implements PersonResolver {
       for (const other of e.sameAs ?? []) {
         const q = this.persons.get(other);
         if (!q) {
-          this.diagnostics.push({ code: EntityCodes.unknownPersonId, severity: 'warning', message: `${file}: sameAs names unknown person "${other}"` });
+          this.diagnostics.push(diagnostic(EntityCodes.unknownPersonId, { file, id: other }));
           continue;
         }
         if (q.id === p.id) continue;
@@ -459,10 +459,7 @@ export class PersonRegistry implements PersonResolver {
         const type = a.type?.toLowerCase();
         if ((type !== 'wikidata' && type !== 'viaf') || !a.value) continue;
         if (!a.checked || !a.checked.trim()) {
-          this.diagnostics.push({
-            code: EntityCodes.authorityUnchecked, severity: 'warning',
-            message: `${file}: ${type} id ${a.value} for "${p.id}" says nowhere where it was checked; not used`,
-          });
+          this.diagnostics.push(diagnostic(EntityCodes.authorityUnchecked, { file, type, value: a.value, person: p.id }));
           continue;
         }
         p.authority = p.authority.filter((x) => x.type !== type);

@@ -9,6 +9,7 @@
  */
 import type { Block, TeiDocument } from '../../model/document.js';
 import { ConvertCodes } from '../../diagnostics/codes.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
 
@@ -87,13 +88,14 @@ export const duplicatesPass: DocumentPass = {
       else if (best > j && !interrupts(blocks, j)) continue; // the later one will be judged on its turn
       const orig = blocks[original]!;
       blocks[dup]!.duplicateOf = orig;
-      ctx.report({
-        code: ConvertCodes.duplicatePassage,
-        severity: 'info',
-        message: `lines ${blocks[dup]!.line}-${blocks[dup]!.endLine} repeat lines ${orig.line}-${orig.endLine} (a second OCR pass); kept as a duplicate witness`,
-        span: { file: doc.sourceFile, line: blocks[dup]!.line, column: 1 },
-        related: [{ file: doc.sourceFile, line: orig.line, column: 1 }],
-      });
+      ctx.report(
+        diagnostic(
+          ConvertCodes.duplicatePassage,
+          { line: blocks[dup]!.line, endLine: blocks[dup]!.endLine, originalLine: orig.line, originalEndLine: orig.endLine },
+          { file: doc.sourceFile, line: blocks[dup]!.line, column: 1 },
+          { related: [{ file: doc.sourceFile, line: orig.line, column: 1 }] },
+        ),
+      );
     }
     markTrailingClosings(blocks);
   },

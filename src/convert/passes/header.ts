@@ -8,6 +8,7 @@
  */
 import type { Block, Party, TeiDocument } from '../../model/document.js';
 import { ConvertCodes } from '../../diagnostics/codes.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ConvertContext, DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
 import { textWithoutNotes } from '../readers/inline.js';
@@ -54,23 +55,15 @@ export const headerPass: DocumentPass = {
       }
     }
     if (heading && !fromHeading && !capitals && !reading.kind) {
-      ctx.report({
-        code: ConvertCodes.headingNotParsed,
-        severity: 'info',
-        message: `heading names no sender or addressee: "${heading.slice(0, 80)}"`,
-        span: { file: doc.sourceFile, line: doc.blocks.find((b) => b.kind === 'head')?.line ?? doc.startLine, column: 1 },
-      });
+      ctx.report(
+        diagnostic(ConvertCodes.headingNotParsed, { heading }, { file: doc.sourceFile, line: doc.blocks.find((b) => b.kind === 'head')?.line ?? doc.startLine, column: 1 }),
+      );
     }
     findDate(doc, reading);
     doc.kind = kindOf(doc, heading, reading);
     doc.languages = languagesOf(doc);
     if (!doc.date && !reading.undated && (doc.kind === 'letter' || doc.kind === 'telegram')) {
-      ctx.report({
-        code: ConvertCodes.undatedLetter,
-        severity: 'warning',
-        message: `${doc.kind} "${(doc.title ?? '').slice(0, 60)}" has no date line`,
-        span: { file: doc.sourceFile, line: doc.startLine, column: 1 },
-      });
+      ctx.report(diagnostic(ConvertCodes.undatedLetter, { kind: doc.kind, title: doc.title ?? '' }, { file: doc.sourceFile, line: doc.startLine, column: 1 }));
     }
     doc.title = titleOf(doc) ?? doc.title;
   },

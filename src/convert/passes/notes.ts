@@ -6,6 +6,7 @@
  */
 import type { Block, Inline, TeiDocument, TextInline } from '../../model/document.js';
 import { ConvertCodes } from '../../diagnostics/codes.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ConvertContext, DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
 import { detectLanguage } from '../rules/language.js';
@@ -40,12 +41,7 @@ export const notesPass: DocumentPass = {
       const candidates = sources.filter((s) => !s.used && s.body.n === site.n);
       const source = candidates.find((s) => s.body.line >= site.line) ?? candidates[0];
       if (!source) {
-        ctx.report({
-          code: ConvertCodes.footnoteRefWithoutNote,
-          severity: 'warning',
-          message: `footnote reference ${site.n} has no note text; kept as a superscript number`,
-          span: { file: doc.sourceFile, line: site.line, column: site.column },
-        });
+        ctx.report(diagnostic(ConvertCodes.footnoteRefWithoutNote, { n: site.n }, { file: doc.sourceFile, line: site.line, column: site.column }));
         site.container[site.container.indexOf(site.node)] = { type: 'hi', rend: 'superscript', children: [{ type: 'text', text: site.n, line: site.line, column: site.column }] };
         continue;
       }
@@ -58,12 +54,7 @@ export const notesPass: DocumentPass = {
         source.used = true;
         placements.push({ site, source });
       } else {
-        ctx.report({
-          code: ConvertCodes.noteWithoutRef,
-          severity: 'warning',
-          message: `note ${source.body.n} has no reference in the text; kept where it stands`,
-          span: { file: doc.sourceFile, line: source.body.line, column: source.body.column },
-        });
+        ctx.report(diagnostic(ConvertCodes.noteWithoutRef, { n: source.body.n ?? '?' }, { file: doc.sourceFile, line: source.body.line, column: source.body.column }));
       }
     }
     for (const { site, source } of placements) {
@@ -73,12 +64,9 @@ export const notesPass: DocumentPass = {
       if (twin) {
         removeBlock(doc, twin);
         parts.push(twin);
-        ctx.report({
-          code: ConvertCodes.noteLanguageTwin,
-          severity: 'info',
-          message: `lines ${twin.line}-${twin.endLine} give note ${source.body.n} again in another language (${twin.lang}); both kept in one note`,
-          span: { file: doc.sourceFile, line: twin.line, column: 1 },
-        });
+        ctx.report(
+          diagnostic(ConvertCodes.noteLanguageTwin, { line: twin.line, endLine: twin.endLine, n: source.body.n ?? '?', lang: twin.lang ?? '?' }, { file: doc.sourceFile, line: twin.line, column: 1 }),
+        );
       }
       site.container.splice(site.container.indexOf(site.node), 1, { type: 'note', n: site.n, place: 'foot', parts });
     }

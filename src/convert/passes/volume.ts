@@ -5,6 +5,7 @@
  * volume it belongs to, from the front matter's title lines.
  */
 import { ConvertCodes } from '../../diagnostics/codes.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { VolumePass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
 import { surnameOf, titleOf } from '../rules/titles.js';
@@ -58,12 +59,13 @@ export const volumePass: VolumePass = {
       if (d.sender.length > 0 || d.addressees.length === 0) continue;
       d.sender = [{ name: principal.name, inferred: { cert: 'medium', evidence: 'internal' } }];
       d.title = titleOf(d) ?? d.title;
-      ctx.report({
-        code: ConvertCodes.senderInferred,
-        severity: 'info',
-        message: `heading names no sender; ${principal.name} assumed, the writer of ${principal.n} of the volume's ${messages.length} messages`,
-        span: { file: d.sourceFile, line: d.blocks.find((b) => b.kind === 'head')?.line ?? d.startLine, column: 1 },
-      });
+      ctx.report(
+        diagnostic(
+          ConvertCodes.senderInferred,
+          { name: principal.name, written: principal.n, messages: messages.length },
+          { file: d.sourceFile, line: d.blocks.find((b) => b.kind === 'head')?.line ?? d.startLine, column: 1 },
+        ),
+      );
     }
   },
 };

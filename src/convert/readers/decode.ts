@@ -3,7 +3,7 @@
  * 8-bit text is decoded as Windows-1252 and the report says so. Binary input is refused.
  */
 import { ConvertCodes } from '../../diagnostics/codes.js';
-import { InputError, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, InputError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceText } from '../../model/document.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -32,10 +32,10 @@ export interface DecodedText {
 /** `file` names the source in the model; `shownAs` is how messages name it (the path the user gave). */
 export function decodeSource(bytes: Uint8Array, file: string, shownAs = file): DecodedText {
   if (bytes.length === 0) {
-    throw new InputError(ConvertCodes.emptyFile, `${shownAs}: the file is empty`, { exitCode: 3 });
+    throw InputError.of(ConvertCodes.emptyFile, { file: shownAs }, { exitCode: 3 });
   }
   if (looksBinary(bytes)) {
-    throw new InputError(ConvertCodes.binaryFile, `${shownAs}: this is a binary file, not text`, { exitCode: 3 });
+    throw InputError.of(ConvertCodes.binaryFile, { file: shownAs }, { exitCode: 3 });
   }
   const diagnostics: Diagnostic[] = [];
   const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -47,20 +47,15 @@ export function decodeSource(bytes: Uint8Array, file: string, shownAs = file): D
   } catch {
     const badAt = firstInvalidUtf8(content);
     if (!plausibleWindows1252(content)) {
-      throw new InputError(
+      throw InputError.of(
         ConvertCodes.invalidEncoding,
-        `${shownAs}:${badAt.line}:${badAt.column}: invalid UTF-8 (byte 0x${badAt.byte.toString(16)}) and not Windows-1252 text either`,
+        { file: shownAs, line: badAt.line, column: badAt.column, byte: badAt.byte },
         { exitCode: 3, span: { file, line: badAt.line, column: badAt.column } },
       );
     }
     text = decodeWindows1252(content);
     encoding = 'windows-1252';
-    diagnostics.push({
-      code: ConvertCodes.decodedAsWindows1252,
-      severity: 'info',
-      message: `not valid UTF-8 from line ${badAt.line}; decoded as Windows-1252`,
-      span: { file, line: badAt.line, column: badAt.column },
-    });
+    diagnostics.push(diagnostic(ConvertCodes.decodedAsWindows1252, { line: badAt.line }, { file, line: badAt.line, column: badAt.column }));
   }
   return { source: { file, encoding, hadBom, byteLength: bytes.length, lines: splitLines(text) }, diagnostics };
 }

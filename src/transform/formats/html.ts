@@ -11,7 +11,8 @@ import { correspondentKey, displayName, formatDate, yearOf } from '../format.js'
 import type { OutputFile, TransformContext, TransformModule } from '../module.js';
 import { readAsset } from '../module.js';
 import { isDebris, readingText } from '../reading.js';
-import { TransformCodes } from '../codes.js';
+import { TransformCodes } from '../../diagnostics/codes.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { child, descendants, parseTei, textOf } from '../tei-tree.js';
 import type { TeiElement } from '../tei-tree.js';
 import { aboutPage } from '../site/about-page.js';
@@ -88,12 +89,7 @@ export const htmlTransform: TransformModule = {
           if (ref?.startsWith('../persons.xml#')) personFiles.add(`${dirname(dirname(doc.file))}/persons.xml`);
         }
       } else {
-        ctx.report({
-          code: TransformCodes.teiNotPublished,
-          severity: 'warning',
-          message: `${doc.permalink}: its TEI declares a namespace other than TEI's, so it is not published for download (a browser would run script in it)`,
-          span: { file: doc.file, line: 1, column: 1 },
-        });
+        ctx.report(diagnostic(TransformCodes.teiNotPublished, { permalink: doc.permalink }, { file: doc.file, line: 1, column: 1 }));
       }
       yield { path: `documents/${doc.permalink}.html`, content: documentPage(edition, doc, template, ctx.config, teiHref) };
       collectPlaces(doc, tree, places);
