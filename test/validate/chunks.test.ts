@@ -90,12 +90,17 @@ describe('validate: a file read in chunks', function () {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 9 }), (parts, size) => {
         const text = parts.join('');
-        const [chunked, whole] = both('x.xml', text, size) as { diagnostics: Diagnostic[]; wellFormed: boolean }[];
+        const [chunked, whole] = both('x.xml', text, size) as { diagnostics: Diagnostic[]; schemaFindings: Diagnostic[]; wellFormed: boolean }[];
         if (whole!.wellFormed) assert.deepEqual(chunked, whole);
         else {
-          // saxes itself places some errors of a malformed text (text outside the root) where a chunk ends:
-          // the same findings, not always at the same column
-          const withoutSpans = (r: { diagnostics: Diagnostic[] }): unknown => ({ ...r, diagnostics: r.diagnostics.map((d) => [d.code, d.message]) });
+          // saxes itself places some errors of a malformed text (text outside the root, a tag left open before
+          // the next: '<😀\r\n<TEI') where a chunk ends: the same findings, its and the schema's, not always at the
+          // same column
+          const withoutSpans = (r: { diagnostics: Diagnostic[]; schemaFindings: Diagnostic[] }): unknown => ({
+            ...r,
+            diagnostics: r.diagnostics.map((d) => [d.code, d.message]),
+            schemaFindings: r.schemaFindings.map((d) => [d.code, d.message]),
+          });
           assert.deepEqual(withoutSpans(chunked!), withoutSpans(whole!));
         }
       }),
