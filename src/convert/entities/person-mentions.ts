@@ -15,6 +15,7 @@ import type { TeiDocument } from '../../model/document.js';
 import { NameKnowledge } from './persons/knowledge.js';
 import { normalizeSurname } from './persons/normalize.js';
 import { PersonRegistry, type MentionPlace, type NameForm } from './personography.js';
+import { isStrongMention, knowsSurname } from './surname-evidence.js';
 
 /** What the text says of a mention beyond its name. */
 export interface MentionOptions {
@@ -74,15 +75,11 @@ export class MentionRecorder implements PersonResolver {
   }
 
   knows(surname: string): boolean {
-    const key = normalizeSurname(surname);
-    if (this.editorSurnames.has(key) || this.knowledge.surnames.has(key)) return true;
-    return !this.learned && this.strongSeen.has(key);
+    return knowsSurname(surname, this.editorSurnames, this.knowledge, this.learned, this.strongSeen);
   }
 
   resolve(form: NameForm, place?: MentionPlace, options: MentionOptions = {}): string {
-    if ((form.forenames?.length ?? 0) > 0 || (form.initials?.length ?? 0) > 0 || form.title || options.correspondent) {
-      this.strongSeen.add(normalizeSurname(form.surname));
-    }
+    if (isStrongMention(form, options)) this.strongSeen.add(normalizeSurname(form.surname));
     const mention: RecordedMention = { form, options };
     if (place) mention.place = place;
     this.mentions.push(mention);

@@ -15,6 +15,7 @@ import { NameKnowledge, linesDigest } from './persons/knowledge.js';
 import { conflictOf, editDistance, firstInitial, sexOfTitle, type Conflict, type JoinRule, type NameFacts, type PersonFacts } from './persons/identity.js';
 
 import type { EditionNameFacts, PersonResolver } from './person-mentions.js';
+import { isStrongMention, knowsSurname } from './surname-evidence.js';
 
 export type { AuthorityId, EditorEntry } from '../../edition/personography.js';
 
@@ -186,9 +187,7 @@ export class PersonRegistry implements PersonResolver {
     // would make a second build tag more than the first, and builds must be reproducible. When the sources were
     // read first (learnSource), only that knowledge counts, so that the order of conversion does not matter;
     // otherwise the surnames this run named with evidence of their own.
-    const key = normalizeSurname(surname);
-    if (this.editorSurnames.has(key) || this.knowledge.surnames.has(key)) return true;
-    return !this.learned && this.strongSurnames.has(key);
+    return knowsSurname(surname, this.editorSurnames, this.knowledge, this.learned, this.strongSurnames);
   }
 
   /** The path a `persName/@ref` uses from a document folder. */
@@ -375,9 +374,7 @@ export class PersonRegistry implements PersonResolver {
 
   private record(p: RegisteredPerson, form: NameForm, place: MentionPlace | undefined, options: { correspondent?: boolean; role?: string }): void {
     this.lastSeen.set(p.id, this.sequence++);
-    if ((form.forenames?.length ?? 0) > 0 || (form.initials?.length ?? 0) > 0 || form.title || options.correspondent) {
-      this.strongSurnames.add(normalizeSurname(form.surname));
-    }
+    if (isStrongMention(form, options)) this.strongSurnames.add(normalizeSurname(form.surname));
     const printed = form.text.replace(/\s+/g, ' ');
     if (!p.forms.includes(printed)) p.forms.push(printed);
     if (!p.fixedByEditor) {
