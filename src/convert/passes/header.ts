@@ -11,7 +11,7 @@ import { ConvertCodes } from '../../diagnostics/codes.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ConvertContext, DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
-import { textWithoutNotes } from '../readers/inline.js';
+import { lineWithoutNotes, textWithoutNotes } from '../readers/inline.js';
 import { headingClassification } from '../rules/classification.js';
 import { readCorrespondence, type CorrespondenceReading, type DocumentFacts, type PartyFact } from '../rules/correspondence.js';
 import { findFullDate, parseDateline } from '../rules/dateline.js';
@@ -78,7 +78,7 @@ function documentFacts(doc: TeiDocument): DocumentFacts {
   const firstText = covering.findIndex((b) => b.kind === 'p' || b.kind === 'salute');
   const lastSigned = covering.findLastIndex((b) => b.kind === 'signed');
   const words = (b: Block) => textWithoutNotes(b.inlines);
-  const lines = (b: Block) => b.lines.map((_l, k) => textWithoutNotes(b.inlines, b.line + k)).filter((l) => l.trim());
+  const lines = (b: Block) => b.lines.map((_l, k) => lineWithoutNotes(b, k)).filter((l) => l.trim());
   const facts: DocumentFacts = {
     sourceLines: covering.filter((b) => b.kind === 'sourceNote' || b.kind === 'reference').map(words),
     datelines: covering.flatMap((b, i) => (b.kind === 'dateline' ? [{ lines: lines(b), atEnd: firstText >= 0 && i > firstText }] : [])),
@@ -123,7 +123,7 @@ function office(role: string): Party {
 function legacySigner(doc: TeiDocument): Party | undefined {
   const signed = doc.blocks.find((b) => b.kind === 'signed' && !b.duplicateOf);
   if (!signed) return undefined;
-  const line = textWithoutNotes(signed.inlines, signed.line);
+  const line = lineWithoutNotes(signed, 0);
   // Digits glued to the name are a note number the notes pass found no note text for: "(CLIFFORD WEBSTER)59".
   const printed = line.replace(/^\((?:SGD\.?|S\.?|Signed)\)\s*/i, '').replace(/^\((.*)\)\d*$/, '$1').replace(/\d+$/, '').replace(/,$/, '').trim();
   const name = namesIn(printed).names[0]?.name ?? printed;

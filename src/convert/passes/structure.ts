@@ -16,7 +16,7 @@ import { readClosedSignatures, readDocumentEnd, type EndDecision } from '../rule
 import { referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
 import { isEnclosureMarker, readSourceLine } from '../rules/source-note.js';
 import { readDatelineBlock } from '../rules/dateline-block.js';
-import { noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../readers/inline.js';
+import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../readers/inline.js';
 
 interface Recognised {
   kind: BlockKind;
@@ -266,8 +266,8 @@ function readEnds(doc: TeiDocument): void {
     if (k === undefined) return [b];
     // "Yours very faithfully,\nCharles Lyell": the closing and the signature, each read from its own lines.
     return reread([
-      { ...b, kind: 'closing', lines: b.lines.slice(0, k), endLine: b.line + k - 1, inlines: [] },
-      { ...b, kind: 'signed', line: b.line + k, lines: b.lines.slice(k), column: 1, inlines: [] },
+      { ...b, ...sliceLines(b, 0, k), kind: 'closing', inlines: [] },
+      { ...b, ...sliceLines(b, k), kind: 'signed', inlines: [] },
     ]);
   });
 }
@@ -310,7 +310,7 @@ function splitDatedHeading(block: Block): Block[] {
 /** "Yours very sincerely, (SGD) HALIFAX": the closing phrase and the signature on one line. */
 function splitClosing(block: Block): Block[] {
   if (block.lines.length !== 1) {
-    if (looksLikeSignature(textWithoutNotes(block.inlines, block.endLine))) {
+    if (looksLikeSignature(lineWithoutNotes(block, block.lines.length - 1))) {
       const closing: Block = { ...block, ...sliceLines(block, 0, block.lines.length - 1) };
       const signed: Block = { ...block, ...sliceLines(block, block.lines.length - 1), kind: 'signed', inlines: [] };
       return reread([closing, signed]);
@@ -422,7 +422,7 @@ function findSignatures(doc: TeiDocument, read: Reading): void {
 
   function classifySignature(b: Block, i: number): void {
     const text = read.words(b);
-    const lines = b.lines.map((_l, k) => textWithoutNotes(b.inlines, b.line + k));
+    const lines = b.lines.map((_l, k) => lineWithoutNotes(b, k));
     // "Army General ANTONOV," / "Chief of Staff of the Red Army": a name in capitals with its office, last.
     const last = lastText <= i;
     if (last && firstClosing >= 0 && firstClosing < i && /\b\p{Lu}{3,}\b/u.test(lines[0]!) && !/[.!?]$/.test(lines[0]!) && text.length <= 120) {

@@ -311,13 +311,15 @@ function trimStartOfLine(nodes: Inline[], line: number): void {
  * (a reference whose note text is missing, kept as a superscript, included), note texts, page-foot matter or
  * page breaks. Spaces collapsed, ends trimmed. `line`, when given, keeps only the text printed on that line.
  */
-export function textWithoutNotes(inlines: readonly Inline[], line?: number): string {
+export function textWithoutNotes(inlines: readonly Inline[], line?: number | { from: number; to: number }): string {
   let out = '';
+  const from = typeof line === 'number' ? line : line?.from;
+  const to = typeof line === 'number' ? line : line?.to;
   const walk = (nodes: readonly Inline[]): void => {
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-          if (line === undefined || node.line === line) out += node.text;
+          if (from === undefined || (node.line >= from && node.line <= to!)) out += node.text;
           break;
         case 'hi':
           if (node.rend !== 'superscript') walk(node.children);
@@ -338,6 +340,16 @@ export function textWithoutNotes(inlines: readonly Inline[], line?: number): str
   };
   walk(inlines);
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The words of line `k` of a block ({@link textWithoutNotes} of that line): in a print extraction a line of the
+ * text may be several printed lines joined again, with a running head between them.
+ */
+export function lineWithoutNotes(block: Block, k: number): string {
+  const pieces = block.pieces?.[k];
+  if (!pieces || pieces.length === 0) return textWithoutNotes(block.inlines, block.line + k);
+  return textWithoutNotes(block.inlines, { from: pieces[0]!.line, to: pieces[pieces.length - 1]!.line });
 }
 
 /**

@@ -29,9 +29,15 @@ const OPENING_SPAN = 8;
  */
 export function readDocumentOpening(blocks: readonly Block[], from = 0): OpeningDecision[] {
   const out: OpeningDecision[] = [];
-  let head = blocks.findIndex((b, i) => i >= from && i < from + OPENING_SPAN && b.kind === 'head');
-  for (let i = from; i < Math.min(blocks.length, from + OPENING_SPAN); i++) {
+  let end = from + OPENING_SPAN;
+  let head = blocks.findIndex((b, i) => i >= from && i < end && b.kind === 'head');
+  for (let i = from; i < Math.min(blocks.length, end); i++) {
     const b = blocks[i]!;
+    // A print extraction's running head may fall anywhere in the opening (page furniture, not the document's).
+    if (b.kind === 'runningHead') {
+      end++;
+      continue;
+    }
     if (b.kind === 'head' || b.kind === 'classification' || b.kind === 'sent') continue;
     if (b.kind !== 'p' && b.kind !== 'reference' && b.kind !== 'marginal' && b.kind !== 'dateline' && b.kind !== 'address') break;
     const text = blockText(b);

@@ -35,6 +35,16 @@ describe('rules/document-opening', () => {
     ]);
   });
 
+  it('a print extraction: a running head standing in the opening is passed over, not the end of it', () => {
+    const blocks = blocksOf('CHINA  55\n\nMr. Conger to Mr. Hay.\n\nLegation of the United States,\nPeking, China, December 5, 1900.\n\nNo. 466.]\n\nSir: I have the honor to confirm.');
+    blocks[0]!.kind = 'runningHead';
+    assert.deepEqual(readDocumentOpening(blocks), [
+      { index: 1, kind: 'head' },
+      { index: 2, kind: 'dateline' },
+      { index: 3, kind: 'reference' },
+    ]);
+  });
+
   it('a memo form: From/To/Date lines are a header, not a head', () => {
     const blocks = blocksOf('TELEGRAM No. 418\nFrom: Ambassador Winant, London\nTo: Secretary of State, Washington\nDate: September 4, 1941\n\nThe Prime Minister asked me.');
     assert.deepEqual(readDocumentOpening(blocks), [{ index: 0, kind: 'memoHeader' }]);
