@@ -72,6 +72,11 @@ export interface Block {
    * number printed at a page's foot: the next page's), set by the join pass.
    */
   startsPage?: { n: string; inferred: Inference };
+  /**
+   * Set by the structure pass on the marker that opens an enclosure ("[Enclosure 2—Translation]", "[Subenclosure]",
+   * "Annex No. 3."): its level (2: an enclosure of the enclosure before it) and the number it prints.
+   */
+  opensEnclosure?: { level: 1 | 2; n?: string };
   /** The block's xml:id, set by the layout pass on a passage that duplicates point to. */
   xmlId?: string;
 }
@@ -80,12 +85,19 @@ export interface Block {
 export type Zone = 'top' | 'content' | 'bottom';
 
 /**
+ * The divisions of a body: the volume's own matter (`front`), a numbered section, a part (what opener matter after
+ * text, or text after closer matter, splits off), an enclosure inside its covering document, and the covering
+ * text itself (the document's, or an enclosure's with subenclosures: what the enclosures follow).
+ */
+export type DivType = 'front' | 'section' | 'part' | 'enclosure' | 'covering';
+
+/**
  * The body of a document as TEI divides it, decided by the layout pass and written as it stands by the
  * serializer: divisions, opener/closer/postscript groups, blocks in their zone, and the empty paragraph TEI
  * requires in a division that has no text. `newlineAfter` says whether the file breaks the line after it.
  */
 export type LayoutNode =
-  | { type: 'div'; divType: 'front' | 'section' | 'part'; n?: string; children: LayoutNode[]; newlineAfter: boolean }
+  | { type: 'div'; divType: DivType; n?: string; children: LayoutNode[]; newlineAfter: boolean }
   | { type: 'group'; element: 'opener' | 'closer' | 'postscript'; children: LayoutNode[]; newlineAfter: boolean }
   | { type: 'block'; block: Block; zone: Zone }
   | { type: 'emptyParagraph' };

@@ -29,6 +29,13 @@ const block = fc.oneof(
   { weight: 1, arbitrary: para.map((p) => `<postscript><p>${p}</p></postscript>`) },
   { weight: 1, arbitrary: fc.array(phrase, { minLength: 1, maxLength: 3 }).map((ls) => `<p>text <note type="address"><address>${ls.map((l) => `<addrLine>${l}</addrLine>`).join('')}</address></note></p>`) },
   { weight: 1, arbitrary: fc.tuple(phrase, para).map(([h, p]) => `<div type="section"><head>${h}</head><p>${p}</p></div>`) },
+  // an enclosure with its marker, head, dateline, text and signature, after the text it is enclosed in
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(para, phrase, phrase, para, phrase)
+      .map(([cover, h, d, p, s]) => `<div type="covering"><p>${cover}</p></div><div type="enclosure" n="1"><note type="source">[Enclosure 1]</note><head>${h}</head><opener><dateline>${d}</dateline></opener><p>${p}</p><closer><signed>${s}</signed></closer></div>`),
+  },
 );
 /** A whole TEI document: a head and up to six blocks of the kinds docs/encoding.md lists. */
 export const teiDoc = fc.tuple(phrase, fc.array(block, { minLength: 1, maxLength: 6 })).map(

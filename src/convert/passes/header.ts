@@ -17,7 +17,6 @@ import { readCorrespondence, type CorrespondenceReading, type DocumentFacts, typ
 import { findFullDate, parseDateline } from '../rules/dateline.js';
 import { detectLanguage } from '../rules/language.js';
 import { namesIn, partiesFromHeading } from '../rules/parties.js';
-import { isEnclosureMarker } from '../rules/source-note.js';
 import { titleOf } from '../rules/titles.js';
 
 export const headerPass: DocumentPass = {
@@ -97,7 +96,7 @@ function documentFacts(doc: TeiDocument): DocumentFacts {
 
 /** The blocks of the covering document: everything before the first enclosure's marker. */
 function coveringBlocks(doc: TeiDocument): Block[] {
-  const enclosure = doc.blocks.findIndex((b, i) => i > 0 && b.kind === 'sourceNote' && isEnclosureMarker(plainText(b)));
+  const enclosure = doc.blocks.findIndex((b) => b.opensEnclosure);
   return enclosure > 0 ? doc.blocks.slice(0, enclosure) : doc.blocks;
 }
 

@@ -69,6 +69,63 @@ function layoutBody(doc: TeiDocument): LayoutNode[] {
   if (doc.kind === 'front') {
     return [{ type: 'div', divType: 'front', children: blocks.map((block) => ({ type: 'block', block, zone: 'content' })), newlineAfter: false }];
   }
+  if (!blocks.some((b) => b.opensEnclosure)) return layoutBlocks(blocks);
+  // The footnote block after the last enclosure is the whole document's: its notes may belong to any part.
+  let end = blocks.length;
+  while (end > 0 && FOOT.has(blocks[end - 1]!.kind)) end--;
+  if (!blocks.slice(end).some((b) => b.kind === 'noteBody')) end = blocks.length;
+  const trailing: LayoutNode[] = blocks.slice(end).map((block) => ({ type: 'block', block, zone: 'content' }));
+  return [...layoutUnit(blocks, enclosureTree(blocks, end)), ...trailing];
+}
+
+/** What a document's trailing footnote block holds. */
+const FOOT: ReadonlySet<BlockKind> = new Set(['noteBody', 'sourceNote', 'runningHead', 'pageNum']);
+
+/** A document or an enclosure: its blocks `from`–`to` (exclusive), the enclosures among them, in order. */
+interface Unit {
+  marker?: Block;
+  from: number;
+  to: number;
+  enclosures: Unit[];
+}
+
+/**
+ * The enclosures of blocks `0`–`end`, as the structure pass marked them: each runs from its marker to the next marker
+ * of its level or above; a subenclosure belongs to the enclosure before it.
+ */
+function enclosureTree(blocks: Block[], end: number): Unit {
+  const root: Unit = { from: 0, to: end, enclosures: [] };
+  const open: { unit: Unit; level: number }[] = [{ unit: root, level: 0 }];
+  for (let i = 0; i < end; i++) {
+    const marker = blocks[i]!.opensEnclosure;
+    if (!marker) continue;
+    while (open.length > 1 && open[open.length - 1]!.level >= marker.level) open.pop()!.unit.to = i;
+    const unit: Unit = { marker: blocks[i], from: i, to: end, enclosures: [] };
+    open[open.length - 1]!.unit.enclosures.push(unit);
+    open.push({ unit, level: marker.level });
+  }
+  return root;
+}
+
+/**
+ * A unit's own matter, then its enclosures, each a division. TEI puts a division's closer after any division inside
+ * it, so where enclosures follow, the text they follow (the covering letter, signature included) is a division too.
+ */
+function layoutUnit(blocks: Block[], unit: Unit): LayoutNode[] {
+  const ownEnd = unit.enclosures[0]?.from ?? unit.to;
+  const own = layoutBlocks(blocks.slice(unit.from, ownEnd));
+  if (unit.enclosures.length === 0) return own;
+  const out: LayoutNode[] = [];
+  if (ownEnd > unit.from) out.push({ type: 'div', divType: 'covering', children: own, newlineAfter: true });
+  for (const e of unit.enclosures) {
+    const n = e.marker!.opensEnclosure!.n;
+    out.push({ type: 'div', divType: 'enclosure', ...(n ? { n } : {}), children: layoutUnit(blocks, e), newlineAfter: true });
+  }
+  return out;
+}
+
+/** Blocks as TEI divides them: numbered sections, or parts where the order of opener, text and closer asks for one. */
+function layoutBlocks(blocks: Block[]): LayoutNode[] {
   const firstSection = blocks.findIndex((b) => b.kind === 'section');
   if (firstSection < 0) return zones(blocks);
   const body: LayoutNode[] = [];

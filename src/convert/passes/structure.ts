@@ -14,7 +14,8 @@ import { partiesFromHeading } from '../rules/parties.js';
 import { readDocumentOpening } from '../rules/document-opening.js';
 import { readClosedSignatures, readDocumentEnd, type EndDecision } from '../rules/document-end.js';
 import { referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
-import { isEnclosureMarker, readSourceLine } from '../rules/source-note.js';
+import { readSourceLine } from '../rules/source-note.js';
+import { findEnclosures, isEnclosureTitle } from '../rules/enclosures.js';
 import { readDatelineBlock } from '../rules/dateline-block.js';
 import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../readers/inline.js';
 
@@ -166,6 +167,7 @@ function classify(doc: TeiDocument): void {
   }
   keepParagraphNumbersInSequence(doc.blocks);
   const read = newReading();
+  markEnclosures(doc.blocks);
   readOpening(doc);
   // A memo form's header stands where a heading would: its first paragraph is text.
   if (!doc.blocks.some((b) => b.kind === 'head' || b.kind === 'memoHeader')) findSingleHeading(doc, read);
@@ -199,9 +201,30 @@ function readOpening(doc: TeiDocument): void {
   for (const d of readDocumentOpening(doc.blocks)) doc.blocks[d.index]!.kind = d.kind;
   // An enclosure opens as a document does, after its marker: its own head, source lines and dateline.
   doc.blocks.forEach((b, i) => {
-    if (i === 0 || b.kind !== 'sourceNote' || !isEnclosureMarker(plainText(b))) return;
-    for (const d of readDocumentOpening(doc.blocks, i + 1)) if (d.kind !== 'memoHeader') doc.blocks[d.index]!.kind = d.kind;
+    if (!b.opensEnclosure) return;
+    const opening = readDocumentOpening(doc.blocks, i + 1).filter((d) => d.kind !== 'memoHeader');
+    for (const d of opening) doc.blocks[d.index]!.kind = d.kind;
+    if (opening.some((d) => d.kind === 'head')) return;
+    // A title over the enclosure that names no parties ("Report on Activities …") is its head all the same, where it
+    // stands first, under the marker and the source lines, with more of the enclosure after it.
+    let j = i + 1;
+    while (j < doc.blocks.length && (doc.blocks[j]!.kind === 'sourceNote' || doc.blocks[j]!.kind === 'runningHead') && !doc.blocks[j]!.opensEnclosure) j++;
+    const title = doc.blocks[j];
+    const next = doc.blocks[j + 1];
+    if (title?.kind === 'p' && title.lines.length === 1 && next && !next.opensEnclosure && next.kind !== 'noteBody' && isEnclosureTitle(plainText(title))) title.kind = 'head';
   });
+}
+
+/**
+ * The markers that open enclosures (rules/enclosures.ts) are source lines that say so: the opening, the end and
+ * the layout of each enclosure are read from them.
+ */
+function markEnclosures(blocks: Block[]): void {
+  for (const span of findEnclosures(blocks)) {
+    const marker = blocks[span.from]!;
+    marker.kind = 'sourceNote';
+    marker.opensEnclosure = { level: span.level, ...(span.n ? { n: span.n } : {}) };
+  }
 }
 
 /**
@@ -248,7 +271,7 @@ function readEnds(doc: TeiDocument): void {
   if (!blocks.slice(end).some((b) => b.kind === 'noteBody')) end = blocks.length;
   const bounds = [0];
   blocks.forEach((b, i) => {
-    if (i > 0 && i < end && b.kind === 'sourceNote' && isEnclosureMarker(plainText(b))) bounds.push(i);
+    if (i < end && b.opensEnclosure) bounds.push(i);
   });
   bounds.push(end);
   const decisions: EndDecision[] = [];

@@ -15,6 +15,26 @@ export interface EnclosureSpan {
   to: number;
   /** 1 for an enclosure, 2 for a subenclosure. */
   level: 1 | 2;
+  /** The number the marker prints ("[Inclosure No. 2, with dispatch No. 69.]" → "2"). */
+  n?: string;
+}
+
+/** The enclosure's own number in its marker, not the covering despatch's ("… with dispatch No. 69"). */
+export function enclosureNumber(marker: string): string | undefined {
+  return /(?:closure|Annex)\s+(?:No\.\s*)?([\dA-Z]{1,3})\b/.exec(marker)?.[1];
+}
+
+/**
+ * A title printed over an enclosure that the heading rules do not read ("Report on Activities Directed towards …",
+ * "Translation of Imperial decree.", "Prince Ching and Li Hung-chang, etc., to Mr. de Cologan."): one line of at most
+ * 200 characters, capitalised, not a sentence followed by another, not an address ("To the Doyen of the diplomatic
+ * corps.") and not a salutation.
+ */
+export function isEnclosureTitle(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 200 || !/^\p{Lu}/u.test(t) || /[:;,]$/.test(t) || /^To\s/.test(t)) return false;
+  // ". Read by M. de Cologan": a second sentence; "M. de Cologan", "etc., to": abbreviations.
+  return !/(?<!\b(?:Mr|Mrs|Dr|M|St|Messrs|Gen|Col|Capt|No|Jr|etc|\p{Lu}))[.!?]\s+\p{Lu}/u.test(t);
 }
 
 /** Index of the first block of the document's trailing footnote block (blocks.length when it has none). */
@@ -28,11 +48,14 @@ export function footnoteBlockStart(blocks: readonly Block[]): number {
 
 /** The enclosures of one document's blocks, in order; none when it prints no enclosure marker. */
 export function findEnclosures(blocks: readonly Block[]): EnclosureSpan[] {
-  const markers: { at: number; level: 1 | 2 }[] = [];
+  const markers: { at: number; level: 1 | 2; n?: string }[] = [];
   blocks.forEach((b, i) => {
-    if (b.lines.length !== 1) return;
+    // The document's own first line is no enclosure of it (a document printed on its own from under its marker).
+    if (i === 0 || b.lines.length !== 1) return;
     const text = blockText(b);
-    if (isEnclosureMarker(text)) markers.push({ at: i, level: /^\[?Sub-?(?:en|in)closure/i.test(text) ? 2 : 1 });
+    if (!isEnclosureMarker(text)) return;
+    const n = enclosureNumber(text);
+    markers.push({ at: i, level: /^\[?Sub-?(?:en|in)closure/i.test(text) ? 2 : 1, ...(n ? { n } : {}) });
   });
   if (markers.length === 0) return [];
   const end = footnoteBlockStart(blocks);
@@ -47,7 +70,7 @@ export function findEnclosures(blocks: readonly Block[]): EnclosureSpan[] {
         break;
       }
     }
-    spans.push({ from: m.at, to, level: m.level });
+    spans.push({ from: m.at, to, level: m.level, ...(m.n ? { n: m.n } : {}) });
   });
   return spans;
 }

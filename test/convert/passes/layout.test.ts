@@ -53,6 +53,56 @@ describe('passes/layout', () => {
     assert.deepEqual(postscripts.map((n) => n.type === 'group' && n.newlineAfter), [false, true]);
   });
 
+  it('an enclosure is a division of its own after the covering letter, a subenclosure inside its enclosure, the footnote block after all', () => {
+    const doc = layoutOf(
+      para('File No. 723.2515/640') +
+        para('The Minister in Chile (Norton) to the Secretary of State') +
+        para('Santiago, July 20, 1922.') +
+        para('Sir: I have the honor to enclose a copy of the note¹ of the Minister.') +
+        para('Norton') +
+        para('[Enclosure 1—Translation]') +
+        para('The Chilean Minister for Foreign Affairs (Barros) to the American Minister (Norton)') +
+        para('Santiago, July 18, 1922.') +
+        para('Mr. Minister: The delegates will be at Valparaiso.') +
+        para('Barros') +
+        para('[Subenclosure]') +
+        para('List of the Delegates') +
+        para('Señor Luis Izquierdo and Señor Carlos Aldunate Solar, who will arrive on Friday.') +
+        para('[Enclosure 2]') +
+        para('Memorandum') +
+        para('The frontier was surveyed in 1898.') +
+        '1. Printed as enclosure 1.\n',
+    );
+    assert.deepEqual(outline(doc.layout!), [
+      { 'div covering': ['sourceNote', 'head', { opener: ['dateline'] }, 'p', { closer: ['signed'] }] },
+      {
+        'div enclosure 1': [
+          { 'div covering': ['sourceNote', 'head', { opener: ['dateline'] }, 'p', { closer: ['signed'] }] },
+          { 'div enclosure': ['sourceNote', 'head', 'p'] },
+        ],
+      },
+      { 'div enclosure 2': ['sourceNote', 'head', 'p'] },
+    ]);
+  });
+
+  it('a note text that no reference takes stays after the enclosures, where it was printed', () => {
+    const doc = layoutOf(
+      para('The Minister in Chile (Norton) to the Secretary of State') +
+        para('Sir: I have the honor to enclose a copy of the note of the Minister.') +
+        para('Norton') +
+        para('[Enclosure]') +
+        para('Memorandum') +
+        para('Text of the memorandum.') +
+        '² A note no text refers to.\n',
+    );
+    const last = doc.layout![doc.layout!.length - 1]!;
+    assert.equal(last.type === 'block' && last.block.kind, 'noteBody');
+    assert.deepEqual(
+      outline(doc.layout!.slice(0, 2)),
+      [{ 'div covering': ['head', 'p', { closer: ['signed'] }] }, { 'div enclosure': ['sourceNote', 'head', 'p'] }],
+    );
+  });
+
   it('makes numbered sections divisions with their number as heading', () => {
     const long = 'The Soviet Union has borne the brunt of the war for three years and its armies have advanced from the Volga to the Vistula, which no one had thought possible.';
     const doc = layoutOf(para('THE SOVIET UNION AND THE WAR') + para(long) + para('II') + 'More text.\n');

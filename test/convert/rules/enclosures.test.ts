@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Block } from '../../../src/model/document.js';
-import { findEnclosures, footnoteBlockStart } from '../../../src/convert/rules/enclosures.js';
+import { enclosureNumber, findEnclosures, footnoteBlockStart, isEnclosureTitle } from '../../../src/convert/rules/enclosures.js';
 
 function blocksOf(...texts: string[]): Block[] {
   return texts.map((t, i) => ({ kind: 'p', line: i * 2 + 1, endLine: i * 2 + 1, lines: t.split('\n'), column: 1, inlines: [] }));
@@ -35,8 +35,29 @@ describe('rules/enclosures', () => {
     assert.deepEqual(findEnclosures(despatch), [
       { from: 3, to: 10, level: 1 },
       { from: 7, to: 10, level: 2 },
-      { from: 10, to: 12, level: 1 },
+      { from: 10, to: 12, level: 1, n: '2' },
     ]);
+  });
+
+  it('the number an enclosure prints is its own, not the covering despatch’s', () => {
+    assert.equal(enclosureNumber('[Inclosure No. 2, with dispatch No. 69.—Translation.]'), '2');
+    assert.equal(enclosureNumber('[Enclosure 3—Paraphrase]'), '3');
+    assert.equal(enclosureNumber('Annex No. 8.'), '8');
+    assert.equal(enclosureNumber('[Inclosure with dispatch No. 69.]'), undefined);
+    assert.equal(enclosureNumber('[Subenclosure]'), undefined);
+  });
+
+  it('a marker on the document’s first line opens no enclosure of it', () => {
+    assert.deepEqual(findEnclosures(blocksOf('[Inclosure 1.]', 'Memorandum', 'Text.')), []);
+  });
+
+  it('titles over enclosures: not sentences, addresses or salutations', () => {
+    for (const t of ['Report on Activities Directed towards Restricting Supplies to the Enemy from Northern Russia', 'Translation of Imperial decree.', 'Prince Ching and Li Hung-chang, etc., to Mr. de Cologan.', 'Memorandum.']) {
+      assert.equal(isEnclosureTitle(t), true, t);
+    }
+    for (const t of ['To the Doyen of the diplomatic corps.', 'Indictment of certain guilty officials. Read by M. de Cologan to Chinese plenipotentiaries.', 'Your Excellency:', 'sir, your obedient servant', 'x'.repeat(201)]) {
+      assert.equal(isEnclosureTitle(t), false, t);
+    }
   });
 
   it('a document without markers has no enclosures', () => {
