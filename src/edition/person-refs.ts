@@ -31,14 +31,27 @@ export function isUri(ref: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(ref);
 }
 
+/** The file one pointer of a `persName/@ref` found in `documentFile` points into, or undefined for a URI or `#x`. */
+export function pointedFile(ref: string, documentFile: string): string | undefined {
+  if (isUri(ref)) return undefined;
+  const hash = ref.indexOf('#');
+  if (hash === 0) return undefined;
+  return resolve(dirname(documentFile), hash < 0 ? ref : ref.slice(0, hash));
+}
+
+/** The persons.xml one pointer of a `persName/@ref` points into (not whether the person is there), or undefined. */
+export function personographyOfRef(ref: string, documentFile: string): string | undefined {
+  const file = pointedFile(ref, documentFile);
+  return file !== undefined && basename(file) === PERSONOGRAPHY ? file : undefined;
+}
+
 /** Judges one pointer of a `persName/@ref` found in `documentFile` (an absolute path). */
 export function resolvePersonRef(ref: string, documentFile: string, lookup: PersonographyLookup): PersonRefVerdict {
   if (isUri(ref)) return { kind: 'authority' };
-  const hash = ref.indexOf('#');
-  if (hash === 0) return { kind: 'local' };
-  const target = hash < 0 ? ref : ref.slice(0, hash);
-  const file = resolve(dirname(documentFile), target);
+  const file = pointedFile(ref, documentFile);
+  if (file === undefined) return { kind: 'local' };
   if (basename(file) !== PERSONOGRAPHY) return { kind: 'not-personography', file };
+  const hash = ref.indexOf('#');
   const ids = lookup(file);
   if (!ids) return { kind: 'no-personography', personography: file };
   const id = hash < 0 ? '' : ref.slice(hash + 1);

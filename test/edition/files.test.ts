@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { EditionScope, walkXmlFiles } from '../../src/edition/files.js';
-import { resolvePersonRef } from '../../src/edition/person-refs.js';
+import { personographyOfRef, resolvePersonRef } from '../../src/edition/person-refs.js';
 import { XmlCodes } from '../../src/diagnostics/codes.js';
 
 function walk(dir: string): { files: string[]; problems: [string, string][] } {
@@ -91,5 +91,15 @@ describe('src/edition: what a persName/@ref resolves to', function () {
     assert.equal(judge('persons.xml#stalin-j'), 'no-personography');
     assert.equal(judge('https://www.wikidata.org/entity/Q855'), 'authority');
     assert.equal(judge('#p3'), 'local');
+  });
+
+  it('names the persons.xml a pointer leads into, for the site to publish beside the documents', function () {
+    const of = (ref: string): string | undefined => personographyOfRef(ref, '/ed/tei/vol/001.xml');
+    assert.equal(of('../persons.xml#stalin-j'), '/ed/tei/persons.xml');
+    assert.equal(of('./../persons.xml#x'), '/ed/tei/persons.xml');
+    assert.equal(of('persons.xml#x'), '/ed/tei/vol/persons.xml');
+    assert.equal(of('../other.xml#x'), undefined);
+    assert.equal(of('https://example.org/persons.xml#x'), undefined);
+    assert.equal(of('#p3'), undefined);
   });
 });

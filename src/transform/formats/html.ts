@@ -5,7 +5,7 @@
  * filters, footnotes on phones) add to pages that read fine without them.
  */
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Edition, EditionDocument } from '../edition.js';
 import { correspondentKey, displayName, formatDate, yearOf } from '../format.js';
 import type { OutputFile, TransformContext, TransformModule } from '../module.js';
@@ -13,6 +13,8 @@ import { readAsset } from '../module.js';
 import { isDebris, readingText } from '../reading.js';
 import { TransformCodes } from '../../diagnostics/codes.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
+import { PERSONOGRAPHY } from '../../edition/personography.js';
+import { personographyOfRef } from '../../edition/person-refs.js';
 import { child, descendants, parseTei, textOf } from '../tei-tree.js';
 import type { TeiElement } from '../tei-tree.js';
 import { aboutPage } from '../site/about-page.js';
@@ -83,10 +85,11 @@ export const htmlTransform: TransformModule = {
       if (publishableTei(tree)) {
         teiHref = `tei/documents/${doc.permalink}.xml`;
         yield { path: teiHref, content: readFileSync(doc.file) };
-        // the document's persName/@ref point to ../persons.xml: published beside, they still resolve
+        // The document's persName/@ref point to ../persons.xml, published as tei/persons.xml: beside the
+        // documents' folder, they still resolve. Only that one place is published (see below).
+        const beside = join(dirname(dirname(doc.file)), PERSONOGRAPHY);
         for (const p of descendants(tree, 'persName')) {
-          const ref = p.attrs.ref;
-          if (ref?.startsWith('../persons.xml#')) personFiles.add(`${dirname(dirname(doc.file))}/persons.xml`);
+          for (const ref of (p.attrs.ref ?? '').split(/\s+/)) if (ref && personographyOfRef(ref, doc.file) === beside) personFiles.add(beside);
         }
       } else {
         ctx.report(diagnostic(TransformCodes.teiNotPublished, { permalink: doc.permalink }, { file: doc.file, line: 1, column: 1 }));
