@@ -234,8 +234,29 @@ export function tagDocument(doc: TeiDocument, registry: PersonResolver, options:
     common: (f) => edition.lower.has(f) || (source ? source.lower.has(f) : lowerOfDocument().has(f)),
     place: (f) => (source?.isPlace(f) ?? false) || edition.isPlace(f),
   };
-  // Round one: what the document itself establishes as names.
-  for (const unit of units) for (const m of personsIn(unit, lookups)) docKnown.add(normalizeSurname(m.key));
+  // Round one: what the document itself establishes as names. The surnames each unit asked about are written
+  // down with the answers: where every answer is still the same in round two, the rules would take the same path
+  // and find the same names (common words, places and strong names do not change while a document is tagged).
+  const firstRound: Array<{ mentions: PersonMention[]; asked: Map<string, boolean> }> = [];
+  for (const unit of units) {
+    const asked = new Map<string, boolean>();
+    const recording: Lookups = {
+      ...lookups,
+      known: (key) => {
+        const answer = lookups.known(key);
+        asked.set(key, answer);
+        return answer;
+      },
+    };
+    const mentions = personsIn(unit, recording);
+    for (const m of mentions) docKnown.add(normalizeSurname(m.key));
+    firstRound.push({ mentions, asked });
+  }
+  const secondRound = (i: number): PersonMention[] => {
+    const { mentions, asked } = firstRound[i]!;
+    for (const [key, answer] of asked) if (lookups.known(key) !== answer) return personsIn(units[i]!, lookups);
+    return mentions;
+  };
 
   // Without a date of its own, a document takes the last reference of the one before it in the same source
   // (volumes of letters and telegrams run in date order), then the full dates it prints itself.
@@ -243,10 +264,10 @@ export function tagDocument(doc: TeiDocument, registry: PersonResolver, options:
   // A year taken from the document's own date is all but certain; one taken from the document before, or from
   // the narrative's last full date, less so.
   const yearCertainty: Inference = { cert: doc.date?.when ? 'high' : 'medium', evidence: 'internal' };
-  for (const unit of units) {
+  for (const [unitIndex, unit] of units.entries()) {
     const spans: EntitySpan[] = [];
     const place: MentionPlace = { document: docId, line: unit.block.line };
-    for (const m of personsIn(unit, lookups)) {
+    for (const m of secondRound(unitIndex)) {
       const role = roleAfter(unit.view.text, m.end);
       // "Martin Alexander, *The Republic in Danger*": an author cited in a note, a person of another kind than an officer.
       const cited = unit.inNote && /^,\s*[*'‘"“]/.test(unit.view.text.slice(m.end, m.end + 4));

@@ -205,14 +205,27 @@ function isUpperLetter(ch: string): boolean {
 
 /** Starts with a capital letter (a letter whose lower case differs from it). */
 const isCapitalised = (w: string): boolean => {
+  const code = w.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = w[0] ?? '';
   return c !== c.toLowerCase() && c === c.toUpperCase();
 };
 const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
 
-/** Only spaces (and at most one line break) between two tokens: they can belong to one name. */
+/**
+ * Only spaces (and at most one line break) between two tokens: they can belong to one name. Read character by
+ * character: this is asked of most pairs of neighbouring capitalised words.
+ */
 function joined(text: string, a: Token, b: Token): boolean {
-  return /^[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/.test(text.slice(a.end, b.start));
+  let breaks = 0;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xa0) continue;
+    if (c === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < b.start) continue;
+    if (c === 10 && breaks++ === 0) continue;
+    return false;
+  }
+  return true;
 }
 
 /** The surname key the scorer and the personography use: the folded last name word. */
@@ -424,6 +437,11 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
     const tok = tokens[i]!;
     while (next < taken.length && taken[next]!.end <= tok.start) next++;
     if (next < taken.length && taken[next]!.start < tok.end) {
+      i++;
+      continue;
+    }
+    // A name starts with a title, an initial or a name word, all capitalised: most words need no closer look.
+    if (tok.kind === 'word' && !isCapitalised(tok.word)) {
       i++;
       continue;
     }
