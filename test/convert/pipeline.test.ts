@@ -15,6 +15,7 @@ import { ConvertCodes } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { PersonRegistry } from '../../src/convert/entities/personography.js';
 import { sourceOf } from './passes/run-passes.js';
+import { nearDuplicateParagraphs, proseWithNames } from '../helpers/pathological-text.js';
 
 function fakeDocs(source: SourceText): TeiDocument[] {
   return source.lines.map((line, i) => ({
@@ -93,6 +94,34 @@ describe('convert: the pipeline', () => {
     const xml = serializeTei(documents[0]!);
     assert.doesNotMatch(xml, /<persName/);
     assert.equal((xml.match(/told General Graves that/g) ?? []).length, 6000);
+  });
+
+  // Issue 13: inputs that once took minutes (the duplicate pass compared every pair of blocks sharing a common
+  // trigram). A ceiling of 30 s each, far above what they take (a few seconds), not a timing.
+  it('converts one 5 MB document of prose naming thousands of persons: the guard reports it, every paragraph kept', function () {
+    this.timeout(30_000);
+    const { text, paragraphs } = proseWithNames(5 * 1048576);
+    const { documents, diagnostics } = convert(text, { fileName: 'names.txt' });
+    assert.equal(documents.length, 1);
+    const guard = diagnostics.filter((d) => d.code === ConvertCodes.documentTooLarge);
+    assert.equal(guard.length, 1);
+    assert.match(guard[0]!.message, /^one document of 5\.0 MB of text in [\d,]+ blocks \(lines 1-\d+\)/);
+    const xml = serializeTei(documents[0]!);
+    assert.equal((xml.match(/ Commission; /g) ?? []).length, 2 * paragraphs);
+  });
+
+  it('converts a 2 MB run of near-duplicate paragraphs below the guard: the repeats kept as witnesses of the first', function () {
+    this.timeout(30_000);
+    const { text, paragraphs } = nearDuplicateParagraphs(1.9 * 1048576);
+    const { documents, diagnostics } = convert(text, { fileName: 'repeats.txt' });
+    assert.equal(documents.length, 1);
+    assert.equal(diagnostics.filter((d) => d.code === ConvertCodes.documentTooLarge).length, 0);
+    const witnesses = diagnostics.filter((d) => d.code === ConvertCodes.duplicatePassage);
+    // Past its budget the duplicate pass compares common trigrams across the nearest and the first blocks only:
+    // most repeats, not all (the exhaustive comparison found 1,653 of these 1,706).
+    assert.ok(witnesses.length >= (2 / 3) * paragraphs && witnesses.length < paragraphs, `${witnesses.length} of ${paragraphs}`);
+    assert.ok(witnesses.every((d) => d.related?.[0]?.line === 1 || d.related![0]!.line < d.span!.line));
+    assert.equal((serializeTei(documents[0]!).match(/<note type="duplicate"/g) ?? []).length, witnesses.length);
   });
 
   it('gives the same documents one at a time as all at once, each with the diagnostics of its own lines', () => {

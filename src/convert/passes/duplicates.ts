@@ -29,6 +29,24 @@ function trigrams(ws: string[]): Set<string> {
   return out;
 }
 
+/** Above this sum of squared holder counts, a document is compared only through each trigram's nearest holders. */
+const MAX_INDEX_WORK = 1 << 24;
+const NEAREST_HOLDERS = 64;
+const FIRST_HOLDERS = 8;
+
+/** The stretch of the sorted `list` of `size` block numbers centred on block j (which the list holds). */
+function around(list: readonly number[], j: number, size: number): [number, number] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < j) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = Math.max(0, Math.min(lo - (size >> 1), list.length - size));
+  return [from, from + size];
+}
+
 /** Does block i stand between an unfinished paragraph and its continuation? */
 function interrupts(blocks: Block[], i: number): boolean {
   const isText = (b: Block) => CANDIDATE_KINDS.has(b.kind) && !b.duplicateOf;
@@ -57,6 +75,13 @@ export const duplicatesPass: DocumentPass = {
         else holders.set(g, [i]);
       }
     });
+    // Comparing through the index costs, for each trigram, the square of the number of blocks holding it: in a
+    // long document of formulaic prose (or a runaway run of near-duplicates) the common trigrams make that
+    // quadratic. Past a budget, a trigram held by many blocks counts only for the blocks nearest each one (a
+    // second pass of a passage stands near the first) and for the first few that hold it.
+    let work = 0;
+    for (const list of holders.values()) work += list.length * list.length;
+    const nearest = work > MAX_INDEX_WORK ? NEAREST_HOLDERS : Infinity;
     for (let j = 0; j < blocks.length; j++) {
       if (grams[j]!.size + 2 < MIN_WORDS || blocks[j]!.duplicateOf) continue;
       // Compare with the text of all other candidate blocks together: a duplicate may repeat the end of one
@@ -65,7 +90,13 @@ export const duplicatesPass: DocumentPass = {
       let covered = 0;
       for (const g of grams[j]!) {
         let elsewhere = false;
-        for (const i of holders.get(g)!) {
+        const list = holders.get(g)!;
+        const [from, to] = list.length > nearest ? around(list, j, nearest) : [0, list.length];
+        // Past the budget, the first blocks holding the trigram as well as the nearest: where a passage is
+        // repeated again and again, its first pass is the original of every repeat.
+        const first = from > 0 ? Math.min(FIRST_HOLDERS, from) : 0;
+        for (let n = 0, k = 0; k < to; n++, k = n < first ? n : from + n - first) {
+          const i = list[k]!;
           if (i === j || blocks[i]!.duplicateOf) continue;
           shared.set(i, (shared.get(i) ?? 0) + 1);
           elsewhere = true;

@@ -76,4 +76,16 @@ describe('passes/duplicates', () => {
     const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(second) + para(GARBLED) + secondGarbled + '\n');
     assert.deepEqual(marked(doc), [[7, 3], [9, 5]]);
   });
+
+  it('in a long document of formulaic prose, still finds a second pass beside its original', () => {
+    // Thousands of paragraphs sharing the same phrases: past its budget the pass compares a common trigram only
+    // across the blocks nearest each one, and a repeat standing next to its original is still found.
+    const words = (i: number) => Array.from({ length: 15 }, (_, k) => `word${i}n${k}`).join(' ');
+    const paras = Array.from({ length: 3000 }, (_, i) => para(`The Secretary of State informed the Ambassador that ${words(i)}.`));
+    paras.splice(1500, 0, para(ORIGINAL), para(GARBLED));
+    const text = paras.join('');
+    const { doc } = duplicates(text);
+    const line = (p: string) => text.slice(0, text.indexOf(p)).split('\n').length;
+    assert.deepEqual(marked(doc), [[line(GARBLED), line(ORIGINAL)]]);
+  });
 });
