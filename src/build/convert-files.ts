@@ -13,13 +13,14 @@ import { removeStaleTempFiles, writeFileAtomic } from '../io/write-file-atomic.j
 import { packageFile } from '../io/package-files.js';
 import { breathe } from '../io/breathe.js';
 import type { SourceText } from '../model/document.js';
-import { convertDocuments, decodeSource, DEFAULT_MAX_BYTES, fillPersonRefs, PersonRegistry, resolveMentions, serializeTei, type RecordedMention } from '../convert/index.js';
+import { convertDocuments, decodeSource, DEFAULT_MAX_BYTES, fillPersonRefsInXml, MentionRecorder, PersonRegistry, serializeTei, type DocumentMentions } from '../convert/index.js';
 import { generatedState, markGenerated } from '../edition/generated-mark.js';
 import { addToEditedPersonography, personographyXml, PERSONOGRAPHY, readEditorFile, readPersonographyFile, type PersonographyFile } from '../edition/personography.js';
 import { FolderAssigner, folderOwners, xmlFilesIn } from '../edition/source-folders.js';
 import { PERSON_REVIEW, personReviewJson } from '../edition/person-review.js';
 import { readInput } from './read-input.js';
 import { convertInWorkers, convertWorkerCount, type ConvertJob } from './convert-pool.js';
+import { PendingDocuments, type PendingPlace } from './pending-documents.js';
 import type { ConvertReply } from './convert-worker.js';
 
 export { DEFAULT_MAX_BYTES, readInput };
@@ -99,10 +100,11 @@ export interface ConvertFilesResult {
 type FileEvent = ConvertReply;
 
 /**
- * Converts input files into the edition folder `options.outDir`, writing each document as soon as it is
- * finished: memory holds one source and its documents in progress, not the edition. With `jobs` above one,
- * files are converted in worker threads and their documents still written in file order, person ids resolved
- * in that order, so that the output is the same as in one thread.
+ * Converts input files into the edition folder `options.outDir`. Each document is serialised as soon as it is
+ * finished and waits, with placeholder person ids, in a temporary file ({@link PendingDocuments}): memory holds one
+ * source and its documents in progress, and the mentions of the edition. Once every source is converted, the link
+ * step decides the persons of all mentions at once (PersonRegistry.link) and the documents are written with their
+ * ids, so that the edition is the same whatever the order of the inputs and the number of `jobs` (worker threads).
  */
 export async function convertFiles(paths: string[], options: ConvertFilesOptions): Promise<ConvertFilesResult> {
   const outDir = options.outDir;
@@ -143,66 +145,89 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
   const workers = convertWorkerCount(options.jobs ?? 1, paths.length);
   // Workers read each source's own knowledge themselves.
   if (workers > 1) persons.forgetSourceKnowledge();
+  // Workers and this thread alike tag with a recorder: mentions are written down with placeholder ids, and the
+  // link step decides the persons once every source is read, so that neither the order of the sources nor the
+  // number of workers changes an id.
   const events: AsyncIterable<FileEvent> | Iterable<FileEvent> =
     workers > 1 ? convertInWorkers(jobs, workers, { facts: persons.editionNameFacts() }) : convertHere(jobs, persons);
+  const pending = new PendingDocuments(outDir);
+  /** The documents of each file that converted, in order, waiting for their person ids. */
+  const waiting: Array<{ dir: string; source: string; documents: Array<{ target: string; place: PendingPlace }> }> = [];
+  const mentions: DocumentMentions[] = [];
 
   // The file being written: its folder is chosen at its first document.
-  let file: { path: string; source: string; folder?: string; dir?: string; schemaHref?: string; numbered?: Diagnostic; written: string[]; documents: number } | undefined;
+  let file: { path: string; source: string; folder?: string; dir?: string; schemaHref?: string; numbered?: Diagnostic; written: string[]; documents: number; waiting: Array<{ target: string; place: PendingPlace }> } | undefined;
   let index = 0;
-  for await (const event of events) {
-    const path = paths[event.index]!;
-    if (!file) file = { path, source: sourceOf(path), written: [], documents: 0 };
-    if (event.kind === 'document') {
-      const doc = event.doc;
-      if (event.mentions.length > 0) fillPersonRefs(doc, resolveMentions(persons, event.mentions));
-      if (file.folder === undefined) {
-        const assigned = folders.assign({ source: file.source, slug: doc.sourceSlug });
-        file.folder = assigned.folder;
-        if (assigned.numbered) {
-          file.numbered = diagnostic(
-            EditionCodes.folderNumbered,
-            { path, folder: assigned.slug, takenBy: assigned.takenBy, assigned: file.folder },
-            { file: path, line: 1, column: 1 },
-          );
+  try {
+    for await (const event of events) {
+      const path = paths[event.index]!;
+      if (!file) file = { path, source: sourceOf(path), written: [], documents: 0, waiting: [] };
+      if (event.kind === 'document') {
+        const doc = event.doc;
+        mentions.push({ document: `${doc.sourceSlug}/${doc.id}`, source: file.source, mentions: event.mentions });
+        if (file.folder === undefined) {
+          const assigned = folders.assign({ source: file.source, slug: doc.sourceSlug });
+          file.folder = assigned.folder;
+          if (assigned.numbered) {
+            file.numbered = diagnostic(
+              EditionCodes.folderNumbered,
+              { path, folder: assigned.slug, takenBy: assigned.takenBy, assigned: file.folder },
+              { file: path, line: 1, column: 1 },
+            );
+          }
+          file.dir = join(outDir, file.folder);
+          file.schemaHref = relative(file.dir, packageFile('schema/chancery.rng')).split(sep).join('/');
         }
-        file.dir = join(outDir, file.folder);
-        file.schemaHref = relative(file.dir, packageFile('schema/chancery.rng')).split(sep).join('/');
+        doc.sourceSlug = file.folder;
+        const target = join(file.dir!, `${doc.id}.xml`);
+        file.waiting.push({ target, place: pending.put(serializeTei(doc, { generatedOn: options.generatedOn, schemaHref: file.schemaHref })) });
+        file.written.push(target);
+        file.documents++;
+        if (file.documents % 16 === 0) await breathe();
+        continue;
       }
-      doc.sourceSlug = file.folder;
-      const target = join(file.dir!, `${doc.id}.xml`);
-      const xml = markGenerated(serializeTei(doc, { generatedOn: options.generatedOn, schemaHref: file.schemaHref }), { source: file.source });
-      const outcome = writeGenerated(target, xml, options.force === true);
-      if (outcome === 'kept-edited' || outcome === 'kept-unmarked') {
-        kept.push({ path: target, reason: outcome === 'kept-edited' ? 'edited' : 'unmarked', stale: false });
+      if (event.kind === 'failed' && !event.outOfMemory) {
+        // A bug: one thread would have stopped here, and so does the run.
+        throw ConvertError.of(ConvertCodes.conversionFailed, { path, detail: event.message.split('\n')[0]! });
       }
-      file.written.push(target);
-      file.documents++;
-      if (file.documents % 16 === 0) await breathe();
-      continue;
+      if (event.kind === 'unreadable' || event.kind === 'failed') {
+        // Out of memory in a worker: that file alone is lost (its documents written so far stay), the others go on.
+        const error: Diagnostic =
+          event.kind === 'unreadable'
+            ? event.diagnostic
+            : diagnostic(ConvertCodes.conversionFailed, { path, detail: event.message }, { file: path, line: 1, column: 1 });
+        diagnostics.push(error);
+        files.push({ file: path, documents: file.documents, written: file.written, bytes: 0, error });
+      } else {
+        for (const d of event.diagnostics) diagnostics.push(d);
+        if (file.numbered) diagnostics.push(file.numbered);
+        files.push({ file: path, encoding: event.encoding, ...(file.folder !== undefined ? { folder: file.folder } : {}), documents: file.documents, written: file.written, bytes: event.bytes });
+        done += event.bytes;
+      }
+      if (file.dir) waiting.push({ dir: file.dir, source: file.source, documents: file.waiting });
+      file = undefined;
+      index++;
+      options.onFile?.(path, done, total);
+      await breathe();
     }
-    if (event.kind === 'failed' && !event.outOfMemory) {
-      // A bug: one thread would have stopped here, and so does the run.
-      throw ConvertError.of(ConvertCodes.conversionFailed, { path, detail: event.message.split('\n')[0]! });
+    // The link step: every mention of the edition at once, then each document written with its ids in place.
+    const ids = persons.link(mentions);
+    let n = 0;
+    for (const w of waiting) {
+      const written = new Set<string>();
+      for (const d of w.documents) {
+        const xml = markGenerated(fillPersonRefsInXml(pending.get(d.place), ids[n++]!), { source: w.source });
+        const outcome = writeGenerated(d.target, xml, options.force === true);
+        if (outcome === 'kept-edited' || outcome === 'kept-unmarked') {
+          kept.push({ path: d.target, reason: outcome === 'kept-edited' ? 'edited' : 'unmarked', stale: false });
+        }
+        written.add(d.target);
+        if (written.size % 64 === 0) await breathe();
+      }
+      removeStale(w.dir, written, w.source, kept, removed);
     }
-    if (event.kind === 'unreadable' || event.kind === 'failed') {
-      // Out of memory in a worker: that file alone is lost (its documents written so far stay), the others go on.
-      const error: Diagnostic =
-        event.kind === 'unreadable'
-          ? event.diagnostic
-          : diagnostic(ConvertCodes.conversionFailed, { path, detail: event.message }, { file: path, line: 1, column: 1 });
-      diagnostics.push(error);
-      files.push({ file: path, documents: file.documents, written: file.written, bytes: 0, error });
-    } else {
-      for (const d of event.diagnostics) diagnostics.push(d);
-      if (file.numbered) diagnostics.push(file.numbered);
-      if (file.dir) removeStale(file.dir, new Set(file.written), file.source, kept, removed);
-      files.push({ file: path, encoding: event.encoding, ...(file.folder !== undefined ? { folder: file.folder } : {}), documents: file.documents, written: file.written, bytes: event.bytes });
-      done += event.bytes;
-    }
-    file = undefined;
-    index++;
-    options.onFile?.(path, done, total);
-    await breathe();
+  } finally {
+    pending.close();
   }
   if (options.complete) {
     const inputs = new Set(paths.map(sourceOf));
@@ -292,9 +317,11 @@ function removeStale(dir: string, current: ReadonlySet<string>, source: string, 
 
 /**
  * The same events as the workers give, from this thread: each file read and converted in turn, its documents
- * tagged with the registry itself (their ids already in place).
+ * tagged with a recorder as a worker's are.
  */
-function* convertHere(jobs: readonly ConvertJob[], persons: PersonRegistry): Generator<FileEvent> {
+function* convertHere(jobs: readonly ConvertJob[], registry: PersonRegistry): Generator<FileEvent> {
+  // What each source teaches read alone was read with the edition's knowledge: the registry hands it over.
+  const persons = new MentionRecorder(registry.editionNameFacts(), (lines) => registry.takeSourceKnowledge(lines));
   for (const [index, job] of jobs.entries()) {
     let bytes = 0;
     let stream: ReturnType<typeof convertDocuments>;
@@ -308,13 +335,10 @@ function* convertHere(jobs: readonly ConvertJob[], persons: PersonRegistry): Gen
       yield { index, kind: 'unreadable', diagnostic: e.toDiagnostic() };
       continue;
     }
-    for (const doc of stream.documents) yield { index, kind: 'document', doc, mentions: NO_MENTIONS };
+    for (const doc of stream.documents) yield { index, kind: 'document', doc, mentions: persons.take() };
     yield { index, kind: 'done', encoding: stream.encoding as SourceText['encoding'], diagnostics: stream.diagnostics, bytes };
   }
 }
-
-/** Documents tagged in this thread carry their ids already: nothing to resolve. */
-const NO_MENTIONS: RecordedMention[] = [];
 
 function safeSize(path: string): number {
   try {

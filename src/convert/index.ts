@@ -7,7 +7,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText, TeiDocument } from '../model/document.js';
 import { decodeSource, splitLines } from './readers/decode.js';
 import { streamPipeline } from './pipeline.js';
-import { PersonRegistry } from './entities/personography.js';
+import { PersonRegistry, type DocumentMentions } from './entities/personography.js';
+import { fillPersonRefs, MentionRecorder } from './entities/person-mentions.js';
 import { createContext, type ConvertOptions } from './pass.js';
 
 export type { ConvertOptions } from './pass.js';
@@ -15,7 +16,8 @@ export { serializeTei, type SerializeOptions } from './serialize.js';
 export { PersonRegistry, type RegisteredPerson, type PersonReview } from './entities/personography.js';
 export { decodeSource } from './readers/decode.js';
 export { DEFAULT_MAX_BYTES } from './limits.js';
-export { MentionRecorder, fillPersonRefs, resolveMentions, type EditionNameFacts, type PersonResolver, type RecordedMention } from './entities/person-mentions.js';
+export { MentionRecorder, fillPersonRefs, fillPersonRefsInXml, type EditionNameFacts, type PersonResolver, type RecordedMention } from './entities/person-mentions.js';
+export type { DocumentMentions } from './entities/personography.js';
 
 /** What {@link convert} makes of one input. */
 export interface ConvertResult {
@@ -45,9 +47,21 @@ export interface ConvertStream {
  * documents. Throws {@link InputError} only for input that cannot be read as text at all.
  */
 export function convert(input: string | Uint8Array, options: ConvertOptions): ConvertResult {
-  const stream = convertDocuments(input, options);
+  // With a registry, the source's mentions are written down as its documents are tagged and linked to persons
+  // once all are (PersonRegistry.link): a bare surname before the full name in one document is that person.
+  const registry = options.persons === undefined ? new PersonRegistry() : options.persons instanceof PersonRegistry ? options.persons : undefined;
+  const recorder = registry ? new MentionRecorder(registry.editionNameFacts(), (lines) => registry.takeSourceKnowledge(lines)) : undefined;
+  const stream = convertDocuments(input, recorder ? { ...options, persons: recorder } : options);
   const documents: TeiDocument[] = [];
-  for (const doc of stream.documents) documents.push(doc);
+  const mentions: DocumentMentions[] = [];
+  for (const doc of stream.documents) {
+    documents.push(doc);
+    if (recorder) mentions.push({ document: `${doc.sourceSlug}/${doc.id}`, source: options.fileName, mentions: recorder.take() });
+  }
+  if (registry) {
+    const ids = registry.link(mentions);
+    documents.forEach((doc, i) => fillPersonRefs(doc, ids[i]!));
+  }
   return { documents, diagnostics: stream.diagnostics, encoding: stream.encoding };
 }
 

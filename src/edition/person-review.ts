@@ -10,7 +10,7 @@ import { join } from 'node:path';
 export type Conflict = 'other-sex' | 'other-given-name' | 'woman-by-title-only' | 'author-not-officer';
 
 /** The rule by which a name joins a person that nothing contradicts: the evidence recorded with the merge. */
-export type JoinRule = 'same-given-name' | 'given-name-added' | 'title-of-same-sex' | 'bare-surname-in-document' | 'bare-surname-only-one' |
+export type JoinRule = 'same-given-name' | 'given-name-added' | 'title-of-same-sex' | 'bare-surname-in-document' | 'bare-surname-in-source' | 'bare-surname-only-one' |
   'bare-surname-most-named' | 'editor-form';
 
 /** A merge and its evidence: a printed form joined a person by a rule, first in a document. */

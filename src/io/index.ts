@@ -5,5 +5,5 @@
 export { breathe } from './breathe.js';
 export { packageFile, packageRoot } from './package-files.js';
 export { ioCause, kindOfNonFile, readRegularFile, type FileProblem } from './read-regular-file.js';
-export { removePendingTempFiles, removeStaleTempFiles, writeFileAtomic } from './write-file-atomic.js';
+export { createTempFile, removePendingTempFiles, removeStaleTempFiles, removeTempFile, writeFileAtomic } from './write-file-atomic.js';
 export { absolutePath, resolveFrom } from './paths.js';

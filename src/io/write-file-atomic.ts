@@ -90,3 +90,22 @@ export function removeStaleTempFiles(dir: string): number {
   }
   return removed;
 }
+
+/**
+ * A temporary file of our own pattern in `dir`, for a run to keep data in while it works (documents waiting for
+ * their person ids): registered like a write under way, so that a signal removes it and a later run removes it
+ * if this one was killed. Remove it with {@link removeTempFile}.
+ */
+export function createTempFile(dir: string, name: string): string {
+  mkdirSync(dir, { recursive: true });
+  const tmp = tempPath(join(dir, name));
+  pending.add(tmp);
+  writeFileSync(tmp, '');
+  return tmp;
+}
+
+/** Removes a file of {@link createTempFile}. */
+export function removeTempFile(tmp: string): void {
+  rmSync(tmp, { force: true });
+  pending.delete(tmp);
+}

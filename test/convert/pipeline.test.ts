@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/schema.js';
 import type { SourceText, TeiDocument } from '../../src/model/document.js';
 import { createContext, type DocumentPass, type SourceState, type VolumePass } from '../../src/convert/pass.js';
 import { PIPELINE, orderProblems, pipelineUpTo, runPipeline, streamPipeline, type Pipeline } from '../../src/convert/pipeline.js';
-import { convert, convertDocuments, serializeTei } from '../../src/convert/index.js';
+import { convert, convertDocuments, fillPersonRefs, MentionRecorder, serializeTei, type DocumentMentions } from '../../src/convert/index.js';
 import { ConvertCodes } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { PersonRegistry } from '../../src/convert/entities/personography.js';
@@ -125,11 +125,20 @@ describe('convert: the pipeline', () => {
   });
 
   it('gives the same documents one at a time as all at once, each with the diagnostics of its own lines', () => {
-    // The seed volume of telegrams: hundreds of documents in one source.
+    // The seed volume of telegrams: hundreds of documents in one source. One at a time, mentions are written
+    // down and linked once all are there, as convert does.
     const volume = readFileSync(join(ROOT, 'sources', '004_a850671e6f376447.txt'));
     const whole = convert(volume, { fileName: 'v.txt' });
-    const stream = convertDocuments(volume, { fileName: 'v.txt' });
-    const streamed = [...stream.documents];
+    const registry = new PersonRegistry();
+    const recorder = new MentionRecorder(registry.editionNameFacts());
+    const stream = convertDocuments(volume, { fileName: 'v.txt', persons: recorder });
+    const streamed: TeiDocument[] = [];
+    const mentions: DocumentMentions[] = [];
+    for (const doc of stream.documents) {
+      streamed.push(doc);
+      mentions.push({ document: `${doc.sourceSlug}/${doc.id}`, source: 'v.txt', mentions: recorder.take() });
+    }
+    registry.link(mentions).forEach((ids, i) => fillPersonRefs(streamed[i]!, ids));
     assert.ok(streamed.length > 10);
     assert.deepEqual(streamed, whole.documents);
     assert.deepEqual(stream.diagnostics, whole.diagnostics);

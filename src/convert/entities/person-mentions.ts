@@ -1,27 +1,23 @@
 /**
- * The one interface between tagging and the edition's personography, so that files can be converted in parallel
- * and still give the ids one file after another would (`chancery convert --jobs`).
+ * The one interface between tagging and the edition's personography, so that which mentions name one person is
+ * decided once every source has been read, whatever the order they were converted in, and files can be
+ * converted in parallel (`chancery convert --jobs`) with the same result.
  *
  * Tagging asks two things of the persons: what the edition knows of names (read from every source before any
- * document is tagged, so the same for every file whatever the order) and an id for each mention. Ids depend on
- * the order mentions come in (a new surname takes `smith`, the next conflicting one `smith-2`; a bare surname
- * goes to the person named last). So a worker does not resolve: a {@link MentionRecorder} answers the first
- * question from a copy of the edition's knowledge and writes each mention down, with a placeholder for its id.
- * The thread that owns the {@link PersonRegistry} then resolves the mentions of each document, file after file in
- * the order given ({@link resolveMentions}), and puts the ids in place ({@link fillPersonRefs}). One file after
- * another in one thread, and the same files over many workers, make the same calls in the same order.
+ * document is tagged, so the same for every file whatever the order) and an id for each mention. A
+ * {@link MentionRecorder} answers the first from a copy of the edition's knowledge and writes each mention down,
+ * with a placeholder for its id. The link step then decides the persons of all mentions at once
+ * ({@link PersonRegistry.link}, the rules of ./persons/link.ts), and {@link fillPersonRefs} puts the ids in place,
+ * in the document's objects, or {@link fillPersonRefsInXml} in the document as serialised.
  */
 import type { TeiDocument } from '../../model/document.js';
 import { NameKnowledge } from './persons/knowledge.js';
 import { normalizeSurname } from './persons/normalize.js';
-import { PersonRegistry, type MentionPlace, type NameForm } from './personography.js';
+import type { MentionOptions, NameForm } from './persons/link.js';
+import { PersonRegistry, type MentionPlace } from './personography.js';
 import { isStrongMention, knowsSurname } from './surname-evidence.js';
 
-/** What the text says of a mention beyond its name. */
-export interface MentionOptions {
-  correspondent?: boolean;
-  role?: string;
-}
+export type { MentionOptions } from './persons/link.js';
 
 /** What tagging needs of the edition's persons. {@link PersonRegistry} is one; {@link MentionRecorder} another. */
 export interface PersonResolver {
@@ -49,33 +45,49 @@ export interface RecordedMention {
 export interface EditionNameFacts {
   knowledge: Pick<NameKnowledge, 'surnames' | 'lower' | 'strong' | 'places'>;
   editorSurnames: string[];
+  /** Surnames the registry's mentions so far named with evidence of their own (what `knows` reads without learned knowledge). */
+  strongSurnames?: string[];
   /** Whether every source was read first (`learnSource`); only then does `knows` not depend on earlier mentions. */
   learned: boolean;
 }
 
-/** Marks a placeholder id; a NUL never reaches a written file (the XML escape replaces it), nor a real id (a slug). */
-const PLACEHOLDER = '\u0000';
+/**
+ * Marks a placeholder id. A tab: never in a real id (a slug), and in an attribute the serialiser writes it as
+ * `&#9;`, which no text can produce (its `&` would be written `&amp;`), so a placeholder is found in the
+ * serialised document without any doubt.
+ */
+const PLACEHOLDER = '\t';
 
 /**
  * Tags without resolving: answers what the edition knows from {@link EditionNameFacts}, and writes down every
  * mention with a placeholder id. `take()` hands over the mentions of the document just tagged.
  */
 export class MentionRecorder implements PersonResolver {
-  readonly knowledge = new NameKnowledge();
+  readonly knowledge: NameKnowledge;
   private readonly editorSurnames: ReadonlySet<string>;
   private readonly learned: boolean;
   /** Without learned knowledge, `knows` falls back to surnames named with evidence of their own so far. */
-  private readonly strongSeen = new Set<string>();
+  private readonly strongSeen: Set<string>;
   private mentions: RecordedMention[] = [];
 
-  constructor(facts: EditionNameFacts) {
-    this.knowledge.add(facts.knowledge as NameKnowledge);
+  /**
+   * `sourceKnowledge`: in the registry's own thread, what a source teaches read alone, which the registry read with
+   * the edition's knowledge (see {@link PersonRegistry.takeSourceKnowledge}).
+   */
+  constructor(facts: EditionNameFacts, private readonly sourceKnowledge?: (lines: readonly string[]) => NameKnowledge | undefined) {
+    // In the registry's own thread its knowledge is used as it is; a worker gets a copy to make into one.
+    this.knowledge = facts.knowledge instanceof NameKnowledge ? facts.knowledge : new NameKnowledge().add(facts.knowledge as NameKnowledge);
     this.editorSurnames = new Set(facts.editorSurnames);
+    this.strongSeen = new Set(facts.strongSurnames);
     this.learned = facts.learned;
   }
 
   knows(surname: string): boolean {
     return knowsSurname(surname, this.editorSurnames, this.knowledge, this.learned, this.strongSeen);
+  }
+
+  takeSourceKnowledge(lines: readonly string[]): NameKnowledge | undefined {
+    return this.sourceKnowledge?.(lines);
   }
 
   resolve(form: NameForm, place?: MentionPlace, options: MentionOptions = {}): string {
@@ -92,11 +104,6 @@ export class MentionRecorder implements PersonResolver {
     this.mentions = [];
     return taken;
   }
-}
-
-/** Resolves recorded mentions in their order: the ids the registry would have given them during tagging. */
-export function resolveMentions(registry: PersonRegistry, mentions: readonly RecordedMention[]): string[] {
-  return mentions.map((m) => registry.resolve(m.form, m.place, m.options));
 }
 
 /**
@@ -125,4 +132,19 @@ export function fillPersonRefs(doc: TeiDocument, ids: readonly string[]): void {
       }
     }
   }
+}
+
+/** A placeholder ref as the serialiser writes it: `ref="../persons.xml#&#9;12"`. */
+const SERIALIZED_PLACEHOLDER = new RegExp(`(ref=")${escapeRegExp(PersonRegistry.ref(''))}&#9;(\\d+)"`, 'g');
+
+/** Puts resolved ids where a recorder left placeholders, in a document already serialised as XML. */
+export function fillPersonRefsInXml(xml: string, ids: readonly string[]): string {
+  return xml.replace(SERIALIZED_PLACEHOLDER, (whole, attr: string, n: string) => {
+    const id = ids[Number(n)];
+    return id === undefined ? whole : `${attr}${PersonRegistry.ref(id)}"`;
+  });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -12,26 +12,14 @@ import { EntityCodes } from '../../diagnostics/codes.js';
 import { fold } from './persons/lexicon.js';
 import { normalizeSurname, slug } from './persons/normalize.js';
 import { NameKnowledge, linesDigest } from './persons/knowledge.js';
-import { conflictOf, editDistance, firstInitial, sexOfTitle, type Conflict, type JoinRule, type NameFacts, type PersonFacts } from './persons/identity.js';
-
-import type { EditionNameFacts, PersonResolver } from './person-mentions.js';
+import { conflictOf, editDistance, firstInitial, sexOfTitle, type Conflict, type JoinRule, type NameFacts, type PersonFacts, type Sex } from './persons/identity.js';
+import { linkMentions, nameFactsOf, type KnownPerson, type LinkMention, type MentionOptions, type NameForm, type NewPerson } from './persons/link.js';
+import type { EditionNameFacts, PersonResolver, RecordedMention } from './person-mentions.js';
 import { isStrongMention, knowsSurname } from './surname-evidence.js';
 
 export type { AuthorityId, EditorEntry } from '../../edition/personography.js';
 
-/** What the registry needs to know about a mention to resolve it. */
-export interface NameForm {
-  /** The text as printed ("Mr. Eden", "J. V. STALIN"). */
-  text: string;
-  /** The surname as printed. */
-  surname: string;
-  forenames?: string[];
-  initials?: string[];
-  /** Title words printed before the name ("Premier", "Mr."). */
-  title?: string;
-  /** Named as the author of a work cited in a note ("Martin Alexander, *The Republic in Danger*"). */
-  cited?: boolean;
-}
+export type { NameForm } from './persons/link.js';
 
 export type { KeptApart, MergeEvidence, PersonReview } from '../../edition/person-review.js';
 
@@ -45,20 +33,42 @@ export interface MentionPlace {
 export interface RegisteredPerson extends PersonEntry {
   /** Mentions resolved in this run. */
   mentions: number;
+  /** The documents this run named the person in, sorted. */
   documents: string[];
-  firstMention?: MentionPlace;
-  lastMention?: MentionPlace;
   /** Set by the editor's file: forms and spelling are theirs, not to be overwritten. */
   fixedByEditor?: boolean;
+}
+
+/** The mentions of one document, for {@link PersonRegistry.link}. */
+export interface DocumentMentions {
+  /** The document (as in {@link MentionPlace}). */
+  document: string;
+  /** The source it comes from: a path or name that is the same whatever the order of conversion. */
+  source: string;
+  /** Its mentions in the order of the text. */
+  mentions: readonly RecordedMention[];
 }
 
 /** Title words that say a role, kept as the person's role; courtesy titles (Mr, Sir, M.) are not roles. */
 const COURTESY = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'miss', 'ms', 'm.', 'mme', 'monsieur', 'madame', 'herr', 'frau', 'sir', 'lord', 'lady', 'dame', 'dr', 'dr.', 'messrs']);
 
-/** Titles of learning: they say nothing against a person being an author cited in a note. */
-const ACADEMIC = new Set(['professor', 'prof', 'prof.', 'dr', 'dr.']);
-
-const sexOf = sexOfTitle;
+/** What this run's mentions said of a person beyond its record, counted so that no order of mentions can change what is kept. */
+interface Tally {
+  /** Every mention was of an author cited in a note (undefined: no mention yet). */
+  citedOnly?: boolean;
+  /** Some mention gave a rank or office. */
+  office: boolean;
+  /** Mentions with more than a bare surname, by source. */
+  namedIn: Map<string, number>;
+  lastNamed?: { document: string; position: number };
+  spellings: Map<string, number>;
+  forenames: Map<string, number>;
+  initials: Map<string, number>;
+  roles: Map<string, number>;
+  sexes: Map<Sex, number>;
+  forms: Set<string>;
+  documents: Set<string>;
+}
 
 /** Given names and surname, or the title and surname of a person known by title only ("Mrs Churchill"). */
 function fullName(p: RegisteredPerson): string {
@@ -80,15 +90,41 @@ function joinRuleOf(p: RegisteredPerson, form: NameFacts & { title?: string }): 
   return undefined;
 }
 
-/** Prefer the spelling in ordinary case to one in capitals ("Stalin" over "STALIN"). */
-function betterSpelling(current: string, candidate: string): string {
-  const caps = (s: string): boolean => s === s.toUpperCase();
-  if (caps(current) && !caps(candidate)) return candidate;
-  return current;
-}
-
 function titleCase(s: string): string {
   return s === s.toUpperCase() ? s.charAt(0) + s.slice(1).toLowerCase() : s;
+}
+
+/** Alphabetical order with case and accents folded (then the strings themselves, for a total order). */
+function byFolded(a: string, b: string): number {
+  const fa = fold(a);
+  const fb = fold(b);
+  return fa < fb ? -1 : fa > fb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+const isCaps = (s: string): boolean => s === s.toUpperCase();
+
+/** The value a tally keeps: the best by `better` (a total order, so that the choice never depends on order). */
+function best(tally: ReadonlyMap<string, number>, better: (a: [string, number], b: [string, number]) => boolean): string | undefined {
+  let chosen: [string, number] | undefined;
+  for (const entry of tally) if (!chosen || better(entry, chosen)) chosen = entry;
+  return chosen?.[0];
+}
+
+/** Ordinary case before capitals, then the spelling printed most, then the first in the alphabet. */
+const betterSpelling = ([a, na]: [string, number], [b, nb]: [string, number]): boolean =>
+  isCaps(a) !== isCaps(b) ? !isCaps(a) : na !== nb ? na > nb : a < b;
+
+/** More names (given names joined by spaces) before fewer, then ordinary case, then printed most, then alphabet. */
+const betterNames = ([a, na]: [string, number], [b, nb]: [string, number]): boolean => {
+  const wa = a.split(' ').length;
+  const wb = b.split(' ').length;
+  return wa !== wb ? wa > wb : betterSpelling([a, na], [b, nb]);
+};
+
+/** The document a mention place names stands in a source: the place's document up to its last slash. */
+function sourceOfDocument(document: string): string {
+  const at = document.lastIndexOf('/');
+  return at < 0 ? document : document.slice(0, at);
 }
 
 /** The edition's personography. */
@@ -100,8 +136,10 @@ export class PersonRegistry implements PersonResolver {
   private readonly aliases = new Map<string, string>();
   /** Folded printed form → id (from the editor's `forms`). */
   private readonly byForm = new Map<string, string>();
+  /** What this run's mentions said of each person. */
+  private readonly tallies = new Map<string, Tally>();
+  /** Positions of mentions resolved one at a time ({@link resolve}): they follow each other. */
   private sequence = 0;
-  private readonly lastSeen = new Map<string, number>();
   /** Problems met while loading; the build reports them. */
   readonly diagnostics: Diagnostic[] = [];
   /**
@@ -120,7 +158,7 @@ export class PersonRegistry implements PersonResolver {
 
   /** What a worker needs to tag as this registry would, as plain data (see ./person-mentions.ts). */
   editionNameFacts(): EditionNameFacts {
-    return { knowledge: this.knowledge, editorSurnames: [...this.editorSurnames], learned: this.learned };
+    return { knowledge: this.knowledge, editorSurnames: [...this.editorSurnames], strongSurnames: [...this.strongSurnames], learned: this.learned };
   }
 
   /** Reads one source's raw lines into the edition's knowledge; call it for every source before converting any. */
@@ -196,23 +234,54 @@ export class PersonRegistry implements PersonResolver {
   }
 
   /**
-   * Resolves a mention to a person id, creating the person on first sight. Same surname and compatible given
-   * names or initials → same person; a conflicting first initial → another person; a bare surname → the person
-   * of that surname mentioned most recently.
+   * Resolves one mention to a person id, creating the person on first sight, against what the registry holds so
+   * far (the link rules of ./persons/link.ts, with the mentions before it in its document known): the ids of
+   * mentions resolved one by one depend on their order. {@link link} decides a whole batch at once.
    */
-  resolve(form: NameForm, place?: MentionPlace, options: { correspondent?: boolean; role?: string } = {}): string {
-    const name = PersonRegistry.nameFacts(form);
-    const found = this.match(form, place, name);
-    const record = found?.person ?? this.create(form);
-    const printed = /\s\s|[\n\t]/.test(form.text) ? form.text.replace(/\s+/g, ' ') : form.text;
-    if (!this.formFacts.has(printed)) this.formFacts.set(printed, name);
-    this.record(record, form, place, options);
-    const facts = this.mentionFacts.get(record.id) ?? { citedOnly: true, office: false };
-    facts.citedOnly &&= form.cited === true;
-    facts.office ||= name.office === true || options.role !== undefined;
-    this.mentionFacts.set(record.id, facts);
-    if (place) this.lastDocument.set(record.id, place.document);
-    return record.id;
+  resolve(form: NameForm, place?: MentionPlace, options: MentionOptions = {}): string {
+    const document = place?.document ?? '';
+    const mention: RecordedMention = { form, options };
+    if (place) mention.place = place;
+    return this.link([{ document, source: sourceOfDocument(document), mentions: [mention] }])[0]![0]!;
+  }
+
+  /**
+   * Links the mentions of a batch of documents (an edition's) to persons, all at once: the same persons and ids
+   * whatever the order of the documents and of the sources (see ./persons/link.ts). Returns the ids of each
+   * document's mentions, in the order given.
+   */
+  link(batch: readonly DocumentMentions[]): string[][] {
+    const all: LinkMention[] = [];
+    const where: Array<[number, number]> = [];
+    for (const [d, doc] of batch.entries()) {
+      // Documents of two sources may share a name: the source makes them apart.
+      const document = `${doc.source}\u0000${doc.document}`;
+      for (const [k, m] of doc.mentions.entries()) {
+        const fixed = this.byForm.get(fold(m.form.text).replace(/\s+/g, ' '));
+        all.push({ form: m.form, options: m.options, document, source: doc.source, position: this.sequence + k, ...(fixed ? { fixed: this.get(fixed)?.id ?? fixed } : {}) });
+        where.push([d, k]);
+      }
+      this.sequence += doc.mentions.length;
+    }
+    const result = linkMentions(all, {
+      bySurname: (key) => (this.bySurname.get(key) ?? []).map((id) => this.known(id)).filter((p): p is KnownPerson => p !== undefined),
+      get: (id) => this.known(id),
+    });
+    const ids = this.createPersons(result.created, all);
+    const out = batch.map((doc) => new Array<string>(doc.mentions.length));
+    const touched = new Set<RegisteredPerson>();
+    for (const [i, m] of all.entries()) {
+      const target = result.targets[i]!;
+      const id = target.startsWith('#') ? ids[Number(target.slice(1))]! : target;
+      const [d, k] = where[i]!;
+      const doc = batch[d]!;
+      const person = this.persons.get(id)!;
+      this.record(person, m, doc.mentions[k]!.place);
+      touched.add(person);
+      out[d]![k] = id;
+    }
+    for (const p of touched) this.settle(p);
+    return out;
   }
 
   /** Correspondents of the edition that still have no authority id (wikidata or VIAF). */
@@ -220,54 +289,154 @@ export class PersonRegistry implements PersonResolver {
     return this.list().filter((p) => p.correspondent && p.authority.length === 0);
   }
 
-  /** What the mentions so far say of each person beyond its record: cited only as an author, named with an office. */
-  private readonly mentionFacts = new Map<string, { citedOnly: boolean; office: boolean }>();
-  /** The document each person was last named in. */
-  private readonly lastDocument = new Map<string, string>();
   /** What each printed form of this run says (title, given names), for the review list. */
   private readonly formFacts = new Map<string, NameFacts & { title?: string }>();
 
+  private tally(id: string): Tally {
+    let t = this.tallies.get(id);
+    if (!t) {
+      t = {
+        office: false, namedIn: new Map(), spellings: new Map(), forenames: new Map(), initials: new Map(), roles: new Map(), sexes: new Map(),
+        forms: new Set(), documents: new Set(),
+      };
+      this.tallies.set(id, t);
+    }
+    return t;
+  }
+
   private factsOf(p: RegisteredPerson): PersonFacts {
-    const m = this.mentionFacts.get(p.id);
-    return { sex: p.sex, forenames: p.forenames, initials: p.initials, citedOnly: m?.citedOnly, office: m?.office ?? p.roles.length > 0 };
+    const t = this.tallies.get(p.id);
+    return { sex: p.sex, forenames: p.forenames, initials: p.initials, citedOnly: t?.citedOnly, office: t ? t.office : p.roles.length > 0 };
   }
 
-  private static nameFacts(form: NameForm): NameFacts & { title?: string } {
-    const t = form.title?.toLowerCase();
-    const office = t !== undefined && !COURTESY.has(t) && !ACADEMIC.has(t) && sexOf(form.title) === undefined;
-    return { sex: sexOf(form.title), forenames: form.forenames, initials: form.initials, cited: form.cited, office, ...(form.title ? { title: form.title } : {}) };
+  private known(id: string): KnownPerson | undefined {
+    const p = this.get(id);
+    if (!p) return undefined;
+    const t = this.tallies.get(p.id);
+    const known: KnownPerson = { id: p.id, facts: this.factsOf(p), mentions: p.mentions, namedIn: t?.namedIn ?? new Map() };
+    if (t?.lastNamed) known.lastNamed = t.lastNamed;
+    return known;
   }
 
-  private match(form: NameForm, place: MentionPlace | undefined, name: NameFacts): { person: RegisteredPerson; rule: JoinRule } | undefined {
-    const byForm = this.byForm.get(fold(form.text).replace(/\s+/g, ' '));
-    const fixed = byForm ? this.get(byForm) : undefined;
-    if (fixed) return { person: fixed, rule: 'editor-form' };
-    const ids = this.bySurname.get(normalizeSurname(form.surname)) ?? [];
-    const candidates = ids.map((id) => this.persons.get(id)).filter((p): p is RegisteredPerson => p !== undefined);
-    if (candidates.length === 0) return undefined;
-    const open: RegisteredPerson[] = [];
-    for (const c of candidates) if (!conflictOf(this.factsOf(c), name)) open.push(c);
-    if (open.length === 0) return undefined;
-    const recent = (pool: RegisteredPerson[]): RegisteredPerson =>
-      pool.reduce((a, b) => ((this.lastSeen.get(b.id) ?? -1) > (this.lastSeen.get(a.id) ?? -1) ? b : a));
-    const initial = firstInitial(name);
-    if (initial) {
-      const same = open.filter((p) => firstInitial(p) === initial);
-      return same.length > 0 ? { person: recent(same), rule: 'same-given-name' } : { person: recent(open), rule: 'given-name-added' };
+  /**
+   * Ids for the persons a batch established, given in an order that depends only on what they are (surname,
+   * given names, sex, printed forms): `stevens-j` for John F. Stevens, `stevens` for a Stevens never named in
+   * full, `-2`, `-3` for a second and third of one such name.
+   */
+  private createPersons(created: readonly NewPerson[], all: readonly LinkMention[]): string[] {
+    const drafts = created.map((c, n) => {
+      const spellings = new Map<string, number>();
+      const forms = new Set<string>();
+      for (const i of c.mentions) {
+        const m = all[i]!;
+        spellings.set(m.form.surname, (spellings.get(m.form.surname) ?? 0) + 1);
+        forms.add(m.form.text.replace(/\s+/g, ' '));
+      }
+      const surname = titleCase(best(spellings, betterSpelling) ?? all[c.mentions[0]!]!.form.surname);
+      const initial = firstInitial(c.facts)?.toLowerCase();
+      const given = (c.facts.forenames[0] ?? c.facts.initials[0] ?? '').toLowerCase();
+      const base = given ? `${slug(surname)}-${slug(given[0]!)}` : slug(surname);
+      const key = [base, initial ?? '', fold(c.facts.forenames.join(' ')), c.facts.initials.join(' '), c.facts.sex ?? '', [...forms].sort().join('|')].join('\u0001');
+      return { n, surname, base, key };
+    });
+    const ids: string[] = new Array(created.length);
+    for (const d of [...drafts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+      let id = d.base;
+      for (let k = 2; this.persons.has(id) || this.aliases.has(id); k++) id = `${d.base}-${k}`;
+      const facts = created[d.n]!.facts;
+      this.add({
+        id, surname: d.surname, forenames: [], initials: [], forms: [], variants: [], roles: [], authority: [], correspondent: false, mentions: 0, documents: [],
+        ...(facts.sex ? { sex: facts.sex } : {}),
+      });
+      ids[d.n] = id;
     }
-    if (name.sex) {
-      const same = open.filter((p) => p.sex === name.sex);
-      if (same.length > 0) return { person: recent(same), rule: 'title-of-same-sex' };
-    }
-    // A bare surname: the person of that surname named last in this document; else the only one; else the most
-    // named, listed for review.
-    const inDocument = place ? open.filter((p) => this.lastDocument.get(p.id) === place.document) : [];
-    if (inDocument.length > 0) return { person: recent(inDocument), rule: 'bare-surname-in-document' };
-    if (open.length === 1) return { person: open[0]!, rule: 'bare-surname-only-one' };
-    const most = open.reduce((a, b) => (b.mentions > a.mentions || (b.mentions === a.mentions && b.id < a.id) ? b : a));
-    return { person: most, rule: 'bare-surname-most-named' };
+    return ids;
   }
 
+  private add(record: RegisteredPerson): void {
+    this.persons.set(record.id, record);
+    for (const v of [record.surname, ...record.variants]) this.index(v, record.id);
+  }
+
+  private index(surname: string, id: string): void {
+    const key = normalizeSurname(surname);
+    const ids = this.bySurname.get(key) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    this.bySurname.set(key, ids);
+  }
+
+  /** Counts what one mention says of its person; {@link settle} then makes the record of the counts. */
+  private record(p: RegisteredPerson, m: LinkMention, place: MentionPlace | undefined): void {
+    const form = m.form;
+    const t = this.tally(p.id);
+    const name = nameFactsOf(form);
+    const named = (form.forenames?.length ?? 0) > 0 || (form.initials?.length ?? 0) > 0 || form.title !== undefined;
+    if (isStrongMention(form, m.options)) this.strongSurnames.add(normalizeSurname(form.surname));
+    if (named) {
+      t.namedIn.set(m.source, (t.namedIn.get(m.source) ?? 0) + 1);
+      if (!t.lastNamed || t.lastNamed.document !== m.document || t.lastNamed.position < m.position) t.lastNamed = { document: m.document, position: m.position };
+    }
+    t.citedOnly = (t.citedOnly ?? true) && form.cited === true;
+    t.office ||= name.office === true || m.options.role !== undefined;
+    const printed = /\s\s|[\n\t]/.test(form.text) ? form.text.replace(/\s+/g, ' ') : form.text;
+    t.forms.add(printed);
+    const facts = this.formFacts.get(printed);
+    if (!facts) this.formFacts.set(printed, name);
+    else if (facts.cited && !name.cited) this.formFacts.set(printed, { ...facts, cited: false });
+    const count = (map: Map<string, number>, key: string): void => {
+      map.set(key, (map.get(key) ?? 0) + 1);
+    };
+    count(t.spellings, form.surname);
+    if (form.forenames?.length) count(t.forenames, form.forenames.map(titleCase).join(' '));
+    if (form.initials?.length) count(t.initials, form.initials.join(' '));
+    const role = m.options.role ?? (form.title && !COURTESY.has(form.title.toLowerCase()) ? form.title : undefined);
+    // A role cut short by an abbreviation ("… OF THE U") or carrying heading words ("FROM PREMIER J") is not kept.
+    if (role && !/^(?:from|to)\b/i.test(role) && !/\s\p{Lu}$/u.test(role)) count(t.roles, role.replace(/\s+/g, ' '));
+    if (name.sex) t.sexes.set(name.sex, (t.sexes.get(name.sex) ?? 0) + 1);
+    if (m.options.correspondent) p.correspondent = true;
+    p.mentions++;
+    if (place) t.documents.add(place.document);
+  }
+
+  /**
+   * The record of a person from what its mentions said, whatever their order: the surname in its best spelling
+   * (ordinary case before capitals, then the most printed), the longest given names, forms and variants in
+   * alphabetical order, roles the most named first, the sex a title stated.
+   */
+  private settle(p: RegisteredPerson): void {
+    const t = this.tallies.get(p.id);
+    if (!t) return;
+    const fold2 = (s: string): string => fold(s);
+    p.forms = [...new Set([...p.forms, ...t.forms])].sort(byFolded);
+    p.documents = [...t.documents].sort();
+    if (!p.fixedByEditor) {
+      const spellings = new Map(t.spellings);
+      // The spelling already on record competes as printed once: a persons.xml of an earlier run keeps its own.
+      if (!spellings.has(p.surname)) spellings.set(p.surname, 0);
+      const surname = titleCase(best(spellings, betterSpelling) ?? p.surname);
+      const variants = new Set(p.variants.filter((v) => fold2(v) !== fold2(surname)));
+      for (const s of [p.surname, ...t.spellings.keys()].map(titleCase)) if (fold2(s) !== fold2(surname)) variants.add(s);
+      p.surname = surname;
+      p.variants = [...variants].filter((v, i, all) => all.findIndex((w) => fold2(w) === fold2(v)) === i).sort(byFolded);
+      this.index(surname, p.id);
+      const forenames = new Map(t.forenames);
+      if (p.forenames.length > 0 && !forenames.has(p.forenames.join(' '))) forenames.set(p.forenames.join(' '), 0);
+      const given = best(forenames, betterNames);
+      if (given) p.forenames = given.split(' ');
+      const initials = new Map(t.initials);
+      if (p.initials.length > 0 && !initials.has(p.initials.join(' '))) initials.set(p.initials.join(' '), 0);
+      const init = best(initials, betterNames);
+      if (init) p.initials = init.split(' ');
+    }
+    const counted = new Map(t.roles);
+    for (const r of p.roles) if (![...counted.keys()].some((k) => fold(k) === fold(r))) counted.set(r, 0);
+    p.roles = [...counted].sort(([a, na], [b, nb]) => nb - na || byFolded(a, b)).map(([r]) => r).filter((r, i, all) => all.findIndex((x) => fold(x) === fold(r)) === i);
+    if (!p.sex && t.sexes.size > 0) {
+      const f = t.sexes.get('f') ?? 0;
+      const m = t.sexes.get('m') ?? 0;
+      p.sex = f > m ? 'f' : 'm';
+    }
+  }
 
   /** What an editor should check (see {@link PersonReview}); deterministic for a given set of mentions. */
   review(): PersonReview {
@@ -312,8 +481,8 @@ export class PersonRegistry implements PersonResolver {
       bySurname.set(k, [...(bySurname.get(k) ?? []), p]);
     }
     const asName = (p: RegisteredPerson): NameFacts => {
-      const m = this.mentionFacts.get(p.id);
-      return { sex: p.sex, forenames: p.forenames, initials: p.initials, cited: m?.citedOnly, office: m?.office ?? p.roles.length > 0 };
+      const f = this.factsOf(p);
+      return { sex: f.sex, forenames: f.forenames, initials: f.initials, cited: f.citedOnly, office: f.office };
     };
     for (const group of bySurname.values()) {
       for (let i = 0; i < group.length; i++) {
@@ -343,72 +512,6 @@ export class PersonRegistry implements PersonResolver {
       ambiguous: ambiguous.sort((x, y) => (`${x.form}|${x.chosen}` < `${y.form}|${y.chosen}` ? -1 : 1)),
       merges: merges.sort((x, y) => (`${x.id}|${x.form}` < `${y.id}|${y.form}` ? -1 : 1)),
     };
-  }
-
-  private create(form: NameForm): RegisteredPerson {
-    const base = slug(form.surname);
-    const initial = (form.forenames?.[0]?.[0] ?? form.initials?.[0]?.[0])?.toLowerCase();
-    let id = initial ? `${base}-${slug(initial)}` : base;
-    for (let n = 2; this.persons.has(id) || this.aliases.has(id); n++) id = `${initial ? `${base}-${initial}` : base}-${n}`;
-    const record: RegisteredPerson = {
-      id, surname: titleCase(form.surname), forenames: [], initials: [], forms: [], variants: [], roles: [], authority: [],
-      correspondent: false, mentions: 0, documents: [],
-    };
-    this.add(record);
-    return record;
-  }
-
-  private add(record: RegisteredPerson): void {
-    this.persons.set(record.id, record);
-    for (const v of [record.surname, ...record.variants]) this.index(v, record.id);
-  }
-
-  private index(surname: string, id: string): void {
-    const key = normalizeSurname(surname);
-    const ids = this.bySurname.get(key) ?? [];
-    if (!ids.includes(id)) ids.push(id);
-    this.bySurname.set(key, ids);
-  }
-
-  private readonly documentSets = new WeakMap<RegisteredPerson, Set<string>>();
-
-  private record(p: RegisteredPerson, form: NameForm, place: MentionPlace | undefined, options: { correspondent?: boolean; role?: string }): void {
-    this.lastSeen.set(p.id, this.sequence++);
-    if (isStrongMention(form, options)) this.strongSurnames.add(normalizeSurname(form.surname));
-    const printed = form.text.replace(/\s+/g, ' ');
-    if (!p.forms.includes(printed)) p.forms.push(printed);
-    if (!p.fixedByEditor) {
-      p.surname = betterSpelling(p.surname, form.surname);
-      const spelled = titleCase(form.surname);
-      if (normalizeSurname(spelled) !== normalizeSurname(p.surname) || fold(spelled) !== fold(p.surname)) {
-        if (!p.variants.some((v) => fold(v) === fold(spelled)) && fold(spelled) !== fold(p.surname)) p.variants.push(spelled);
-      }
-      const forenames = (form.forenames ?? []).map(titleCase);
-      if (forenames.length > p.forenames.length) p.forenames = forenames;
-      if ((form.initials?.length ?? 0) > p.initials.length) p.initials = [...(form.initials ?? [])];
-    }
-    this.index(form.surname, p.id);
-    const role = options.role ?? (form.title && !COURTESY.has(form.title.toLowerCase()) ? form.title : undefined);
-    // A role cut short by an abbreviation ("… OF THE U") or carrying heading words ("FROM PREMIER J") is not kept.
-    const usable = role && !/^(?:from|to)\b/i.test(role) && !/\s\p{Lu}$/u.test(role);
-    if (usable && !p.roles.some((r) => fold(r) === fold(role))) p.roles.push(role);
-    if (options.correspondent) p.correspondent = true;
-    p.sex ??= sexOf(form.title);
-    p.mentions++;
-    if (place) {
-      // A set beside the list: a person named in thousands of documents must not make each mention slower.
-      let docs = this.documentSets.get(p);
-      if (!docs) {
-        docs = new Set(p.documents);
-        this.documentSets.set(p, docs);
-      }
-      if (!docs.has(place.document)) {
-        docs.add(place.document);
-        p.documents.push(place.document);
-      }
-      p.firstMention ??= place;
-      p.lastMention = place;
-    }
   }
 
   /** Applies the editor's corrections: names fixed, persons merged or split, authority ids added. */
