@@ -56,6 +56,11 @@ export interface PersonEntry {
   authority: AuthorityId[];
   correspondent: boolean;
   sex?: 'f' | 'm';
+  /**
+   * The title that tells apart a person known by no given name or initial ("Mrs." of Mrs. Churchill), written
+   * before the surname of the main name (`<roleName type="honorific">`).
+   */
+  title?: string;
   /** Name fixed in the editor's persons file. */
   fixedByEditor?: boolean;
 }
@@ -87,6 +92,8 @@ export interface PersonFacts {
   /** From the preferred name's `<surname>` and `<forename>`s, when it has them. */
   surname?: string;
   forenames?: string;
+  /** The preferred name's honorific (`<roleName type="honorific">`): what tells apart a person with no given name ("Mrs."). */
+  title?: string;
 }
 
 /** persons.xml as found on disk. */
@@ -162,6 +169,8 @@ function personEntry(el: XmlElement, id: string): PersonEntry {
     id, surname: joined(main, 'surname') || id, forenames: main ? childElements(main, 'forename').map(textOf).filter(Boolean) : [],
     initials: [], forms: [], variants: [], roles: [], authority: [], correspondent: false,
   };
+  const title = main ? honorificOf(main) : undefined;
+  if (title) record.title = title;
   for (const n of names) {
     if (n.attrs.type === 'variant') record.variants.push(joined(n, 'surname') || nameOf(n));
     else if (n.attrs.type === 'form') record.forms.push(nameOf(n));
@@ -214,7 +223,14 @@ function personFacts(p: XmlElement, id: string): PersonFacts {
   const forenames = main ? childElements(main, 'forename').map(textOf).filter(Boolean).join(' ') : '';
   if (surname) record.surname = surname;
   if (forenames) record.forenames = forenames;
+  const title = main ? honorificOf(main) : undefined;
+  if (title) record.title = title;
   return record;
+}
+
+/** The honorific of a name (`<roleName type="honorific">Mrs.</roleName>`), if it has one. */
+function honorificOf(name: XmlElement): string | undefined {
+  return childElements(name, 'roleName').filter((r) => r.attrs.type === 'honorific').map(textOf).find(Boolean);
 }
 
 /**
@@ -274,7 +290,8 @@ function personXml(p: PersonEntry): string {
   const lines: string[] = [];
   lines.push(`        <person xml:id="${escapeAttr(p.id)}">`);
   const fore = p.forenames.map((f) => `<forename>${esc(f)}</forename>`).join('');
-  lines.push(`          <persName type="main">${fore}<surname>${esc(p.surname)}</surname></persName>`);
+  const title = p.title ? `<roleName type="honorific">${esc(p.title)}</roleName>` : '';
+  lines.push(`          <persName type="main">${title}${fore}<surname>${esc(p.surname)}</surname></persName>`);
   for (const v of p.variants) lines.push(`          <persName type="variant"><surname>${esc(v)}</surname></persName>`);
   for (const f of p.forms) lines.push(`          <persName type="form">${esc(f)}</persName>`);
   for (const r of p.roles) lines.push(`          <occupation>${esc(r)}</occupation>`);

@@ -52,6 +52,9 @@ export interface DocumentMentions {
 /** Title words that say a role, kept as the person's role; courtesy titles (Mr, Sir, M.) are not roles. */
 const COURTESY = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'miss', 'ms', 'm.', 'mme', 'monsieur', 'madame', 'herr', 'frau', 'sir', 'lord', 'lady', 'dame', 'dr', 'dr.', 'messrs']);
 
+/** Titles of courtesy that say no more than the sex of a man: no honorific of their own in the personography. */
+const PLAIN_TITLES = new Set(['mr', 'm', 'herr', 'monsieur', 'messrs', 'signor']);
+
 /** What this run's mentions said of a person beyond its record, counted so that no order of mentions can change what is kept. */
 interface Tally {
   /** Every mention was of an author cited in a note (undefined: no mention yet). */
@@ -66,6 +69,8 @@ interface Tally {
   initials: Map<string, number>;
   roles: Map<string, number>;
   sexes: Map<Sex, number>;
+  /** Titles of sex printed before the surname alone ("Mrs.", "Mr"). */
+  titles: Map<string, number>;
   forms: Set<string>;
   documents: Set<string>;
 }
@@ -204,6 +209,7 @@ export class PersonRegistry implements PersonResolver {
         roles: p.roles, authority: p.authority, correspondent: p.correspondent,
       };
       if (p.sex) e.sex = p.sex;
+      if (p.title) e.title = p.title;
       if (p.fixedByEditor) e.fixedByEditor = true;
       return e;
     });
@@ -296,7 +302,7 @@ export class PersonRegistry implements PersonResolver {
     let t = this.tallies.get(id);
     if (!t) {
       t = {
-        office: false, namedIn: new Map(), spellings: new Map(), forenames: new Map(), initials: new Map(), roles: new Map(), sexes: new Map(),
+        office: false, namedIn: new Map(), spellings: new Map(), forenames: new Map(), initials: new Map(), roles: new Map(), sexes: new Map(), titles: new Map(),
         forms: new Set(), documents: new Set(),
       };
       this.tallies.set(id, t);
@@ -393,6 +399,7 @@ export class PersonRegistry implements PersonResolver {
     // A role cut short by an abbreviation ("… OF THE U") or carrying heading words ("FROM PREMIER J") is not kept.
     if (role && !/^(?:from|to)\b/i.test(role) && !/\s\p{Lu}$/u.test(role)) count(t.roles, role.replace(/\s+/g, ' '));
     if (name.sex) t.sexes.set(name.sex, (t.sexes.get(name.sex) ?? 0) + 1);
+    if (name.sex && form.title) count(t.titles, titleCase(form.title.split(/\s+/)[0]!));
     if (m.options.correspondent) p.correspondent = true;
     p.mentions++;
     if (place) t.documents.add(place.document);
@@ -436,6 +443,16 @@ export class PersonRegistry implements PersonResolver {
       const m = t.sexes.get('m') ?? 0;
       p.sex = f > m ? 'f' : 'm';
     }
+    // A person known by no given name is told apart from others of the surname by the title of sex printed with
+    // it ("Mrs. Churchill", "Lord Halifax"): the one printed most, of the person's sex. A plain "Mr" only where
+    // another person has the surname ("Mr. Horner" beside Mrs. Horner; "Harriman" alone stays "Harriman").
+    if (p.forenames.length === 0 && p.initials.length === 0) {
+      const others = (this.bySurname.get(normalizeSurname(p.surname)) ?? []).some((id) => id !== p.id && this.persons.has(id));
+      const titles = new Map([...t.titles].filter(([title]) => sexOfTitle(title) === p.sex && (others || !PLAIN_TITLES.has(fold(title).replace(/\.$/, '')))));
+      if (p.title && !titles.has(p.title)) titles.set(p.title, 0);
+      const title = best(titles, betterSpelling);
+      if (title) p.title = title;
+    } else delete p.title;
   }
 
   /** What an editor should check (see {@link PersonReview}); deterministic for a given set of mentions. */

@@ -20,6 +20,8 @@ import type { TeiElement } from '../tei-tree.js';
 import { aboutPage } from '../site/about-page.js';
 import { documentPage } from '../site/document-page.js';
 import { indexPage, personPage, personsPage, personUses, placesPage, searchPage, timelinePage } from '../site/list-pages.js';
+import { REVIEW_PAGE, reviewPage, usableReview } from '../site/review-page.js';
+import { readPersonReview, type PersonReview } from '../../edition/person-review.js';
 import type { PlaceUse } from '../site/list-pages.js';
 import { SearchIndexBuilder } from '../site/search-index.js';
 
@@ -114,8 +116,14 @@ export const htmlTransform: TransformModule = {
       if (chunk) yield chunk;
     }
     yield* search.finish();
-    // one personography, when all the documents point to the same one
+    // one personography, when all the documents point to the same one; its review list, for the editors
+    let review: PersonReview | undefined;
     if (personFiles.size === 1) {
+      try {
+        review = usableReview(readPersonReview(dirname([...personFiles][0]!)));
+      } catch {
+        review = undefined; // not JSON: no page rather than a broken one
+      }
       const file = [...personFiles][0]!;
       let xml: string | undefined;
       try {
@@ -132,7 +140,8 @@ export const htmlTransform: TransformModule = {
     yield { path: 'places.html', content: placesPage(places, template, ctx.config) };
     yield { path: 'about.html', content: aboutPage(edition, template, ctx.config, ctx.assets) };
     const uses = personUses(edition);
-    yield { path: 'persons.html', content: personsPage(edition, uses, template, ctx.config) };
+    yield { path: 'persons.html', content: personsPage(edition, uses, template, ctx.config, review ? REVIEW_PAGE : undefined) };
+    if (review) yield { path: REVIEW_PAGE, content: reviewPage(edition, review, template, ctx.config) };
     for (const person of edition.persons.values()) {
       yield { path: `persons/${person.page}.html`, content: personPage(edition, person, uses.get(person.id), template, ctx.config) };
     }

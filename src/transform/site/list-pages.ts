@@ -169,7 +169,7 @@ export function personUses(edition: Edition): Map<string, PersonUse> {
 }
 
 /** Persons by surname, with an alphabet to jump by. */
-export function personsPage(edition: Edition, uses: Map<string, PersonUse>, template: string, config: EditionConfig): string {
+export function personsPage(edition: Edition, uses: Map<string, PersonUse>, template: string, config: EditionConfig, reviewHref?: string): string {
   const persons = [...edition.persons.values()].sort((a, b) => surnameKey(a).localeCompare(surnameKey(b)) || a.id.localeCompare(b.id));
   const groups = new Map<string, PersonRecord[]>();
   for (const p of persons) {
@@ -190,7 +190,8 @@ export function personsPage(edition: Edition, uses: Map<string, PersonUse>, temp
     })
     .join('\n');
   const nav = `<nav class="alphabet" aria-label="Surnames by letter"><ul>${letters.map((l) => `<li><a href="#l-${l === '#' ? 'other' : l}">${l}</a></li>`).join('')}</ul></nav>`;
-  const content = `<h1>Persons</h1>\n<p>${persons.length} persons, by surname.</p>\n${nav}\n${sections}`;
+  const editors = reviewHref ? `\n<p class="editors">For editors: <a href="${reviewHref}">persons to check</a> (what the identity rules decided that an editor should review).</p>` : '';
+  const content = `<h1>Persons</h1>\n<p>${persons.length} persons, by surname.</p>${editors}\n${nav}\n${sections}`;
   return page(template, config, { title: 'Persons', root: '', content, bodyClass: 'page-persons', current: 'persons' });
 }
 

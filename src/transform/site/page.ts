@@ -87,13 +87,18 @@ export function nameParts(p: PersonRecord): { surname: string; forenames: string
 /** `Churchill, Winston`: how lists sorted by surname show a person. */
 export function sortName(p: PersonRecord): string {
   const { surname, forenames } = nameParts(p);
-  return forenames ? `${surname}, ${forenames}` : surname;
+  const given = forenames || p.title;
+  return given ? `${surname}, ${given}` : surname;
 }
 
-/** The full name: forenames and surname. */
+/**
+ * The full name: forenames and surname; for a person known by no given name, the title that tells them apart
+ * (`Mrs. Churchill`, not `Churchill`).
+ */
 export function fullName(p: PersonRecord): string {
   const { surname, forenames } = nameParts(p);
-  return forenames ? `${forenames} ${surname}` : surname;
+  const given = forenames || p.title;
+  return given ? `${given} ${surname}` : surname;
 }
 
 /** The key persons sort by: surname first, folded, so that `Ádám` sorts with `Adam`. */
