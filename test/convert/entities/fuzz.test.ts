@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
 import { findPersons, readTokens } from '../../../src/convert/entities/persons/find-persons.js';
+import { lowerWords } from '../../../src/convert/entities/persons/knowledge.js';
+import { fold } from '../../../src/convert/entities/persons/lexicon.js';
 
 /** Text made of the pieces the rules react to, with arbitrary characters between. */
 const pieces = fc.constantFrom(
@@ -56,7 +58,7 @@ function wordsByRegExp(text: string): Array<[number, string]> {
 
 describe('the word scanner of the person rules (property)', () => {
   it('finds the words the regular expression \\p{L}[\\p{L}\\p{M}\'’-]*\\p{L}|\\p{L} finds, possessives and stops aside', () => {
-    const letters = fc.constantFrom('a', 'Z', 'é', 'É', 'ß', 'Ж', 'ж', '中', '𝔄', '𐐀', 'e\u0301', "'", '’', '-', '.', ' ', '\n', 's', 'S', '1', '\u0301', '\ud835', '\udc00');
+    const letters = fc.constantFrom('a', 'Z', 'é', 'É', 'ß', 'Ж', 'ж', '中', '𝔄', '𐐀', 'e\u0301', "'", '’', '-', '.', ' ', '\n', 's', 'S', '1', '\u0301', '\ud835', '\udc00', '\ud835a', 'A\ud835');
     const strings = fc.oneof(texts, fc.array(letters, { maxLength: 30 }).map((a) => a.join('')));
     fc.assert(
       fc.property(strings, (text) => {
@@ -70,6 +72,20 @@ describe('the word scanner of the person rules (property)', () => {
           assert.equal(t.word, text.slice(t.start, t.start + t.word.length));
           assert.ok(t.end === t.start + t.word.length || (t.end === t.start + t.word.length + 1 && text[t.end - 1] === '.'));
         }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the lower-case word scanner of name knowledge (property)', () => {
+  it('finds the words (?<![\\p{L}\\p{M}\'’-])\\p{Ll}[\\p{Ll}\\p{M}\'’-]* finds, folded', () => {
+    const letters = fc.constantFrom('a', 'Z', 'é', 'É', 'ß', 'Ж', 'ж', '中', '𝔞', '𝔄', 'e\u0301', "'", '’', '-', '.', ' ', '\n', 's', '1', '\u0301', '\ud835', 'ǅ');
+    const strings = fc.oneof(texts, fc.array(letters, { maxLength: 30 }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(strings, (text) => {
+        const expected = new Set([...text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]*/gu)].map((m) => fold(m[0])));
+        assert.deepEqual([...lowerWords(text)].sort(), [...expected].sort());
       }),
       { numRuns: 2000 },
     );

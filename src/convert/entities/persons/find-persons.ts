@@ -183,7 +183,9 @@ function charClassAt(text: string, i: number): number {
 /** Code units of the character at i (2 for a surrogate pair). */
 function width(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 /** The code unit at i is a letter (half of a surrogate pair never is, as a regular expression tests `text[i]`). */
@@ -230,7 +232,8 @@ function joined(text: string, a: Token, b: Token): boolean {
 
 /** The surname key the scorer and the personography use: the folded last name word. */
 export function surnameKey(surname: string): string {
-  return surname.toLowerCase().replace(/’/g, "'");
+  const lower = surname.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 /** Can this word be part of a name (given name or surname)? */

@@ -15,7 +15,6 @@ import { findPersons } from './find-persons.js';
 import { NOT_NAMES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
 
-const LOWER_WORD = /(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]*/gu;
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`;
 /** "Vologda, June 11, 1918", "Peking, China, February 16, 1901.": the place words of a dateline. */
 const DATELINE_PLACE = new RegExp(String.raw`^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ -]\p{Lu}[\p{L}'’.-]+)?),[ \t]+(?:\p{Lu}[\p{L}.]+,[ \t]+)?${MONTH}[ \t]+\d`, 'gmu');
@@ -26,12 +25,67 @@ const DATELINE_PLACE = new RegExp(String.raw`^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ -]
  */
 const PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at|near|via|across|throughout)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}-]*)(?![\p{L}'’-])(?![ \t]+\p{Lu})/gu;
 
-const ASCII_LOWER = /^[a-z-]+$/;
-
-/** The folded words of `text` printed in lower case. */
+/**
+ * The folded words of `text` printed in lower case: what `(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]*` matches, found
+ * by a scan over character codes (a whole source is read, and the regular expression with its look-behind was the
+ * costliest part of learning after the person rules).
+ */
 export function lowerWords(text: string, into = new Set<string>()): Set<string> {
-  for (const m of text.matchAll(LOWER_WORD)) into.add(ASCII_LOWER.test(m[0]) ? m[0] : fold(m[0]));
+  let previous = OTHER;
+  let i = 0;
+  while (i < text.length) {
+    const c = lowerClassAt(text, i);
+    if (c === LOWER && previous === OTHER) {
+      let j = i + codeUnits(text, i);
+      let last = c;
+      for (;;) {
+        if (j >= text.length) break;
+        const k = lowerClassAt(text, j);
+        if (k !== LOWER && k !== INSIDE) break;
+        last = k;
+        j += codeUnits(text, j);
+      }
+      into.add(fold(text.slice(i, j)));
+      previous = last;
+      i = j;
+      continue;
+    }
+    previous = c;
+    i += codeUnits(text, i);
+  }
   return into;
+}
+
+/** Classes of a code point for {@link lowerWords}: a lower-case letter, another letter, a mark or apostrophe or hyphen. */
+const OTHER = 0;
+const LOWER = 1;
+const UPPER_OR_OTHER_LETTER = 2;
+const INSIDE = 3;
+const ASCII_LOWER_CLASS = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) ASCII_LOWER_CLASS[c] = LOWER;
+for (let c = 65; c <= 90; c++) ASCII_LOWER_CLASS[c] = UPPER_OR_OTHER_LETTER;
+ASCII_LOWER_CLASS[39] = INSIDE;
+ASCII_LOWER_CLASS[45] = INSIDE;
+const lowerClasses = new Map<number, number>();
+
+function lowerClassAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return ASCII_LOWER_CLASS[code]!;
+  const cp = text.codePointAt(i)!;
+  let k = lowerClasses.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = /^\p{Ll}$/u.test(ch) ? LOWER : /^\p{L}$/u.test(ch) ? UPPER_OR_OTHER_LETTER : /^[\p{M}’]$/u.test(ch) ? INSIDE : OTHER;
+    lowerClasses.set(cp, k);
+  }
+  return k;
+}
+
+function codeUnits(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 /** Characters of a stretch the rules read at once: past this, a stretch ends at the next blank line. */
