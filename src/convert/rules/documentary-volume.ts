@@ -14,7 +14,7 @@ import { parseDateline } from './dateline.js';
 import { divisionHeadStrength, isNameLike } from './division-head.js';
 import { isDocumentHeadShape } from './document-head.js';
 import { isFootnoteBlock, superscriptMarkers } from './footnote-block.js';
-import { isBracketedLine, isEnclosureMarker, isFileNumberLine } from './source-note.js';
+import { isBracketedLine, isEnclosureMarker, isFileNumberLine, readSourceLine } from './source-note.js';
 import { readMemoHeader } from './memo-header.js';
 
 /** One stretch of the volume: a document, or the heads of the volume's divisions between two documents. */
@@ -123,8 +123,11 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
       continue;
     }
     if (!s.head || (prev && (prev.fileNumber || prev.enclosure || (prev.bracketed && /closure/i.test(prev.text))))) continue;
+    // "Annex No. 8." / "IMPERIAL EDICT of the 19th August, 1901." / "Edict received by …": a second title of the annex.
+    if (prev?.oneLine && shapes[i - 2]?.enclosure) continue;
     const next = shapes[i + 1];
-    if (!next || next.fileNumber || next.head || isNameLike(next.text) || isFootnoteBlock(blocks[i + 1]!.lines)) continue;
+    // "Imperial Edict." over "[Inclosure.—Translated from the Peking Gazette …]": the enclosure's head, printed above its marker.
+    if (!next || next.fileNumber || next.head || next.enclosure || isNameLike(next.text) || isFootnoteBlock(blocks[i + 1]!.lines)) continue;
     headCandidates.push(i);
   }
   const fileNumbered = byFileNumber.length >= headCandidates.length;
@@ -145,11 +148,78 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
     // In a file of a few documents, heads after a letter that encloses papers are its enclosures unless they
     // name one of its parties; a volume's many correspondents make that test useless there.
     if (!isVolume && lastStart >= 0 && isEnclosureOf(shapes, lastStart, i)) continue;
-    starts.push({ start: i, head: i });
+    // "[Translation.]" printed above the head, after the previous document's end, is this document's source line.
+    const above = shapes[i - 1];
+    const start = above && above.oneLine && above.bracketed && !above.enclosure && i - 1 > lastStart && (readSourceLine(above.text)?.kinds.length ?? 0) > 0 ? i - 1 : i;
+    starts.push({ start, head: i });
     sorted.add(i);
     lastStart = i;
   }
-  return starts.sort((a, b) => a.start - b.start);
+  starts.sort((a, b) => a.start - b.start);
+  // An edition that prints file numbers gives every document one; without them, some documents have no head.
+  return isVolume && !fileNumbered ? withHeadless(shapes, blocks, starts) : starts;
+}
+
+/** "The President:", "His Majesty Kwang Hsu, Emperor of China, greeting:": a salutation on a line of its own. */
+function isSalutationLine(s: BlockShape): boolean {
+  return s.oneLine && s.text.length <= 80 && /^\p{Lu}[^.!?;:]*[:,]$/u.test(s.text) && !s.head && !s.dateline;
+}
+
+/** "Sir: In July, 1900, …": a paragraph that opens with its salutation. */
+const OPENS_WITH_SALUTATION = /^(?:Sir|Sirs|Gentlemen|Madam|Excellency|Your Excellency|Mr\. (?:Secretary|President|Minister)|(?:My\s+)?Dear\b[^.:]{0,60})[,:]\s/;
+
+/** Running text: a block that is no title, note line, date line or name. */
+function isText(s: BlockShape | undefined): boolean {
+  return !!s && !s.head && !s.fileNumber && !s.bracketed && !s.dateline && !s.enclosure && !isNameLike(s.text);
+}
+
+/**
+ * Documents printed without a head, in a volume without file numbers: after a document's end (its signature,
+ * its closing date line), a salutation on a line of its own opens the next one ("The President:"), and so does an
+ * editor's bracketed line over text ("[Handed to the President by Minister Wu, October 17, 1900.]"); after text,
+ * a date line over a salutation ("Washington, October 18, 1900." / "[Communicated …]" / "His Majesty …, greeting:")
+ * does. The volume's first salutation under its title opens its first document.
+ */
+function withHeadless(shapes: BlockShape[], blocks: readonly Block[], starts: Start[]): Start[] {
+  const out: Start[] = [];
+  let k = 0;
+  let previous = -1;
+  for (let i = 0; i < shapes.length; i++) {
+    if (k < starts.length && starts[k]!.start === i) {
+      out.push(starts[k++]!);
+      previous = i;
+      continue;
+    }
+    // Blocks a headed document's opening holds are no openings of their own.
+    if (k < starts.length && starts[k]!.start < i) continue;
+    const s = shapes[i]!;
+    const before = shapes[i - 1];
+    if (!s.dateline && !s.bracketed && !isSalutationLine(s)) continue;
+    // Once a document prints an enclosure marker, what follows up to the next head is its enclosures'.
+    if (previous >= 0 && shapes.slice(previous + 1, i).some((x) => x.enclosure || (x.bracketed && /closure/i.test(x.text)))) continue;
+    const opensVolume = previous < 0 && i <= 2 && shapes.slice(0, i).every((x) => x.oneLine && !x.dateline);
+    // The end of the document before: its signature, or a date line closing it (after its signature or its text).
+    const signature = (x: BlockShape | undefined) => !!x && x.oneLine && isNameLike(x.text);
+    const closes = !!before && (signature(before) || (before.dateline && (signature(shapes[i - 2]) || isText(shapes[i - 2]))));
+    const afterEnd = previous >= 0 && closes && hasText(shapes, previous, i) && !isFootnoteBlock(blocks[i - 1]!.lines);
+    let opens = false;
+    if (isSalutationLine(s)) opens = isText(shapes[i + 1]) && (opensVolume || afterEnd);
+    else if (s.bracketed && s.oneLine && !s.enclosure) opens = afterEnd && !!before?.dateline && isText(shapes[i + 1]);
+    else if (s.dateline && previous >= 0 && isText(before) && hasText(shapes, previous, i)) {
+      let j = i + 1;
+      while (j < shapes.length && j <= i + 2 && shapes[j]!.bracketed) j++;
+      const salute = shapes[j];
+      opens = !!salute && (isSalutationLine(salute) || OPENS_WITH_SALUTATION.test(salute.text));
+    } else if (s.dateline && before?.dateline && afterEnd) {
+      // Two date lines: the first closes the document before, the second opens this one.
+      opens = !!shapes[i + 1] && (isSalutationLine(shapes[i + 1]!) || OPENS_WITH_SALUTATION.test(shapes[i + 1]!.text));
+    }
+    if (opens) {
+      out.push({ start: i });
+      previous = i;
+    }
+  }
+  return out;
 }
 
 /** "I inclose …", "the inclosed letter", "I transmit herewith …": a document that sends enclosures. */

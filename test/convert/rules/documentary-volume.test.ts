@@ -107,6 +107,95 @@ describe('rules/documentary-volume', () => {
     );
   });
 
+  describe('a volume without file numbers', () => {
+    /** Ten despatches with heads: what makes a file a volume whose heads open documents. */
+    const despatches = Array.from({ length: 10 }, (_, k) => [
+      k % 2 ? 'Mr. Hay to Mr. Conger.' : 'Mr. Conger to Mr. Hay.',
+      `Peking, July ${k + 1}, 1900.`,
+      `Sir: The ministers met on the ${k + 1}th and agreed on the terms of the note.`,
+      'I have, etc.,',
+      k % 2 ? 'John Hay.' : 'E. H. Conger.',
+    ]).flat();
+    const documents = (texts: string[]) => layout(texts)!.filter(([kind]) => kind === 'document').map(([, first]) => first);
+
+    it('the first salutation under the volume’s title opens its first document; after a document’s end, a salutation, a date line over one, or an editor’s delivery line opens the next', () => {
+      const starts = documents([
+        'Message from the president of the United States, transmitting report of William W. Rockhill, late commissioner to China, with accompanying documents.',
+        'To the Senate and House of Representatives:',
+        'I transmit a report from the commissioner to China, with accompanying documents.',
+        'Theodore Roosevelt.',
+        'White House,\nWashington, December 11, 1901.',
+        'The President:',
+        'I have the honor to submit to you a report from the commissioner to China.',
+        'John Hay.',
+        'Department of State,\nWashington, December 5, 1901.',
+        'Department of State,\nWashington, November 30, 1901.',
+        'Sir: In July, 1900, the President was pleased to appoint me commissioner to China.',
+        'W. W. Rockhill.',
+        ...despatches,
+        'Department of State,\nWashington, October 10, 1900.',
+        '[Handed to the President by Minister Wu, October 17, 1900.]',
+        'The following telegraphic letter was forwarded by the privy council to the President.',
+        'Washington, October 18, 1900.',
+        '[Communicated to Minister Wu for transmission, October 18, 1900.]',
+        'His Majesty Kwang Hsu, Emperor of China, greeting:',
+        'It has afforded me much pleasure to receive the telegraphic letter of October 14.',
+        'William McKinley.',
+      ]);
+      assert.deepEqual(
+        starts.filter((t) => !/^Mr\. (?:Hay|Conger) to/.test(t)),
+        // A title of a document's shape over the first salutation is the first document's head.
+        ['Message from the president of the United States, transmitting report of William W. Rockhill, late commissioner to China, with accompanying documents.', 'The President:', 'Department of State,', '[Handed to the President by Minister Wu, October 17, 1900.]', 'Washington, October 18, 1900.'],
+      );
+      assert.deepEqual(layout(['The Boxer Troubles', 'To the Senate and House of Representatives:', 'I transmit a report from the commissioner to China.', 'Theodore Roosevelt.', ...despatches])!.slice(0, 2), [
+        ['divisions', 'The Boxer Troubles'],
+        ['document', 'To the Senate and House of Representatives:'],
+      ]);
+    });
+
+    it('no headless document inside a document’s enclosures, nor at a telegram’s address under its opening date line', () => {
+      const starts = documents([
+        ...despatches,
+        '[Inclosure 2.—Translation.]',
+        'The Chinese plenipotentiaries to M. de Cologan.',
+        'Peking, April 29, 1901.',
+        'Your Excellency: On the 10th of April we had the honor to receive a communication.',
+        'Mr. Rockhill to Mr. Hay.',
+        'Peking, May 7, 1901.',
+        'Sir: I inclose the viceroy’s telegram and the consul’s.',
+        'Card of Chang Chih-tung, with compliments.',
+        '[Telegram.]',
+        'Shiakwan, May 7, 1901.',
+        'Rockhill, Peking:',
+        'Viceroy begs me to ask you urge all the powers to reduce indemnity.',
+        'Martin.',
+      ]);
+      assert.equal(starts.length, 11);
+    });
+
+    it('a bracketed source line above a head is the document’s; a head above an enclosure marker, or the second title under an annex marker, opens nothing', () => {
+      const units = layout([
+        ...despatches,
+        '[Translation.]',
+        'Minutes of the third conference with the Chinese plenipotentiaries, held September 7, 1901.',
+        'The diplomatic corps met at the Spanish legation.',
+        'Mr. Rockhill to Mr. Hay.',
+        'Peking, May 27, 1901.',
+        'Sir: I have the honor to inclose a translation of an Imperial Edict.',
+        'W. W. Rockhill.',
+        'Imperial Edict.',
+        '[Inclosure.—Translated from the Peking Gazette of May 25.]',
+        'On the 1st day of the fourth moon the Grand Council received the following edict.',
+        'Annex No. 8.',
+        'IMPERIAL EDICT of the 19th August, 1901 (Translation).',
+        'Edict received by the Grand Chancellery the 6th day of the 7th moon (19 August, 1901).',
+        '“Considering the report of this day, We order the suspension of the examinations.”',
+      ])!;
+      const starts = units.filter(([kind]) => kind === 'document').map(([, first]) => first);
+      assert.deepEqual(starts.slice(10), ['[Translation.]', 'Mr. Rockhill to Mr. Hay.']);
+    });
+  });
+
   it('two telegram forms in one file are two documents', () => {
     assert.deepEqual(
       layout([
