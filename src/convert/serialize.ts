@@ -339,7 +339,12 @@ class BodyWriter {
           break;
         case 'lb':
           if (node.breakNo) el.ele('lb').att('break', 'no');
-          else el.ele('lb');
+          else {
+            // A line break parts two words: the new line starts on a new line of the file, so that the text read
+            // from the TEI keeps them apart ("David J. Hill,\n<lb/>Acting Secretary.", not "Hill,Acting").
+            el.txt('\n');
+            el.ele('lb');
+          }
           break;
         case 'pb': {
           const pb = el.ele('pb');

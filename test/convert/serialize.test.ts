@@ -222,6 +222,13 @@ describe('serialize', () => {
     assert.equal(x.one('//t:body/t:p').text(), 'The war-time spirit.');
   });
 
+  it('starts a line after lb on a new line of the file: read as text, the words of two lines stay apart', () => {
+    const [xml] = teiOf(para('Sir: I have the honor to report.') + para('I have the honor to be, etc.,') + 'David J. Hill,\nActing Secretary.\n');
+    const x = xpath(xml!);
+    assert.equal(x.one('//t:signed').text(), 'David J. Hill,\nActing Secretary.');
+    assert.match(xml!, /<signed>David J\. Hill,\n<lb\/>Acting Secretary\.<\/signed>/);
+  });
+
   it('writes what the model says was inferred with cert, evidence and resp, on the element inferred', () => {
     const doc = runUpTo(LETTER, 'layout').docs[0]!;
     doc.date = { ...doc.date!, inferred: { cert: 'medium', evidence: 'internal' } };
