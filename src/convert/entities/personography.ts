@@ -160,6 +160,15 @@ export class PersonRegistry implements PersonResolver {
   private learned = false;
   /** Digest of a source's lines → what it teaches read alone; taken by its conversion. */
   private readonly sourceKnowledge = new Map<string, NameKnowledge>();
+  /** Words of the knowledge kept in {@link sourceKnowledge}, against {@link keptSourceWords}. */
+  private keptWords = 0;
+
+  /**
+   * How many words (lower-case words, places, surnames) of what sources teach alone the registry keeps for their
+   * conversion (see {@link takeSourceKnowledge}): a source learnt past it is read again when it is converted, so
+   * that thousands of small sources learnt before any is converted do not hold all their words at once.
+   */
+  keptSourceWords = 1_000_000;
 
   /** What a worker needs to tag as this registry would, as plain data (see ./person-mentions.ts). */
   editionNameFacts(): EditionNameFacts {
@@ -172,7 +181,10 @@ export class PersonRegistry implements PersonResolver {
     this.learned = true;
     // What the source teaches read alone, which its conversion consults too (see takeSourceKnowledge): read here
     // with the edition's, it need not be read again.
+    const words = alone.lower.size + alone.places.size + alone.surnames.size + alone.strong.size;
+    if (this.keptWords + words > this.keptSourceWords) return;
     this.sourceKnowledge.set(linesDigest(lines), alone);
+    this.keptWords += words;
   }
 
   /**
@@ -183,13 +195,16 @@ export class PersonRegistry implements PersonResolver {
     if (this.sourceKnowledge.size === 0) return undefined;
     const key = linesDigest(lines);
     const found = this.sourceKnowledge.get(key);
+    if (!found) return undefined;
     this.sourceKnowledge.delete(key);
+    this.keptWords -= found.lower.size + found.places.size + found.surnames.size + found.strong.size;
     return found;
   }
 
   /** Lets go of what {@link learnSource} kept for conversions in this thread (the files go to workers). */
   forgetSourceKnowledge(): void {
     this.sourceKnowledge.clear();
+    this.keptWords = 0;
   }
 
   /** A registry that starts from the persons of an earlier persons.xml: their ids are kept. */

@@ -65,3 +65,18 @@ describe('PersonRegistry.takeSourceKnowledge', () => {
     assert.equal(registry.takeSourceKnowledge(FIRST), undefined);
   });
 });
+
+describe('PersonRegistry.keptSourceWords', () => {
+  it('keeps what sources teach alone up to a number of words; a source past it is read again when converted', () => {
+    const registry = new PersonRegistry();
+    const first = new NameKnowledge().learn(FIRST);
+    registry.keptSourceWords = first.lower.size + first.places.size + first.surnames.size + first.strong.size;
+    registry.learnSource(FIRST);
+    registry.learnSource(SECOND);
+    assert.equal(registry.takeSourceKnowledge(SECOND), undefined);
+    assert.deepEqual(contents(registry.takeSourceKnowledge(FIRST)!), contents(first));
+    // Taken, its words no longer count: the next source is kept.
+    registry.learnSource(['Mr. Rockhill spoke.']);
+    assert.ok(registry.takeSourceKnowledge(['Mr. Rockhill spoke.']));
+  });
+});
