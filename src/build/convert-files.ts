@@ -125,15 +125,7 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
   const owners = folderOwners(outDir);
   const folders = new FolderAssigner(owners, options.force === true);
   const sourceOf = (path: string): string => relative(outDir, path).split(sep).join('/');
-  // The personography first reads every input, so that what one source establishes about a name counts in all,
-  // whatever their order.
-  for (const path of paths) {
-    try {
-      persons.learnSource(decodeSource(readInput(path, options.maxBytes), basename(path), path).source.lines);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e; // reported by the conversion below
-    }
-  }
+  learnNames(paths, persons, options.maxBytes);
   const total = paths.reduce((n, p) => n + safeSize(p), 0);
   let done = 0;
   const jobs: ConvertJob[] = paths.map((path) => ({
@@ -256,6 +248,22 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
   }
   for (const r of removed) diagnostics.push(diagnostic(EditionCodes.removed, {}, { file: r, line: 1, column: 1 }));
   return { files, persons: personography, diagnostics, kept, removed };
+}
+
+/**
+ * The personography first reads every input, so that what one source establishes about a name counts in all,
+ * whatever their order. A function of its own so that the last source's lines go with its frame: left in a
+ * register of convertFiles they stayed alive through the whole conversion (a second copy of a source of a
+ * million lines).
+ */
+function learnNames(paths: readonly string[], persons: PersonRegistry, maxBytes: number | undefined): void {
+  for (const path of paths) {
+    try {
+      persons.learnSource(decodeSource(readInput(path, maxBytes), basename(path), path).source.lines);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e; // reported by the conversion below
+    }
+  }
 }
 
 /**

@@ -8,8 +8,10 @@
 import { escapeAttr, escapeText } from './escape.js';
 
 export class XmlWriterElement {
-  private readonly attrs = new Map<string, string>();
-  private readonly children: (XmlWriterElement | string)[] = [];
+  // Made on first use: most elements of a document are empty (`<lb/>`, `<pb/>`), and an empty Map and array
+  // cost ~200 bytes each element (a source of a million short lines held a million `<lb/>` at once).
+  private attrs?: Map<string, string>;
+  private children?: (XmlWriterElement | string)[];
 
   constructor(readonly name: string) {}
 
@@ -17,26 +19,26 @@ export class XmlWriterElement {
   ele(nsOrName: string, name?: string): XmlWriterElement {
     const child = new XmlWriterElement(name ?? nsOrName);
     if (name !== undefined) child.att('xmlns', nsOrName);
-    this.children.push(child);
+    (this.children ??= []).push(child);
     return child;
   }
 
   /** Sets an attribute: `att('n', v)`, or with a namespace first, `att(XML_NS, 'xml:id', v)`. Returns this element. */
   att(nameOrNs: string, nameOrValue: string, value?: string): XmlWriterElement {
     const [name, v] = value === undefined ? [nameOrNs, nameOrValue] : [nameOrValue, value];
-    this.attrs.set(name, v); // setting an attribute again replaces its value, as in the DOM
+    (this.attrs ??= new Map()).set(name, v); // setting an attribute again replaces its value, as in the DOM
     return this;
   }
 
   txt(text: string): XmlWriterElement {
-    if (text) this.children.push(escapeText(text));
+    if (text) (this.children ??= []).push(escapeText(text));
     return this;
   }
 
-  write(out: string[]): void {
+  write(out: TextSink): void {
     out.push('<', this.name);
-    for (const [k, v] of this.attrs) out.push(' ', k, '="', escapeAttr(v), '"');
-    if (this.children.length === 0) {
+    if (this.attrs) for (const [k, v] of this.attrs) out.push(' ', k, '="', escapeAttr(v), '"');
+    if (!this.children) {
       out.push('/>');
       return;
     }
@@ -64,8 +66,38 @@ export class XmlWriter {
   }
 
   end(): string {
-    const out = [...this.prolog.map((p) => p + '\n')];
+    const out = new ChunkedText();
+    for (const p of this.prolog) out.push(p, '\n');
     this.root?.write(out);
-    return out.join('');
+    return out.text();
+  }
+}
+
+/** Where {@link XmlWriterElement.write} puts the pieces of its text (an array of strings will do). */
+export interface TextSink {
+  push(...pieces: string[]): unknown;
+}
+
+/**
+ * Pieces of text joined every few thousand: an array of every piece held four slots for each empty element of a
+ * document (`<`, `lb`, `/>`) until the end, 60 MB for a source of a million short lines.
+ */
+class ChunkedText implements TextSink {
+  private readonly chunks: string[] = [];
+  private pieces: string[] = [];
+
+  push(...pieces: string[]): void {
+    for (const p of pieces) this.pieces.push(p);
+    if (this.pieces.length >= 4096) this.flush();
+  }
+
+  text(): string {
+    this.flush();
+    return this.chunks.join('');
+  }
+
+  private flush(): void {
+    this.chunks.push(this.pieces.join(''));
+    this.pieces = [];
   }
 }

@@ -39,9 +39,11 @@ const SYNTAX: { kind: Token['kind'] | 'escape' | 'inlineNote'; re: RegExp }[] = 
 /** Characters at which some entry of SYNTAX can start. */
 const SYNTAX_START = /[[<&*\\⁰¹²³⁴⁵⁶⁷⁸⁹]|lt;sup/g;
 
-function tokenizeBlock(block: Block, extracted: Block[]): Token[] {
+/** Tokens of the block's lines `from` to `to` (exclusive). */
+function tokenizeBlock(block: Block, extracted: Block[], from = 0, to = block.lines.length): Token[] {
   const tokens: Token[] = [];
-  block.lines.forEach((rawLine, i) => {
+  for (let i = from; i < to; i++) {
+    const rawLine = block.lines[i]!;
     const lineStart = tokens.length;
     // Trailing spaces are the source's hard-break syntax ("line  "), not text.
     const lineText = rawLine.trimEnd();
@@ -103,7 +105,7 @@ function tokenizeBlock(block: Block, extracted: Block[]): Token[] {
     }
     flushText(lineText.length);
     if (block.pieces) placeOnPrintedLines(tokens, lineStart, block.pieces[i]!, block.pageBreaks?.filter((p) => p.at === i) ?? []);
-  });
+  }
   return tokens;
 }
 
@@ -159,7 +161,7 @@ function matchingBracket(text: string, open: number): number {
  * Emphasis markers pair up in order; a marker without a partner is printed text, not syntax, so nothing of
  * the source is lost when the OCR dropped one.
  */
-function buildInlines(tokens: Token[]): Inline[] {
+function buildInlines(tokens: Token[], root: Inline[] = []): Inline[] {
   const paired = new Set<number>();
   for (const kind of ['bold', 'italic'] as const) {
     const open: number[] = [];
@@ -171,10 +173,14 @@ function buildInlines(tokens: Token[]): Inline[] {
       } else open.push(i);
     });
   }
-  const root: Inline[] = [];
   const stack: { kind: 'bold' | 'italic'; children: Inline[] }[] = [];
   const out = () => (stack.length > 0 ? stack[stack.length - 1]!.children : root);
-  tokens.forEach((t, i) => {
+  const read: (Token | undefined)[] = tokens;
+  for (let i = 0; i < read.length; i++) {
+    const t = read[i]!;
+    // Each token is let go once its node is made: a block of a million lines held two million tokens and their
+    // nodes at once.
+    read[i] = undefined;
     switch (t.kind) {
       case 'text':
         pushText(out(), t.text, t.line, t.column);
@@ -206,7 +212,7 @@ function buildInlines(tokens: Token[]): Inline[] {
         out().push({ type: 'interruption', blocks: [t.body!] });
         break;
     }
-  });
+  }
   // Emphasis left open by a marker whose partner sat inside another emphasis: keep its text flat.
   while (stack.length > 0) {
     const open = stack.pop()!;
@@ -221,10 +227,20 @@ function pushText(into: Inline[], text: string, line: number, column: number): v
   else into.push({ type: 'text', text, line, column });
 }
 
+const LINES_AT_A_TIME = 256;
+
 /** Parses one block (and the note bodies printed inside it). */
 export function parseBlock(block: Block): void {
   const extracted: Block[] = [];
-  block.inlines = buildInlines(tokenizeBlock(block, extracted));
+  if (block.lines.some((l) => l.includes('*'))) block.inlines = buildInlines(tokenizeBlock(block, extracted));
+  else {
+    // Without an emphasis marker nothing pairs across lines: the block is read a stretch of lines at a time, so
+    // that its tokens never all wait beside its nodes (a block of a million lines).
+    block.inlines = [];
+    for (let from = 0; from < block.lines.length; from += LINES_AT_A_TIME) {
+      buildInlines(tokenizeBlock(block, extracted, from, Math.min(block.lines.length, from + LINES_AT_A_TIME)), block.inlines);
+    }
+  }
   for (const b of block.pageBreaks ?? []) parseBlock(b.head);
   for (const body of extracted) {
     parseBlock(body);

@@ -7,7 +7,7 @@ import type { Block, BlockKind } from '../../model/document.js';
 import { blockText } from '../readers/blocks.js';
 import { readDatelineBlock } from './dateline-block.js';
 import { readFootAddress } from './letter-parties.js';
-import { isClosingFormula, isSignedName, MAX_SIGNATURE_LINES, readSignatureBlock } from './signature.js';
+import { isClosingFormula, isSignedName, MAX_CLOSING_CHARS, MAX_SIGNATURE_LINES, readSignatureBlock } from './signature.js';
 
 /** A decision about one block: its new kind, or its split into a closing and a signature. */
 export type EndDecision = { index: number; kind: BlockKind } | { index: number; split: { closingLines: number } };
@@ -49,10 +49,13 @@ export function readDocumentEnd(blocks: readonly Block[], from: number, to: numb
     const lines = last.lines.map((l) => l.trim());
     // Only as many splits as a signature block has lines: a block of thousands of lines (a runaway document, a
     // list) would otherwise join a growing prefix for every line, quadratic in its length.
+    // Likewise a closing is tried only on the first lines that fit in the longest closing formula: joining the
+    // lines of a block of a million lines for each try cost a gigabyte of garbage.
+    const closingReach = linesWithin(lines, MAX_CLOSING_CHARS);
     let signatureLines = 0;
     for (let k = lines.length - 1; k >= 1; k--) {
       if (lines[k] !== '' && ++signatureLines > MAX_SIGNATURE_LINES) break;
-      if (isClosingFormula(lines.slice(0, k).join(' ')) && readSignatureBlock(lines.slice(k))) {
+      if (k <= closingReach && isClosingFormula(lines.slice(0, k).join(' ')) && readSignatureBlock(lines.slice(k))) {
         out.push({ index: i, split: { closingLines: k } });
         return out;
       }
@@ -77,6 +80,21 @@ export function readDocumentEnd(blocks: readonly Block[], from: number, to: numb
     if (b && k >= from && b.kind === 'p' && isClosingFormula(blockText(b))) out.push({ index: k, kind: 'closing' });
   }
 }
+
+/**
+ * How many lines, from the first, hold at most `max` characters other than white space and stars (which
+ * {@link isClosingFormula} drops or folds): the lines after them cannot belong to a closing formula.
+ */
+function linesWithin(lines: readonly string[], max: number): number {
+  let chars = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    for (let c = 0; c < line.length; c++) if (!FOLDED.test(line[c]!) && ++chars > max) return k;
+  }
+  return lines.length;
+}
+
+const FOLDED = /[\s*]/;
 
 /** "Approved.", "Repeated.", "Accordingly.": one word of prose, not a surname. */
 function looksLikeProseWord(block: Block): boolean {

@@ -25,10 +25,13 @@ const CLOSINGS: readonly RegExp[] = [
   /^(?:I|we|the\s+undersigned)\s.{0,80}(?:\[etc\.?\]|\betc\.,?)$/i,
 ];
 
+/** The longest closing formula, in characters once stars are dropped and white space folded. */
+export const MAX_CLOSING_CHARS = 240;
+
 /** True when the text is a closing formula of a letter or note. */
 export function isClosingFormula(text: string): boolean {
   const t = text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
-  if (t.length === 0 || t.length > 240 || /^yours\s+of\b/i.test(t)) return false;
+  if (t.length === 0 || t.length > MAX_CLOSING_CHARS || /^yours\s+of\b/i.test(t)) return false;
   return CLOSINGS.some((r) => r.test(t));
 }
 

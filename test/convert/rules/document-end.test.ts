@@ -38,6 +38,14 @@ describe('rules/document-end', () => {
     assert.deepEqual(readDocumentEnd(closed, 0, closed.length), [{ index: 1, split: { closingLines: 1 } }]);
   });
 
+  it('a closing of several lines is found before the name, its white space and stars folded as the formula reads them', () => {
+    const blocks = blocksOf('Sir: I have the honor to report.\n\nI have the honor to be,\nSir,\nYour obedient servant,\nJohn Hay');
+    assert.deepEqual(readDocumentEnd(blocks, 0, blocks.length), [{ index: 1, split: { closingLines: 3 } }]);
+    // 300 spaces and stars are more than the longest formula's 240 characters, but fold to one space.
+    const padded: Block[] = [{ kind: 'p', line: 1, endLine: 3, lines: [`**Yours**${' '.repeat(300)}`, 'very truly,', 'John Smith'], column: 1, inlines: [] }];
+    assert.deepEqual(readDocumentEnd(padded, 0, 1), [{ index: 0, split: { closingLines: 2 } }]);
+  });
+
   it('"I have the honor to be, etc.," then "W. W. Rockhill."', () => {
     const blocks = blocksOf('Sir: I have the honor to report.\n\nI have the honor to be, etc.,\n\nW. W. Rockhill.');
     assert.deepEqual(readDocumentEnd(blocks, 0, blocks.length), [
