@@ -4,32 +4,17 @@
  * ceiling), no temporary file left, and bounded memory where it matters.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runChild, type ChildRun } from '../helpers/cli.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  signal: NodeJS.Signals | null;
-}
-
-/** Runs the CLI in a child process, killed after `ceiling` ms (a hang fails the test instead of stalling the suite). */
-function chancery(args: string[], options: { cwd?: string; node?: string[]; ceiling?: number } = {}): Run {
-  const r = spawnSync(process.execPath, [...(options.node ?? []), CLI, ...args], {
-    cwd: options.cwd ?? ROOT,
-    encoding: 'utf8',
-    timeout: options.ceiling ?? 60000,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+/** Runs the CLI in a child process from the project's folder (see {@link runChild}). */
+function chancery(args: string[], options: { cwd?: string; node?: string[]; ceiling?: number } = {}): ChildRun {
+  return runChild(args, { ...options, cwd: options.cwd ?? ROOT });
 }
 
 const temp = (name: string): string => mkdtempSync(join(tmpdir(), `chancery-hostile-convert-${name}-`));

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 
@@ -8,4 +11,30 @@ export async function run(argv: string[], cwd = process.cwd()): Promise<{ code: 
   const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, cwd };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
+}
+
+/** The built CLI, for tests that run it as a child process. */
+export const CLI = join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'dist/src/cli/main.js');
+
+/** What a child process of the CLI did. */
+export interface ChildRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * Runs the CLI in a child process (Node flags in `node`), killed after `ceiling` ms: a hang fails the test instead
+ * of stalling the suite. SOURCE_DATE_EPOCH is fixed so that outputs compare.
+ */
+export function runChild(args: string[], options: { cwd: string; node?: string[]; ceiling?: number }): ChildRun {
+  const r = spawnSync(process.execPath, [...(options.node ?? []), CLI, ...args], {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    timeout: options.ceiling ?? 60000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
