@@ -145,7 +145,7 @@ export interface TextInline {
 
 export interface EntityInline {
   type: 'entity';
-  tag: 'persName' | 'date' | 'placeName' | 'seg';
+  tag: 'persName' | 'date' | 'placeName' | 'orgName' | 'seg';
   attrs: Record<string, string>;
   children: Inline[];
   /** Set when part of what the attributes say is inferred, not printed (a year the text leaves out). */

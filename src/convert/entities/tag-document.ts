@@ -12,6 +12,7 @@ import type { Block, Inference, Party, TeiDocument } from '../../model/document.
 import { findDates } from './dates/find-dates.js';
 import { applySpans, pieceAt, pieceFor, viewOf, type EntitySpan, type InlineView } from './inline-view.js';
 import { findPersons, type PersonMention } from './persons/find-persons.js';
+import { findOrganisations } from './organisations.js';
 import { normalizeSurname } from './persons/normalize.js';
 import { NameKnowledge, lowerWords } from './persons/knowledge.js';
 import { PersonRegistry, type MentionPlace } from './personography.js';
@@ -22,6 +23,7 @@ export interface TagStats {
   persons: number;
   dates: number;
   places: number;
+  organisations: number;
   /** The reference date in force at the end of the document (for the undated one after it). */
   reference?: string;
 }
@@ -207,7 +209,7 @@ export interface TagOptions {
 
 /** Tags one document in place. */
 export function tagDocument(doc: TeiDocument, registry: PersonResolver, options: TagOptions = {}): TagStats {
-  const stats: TagStats = { persons: 0, dates: 0, places: 0 };
+  const stats: TagStats = { persons: 0, dates: 0, places: 0, organisations: 0 };
   const docId = `${doc.sourceSlug}/${doc.id}`;
   const docKnown = new Set<string>();
   // Offices, institutions and groups are parties but not persons: only a person's name is resolved.
@@ -267,7 +269,10 @@ export function tagDocument(doc: TeiDocument, registry: PersonResolver, options:
   for (const [unitIndex, unit] of units.entries()) {
     const spans: EntitySpan[] = [];
     const place: MentionPlace = { document: docId, line: unit.block.line };
+    const organisations = findOrganisations(unit.view.text);
     for (const m of secondRound(unitIndex)) {
+      // "Red Cross", "J. P. Morgan & Co.": a person's name inside the organisation's name, the organisation's.
+      if (organisations.length > 0 && organisations.some((o) => o.overrulesPerson && m.start >= o.start && m.end <= o.end && (m.end === o.end || o.text.endsWith('Co.')))) continue;
       const role = roleAfter(unit.view.text, m.end);
       // "Martin Alexander, *The Republic in Danger*": an author cited in a note, a person of another kind than an officer.
       const cited = unit.inNote && /^,\s*[*'‘"“]/.test(unit.view.text.slice(m.end, m.end + 4));
@@ -312,10 +317,19 @@ export function tagDocument(doc: TeiDocument, registry: PersonResolver, options:
       const p = placeInDateline(unit, dates[0].start);
       if (p) spans.push(p);
     }
+    // Organisations last: a person's name or a date in the same words stays what it is.
+    // Not inside the title of a cited work, in italics or in quotation marks ("Stafford Cripps’ Mission to Moscow").
+    const titles = unit.inNote && organisations.length > 0 ? quotedTitles(unit.view.text, spans) : [];
+    for (const o of organisations) {
+      const holder = pieceFor(unit.view, o.start, o.end);
+      if (holder !== undefined && holder.italic && holder.node.text.trim() !== o.text) continue;
+      if (titles.some(([s, e]) => s <= o.start && o.end <= e)) continue;
+      spans.push({ start: o.start, end: o.end, tag: 'orgName', attrs: {} });
+    }
     // Without a document date, a date printed without a year takes the year of the last full date before it.
     const applied = applySpans(unit.block.inlines, unit.view, spans);
     if (applied > 0) {
-      for (const s of spans) stats[s.tag === 'persName' ? 'persons' : s.tag === 'date' ? 'dates' : 'places']++;
+      for (const s of spans) stats[s.tag === 'persName' ? 'persons' : s.tag === 'date' ? 'dates' : s.tag === 'orgName' ? 'organisations' : 'places']++;
     }
   }
   stats.reference = reference;

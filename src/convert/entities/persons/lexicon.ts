@@ -138,6 +138,12 @@ export const NATIONALITIES: ReadonlySet<string> = set(`
   austrian austrians prussian prussians bavarian balkan baltic scandinavian slav slavs slavic latin
   western eastern oriental occidental caucasian mongol mongols tatar tatars cossack cossacks
   franco russo sino italo austro germano polono
+  brazilian brazilians bolivian bolivians paraguayan paraguayans argentine argentines argentinian argentinians
+  chilean chileans colombian colombians peruvian peruvians uruguayan uruguayans venezuelan venezuelans ecuadoran
+  ecuadorean ecuadorian mexican mexicans cuban cubans haitian haitians dominican dominicans guatemalan guatemalans
+  honduran hondurans salvadoran salvadorean salvadorian nicaraguan nicaraguans panamanian panamanians rican
+  ricans puerto egyptian egyptians ethiopian abyssinian liberian siamese burmese filipino filipinos manchu manchus
+  mongolian tibetan
 `);
 
 /**

@@ -1,0 +1,83 @@
+/**
+ * Names of organisations in running text (src/convert/entities/organisations.ts): the names the FRUS volumes
+ * print, each with the words it must and must not take, and the traps found checking its output by hand.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { findOrganisations } from '../../../src/convert/entities/organisations.js';
+import { convert, serializeTei } from '../../../src/convert/index.js';
+
+const names = (text: string): string[] => findOrganisations(text).map((o) => o.text);
+
+describe('organisations in running text', () => {
+  const cases: Array<[string, string[]]> = [
+    ['Mr. Munson of the War Trade Board, also copy of cable', ['War Trade Board']],
+    ['President of the Ministry (or Council of Ministers) in an interview', ['Council of Ministers']],
+    ['the Council of Ministers approved the decree', ['Council of Ministers']],
+    ['It is stated that His Majesty’s Government proposes', ['His Majesty’s Government']],
+    ['in charge of the American Red Cross Commission to Russia', ['American Red Cross Commission']],
+    ['through proceeds loan from City Bank. City Bank officers', ['City Bank', 'City Bank']],
+    ['notes to the American Bank Note Co., in Peking', ['American Bank Note Co.']],
+    ['Messrs. Jardine, Matheson & Co., agents of the line', ['Matheson & Co.']],
+    ['the Taku Tug and Lighter Company, Limited', ['Taku Tug and Lighter Company']],
+    ['the chairman of the Advisory Commission of Railway Experts to Russia', ['Advisory Commission of Railway Experts']],
+    ['the Government of the United States of America does not', ['Government of the United States of America']],
+    ['the Federal Reserve Bank of New York of his mission', ['Federal Reserve Bank of New York']],
+    ['the Inter-Allied Council on War Purchases', ['Inter-Allied Council']],
+    ['War Trade Board passed a resolution', ['War Trade Board']],
+    ['Inform War Trade Board that licences', ['War Trade Board']],
+    ['[War Trade Board]: I wish to bring', ['War Trade Board']],
+    ['the Bank of England. Then', ['Bank of England']],
+    ['the Government of the U.S.S.R. will', ['Government of the U.S.S.R.']],
+    ['the Petrograd Soviet has decided', ['Petrograd Soviet']],
+    ["Chairman of the Council of People's Commissars and Deputy People's Commissar", ["Council of People's Commissars"]],
+    ['the Ministry of Commerce and Industry', ['Ministry of Commerce and Industry']],
+    ['director of the Russian Flax Growers’ Cooperative Association and', ['Russian Flax Growers’ Cooperative Association']],
+    ['of the ruble. Understand Department of State, in view', ['Department of State']],
+  ];
+  for (const [text, want] of cases) it(JSON.stringify(text), () => assert.deepEqual(names(text), want));
+
+  const none: Array<[string, string]> = [
+    ['a head alone', 'Department has received your telegram and the Embassy agrees.'],
+    ['plurals: several bodies', 'the Allied Governments and the Associated Missions'],
+    ['an office, not an organisation', 'the Minister of Finance and the Secretary of State'],
+    ['a state of a treaty', 'any High Contracting Party may demand'],
+    ['a government named by its minister', 'it feels sure that Your Excellency’s Government will'],
+    ['a name that goes on in lower case', 'the tearing down of the Bureau of Mongol affairs'],
+    ['a possessive after "of"', 'the acceptance by this Government of the Department’s interpretation'],
+    ['a title of a work: capitals after the head', 'See “Chilean Exchange Restrictions,” vol. v'],
+    ['two nouns joined, not one name', 'attention of Consul General, Commercial Attaché and Embassy.'],
+    ['"Cross" without "Red"', 'General Cross arrived.'],
+    ['"Co" without its stop', 'Co operation was promised.'],
+    ['"Soviet" as an adjective', 'after the fall of France Soviet intelligence sources sent'],
+    ['a conjunction opening the sentence', 'Although Soviet transport facilities are overtaxed'],
+  ];
+  for (const [what, text] of none) it(`none: ${what}`, () => assert.deepEqual(names(text), []));
+
+  it('keeps an office out of the name: "Quartermaster War Department", "Secretary General of Foreign Office"', () => {
+    assert.deepEqual(names('Have requested Quartermaster War Department to submit bill'), ['War Department']);
+    assert.deepEqual(names('The Secretary General of Foreign Office said today'), ['Foreign Office']);
+  });
+
+  it('finds names anywhere in a long text, inside the text and never overlapping (fast-check)', () => {
+    const piece = fc.constantFrom('the War Trade Board', ' and ', 'Council of Ministers', '. ', 'Stevens said ', 'Government', 'the Department', '\n', 'Red Cross', ' of ', 'X');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+      const text = pieces.join('');
+      let end = 0;
+      for (const o of findOrganisations(text)) {
+        assert.ok(o.start >= end && o.end > o.start && o.end <= text.length);
+        assert.equal(text.slice(o.start, o.end), o.text);
+        end = o.end;
+      }
+    }));
+  });
+
+  it('encodes them as <orgName> in a converted document, a person’s name inside a firm’s or the Red Cross’s being the organisation’s', () => {
+    const text = 'Washington, March 3, 1918.\n\nThe War Trade Board and the American Red Cross have asked J. P. Morgan & Co. to advise Mr. Stevens.\n\nLansing\n';
+    const xml = convert(text, { fileName: 'orgs.txt' }).documents.map((d) => serializeTei(d)).join('');
+    assert.match(xml, /<orgName>War Trade Board<\/orgName>/);
+    assert.match(xml, /<orgName>American Red Cross<\/orgName>/);
+    assert.match(xml, /<persName ref="[^"]*">Mr\. Stevens<\/persName>/);
+    assert.doesNotMatch(xml, /<persName[^>]*>Cross<\/persName>/);
+  });
+});
