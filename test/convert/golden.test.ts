@@ -8,16 +8,24 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convert, serializeTei } from '../../src/convert/index.js';
 import { PersonRegistry } from '../../src/convert/entities/personography.js';
+import { personographyXml } from '../../src/edition/personography.js';
 import { assertGolden } from '../helpers/golden.js';
 import { ROOT, chanceryErrors, missingWords, teiAllErrors, teiTextWords, wordsOf } from '../helpers/schema.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'convert');
 const GENERATED_ON = '2026-01-01';
 
-const rendered = new Map<string, { documents: Map<string, string>; diagnostics: string }>();
+interface Rendered {
+  documents: Map<string, string>;
+  diagnostics: string;
+  /** The personography the case's documents point to, as convert writes it. */
+  persons: string;
+}
+
+const rendered = new Map<string, Rendered>();
 
 /** Each fixture is converted once and its output shared by the tests that read it. */
-function render(folder: string): { documents: Map<string, string>; diagnostics: string } {
+function render(folder: string): Rendered {
   let r = rendered.get(folder);
   if (!r) {
     r = renderNow(folder);
@@ -26,13 +34,14 @@ function render(folder: string): { documents: Map<string, string>; diagnostics: 
   return r;
 }
 
-function renderNow(folder: string): { documents: Map<string, string>; diagnostics: string } {
+function renderNow(folder: string): Rendered {
   const input = readFileSync(join(FIXTURES, folder, 'input.txt'));
-  const result = convert(input, { fileName: `${folder}.txt`, persons: new PersonRegistry(), generatedOn: GENERATED_ON });
+  const persons = new PersonRegistry();
+  const result = convert(input, { fileName: `${folder}.txt`, persons, generatedOn: GENERATED_ON });
   const documents = new Map<string, string>();
   for (const doc of result.documents) documents.set(`${doc.id}.xml`, serializeTei(doc, { generatedOn: GENERATED_ON }));
   const diagnostics = result.diagnostics.map((d) => `${d.span?.line}:${d.span?.column} ${d.severity} ${d.code}`).join('\n') + '\n';
-  return { documents, diagnostics };
+  return { documents, diagnostics, persons: personographyXml(persons.entries()) };
 }
 
 describe('convert: golden files', () => {
@@ -50,6 +59,9 @@ describe('convert: golden files', () => {
       const diagnosticsFile = join(FIXTURES, folder, 'expected.diagnostics.txt');
       assertGolden(expectedFile, combined);
       assertGolden(diagnosticsFile, diagnostics);
+      // The persons of the cases of issue 9 are part of what they pin down.
+      const personsFile = join(FIXTURES, folder, 'expected.persons.xml');
+      if (folder.startsWith('persons-') || existsSync(personsFile)) assertGolden(personsFile, render(folder).persons);
     });
 
     it(`${folder}: every document is valid against chancery.rng and keeps every word`, () => {

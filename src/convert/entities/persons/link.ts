@@ -238,7 +238,10 @@ export function linkMentions(mentions: readonly LinkMention[], known: KnownPerso
       const f = facts[i]!;
       const open = candidates(keys[i]!).filter((c) => !conflictOf(c.facts, f));
       const same = sameSex && f.sex ? open.filter((c) => c.facts.sex === f.sex) : [];
-      const pool = same.length > 0 ? same : open;
+      // A surname alone is how the prose names a man or a person it named in full; a woman it knows only as "Mrs.
+      // Churchill" it names so again: beside any other candidate, she is not one for a bare surname.
+      const notByTitle = sameSex ? [] : open.filter((c) => !(c.facts.sex === 'f' && c.facts.forenames.length === 0 && c.facts.initials.length === 0));
+      const pool = same.length > 0 ? same : notByTitle.length > 0 ? notByTitle : open;
       const found = inScope(pool, mentions[i]!);
       if (found) decided.push([i, found.cluster, same.length > 0 ? 'title-of-same-sex' : found.rule]);
       else left.push(i);
