@@ -73,6 +73,11 @@ export interface Block {
    */
   startsPage?: { n: string; inferred: Inference };
   /**
+   * Set by the segmentation on a head of the volume's divisions ("Chapter I. Loans …"), which the volume's own
+   * document gathers: which stretch between two documents it was printed in (0, 1, …).
+   */
+  divisionHead?: number;
+  /**
    * Set by the structure pass on the marker that opens an enclosure ("[Enclosure 2—Translation]", "[Subenclosure]",
    * "Annex No. 3."): its level (2: an enclosure of the enclosure before it) and the number it prints.
    */
@@ -86,10 +91,11 @@ export type Zone = 'top' | 'content' | 'bottom';
 
 /**
  * The divisions of a body: the volume's own matter (`front`), a numbered section, a part (what opener matter after
- * text, or text after closer matter, splits off), an enclosure inside its covering document, and the covering
- * text itself (the document's, or an enclosure's with subenclosures: what the enclosures follow).
+ * text, or text after closer matter, splits off), an enclosure inside its covering document, the covering
+ * text itself (the document's, or an enclosure's with subenclosures: what the enclosures follow), and a division
+ * of a volume (a part, a chapter) in the volume's own document, with its head.
  */
-export type DivType = 'front' | 'section' | 'part' | 'enclosure' | 'covering';
+export type DivType = 'front' | 'section' | 'part' | 'enclosure' | 'covering' | 'division';
 
 /**
  * The body of a document as TEI divides it, decided by the layout pass and written as it stands by the

@@ -24,7 +24,8 @@ export const headerPass: DocumentPass = {
   scope: 'document',
   requires: ['structure', 'inline', 'duplicates', 'notes'],
   run(doc: TeiDocument, ctx: ConvertContext) {
-    const heading = headingText(doc);
+    // The volume's own document holds the heads of its divisions, not a heading of its own.
+    const heading = doc.kind === 'front' ? undefined : headingText(doc);
     if (heading) doc.title = heading;
     const classification = doc.blocks.find((b) => b.kind === 'classification');
     doc.classification = classification ? plainText(classification) : headingClassification(heading ?? '');

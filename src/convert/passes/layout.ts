@@ -10,6 +10,8 @@
 import { teiId, type Block, type BlockKind, type EntityInline, type LayoutNode, type TeiDocument, type Zone } from '../../model/document.js';
 import type { DocumentPass } from '../pass.js';
 import { headingClassification } from '../rules/classification.js';
+import { divisionNumber } from '../rules/division-head.js';
+import { plainText } from '../readers/blocks.js';
 
 /** Opener matter: written at the top of a division. */
 const TOP: ReadonlySet<BlockKind> = new Set(['head', 'byline', 'classification', 'sent', 'salute', 'memoHeader']);
@@ -66,9 +68,7 @@ function setClassificationApart(head: Block): void {
 
 function layoutBody(doc: TeiDocument): LayoutNode[] {
   const blocks = doc.blocks;
-  if (doc.kind === 'front') {
-    return [{ type: 'div', divType: 'front', children: blocks.map((block) => ({ type: 'block', block, zone: 'content' })), newlineAfter: false }];
-  }
+  if (doc.kind === 'front') return layoutFront(blocks);
   if (!blocks.some((b) => b.opensEnclosure)) return layoutBlocks(blocks);
   // The footnote block after the last enclosure is the whole document's: its notes may belong to any part.
   let end = blocks.length;
@@ -76,6 +76,40 @@ function layoutBody(doc: TeiDocument): LayoutNode[] {
   if (!blocks.slice(end).some((b) => b.kind === 'noteBody')) end = blocks.length;
   const trailing: LayoutNode[] = blocks.slice(end).map((block) => ({ type: 'block', block, zone: 'content' }));
   return [...layoutUnit(blocks, enclosureTree(blocks, end)), ...trailing];
+}
+
+type Division = Extract<LayoutNode, { type: 'div' }>;
+
+/**
+ * The volume's own document: the matter before its first document in a `<div type="front">`, then the heads of its
+ * divisions, each a `<div type="division">` with its head. The heads printed together between two documents run
+ * from the outermost division to the innermost ("Russia" / "Chapter I. Loans …" / "Offer of a credit …"), so each
+ * is a division inside the one before; the stretches follow each other. How one stretch's divisions nest in an
+ * earlier one's the layout does not say, and the encoding does not guess.
+ */
+function layoutFront(blocks: Block[]): LayoutNode[] {
+  const content = (block: Block): LayoutNode => ({ type: 'block', block, zone: 'content' });
+  const front: LayoutNode[] = [];
+  const divisions: Division[] = [];
+  let open: Division[] = [];
+  let stretch: number | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'head' && block.divisionHead !== undefined) {
+      if (block.divisionHead !== stretch) open = [];
+      stretch = block.divisionHead;
+      const n = divisionNumber(plainText(block));
+      const division: Division = { type: 'div', divType: 'division', ...(n ? { n } : {}), children: [{ type: 'block', block, zone: 'top' }], newlineAfter: true };
+      if (open.length > 0) open[open.length - 1]!.children.push(division);
+      else divisions.push(division);
+      open.push(division);
+    } else if (open.length > 0) {
+      open[open.length - 1]!.children.push(content(block));
+    } else {
+      front.push(content(block));
+    }
+  }
+  if (divisions.length === 0) return [{ type: 'div', divType: 'front', children: front, newlineAfter: false }];
+  return front.length > 0 ? [{ type: 'div', divType: 'front', children: front, newlineAfter: true }, ...divisions] : divisions;
 }
 
 /** What a document's trailing footnote block holds. */

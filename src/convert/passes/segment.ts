@@ -8,7 +8,8 @@
  */
 import type { Block, SourceText, TeiDocument } from '../../model/document.js';
 import type { SourcePass } from '../pass.js';
-import { plainText, readBlocks } from '../readers/blocks.js';
+import { blockText, plainText, readBlocks } from '../readers/blocks.js';
+import { divisionHeadStrength } from '../rules/division-head.js';
 import { isClassification } from '../rules/classification.js';
 import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
@@ -72,6 +73,10 @@ function documentaryDocuments(source: SourceText, blocks: Block[]): TeiDocument[
   };
   const spans = units.map((u, k) => ({ unit: u, from: startOf(u), to: k + 1 < units.length ? startOf(units[k + 1]!) : blocks.length }));
   const volume: Block[][] = spans.filter((s) => s.unit.kind === 'divisions').map((s) => blocks.slice(s.from, s.to));
+  // The titles among them are the heads of the volume's divisions; anything else (front matter) stays text.
+  volume.forEach((stretch, k) => {
+    for (const b of stretch) if (b.kind !== 'runningHead' && b.lines.length <= 3 && divisionHeadStrength(blockText(b))) b.divisionHead = k;
+  });
   const docs: TeiDocument[] = [];
   if (volume.length > 0) {
     const front = makeDocument(source, volume.flat(), 0, 'front');

@@ -162,7 +162,7 @@ function classify(doc: TeiDocument): void {
   }
   doc.blocks = blocks;
   if (doc.kind === 'front') {
-    for (const b of doc.blocks) if (b.kind !== 'noteBody') b.kind = 'p';
+    for (const b of doc.blocks) if (b.kind !== 'noteBody') b.kind = b.divisionHead === undefined ? 'p' : 'head';
     return;
   }
   keepParagraphNumbersInSequence(doc.blocks);

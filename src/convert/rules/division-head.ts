@@ -33,6 +33,14 @@ export function divisionHeadStrength(text: string): DivisionStrength | undefined
   return 'weak';
 }
 
+/** The number a division head prints: "Chapter II. Efforts …" → "II", "III. Arms embargo …" → "III". */
+export function divisionNumber(text: string): string | undefined {
+  const t = text.replace(/\*+/g, '').trim();
+  const numbered = /^(?:Chapter|Part|Section|Book|Title)\s+([IVXLC]+|\d{1,3}|[A-Z])\b/i.exec(t);
+  if (numbered) return numbered[1];
+  return ROMAN_DIVISION.test(t) && divisionHeadStrength(t) === 'strong' ? /^([IVXLC]+)\./.exec(t)?.[1] : undefined;
+}
+
 /** A name alone (a signature such as "Hanna", "R. Walton Moore", "V. Macchi di Cellere") or a country ("Chile"): one to five capitalised words and name particles. */
 export function isNameLike(text: string): boolean {
   const t = text.replace(/\*+/g, '').trim().replace(/[.,]$/, '');

@@ -103,6 +103,34 @@ describe('passes/layout', () => {
     );
   });
 
+  it('the volume’s own document: front matter, then the heads of its divisions, each stretch nested outermost first', () => {
+    const docs = runUpTo(
+      para('This volume prints the correspondence on the frontier question; documents not printed are noted.') +
+        para('Chile') +
+        para('Chapter I. The Frontier Question') +
+        para('Proposal for arbitration of the boundary dispute') +
+        para('File No. 723.2515/610') +
+        para('The Secretary of State to the Minister in Chile (Norton)') +
+        para('Washington, June 3, 1922.') +
+        para('You may inform the Minister for Foreign Affairs that this Government welcomes the proposal.') +
+        para('Hughes') +
+        para('Chapter II. Claims of American Citizens') +
+        para('File No. 425.11/202') +
+        para('The Minister in Chile (Norton) to the Secretary of State') +
+        para('Santiago, July 10, 1922.') +
+        para('The claim rests on a contract of 1876 which the Chilean Government has never disputed.') +
+        'Norton\n',
+      'layout',
+    ).docs;
+    const front = docs.find((d) => d.kind === 'front')!;
+    assert.deepEqual(outline(front.layout!), [
+      { 'div front': ['p'] },
+      { 'div division': ['head', { 'div division I': ['head', { 'div division': ['head'] }] }] },
+      { 'div division II': ['head'] },
+    ]);
+    assert.equal(front.title, 'Front matter');
+  });
+
   it('makes numbered sections divisions with their number as heading', () => {
     const long = 'The Soviet Union has borne the brunt of the war for three years and its armies have advanced from the Volga to the Vistula, which no one had thought possible.';
     const doc = layoutOf(para('THE SOVIET UNION AND THE WAR') + para(long) + para('II') + 'More text.\n');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { isBracketedLine, isEnclosureMarker, isFileNumberLine } from '../../../src/convert/rules/source-note.js';
 import { isDocumentHeadShape, isPartyPhrase } from '../../../src/convert/rules/document-head.js';
-import { divisionHeadStrength, isNameLike } from '../../../src/convert/rules/division-head.js';
+import { divisionHeadStrength, divisionNumber, isNameLike } from '../../../src/convert/rules/division-head.js';
 import { isFootnoteBlock, noteLineMarker, superscriptMarkers } from '../../../src/convert/rules/footnote-block.js';
 
 describe('rules/source-note', () => {
@@ -84,6 +84,14 @@ describe('rules/document-head', () => {
 describe('rules/division-head', () => {
   it('numbered and introducing titles are strong', () => {
     for (const t of ['Chapter IV. Claims', 'Part II', 'III. Efforts of the powers to settle the dispute', 'Boundary disputes:']) assert.equal(divisionHeadStrength(t), 'strong', t);
+  });
+
+  it('the number a division head prints, and none for a name after an initial', () => {
+    assert.equal(divisionNumber('Chapter II. Efforts to Stabilize Russian Currency'), 'II');
+    assert.equal(divisionNumber('Part 3'), '3');
+    assert.equal(divisionNumber('III. Arms embargo under the auspices of the League of Nations'), 'III');
+    assert.equal(divisionNumber('V. Macchi di Cellere'), undefined);
+    assert.equal(divisionNumber('Chaco dispute between Bolivia and Paraguay:'), undefined);
   });
 
   it('a name after an initial is not a roman-numbered title', () => {
