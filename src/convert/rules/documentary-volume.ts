@@ -139,10 +139,12 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
   const candidates = isVolume ? headCandidates : confirmed;
   const starts: Start[] = [...byFileNumber, ...memoStarts];
   let lastStart = -1;
-  const sorted = new Set(byFileNumber.map((x) => x.start));
+  // The starts the other rules found, in order: the nearest before each candidate is read off as the loop goes.
+  const found = starts.map((x) => x.start).sort((a, b) => a - b);
+  let f = 0;
   for (const i of candidates) {
     // The previous document: the nearest start before i, whichever rule found it.
-    for (const x of [...byFileNumber, ...memoStarts]) if (x.start < i && x.start > lastStart) lastStart = x.start;
+    while (f < found.length && found[f]! < i) lastStart = Math.max(lastStart, found[f++]!);
     if (lastStart >= 0 && !hasText(shapes, lastStart, i)) continue;
     if (fileNumbered && !endsDocument(shapes, blocks, Math.max(lastStart, 0), i - 1)) continue;
     // In a file of a few documents, heads after a letter that encloses papers are its enclosures unless they
@@ -152,7 +154,6 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
     const above = shapes[i - 1];
     const start = above && above.oneLine && above.bracketed && !above.enclosure && i - 1 > lastStart && (readSourceLine(above.text)?.kinds.length ?? 0) > 0 ? i - 1 : i;
     starts.push({ start, head: i });
-    sorted.add(i);
     lastStart = i;
   }
   starts.sort((a, b) => a.start - b.start);
@@ -184,42 +185,53 @@ function withHeadless(shapes: BlockShape[], blocks: readonly Block[], starts: St
   const out: Start[] = [];
   let k = 0;
   let previous = -1;
+  // What the blocks since the previous document's start hold, kept as the loop goes (linear in the volume).
+  let textSince = false;
+  let markerSince = false;
   for (let i = 0; i < shapes.length; i++) {
+    const s = shapes[i]!;
     if (k < starts.length && starts[k]!.start === i) {
       out.push(starts[k++]!);
       previous = i;
+      textSince = markerSince = false;
       continue;
     }
-    // Blocks a headed document's opening holds are no openings of their own.
-    if (k < starts.length && starts[k]!.start < i) continue;
-    const s = shapes[i]!;
-    const before = shapes[i - 1];
-    if (!s.dateline && !s.bracketed && !isSalutationLine(s)) continue;
-    // Once a document prints an enclosure marker, what follows up to the next head is its enclosures'.
-    if (previous >= 0 && shapes.slice(previous + 1, i).some((x) => x.enclosure || (x.bracketed && /closure/i.test(x.text)))) continue;
-    const opensVolume = previous < 0 && i <= 2 && shapes.slice(0, i).every((x) => x.oneLine && !x.dateline);
-    // The end of the document before: its signature, or a date line closing it (after its signature or its text).
-    const signature = (x: BlockShape | undefined) => !!x && x.oneLine && isNameLike(x.text);
-    const closes = !!before && (signature(before) || (before.dateline && (signature(shapes[i - 2]) || isText(shapes[i - 2]))));
-    const afterEnd = previous >= 0 && closes && hasText(shapes, previous, i) && !isFootnoteBlock(blocks[i - 1]!.lines);
-    let opens = false;
-    if (isSalutationLine(s)) opens = isText(shapes[i + 1]) && (opensVolume || afterEnd);
-    else if (s.bracketed && s.oneLine && !s.enclosure) opens = afterEnd && !!before?.dateline && isText(shapes[i + 1]);
-    else if (s.dateline && previous >= 0 && isText(before) && hasText(shapes, previous, i)) {
-      let j = i + 1;
-      while (j < shapes.length && j <= i + 2 && shapes[j]!.bracketed) j++;
-      const salute = shapes[j];
-      opens = !!salute && (isSalutationLine(salute) || OPENS_WITH_SALUTATION.test(salute.text));
-    } else if (s.dateline && before?.dateline && afterEnd) {
-      // Two date lines: the first closes the document before, the second opens this one.
-      opens = !!shapes[i + 1] && (isSalutationLine(shapes[i + 1]!) || OPENS_WITH_SALUTATION.test(shapes[i + 1]!.text));
-    }
-    if (opens) {
+    if (opensHeadless(shapes, blocks, i, previous, textSince, markerSince)) {
       out.push({ start: i });
       previous = i;
+      textSince = markerSince = false;
+      continue;
     }
+    textSince ||= holdsText(s);
+    markerSince ||= s.enclosure || (s.bracketed && /closure/i.test(s.text));
   }
   return out;
+}
+
+/** True when block i opens a document without a head (see {@link withHeadless}). */
+function opensHeadless(shapes: BlockShape[], blocks: readonly Block[], i: number, previous: number, textSince: boolean, markerSince: boolean): boolean {
+  const s = shapes[i]!;
+  if (!s.dateline && !s.bracketed && !isSalutationLine(s)) return false;
+  // Once a document prints an enclosure marker, what follows up to the next head is its enclosures'.
+  if (markerSince) return false;
+  const before = shapes[i - 1];
+  const opensVolume = previous < 0 && i <= 2 && shapes.slice(0, i).every((x) => x.oneLine && !x.dateline);
+  // The end of the document before: its signature, or a date line closing it (after its signature or its text).
+  const signature = (x: BlockShape | undefined) => !!x && x.oneLine && isNameLike(x.text);
+  const closes = !!before && (signature(before) || (before.dateline && (signature(shapes[i - 2]) || isText(shapes[i - 2]))));
+  const afterEnd = previous >= 0 && closes && textSince && !isFootnoteBlock(blocks[i - 1]!.lines);
+  if (isSalutationLine(s)) return isText(shapes[i + 1]) && (opensVolume || afterEnd);
+  if (s.bracketed && s.oneLine && !s.enclosure) return afterEnd && !!before?.dateline && isText(shapes[i + 1]);
+  if (!s.dateline) return false;
+  if (previous >= 0 && isText(before) && textSince) {
+    let j = i + 1;
+    while (j < shapes.length && j <= i + 2 && shapes[j]!.bracketed) j++;
+    const salute = shapes[j];
+    return !!salute && (isSalutationLine(salute) || OPENS_WITH_SALUTATION.test(salute.text));
+  }
+  // Two date lines: the first closes the document before, the second opens this one.
+  const next = shapes[i + 1];
+  return !!before?.dateline && afterEnd && !!next && (isSalutationLine(next) || OPENS_WITH_SALUTATION.test(next.text));
 }
 
 /** "I inclose …", "the inclosed letter", "I transmit herewith …": a document that sends enclosures. */
@@ -263,14 +275,15 @@ function opensDocument(shapes: BlockShape[], i: number): boolean {
   return false;
 }
 
-/** True when blocks (from, to) hold running text: a block that is neither a title, a note line nor a date line. */
+/** True when blocks (from, to) hold running text. */
 function hasText(shapes: BlockShape[], from: number, to: number): boolean {
-  for (let j = from + 1; j < to; j++) {
-    const s = shapes[j]!;
-    // "No. 980" under a head is the note's number, not its text.
-    if (!s.head && !s.fileNumber && !s.bracketed && !s.dateline && !/^No\.\s/.test(s.text) && s.text.split(' ').length > 2) return true;
-  }
+  for (let j = from + 1; j < to; j++) if (holdsText(shapes[j]!)) return true;
   return false;
+}
+
+/** A block of running text: neither a title, a note line nor a date line ("No. 980" under a head is the note's number). */
+function holdsText(s: BlockShape): boolean {
+  return !s.head && !s.fileNumber && !s.bracketed && !s.dateline && !/^No\.\s/.test(s.text) && s.text.split(' ').length > 2;
 }
 
 const MARKER_CHARACTER = /[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§]/u;
