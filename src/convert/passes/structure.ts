@@ -231,6 +231,9 @@ function markEnclosures(blocks: Block[]): void {
  * The footnote block after a document (rules/footnote-block.ts): each note text on its own lines becomes a note
  * body of its own, whatever comes before it, when the text refers to its number.
  */
+/** What a footnote block may have been taken for, one block at a time. */
+const SPLIT_KINDS: ReadonlySet<BlockKind> = new Set(['p', 'noteBody', 'sourceNote', 'reference', 'marginal']);
+
 function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
   const blocks = doc.blocks;
   const referenced = new Set<string>();
@@ -245,7 +248,8 @@ function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
   while (start > 0) {
     const b = blocks[start - 1]!;
     if (b.kind === 'noteBody' && !b.n) break;
-    const split = b.kind === 'p' || b.kind === 'noteBody' || b.kind === 'sourceNote' || b.kind === 'reference' ? splitFootnoteBlock(b, referenced) : undefined;
+    // Short note lines ("61. Post, p. 210." / "62. Post, p. 216.") have the look of marginalia: their markers decide.
+    const split = SPLIT_KINDS.has(b.kind) ? splitFootnoteBlock(b, referenced) : undefined;
     if (!split) break;
     parts.unshift(split);
     start--;

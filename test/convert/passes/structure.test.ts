@@ -182,6 +182,14 @@ describe('passes/structure', () => {
       assert.deepEqual(doc.blocks.filter((b) => b.kind === 'noteBody').map((b) => b.n), ['1', '2']);
     });
 
+    it('splits a footnote block of short lines, which have the look of marginalia, into its notes', () => {
+      const doc = structure(para('Your 66. In view of the statement made in the Department’s cable,⁶¹ and of your reply,⁶² the Government is informed.') + para('Hull') + '61. Post, p. 210.\n62. Post, p. 216.\n');
+      assert.deepEqual(doc.blocks.slice(-2).map((b) => [b.kind, b.n, b.lines.join('|')]), [
+        ['noteBody', '61', '61. Post, p. 210.'],
+        ['noteBody', '62', '62. Post, p. 216.'],
+      ]);
+    });
+
     it('leaves a numbered paragraph after the signature alone when nothing refers to its number', () => {
       const doc = structure(para('Thank you for the message.') + para('HARRIMAN') + '7. Another point, made late.\n');
       assert.equal(doc.blocks.at(-1)!.kind, 'p');
