@@ -133,6 +133,14 @@ export function splitFootnoteBlock(block: Block, referenced: ReadonlySet<string>
     const b = part(note.first, note.last, 'noteBody');
     b.n = note.n;
     b.marker = parseNoteLine(b.lines[0]!.trim())!.marker;
+    // A page that turned right before a note's first line turned between two notes: its running head stands
+    // between them, not inside the note's text before its marker.
+    const before = b.pageBreaks?.filter((x) => x.at === 0 && x.offset === 0) ?? [];
+    if (before.length > 0) {
+      out.push(...before.map((x) => x.head));
+      const inside = b.pageBreaks!.filter((x) => !before.includes(x));
+      b.pageBreaks = inside.length > 0 ? inside : undefined;
+    }
     out.push(b);
   }
   return out;

@@ -105,6 +105,19 @@ describe('rules/footnote-block: blocks', () => {
     );
   });
 
+  it('splitFootnoteBlock: a running head where the page turned between two notes stands between them', () => {
+    const head: Block = { kind: 'runningHead', line: 12, endLine: 12, lines: ['RUSSIA  171'], column: 1, inlines: [], n: '171' };
+    const pieces = [[{ offset: 0, line: 10, column: 1 }], [{ offset: 0, line: 14, column: 1 }]];
+    const b: Block = { ...block(['1. Not printed.', '2. Russian Minister of Ways of Communication.'], 10), endLine: 14, pieces, pageBreaks: [{ at: 1, offset: 0, head }] };
+    const parts = splitFootnoteBlock(b, new Set(['1', '2']))!;
+    assert.deepEqual(parts.map((p) => [p.kind, p.lines[0]]), [
+      ['noteBody', '1. Not printed.'],
+      ['runningHead', 'RUSSIA  171'],
+      ['noteBody', '2. Russian Minister of Ways of Communication.'],
+    ]);
+    assert.equal(parts[2]!.pageBreaks, undefined);
+  });
+
   it('splitFootnoteBlock: a numbered paragraph the text never refers to stays a paragraph', () => {
     assert.equal(splitFootnoteBlock(block(['27. Your 37, March 27, 10 a.m., paragraph 11.']), new Set(['1'])), undefined);
   });
