@@ -278,7 +278,7 @@ export class PersonRegistry implements PersonResolver {
       // Documents of two sources may share a name: the source makes them apart.
       const document = `${doc.source}\u0000${doc.document}`;
       for (const [k, m] of doc.mentions.entries()) {
-        const fixed = this.byForm.get(fold(m.form.text).replace(/\s+/g, ' '));
+        const fixed = this.byForm.size > 0 ? this.byForm.get(fold(m.form.text).replace(/\s+/g, ' ')) : undefined;
         all.push({ form: m.form, options: m.options, document, source: doc.source, position: this.sequence + k, ...(fixed ? { fixed: this.get(fixed)?.id ?? fixed } : {}) });
         where.push([d, k]);
       }

@@ -126,7 +126,13 @@ export function linkMentions(mentions: readonly LinkMention[], known: KnownPerso
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster[]>();
   const byId = new Map<string, Cluster>();
-  const keys = mentions.map((m) => normalizeSurname(m.form.surname));
+  // Surnames repeat: each is normalised once.
+  const normalised = new Map<string, string>();
+  const keys = mentions.map((m) => {
+    let key = normalised.get(m.form.surname);
+    if (key === undefined) normalised.set(m.form.surname, (key = normalizeSurname(m.form.surname)));
+    return key;
+  });
   const facts = mentions.map((m) => nameFactsOf(m.form));
   const targets: Array<Cluster | undefined> = new Array(mentions.length);
   const rules: Array<JoinRule | undefined> = new Array(mentions.length);
