@@ -10,6 +10,7 @@ import { streamPipeline } from './pipeline.js';
 import { PersonRegistry, type DocumentMentions } from './entities/personography.js';
 import { fillPersonRefs, MentionRecorder } from './entities/person-mentions.js';
 import { createContext, type ConvertOptions } from './pass.js';
+import { forbiddenCharacterFindings } from './forbidden-characters.js';
 
 export type { ConvertOptions } from './pass.js';
 export { serializeTei, type SerializeOptions } from './serialize.js';
@@ -91,6 +92,7 @@ export function convertDocuments(input: string | Uint8Array, options: ConvertOpt
     source = decoded.source;
     for (const d of decoded.diagnostics) report(d);
   }
+  for (const d of forbiddenCharacterFindings(source)) report(d);
   const ctx = createContext(source, options, options.persons ?? new PersonRegistry(), report);
   function* documents(): Generator<TeiDocument, void, undefined> {
     for (const doc of streamPipeline(source, ctx)) {

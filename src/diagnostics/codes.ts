@@ -121,6 +121,34 @@ export const DIAGNOSTIC_CODES = {
     examples: [{ line: 40 }],
     message: (p: { line: number }) => `not valid UTF-8 from line ${p.line}; decoded as Windows-1252`,
   }),
+  'TEI-IN-008': code({
+    area: 'convert', name: 'strayBytes', severity: 'warning', kind: 'finding',
+    meaning:
+      'An input is UTF-8 but for a few bytes that are not (a quotation mark pasted from a Windows-1252 text, a damaged byte): they were read as Windows-1252, or as U+FFFD where Windows-1252 has no character. The place is the first of them.',
+    fix: 'Check the characters at the place given; saving the source as UTF-8 from the program that made it removes the warning.',
+    examples: [
+      { count: 1, byte: 0x92, read: '’' },
+      { count: 3, byte: 0x81, read: undefined },
+    ],
+    message: (p: { count: number; byte: number; read: string | undefined }) =>
+      `${p.count === 1 ? 'a byte' : `${p.count.toLocaleString('en')} bytes`} not valid UTF-8 in a UTF-8 text, the first 0x${p.byte.toString(16).toUpperCase()} here: read as Windows-1252 (${p.read === undefined ? 'which has no character for it: U+FFFD "\uFFFD"' : `"${p.read}"`})`,
+  }),
+  'TEI-IN-009': code({
+    area: 'convert', name: 'forbiddenCharacters', severity: 'warning', kind: 'finding',
+    meaning:
+      'An input holds characters XML does not allow (control characters such as NUL, BEL or ESC; U+FFFE and U+FFFF; a surrogate without its pair): the TEI has U+FFFD "\uFFFD" in their place. One finding for each kind, at its first place.',
+    fix: 'Look at the place given: usually debris of a scanner or a word processor, to be deleted from the source.',
+    examples: [
+      { count: 1, kind: 'control', char: 0x1b },
+      { count: 12, kind: 'noncharacter', char: 0xfffe },
+      { count: 2, kind: 'surrogate', char: 0xd800 },
+    ],
+    message: (p: { count: number; kind: 'control' | 'noncharacter' | 'surrogate'; char: number }) => {
+      const what = { control: 'control character', noncharacter: 'noncharacter', surrogate: 'unpaired surrogate' }[p.kind];
+      const code = `U+${p.char.toString(16).toUpperCase().padStart(4, '0')}`;
+      return `${p.count === 1 ? `${p.kind === 'surrogate' ? 'an' : 'a'} ${what}` : `${p.count.toLocaleString('en')} ${what}s`} XML does not allow (the first ${code} here): written as U+FFFD "\uFFFD"`;
+    },
+  }),
 
   // ── Conversion: findings in the conversion report; the TEI is written ────────────────────────────────
   'TEI-CONV-001': code({

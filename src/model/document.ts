@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 /** A decoded input file. `lines[0]` is line 1. */
 export interface SourceText {
   file: string;
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   hadBom: boolean;
   byteLength: number;
   lines: string[];

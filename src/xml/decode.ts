@@ -4,12 +4,12 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { XmlCodes } from '../diagnostics/codes.js';
+import { byteOrderMark, firstInvalidUtf8, positionIn } from '../io/text-encoding.js';
 
 /** The encoding an XML file's first bytes announce, and how many bytes of byte order mark to skip. */
 export function detectXmlEncoding(bytes: Uint8Array): { encoding: string; skip: number } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  const bom = byteOrderMark(bytes);
+  if (bom) return { encoding: bom.encoding, skip: bom.length };
   // UTF-16 without a byte order mark: `<?` as two-byte units (XML 1.0 appendix F).
   if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return { encoding: 'utf-16le', skip: 0 };
   if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return { encoding: 'utf-16be', skip: 0 };
@@ -30,31 +30,12 @@ export function decodeXml(bytes: Uint8Array, file: string): { text: string } | {
   try {
     return { text: decoder.decode(bytes.subarray(skip)) };
   } catch {
-    let line = 1;
-    let column = 1;
+    let at = { line: 1, column: 1 };
     if (encoding === 'utf-8' || encoding === 'utf8') {
-      const good = firstInvalidUtf8(bytes, skip);
-      const prefix = Buffer.from(bytes.subarray(skip, good)).toString('utf8');
-      let lineStart = 0;
-      for (let i = prefix.indexOf('\n'); i !== -1; i = prefix.indexOf('\n', i + 1)) {
-        line++;
-        lineStart = i + 1;
-      }
-      column = prefix.length - lineStart + 1;
+      const bad = firstInvalidUtf8(bytes, skip);
+      const prefix = Buffer.from(bytes.subarray(skip, bad < 0 ? bytes.length : bad)).toString('utf8');
+      at = positionIn(prefix, prefix.length);
     }
-    return { diagnostic: diagnostic(XmlCodes.badEncoding, { encoding, unsupported: false }, { file, line, column }) };
+    return { diagnostic: diagnostic(XmlCodes.badEncoding, { encoding, unsupported: false }, { file, ...at }) };
   }
-}
-
-function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
-  // Structural scan (lead byte, continuation bytes): enough to place the first bad byte for a message.
-  let i = from;
-  while (i < bytes.length) {
-    const c = bytes[i]!;
-    const extra = c < 0x80 ? 0 : c >> 5 === 6 ? 1 : c >> 4 === 14 ? 2 : c >> 3 === 30 ? 3 : -1;
-    if (extra < 0) return i;
-    for (let k = 1; k <= extra; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
-    i += extra + 1;
-  }
-  return i;
 }

@@ -23,3 +23,27 @@ export function escapeAttr(s: string): string {
     ? xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;')
     : s;
 }
+
+/** The kinds of characters XML 1.0 forbids (see {@link xmlSafe}). */
+export type ForbiddenKind = 'control' | 'noncharacter' | 'surrogate';
+
+/** How many characters of one forbidden kind a text holds, and the first: its offset and code. */
+export interface ForbiddenCharacters {
+  kind: ForbiddenKind;
+  count: number;
+  offset: number;
+  char: number;
+}
+
+/** The characters of `text` that {@link xmlSafe} replaces, by kind, in the order their kinds first occur. */
+export function forbiddenCharacters(text: string): ForbiddenCharacters[] {
+  const found = new Map<ForbiddenKind, ForbiddenCharacters>();
+  for (const m of text.matchAll(FORBIDDEN)) {
+    const char = m[0].charCodeAt(0);
+    const kind: ForbiddenKind = char < 0x20 ? 'control' : char >= 0xfffe ? 'noncharacter' : 'surrogate';
+    const seen = found.get(kind);
+    if (seen) seen.count++;
+    else found.set(kind, { kind, count: 1, offset: m.index, char });
+  }
+  return [...found.values()];
+}

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { XmlWriter as XmlDocument, XmlWriterElement as XmlElement } from '../../src/xml/writer.js';
-import { escapeAttr, escapeText } from '../../src/xml/escape.js';
+import { escapeAttr, escapeText, forbiddenCharacters, xmlSafe } from '../../src/xml/escape.js';
 import { parseXml } from '../helpers/schema.js';
 
 const written = (el: XmlElement) => {
@@ -101,6 +101,21 @@ describe('src/xml: nothing written through the escape is malformed', function ()
   it('replaces characters XML forbids (controls, U+FFFE/FFFF, lone surrogates) and keeps pairs', function () {
     assert.equal(escapeText('a\u0000b\u001bc\uFFFEd\uD800e😀'), 'a\uFFFDb\uFFFDc\uFFFDd\uFFFDe😀');
     assert.equal(escapeAttr('\u0007"\t'), '\uFFFD&quot;&#9;');
+  });
+
+  it('forbiddenCharacters finds, by kind, what the escape replaces: how many, and the first', function () {
+    assert.deepEqual(forbiddenCharacters('a\u0000b\u001bc\uFFFEd\uD800e😀\uDC00'), [
+      { kind: 'control', count: 2, offset: 1, char: 0 },
+      { kind: 'noncharacter', count: 1, offset: 5, char: 0xfffe },
+      { kind: 'surrogate', count: 2, offset: 7, char: 0xd800 },
+    ]);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const replaced = [...xmlSafe(s)].filter((c) => c === '\uFFFD').length - [...s].filter((c) => c === '\uFFFD').length;
+        assert.equal(forbiddenCharacters(s).reduce((n, k) => n + k.count, 0), replaced);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('any string at all, written as text and as an attribute, parses back well-formed', function () {

@@ -1,28 +1,27 @@
 /**
- * Bytes → text. UTF-8 (with or without BOM) is tried first; text that is not valid UTF-8 but looks like
- * 8-bit text is decoded as Windows-1252 and the report says so. Binary input is refused.
+ * Bytes → text, the encoding decided for the whole file (docs/encoding.md, "Encodings of the sources"):
+ *
+ * - a UTF-16 byte order mark, or the zero bytes of Latin text in UTF-16 without one: UTF-16;
+ * - UTF-8 (with or without its byte order mark), the fast and usual case;
+ * - otherwise the file is read sequence by sequence: when it holds at least as many UTF-8 characters of more than
+ *   one byte as bytes that are not UTF-8, it is UTF-8 with stray bytes, which are read as Windows-1252 (U+FFFD
+ *   where Windows-1252 has no character) and reported at the first (TEI-IN-008); else it is Windows-1252 (TEI-IN-007),
+ *   refused when it holds a byte Windows-1252 does not define (TEI-IN-005, at that byte).
+ *
+ * Binary input (NUL bytes, many control bytes) is refused.
  */
 import { ConvertCodes } from '../../diagnostics/codes.js';
 import { diagnostic, InputError, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { byteOrderMark, positionIn, utf8SequenceAt, windows1252Char } from '../../io/text-encoding.js';
 import type { SourceText } from '../../model/document.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/**
- * Windows-1252's 0x80–0x9F (the rest is Latin-1). Node 20's TextDecoder('windows-1252') decodes these as
- * Latin-1 control characters, so the table is ours. Undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) are
- * refused before decoding.
- */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
-  return out;
-}
-
-/** Share of control bytes (other than tab, LF, CR, FF) above which a file is taken for binary. */
+/** Share of control characters (other than tab, LF, CR, FF) above which a file is taken for binary. */
 const BINARY_CONTROL_SHARE = 0.01;
+
+/** How much of the start of a file the binary and UTF-16 checks look at. */
+const HEAD = 65536;
 
 export interface DecodedText {
   source: SourceText;
@@ -34,30 +33,40 @@ export function decodeSource(bytes: Uint8Array, file: string, shownAs = file): D
   if (bytes.length === 0) {
     throw InputError.of(ConvertCodes.emptyFile, { file: shownAs }, { exitCode: 3 });
   }
-  if (looksBinary(bytes)) {
+  const bom = byteOrderMark(bytes);
+  const utf16 = bom && bom.encoding !== 'utf-8' ? bom.encoding : bom ? undefined : utf16WithoutMark(bytes);
+  if (utf16) {
+    const text = decodeUtf16(bytes.subarray(bom?.length ?? 0), utf16);
+    if (looksBinary(codeUnitsOf(text.slice(0, HEAD)))) throw InputError.of(ConvertCodes.binaryFile, { file: shownAs }, { exitCode: 3 });
+    return { source: { file, encoding: utf16, hadBom: bom !== undefined, byteLength: bytes.length, lines: splitLines(text) }, diagnostics: [] };
+  }
+  if (looksBinary(bytes.subarray(0, HEAD))) {
     throw InputError.of(ConvertCodes.binaryFile, { file: shownAs }, { exitCode: 3 });
   }
-  const diagnostics: Diagnostic[] = [];
-  const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let text: string;
-  let encoding: SourceText['encoding'] = 'utf-8';
-  const content = hadBom ? bytes.subarray(3) : bytes;
+  const hadBom = bom !== undefined;
+  const content = hadBom ? bytes.subarray(bom.length) : bytes;
+  const source = (text: string, encoding: SourceText['encoding']): SourceText => ({ file, encoding, hadBom, byteLength: bytes.length, lines: splitLines(text) });
   try {
-    text = utf8.decode(content);
+    return { source: source(utf8.decode(content), 'utf-8'), diagnostics: [] };
   } catch {
-    const badAt = firstInvalidUtf8(content);
-    if (!plausibleWindows1252(content)) {
-      throw InputError.of(
-        ConvertCodes.invalidEncoding,
-        { file: shownAs, line: badAt.line, column: badAt.column, byte: badAt.byte },
-        { exitCode: 3, span: { file, line: badAt.line, column: badAt.column } },
-      );
-    }
-    text = decodeWindows1252(content);
-    encoding = 'windows-1252';
-    diagnostics.push(diagnostic(ConvertCodes.decodedAsWindows1252, { line: badAt.line }, { file, line: badAt.line, column: badAt.column }));
+    // not UTF-8 throughout: read below
   }
-  return { source: { file, encoding, hadBom, byteLength: bytes.length, lines: splitLines(text) }, diagnostics };
+  const mixed = readMixedUtf8(content);
+  if (mixed.strayBytes === 0) return { source: source(mixed.text, 'utf-8'), diagnostics: [] };
+  const firstStray = content[mixed.firstStray]!;
+  if (mixed.utf8Characters >= mixed.strayBytes) {
+    const at = positionIn(mixed.text, mixed.firstStrayAt);
+    const finding = diagnostic(ConvertCodes.strayBytes, { count: mixed.strayBytes, byte: firstStray, read: windows1252Char(firstStray) }, { file, ...at });
+    return { source: source(mixed.text, 'utf-8'), diagnostics: [finding] };
+  }
+  const text = decodeWindows1252(content);
+  const undefinedAt = content.findIndex((b) => windows1252Char(b) === undefined);
+  if (undefinedAt >= 0) {
+    const at = positionIn(text, undefinedAt);
+    throw InputError.of(ConvertCodes.invalidEncoding, { file: shownAs, ...at, byte: content[undefinedAt]! }, { exitCode: 3, span: { file, ...at } });
+  }
+  const at = positionIn(text, mixed.firstStray);
+  return { source: source(text, 'windows-1252'), diagnostics: [diagnostic(ConvertCodes.decodedAsWindows1252, { line: at.line }, { file, ...at })] };
 }
 
 /** Lines without their terminators; CRLF, CR and LF all end a line. */
@@ -67,50 +76,99 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 65536);
+/** True for a NUL, or more control characters than text has (tab, LF, CR and form feed are text). */
+function looksBinary(units: ArrayLike<number>): boolean {
   let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i]!;
+    if (c === 0) return true;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
   }
-  return control / n > BINARY_CONTROL_SHARE;
+  return control / units.length > BINARY_CONTROL_SHARE;
 }
 
-/** Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined: their presence means another encoding. */
-function plausibleWindows1252(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) return false;
-  return true;
+function codeUnitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; byte: number } {
-  let line = 1;
-  let lineStart = 0;
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    // LF, CRLF and a lone CR each end a line, as in splitLines.
-    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
-      line++;
-      lineStart = i + 1;
-      i++;
+/**
+ * UTF-16 saved without a byte order mark, told by its zero bytes: Latin text has one in every pair, always on
+ * the same side (the high byte). Text in other scripts without a mark is not recognised (and is refused as binary).
+ */
+function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const pairs = Math.floor(Math.min(bytes.length, HEAD) / 2);
+  if (pairs < 2) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenZero++;
+    if (bytes[2 * i + 1] === 0) oddZero++;
+  }
+  if (oddZero >= pairs * 0.7 && evenZero <= pairs * 0.05) return 'utf-16le';
+  if (evenZero >= pairs * 0.7 && oddZero <= pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * UTF-16 to text, every code unit kept: an unpaired surrogate stays in the text, where the report of characters XML
+ * forbids finds it (TextDecoder would hide it as U+FFFD). A last odd byte is half a character: U+FFFD.
+ */
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
+  const units = Buffer.from(even);
+  if (encoding === 'utf-16be') units.swap16();
+  return units.toString('utf16le') + (bytes.length % 2 ? '\uFFFD' : '');
+}
+
+/** Windows-1252 to text: Latin-1, but for 0x80–0x9F; the bytes it leaves undefined become U+FFFD. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => windows1252Char(c.charCodeAt(0)) ?? '\uFFFD');
+}
+
+interface MixedUtf8 {
+  /** Well-formed sequences read as UTF-8, every other byte as Windows-1252. */
+  text: string;
+  /** UTF-8 characters of more than one byte: the evidence that the file is UTF-8. */
+  utf8Characters: number;
+  /** Bytes that start no well-formed UTF-8 sequence. */
+  strayBytes: number;
+  /** The first stray byte: its offset in the bytes, and in the text. */
+  firstStray: number;
+  firstStrayAt: number;
+}
+
+/** Reads bytes that are not UTF-8 throughout sequence by sequence (see {@link MixedUtf8}). */
+function readMixedUtf8(bytes: Uint8Array): MixedUtf8 {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const pieces: string[] = [];
+  let length = 0;
+  let utf8Characters = 0;
+  let strayBytes = 0;
+  let firstStray = -1;
+  let firstStrayAt = -1;
+  let runStart = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const n = utf8SequenceAt(bytes, i);
+    if (n > 1) utf8Characters++;
+    if (n > 0) {
+      i += n;
       continue;
     }
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    let ok = len > 0 && i + len <= bytes.length;
-    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
-    if (!ok) {
-      const column = utf8CharsBefore(bytes.subarray(lineStart, i)) + 1;
-      return { line, column, byte: b };
+    const run = buffer.toString('utf8', runStart, i);
+    pieces.push(run, windows1252Char(bytes[i]!) ?? '\uFFFD');
+    length += run.length;
+    if (firstStray < 0) {
+      firstStray = i;
+      firstStrayAt = length;
     }
-    i += len;
+    length++;
+    strayBytes++;
+    runStart = ++i;
   }
-  return { line, column: 1, byte: 0 };
-}
-
-function utf8CharsBefore(bytes: Uint8Array): number {
-  let n = 0;
-  for (const b of bytes) if ((b & 0xc0) !== 0x80) n++;
-  return n;
+  pieces.push(buffer.toString('utf8', runStart));
+  return { text: pieces.join(''), utf8Characters, strayBytes, firstStray, firstStrayAt };
 }

@@ -115,6 +115,75 @@ describe('readers/decode', () => {
       assert.deepEqual(diagnostics[0]!.span, { file: 'cp.txt', line: 1, column: 4 });
     });
 
+    it('reads UTF-8 with a stray Windows-1252 byte as UTF-8, the byte as Windows-1252, and says where (TEI-IN-008)', () => {
+      // "Herr Müller" in UTF-8, then a curly apostrophe pasted as the single byte 0x92.
+      const { source, diagnostics } = decodeSource(bytes('Herr Müller wrote.\n\nIt was fine', [0x92], 's.\n'), 'mixed.txt');
+      assert.equal(source.encoding, 'utf-8');
+      assert.deepEqual(source.lines, ['Herr Müller wrote.', '', 'It was fine’s.']);
+      assert.equal(diagnostics.length, 1);
+      assert.equal(diagnostics[0]!.code, 'TEI-IN-008');
+      assert.equal(diagnostics[0]!.severity, 'warning');
+      assert.deepEqual(diagnostics[0]!.span, { file: 'mixed.txt', line: 3, column: 12 });
+      assert.match(diagnostics[0]!.message, /^a byte not valid UTF-8 in a UTF-8 text, the first 0x92 here: read as Windows-1252 \("’"\)$/);
+    });
+
+    it('counts the stray bytes, places the first after CRLF and wide characters, and gives U+FFFD where Windows-1252 has nothing', () => {
+      const { source, diagnostics } = decodeSource(bytes('Молотов\r\n😀 x', [0x81], ' y', [0x9d], ' é'), 'mixed.txt');
+      assert.equal(source.encoding, 'utf-8');
+      assert.deepEqual(source.lines, ['Молотов', '😀 x\uFFFD y\uFFFD é']);
+      assert.deepEqual(diagnostics[0]!.span, { file: 'mixed.txt', line: 2, column: 5 });
+      assert.match(diagnostics[0]!.message, /^2 bytes not valid UTF-8 .* the first 0x81 here: .*U\+FFFD/);
+    });
+
+    it('an overlong form or an encoded surrogate is stray bytes too, each read as Windows-1252', () => {
+      const { source, diagnostics } = decodeSource(bytes('é', [0xc0, 0xaf], 'é é'), 'x.txt');
+      assert.deepEqual(source.lines, ['éÀ¯é é']);
+      assert.equal(diagnostics[0]!.code, 'TEI-IN-008');
+    });
+
+    it('a Windows-1252 text is Windows-1252 as a whole, even where two of its bytes happen to form a UTF-8 character', () => {
+      // "Ã©" (0xC3 0xA9) reads as "é" in UTF-8; the text's other accented letters are single bytes.
+      const { source, diagnostics } = decodeSource(bytes('M', [0xfc], 'ller, Gr', [0xfc], 'n, ', [0xc3, 0xa9]), 'cp.txt');
+      assert.equal(source.encoding, 'windows-1252');
+      assert.deepEqual(source.lines, ['Müller, Grün, Ã©']);
+      assert.equal(diagnostics[0]!.code, 'TEI-IN-007');
+      assert.deepEqual(diagnostics[0]!.span, { file: 'cp.txt', line: 1, column: 2 });
+    });
+
+    it('reads UTF-16 with its byte order mark, little- and big-endian', () => {
+      const text = 'Dear Sir,\r\nHerr Müller — 😀\n';
+      for (const [encoding, mark, body] of [
+        ['utf-16le', [0xff, 0xfe], Buffer.from(text, 'utf16le')],
+        ['utf-16be', [0xfe, 0xff], Buffer.from(text, 'utf16le').swap16()],
+      ] as const) {
+        const { source, diagnostics } = decodeSource(bytes([...mark], [...body]), 'u16.txt');
+        assert.equal(source.encoding, encoding);
+        assert.equal(source.hadBom, true);
+        assert.deepEqual(source.lines, ['Dear Sir,', 'Herr Müller — 😀']);
+        assert.deepEqual(diagnostics, []);
+      }
+    });
+
+    it('reads Latin text in UTF-16 without a byte order mark; keeps an unpaired surrogate for the report; half a character is U+FFFD', () => {
+      const le = decodeSource(Buffer.from('Dear Sir,\nYours,\nSMITH\n', 'utf16le'), 'u16.txt');
+      assert.equal(le.source.encoding, 'utf-16le');
+      assert.equal(le.source.hadBom, false);
+      assert.deepEqual(le.source.lines, ['Dear Sir,', 'Yours,', 'SMITH']);
+      const be = decodeSource(Buffer.from('Dear Sir,\nYours,\n', 'utf16le').swap16(), 'u16.txt');
+      assert.equal(be.source.encoding, 'utf-16be');
+      const lone = decodeSource(bytes([0xff, 0xfe], [...Buffer.from('a\uD800b', 'utf16le')], [0x63]), 'u16.txt');
+      assert.deepEqual(lone.source.lines, ['a\uD800b\uFFFD']);
+    });
+
+    it('refuses UTF-16 that holds NUL or many control characters as binary', () => {
+      assert.equal(inputError(() => decodeSource(bytes([0xff, 0xfe], [...Buffer.from('a\u0000b', 'utf16le')]), 'x.txt')).code, 'TEI-IN-004');
+    });
+
+    it('a NUL past the first 64 KiB is no reason to refuse the text: the converter reports it (TEI-IN-009)', () => {
+      const { source } = decodeSource(bytes('a'.repeat(70000), [0x00], 'b\n'), 'x.txt');
+      assert.equal(source.lines[0]!.length, 70002);
+    });
+
     it('refuses empty input with TEI-IN-003 (exit code 3)', () => {
       const e = inputError(() => decodeSource(new Uint8Array(0), 'empty.txt'));
       assert.equal(e.code, 'TEI-IN-003');
@@ -147,6 +216,14 @@ describe('readers/decode', () => {
     it('gives TEI-IN-005 the span of the bad byte', () => {
       const e = inputError(() => decodeSource(bytes('a\nb', [0x81], 'c'), 'bad.txt'));
       assert.deepEqual(e.span, { file: 'bad.txt', line: 2, column: 2 });
+    });
+
+    // Regression (issue 15): the place was the first byte that is not UTF-8, not the byte Windows-1252 lacks.
+    // Input "caf" E9 "\nab" 81: expected 2:3 (the 0x81); actual 1:4 (the é, which Windows-1252 reads).
+    it('gives TEI-IN-005 the place of the byte Windows-1252 does not define, not of the first that is not UTF-8', () => {
+      const e = inputError(() => decodeSource(bytes('caf', [0xe9], '\nab', [0x81]), 'bad.txt'));
+      assert.deepEqual(e.span, { file: 'bad.txt', line: 2, column: 3 });
+      assert.match(e.message, /bad\.txt:2:3: invalid UTF-8 \(byte 0x81\)/);
     });
 
     it('throws only InputError for arbitrary bytes', () => {
