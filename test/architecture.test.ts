@@ -89,8 +89,7 @@ const shown = (e: Edge): string => `${e.from}:${e.line} imports ${e.to}`;
 const PROCESS_READERS: Record<string, string> = {
   'src/cli/main.ts': 'the command line: arguments, environment, working folder, streams, signals, exit code',
   'src/io/write-file-atomic.ts': "the process id in temporary names, and whether the process that left a temporary file is alive",
-  'src/validate/pool.ts': "worker threads start with this process's Node flags",
-  'src/build/convert-pool.ts': "worker threads start with this process's Node flags",
+  'src/io/worker-start.ts': "worker threads start with this process's Node flags",
 };
 
 describe('architecture (docs/architecture.md)', () => {

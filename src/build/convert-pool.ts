@@ -10,8 +10,8 @@
  * worker takes the rest.
  */
 import { availableParallelism } from 'node:os';
-import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { startWorker } from '../io/worker-start.js';
 import type { ConvertReply, ConvertRequest, WorkerSetup } from './convert-worker.js';
 
 /** How many workers `jobs` gives for `files` files: at least one, at most the cores and the files. */
@@ -46,12 +46,9 @@ export async function* convertInWorkers(jobs: readonly ConvertJob[], workers: nu
     if (reply.kind !== 'document') finished.add(reply.index);
     arrived();
   };
-  // Options meant for the main script (--input-type, --eval) break a worker's module loading: not inherited.
-  const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
-  // A heap limit of its own (this thread's): a worker out of memory ends alone, its file reported.
-  const resourceLimits = { maxOldGenerationSizeMb: Math.max(64, Math.floor(getHeapStatistics().heap_size_limit / 1048576)) };
   const start = (): Worker => {
-    const worker = new Worker(new URL('./convert-worker.js', import.meta.url), { workerData: setup, execArgv, resourceLimits });
+    // This process's Node flags and heap limit: a worker out of memory ends alone, its file reported.
+    const worker = startWorker(new URL('./convert-worker.js', import.meta.url), { workerData: setup });
     worker.on('message', (reply: ConvertReply) => {
       receive(reply);
       if (reply.kind !== 'document') {

@@ -14,4 +14,9 @@ export interface CliIO {
   progressStream?: NodeJS.WritableStream;
   /** The environment variables a command reads (SOURCE_DATE_EPOCH); default none. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Registers what stops a command's work when the process is interrupted (SIGINT, SIGTERM): main.ts awaits it
+   * before it exits. Returns the function that unregisters it. Absent in-process (tests): nothing interrupts.
+   */
+  onInterrupt?: (stop: () => Promise<void>) => () => void;
 }

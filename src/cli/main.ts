@@ -90,15 +90,24 @@ function isMain(): boolean {
   }
 }
 
+/** How long an interrupted run waits for its work to stop before it exits anyway. */
+const STOP_CEILING_MS = 5000;
+
 if (isMain()) {
-  // Ctrl-C or a CI's SIGTERM: writes are synchronous and the long loops yield between files, so a signal is
-  // handled between two writes; whatever temporary file is still there goes, then the exit status says why.
-  // A second signal ends the process at once (the handlers run once).
+  // Ctrl-C or a CI's SIGTERM. Conversion runs in a worker thread (src/build/stoppable), so this thread is free to
+  // hear the signal at once: the work registered through `onInterrupt` is stopped (its thread ended, its temporary
+  // files removed); this thread's own writes are synchronous and its long loops yield between files, so a signal
+  // falls between two of them. Then the exit status says why. A second signal ends the process at once (the
+  // handlers run once).
+  const stops = new Set<() => Promise<void>>();
   for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
-      removePendingTempFiles();
-      process.stderr.write(`chancery: interrupted (${signal}); files written so far are complete, none half-written\n`);
-      process.exit(status);
+      const ceiling = new Promise<void>((resolve) => setTimeout(resolve, STOP_CEILING_MS).unref());
+      void Promise.race([Promise.allSettled([...stops].map((stop) => stop())), ceiling]).then(() => {
+        removePendingTempFiles();
+        process.stderr.write(`chancery: interrupted (${signal}); files written so far are complete, none half-written\n`);
+        process.exit(status);
+      });
     });
   }
   // `chancery persons | head`: a closed pipe ends the output, it is not an error.
@@ -113,6 +122,10 @@ if (isMain()) {
     columns: process.stdout.columns,
     progressStream: process.stderr,
     env: process.env,
+    onInterrupt: (stop) => {
+      stops.add(stop);
+      return () => stops.delete(stop);
+    },
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {

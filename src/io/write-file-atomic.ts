@@ -67,6 +67,18 @@ function alive(pid: number): boolean {
  * returns how many. Only names of our own pattern are touched, and only when their process is gone.
  */
 export function removeStaleTempFiles(dir: string): number {
+  return removeTempFiles(dir, (pid) => !alive(pid));
+}
+
+/**
+ * Removes, under `dir`, the temporary files of this process: those a worker thread was writing when it was stopped
+ * (its own list of pending files went with it). Returns how many.
+ */
+export function removeOwnTempFiles(dir: string): number {
+  return removeTempFiles(dir, (pid) => pid === process.pid);
+}
+
+function removeTempFiles(dir: string, whose: (pid: number) => boolean): number {
   let removed = 0;
   const folders = [dir];
   while (folders.length > 0) {
@@ -81,7 +93,7 @@ export function removeStaleTempFiles(dir: string): number {
       if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') folders.push(join(folder, e.name));
       else if (e.isFile()) {
         const m = TEMP_NAME.exec(e.name);
-        if (m && !alive(Number(m[1]))) {
+        if (m && whose(Number(m[1]))) {
           rmSync(join(folder, e.name), { force: true });
           removed++;
         }

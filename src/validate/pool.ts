@@ -8,11 +8,11 @@
  * started only as files arrive, never more than the cores or the files.
  */
 import { availableParallelism } from 'node:os';
-import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { diagnostic, ValidateError } from '../diagnostics/diagnostic.js';
 import type { EditionFile } from '../edition/files.js';
 import { breathe } from '../io/breathe.js';
+import { startWorker } from '../io/worker-start.js';
 import { checkFile, needsSchematron, prepare, type CheckConfig, type FileOutcome } from './check-file.js';
 import { ValidateCodes } from '../diagnostics/codes.js';
 import { noFacts } from './facts.js';
@@ -61,8 +61,6 @@ interface Slot {
 export async function checkInWorkers(files: AsyncIterable<EditionFile>, config: CheckConfig, jobs: number): Promise<FileOutcome[]> {
   const results: FileOutcome[] = [];
   const limit = workerCount(jobs);
-  // Options meant for the main script (--input-type, --eval) break a worker's module loading: not inherited.
-  const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
   const slots: Slot[] = [];
   const iterator = files[Symbol.asyncIterator]();
   const retry: { seq: number; file: string }[] = [];
@@ -84,10 +82,9 @@ export async function checkInWorkers(files: AsyncIterable<EditionFile>, config: 
         rejectAll(failure);
       };
       const start = (): Slot => {
-        // A heap limit of its own (this thread's): a worker out of memory then ends alone, with ERR_WORKER_OUT_OF_MEMORY,
-        // instead of taking the process and every other file's findings with it.
-        const resourceLimits = { maxOldGenerationSizeMb: Math.max(64, Math.floor(getHeapStatistics().heap_size_limit / 1048576)) };
-        const slot: Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { workerData: config, execArgv, resourceLimits }), pending: [] };
+        // This process's Node flags and heap limit (a worker out of memory then ends alone, with ERR_WORKER_OUT_OF_MEMORY,
+        // instead of taking the process and every other file's findings with it).
+        const slot: Slot = { worker: startWorker(new URL('./worker.js', import.meta.url), { workerData: config }), pending: [] };
         slot.worker.on('message', (reply: WorkReply) => {
           if ('error' in reply) {
             fail(new ValidateError(reply.error.code, reply.error.message, { exitCode: reply.error.exitCode }));

@@ -4,11 +4,13 @@
  * ceiling), no temporary file left, and bounded memory where it matters.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runChild, type ChildRun } from '../helpers/cli.js';
+import { CLI, runChild, type ChildRun } from '../helpers/cli.js';
+import { parseXmlTree } from '../../src/xml/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -28,8 +30,102 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** CPU seconds a process has used (Linux /proc), or undefined where that cannot be read. */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
+/** A source that takes long to convert (the seed sources, twelve times: 6 MB, some 14 s of CPU). */
+function slowSource(dir: string, name: string): string {
+  const seeds = readdirSync(join(ROOT, 'sources')).filter((f) => f.endsWith('.txt')).sort();
+  const text = seeds.map((f) => readFileSync(join(ROOT, 'sources', f), 'utf8')).join('\n\n');
+  const path = join(dir, name);
+  writeFileSync(path, `${text}\n\n`.repeat(12));
+  return path;
+}
+
+/**
+ * Converts `inputs` in a child, sends `signal` once the child has spent `cpu` seconds converting, and says how it
+ * ended and how long after the signal.
+ */
+async function interrupted(inputs: string[], out: string, signal: NodeJS.Signals, extra: string[] = []): Promise<{ code: number | null; stderr: string; afterSignalMs: number }> {
+  const child = spawn(process.execPath, [CLI, 'convert', ...inputs, '--out', out, '--quiet', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const ended = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const started = Date.now();
+  // Well into the conversion: start-up costs well under a second of CPU.
+  while (Date.now() - started < 60000) {
+    const cpu = cpuSeconds(child.pid!);
+    if (cpu === undefined ? Date.now() - started > 3000 : cpu >= 2) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const sent = Date.now();
+  child.kill(signal);
+  const ceiling = setTimeout(() => child.kill('SIGKILL'), 30000);
+  const code = await ended;
+  clearTimeout(ceiling);
+  return { code, stderr, afterSignalMs: Date.now() - sent };
+}
+
+/** Every XML file under `dir` is whole: a file cut short does not parse. */
+function assertWholeFiles(dir: string): void {
+  for (const f of filesUnder(dir).filter((f) => f.endsWith('.xml'))) {
+    assert.deepEqual(parseXmlTree(readFileSync(join(dir, f), 'utf8'), f).diagnostics, [], f);
+  }
+}
+
 describe('hostile input to convert', function () {
   this.timeout(180000);
+
+  for (const [signal, status, jobs] of [['SIGTERM', 143, '1'], ['SIGINT', 130, '2']] as const) {
+    it(`${signal} while a large file converts (--jobs ${jobs}) ends the run within seconds, exit ${status}, no temporary or half-written file`, async function () {
+      // Before: conversion ran on the main thread, which heard no signal until the file was done (a 10-minute file
+      // ignored SIGTERM for 10 minutes). The ceiling is generous; it takes well under a second.
+      const dir = temp('signal');
+      const inputs = jobs === '1' ? [slowSource(dir, 'big.txt')] : [slowSource(dir, 'big.txt'), slowSource(dir, 'big-2.txt')];
+      const out = join(dir, 'tei');
+      const r = await interrupted(inputs, out, signal, ['--jobs', jobs]);
+      assert.equal(r.code, status, r.stderr);
+      assert.ok(r.afterSignalMs < 3000, `ended ${r.afterSignalMs} ms after the signal`);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, new RegExp(`^chancery: interrupted \\(${signal}\\)`));
+      assert.deepEqual(filesUnder(out).filter((f) => /\.tmp$/.test(f)), []);
+      assertWholeFiles(out);
+    });
+  }
+
+  it('SIGTERM while `build` converts a large source: exit 143 within seconds, no temporary file', async function () {
+    const dir = temp('build-signal');
+    mkdirSync(join(dir, 'sources'));
+    slowSource(join(dir, 'sources'), 'big.txt');
+    const child = spawn(process.execPath, [CLI, 'build', '--quiet'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const ended = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const started = Date.now();
+    while (Date.now() - started < 60000 && (cpuSeconds(child.pid!) ?? (Date.now() - started) / 1000) < 2) await new Promise((r) => setTimeout(r, 50));
+    const sent = Date.now();
+    child.kill('SIGTERM');
+    const code = await ended;
+    assert.equal(code, 143, stderr);
+    assert.ok(Date.now() - sent < 3000, `ended ${Date.now() - sent} ms after the signal`);
+    assert.deepEqual(filesUnder(dir).filter((f) => f.endsWith('.tmp')), []);
+  });
+
+  it('a source too large for the heap: one line naming it, exit 2, no V8 abort and no stack trace', function () {
+    const dir = temp('oom');
+    writeFileSync(join(dir, 'lines.txt'), 'ab\n'.repeat(1000000));
+    const r = chancery(['convert', join(dir, 'lines.txt'), '--out', join(dir, 'tei'), '--quiet'], { node: ['--max-old-space-size=100'], ceiling: 120000 });
+    assert.equal(r.signal, null);
+    assert.equal(r.status, 2, r.stderr);
+    assert.deepEqual(r.stderr.trimEnd().split('\n'), [`chancery: ${join(dir, 'lines.txt')}: the conversion stopped: it ran out of memory (Worker terminated due to reaching memory limit: JS heap out of memory)`]);
+  });
 
   it('a UTF-8 source with one stray Windows-1252 byte stays UTF-8: one warning at that byte, exit 0', function () {
     const dir = temp('stray');

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
 import { folderProblem, missingPath, outputFileProblem, outputProblem, within } from '../checks.js';
 import { startProgress } from '../progress.js';
+import { awaitStoppable } from '../stoppable.js';
 import { keptLines, personsLine } from '../report-lines.js';
 import { writeFileAtomic } from '../../io/index.js';
 import { countBySeverity, EditionCodes, EntityCodes, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
@@ -54,10 +55,12 @@ export const buildCommand = defineCommand({
   },
   run: async (args, io) => {
     // Loaded when the command runs, so that `chancery validate` does not pay for the converter at start-up.
-    const [{ buildEdition }, { formatReport }] = await Promise.all([import('../../build/index.js'), import('../../validate/index.js')]);
+    // In a worker thread, which a signal can stop (src/build/stoppable): this thread stays free to hear it.
+    const [{ buildEditionInWorker }, { formatReport }] = await Promise.all([import('../../build/stoppable/index.js'), import('../../validate/index.js')]);
     const show = (p: string): string => relative(io.cwd, p) || '.';
     const progress = startProgress(io, 'convert', args.quiet);
-    const build = await buildEdition({
+    const outputs = [args.tei, args.site, args.exports].map((p) => resolve(io.cwd, p));
+    const run = buildEditionInWorker({
       cwd: io.cwd,
       sources: args.sources,
       tei: args.tei,
@@ -67,8 +70,8 @@ export const buildCommand = defineCommand({
       ...(args.config ? { config: args.config } : {}),
       ...(io.env?.SOURCE_DATE_EPOCH ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
       onProgress: (done, total) => progress.update(done, total),
-    });
-    progress.stop();
+    }, outputs);
+    const build = await awaitStoppable(io, run, progress);
     const say = (line: string): void => {
       if (!args.quiet) io.stdout(`${line}\n`);
     };

@@ -3,6 +3,7 @@ import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputFileProblem, outputProblem, positiveNumber } from '../checks.js';
 import { writeFileAtomic } from '../../io/index.js';
 import { startProgress } from '../progress.js';
+import { awaitStoppable } from '../stoppable.js';
 import { keptLines, personsLine } from '../report-lines.js';
 import { countBySeverity, formatDiagnostic } from '../../diagnostics/index.js';
 
@@ -35,12 +36,13 @@ export const convertCommand = defineCommand({
     (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1) ? '--jobs takes a whole number ≥ 1' : undefined),
   run: async (args, io) => {
     // Loaded here, not at start-up: every other command would pay for the converter's dependencies.
-    const [{ convertFiles }, { editionDate, readProjectConfig }] = await Promise.all([import('../../build/index.js'), import('../../edition/index.js')]);
+    // In a worker thread, which a signal can stop (src/build/stoppable): this thread stays free to hear it.
+    const [{ convertFilesInWorker }, { editionDate, readProjectConfig }] = await Promise.all([import('../../build/stoppable/index.js'), import('../../edition/index.js')]);
     const config = readProjectConfig(io.cwd, args.config);
     const date = editionDate(config, io.env?.SOURCE_DATE_EPOCH);
     const progress = startProgress(io, 'convert', args.quiet || args.json);
     const started = performance.now();
-    const result = await convertFiles(args.files, {
+    const run = convertFilesInWorker(args.files, {
       outDir: args.out,
       maxBytes: args.maxSize * 1048576,
       force: args.force,
@@ -49,7 +51,7 @@ export const convertCommand = defineCommand({
       ...(date ? { generatedOn: date } : {}),
       onFile: (_f, done, total) => progress.update(done, total),
     });
-    progress.stop();
+    const result = await awaitStoppable(io, run, progress);
     const ms = performance.now() - started;
     const failed = result.files.filter((f) => f.error);
     const documents = result.files.reduce((n, f) => n + f.documents, 0);

@@ -1,0 +1,92 @@
+/**
+ * The long calls of the command line run in a worker thread, so that the main thread stays free to answer a
+ * signal. Conversion is synchronous: a thread busy with one file hears no Ctrl-C and no SIGTERM until the file is
+ * done (a source that took ten minutes ignored both for ten minutes). Stopped, the worker ends at once (V8 stops
+ * its JavaScript wherever it is, and the pool's threads with it), and the temporary files this process was writing
+ * under the output folders are removed; a file already renamed into place is whole (writes are atomic). A library
+ * caller who does not need signals calls `convertFiles` or `buildEdition` itself.
+ */
+import { ConvertCodes } from '../../diagnostics/codes.js';
+import { ChanceryError, ConvertError, InputError, TransformError, UsageError, ValidateError } from '../../diagnostics/diagnostic.js';
+import { removeOwnTempFiles } from '../../io/write-file-atomic.js';
+import type { BuildOptions, BuildReport } from '../build-edition.js';
+import type { ConvertFilesOptions, ConvertFilesResult } from '../convert-files.js';
+import { startWorker } from '../../io/worker-start.js';
+
+/** What the worker is asked to do: a call of the library without its progress callback (functions stay here). */
+export type WorkerCall =
+  | { call: 'convertFiles'; paths: string[]; options: Omit<ConvertFilesOptions, 'onFile'> }
+  | { call: 'buildEdition'; options: Omit<BuildOptions, 'onProgress'> };
+
+/** Worker → main thread. */
+export type WorkerCallReply =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'result'; value: unknown }
+  | { kind: 'error'; error: PassedError };
+
+/** An error as it crosses to the main thread: ours keep their class, code, span and exit code. */
+export type PassedError = { chancery: true; name: string; code: string; message: string; exitCode: number; span?: ChanceryError['span'] } | { chancery: false; message: string; stack?: string };
+
+/** A call under way in a worker thread. */
+export interface WorkerRun<T> {
+  /** What the call returns, or its error (ours with its class, code and exit code). */
+  result: Promise<T>;
+  /** Ends the call wherever it is, then removes its temporary files; resolves once the thread is gone. */
+  stop(): Promise<void>;
+}
+
+/** {@link convertFiles} in a worker thread (see the module's comment). */
+export function convertFilesInWorker(paths: string[], options: ConvertFilesOptions): WorkerRun<ConvertFilesResult> {
+  const { onFile, ...rest } = options;
+  const progress = onFile ? (done: number, total: number) => onFile('', done, total) : undefined;
+  return runInWorker<ConvertFilesResult>({ call: 'convertFiles', paths, options: rest }, [options.outDir], progress, paths);
+}
+
+/** {@link buildEdition} in a worker thread (see the module's comment). */
+export function buildEditionInWorker(options: BuildOptions, outputs: string[]): WorkerRun<BuildReport> {
+  const { onProgress, ...rest } = options;
+  return runInWorker<BuildReport>({ call: 'buildEdition', options: rest }, outputs, onProgress, []);
+}
+
+/** Our error classes by name, to throw an error from the worker as the class it was. */
+const ERROR_CLASSES = new Map<string, typeof ChanceryError>([ChanceryError, InputError, UsageError, ConvertError, ValidateError, TransformError].map((c) => [c.name, c]));
+
+function runInWorker<T>(request: WorkerCall, outputs: string[], onProgress: ((done: number, total: number) => void) | undefined, paths: readonly string[]): WorkerRun<T> {
+  const worker = startWorker(new URL('./call-worker.js', import.meta.url), { workerData: request });
+  let stopping = false;
+  const result = new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const settle = (f: () => void): void => {
+      if (settled) return;
+      settled = true;
+      f();
+    };
+    worker.on('message', (reply: WorkerCallReply) => {
+      if (reply.kind === 'progress') onProgress?.(reply.done, reply.total);
+      else if (reply.kind === 'result') settle(() => resolve(reply.value as T));
+      else settle(() => reject(revive(reply.error)));
+    });
+    const stopped = (detail: string): void => settle(() => reject(ConvertError.of(ConvertCodes.conversionFailed, { path: paths.length === 1 ? paths[0]! : `${paths.length} files`, detail })));
+    worker.on('error', (e) => stopped(/heap|memory/i.test(e.message) ? `it ran out of memory (${e.message.split('\n')[0]})` : `the worker thread failed (${e.message.split('\n')[0]})`));
+    worker.on('exit', (code) => (stopping ? undefined : stopped(`the worker thread stopped (exit code ${code})`)));
+  });
+  return {
+    result,
+    async stop() {
+      stopping = true;
+      await worker.terminate();
+      for (const dir of outputs) removeOwnTempFiles(dir);
+    },
+  };
+}
+
+/** The error the worker passed, as the main thread throws it. */
+function revive(e: PassedError): Error {
+  if (!e.chancery) {
+    const error = new Error(e.message);
+    if (e.stack) error.stack = e.stack;
+    return error;
+  }
+  const Class = ERROR_CLASSES.get(e.name) ?? ChanceryError;
+  return new Class(e.code, e.message, { exitCode: e.exitCode, ...(e.span ? { span: e.span } : {}) });
+}

@@ -1,0 +1,25 @@
+/**
+ * How Chancery's worker threads start: with this process's Node flags where a worker can take them, and a heap
+ * limit of their own equal to this thread's (a `--max-old-space-size` given to the CLI holds in its workers), so
+ * that a worker out of memory ends alone (ERR_WORKER_OUT_OF_MEMORY) instead of taking the process, and every other
+ * file's results, with it.
+ */
+import { getHeapStatistics } from 'node:v8';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/**
+ * A new Worker running `url`. Options meant for the main script (`--input-type`, `--eval`) would break its module
+ * loading and are not passed on. V8's own options (`--max-old-space-size`, `--expose-gc`, `--stack-size`) hold for
+ * every thread already, and Node refuses them in a worker's flags (ERR_WORKER_INVALID_EXEC_ARGV): when it does,
+ * the worker starts without flags, its heap limit still this thread's.
+ */
+export function startWorker(url: URL, options: Omit<WorkerOptions, 'execArgv' | 'resourceLimits'> = {}): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: Math.max(64, Math.floor(getHeapStatistics().heap_size_limit / 1048576)) };
+  const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
+  try {
+    return new Worker(url, { ...options, execArgv, resourceLimits });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    return new Worker(url, { ...options, execArgv: [], resourceLimits });
+  }
+}

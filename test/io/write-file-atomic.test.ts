@@ -1,0 +1,37 @@
+/**
+ * io/write-file-atomic: temporary files are ours by their name (`.<name>.<pid>.<time>.tmp`); a dead process's are
+ * removed by the next run, this process's when the worker thread writing them was stopped, anyone else's never.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { removeOwnTempFiles, removeStaleTempFiles, writeFileAtomic } from '../../src/io/write-file-atomic.js';
+
+describe('io/write-file-atomic', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'chancery-atomic-'));
+    mkdirSync(join(dir, 'sub'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the file whole and leaves no temporary file, a long name included', () => {
+    const long = join(dir, 'sub', `${'x'.repeat(250)}.xml`);
+    writeFileAtomic(long, 'text');
+    assert.equal(readFileSync(long, 'utf8'), 'text');
+    assert.deepEqual(readdirSync(join(dir, 'sub')), [`${'x'.repeat(250)}.xml`]);
+  });
+
+  it("removes this process's temporary files (a stopped worker's), not a live process's, not files of another pattern", () => {
+    const own = join(dir, 'sub', `.a.xml.${process.pid}.abc.tmp`);
+    const live = join(dir, 'sub', `.b.xml.${process.ppid}.abc.tmp`);
+    const dead = join(dir, `.c.xml.999999999.abc.tmp`);
+    const other = join(dir, 'notes.tmp');
+    for (const f of [own, live, dead, other]) writeFileSync(f, 'half');
+    assert.equal(removeOwnTempFiles(dir), 1);
+    assert.deepEqual([own, live, dead, other].map(existsSync), [false, true, true, true]);
+    assert.equal(removeStaleTempFiles(dir), 1);
+    assert.deepEqual([live, dead, other].map(existsSync), [true, false, true]);
+  });
+});
