@@ -57,6 +57,15 @@ describe('build/stoppable: library calls in a worker thread', function () {
     });
   });
 
+  it('an error that is not ours (a bug) comes back as an Error with its message and the stack where it was thrown', async () => {
+    await assert.rejects(convertFilesInWorker([42 as unknown as string], { outDir: join(dir, 'tei') }).result, (e: unknown) => {
+      assert.ok(e instanceof Error && !(e instanceof ChanceryError), String(e));
+      assert.match(e.message, /path/);
+      assert.match(e.stack ?? '', /convert-files\.js/);
+      return true;
+    });
+  });
+
   it('stop() ends the work where it is: nothing is written after it, no temporary file is left', async () => {
     const seeds = readdirSync(join(ROOT, 'sources')).filter((f) => f.endsWith('.txt')).sort();
     const text = seeds.map((f) => readFileSync(join(ROOT, 'sources', f), 'utf8')).join('\n\n');
