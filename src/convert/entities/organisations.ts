@@ -64,9 +64,10 @@ interface Token {
   end: number;
 }
 
-/** Only spaces, or one line break, between two words of a name. */
+/** Only spaces, or one line break, between two words of a name (after an initial, its stop: "J. P. Morgan & Co."). */
 function joined(text: string, a: Token, b: Token): boolean {
-  for (let k = a.end; k < b.start; k++) {
+  const initial = a.end - a.start === 1 && text.charCodeAt(a.end) === 46 && /\p{Lu}/u.test(a.word);
+  for (let k = initial ? a.end + 1 : a.end; k < b.start; k++) {
     const c = text.charCodeAt(k);
     if (c !== 32 && c !== 10 && c !== 9) return false;
   }
@@ -179,7 +180,8 @@ function nameAround(text: string, tokens: readonly Token[], i: number): Organisa
   // "Advisory Commission of Railway Experts", "Government of the United States".
   let last = i;
   const of = tokens[i + 1];
-  if (!stop && of && (of.word === 'of' || of.word === 'for') && joined(text, head, of)) {
+  // "for" only after a name that has begun ("Advisory Council for Italy"): "the Department for Stevens" routes a message.
+  if (!stop && of && (of.word === 'of' || (of.word === 'for' && first < i)) && joined(text, head, of)) {
     let k = i + 2;
     if (tokens[k]?.word === 'the' && joined(text, of, tokens[k]!)) k++;
     if (isName(tokens[k]) && joined(text, tokens[k - 1]!, tokens[k]!)) {

@@ -271,8 +271,11 @@ export function tagDocument(doc: TeiDocument, registry: PersonResolver, options:
     const place: MentionPlace = { document: docId, line: unit.block.line };
     const organisations = findOrganisations(unit.view.text);
     for (const m of secondRound(unitIndex)) {
-      // "Red Cross", "J. P. Morgan & Co.": a person's name inside the organisation's name, the organisation's.
-      if (organisations.length > 0 && organisations.some((o) => o.overrulesPerson && m.start >= o.start && m.end <= o.end && (m.end === o.end || o.text.endsWith('Co.')))) continue;
+      // A person's name inside an organisation's is the organisation's: at its end ("Red Cross"), in a firm ("J. P.
+      // Morgan & Co."), a surname alone within it ("American Red Cross Commission", "Young Men’s Christian
+      // Association"); a name the organisation starts with stays a person ("Riggs Bank": the Riggs of it).
+      if (organisations.length > 0 && organisations.some((o) => m.start >= o.start && m.end <= o.end &&
+        ((o.overrulesPerson && (m.end === o.end || o.text.endsWith('Co.'))) || (m.start > o.start && !m.title && !m.forenames.length && !m.initials.length)))) continue;
       const role = roleAfter(unit.view.text, m.end);
       // "Martin Alexander, *The Republic in Danger*": an author cited in a note, a person of another kind than an officer.
       const cited = unit.inNote && /^,\s*[*'‘"“]/.test(unit.view.text.slice(m.end, m.end + 4));

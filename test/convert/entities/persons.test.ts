@@ -150,8 +150,21 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
       ['abbreviations and headings before a number', 'more than say Rs. 200,000,000 be issued. Article 1 The general supervision'],
       ['compounds with a prefix', 'Trans-Baikal answered they are in accord'],
       ['a participle, not a verb of saying', 'the proposed Siberian unit and the ruble'],
+      ['an office addressed, not a name', 'My dear Mr. Acting Secretary: Dear Mr. Counselor: I have'],
+      ['a title written out ends its sentence', '98. For Secretary and Under Secretary. Referring to Department’s No. 12.'],
+      ['nationalities of the Americas', 'the Brazilian Government and the Bolivian Minister; Paraguayan troops'],
     ];
     for (const [what, text] of negatives) it(what, () => assert.deepEqual(texts(text), []));
+  });
+
+  it('a place after an office of several words is the post, not a name ("Secretary of State Washington")', () => {
+    assert.deepEqual(texts('Hon. John Hay,\nSecretary of State Washington.'), ['Hon. John Hay']);
+  });
+
+  it('a lettered item of a list is no initial before a common word ("B. Accept all the obligations")', () => {
+    const common = (f: string): boolean => f === 'accept';
+    assert.deepEqual(texts('obligations as follows:\nB. Accept all the obligations', { common }), []);
+    assert.deepEqual(texts('signed by\nB. Accept', {}), ['B. Accept']);
   });
 
   it('reads a place the edition knows as a place, and a common word as a common word', () => {

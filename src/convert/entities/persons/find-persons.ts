@@ -141,13 +141,19 @@ function tokenOf(text: string, start: number, matchEnd: number): Token {
     const letters = word.length === 1 ? isUpperLetter(word) : word.length === 2 && TWO_LETTER_INITIALS.has(word);
     isInitial = letters && !letterOrStopAt(text, start - 1) && !isLetterAt(text, end + 1);
   }
-  // An abbreviated title keeps its stop ("Mr. Eden"), so that the title and the name stay adjacent.
+  // An abbreviated title keeps its stop ("Mr. Eden"), so that the title and the name stay adjacent; a title
+  // written out ends its sentence there ("For Secretary and Under Secretary. Referring to …").
   const folded = fold(word);
-  const stopped = isInitial || (hasStop && TITLES.has(folded));
+  const stopped = isInitial || (hasStop && TITLES.has(folded) && ABBREVIATED_TITLES.has(folded));
   return { start, end: stopped ? end + 1 : end, word, kind: isInitial ? 'initial' : 'word', possessive, hasStop, folded };
 }
 
 const TWO_LETTER_INITIALS: ReadonlySet<string> = new Set(['Kh', 'Zh', 'Ch', 'Sh', 'Ts', 'Yu', 'Ya', 'Ye', 'Yo']);
+
+/** Titles written with a stop because they are cut short ("Mr.", "Gen.", "Lieut."): the stop is theirs, not a sentence's. */
+const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(
+  'mr mrs ms messrs mme mlle dr gen col capt adm lt maj sgt gov sen rep hon rev prof st lieut comdr brig supt insp cdr cmdr fr mgr sr sra srta jr esq'.split(' '),
+);
 
 /** Classes of a character for the word scanner; NONE_ASTRAL is a non-letter of two code units. */
 const NONE = 0;
@@ -491,9 +497,13 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       if (titleTokens.length > 0) {
         // "British Minister Peking", "Consul Vladivostok": an office before a place names the post.
         const lastTitle = titleTokens[titleTokens.length - 1]!;
-        if (coreTokens.length === 1 && POST_TITLES.has(lastTitle.folded) && (blockedAsPlace(surnameToken.word) || place(surnameToken.folded))) return undefined;
+        // "Secretary of State Washington": the office is any of the title's words.
+        const post = POST_TITLES.has(lastTitle.folded) || titleTokens.some((t) => POST_TITLES.has(t.folded));
+        if (coreTokens.length === 1 && post && (blockedAsPlace(surnameToken.word) || place(surnameToken.folded))) return undefined;
         return 'title';
       }
+      // "B. Accept all the obligations": a lettered item of a list, not an initial, before a common word.
+      if (initials.length === 1 && coreTokens.length === 2 && common(surnameToken.folded) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, first.start - 8), first.start))) return undefined;
       if (initials.length > 0 && coreTokens[0]!.kind === 'initial') return 'initials';
       if (forenames.length > 0 && FORENAMES.has(fold(forenames[0]!))) return 'forename';
       if (options.nameLine) return 'block';

@@ -51,7 +51,8 @@ export const TITLES: ReadonlySet<string> = set(`
 /** Role words that are not names even when capitalised: "the Prime Minister", "Your Excellency". */
 export const ROLE_WORDS: ReadonlySet<string> = set(`
   excellency majesty highness holiness lordship ambassador minister secretary president premier commissar
-  chancellor general marshal admiral generalissimo chargé charge affaires envoy consul counsellor attaché
+  chancellor general marshal admiral generalissimo chargé charge affaires envoy consul counsellor counselor attaché
+  acting solicitor comptroller treasurer
   attache deputy under permanent assistant chief head commander leader chairman director editor editors
   clerk official officials governor mayor king queen emperor pope prince government cabinet
   major-general lieutenant-general vice-admiral rear-admiral field-marshal air-marshal
@@ -160,7 +161,7 @@ export const PLACES: ReadonlySet<string> = set(`
   iceland estonia latvia lithuania belorussia byelorussia georgia armenia azerbaijan iran persia iraq
   syria lebanon palestine egypt libya tunisia algeria morocco ethiopia abyssinia india china japan korea
   burma siam thailand indochina afghanistan canada mexico brazil argentina chile
-  london paris berlin moscow rome vienna prague warsaw budapest bucharest sofia belgrade athens ankara
+  london paris berlin moscow rome vienna prague warsaw budapest bucharest sofia belgrade athens ankara washington
   istanbul constantinople tehran teheran cairo washington ottawa tokyo peking beijing chungking nanking
   shanghai stockholm oslo copenhagen helsinki helsingfors tallinn riga kaunas kovno vilna vilnius geneva
   berne bern brussels amsterdam the_hague hague lisbon madrid munich nuremberg yalta potsdam teheran
@@ -254,6 +255,6 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = set(`
   board boards corporation corporations company companies association associations society societies cooperative
   cooperatives corps chancellery chancery commission commissions syndicate exchange administration railway railways
   railroad railroads bank banks church university college institute academy museum library committee council
-  conference congress assembly senate embassy legation consulate department ministry office bureau agency union
+  conference congress assembly senate embassy legation consulate department ministry office bureau agency union chamber
   league party press trust mission
 `);
