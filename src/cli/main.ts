@@ -11,8 +11,8 @@ import yargs from 'yargs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../version.js';
-import { ChanceryError, UsageError } from '../diagnostics/index.js';
-import { removePendingTempFiles } from '../io/index.js';
+import { ChanceryError, printable, UsageError } from '../diagnostics/index.js';
+import { ioCause, removePendingTempFiles } from '../io/index.js';
 import { commands } from './commands/index.js';
 import { CommandUsageError, ExitCode } from './command.js';
 import type { CliIO } from './io.js';
@@ -75,6 +75,13 @@ export async function runCli(rawArgv: string[], io: CliIO): Promise<number> {
     if (e instanceof ChanceryError) {
       io.stderr(`chancery: ${e.message}\n`);
       return e.exitCode;
+    }
+    // A file that cannot be written (a read-only folder, a full disk, a file where a folder should be) is no bug:
+    // one line naming it and the cause.
+    const system = e as NodeJS.ErrnoException;
+    if (typeof system?.path === 'string' && typeof system.code === 'string' && /^E[A-Z]+$/.test(system.code)) {
+      io.stderr(`chancery${command ? ` ${command.name}` : ''}: ${printable(system.path)}: ${ioCause(system)}\n`);
+      return ExitCode.usage;
     }
     throw e;
   }

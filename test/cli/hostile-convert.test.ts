@@ -184,6 +184,16 @@ describe('hostile input to convert', function () {
     assert.equal(filesUnder(out).filter((f) => f.endsWith('.tmp')).length, 0);
   });
 
+  it('an output that cannot be written (a file where a folder should be): one line naming the path and the cause, exit 2', function () {
+    const dir = temp('unwritable');
+    writeFileSync(join(dir, 'letter.txt'), 'Dear Sir,\n\nHello.\n\nYours,\nSMITH\n');
+    writeFileSync(join(dir, 'afile'), '');
+    // Before: 'chancery: internal error: ENOTDIR: not a directory, mkdir …' (a bug, it said).
+    const r = chancery(['convert', join(dir, 'letter.txt'), '--out', join(dir, 'afile', 'tei')], { cwd: dir });
+    assert.equal(r.status, 2, r.stderr);
+    assert.deepEqual(r.stderr.trimEnd().split('\n'), [`chancery convert: ${join(dir, 'afile', 'tei')}: a part of the path is not a folder (ENOTDIR)`]);
+  });
+
   it('500,000 short lines convert in a heap of 230 MB (a line cost ~500 bytes of heap at the peak: 260 MB were too few)', function () {
     const dir = temp('lines');
     writeFileSync(join(dir, 'lines.txt'), 'ab\n'.repeat(500000));

@@ -21,6 +21,13 @@ try {
   const error: PassedError =
     e instanceof ChanceryError
       ? { chancery: true, name: e.name, code: e.code, message: e.message, exitCode: e.exitCode, ...(e.span ? { span: e.span } : {}) }
-      : { chancery: false, message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) };
+      : { chancery: false, message: e instanceof Error ? e.message : String(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}), ...systemPart(e) };
   send({ kind: 'error', error });
+}
+
+/** What a failure of the file system says of itself: its code, the call and the path. */
+function systemPart(e: unknown): { system?: { code: string; syscall?: string; path?: string } } {
+  const { code, syscall, path } = (e ?? {}) as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return {};
+  return { system: { code, ...(syscall ? { syscall } : {}), ...(path ? { path } : {}) } };
 }

@@ -25,7 +25,9 @@ export type WorkerCallReply =
   | { kind: 'error'; error: PassedError };
 
 /** An error as it crosses to the main thread: ours keep their class, code, span and exit code. */
-export type PassedError = { chancery: true; name: string; code: string; message: string; exitCode: number; span?: ChanceryError['span'] } | { chancery: false; message: string; stack?: string };
+export type PassedError =
+  | { chancery: true; name: string; code: string; message: string; exitCode: number; span?: ChanceryError['span'] }
+  | { chancery: false; message: string; stack?: string; system?: { code: string; syscall?: string; path?: string } };
 
 /** A call under way in a worker thread. */
 export interface WorkerRun<T> {
@@ -83,8 +85,10 @@ function runInWorker<T>(request: WorkerCall, outputs: string[], onProgress: ((do
 /** The error the worker passed, as the main thread throws it. */
 function revive(e: PassedError): Error {
   if (!e.chancery) {
-    const error = new Error(e.message);
+    const error: NodeJS.ErrnoException = new Error(e.message);
     if (e.stack) error.stack = e.stack;
+    // A failure of the file system (EACCES, ENOSPC) keeps what says which, and where.
+    if (e.system) Object.assign(error, e.system);
     return error;
   }
   const Class = ERROR_CLASSES.get(e.name) ?? ChanceryError;
