@@ -65,13 +65,19 @@ export function teiAllErrors(documents: Map<string, string>): string[] | undefin
   }
 }
 
-/** Words as score.py counts them: letters and digits, superscript digits as digits, lower case. */
+/**
+ * Words as score.py counts them: letters and digits, superscript digits as digits, lower case; a note reference's
+ * superscript letter ("⁴⁷ᵃ", "board.ᵃ") as its letter, as the note's @n keeps it.
+ */
 export function wordsOf(text: string): string[] {
   const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  const letters: Record<string, string> = { ᵃ: 'a', ᵇ: 'b', ᶜ: 'c', ᵈ: 'd', ᵉ: 'e', ᶠ: 'f', ᵍ: 'g' };
   // A word a print extraction cut at a line end ("satisfac-" / "tory") is read whole, as the converter joins it.
   text = text.replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2');
-  // A superscript number is a reference marker: a word of its own, even when printed against a word.
-  const plain = text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => ` ${[...run].map((c) => sup.indexOf(c)).join('')} `);
+  // A superscript number is a reference marker: a word of its own, even when printed against a word. A superscript
+  // letter beside another modifier letter is an abbreviation's ("Mᵐᵉ"), not a marker.
+  const marker = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ᵃᵇᶜᵈᵉᶠᵍ]?|(?<!\p{Lm})[ᵃᵇᶜᵈᵉᶠᵍ](?!\p{Lm})/gu;
+  const plain = text.replace(marker, (run) => ` ${[...run].map((c) => (sup.includes(c) ? sup.indexOf(c) : letters[c])).join('')} `);
   return plain.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.filter((w) => !/^_+$/.test(w)) ?? [];
 }
 

@@ -9,6 +9,7 @@ import { ConvertCodes } from '../../diagnostics/codes.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ConvertContext, DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
+import { toSuperscript } from '../readers/superscript.js';
 import { detectLanguage } from '../rules/language.js';
 
 interface NoteSource {
@@ -129,14 +130,19 @@ export function walkInlines(inlines: Inline[], visit: (container: Inline[], inde
  */
 function findGluedNumber(doc: TeiDocument, body: Block): RefSite | undefined {
   const n = body.n!;
-  // Digits glued to a word ("(CLIFFORD WEBSTER)59"), or a symbol glued to one ("service*;", "market.†"); a letter
-  // marker ("a") printed without its superscript cannot be told from the text.
+  // Digits glued to a word ("(CLIFFORD WEBSTER)59"), a symbol glued to one ("service*;", "market.†"), or a letter
+  // note's superscript letter ("board.ᵃ", "Article Iᵃ."); a letter marker ("a") printed without its superscript
+  // cannot be told from the text. A superscript letter beside another modifier letter or after a digit is part of
+  // an abbreviation ("Mᵐᵉ", "1ᵉʳ", "2ᵉ"), not a reference.
   const symbol = /^[*†‡§ǁ‖¶]{1,3}$/.test(n);
-  if (!symbol && !/^\d+$/.test(n)) return undefined;
+  const letter = /^[a-g]$/.test(n) ? toSuperscript(n) : undefined;
+  if (!symbol && !letter && !/^\d+$/.test(n)) return undefined;
   const pattern = symbol
     ? new RegExp(String.raw`(?<=[\p{L}\p{N}.,;:)’”"'])${n.replace(/\*/g, '\\*')}(?=[\s,;:.)]|$)`, 'u')
-    : new RegExp(String.raw`(?<=[\p{L})\].,;:’”])${n}(?!\d)`, 'u');
-  const form = symbol ? 'symbol' : 'digits';
+    : letter
+      ? new RegExp(String.raw`(?<=[\p{L}.,;:)’”"'])(?<!\p{Lm})${letter}(?!\p{Lm})`, 'u')
+      : new RegExp(String.raw`(?<=[\p{L})\].,;:’”])${n}(?!\d)`, 'u');
+  const form = symbol ? 'symbol' : letter ? 'superscript' : 'digits';
   let found: RefSite | undefined;
   for (const block of doc.blocks) {
     if (found || block.kind === 'noteBody' || block.line > body.line) continue;

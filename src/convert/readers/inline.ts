@@ -8,7 +8,7 @@
  * work on these nodes and never look at the raw characters again.
  */
 import type { Block, Inline, NoteRefInline, TextInline } from '../../model/document.js';
-import { fromSuperscript } from './superscript.js';
+import { fromSuperscript, toSuperscript } from './superscript.js';
 
 interface Token {
   kind: 'text' | 'bold' | 'italic' | 'noteRef' | 'gap' | 'lb' | 'noteBody' | 'pageBreak';
@@ -263,7 +263,7 @@ export function takeNoteMarker(block: Block): void {
   const ref = openingNoteRef(block);
   let taken = false;
   if (ref) {
-    block.marker = ref.form === 'superscript' ? toPrintedSuperscript(ref.n) : ref.n;
+    block.marker = ref.form === 'superscript' ? toSuperscript(ref.n) : ref.n;
     nodes.splice(0, lead + 1);
     taken = true;
   } else if (lead === 0 && first?.type === 'text' && first.line === block.line) {
@@ -296,11 +296,6 @@ export function takeParagraphNumber(block: Block): void {
   if (!block.n || first?.type !== 'text' || first.line !== block.line) return;
   const number = new RegExp(String.raw`^\s*${block.n}\.\s+`).exec(first.text);
   if (number) cutStart(block.inlines, 0, number[0].length);
-}
-
-/** Superscript digits (and a letter) for a note number, as a superscript marker prints it: "47a" → "⁴⁷ᵃ". */
-function toPrintedSuperscript(n: string): string {
-  return [...n].map((d) => (/\d/.test(d) ? '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)] : ({ a: 'ᵃ', b: 'ᵇ', c: 'ᶜ', d: 'ᵈ', e: 'ᵉ', f: 'ᶠ', g: 'ᵍ' } as Record<string, string>)[d] ?? d)).join('');
 }
 
 function isBlank(node: Inline | undefined): boolean {

@@ -8,3 +8,9 @@ const SUPERSCRIPT_LETTERS: Record<string, string> = { ᵃ: 'a', ᵇ: 'b', ᶜ: '
 export function fromSuperscript(s: string): string {
   return [...s].map((c) => (SUPERSCRIPT_DIGITS.includes(c) ? String(SUPERSCRIPT_DIGITS.indexOf(c)) : (SUPERSCRIPT_LETTERS[c] ?? c))).join('');
 }
+
+/** The superscript a note number is printed with: "47a" → "⁴⁷ᵃ", "a" → "ᵃ" (other characters as they are). */
+export function toSuperscript(n: string): string {
+  const letters = Object.fromEntries(Object.entries(SUPERSCRIPT_LETTERS).map(([sup, letter]) => [letter, sup])) as Record<string, string>;
+  return [...n].map((c) => (/\d/.test(c) ? SUPERSCRIPT_DIGITS[Number(c)]! : (letters[c] ?? c))).join('');
+}

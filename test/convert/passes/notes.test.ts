@@ -90,6 +90,24 @@ describe('passes/notes', () => {
     assert.deepEqual(codes(diagnostics), [['TEI-CONV-002', 5, 1]]);
   });
 
+  it('anchors letter notes at their superscript letters, each in turn ("board.ᵃ", "Article Iᵃ.")', () => {
+    const { doc, diagnostics } = notes(para('Sir: I inclose the regulations of the board.ᵃ') + para('Article Iᵃ. The powers agree.') + 'a. See annex No. 17.\na. See the protocol.\n');
+    assert.deepEqual(
+      doc.blocks.map((b) => notesIn(b.inlines).map((n) => [n.n, bodyOf(n).line, textOf(bodyOf(n).inlines)])),
+      [[['a', 5, 'See annex No. 17.']], [['a', 6, 'See the protocol.']]],
+    );
+    assert.equal(textOf(doc.blocks[0]!.inlines), 'Sir: I inclose the regulations of the board.');
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('does not take a superscript letter of an abbreviation for a letter note\'s reference ("Mᵐᵃ", "2ᵃ")', () => {
+    const { doc, diagnostics } = notes(para('Dear Sir,') + para('Mᵐᵃ Dupont came on the 2ᵃ day, as agreed.ᵃ') + 'a. She had come by train.\n');
+    const p = doc.blocks[1]!;
+    assert.deepEqual(notesIn(p.inlines).map((n) => n.n), ['a']);
+    assert.equal(textOf(p.inlines), 'Mᵐᵃ Dupont came on the 2ᵃ day, as agreed.');
+    assert.deepEqual(diagnostics, []);
+  });
+
   it('joins a note and its translation printed after it into one note with two languages (TEI-CONV-007)', () => {
     const { doc, diagnostics } = notes(
       para('Dear Sir,') +
