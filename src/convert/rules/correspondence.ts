@@ -15,7 +15,7 @@ import { readDatelineBlock } from './dateline-block.js';
 import { readRunningHeading, partiesOf, type PartyReading, type HeadingReading } from './heading-parties.js';
 import { addresseeOfSalutation, readFootAddress } from './letter-parties.js';
 import { namesOfField, readMemoHeader } from './memo-header.js';
-import { completeReceipt, type ReceivedDate } from './received.js';
+import { completeReceipt, parseDeliveryLine, type ReceivedDate } from './received.js';
 import { readSignatureBlock, signedNameOf } from './signature.js';
 import { readSourceLine } from './source-note.js';
 
@@ -105,6 +105,7 @@ export function readCorrespondence(facts: DocumentFacts): CorrespondenceReading 
     const d = findFullDate(facts.heading);
     if (d) out.date = { when: d.when, text: d.text, source: 'heading' };
   }
+  if (!out.received) readDelivery(facts, out);
   return out;
 }
 
@@ -148,4 +149,19 @@ function readDates(facts: DocumentFacts, memo: ReturnType<typeof readMemoHeader>
   const memoDate = memo?.lines.find((l) => l.field === 'date')?.value;
   const parsed = memoDate ? parseDateline(memoDate) : undefined;
   if (parsed) out.date = { when: parsed.date.when, text: parsed.date.text, source: 'memo', ...(parsed.time ? { time: parsed.time } : {}) };
+}
+
+/**
+ * A delivery line among the editors' source lines ("[Handed to Mr. Adee by Mr. Wu, August 20, 1900—10.15 a.m.]") dates
+ * the receipt where no receipt line does; a year it leaves out comes from the document's date, as for a receipt line.
+ */
+function readDelivery(facts: DocumentFacts, out: CorrespondenceReading): void {
+  for (const text of facts.sourceLines) {
+    const delivery = parseDeliveryLine(text);
+    const received = delivery && completeReceipt(delivery.receipt, out.date?.when);
+    if (received) {
+      out.received = { ...received, text: delivery.text };
+      return;
+    }
+  }
 }

@@ -50,6 +50,35 @@ export function parseReceivedLine(line: string): ReceiptLine | undefined {
   return out;
 }
 
+/** "[Handed to Mr. Adee by Mr. Wu, …", "[Delivered to the Department of State by …": a paper handed over. */
+const DELIVERY = /^\[\s*(?:Handed|Delivered)\s+to\s/i;
+/** A date in a delivery line: month and day, a four-digit year, a time of day after them. */
+const DELIVERY_DATE = new RegExp(
+  String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?(?:\s*(?:[,;—–-]\s*)?(${TIME_OF_DAY}))?`,
+  'gi',
+);
+
+/**
+ * A delivery line: an editor's bracketed line saying when a paper was handed over ("[Handed to Mr. Adee by Mr. Wu,
+ * August 20, 1900—10.15 a.m.]", "[Delivered to the Department of State by the Chinese minister, …, August 12, 1900]",
+ * "[Handed to Acting Secretary Hill on September 10 by the Chinese minister, …]"). Handing a paper to someone is its
+ * receipt: the line dates the receipt as "[Received …]" does. Whoever took it in hand (an official of the
+ * Department) is no addressee of the paper, so only the date is read: the last one printed, with the words that print
+ * it (`text`). Undefined without one.
+ */
+export function parseDeliveryLine(line: string): { receipt: ReceiptLine; text: string } | undefined {
+  const text = line.trim();
+  if (!DELIVERY.test(text)) return undefined;
+  const m = [...text.matchAll(DELIVERY_DATE)].pop();
+  if (!m) return undefined;
+  const out: ReceiptLine = { month: MONTHS.findIndex((x) => x.startsWith(m[1]!.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1, day: Number(m[2]) };
+  if (out.day! < 1 || out.day! > 31) return undefined;
+  if (m[3]) out.year = Number(m[3]);
+  const time = m[4] ? timeOfDay(m[4]) : undefined;
+  if (time) out.time = time;
+  return { receipt: out, text: (time ? m[0] : m[0].slice(0, m[0].length - (m[4]?.length ?? 0))).replace(/[\s,;—–-]+$/, '') };
+}
+
 /** A receipt date made whole: its value, and which parts were taken from the dateline. */
 export interface ReceivedDate {
   /** YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS when a time is printed. */
@@ -64,11 +93,12 @@ export interface ReceivedDate {
  * Completes a receipt line from the date it was sent (YYYY-MM-DD). No day printed: the sending day (the editors
  * print only a time for a telegram received the day it was sent, whatever the clocks say across time zones).
  * No year printed: the sending year, or the next one when the receipt's month is earlier than the sending month.
+ * Without a sending date, only a receipt that prints its whole date is complete.
  */
-export function completeReceipt(receipt: ReceiptLine, sentWhen: string): ReceivedDate | undefined {
-  const sent = /^(\d{4})-(\d{2})-(\d{2})/.exec(sentWhen);
-  if (!sent) return undefined;
-  const [sy, sm, sd] = [Number(sent[1]), Number(sent[2]), Number(sent[3])];
+export function completeReceipt(receipt: ReceiptLine, sentWhen: string | undefined): ReceivedDate | undefined {
+  const sent = sentWhen ? /^(\d{4})-(\d{2})-(\d{2})/.exec(sentWhen) : null;
+  if (!sent && (receipt.year === undefined || receipt.month === undefined || receipt.day === undefined)) return undefined;
+  const [sy, sm, sd] = sent ? [Number(sent[1]), Number(sent[2]), Number(sent[3])] : [receipt.year!, receipt.month!, receipt.day!];
   let year = receipt.year ?? sy;
   const month = receipt.month ?? sm;
   const day = receipt.day ?? sd;

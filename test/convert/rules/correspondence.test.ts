@@ -35,6 +35,20 @@ describe('rules/correspondence', () => {
     assert.deepEqual(r.received, { when: '1918-01-02T19:45:00', yearInferred: true, dayInferred: false, text: '[Received January 2, 7.45 p.m.]' });
   });
 
+  it('a delivery line dates the receipt where no receipt line does; its missing year from the dateline', () => {
+    const undated = readCorrespondence(facts({ heading: 'Cablegram dated August 19 from Viceroy Li Hung Chang, was transmitted by the Chinese minister.', sourceLines: ['[Handed to Mr. Adee by Mr. Wu, August 20, 1900—10.15 a.m.]'] }));
+    assert.deepEqual(undated.received, { when: '1900-08-20T10:15:00', yearInferred: false, dayInferred: false, text: 'August 20, 1900—10.15 a.m.' });
+    assert.deepEqual(undated.addressees, []);
+    const dated = readCorrespondence(
+      facts({ heading: 'Memorandum.', sourceLines: ['[Handed to Acting Secretary Hill on September 10 by the Chinese minister, Mr. Wu.]'], datelines: [{ lines: ['Washington, September 9, 1900.'], atEnd: true }] }),
+    );
+    assert.deepEqual(dated.received, { when: '1900-09-10', yearInferred: true, dayInferred: false, text: 'September 10' });
+    const both = readCorrespondence(
+      facts({ sourceLines: ['[Handed to Mr. Adee, July 3, 1900.]'], datelines: [{ lines: ['Petrograd, December 30, 1917, 12 p.m.', '[Received January 2, 7.45 p.m.]'], atEnd: false }] }),
+    );
+    assert.equal(both.received?.text, '[Received January 2, 7.45 p.m.]');
+  });
+
   it('a letter without a heading: the signature is the sender, the salutation the addressee (inferred)', () => {
     const r = readCorrespondence(facts({ salutation: 'Dear Mr. Horner,', signatures: [['Charles Lyell']], datelines: [{ lines: ['53 Harley Street, London,', 'March 14, 1859.'], atEnd: false }] }));
     assert.deepEqual(r.sender, [{ kind: 'person', name: 'Charles Lyell', from: 'signature' }]);

@@ -3,7 +3,7 @@
  * from the sending date with what was inferred said so.
  */
 import assert from 'node:assert/strict';
-import { completeReceipt, parseReceivedLine } from '../../../src/convert/rules/received.js';
+import { completeReceipt, parseDeliveryLine, parseReceivedLine } from '../../../src/convert/rules/received.js';
 import { frusDocuments } from '../../helpers/frus.js';
 
 describe('rules/received', () => {
@@ -48,6 +48,39 @@ describe('rules/received', () => {
     });
   });
 
+  describe('parseDeliveryLine', () => {
+    it('"[Handed to Mr. Adee by Mr. Wu, August 20, 1900—10.15 a.m.]": the date and time the paper was handed over', () => {
+      assert.deepEqual(parseDeliveryLine('[Handed to Mr. Adee by Mr. Wu, August 20, 1900—10.15 a.m.]'), {
+        receipt: { month: 8, day: 20, year: 1900, time: '10:15:00' },
+        text: 'August 20, 1900—10.15 a.m.',
+      });
+    });
+
+    it('names with commas before the date, a date without a year in the middle, delivered to an office', () => {
+      assert.deepEqual(parseDeliveryLine('[Handed to the Chinese Minister, Mr. Wu, by Acting Secretary Hill, September 12, 1900.]'), {
+        receipt: { month: 9, day: 12, year: 1900 },
+        text: 'September 12, 1900',
+      });
+      assert.deepEqual(parseDeliveryLine('[Handed to Acting Secretary Hill on September 10 by the Chinese minister, Mr. Wu Ting-fang].'), {
+        receipt: { month: 9, day: 10 },
+        text: 'September 10',
+      });
+      assert.deepEqual(parseDeliveryLine('[Delivered to the Department of State by the Chinese minister, Mr. Wu Ting-fang, August 12, 1900, 10 a.m.]')?.receipt, {
+        month: 8,
+        day: 12,
+        year: 1900,
+        time: '10:00:00',
+      });
+    });
+
+    it('is not a source line of another kind, nor a delivery without a date', () => {
+      assert.equal(parseDeliveryLine('[Inclosure 1 in No. 536—Translation.]'), undefined);
+      assert.equal(parseDeliveryLine('[Received August 20, 10.15 a.m.]'), undefined);
+      assert.equal(parseDeliveryLine('[Handed to the Secretary by the German chargé d’affaires.]'), undefined);
+      assert.equal(parseDeliveryLine('He handed to me on August 20 a note.'), undefined);
+    });
+  });
+
   describe('completeReceipt', () => {
     it('takes the day and year of the dateline when only a time is printed', () => {
       assert.deepEqual(completeReceipt({ time: '18:40:00' }, '1934-09-01'), { when: '1934-09-01T18:40:00', yearInferred: true, dayInferred: true });
@@ -59,6 +92,11 @@ describe('rules/received', () => {
 
     it('a printed year is kept and not marked inferred', () => {
       assert.deepEqual(completeReceipt({ month: 1, day: 10, year: 1919 }, '1919-01-08'), { when: '1919-01-10', yearInferred: false, dayInferred: false });
+    });
+
+    it('without a sending date, only a receipt printed whole', () => {
+      assert.deepEqual(completeReceipt({ month: 8, day: 20, year: 1900, time: '10:15:00' }, undefined), { when: '1900-08-20T10:15:00', yearInferred: false, dayInferred: false });
+      assert.equal(completeReceipt({ month: 9, day: 10 }, undefined), undefined);
     });
 
     it('an impossible day gives nothing', () => {
