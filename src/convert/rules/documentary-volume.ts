@@ -10,7 +10,7 @@
  */
 import type { Block } from '../../model/document.js';
 import { blockText } from '../readers/blocks.js';
-import { parseDateline } from './dateline.js';
+import { findFullDate, parseDateline } from './dateline.js';
 import { divisionHeadStrength, isNameLike } from './division-head.js';
 import { isDocumentHeadShape } from './document-head.js';
 import { isFootnoteBlock, superscriptMarkers } from './footnote-block.js';
@@ -148,8 +148,9 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
     if (lastStart >= 0 && !hasText(shapes, lastStart, i)) continue;
     if (fileNumbered && !endsDocument(shapes, blocks, Math.max(lastStart, 0), i - 1)) continue;
     // In a file of a few documents, heads after a letter that encloses papers are its enclosures unless they
-    // name one of its parties; a volume's many correspondents make that test useless there.
-    if (!isVolume && lastStart >= 0 && isEnclosureOf(shapes, lastStart, i)) continue;
+    // name one of its parties; a volume's many correspondents make that test useless there: in a volume, a head is
+    // an enclosure only where the letter announces it and it is not dated after the letter.
+    if (lastStart >= 0 && (isVolume ? isAnnouncedEnclosure(shapes, blocks, lastStart, i) : isEnclosureOf(shapes, lastStart, i))) continue;
     // "[Translation.]" printed above the head, after the previous document's end, is this document's source line.
     const above = shapes[i - 1];
     const start = above && above.oneLine && above.bracketed && !above.enclosure && i - 1 > lastStart && (readSourceLine(above.text)?.kinds.length ?? 0) > 0 ? i - 1 : i;
@@ -251,6 +252,63 @@ function isEnclosureOf(shapes: BlockShape[], cover: number, i: number): boolean 
   if (!encloses) return false;
   const ours = partyKeys(shapes[coverHead]!.text);
   return !partyKeys(shapes[i]!.text).some((k) => ours.includes(k));
+}
+
+/**
+ * True when head i is an enclosure its covering document announces, printed without a marker ("I inclose for your
+ * fuller information a copy of the telegram in question" … "Telegram sent to the representatives …"): a paragraph of
+ * the document since its head says it encloses something, and names what head i names — a word of the head's first
+ * ones (a kind of paper, "Memorandum", "Report"; a writer, "Field Marshal Count von Waldersee") that the covering
+ * head does not hold (the correspondence going on between the same parties is no enclosure). A paper dated after
+ * its covering document cannot be enclosed in it: the next document of the volume is.
+ */
+function isAnnouncedEnclosure(shapes: BlockShape[], blocks: readonly Block[], cover: number, i: number): boolean {
+  let coverHead = cover;
+  while (coverHead < i && !shapes[coverHead]!.head) coverHead++;
+  if (coverHead >= i) return false;
+  const announcing: string[] = [];
+  for (let j = coverHead + 1; j < i; j++) if (ENCLOSING.test(shapes[j]!.text)) announcing.push(shapes[j]!.text);
+  if (announcing.length === 0) return false;
+  const announced = new Set(contentStems(announcing.join(' ')));
+  const ofCover = new Set(contentStems(shapes[coverHead]!.text));
+  // The bracketed line under the head says what the paper is too ("[Translation.]": "I inclose translation of both these papers").
+  const under = shapes[i + 1]?.bracketed && shapes[i + 1]!.oneLine ? shapes[i + 1]!.text : '';
+  const named = [...contentStems(shapes[i]!.text).slice(0, 8), ...contentStems(under)];
+  if (!named.some((w) => announced.has(w) && !ofCover.has(w))) return false;
+  const coverDate = dateAfter(shapes, blocks, coverHead, i);
+  // "Minutes of the third conference …, held September 7, 1901.": a head may print the paper's date.
+  const ownDate = dateAfter(shapes, blocks, i, shapes.length) ?? findFullDate(shapes[i]!.text)?.when;
+  return !(coverDate && ownDate && ownDate > coverDate);
+}
+
+/** Words that name nothing in particular: they cannot tie a head to what a letter encloses. */
+const FUNCTION_WORDS = new Set(
+  'the of and to in on by for with from into upon this that these those which what said also other their there than have with copy copies inclosure enclosure inclosed enclosed herewith honor'.split(' '),
+);
+
+/** The words of four letters or more of a text, lower case, cut to six letters (so that "memoranda" is "Memorandum"). */
+function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const w of text.match(/\p{L}[\p{L}’'-]{3,}/gu) ?? []) {
+    const lower = w.toLowerCase();
+    if (!FUNCTION_WORDS.has(lower)) out.push(lower.slice(0, 6));
+  }
+  return out;
+}
+
+/** The date (YYYY-MM-DD) of the first date line within three blocks after block `after`, before `limit`. */
+function dateAfter(shapes: BlockShape[], blocks: readonly Block[], after: number, limit: number): string | undefined {
+  for (let j = after + 1; j <= after + 3 && j < limit; j++) {
+    const s = shapes[j]!;
+    if (s.dateline) {
+      for (const line of blocks[j]!.lines) {
+        const when = parseDateline(line)?.date.when;
+        if (when) return when;
+      }
+    }
+    if (s.head || s.fileNumber) return undefined;
+  }
+  return undefined;
 }
 
 /** The names a head's parties go by: a name in brackets, else the last capitalised word of each side. */

@@ -194,6 +194,36 @@ describe('rules/documentary-volume', () => {
       const starts = units.filter(([kind]) => kind === 'document').map(([, first]) => first);
       assert.deepEqual(starts.slice(10), ['[Translation.]', 'Mr. Rockhill to Mr. Hay.']);
     });
+    it('a head after a letter is its enclosure where the letter announces the paper and the paper is not dated after it', () => {
+      const starts = documents([
+        ...despatches,
+        'Mr. Rockhill to Mr. Hay.',
+        'Peking, May 13, 1901.',
+        'Sir: The diplomatic corps read a letter from the Chinese plenipotentiaries and agreed upon an answer. I inclose translation of both these papers, with the memorandum of the Russian minister and the letter of Field Marshal Count von Waldersee.',
+        'I have, etc.,',
+        'W. W. Rockhill.',
+        // Announced by the bracketed line under it ("[Translation.]"), by a kind of paper, by a writer's name.
+        'Prince Ching and Li Hung-chang to M. de Cologan.',
+        '[Translation.]',
+        'Your Excellency: We have the honor to object to the suspension of the examinations.',
+        'Memorandum.',
+        'The Russian minister proposes a loan guaranteed by the powers.',
+        'Field Marshal Count von Waldersee to M. de Cologan.',
+        'Peking, April 29, 1901.',
+        'Your Excellency: The military measures cannot wait for the indemnity.',
+        'Waldersee.',
+        // Dated after the letter: no enclosure of it, though the letter names its kind.
+        'Memorandum on the loan.',
+        'Peking, May 20, 1901.',
+        'The powers agreed on the loan.',
+        // Not announced: the correspondence goes on.
+        'Mr. Hay to Mr. Rockhill.',
+        'Washington, May 14, 1901.',
+        'Sir: Your despatch has been received.',
+        'John Hay.',
+      ]);
+      assert.deepEqual(starts.slice(10), ['Mr. Rockhill to Mr. Hay.', 'Memorandum on the loan.', 'Mr. Hay to Mr. Rockhill.']);
+    });
   });
 
   it('two telegram forms in one file are two documents', () => {
