@@ -167,6 +167,14 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
     assert.deepEqual(texts('signed by\nB. Accept', {}), ['B. Accept']);
   });
 
+  it('the number of a division is no initial ("Chapter I. Loans to the Provisional Government", "I. Efforts of …")', () => {
+    const common = (f: string): boolean => f === 'loans' || f === 'treatment' || f === 'efforts';
+    assert.deepEqual(texts('Chapter I. Loans to the Provisional Government', { common }), []);
+    assert.deepEqual(texts('Chapter V. Treatment of Russian Shipping', { common }), []);
+    assert.deepEqual(texts('I. Efforts of the League of Nations to settle the dispute', { common }), []);
+    assert.deepEqual(texts('a letter from I. Loans, the banker', {}), ['I. Loans']);
+  });
+
   it('reads a place the edition knows as a place, and a common word as a common word', () => {
     const place = (f: string): boolean => f === 'vologda' || f === 'kamchatka';
     const common = (f: string): boolean => f === 'following';

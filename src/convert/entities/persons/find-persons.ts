@@ -502,8 +502,9 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
         if (coreTokens.length === 1 && post && (blockedAsPlace(surnameToken.word) || place(surnameToken.folded))) return undefined;
         return 'title';
       }
-      // "B. Accept all the obligations": a lettered item of a list, not an initial, before a common word.
-      if (initials.length === 1 && coreTokens.length === 2 && common(surnameToken.folded) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, first.start - 8), first.start))) return undefined;
+      // "B. Accept all the obligations": a lettered item of a list, not an initial, before a common word; so is the
+      // number of a division ("Chapter I. Loans to the Provisional Government", "Part V. Treatment of …").
+      if (initials.length === 1 && coreTokens.length === 2 && common(surnameToken.folded) && /(?:^|\n|\b(?:Chapter|Part|Section|Book|Title|Article|Annex|Appendix))[ \t]*$/i.test(text.slice(Math.max(0, first.start - 10), first.start))) return undefined;
       if (initials.length > 0 && coreTokens[0]!.kind === 'initial') return 'initials';
       if (forenames.length > 0 && FORENAMES.has(fold(forenames[0]!))) return 'forename';
       if (options.nameLine) return 'block';
