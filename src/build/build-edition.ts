@@ -41,7 +41,7 @@ export interface BuildReport {
   convert: ConvertFilesResult;
   /** TEI documents written (or kept) from the sources. */
   documents: number;
-  /** Absent when a source could not be read (the build stops after conversion). */
+  /** Absent when a source could not be read or its documents written (the build stops after conversion). */
   validation?: ValidationReport;
   transforms: TransformReport[];
   /** Milliseconds per stage. */
@@ -100,7 +100,9 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
     transforms: [],
     ms: { convert: t1 - t0, validate: 0, transform: 0 },
   };
-  if (converted.files.some((f) => f.error)) return report;
+  // The edition on disk is not what the sources say (a source unread, documents unwritten): validating and
+  // publishing it would publish the old one as new.
+  if (converted.files.some((f) => f.error) || converted.writeFailures.length > 0) return report;
 
   report.validation = await validate([teiDir], { cwd });
   const t2 = performance.now();

@@ -5,11 +5,12 @@
  * written carries a mark (src/edition/generated-mark.ts), and only files whose mark still matches are
  * regenerated or cleaned up. Shared by `chancery convert` and `build`.
  */
-import { readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { ConvertCodes, EditionCodes } from '../diagnostics/codes.js';
+import { ConvertCodes, EditionCodes, IoCodes } from '../diagnostics/codes.js';
 import { ConvertError, diagnostic, InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { removeStaleTempFiles, writeFileAtomic } from '../io/write-file-atomic.js';
+import { ioCause } from '../io/read-regular-file.js';
 import { packageFile } from '../io/package-files.js';
 import { breathe } from '../io/breathe.js';
 import type { SourceText } from '../model/document.js';
@@ -63,6 +64,11 @@ export interface ConvertedFile {
   bytes: number;
   /** Set when the file could not be read at all. */
   error?: Diagnostic;
+  /**
+   * Set when documents of this source could not be written (TEI-IO-003): the first failure, with how many more
+   * failed. Its other documents, and the other sources, are written all the same.
+   */
+  notWritten?: Diagnostic;
 }
 
 /** A file Chancery would have written or removed, kept because it is not (or no longer) Chancery's to change. */
@@ -84,6 +90,8 @@ export interface PersonographyOutcome {
   edited: boolean;
   /** Persons this run added to it. */
   added: number;
+  /** True when it could not be written (a finding TEI-IO-003 says why): the file on disk is the old one, if any. */
+  notWritten?: boolean;
 }
 
 export interface ConvertFilesResult {
@@ -94,6 +102,11 @@ export interface ConvertFilesResult {
   kept: KeptFile[];
   /** Generated, unedited files removed because this run no longer generates them. */
   removed: string[];
+  /**
+   * Files that could not be written or removed (TEI-IO-003; also among `diagnostics`): one finding per source whose
+   * documents failed, one per other file. The run went on with everything else.
+   */
+  writeFailures: Diagnostic[];
 }
 
 /** What one input gives, in order: its documents, then how it ended (see {@link ConvertReply}). */
@@ -112,6 +125,12 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
   const diagnostics: Diagnostic[] = [];
   const kept: KeptFile[] = [];
   const removed: string[] = [];
+  const writeFailures: Diagnostic[] = [];
+  const failedTo = (file: string, e: unknown, extra: { more?: number; source?: string; remove?: boolean } = {}): Diagnostic => {
+    const d = diagnostic(IoCodes.writeFailed, { file, cause: ioCause(e), ...extra }, { file, line: 1, column: 1 });
+    writeFailures.push(d);
+    return d;
+  };
   // Both files are read before anything is written: a truncated persons.xml or a broken persons file stops the
   // run with a clear error instead of starting the ids afresh.
   const personsPath = join(outDir, PERSONOGRAPHY);
@@ -144,7 +163,7 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
     workers > 1 ? convertInWorkers(jobs, workers, { facts: persons.editionNameFacts() }) : convertHere(jobs, persons);
   const pending = new PendingDocuments(outDir);
   /** The documents of each file that converted, in order, waiting for their person ids. */
-  const waiting: Array<{ dir: string; source: string; documents: Array<{ target: string; place: PendingPlace }> }> = [];
+  const waiting: Array<{ dir: string; source: string; converted: ConvertedFile; documents: Array<{ target: string; place: PendingPlace }> }> = [];
   const mentions: DocumentMentions[] = [];
 
   // The file being written: its folder is chosen at its first document.
@@ -182,6 +201,7 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
         // A bug: one thread would have stopped here, and so does the run.
         throw ConvertError.of(ConvertCodes.conversionFailed, { path, detail: event.message.split('\n')[0]! });
       }
+      let converted: ConvertedFile;
       if (event.kind === 'unreadable' || event.kind === 'failed') {
         // Out of memory in a worker: that file alone is lost (its documents written so far stay), the others go on.
         const error: Diagnostic =
@@ -189,34 +209,49 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
             ? event.diagnostic
             : diagnostic(ConvertCodes.conversionFailed, { path, detail: event.message }, { file: path, line: 1, column: 1 });
         diagnostics.push(error);
-        files.push({ file: path, documents: file.documents, written: file.written, bytes: 0, error });
+        converted = { file: path, documents: file.documents, written: file.written, bytes: 0, error };
       } else {
         for (const d of event.diagnostics) diagnostics.push(d);
         if (file.numbered) diagnostics.push(file.numbered);
-        files.push({ file: path, encoding: event.encoding, ...(file.folder !== undefined ? { folder: file.folder } : {}), documents: file.documents, written: file.written, bytes: event.bytes });
+        converted = { file: path, encoding: event.encoding, ...(file.folder !== undefined ? { folder: file.folder } : {}), documents: file.documents, written: file.written, bytes: event.bytes };
         done += event.bytes;
       }
-      if (file.dir) waiting.push({ dir: file.dir, source: file.source, documents: file.waiting });
+      files.push(converted);
+      if (file.dir) waiting.push({ dir: file.dir, source: file.source, converted, documents: file.waiting });
       file = undefined;
       index++;
       options.onFile?.(path, done, total);
       await breathe();
     }
     // The link step: every mention of the edition at once, then each document written with its ids in place.
+    // A document that cannot be written is a finding of its source; the others, and the other sources, go on.
     const ids = persons.link(mentions);
     let n = 0;
     for (const w of waiting) {
-      const written = new Set<string>();
+      const generated = new Set<string>();
+      const failed: Array<{ target: string; error: unknown }> = [];
       for (const d of w.documents) {
         const xml = markGenerated(fillPersonRefsInXml(pending.get(d.place), ids[n++]!), { source: w.source });
-        const outcome = writeGenerated(d.target, xml, options.force === true);
-        if (outcome === 'kept-edited' || outcome === 'kept-unmarked') {
-          kept.push({ path: d.target, reason: outcome === 'kept-edited' ? 'edited' : 'unmarked', stale: false });
+        try {
+          const outcome = writeGenerated(d.target, xml, options.force === true);
+          if (outcome === 'kept-edited' || outcome === 'kept-unmarked') {
+            kept.push({ path: d.target, reason: outcome === 'kept-edited' ? 'edited' : 'unmarked', stale: false });
+          }
+        } catch (e) {
+          failed.push({ target: d.target, error: e });
         }
-        written.add(d.target);
-        if (written.size % 64 === 0) await breathe();
+        generated.add(d.target);
+        if (generated.size % 64 === 0) await breathe();
       }
-      removeStale(w.dir, written, w.source, kept, removed);
+      if (failed.length > 0) {
+        const first = failed[0]!;
+        const unwritten = new Set(failed.map((f) => f.target));
+        w.converted.written = w.converted.written.filter((t) => !unwritten.has(t));
+        w.converted.notWritten = failedTo(first.target, first.error, failed.length > 1 ? { more: failed.length - 1, source: w.converted.file } : {});
+        // nothing is removed beside documents that could not be written: the old ones are all the folder has
+        continue;
+      }
+      removeStale(w.dir, generated, w.source, kept, removed, failedTo);
     }
   } finally {
     pending.close();
@@ -227,7 +262,7 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
     for (const [folder, owner] of owners) {
       if (owner === null || inputs.has(owner) || legacyInputs.has(owner)) continue;
       const dir = join(outDir, folder);
-      removeStale(dir, new Set(), owner, kept, removed);
+      removeStale(dir, new Set(), owner, kept, removed, failedTo);
       try {
         rmdirSync(dir); // only when empty: what an editor kept stays with its folder
       } catch {
@@ -237,7 +272,7 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
   }
   // a run that converted nothing (every input unreadable) leaves the personography as it was
   const converted = files.some((f) => f.documents > 0);
-  const personography = writePersonography(personsPath, previous, persons, options.force === true, converted);
+  const personography = writePersonography(personsPath, previous, persons, options.force === true, converted, failedTo);
   if (personography.edited) {
     diagnostics.push(
       diagnostic(EditionCodes.personographyEdited, { added: personography.added, personsFile: options.personsFile ?? 'sources/persons.json' }, { file: personsPath, line: 1, column: 1 }),
@@ -247,7 +282,8 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
     diagnostics.push(diagnostic(k.reason === 'edited' ? EditionCodes.keptEdited : EditionCodes.keptUnmarked, { stale: k.stale === true }, { file: k.path, line: 1, column: 1 }));
   }
   for (const r of removed) diagnostics.push(diagnostic(EditionCodes.removed, {}, { file: r, line: 1, column: 1 }));
-  return { files, persons: personography, diagnostics, kept, removed };
+  for (const d of writeFailures) diagnostics.push(d);
+  return { files, persons: personography, diagnostics, kept, removed, writeFailures };
 }
 
 /**
@@ -270,20 +306,37 @@ function learnNames(paths: readonly string[], persons: PersonRegistry, maxBytes:
  * Writes the personography: regenerated when Chancery wrote it as it stands (or with force), else — an editor
  * changed it — the editor's file with only the new persons added.
  */
-function writePersonography(path: string, previous: PersonographyFile | undefined, persons: PersonRegistry, force: boolean, write: boolean): PersonographyOutcome {
+function writePersonography(
+  path: string,
+  previous: PersonographyFile | undefined,
+  persons: PersonRegistry,
+  force: boolean,
+  write: boolean,
+  failedTo: (file: string, e: unknown) => void,
+): PersonographyOutcome {
+  let notWritten = false;
   const entries = persons.entries();
   const edited = previous !== undefined && previous.state.kind !== 'unedited' && !force;
   const known = new Set(previous?.persons.map((p) => p.id));
   const added = entries.filter((e) => !known.has(e.id));
   const xml = edited ? addToEditedPersonography(previous.text, added) : personographyXml(entries);
-  if (write && xml !== previous?.text) writeFileAtomic(path, xml);
-  if (write) writeFileAtomic(join(dirname(path), PERSON_REVIEW), personReviewJson(persons.review()));
+  const tryWrite = (file: string, content: string): void => {
+    try {
+      writeFileAtomic(file, content);
+    } catch (e) {
+      if (file === path) notWritten = true;
+      failedTo(file, e);
+    }
+  };
+  if (write && xml !== previous?.text) tryWrite(path, xml);
+  if (write) tryWrite(join(dirname(path), PERSON_REVIEW), personReviewJson(persons.review()));
   return {
     file: path,
     count: edited ? known.size + added.length : entries.length,
     withoutAuthority: persons.correspondentsWithoutAuthority().map((p) => p.id),
     edited,
     added: added.length,
+    ...(notWritten ? { notWritten } : {}),
   };
 }
 
@@ -310,16 +363,29 @@ function writeGenerated(target: string, xml: string, force: boolean): WriteOutco
  * A re-run that yields fewer documents must not leave the old extra files behind, but only files this source
  * generated and nobody edited are removed; edited ones are kept and listed; files without a mark are not ours.
  */
-function removeStale(dir: string, current: ReadonlySet<string>, source: string, kept: KeptFile[], removed: string[]): void {
+function removeStale(
+  dir: string,
+  current: ReadonlySet<string>,
+  source: string,
+  kept: KeptFile[],
+  removed: string[],
+  failedTo: (file: string, e: unknown, how: { remove: true }) => void,
+): void {
   for (const path of xmlFilesIn(dir)) {
     if (current.has(path)) continue;
-    const state = generatedState(readFileSync(path, 'utf8'));
-    const ours = state.kind !== 'unmarked' && state.fields.source === source;
-    if (!ours) continue;
-    if (state.kind === 'unedited') {
-      rmSync(path, { force: true });
-      removed.push(path);
-    } else kept.push({ path, reason: 'edited', stale: true });
+    try {
+      const state = generatedState(readFileSync(path, 'utf8'));
+      const ours = state.kind !== 'unmarked' && state.fields.source === source;
+      if (!ours) continue;
+      if (state.kind === 'unedited') {
+        // unlink, not rm: rm answers a refusal with the error of its attempt to remove a folder (ENOTDIR)
+        unlinkSync(path);
+        removed.push(path);
+      } else kept.push({ path, reason: 'edited', stale: true });
+    } catch (e) {
+      // a folder that happens to be named *.xml was never ours to remove
+      if ((e as NodeJS.ErrnoException).code !== 'EISDIR') failedTo(path, e, { remove: true });
+    }
   }
 }
 

@@ -11,12 +11,13 @@ import yargs from 'yargs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../version.js';
-import { ChanceryError, printable, UsageError } from '../diagnostics/index.js';
+import { ChanceryError, IoCodes, UsageError } from '../diagnostics/index.js';
 import { ioCause, removePendingTempFiles } from '../io/index.js';
 import { commands } from './commands/index.js';
 import { CommandUsageError, ExitCode } from './command.js';
 import type { CliIO } from './io.js';
 import { usageMessage } from './usage-message.js';
+import { errorLine } from './error-lines.js';
 
 const GLOBAL_USAGE = `chancery ${commands.map((c) => c.name).join('|')} … (chancery COMMAND --help for its options)`;
 
@@ -73,14 +74,14 @@ export async function runCli(rawArgv: string[], io: CliIO): Promise<number> {
       return ExitCode.usage;
     }
     if (e instanceof ChanceryError) {
-      io.stderr(`chancery: ${e.message}\n`);
+      io.stderr(`${errorLine(command?.name, e)}\n`);
       return e.exitCode;
     }
-    // A file that cannot be written (a read-only folder, a full disk, a file where a folder should be) is no bug:
-    // one line naming it and the cause.
+    // A file or folder the file system refused where no finding covers it (a read-only folder, a full disk, a file
+    // where a folder should be) is no bug: one line naming it and the cause.
     const system = e as NodeJS.ErrnoException;
     if (typeof system?.path === 'string' && typeof system.code === 'string' && /^E[A-Z]+$/.test(system.code)) {
-      io.stderr(`chancery${command ? ` ${command.name}` : ''}: ${printable(system.path)}: ${ioCause(system)}\n`);
+      io.stderr(`${errorLine(command?.name, ChanceryError.of(IoCodes.fileSystemFailed, { path: system.path, cause: ioCause(system) }))}\n`);
       return ExitCode.usage;
     }
     throw e;

@@ -31,7 +31,7 @@ export function keptLines(kept: readonly KeptFile[], show: (path: string) => str
 export function personsLine(persons: PersonographyOutcome, show: (path: string) => string): string {
   const missing = persons.withoutAuthority;
   return (
-    `persons: ${persons.count} in ${show(persons.file)}${persons.edited ? ` (edited by hand: kept, ${persons.added} new added)` : ''}` +
+    `persons: ${persons.count} in ${show(persons.file)}${persons.notWritten ? ' (not written: see the error above)' : ''}${persons.edited ? ` (edited by hand: kept, ${persons.added} new added)` : ''}` +
     (missing.length
       ? `; ${missing.length} correspondents without an authority id (add {"id", "idno": [{"type": "wikidata", "value", "checked"}]} to the editor's persons file, sources/persons.json): ${missing.join(', ')}`
       : '')

@@ -855,6 +855,27 @@ export const DIAGNOSTIC_CODES = {
     examples: [{ path: 'tei/001.xml' }],
     message: (p: { path: string }) => `${p.path} is a relative path: give the folder it is relative to as the cwd option, or an absolute path`,
   }),
+  'TEI-IO-003': code({
+    area: 'io', name: 'writeFailed', severity: 'error', kind: 'finding',
+    meaning:
+      'A file of the edition or a report cannot be written, or a file no longer generated cannot be removed (permissions, a full disk, a file where a folder should be, a name too long). The other inputs are converted and written, and the report is written; the command exits 2.',
+    fix: 'Free the path or the disk (or choose another `--out`) and run again: what was written is whole, and a new run regenerates the rest.',
+    examples: [
+      { file: 'tei/letter/000.xml', cause: 'permission denied (EACCES)' },
+      { file: 'tei/volume/000.xml', cause: 'no space left on the device (ENOSPC)', more: 41, source: 'sources/volume.txt' },
+      { file: 'tei/old/003.xml', cause: 'read-only file system (EROFS)', remove: true },
+    ],
+    message: (p: { file: string; cause: string; more?: number; source?: string; remove?: boolean }) =>
+      `cannot ${p.remove ? 'remove' : 'write'} ${p.file}: ${p.cause}` +
+      (p.more ? `; nor ${p.more.toLocaleString('en')} more document${p.more === 1 ? '' : 's'} of ${p.source ?? 'the same source'}` : ''),
+  }),
+  'TEI-IO-004': code({
+    area: 'io', name: 'fileSystemFailed', severity: 'error', kind: 'error',
+    meaning: 'The file system refused a file or folder a command needed, where no finding of its own covers it: the command stops.',
+    fix: 'Check the path and its permissions, or the disk, as the cause says.',
+    examples: [{ path: 'tei/persons-review.json', cause: 'permission denied (EACCES)' }],
+    message: (p: { path: string; cause: string }) => `${p.path}: ${p.cause}`,
+  }),
 } as const;
 
 type Table = typeof DIAGNOSTIC_CODES;

@@ -53,10 +53,15 @@ export function formatSpan(span: SourceSpan | undefined): string {
   return `${printable(span.file)}:${span.line}:${span.column}`;
 }
 
-/** One line, whatever the message or file name hold: `file:line:column: severity CODE message`. */
+/**
+ * One line, whatever the message or file name hold: `file:line:column: severity: message [CODE]`, the form of
+ * compilers that editors and CI problem matchers read (`$gcc`), and the one every command prints: validate's text
+ * report, convert's and build's findings, and the command line's errors, which put the command where the place goes
+ * (`chancery convert: error: letter.txt: the file is empty [TEI-IN-003]`).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.span ? `${formatSpan(d.span)}: ` : '';
-  return `${where}${d.severity} ${d.code} ${reportMessage(d.message)}`;
+  return `${where}${d.severity}: ${reportMessage(d.message)} [${d.code}]`;
 }
 
 /** Counts by severity, for summaries and exit codes. */

@@ -32,7 +32,9 @@ const CAUSES: Record<string, string> = {
 
 /** `EACCES (permission denied)` for an error of node:fs; the message's first line for anything else. */
 export function ioCause(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const { code, syscall } = (e ?? {}) as NodeJS.ErrnoException;
+  // what mkdir meets where it would make a folder (`tei/letter` a file) says more than "already exists"
+  if (code === 'EEXIST' && syscall === 'mkdir') return `a file where a folder should be (${code})`;
   if (code) return CAUSES[code] ? `${CAUSES[code]} (${code})` : code;
   return String((e as Error)?.message ?? e).split('\n')[0]!;
 }

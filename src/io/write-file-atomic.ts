@@ -94,8 +94,12 @@ function removeTempFiles(dir: string, whose: (pid: number) => boolean): number {
       else if (e.isFile()) {
         const m = TEMP_NAME.exec(e.name);
         if (m && whose(Number(m[1]))) {
-          rmSync(join(folder, e.name), { force: true });
-          removed++;
+          try {
+            rmSync(join(folder, e.name), { force: true });
+            removed++;
+          } catch {
+            // a folder that became read-only: the file stays, and the next run tries again
+          }
         }
       }
     }
@@ -112,7 +116,12 @@ export function createTempFile(dir: string, name: string): string {
   mkdirSync(dir, { recursive: true });
   const tmp = tempPath(join(dir, name));
   pending.add(tmp);
-  writeFileSync(tmp, '');
+  try {
+    writeFileSync(tmp, '');
+  } catch (e) {
+    pending.delete(tmp);
+    throw e;
+  }
   return tmp;
 }
 

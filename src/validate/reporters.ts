@@ -4,7 +4,7 @@
  * never decide validity.
  */
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { printable, reportMessage, shorten } from '../diagnostics/printable.js';
 import { escapeAttr, escapeText } from '../xml/escape.js';
 import { VERSION } from '../version.js';
@@ -35,7 +35,6 @@ export function formatReport(report: ValidationReport, format: ReportFormat): st
  * long one is cut (src/diagnostics/printable.ts); file names likewise.
  */
 const oneLine = reportMessage;
-const name = printable;
 
 function line(d: Diagnostic): number {
   return d.span?.line ?? 1;
@@ -44,11 +43,16 @@ function column(d: Diagnostic): number {
   return d.span?.column ?? 1;
 }
 
+/** A finding of `file` as every command prints one (formatDiagnostic), placed at line 1 when it has no place. */
+function textLine(file: string, d: Diagnostic): string {
+  return formatDiagnostic({ ...d, span: { file, line: line(d), column: column(d) } });
+}
+
 /** `file:line:column: error|warning: message [code]` per problem, then the summary line. */
 export function formatText(report: ValidationReport): string {
   const out: string[] = [];
   for (const f of report.files) {
-    for (const d of f.diagnostics) out.push(`${name(f.file)}:${line(d)}:${column(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`);
+    for (const d of f.diagnostics) out.push(textLine(f.file, d));
   }
   out.push(summaryLine(report));
   return out.join('\n') + '\n';
@@ -90,7 +94,7 @@ function formatJunit(report: ValidationReport): string {
   const cases = report.files.map((f: FileResult) => {
     const errors = f.diagnostics.filter((d) => d.severity === 'error');
     const head = `    <testcase classname="chancery.validate" name="${xmlAttr(f.file)}" file="${xmlAttr(f.file)}">`;
-    const lines = f.diagnostics.map((d) => `${name(f.file)}:${line(d)}:${column(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`);
+    const lines = f.diagnostics.map((d) => textLine(f.file, d));
     if (f.valid) {
       return lines.length ? `${head}\n      <system-out>${escapeText(lines.join('\n'))}</system-out>\n    </testcase>` : `${head}</testcase>`;
     }

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { convertFiles } from '../../src/build/index.js';
+import { PendingDocuments } from '../../src/build/pending-documents.js';
 import { generatedState } from '../../src/edition/index.js';
 import { run } from '../helpers/cli.js';
 
@@ -150,5 +152,72 @@ describe('chancery convert: what the user is told', () => {
     assert.equal(again.code, 0, again.stderr);
     assert.equal(readFileSync(path, 'utf8'), edited);
     assert.match(again.stdout, /^1 file edited since they were generated: kept \(--force regenerates it\): .*f\/000\.xml$/m);
+  });
+});
+
+describe('convertFiles: files that cannot be written (issue 15)', () => {
+  let dir: string;
+  let tei: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'chancery-unwritable-'));
+    tei = join(dir, 'tei');
+  });
+  afterEach(() => {
+    spawnSync('chattr', ['-R', '-i', dir]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const source = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('a document that cannot be written is a finding of its source: the others are written, nothing of that source is removed', async () => {
+    const vol = source('vol.txt', VOLUME(4));
+    const letter = source('letter.txt', LETTER);
+    await convertFiles([vol, letter], { outDir: tei });
+    writeFileSync(vol, VOLUME(3));
+    // a folder where 001.xml was: its write fails (EISDIR), 000 and 002 are written
+    rmSync(join(tei, 'vol', '001.xml'));
+    mkdirSync(join(tei, 'vol', '001.xml'));
+    const r = await convertFiles([vol, letter], { outDir: tei, force: true });
+    assert.equal(r.writeFailures.length, 1);
+    const failure = r.writeFailures[0]!;
+    assert.equal(failure.code, 'TEI-IO-003');
+    assert.equal(failure.severity, 'error');
+    assert.deepEqual(failure.span, { file: join(tei, 'vol', '001.xml'), line: 1, column: 1 });
+    assert.match(failure.message, /^cannot write .*vol\/001\.xml: (a folder, not a file \(EISDIR\)|EISDIR|folder not empty \(ENOTEMPTY\)|already exists \(EEXIST\))$/);
+    assert.ok(r.diagnostics.includes(failure));
+    assert.equal(r.files[0]!.notWritten, failure);
+    assert.deepEqual(r.files[0]!.written.map((f) => f.slice(tei.length + 1)), ['vol/000.xml', 'vol/002.xml']);
+    assert.equal(r.files[1]!.notWritten, undefined);
+    // the fourth document, no longer generated, would have gone: with a failure in the folder, nothing is removed
+    assert.deepEqual(r.removed, []);
+    assert.ok(existsSync(join(tei, 'vol', '003.xml')));
+  });
+
+  it('a file that cannot be removed (an immutable folder of a withdrawn source) is a finding, the run goes on', async function () {
+    const one = source('one.txt', LETTER);
+    const two = source('two.txt', VOLUME(3));
+    await convertFiles([one, two], { outDir: tei, complete: true });
+    if (spawnSync('chattr', ['+i', join(tei, 'two')]).status !== 0) {
+      console.log('      skipped: chattr +i is not possible here (not root, or a file system without it)');
+      this.skip();
+    }
+    const r = await convertFiles([one], { outDir: tei, complete: true });
+    assert.deepEqual(
+      r.writeFailures.map((d) => d.message.replace(tei, 'tei')),
+      ['000', '001', '002'].map((n) => `cannot remove tei/two/${n}.xml: operation not permitted (EPERM)`),
+      JSON.stringify(r.writeFailures),
+    );
+  });
+
+  it('the documents waiting for their person ids wait in memory when the folder cannot hold their file', () => {
+    writeFileSync(join(dir, 'afile'), '');
+    const pending = new PendingDocuments(join(dir, 'afile', 'tei'));
+    const places = ['<a/>', '<b>ü</b>', ''].map((t) => pending.put(t));
+    assert.deepEqual(places.map((p) => pending.get(p)), ['<a/>', '<b>ü</b>', '']);
+    pending.close();
+    assert.deepEqual(readdirSync(dir), ['afile']);
   });
 });

@@ -91,7 +91,7 @@ describe('the personography on disk', () => {
     const before = tree(dir);
     const r = await run(['convert', one, two, '--out', tei], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^chancery: .*persons\.xml:\d+:\d+: the personography is not well-formed XML .*restore it/);
+    assert.match(r.stderr, /^chancery convert: error: .*persons\.xml:\d+:\d+: the personography is not well-formed XML .*restore it.* \[TEI-ED-008\]$/m);
     assert.equal(r.stderr.trim().split('\n').length, 1);
     assert.deepEqual(tree(dir), before);
   });
@@ -101,7 +101,7 @@ describe('the personography on disk', () => {
     const before = tree(dir);
     const r = await run(['convert', one, '--out', tei], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^chancery: .*persons\.json: the editor's persons file is not valid JSON/);
+    assert.match(r.stderr, /^chancery convert: error: .*persons\.json: the editor's persons file is not valid JSON.* \[TEI-ED-009\]$/m);
     assert.deepEqual(tree(dir), before);
   });
 });

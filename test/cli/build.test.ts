@@ -40,7 +40,7 @@ describe('cli: chancery build', function () {
     writeFileSync(join(dir, 'sources', 'empty.txt'), '');
     const r = await run(['build'], dir);
     assert.equal(r.code, 3);
-    assert.deepEqual(r.stderr.trimEnd().split('\n').filter((l) => l.startsWith('chancery: ')), [`chancery: ${join(dir, 'sources', 'empty.txt')}: the file is empty`]);
+    assert.deepEqual(r.stderr.trimEnd().split('\n').filter((l) => l.startsWith('chancery')), [`chancery build: error: ${join(dir, 'sources', 'empty.txt')}: the file is empty [TEI-IN-003]`]);
     assert.doesNotMatch(r.stdout, /^validate:/m);
     assert.equal(existsSync(join(dir, 'site')), false);
   });

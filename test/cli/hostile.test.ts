@@ -155,7 +155,7 @@ describe('hostile input: every command ends with a clear finding, in bounded tim
     writeFileSync(join(out, 'documents'), 'a file where a folder should be');
     const t = chancery(['transform', dir, '--to', 'html', '--out', out]);
     assert.equal(t.status, 1);
-    assert.match(t.stderr, /error TEI-TR-013 cannot write .*documents\/.*\.html: .*\((ENOTDIR|EEXIST)\)/);
+    assert.match(t.stderr, /error: cannot write .*documents\/.*\.html: .*\((ENOTDIR|EEXIST)\) \[TEI-TR-013\]/);
     assert.doesNotMatch(t.stderr, /internal error/);
     assert.ok(existsSync(join(out, 'index.html')), 'the other files were written');
     chmodSync(out, 0o755);

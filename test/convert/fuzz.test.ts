@@ -77,7 +77,7 @@ describe('fuzz: only our own diagnostics come out of convert', function () {
           const r = await run(['convert', join(dir, 'in.txt'), '--out', join(dir, 'tei'), '--quiet'], dir);
           assert.ok(r.code === 0 || r.code === 3, `exit ${r.code}: ${r.stderr}`);
           assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
-          for (const line of r.stderr.split('\n').filter(Boolean)) assert.match(line, /^chancery: .*in\.txt/);
+          for (const line of r.stderr.split('\n').filter(Boolean)) assert.match(line, /^chancery convert: error: .*in\.txt.* \[TEI-IN-\d{3}\]$/);
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }

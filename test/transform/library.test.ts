@@ -113,7 +113,7 @@ describe('transform CLI', () => {
     (await import('node:fs')).mkdirSync(bad, { recursive: true });
     writeFileSync(join(bad, '000.xml'), '<TEI><text>');
     assert.equal(await runCli(['transform', join(dir, 'tei'), '--to', 'text', '--out', join(dir, 'o')], cli), 1);
-    assert.match(out.stderr, /error TEI-TR-001/);
+    assert.match(out.stderr, /error: .* \[TEI-TR-001\]/);
   });
   it('exit 2 without --to or --transform, and for an unknown format', async () => {
     const { io: cli } = io();

@@ -5,7 +5,7 @@ import { folderProblem, missingPath, outputFileProblem, outputProblem, within } 
 import { startProgress } from '../progress.js';
 import { awaitStoppable } from '../stoppable.js';
 import { keptLines, personsLine } from '../report-lines.js';
-import { writeFileAtomic } from '../../io/index.js';
+import { errorLine, writeOutputFile } from '../error-lines.js';
 import { countBySeverity, EditionCodes, EntityCodes, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
 
 /** How many validation findings the build prints before pointing to `chancery validate`. */
@@ -93,8 +93,13 @@ export const buildCommand = defineCommand({
     const toEditor = new Set<string>([...Object.values(EntityCodes), EditionCodes.personographyEdited]);
     for (const d of build.convert.diagnostics.filter((x) => toEditor.has(x.code))) io.stderr(`${formatDiagnostic(d)}\n`);
     const failed = build.convert.files.filter((f) => f.error);
-    for (const f of failed) io.stderr(`chancery: ${f.error!.message}\n`);
-    if (args.report) writeFileAtomic(resolve(io.cwd, args.report), JSON.stringify({ diagnostics: all }, null, 1) + '\n');
+    for (const f of failed) io.stderr(`${errorLine('build', f.error!)}\n`);
+    for (const d of build.convert.writeFailures) io.stderr(`${errorLine('build', d)}\n`);
+    const reportFailure = args.report ? writeOutputFile(resolve(io.cwd, args.report), JSON.stringify({ diagnostics: all }, null, 1) + '\n') : undefined;
+    if (reportFailure) io.stderr(`${errorLine('build', reportFailure)}\n`);
+    // A file that could not be written is a failure of the tool's surroundings (2), before an unreadable source (3);
+    // either way the build stopped after conversion.
+    if (build.convert.writeFailures.length > 0 || (reportFailure && !build.validation)) return ExitCode.usage;
     if (failed.length > 0 || !build.validation) return ExitCode.input;
 
     const findings = formatReport(build.validation, 'text').trimEnd().split('\n');
@@ -111,9 +116,9 @@ export const buildCommand = defineCommand({
         `(${transformFindings.length} warnings${transformFindings.length ? `: ${hint}` : ''}) in ${seconds(build.ms.transform)}`,
     );
     if (args.verbose) for (const d of transformFindings) say(formatDiagnostic(d));
-    if (args.report) say(`full report (every finding of every stage): ${args.report}`);
+    if (args.report && !reportFailure) say(`full report (every finding of every stage): ${args.report}`);
     const errors = build.validation.summary.errors + build.transforms.reduce((n, t) => n + countBySeverity(t.diagnostics).error, 0);
-    return errors > 0 ? ExitCode.findings : ExitCode.ok;
+    return reportFailure ? ExitCode.usage : errors > 0 ? ExitCode.findings : ExitCode.ok;
   },
 });
 

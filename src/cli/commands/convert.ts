@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputFileProblem, outputProblem, positiveNumber } from '../checks.js';
-import { writeFileAtomic } from '../../io/index.js';
 import { startProgress } from '../progress.js';
 import { awaitStoppable } from '../stoppable.js';
 import { keptLines, personsLine } from '../report-lines.js';
+import { errorLine, writeOutputFile } from '../error-lines.js';
 import { countBySeverity, formatDiagnostic } from '../../diagnostics/index.js';
 
 /** How many of the converter's doubts the summary prints before pointing to --report. */
@@ -56,10 +56,19 @@ export const convertCommand = defineCommand({
     const failed = result.files.filter((f) => f.error);
     const documents = result.files.reduce((n, f) => n + f.documents, 0);
     const counts = countBySeverity(result.diagnostics.filter((d) => !result.files.some((f) => f.error === d)));
-    if (args.report) writeFileAtomic(args.report, JSON.stringify({ files: result.files.map((f) => ({ file: f.file, encoding: f.encoding, folder: f.folder, documents: f.documents, written: f.written, error: f.error })), kept: result.kept, removed: result.removed, diagnostics: result.diagnostics }, null, 1) + '\n');
-    for (const f of failed) io.stderr(`chancery: ${f.error!.message}\n`);
+    // Written whatever failed before: the report is where every failure is listed.
+    const reportFailure = args.report
+      ? writeOutputFile(
+          args.report,
+          JSON.stringify({ files: result.files.map((f) => ({ file: f.file, encoding: f.encoding, folder: f.folder, documents: f.documents, written: f.written, error: f.error, notWritten: f.notWritten })), kept: result.kept, removed: result.removed, diagnostics: result.diagnostics }, null, 1) + '\n',
+        )
+      : undefined;
+    for (const f of failed) io.stderr(`${errorLine('convert', f.error!)}\n`);
+    const writeFailures = [...result.writeFailures, ...(reportFailure ? [reportFailure] : [])];
+    for (const d of writeFailures) io.stderr(`${errorLine('convert', d)}\n`);
+    const unwritten = result.files.reduce((n, f) => n + (f.notWritten ? f.documents - f.written.length : 0), 0);
     if (args.json) {
-      io.stdout(JSON.stringify({ files: result.files.length, failed: failed.length, documents, kept: result.kept.length, removed: result.removed.length, warnings: counts.warning, info: counts.info, ms: Math.round(ms) }) + '\n');
+      io.stdout(JSON.stringify({ files: result.files.length, failed: failed.length, documents, notWritten: unwritten, writeFailures: writeFailures.length, kept: result.kept.length, removed: result.removed.length, warnings: counts.warning, info: counts.info, ms: Math.round(ms) }) + '\n');
     } else if (!args.quiet) {
       for (const f of result.files.filter((x) => x.encoding === 'windows-1252')) io.stdout(`${f.file}: decoded as Windows-1252 (not valid UTF-8)\n`);
       // kept files are summed up below, not listed one warning each
@@ -68,8 +77,10 @@ export const convertCommand = defineCommand({
       if (doubts.length > SUMMARY_LINES) io.stdout(`… ${doubts.length - SUMMARY_LINES} more${args.report ? ` in ${args.report}` : ' (use --report FILE.json for all)'}\n`);
       for (const line of keptLines(result.kept, (p) => p)) io.stdout(`${line}\n`);
       if (documents > 0) io.stdout(`${personsLine(result.persons, (p) => p)}\n`);
-      io.stdout(`converted ${result.files.length - failed.length} of ${result.files.length} files into ${documents} TEI documents in ${args.out}/ (${counts.warning} warnings, ${counts.info} notes) in ${(ms / 1000).toFixed(2)} s\n`);
+      const notWritten = unwritten > 0 ? `, ${unwritten} of them not written` : '';
+      io.stdout(`converted ${result.files.length - failed.length} of ${result.files.length} files into ${documents} TEI documents${notWritten} in ${args.out}/ (${counts.warning} warnings, ${counts.info} notes) in ${(ms / 1000).toFixed(2)} s\n`);
     }
-    return failed.length > 0 ? ExitCode.input : ExitCode.ok;
+    // A file that could not be written is a failure of the tool's surroundings (2), before an unreadable input (3).
+    return writeFailures.length > 0 ? ExitCode.usage : failed.length > 0 ? ExitCode.input : ExitCode.ok;
   },
 });

@@ -2,15 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputFileProblem, positiveNumber } from '../checks.js';
-import { writeFileAtomic } from '../../io/index.js';
-import { UsageError } from '../../diagnostics/index.js';
+import { UsageError, type Diagnostic } from '../../diagnostics/index.js';
+import { errorLine, writeOutputFile } from '../error-lines.js';
 import type { ValidateOptions } from '../../validate/index.js';
 
 const REPORT_FORMATS = ['text', 'json', 'junit', 'sarif', 'github'] as const;
 
 /**
  * `chancery validate PATH…`: every library option has a flag (`cwd` comes from the shell). Exit 0 when
- * all files are valid, 1 on any error finding, 2 on usage or I/O errors.
+ * all files are valid, 1 on any error finding, 2 on usage or I/O errors (a baseline that cannot be written: one line, the report printed all the same).
  */
 export const validateCommand = defineCommand({
   command: 'validate <paths..>',
@@ -71,12 +71,17 @@ export const validateCommand = defineCommand({
     if (args.maxDepth !== undefined) options.maxDepth = args.maxDepth;
 
     let report = await validate(args.paths, options);
+    let baselineFailure: Diagnostic | undefined;
     if (args.baseline) {
       const path = resolve(io.cwd, args.baseline);
       if (args.updateBaseline || !existsSync(path)) {
-        writeFileAtomic(path, JSON.stringify(makeBaseline(report), null, 1) + '\n');
-        io.stderr(`chancery: recorded ${report.summary.errors + report.summary.warnings} findings in ${args.baseline}\n`);
-        report = applyBaseline(report, makeBaseline(report));
+        baselineFailure = writeOutputFile(path, JSON.stringify(makeBaseline(report), null, 1) + '\n');
+        // not recorded, nothing is suppressed: the findings are printed as they are
+        if (baselineFailure) io.stderr(`${errorLine('validate', baselineFailure)}\n`);
+        else {
+          io.stderr(`chancery: recorded ${report.summary.errors + report.summary.warnings} findings in ${args.baseline}\n`);
+          report = applyBaseline(report, makeBaseline(report));
+        }
       } else {
         const baseline = parseBaseline(readFileSync(path, 'utf8'));
         if (!baseline) throw UsageError.of(ValidateCodes.usage, { problem: `${args.baseline} is not a chancery baseline file (delete it, or name another with --baseline)` });
@@ -84,6 +89,6 @@ export const validateCommand = defineCommand({
       }
     }
     io.stdout(formatReport(report, args.format));
-    return report.summary.invalid > 0 ? ExitCode.findings : ExitCode.ok;
+    return baselineFailure ? ExitCode.usage : report.summary.invalid > 0 ? ExitCode.findings : ExitCode.ok;
   },
 });
