@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../helpers/cli.js';
+import { run, runChild } from '../helpers/cli.js';
 
 describe('cli: chancery convert', () => {
   let dir: string;
@@ -85,6 +85,19 @@ describe('cli: chancery convert', () => {
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { diagnostics: { code: string; span: { line: number } }[] };
     const undated = report.diagnostics.filter((d) => d.code === 'TEI-CONV-003').map((d) => d.span.line);
     assert.deepEqual(undated, [1, 5, 9]);
+  });
+
+  it('after --, a name that starts with a dash is a file, not an option (chancery convert --out tei -- -dash.txt)', async () => {
+    writeFileSync(join(dir, '-dash.txt'), letter);
+    // Before: yargs took -dash.txt for options (-d -a -s -h) and the run converted nothing.
+    // a child process: the inputs are read from the process's folder
+    const r = runChild(['convert', '--out', out, '--quiet', '--', '-dash.txt'], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(existsSync(join(out, 'dash', '000.xml')));
+    // and everything after -- is an operand, even what looks like an option
+    const options = await run(['convert', '--', '-dash.txt', '--out', out], dir);
+    assert.equal(options.code, 2);
+    assert.match(options.stderr, /no such file or folder: \.\/--out/);
   });
 
   it('answers a usage error with exit code 2', async () => {

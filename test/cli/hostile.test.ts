@@ -102,7 +102,7 @@ describe('hostile input: every command ends with a clear finding, in bounded tim
     const t = chancery(['transform', dir, '--to', 'html', '--out', site], { ceiling: 60000 });
     assert.equal(t.signal, null);
     assert.equal(t.status, 1);
-    assert.match(t.stderr, /deep\/001\.xml:.*TEI-TR-001 left out of the outputs: elements nested more than 1,000 levels/);
+    assert.match(t.stderr, /deep\/001\.xml:\d+:\d+: error: left out of the outputs: elements nested more than 1,000 levels .*\[TEI-TR-001\]/);
     assert.match(t.stdout, /^html: 1 documents → /);
   });
 
@@ -117,6 +117,21 @@ describe('hostile input: every command ends with a clear finding, in bounded tim
     // 300,000 mentions in one document once overflowed the stack as spread arguments
     const t = chancery(['transform', dir, '--to', 'text', '--out', join(temp('huge-out'), 'text')], { ceiling: 120000 });
     assert.equal(t.status, 0, t.stderr);
+  });
+
+  it('--jobs 2, a worker out of memory (Schematron on a 1.9 MB document in a 96 MB heap): that file is one finding, the other files keep theirs', function () {
+    // Before: the other files' findings were lost with the worker.
+    const dir = temp('oom');
+    writeLargeTei(dir, 1.9 * 1048576);
+    writeFileSync(join(dir, 'vol/bad.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><oops/></TEI>');
+    const v = chancery(['validate', dir, '--jobs', '2'], { node: ['--max-old-space-size=96'], ceiling: 150000 });
+    assert.equal(v.signal, null, 'not hung');
+    assert.equal(v.status, 1, v.stderr);
+    const lines = v.stdout.trimEnd().split('\n');
+    assert.match(lines.find((l) => l.includes('big.xml')) ?? '', /big\.xml:1:1: error: could not be checked to the end: .*out of memory.* \[TEI-XML-013\]$/);
+    assert.ok(lines.some((l) => /bad\.xml:1:\d+: error: element oops is not declared .* \[TEI-RNG-001\]$/.test(l)), v.stdout);
+    assert.match(lines.at(-1)!, /^3 files: 1 valid, 2 invalid;/);
+    assert.doesNotMatch(v.stderr, /internal error|\n\s+at /);
   });
 
   it('--jobs 64 on one file: a report as with --jobs 1, nothing lost', function () {
@@ -201,6 +216,46 @@ describe('hostile input: every command ends with a clear finding, in bounded tim
 
 describe('hostile input: chancery persons', function () {
   this.timeout(120000);
+
+  it('a loop of links in tei/ (a folder linked to its parent, two links to each other): validate, transform and persons name each once and finish', function () {
+    // Before: an internal error in transform and persons.
+    const dir = edition();
+    symlinkSync('..', join(dir, 'vol', 'up'));
+    symlinkSync('b.xml', join(dir, 'vol', 'a.xml'));
+    symlinkSync('a.xml', join(dir, 'vol', 'b.xml'));
+    const loop = /vol\/up:1:1: error: a symbolic link back to .*, a folder already being read \(a loop\): not followed/;
+    const v = chancery(['validate', dir], { ceiling: 60000 });
+    assert.equal(v.status, 1, v.stderr);
+    assert.equal(v.stdout.split('\n').filter((l) => loop.test(l)).length, 1, v.stdout);
+    assert.equal(v.stdout.split('\n').filter((l) => /vol\/a\.xml:1:1: error: a symbolic link that leads nowhere \(or into a loop of links\)/.test(l)).length, 1, v.stdout);
+    const t = chancery(['transform', dir, '--to', 'text', '--out', join(temp('loop'), 'out')], { ceiling: 60000 });
+    assert.equal(t.status, 1, t.stderr);
+    assert.match(t.stdout, /^text: 1 documents → 1 files/m);
+    assert.equal(t.stderr.split('\n').filter((l) => /vol\/up:1:1: error: left out of the outputs: a symbolic link back to .* \[TEI-TR-002\]$/.test(l)).length, 1, t.stderr);
+    const p = chancery(['persons', '--tei', dir], { ceiling: 60000 });
+    assert.equal(p.status, 0, p.stderr);
+    assert.match(p.stderr, /^vol\/up: not read: a symbolic link back to .* \(a loop\): not followed$/m);
+    assert.match(p.stderr, /^vol\/a\.xml: not read: a symbolic link that leads nowhere/m);
+    for (const r of [v, t, p]) assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+  });
+
+  it("ids of the editor's persons file that are not names ({\"id\": 5}, \"../../x\"): one clear line or a finding, never an internal error, nothing written outside the edition", function () {
+    const dir = temp('person-ids');
+    mkdirSync(join(dir, 'sources'));
+    writeFileSync(join(dir, 'sources', 'letter.txt'), 'Dear Sir,\n\nJohn Smith wrote to me.\n\nYours,\nJOHN SMITH\n');
+    writeFileSync(join(dir, 'sources', 'persons.json'), '{"persons": [{"id": 5, "name": "John Smith"}]}');
+    const number = chancery(['build', '--quiet'], { cwd: dir });
+    assert.equal(number.status, 2, number.stderr);
+    assert.deepEqual(number.stderr.trimEnd().split('\n'), [`chancery build: error: ${join(dir, 'sources', 'persons.json')}: entry 1 has no "id": every person of the editor's file needs one [TEI-ED-009]`]);
+    writeFileSync(join(dir, 'sources', 'persons.json'), '{"persons": [{"id": "../../x", "name": "John Smith"}]}');
+    const path = chancery(['build', '--quiet'], { cwd: dir });
+    // written as it is into persons.xml, where validation names it; the site's page keeps to site/persons/
+    assert.equal(path.status, 1, path.stderr);
+    assert.match(path.stdout, /persons\.xml:\d+:\d+: error: value "\.\.\/\.\.\/x" of attribute xml:id of element person is invalid.* \[TEI-RNG-002\]/);
+    assert.doesNotMatch(path.stderr, /internal error/);
+    assert.deepEqual(readdirSync(dir).sort(), ['exports', 'site', 'sources', 'tei']);
+    assert.deepEqual(readdirSync(dirname(dir)).filter((f) => f === 'x' || f === 'x.html'), []);
+  });
 
   it('--check is linear in unresolved refs: 40,000 of them are listed with their lines, exit 1', function () {
     const dir = mkdtempSync(join(tmpdir(), 'chancery-hostile-persons-'));

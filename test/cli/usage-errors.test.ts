@@ -54,6 +54,10 @@ describe('cli: every usage mistake is exit 2, one line + usage, nothing written'
     ['convert: --out without a value', ['convert', '@sources/letter.txt', '--out'], /--out needs a value/],
     ['convert: --max-size not a number', ['convert', '@sources/letter.txt', '--out', '@tei', '--max-size', 'big'], /--max-size takes a number/],
     ['convert: --jobs 0', ['convert', '@sources/letter.txt', '--out', '@tei', '--jobs', '0'], /--jobs takes a whole number/],
+    ['convert: --max-size 0', ['convert', '@sources/letter.txt', '--out', '@tei', '--max-size', '0'], /--max-size takes a number above 0/],
+    ['convert: --max-size -1', ['convert', '@sources/letter.txt', '--out', '@tei', '--max-size', '-1'], /--max-size takes a number above 0/],
+    ['convert: --report a folder', ['convert', '@sources/letter.txt', '--out', '@tei', '--report', '@empty'], /--report .* is a folder: name a file/],
+    ['convert: --report is --out, not made yet', ['convert', '@sources/letter.txt', '--out', '@out', '--report', '@out'], /--report .* is the --out folder: name a file/],
     ['convert: --jobs 1.5', ['convert', '@sources/letter.txt', '--out', '@tei', '--jobs', '1.5'], /--jobs takes a whole number/],
     ['validate: typo’d flag', ['validate', '@tei', '--fromat', 'json'], /unknown option --fromat \(did you mean --format\?\)/],
     ['validate: no path', ['validate'], /name at least one TEI file or folder/],
@@ -77,6 +81,7 @@ describe('cli: every usage mistake is exit 2, one line + usage, nothing written'
     ['build: --site is the TEI folder', ['build', '--sources', '@sources', '--tei', '@tei', '--site', '@tei'], /is the same folder as/],
     ['persons: typo’d flag', ['persons', '--teii', '@tei'], /unknown option --teii \(did you mean --tei\?\)/],
     ['persons: missing folder', ['persons', '--tei', '@nosuch'], /--tei .*nosuch: no such folder/],
+    ['persons: --tei a file', ['persons', '--tei', '@sources/letter.txt'], /--tei .*letter\.txt is a file, not a folder/],
     ['an unknown command', ['conv', '@sources/letter.txt'], /unknown command "conv"/],
   ];
 

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputFileProblem, outputProblem, positiveNumber } from '../checks.js';
 import { startProgress } from '../progress.js';
@@ -31,6 +32,7 @@ export const convertCommand = defineCommand({
     missingPath(args.files, io.cwd) ??
     outputProblem(args.out, '--out', args.files, io.cwd) ??
     (args.report === undefined ? undefined : (outputProblem(args.report, '--report', args.files, io.cwd) ?? outputFileProblem(args.report, '--report', io.cwd))) ??
+    (args.report !== undefined && resolve(io.cwd, args.report) === resolve(io.cwd, args.out) ? `--report ${args.report} is the --out folder: name a file` : undefined) ??
     (args.config !== undefined ? missingPath([args.config], io.cwd)?.replace('no such', '--config: no such') : undefined) ??
     positiveNumber(args.maxSize, '--max-size') ??
     (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1) ? '--jobs takes a whole number ≥ 1' : undefined),
