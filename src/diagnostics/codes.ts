@@ -820,15 +820,18 @@ export const DIAGNOSTIC_CODES = {
   }),
   'TEI-ED-009': code({
     area: 'edition', name: 'editorFileUnreadable', severity: 'error', kind: 'error',
-    meaning: "The editor's persons file is not valid JSON or CSV, or an entry has no id: nothing is written.",
+    meaning: "The editor's persons file is not valid JSON or CSV, or an entry has no id, or one that is not an XML name (it becomes the person's xml:id and the name of a page): nothing is written.",
     fix: 'Correct the file at the place given (`chancery init` shows its form).',
     examples: [
       { path: 'sources/persons.json', entry: 4 },
+      { path: 'sources/persons.json', entry: 2, id: '../../x' },
       { path: 'sources/persons.json', detail: 'Unexpected token } in JSON at position 120' },
     ],
-    message: (p: { path: string; detail: string } | { path: string; entry: number }) =>
+    message: (p: { path: string; detail: string } | { path: string; entry: number; id?: string }) =>
       'entry' in p
-        ? `${p.path}: entry ${p.entry} has no "id": every person of the editor's file needs one`
+        ? p.id !== undefined
+          ? `${p.path}: entry ${p.entry} has the id "${p.id}", which is not an XML name (letters, digits, "-", "_" and ".", not starting with a digit, "-" or "."): it becomes the person's xml:id`
+          : `${p.path}: entry ${p.entry} has no "id": every person of the editor's file needs one`
         : `${p.path}: the editor's persons file is not valid JSON (${p.detail}); fix it (chancery init shows the form)`,
   }),
   'TEI-ED-010': code({

@@ -364,6 +364,9 @@ function splitCsvLine(line: string): string[] {
   return out;
 }
 
+/** An XML name without a colon (NCName): what an xml:id may be. */
+const XML_NAME = /^[\p{L}_][\p{L}\p{N}\p{Mn}\p{Mc}_.\-\u00B7\u203F\u2040]*$/u;
+
 /**
  * The editor's persons file (`.json` or `.csv`), or none when it does not exist. A file that cannot be read
  * is an error naming it: silently ignoring it would drop every correction in it.
@@ -379,5 +382,11 @@ export function readEditorFile(path: string): EditorEntry[] | undefined {
   }
   const bad = entries.findIndex((e) => !e || typeof e !== 'object' || typeof e.id !== 'string' || !e.id.trim());
   if (bad >= 0) throw ChanceryError.of(EditionCodes.editorFileUnreadable, { path, entry: bad + 1 }, { span: { file: path, line: 1, column: 1 } });
+  // The id becomes an xml:id, a fragment of every persName/@ref and the name of the person's page: refused here,
+  // where the editor wrote it, rather than found later by validation in a generated persons.xml.
+  const unnamed = entries.findIndex((e) => !XML_NAME.test(e.id));
+  if (unnamed >= 0) {
+    throw ChanceryError.of(EditionCodes.editorFileUnreadable, { path, entry: unnamed + 1, id: entries[unnamed]!.id }, { span: { file: path, line: 1, column: 1 } });
+  }
   return entries;
 }
