@@ -9,6 +9,7 @@ import {
   FORENAMES, FUNCTION_WORDS, NATIONALITIES, NOT_NAMES, ORGANISATION_WORDS, PARTICLES, PLACES, POST_TITLES, ROLE_NOUNS, ROLE_WORDS, SHIP_WORDS, SPEECH_VERBS, TITLES, fold,
 } from './lexicon.js';
 import { layoutMentions } from './layout-names.js';
+import { isLetterUnit, scanWords } from '../../letter-class.js';
 
 /** Why a span was taken for a name, strongest first. */
 export type PersonEvidence = 'title' | 'initials' | 'forename' | 'block' | 'layout' | 'context' | 'known';
@@ -95,36 +96,18 @@ let cachedChars = 0;
 
 /**
  * The words of `text` as the rules read them: a letter, then letters, marks, apostrophes and hyphens, ending on a
- * letter (what `\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}` matches). A scan over character codes rather than a regular
- * expression with a match object, a possessive test and two letter tests per word: tokenizing is read on every
+ * letter (what `\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}` matches; see ../../letter-class.ts). Tokenizing is read on every
  * text the entity pass sees, several times over.
  */
 export function readTokens(text: string): Token[] {
   const tokens: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = charClassAt(text, i);
-    if (c !== LETTER) {
-      i += c === NONE_ASTRAL ? 2 : 1;
-      continue;
-    }
-    const start = i;
-    let lastLetterEnd = i + width(text, i);
-    let j = lastLetterEnd;
-    while (j < n) {
-      const k = charClassAt(text, j);
-      if (k === LETTER) lastLetterEnd = j += width(text, j);
-      else if (k === JOINER) j += width(text, j);
-      else break;
-    }
-    tokens.push(tokenOf(text, start, lastLetterEnd));
-    i = lastLetterEnd;
-  }
+  scanWords(text, (start, end, ascii) => {
+    tokens.push(tokenOf(text, start, end, ascii));
+  });
   return tokens;
 }
 
-function tokenOf(text: string, start: number, matchEnd: number): Token {
+function tokenOf(text: string, start: number, matchEnd: number, ascii: boolean): Token {
   let end = matchEnd;
   let possessive = false;
   const last = text.charCodeAt(end - 1);
@@ -139,11 +122,12 @@ function tokenOf(text: string, start: number, matchEnd: number): Token {
   if (hasStop) {
     // Russian initials romanised with two letters: "A. Kh. Vekhviliainen", "Yu. V. Andropov".
     const letters = word.length === 1 ? isUpperLetter(word) : word.length === 2 && TWO_LETTER_INITIALS.has(word);
-    isInitial = letters && !letterOrStopAt(text, start - 1) && !isLetterAt(text, end + 1);
+    isInitial = letters && !letterOrStopAt(text, start - 1) && !isLetterUnit(text, end + 1);
   }
   // An abbreviated title keeps its stop ("Mr. Eden"), so that the title and the name stay adjacent; a title
   // written out ends its sentence there ("For Secretary and Under Secretary. Referring to …").
-  const folded = fold(word);
+  // An ASCII word folds to its lower case (see fold), without the memo's look-up.
+  const folded = ascii ? word.toLowerCase() : fold(word);
   const stopped = isInitial || (hasStop && TITLES.has(folded) && ABBREVIATED_TITLES.has(folded));
   return { start, end: stopped ? end + 1 : end, word, kind: isInitial ? 'initial' : 'word', possessive, hasStop, folded };
 }
@@ -155,54 +139,8 @@ const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(
   'mr mrs ms messrs mme mlle dr gen col capt adm lt maj sgt gov sen rep hon rev prof st lieut comdr brig supt insp cdr cmdr fr mgr sr sra srta jr esq'.split(' '),
 );
 
-/** Classes of a character for the word scanner; NONE_ASTRAL is a non-letter of two code units. */
-const NONE = 0;
-const LETTER = 1;
-/** A mark, an apostrophe or a hyphen: inside a word, never at its ends. */
-const JOINER = 2;
-const NONE_ASTRAL = 3;
-
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = LETTER;
-for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = LETTER;
-ASCII_CLASS[39] = JOINER;
-ASCII_CLASS[45] = JOINER;
-
-const IS_LETTER = /^\p{L}$/u;
-const IS_JOINER = /^[\p{M}’]$/u;
-/** Classes of the code points met outside ASCII: a text uses few of them, again and again. */
-const codePointClass = new Map<number, number>();
-
-function charClassAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code < 128) return ASCII_CLASS[code]!;
-  const cp = text.codePointAt(i)!;
-  let k = codePointClass.get(cp);
-  if (k === undefined) {
-    const ch = String.fromCodePoint(cp);
-    k = IS_LETTER.test(ch) ? LETTER : IS_JOINER.test(ch) ? JOINER : cp > 0xffff ? NONE_ASTRAL : NONE;
-    codePointClass.set(cp, k);
-  }
-  return k;
-}
-
-/** Code units of the character at i (2 for a surrogate pair). */
-function width(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code < 0xd800 || code > 0xdbff) return 1;
-  const next = text.charCodeAt(i + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-}
-
-/** The code unit at i is a letter (half of a surrogate pair never is, as a regular expression tests `text[i]`). */
-function isLetterAt(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const code = text.charCodeAt(i);
-  return (code < 0xd800 || code > 0xdfff) && charClassAt(text, i) === LETTER;
-}
-
 function letterOrStopAt(text: string, i: number): boolean {
-  return i >= 0 && (text.charCodeAt(i) === 46 || isLetterAt(text, i));
+  return i >= 0 && (text.charCodeAt(i) === 46 || isLetterUnit(text, i));
 }
 
 const UPPER_LETTER = /^\p{Lu}$/u;

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { findPersons } from './find-persons.js';
 import { NOT_NAMES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
+import { JOINER, LOWER, charWidth, letterClassAt } from '../../letter-class.js';
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`;
 /** "Vologda, June 11, 1918", "Peking, China, February 16, 1901.": the place words of a dateline. */
@@ -31,19 +32,20 @@ const PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at|near|via|across|throughout
  * costliest part of learning after the person rules).
  */
 export function lowerWords(text: string, into = new Set<string>()): Set<string> {
-  let previous = OTHER;
+  // The class of the character before: a word starts only after a character that is neither a letter nor a joiner.
+  let previous = 0;
   let i = 0;
   while (i < text.length) {
-    const c = lowerClassAt(text, i);
-    if (c === LOWER && previous === OTHER) {
-      let j = i + codeUnits(text, i);
+    const c = letterClassAt(text, i);
+    if ((c & LOWER) !== 0 && previous === 0) {
+      let j = i + charWidth(text, i);
       let last = c;
       for (;;) {
         if (j >= text.length) break;
-        const k = lowerClassAt(text, j);
-        if (k !== LOWER && k !== INSIDE) break;
+        const k = letterClassAt(text, j);
+        if ((k & (LOWER | JOINER)) === 0) break;
         last = k;
-        j += codeUnits(text, j);
+        j += charWidth(text, j);
       }
       into.add(fold(text.slice(i, j)));
       previous = last;
@@ -51,41 +53,9 @@ export function lowerWords(text: string, into = new Set<string>()): Set<string> 
       continue;
     }
     previous = c;
-    i += codeUnits(text, i);
+    i += charWidth(text, i);
   }
   return into;
-}
-
-/** Classes of a code point for {@link lowerWords}: a lower-case letter, another letter, a mark or apostrophe or hyphen. */
-const OTHER = 0;
-const LOWER = 1;
-const UPPER_OR_OTHER_LETTER = 2;
-const INSIDE = 3;
-const ASCII_LOWER_CLASS = new Uint8Array(128);
-for (let c = 97; c <= 122; c++) ASCII_LOWER_CLASS[c] = LOWER;
-for (let c = 65; c <= 90; c++) ASCII_LOWER_CLASS[c] = UPPER_OR_OTHER_LETTER;
-ASCII_LOWER_CLASS[39] = INSIDE;
-ASCII_LOWER_CLASS[45] = INSIDE;
-const lowerClasses = new Map<number, number>();
-
-function lowerClassAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code < 128) return ASCII_LOWER_CLASS[code]!;
-  const cp = text.codePointAt(i)!;
-  let k = lowerClasses.get(cp);
-  if (k === undefined) {
-    const ch = String.fromCodePoint(cp);
-    k = /^\p{Ll}$/u.test(ch) ? LOWER : /^\p{L}$/u.test(ch) ? UPPER_OR_OTHER_LETTER : /^[\p{M}’]$/u.test(ch) ? INSIDE : OTHER;
-    lowerClasses.set(cp, k);
-  }
-  return k;
-}
-
-function codeUnits(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code < 0xd800 || code > 0xdbff) return 1;
-  const next = text.charCodeAt(i + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 /** Characters of a stretch the rules read at once: past this, a stretch ends at the next blank line. */
