@@ -12,6 +12,7 @@ import { ConvertCodes } from '../../diagnostics/codes.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
+import { LETTER, charWidth, letterClassAt } from '../letter-class.js';
 
 const MIN_WORDS = 12;
 /** Share of a passage's trigrams found elsewhere in the document, and in the one block most like it. */
@@ -19,8 +20,28 @@ const CONTAINMENT = 0.5;
 const SINGLE_CONTAINMENT = 0.4;
 const CANDIDATE_KINDS = new Set(['p', 'postscript']);
 
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+/** The words of `text` in lower case: what `[\p{L}\d]+` matches in it, found by a scan over character codes. */
+export function comparedWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCharAt(lower, i)) {
+      i += charWidth(lower, i);
+      continue;
+    }
+    const start = i;
+    do i += charWidth(lower, i);
+    while (i < n && isWordCharAt(lower, i));
+    out.push(lower.slice(start, i));
+  }
+  return out;
+}
+
+function isWordCharAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return (code >= 48 && code <= 57) || (letterClassAt(text, i) & LETTER) !== 0;
 }
 
 /**
@@ -81,7 +102,7 @@ export const duplicatesPass: DocumentPass = {
   requires: ['structure'],
   run(doc: TeiDocument, ctx) {
     const blocks = doc.blocks;
-    const grams = trigramsOf(blocks.map((b) => (CANDIDATE_KINDS.has(b.kind) ? words(plainText(b)) : undefined)));
+    const grams = trigramsOf(blocks.map((b) => (CANDIDATE_KINDS.has(b.kind) ? comparedWords(plainText(b)) : undefined)));
     // Which blocks hold each trigram: comparing through this index keeps the pass linear in practice.
     const holders = new Map<number | string, number[]>();
     grams.forEach((set, i) => {
@@ -163,7 +184,7 @@ function markTrailingClosings(blocks: Block[]): void {
 }
 
 function similar(a: string, b: string): boolean {
-  const wa = new Set(words(a));
-  const wb = words(b);
+  const wa = new Set(comparedWords(a));
+  const wb = comparedWords(b);
   return wb.length > 0 && wb.filter((w) => wa.has(w)).length / wb.length >= 0.5;
 }

@@ -4,6 +4,8 @@
  * left alone.
  */
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { comparedWords } from '../../../src/convert/passes/duplicates.js';
 import { codes, kinds, onlyDoc, runUpTo } from './run-passes.js';
 
 const para = (s: string) => `${s}\n\n`;
@@ -87,5 +89,16 @@ describe('passes/duplicates', () => {
     const { doc } = duplicates(text);
     const line = (p: string) => text.slice(0, text.indexOf(p)).split('\n').length;
     assert.deepEqual(marked(doc), [[line(GARBLED), line(ORIGINAL)]]);
+  });
+});
+
+describe('duplicates: the words compared (property)', () => {
+  it('are what [\\p{L}\\d]+ matches in the lower-cased text', () => {
+    const characters = fc.constantFrom('a', 'Z', 'é', 'İ', 'ß', 'Ж', '中', '𝔄', '7', "'", '’', '-', '.', ' ', '\n', '\u0301', '\ud835', '\udc00', '٣');
+    const strings = fc.oneof(fc.array(characters, { maxLength: 40 }).map((a) => a.join('')), fc.string({ unit: 'binary', maxLength: 40 }));
+    fc.assert(
+      fc.property(strings, (text) => assert.deepEqual(comparedWords(text), text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [])),
+      { numRuns: 2000 },
+    );
   });
 });
