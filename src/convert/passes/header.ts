@@ -195,10 +195,22 @@ function kindOf(doc: TeiDocument, heading: string | undefined, reading: Correspo
   return 'document';
 }
 
+/** Characters of a document's paragraphs read for its main language. */
+const LANGUAGE_SAMPLE = 4000;
+
 /** Main language first, then any other language a block is written in. */
 function languagesOf(doc: TeiDocument): string[] {
   // A few thousand characters decide the main language as well as the whole text would.
-  const text = doc.blocks.filter((b) => b.kind === 'p').map(plainText).join(' ').slice(0, 4000);
+  const paragraphs: string[] = [];
+  let length = 0;
+  for (const b of doc.blocks) {
+    if (length > LANGUAGE_SAMPLE) break;
+    if (b.kind !== 'p') continue;
+    const t = plainText(b);
+    paragraphs.push(t);
+    length += t.length + 1;
+  }
+  const text = paragraphs.join(' ').slice(0, LANGUAGE_SAMPLE);
   const main = detectLanguage(text) ?? 'en';
   const langs = [main];
   const visit = (b: Block) => {
