@@ -30,9 +30,24 @@ export const MAX_CLOSING_CHARS = 240;
 
 /** True when the text is a closing formula of a letter or note. */
 export function isClosingFormula(text: string): boolean {
+  if (printableCharsExceed(text, MAX_CLOSING_CHARS)) return false;
   const t = text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
   if (t.length === 0 || t.length > MAX_CLOSING_CHARS || /^yours\s+of\b/i.test(t)) return false;
   return CLOSINGS.some((r) => r.test(t));
+}
+
+/**
+ * More than `limit` characters of `text` are printable ASCII other than a star: the text stays longer than `limit`
+ * once stars are dropped and white space folded. Asked first, so that a long paragraph is not folded to be measured.
+ */
+function printableCharsExceed(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 32 && code < 127 && code !== 42 && ++n > limit) return true;
+  }
+  return false;
 }
 
 /** One word of a signed name: capitalised, an initial, an editor's completion ("S[umner]"), a particle, "Jr.". */
