@@ -13,7 +13,7 @@ import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
 import { readDocumentOpening } from '../rules/document-opening.js';
 import { readClosedSignatures, readDocumentEnd, type EndDecision } from '../rules/document-end.js';
-import { referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
+import { gluedNoteNumbers, referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
 import { readSourceLine } from '../rules/source-note.js';
 import { findEnclosures, isEnclosureTitle } from '../rules/enclosures.js';
 import { readDatelineBlock } from '../rules/dateline-block.js';
@@ -525,7 +525,7 @@ function newReading(): Reading {
       let found = refs.get(b);
       if (!found) {
         found = noteRefNumbers(b.inlines);
-        for (const m of reading.words(b).matchAll(/(?<=[\p{Ll}.,;:)’”'"])(\d{1,3})(?=[\s,;]|$)/gu)) found.push(String(Number(m[1])));
+        for (const n of gluedNoteNumbers(reading.words(b))) found.push(n);
         refs.set(b, found);
       }
       return found;

@@ -107,6 +107,50 @@ export function pairNotes(refs: readonly { n: string; at: number }[], notes: rea
 }
 
 /**
+ * Note numbers glued to the word or punctuation before them ("the message.1 He said", "Government,12 and"): what
+ * `(?<=[\p{Ll}.,;:)’”'"])(\d{1,3})(?=[\s,;]|$)` matches, as numbers without leading zeros, found by a scan for runs
+ * of digits (the look-behind made the regular expression try every character of every paragraph).
+ */
+export function gluedNoteNumbers(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAsciiDigit(text.charCodeAt(i))) i++;
+    if (i - start > 3 || !gluesNumber(text, start) || (i < n && !endsNumber(text.charCodeAt(i)))) continue;
+    out.push(String(Number(text.slice(start, i))));
+  }
+  return out;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+const GLUE = /^[\p{Ll}.,;:)’”'"]$/u;
+
+/** The character before `at` (a whole surrogate pair when it ends one) is a lower-case letter or closing punctuation. */
+function gluesNumber(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const code = text.charCodeAt(at - 1);
+  if (code < 128) return (code >= 97 && code <= 122) || code === 46 || code === 44 || code === 59 || code === 58 || code === 41 || code === 39 || code === 34;
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  const pair = code >= 0xdc00 && code <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return GLUE.test(text.slice(pair ? at - 2 : at - 1, at));
+}
+
+/** White space, a comma or a semicolon. */
+function endsNumber(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13) || code === 44 || code === 59;
+  return /^\s$/.test(String.fromCharCode(code));
+}
+
+/**
  * A symbol reference glued to the word or punctuation before it ("service*;", "market.†"): the offsets in `text` of
  * each occurrence of `symbol` used as a note marker (never "* * *" omission marks or a lone symbol between spaces).
  */

@@ -1,7 +1,8 @@
 /** footnotes: note lines and their markers, footnote blocks cut into notes, references paired with notes. */
 import assert from 'node:assert/strict';
 import type { Block } from '../../../src/model/document.js';
-import { cutFootnoteBlock, fromSuperscriptMarker, pairNotes, parseNoteLine, referencedMarkers, splitFootnoteBlock, symbolReferences } from '../../../src/convert/rules/footnote-block.js';
+import fc from 'fast-check';
+import { cutFootnoteBlock, fromSuperscriptMarker, gluedNoteNumbers, pairNotes, parseNoteLine, referencedMarkers, splitFootnoteBlock, symbolReferences } from '../../../src/convert/rules/footnote-block.js';
 
 describe('rules/footnote-block', () => {
   describe('parseNoteLine', () => {
@@ -124,5 +125,24 @@ describe('rules/footnote-block: blocks', () => {
 
   it('referencedMarkers: superscripts with letters, and symbols glued to a word', () => {
     assert.deepEqual([...referencedMarkers('as stated.¹ See the note⁴⁷ᵃ and the market.† But * * * not these')].sort(), ['1', '47a', '†']);
+  });
+});
+
+describe('rules/footnote-block gluedNoteNumbers (property)', () => {
+  it('finds the numbers (?<=[\\p{Ll}.,;:)’”\'"])(\\d{1,3})(?=[\\s,;]|$) finds', () => {
+    const pieces = fc.constantFrom('a', 'Z', 'é', 'ж', '𝔞', '.', ',', ';', ':', ')', '’', '”', "'", '"', ' ', '\n', '\u00a0', '\u2003', '0', '1', '7', '12', '007', '1234', '-', '\ud835', '\udc1a');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const expected = [...text.matchAll(/(?<=[\p{Ll}.,;:)’”'"])(\d{1,3})(?=[\s,;]|$)/gu)].map((m) => String(Number(m[1])));
+        assert.deepEqual(gluedNoteNumbers(text), expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads "the message.1 He said" and "Government,12 and", not "1918" or "p. 210"', () => {
+    assert.deepEqual(gluedNoteNumbers('the message.1 He said'), ['1']);
+    assert.deepEqual(gluedNoteNumbers('Government,12 and June 11, 1918, p. 210'), ['12']);
   });
 });
