@@ -12,7 +12,7 @@ import { ConvertCodes } from '../../diagnostics/codes.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
-import { LETTER, charWidth, letterClassAt } from '../letter-class.js';
+import { LETTER, charWidth, letterClassAt } from '../readers/letter-class.js';
 
 const MIN_WORDS = 12;
 /** Share of a passage's trigrams found elsewhere in the document, and in the one block most like it. */

@@ -2,7 +2,7 @@
  * A block's language from its function words. Enough to tell the French and English versions of a note
  * apart, or a German quotation from English text; not a general language identifier.
  */
-import { LETTER, charWidth, letterClassAt } from '../letter-class.js';
+import { LETTER, charWidth, letterClassAt } from '../readers/letter-class.js';
 
 const FUNCTION_WORDS: Record<string, string[]> = {
   en: ['the', 'of', 'and', 'to', 'in', 'was', 'is', 'that', 'for', 'with', 'his', 'he', 'on', 'which', 'by', 'an'],

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { JOINER, LETTER, LOWER, charWidth, isLetterUnit, letterClassAt, scanWords } from '../../src/convert/letter-class.js';
+import { JOINER, LETTER, LOWER, charWidth, isLetterUnit, letterClassAt, scanWords } from '../../../src/convert/readers/letter-class.js';
 
 /** Characters of every kind the scanners meet, lone surrogates and pairs included. */
 const characters = fc.oneof(

@@ -2,7 +2,8 @@
  * One table of character classes for the word scanners of conversion: the person rules' tokens
  * (`\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}`, entities/persons/find-persons.ts), the lower-case words of name knowledge
  * (`(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]*`, entities/persons/knowledge.ts) and the words the duplicate pass
- * compares (`[\p{L}\d]+`, passes/duplicates.ts). They read every character of a source, some more than once; a
+ * compares (`[\p{L}\d]+`, passes/duplicates.ts), those a block's language is told from (rules/language.ts); paths
+ * are under src/convert. They read every character of a source, some more than once; a
  * class is a bit set read from a typed array, filled on first sight of a code unit, instead of a regular expression
  * per character or a look-up in a map.
  */
