@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
 import { findPersons, readTokens } from '../../../src/convert/entities/persons/find-persons.js';
 import { lowerWords } from '../../../src/convert/entities/persons/knowledge.js';
+import { letterHyphenLower } from '../../../src/convert/entities/persons/layout-names.js';
 import { fold } from '../../../src/convert/entities/persons/lexicon.js';
 
 /** Text made of the pieces the rules react to, with arbitrary characters between. */
@@ -88,6 +89,19 @@ describe('the lower-case word scanner of name knowledge (property)', () => {
         assert.deepEqual([...lowerWords(text)].sort(), [...expected].sort());
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the hyphen test of the Chinese-name rule (property)', () => {
+  it('answers as \\p{L}-[a-z] does', () => {
+    const pieces = fc.constantFrom('a', 'Z', 'é', 'Ж', '中', '𝔄', '\ud835', '\udc00', '-', '--', 'tsai', 'T', ' ', '1', '\u0301');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(letterHyphenLower(text), /\p{L}-[a-z]/u.test(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

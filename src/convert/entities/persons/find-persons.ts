@@ -9,7 +9,7 @@ import {
   FORENAMES, FUNCTION_WORDS, NATIONALITIES, NOT_NAMES, ORGANISATION_WORDS, PARTICLES, PLACES, POST_TITLES, ROLE_NOUNS, ROLE_WORDS, SHIP_WORDS, SPEECH_VERBS, TITLES, fold,
 } from './lexicon.js';
 import { layoutMentions } from './layout-names.js';
-import { isLetterUnit, scanWords } from '../../letter-class.js';
+import { isLetterUnit, scanWords } from '../../readers/letter-class.js';
 
 /** Why a span was taken for a name, strongest first. */
 export type PersonEvidence = 'title' | 'initials' | 'forename' | 'block' | 'layout' | 'context' | 'known';
@@ -51,6 +51,11 @@ export interface FindPersonsOptions {
   strong?: (key: string) => boolean;
   /** Folded words the edition knows as places (the place of a dateline): a name only with a title, initials or a given name. */
   place?: (folded: string) => boolean;
+  /**
+   * The names the layout gives in this text with these places ({@link layoutNamesOf}), when the caller has them
+   * already: a text read twice with other `known` surnames has the same layout names.
+   */
+  layout?: readonly PersonMention[];
 }
 
 export interface Token {
@@ -95,7 +100,7 @@ let cachedChars = 0;
 
 /**
  * The words of `text` as the rules read them: a letter, then letters, marks, apostrophes and hyphens, ending on a
- * letter (what `\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}` matches; see ../../letter-class.ts). Tokenizing is read on every
+ * letter (what `\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}` matches; see ../../readers/letter-class.ts). Tokenizing is read on every
  * text the entity pass sees, several times over.
  */
 export function readTokens(text: string): Token[] {
@@ -404,6 +409,11 @@ function sentenceInitial(text: string, t: Token): boolean {
   return c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '*' || c === ']' || /\d/.test(c);
 }
 
+/** The names the layout gives in `text` (see ./layout-names.ts), to hand to {@link findPersons} as `layout`. */
+export function layoutNamesOf(text: string, place: (folded: string) => boolean = () => false): PersonMention[] {
+  return layoutMentions(text, isNameWord, place);
+}
+
 /** Every person mention of `text`, in order, without overlaps. */
 export function findPersons(text: string, options: FindPersonsOptions = {}): PersonMention[] {
   const tokens = tokenize(text);
@@ -411,7 +421,7 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
   const common = options.common ?? (() => false);
   const place = options.place ?? (() => false);
   // Names the layout gives (routing lines, a holder in parentheses, an identification note, Chinese names): taken first.
-  const out: PersonMention[] = options.nameLine ? [] : layoutMentions(text, isNameWord, place);
+  const out: PersonMention[] = options.nameLine ? [] : options.layout ? options.layout.map((m) => ({ ...m })) : layoutMentions(text, isNameWord, place);
   const taken = out.slice();
   let next = 0;
   let i = 0;

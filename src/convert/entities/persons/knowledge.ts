@@ -11,10 +11,10 @@
  * Knowledge is a union of what each source gives, so it does not depend on the order sources are read in.
  */
 import { createHash } from 'node:crypto';
-import { findPersons } from './find-persons.js';
+import { findPersons, layoutNamesOf } from './find-persons.js';
 import { NOT_NAMES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
-import { JOINER, LOWER, charWidth, letterClassAt } from '../../letter-class.js';
+import { JOINER, LOWER, charWidth, letterClassAt } from '../../readers/letter-class.js';
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`;
 /** "Vologda, June 11, 1918", "Peking, China, February 16, 1901.": the place words of a dateline. */
@@ -162,14 +162,18 @@ export class NameKnowledge {
     // Two rounds: the second knows the names of the first, so that "Hitler and Mussolini" lists Mussolini
     // with a Hitler named elsewhere ("Hitler's forces").
     const first = new Set<string>();
-    for (const text of stretches) {
-      for (const m of findPersons(text, { common, place })) {
+    // The layout's names do not depend on known surnames: found once for both rounds.
+    const layouts = stretches.map((text) => layoutNamesOf(text, place));
+    for (const [i, text] of stretches.entries()) {
+      for (const m of findPersons(text, { common, place, layout: layouts[i]! })) {
         first.add(normalizeSurname(m.key));
         if (m.evidence !== 'context') this.strong.add(normalizeSurname(m.key));
       }
     }
     const known = (key: string): boolean => first.has(normalizeSurname(key));
-    for (const text of stretches) for (const m of findPersons(text, { common, place, known })) if (m.evidence !== 'known') this.surnames.add(normalizeSurname(m.key));
+    for (const [i, text] of stretches.entries()) {
+      for (const m of findPersons(text, { common, place, known, layout: layouts[i]! })) if (m.evidence !== 'known') this.surnames.add(normalizeSurname(m.key));
+    }
     for (const k of first) this.surnames.add(k);
   }
 

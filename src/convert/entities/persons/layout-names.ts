@@ -10,6 +10,7 @@
  */
 import type { PersonMention } from './find-persons.js';
 import { FUNCTION_WORDS, NATIONALITIES, PLACES, ROLE_NOUNS, TITLES, fold } from './lexicon.js';
+import { LETTER, letterClassAt } from '../../readers/letter-class.js';
 
 type IsNameWord = (word: string) => boolean;
 
@@ -165,10 +166,10 @@ export function layoutMentions(text: string, isNameWord: IsNameWord, place: (fol
   // Each rule only where its sign is printed.
   const found = [
     ...routing(text, isNameWord),
-    ...(text.includes('-') && HYPHEN_LOWER.test(text) ? chinese(text) : []),
+    ...(letterHyphenLower(text) ? chinese(text) : []),
     ...(LINE_NUMBER.test(text) ? identified(text, isNameWord) : []),
     ...(text.includes('(') ? holders(text, place) : []),
-    ...(text.includes(' of ') ? peers(text) : []),
+    ...(text.includes(' of ') && PEERAGES.some((p) => text.includes(p)) ? peers(text) : []),
   ];
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: PersonMention[] = [];
@@ -183,6 +184,23 @@ export function layoutMentions(text: string, isNameWord: IsNameWord, place: (fol
 }
 
 let last: { text: string; place: (folded: string) => boolean; found: PersonMention[] } | undefined;
-const HYPHEN_LOWER = /\p{L}-[a-z]/u;
+/** The words {@link PEER} starts with ("Marqu" for Marquess and Marquis): a text without any has no peer. */
+const PEERAGES = ['Earl', 'Duke', 'Marqu', 'Viscount'];
+
+/**
+ * A letter, a hyphen, a lower-case ASCII letter (`\p{L}-[a-z]`): a given name of the Chinese tradition can stand
+ * here. Read from each hyphen, not by a regular expression that tests every character for a letter.
+ */
+export function letterHyphenLower(text: string): boolean {
+  for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (!(next >= 97 && next <= 122) || i === 0) continue;
+    const before = text.charCodeAt(i - 1);
+    const high = i >= 2 ? text.charCodeAt(i - 2) : 0;
+    const pair = before >= 0xdc00 && before <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+    if ((letterClassAt(text, pair ? i - 2 : i - 1) & LETTER) !== 0) return true;
+  }
+  return false;
+}
 /** A line that starts with a note number or marker: where an identification can stand. */
 const LINE_NUMBER = /(?:^|\n)[ \t]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]/;
