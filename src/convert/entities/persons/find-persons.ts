@@ -71,6 +71,7 @@ export interface Token {
   folded: string;
 }
 
+const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
 
 /**
  * Tokens of a string, memoized: the person rules run twice over each document (see tag-document.ts), and
@@ -120,49 +121,20 @@ function tokenOf(text: string, start: number, matchEnd: number, ascii: boolean):
     possessive = true;
     end -= 2;
   }
+  const word = text.slice(start, end);
   const hasStop = !possessive && text.charCodeAt(end) === 46; /* . */
-  if (!hasStop) return new LazyToken(text, start, end, end, 'word', possessive, false, ascii);
-  const length = end - start;
   let isInitial = false;
-  // Russian initials romanised with two letters: "A. Kh. Vekhviliainen", "Yu. V. Andropov".
-  const letters = length === 1 ? isUpperLetter(text[start]!) : length === 2 && TWO_LETTER_INITIALS.has(text.slice(start, end));
-  isInitial = letters && !letterOrStopAt(text, start - 1) && !isLetterUnit(text, end + 1);
-  const token = new LazyToken(text, start, end, end, isInitial ? 'initial' : 'word', possessive, true, ascii);
+  if (hasStop) {
+    // Russian initials romanised with two letters: "A. Kh. Vekhviliainen", "Yu. V. Andropov".
+    const letters = word.length === 1 ? isUpperLetter(word) : word.length === 2 && TWO_LETTER_INITIALS.has(word);
+    isInitial = letters && !letterOrStopAt(text, start - 1) && !isLetterUnit(text, end + 1);
+  }
   // An abbreviated title keeps its stop ("Mr. Eden"), so that the title and the name stay adjacent; a title
   // written out ends its sentence there ("For Secretary and Under Secretary. Referring to …").
-  if (isInitial || (TITLES.has(token.folded) && ABBREVIATED_TITLES.has(token.folded))) token.end = end + 1;
-  return token;
-}
-
-/**
- * A token whose word and folded form are cut from the text only when a rule first reads them: most words (those
- * in lower case, away from any name) are only passed over, and a string and a fold for each was most of the
- * garbage the person rules made.
- */
-class LazyToken implements Token {
-  private cachedWord: string | undefined = undefined;
-  private cachedFolded: string | undefined = undefined;
-
-  constructor(
-    private readonly text: string,
-    readonly start: number,
-    public end: number,
-    /** Where the word ends: before a possessive 's, before a stop. */
-    private readonly wordEnd: number,
-    readonly kind: 'word' | 'initial',
-    readonly possessive: boolean,
-    readonly hasStop: boolean,
-    /** Every code unit of the word is below 128: it folds to its lower case (see fold), without the memo's look-up. */
-    private readonly ascii: boolean,
-  ) {}
-
-  get word(): string {
-    return (this.cachedWord ??= this.text.slice(this.start, this.wordEnd));
-  }
-
-  get folded(): string {
-    return (this.cachedFolded ??= this.ascii ? this.word.toLowerCase() : fold(this.word));
-  }
+  // An ASCII word folds to its lower case (see fold), without the memo's look-up.
+  const folded = ascii ? word.toLowerCase() : fold(word);
+  const stopped = isInitial || (hasStop && TITLES.has(folded) && ABBREVIATED_TITLES.has(folded));
+  return { start, end: stopped ? end + 1 : end, word, kind: isInitial ? 'initial' : 'word', possessive, hasStop, folded };
 }
 
 const TWO_LETTER_INITIALS: ReadonlySet<string> = new Set(['Kh', 'Zh', 'Ch', 'Sh', 'Ts', 'Yu', 'Ya', 'Ye', 'Yo']);
@@ -189,13 +161,6 @@ const isCapitalised = (w: string): boolean => {
   const c = w[0] ?? '';
   return c !== c.toLowerCase() && c === c.toUpperCase();
 };
-/** {@link isCapitalised} of the word that starts at `i`, read in the text. */
-function capitalisedAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code < 128) return code >= 65 && code <= 90;
-  const c = text[i]!;
-  return c !== c.toLowerCase() && c === c.toUpperCase();
-}
 const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
 
 /**
@@ -433,7 +398,7 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       continue;
     }
     // A name starts with a title, an initial or a name word, all capitalised: most words need no closer look.
-    if (tok.kind === 'word' && !capitalisedAt(text, tok.start)) {
+    if (tok.kind === 'word' && !isCapitalised(tok.word)) {
       i++;
       continue;
     }
