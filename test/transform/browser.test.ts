@@ -2,7 +2,7 @@
  * The HTML edition in a real browser: Playwright (playwright-core) driving Debian's chromium, headless,
  * over file:// URLs. Searches (phrases, snippets, facets, the hit in the document), quick filters, person
  * links, footnotes by keyboard and by tap on a phone, the diplomatic view, page numbers, citation tags,
- * TEI downloads, axe on every page type, hostile TEI, and search speed on 10,000 documents.
+ * TEI downloads, axe on every page type, hostile TEI, and search on 10,000 documents (its speed: bench/search.bench.ts).
  * Screenshots go to the OS temp dir; with UPDATE_SCREENSHOTS=1 they go to docs/screenshots/ (committed).
  * Where chromium is absent, the tests say that they skipped.
  */
@@ -377,10 +377,10 @@ describe('transform html in a browser', function () {
     await page.close();
   });
 
-  it('search on 10,000 documents answers in under 100 ms', async function () {
+  it('search on 10,000 documents finds what each query names, and only that', async function () {
     // the search files of a 10,000-document edition, built by the site's own builder from the fixture
     // documents (each copy with words of its own, so that the index grows as a real edition's does);
-    // building 10,000 document pages as well is the bench's job (npm run bench -- transform)
+    // its speed is measured by bench/search.bench.ts (npm run bench -- search), not here
     const edition = loadEdition([FIXTURE_TEI]);
     const out = tempDir();
     const builder = new SearchIndexBuilder();
@@ -411,18 +411,20 @@ describe('transform html in a browser', function () {
     for (const a of COPIED_ASSETS) write({ path: `assets/${a}`, content: readFileSync(join(ROOT, 'assets/html', a), 'utf8') });
     const page = await context!.newPage();
     await page.goto(pathToFileURL(join(out, 'search.html')).href);
-    const timings: Record<string, number> = {};
-    const totals: Record<string, number> = {};
+    const perRound = edition.documents.length;
+    const matched: Record<string, string> = {};
     for (const q of ['soviet', 'sov', '"handed to me"', 'z42', 'w1234x3', 'churchill government']) {
       await search(page, q);
-      timings[q] = Number(await page.getAttribute('form.search-form', 'data-ms'));
-      totals[q] = Number(await page.getAttribute('form.search-form', 'data-total-ms'));
-      const n = await page.textContent('#status');
-      assert.ok(/^\d+ documents? match/.test(n ?? ''), `${q}: ${n}`);
+      const n = (await page.textContent('#status')) ?? '';
+      assert.ok(/^\d+ documents? match/.test(n), `${q}: ${n}`);
+      matched[q] = n.match(/^\d+/)![0];
     }
-    // the first search of a page also loads the index (the timing starts once the page has loaded)
-    console.log(`      search on 10,000 documents, ms to results: ${JSON.stringify(timings)}; with snippets and phrases checked: ${JSON.stringify(totals)}`);
-    for (const [q, ms] of Object.entries(timings)) assert.ok(ms < 100, `${q}: ${ms} ms`);
+    // words of one copy: 'w1234x3' is in one document; 'z42' in every document of the 21 rounds i with i % 97 = 42
+    assert.equal(matched['w1234x3'], '1');
+    assert.equal(matched['z42'], String(21 * perRound));
+    // a word of the fixtures is in every copy of the documents that hold it, so its count is a multiple of the rounds
+    assert.equal(Number(matched['soviet']) % 2000, 0, `soviet: ${matched['soviet']}`);
+    assert.ok(Number(matched['sov']) >= Number(matched['soviet']), 'a prefix finds at least what its word finds');
     await page.close();
   });
 
