@@ -35,7 +35,10 @@ export const headerPass: DocumentPass = {
     }
     const reading = readCorrespondence(documentFacts(doc));
     const fromHeading = [...reading.sender, ...reading.addressees, ...(reading.author ? [reading.author] : [])].some((p) => p.from === 'heading' || (p.from === 'signature' && !!p.office));
-    const capitals = fromHeading ? undefined : partiesOfHeading(doc);
+    // The reader of headings in capitals ("MESSAGE FROM PREMIER STALIN TO …") only where the running-case reader
+    // did not read the heading: "Circular note of July 3, 1900, to the powers …" describes a paper, and its "to" parts
+    // no sender ("Circular") from an addressee.
+    const capitals = fromHeading || reading.headingRead ? undefined : partiesOfHeading(doc);
     if (capitals && (capitals.sender.length > 0 || capitals.addressees.length > 0 || capitals.senderRole || capitals.addresseeRole)) {
       doc.sender = capitals.sender.length > 0 ? capitals.sender : capitals.senderRole ? [office(capitals.senderRole)] : [];
       doc.addressees = capitals.addressees.length > 0 ? capitals.addressees : capitals.addresseeRole ? [office(capitals.addresseeRole)] : [];

@@ -57,6 +57,11 @@ export interface DateFact {
 
 export interface CorrespondenceReading {
   kind?: string;
+  /**
+   * The heading was read as printed in running case ("Mr. Conger to Mr. Hay.", "Circular note of July 3, 1900, to the
+   * powers …", "Memorandum in response to …"): what it names, or that it names no party, is its reading.
+   */
+  headingRead?: boolean;
   sender: PartyFact[];
   addressees: PartyFact[];
   /** The writer of a document that is no correspondence ("Memorandum by …"). */
@@ -78,6 +83,7 @@ export function readCorrespondence(facts: DocumentFacts): CorrespondenceReading 
   const out: CorrespondenceReading = { sender: [], addressees: [], sourceKinds };
   const kind = heading?.kind ?? memo?.kind;
   if (kind) out.kind = kind;
+  if (heading) out.headingRead = true;
 
   if (heading?.author) {
     out.author = withSigner({ ...heading.author, from: 'heading' }, signer);

@@ -103,6 +103,23 @@ describe('passes/header', () => {
       assert.equal(doc.place, 'Moscow');
     });
 
+    it('a heading that describes a paper names no parties: its "to" parts no sender from an addressee', () => {
+      const circular = header(
+        para('Circular note of July 3, 1900, to the powers cooperating in China, defining the purposes and policy of the United States.') +
+          para('Department of State,\nWashington, July 3, 1900.') +
+          para('In this critical posture of affairs in China it is deemed appropriate to define our attitude.') +
+          'Hay.\n',
+      ).doc;
+      assert.deepEqual([circular.sender, circular.addressees], [[{ name: 'Hay' }], []]);
+      const memorandum = header(
+        para('Memorandum in response to the Chinese minister’s communication of cablegram from Viceroy Earl Li Hung Chang, dated August 22.') +
+          para('The Government of the United States has received the communication.') +
+          'Department of State,\nWashington, August 22, 1900.\n',
+      ).doc;
+      assert.deepEqual([memorandum.sender, memorandum.addressees], [[], []]);
+      assert.equal(memorandum.kind, 'memorandum');
+    });
+
     it('reports a heading that names no one with TEI-CONV-004 at the heading', () => {
       const { doc, diagnostics } = header(para('SECRET') + para('THE SOVIET UNION AND THE WAR') + 'The text of the article, which is long enough.\n');
       assert.equal(doc.title, 'THE SOVIET UNION AND THE WAR');
