@@ -22,6 +22,7 @@ import { PERSON_REVIEW, personReviewJson } from '../edition/person-review.js';
 import { readInput } from './read-input.js';
 import { convertInWorkers, convertWorkerCount, type ConvertJob } from './convert-pool.js';
 import { PendingDocuments, type PendingPlace } from './pending-documents.js';
+import { ParkedDocuments } from './parked-documents.js';
 import type { ConvertReply } from './convert-worker.js';
 
 export { DEFAULT_MAX_BYTES, readInput };
@@ -150,6 +151,7 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
   const jobs: ConvertJob[] = paths.map((path) => ({
     path,
     fileName: basename(path),
+    parkIn: outDir,
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.generatedOn ? { generatedOn: options.generatedOn } : {}),
   }));
@@ -403,7 +405,13 @@ function* convertHere(jobs: readonly ConvertJob[], registry: PersonRegistry): Ge
       // The file's bytes are let go once decoded: only their count is kept.
       const input = readInput(job.path, job.maxBytes);
       bytes = input.length;
-      stream = convertDocuments(input, { fileName: job.fileName, sourcePath: job.path, persons, ...(job.generatedOn ? { generatedOn: job.generatedOn } : {}) });
+      stream = convertDocuments(input, {
+        fileName: job.fileName,
+        sourcePath: job.path,
+        persons,
+        parking: () => new ParkedDocuments(job.parkIn),
+        ...(job.generatedOn ? { generatedOn: job.generatedOn } : {}),
+      });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       yield { index, kind: 'unreadable', diagnostic: e.toDiagnostic() };

@@ -8,6 +8,7 @@ import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText, TeiDocument } from '../model/document.js';
 import { convertDocuments, MentionRecorder, type EditionNameFacts, type RecordedMention } from '../convert/index.js';
 import { readInput } from './read-input.js';
+import { ParkedDocuments } from './parked-documents.js';
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -21,6 +22,8 @@ export interface ConvertRequest {
   fileName: string;
   maxBytes?: number;
   generatedOn?: string;
+  /** The folder where documents that must wait in the middle of the pipeline are kept (the edition's). */
+  parkIn: string;
 }
 
 /** Worker → main thread, for the file of `index`: its documents one by one, then how it ended. */
@@ -43,7 +46,13 @@ function convertOne(req: ConvertRequest): void {
       // The file's bytes are let go once decoded: only their count is kept.
       const input = readInput(req.path, req.maxBytes);
       bytes = input.length;
-      return convertDocuments(input, { fileName: req.fileName, sourcePath: req.path, persons, ...(req.generatedOn ? { generatedOn: req.generatedOn } : {}) });
+      return convertDocuments(input, {
+        fileName: req.fileName,
+        sourcePath: req.path,
+        persons,
+        parking: () => new ParkedDocuments(req.parkIn),
+        ...(req.generatedOn ? { generatedOn: req.generatedOn } : {}),
+      });
     })();
     for (const doc of stream.documents) send({ index: req.index, kind: 'document', doc, mentions: persons.take() });
     send({ index: req.index, kind: 'done', encoding: stream.encoding, diagnostics: stream.diagnostics, bytes });

@@ -12,7 +12,7 @@ import { fillPersonRefs, MentionRecorder } from './entities/person-mentions.js';
 import { createContext, type ConvertOptions } from './pass.js';
 import { forbiddenCharacterFindings } from './forbidden-characters.js';
 
-export type { ConvertOptions } from './pass.js';
+export type { ConvertOptions, DocumentQueue } from './pass.js';
 export { serializeTei, type SerializeOptions } from './serialize.js';
 export { PersonRegistry, type RegisteredPerson, type PersonReview } from './entities/personography.js';
 export { decodeSource } from './readers/decode.js';
@@ -68,8 +68,10 @@ export function convert(input: string | Uint8Array, options: ConvertOptions): Co
 
 /**
  * Like {@link convert}, but the documents come one at a time as they are finished: memory then holds the
- * source, what the volume pass needs of every document, and the one document being finished, never the whole
- * converted volume. The input is decoded at once (an unreadable input throws here, before any document).
+ * source, the cuts of its segmentation, a few facts of every document for the volume pass, and the document being
+ * finished, never the whole converted volume. Documents the volume pass holds back (a message whose sender is
+ * the volume's principal writer, known once every document is read) wait in `options.parking` (default: memory).
+ * The input is decoded at once (an unreadable input throws here, before any document).
  */
 export function convertDocuments(input: string | Uint8Array, options: ConvertOptions): ConvertStream {
   const diagnostics: Diagnostic[] = [];

@@ -27,8 +27,49 @@ export interface ConvertOptions {
    */
   maxDocumentChars?: number;
   maxDocumentBlocks?: number;
-  /** Called as conversion advances through an input: lines' worth of work done, and the source's line count. */
+  /** Called as conversion advances through an input: the last line of the document just finished, and the source's line count. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Where documents wait, in order, while a volume pass cannot yet decide what it gives them (see {@link VolumePass}):
+   * made when a source needs it. Default: in memory. `chancery convert` gives a file, so that memory stays bounded
+   * by the largest document whatever waits.
+   */
+  parking?: () => DocumentQueue;
+}
+
+/**
+ * Documents waiting in source order (first in, first out). The pipeline asks for one per volume pass and closes it
+ * when the source is done.
+ */
+export interface DocumentQueue {
+  readonly length: number;
+  push(doc: TeiDocument): void;
+  /** The first document waiting, taken out of the queue; undefined when none waits. */
+  shift(): TeiDocument | undefined;
+  /** Lets go of what it holds (a file). */
+  close(): void;
+}
+
+/** The default {@link DocumentQueue}: the documents themselves, in memory. */
+export function memoryQueue(): DocumentQueue {
+  const docs: TeiDocument[] = [];
+  let first = 0;
+  return {
+    get length() {
+      return docs.length - first;
+    },
+    push: (doc) => void docs.push(doc),
+    shift() {
+      if (first >= docs.length) return undefined;
+      const doc = docs[first]!;
+      docs[first++] = undefined as unknown as TeiDocument;
+      if (first === docs.length) docs.length = first = 0;
+      return doc;
+    },
+    close() {
+      docs.length = first = 0;
+    },
+  };
 }
 
 /** The names of the passes of the pipeline; `requires` lists name what a pass needs to have run before it. */
@@ -61,10 +102,14 @@ interface PassBase {
   readonly requires: readonly PassName[];
 }
 
-/** Cuts one source into its documents: the first pass, and the only one that makes documents. */
+/**
+ * Cuts one source into its documents: the first pass, and the only one that makes documents. It gives them one
+ * at a time, in source order, and holds none it has given: each goes through the rest of the pipeline and out
+ * before the next is made.
+ */
 export interface SourcePass extends PassBase {
   readonly scope: 'source';
-  run(source: SourceText, ctx: ConvertContext): TeiDocument[];
+  run(source: SourceText, ctx: ConvertContext): Iterable<TeiDocument>;
 }
 
 /**
@@ -83,13 +128,23 @@ export interface DocumentPass extends PassBase {
 }
 
 /**
- * Sees all documents of one source at once, after every earlier pass has finished on all of them: the one
- * point of the pipeline where a whole volume must be held in memory. Use only where a fact of each
- * document depends on all the others (the principal writer of a volume).
+ * What a document learns from the other documents of its source (the principal writer of a volume). The pass
+ * is split so that the volume is never held: as each document goes by it `read`s the few facts the volume needs
+ * of it into the source's `facts` (a writer's name, a title), and returns a `note` of what deciding this document
+ * needs (a few bytes, kept while it waits). As soon as the facts read so far `decide` a document, the pass
+ * `apply`s them to it and it goes on; until then it waits, and every document after it with it, so that documents
+ * leave in source order (in `ConvertOptions.parking`, a file for the CLI). When the source is `complete`, every
+ * document is decided.
  */
-export interface VolumePass extends PassBase {
+export interface VolumePass<Facts = unknown, Note = unknown> extends PassBase {
   readonly scope: 'volume';
-  run(docs: readonly TeiDocument[], ctx: ConvertContext): void;
+  /** The facts of one source, read from its documents as they go by. */
+  readonly facts: SourceState<Facts>;
+  read(doc: TeiDocument, facts: Facts, ctx: ConvertContext): Note;
+  /** Whether the facts read so far decide what the pass gives a document of this note; must be true once `complete`. */
+  decides(note: Note, facts: Facts, complete: boolean): boolean;
+  /** Gives the document what the volume says of it; called once the document is decided, in source order. */
+  apply(doc: TeiDocument, note: Note, facts: Facts, ctx: ConvertContext): void;
 }
 
 export type Pass = SourcePass | DocumentPass | VolumePass;

@@ -2,11 +2,11 @@
  * The conversion pipeline: every pass, in order, in one literal list. Each pass is one concern in its own
  * module (src/convert/passes/) and reads what the passes it `requires` left in the document model.
  *
- * Documents go through consecutive per-document passes one at a time; a volume pass is the one point where
- * all documents of a source wait for each other.
+ * Documents go through the passes one at a time, from segmentation to the last pass; a volume pass may hold
+ * some back until later documents have told it what it needs (see `VolumePass`).
  */
 import type { SourceText, TeiDocument } from '../model/document.js';
-import type { ConvertContext, ConvertOptions, DocumentPass, Pass, PassName, SourcePass, VolumePass } from './pass.js';
+import { memoryQueue, type ConvertContext, type ConvertOptions, type DocumentPass, type DocumentQueue, type Pass, type PassName, type SourcePass, type VolumePass } from './pass.js';
 import { ConvertCodes } from '../diagnostics/codes.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { segmentPass } from './passes/segment.js';
@@ -52,72 +52,85 @@ export function orderProblems(pipeline: readonly Pass[]): string[] {
   return problems;
 }
 
-/**
- * Runs a pipeline over one source and returns its documents. Consecutive document passes form a stage that
- * takes each document through all of them before the next document; a volume pass runs once all documents
- * have been through the stage before it.
- */
+/** Runs a pipeline over one source and returns its documents, in source order. */
 export function runPipeline(source: SourceText, ctx: ConvertContext, pipeline: Pipeline = PIPELINE): TeiDocument[] {
   return [...streamPipeline(source, ctx, pipeline)];
 }
 
 /**
  * Runs a pipeline over one source and yields each document as soon as the last pass is done with it, in source
- * order, so that a caller that writes it out and lets it go holds at most one finished document at a time. Up
- * to the last volume pass every document waits for the others (that pass needs them all); after it, each goes
- * through the remaining passes and out before the next one starts.
+ * order. Segmentation makes one document at a time; each goes through every pass and out before the next is
+ * made, so that a caller that writes it out and lets it go holds one document at a time. A volume pass may hold
+ * documents back until later ones decide them (see {@link VolumePass}); they wait in `ctx.options.parking`.
  *
  * A document past the size guard (see {@link documentSizeProblem}) is reported where it starts, and the passes
  * that declare `skipsOversized` leave it as it is.
  */
 export function* streamPipeline(source: SourceText, ctx: ConvertContext, pipeline: Pipeline = PIPELINE): Generator<TeiDocument> {
   const [segment, ...rest] = pipeline;
-  const docs: (TeiDocument | undefined)[] = segment.run(source, ctx);
-  const oversized = new Set<TeiDocument>();
+  // By id, not by object: a document that waits in a file comes back as another object.
+  const oversized = new Set<string>();
+  let docs: Iterable<TeiDocument> = guarded(segment.run(source, ctx), rest, oversized, ctx);
+  for (const stage of stagesOf(rest)) docs = Array.isArray(stage) ? throughDocumentPasses(docs, stage, oversized, ctx) : throughVolumePass(docs, stage, ctx);
   for (const doc of docs) {
-    const problem = documentSizeProblem(doc!, ctx.options);
-    if (!problem) continue;
-    oversized.add(doc!);
-    const skipped = rest.filter((p) => p.scope === 'document' && p.skipsOversized).map((p) => p.name);
-    ctx.report(
-      diagnostic(
-        ConvertCodes.documentTooLarge,
-        { problem, line: doc!.startLine, endLine: doc!.endLine, skipped },
-        { file: doc!.sourceFile, line: doc!.startLine, column: 1 },
-      ),
-    );
-  }
-  const runOn = (doc: TeiDocument, pass: DocumentPass): void => {
-    if (!pass.skipsOversized || !oversized.has(doc)) pass.run(doc, ctx);
-  };
-  const stages = stagesOf(rest);
-  const perDocumentStages = stages.filter(Array.isArray).length;
-  // Stages after the last volume pass stream: each document goes through all of them, then out.
-  let lastVolume = -1;
-  stages.forEach((stage, i) => {
-    if (!Array.isArray(stage)) lastVolume = i;
-  });
-  let stageIndex = 0;
-  for (const stage of stages.slice(0, lastVolume + 1)) {
-    if (!Array.isArray(stage)) {
-      stage.run(docs as TeiDocument[], ctx);
-      continue;
-    }
-    for (const doc of docs) {
-      for (const pass of stage) runOn(doc!, pass);
-      reportProgress(ctx, stageIndex, perDocumentStages, doc!.endLine);
-    }
-    stageIndex++;
-  }
-  const streamed = stages.slice(lastVolume + 1) as DocumentPass[][];
-  for (let i = 0; i < docs.length; i++) {
-    const doc = docs[i]!;
-    streamed.forEach((stage, k) => {
-      for (const pass of stage) runOn(doc, pass);
-      reportProgress(ctx, stageIndex + k, perDocumentStages, doc.endLine);
-    });
-    docs[i] = undefined; // the caller may let it go once it has written it
+    ctx.options.onProgress?.(doc.endLine, source.lines.length);
     yield doc;
+  }
+}
+
+function* guarded(docs: Iterable<TeiDocument>, rest: readonly (DocumentPass | VolumePass)[], oversized: Set<string>, ctx: ConvertContext): Generator<TeiDocument> {
+  const skipped = rest.filter((p) => p.scope === 'document' && p.skipsOversized).map((p) => p.name);
+  for (const doc of docs) {
+    const problem = documentSizeProblem(doc, ctx.options);
+    if (problem) {
+      oversized.add(doc.id);
+      ctx.report(
+        diagnostic(ConvertCodes.documentTooLarge, { problem, line: doc.startLine, endLine: doc.endLine, skipped }, { file: doc.sourceFile, line: doc.startLine, column: 1 }),
+      );
+    }
+    yield doc;
+  }
+}
+
+function* throughDocumentPasses(docs: Iterable<TeiDocument>, stage: readonly DocumentPass[], oversized: ReadonlySet<string>, ctx: ConvertContext): Generator<TeiDocument> {
+  for (const doc of docs) {
+    for (const pass of stage) if (!pass.skipsOversized || !oversized.has(doc.id)) pass.run(doc, ctx);
+    yield doc;
+  }
+}
+
+/**
+ * A volume pass over documents as they come: each is read, then applied and passed on as soon as the facts decide
+ * it. One that is not decided waits, and so does every one after it (source order); those waiting go on as soon
+ * as the facts decide the first of them, and all of them once the source is done.
+ */
+function* throughVolumePass(docs: Iterable<TeiDocument>, pass: VolumePass, ctx: ConvertContext): Generator<TeiDocument> {
+  const facts = ctx.state(pass.facts);
+  let waiting: DocumentQueue | undefined;
+  const notes: unknown[] = [];
+  const release = function* (complete: boolean): Generator<TeiDocument> {
+    while (notes.length > 0 && pass.decides(notes[0], facts, complete)) {
+      const doc = waiting!.shift()!;
+      pass.apply(doc, notes.shift(), facts, ctx);
+      yield doc;
+    }
+  };
+  try {
+    for (const doc of docs) {
+      const note = pass.read(doc, facts, ctx);
+      if (notes.length === 0 && pass.decides(note, facts, false)) {
+        pass.apply(doc, note, facts, ctx);
+        yield doc;
+        continue;
+      }
+      waiting ??= ctx.options.parking?.() ?? memoryQueue();
+      waiting.push(doc);
+      notes.push(note);
+      yield* release(false);
+    }
+    yield* release(true);
+  } finally {
+    waiting?.close();
   }
 }
 
@@ -148,11 +161,4 @@ function stagesOf(passes: readonly (DocumentPass | VolumePass)[]): (DocumentPass
     }
   }
   return stages;
-}
-
-/** Progress in lines of the source, spread over the per-document stages so that it rises once from 0 to the total. */
-function reportProgress(ctx: ConvertContext, stage: number, stages: number, line: number): void {
-  if (!ctx.options.onProgress) return;
-  const total = ctx.source.lines.length;
-  ctx.options.onProgress(Math.round((stage * total + line) / stages), total);
 }

@@ -27,30 +27,63 @@ export const segmentPass: SourcePass = {
   run: (source) => segmentDocuments(source),
 };
 
-export function segmentDocuments(source: SourceText): TeiDocument[] {
+/**
+ * Where each document lies in the source's blocks: the cuts are decided over the whole source first (a
+ * volume's headings are recognised by their number, a documentary edition's heads by what the whole file
+ * prints), the documents then made one at a time.
+ */
+interface Plan {
+  /** The source's blocks; a document's are let go once it is made. */
+  blocks: (Block | undefined)[];
+  /** The volume's own document of a documentary volume, made first (its blocks are gathered from between the documents). */
+  front?: TeiDocument;
+  documents: Array<{ from: number; to: number; kind: TeiDocument['kind']; heads?: readonly number[] }>;
+}
+
+/**
+ * The documents of a source, one at a time in source order. Only the plan of the cuts and the blocks of the
+ * documents not yet made are held: a document given is no longer referenced here, so that it can go once the
+ * rest of the pipeline is done with it.
+ */
+export function* segmentDocuments(source: SourceText): Generator<TeiDocument> {
+  const plan = planDocuments(source);
+  const { blocks } = plan;
+  let ordinal = 0;
+  if (plan.front) {
+    yield plan.front;
+    plan.front = undefined;
+    ordinal++;
+  }
+  for (const d of plan.documents) {
+    for (const i of d.heads ?? []) {
+      const b = blocks[i]!;
+      b.kind = isClassification(plainText(b)) ? 'classification' : 'head';
+    }
+    const docBlocks = blocks.slice(d.from, d.to) as Block[];
+    blocks.fill(undefined, d.from, d.to);
+    yield makeDocument(source, docBlocks, ordinal++, d.kind);
+  }
+}
+
+function planDocuments(source: SourceText): Plan {
   const printed = reflowPrint(source.lines);
   const blocks = printed ? readPrintBlocks(source, printed) : readBlocks(source);
-  const documentary = documentaryDocuments(source, blocks);
+  const documentary = documentaryPlan(source, blocks);
   if (documentary) return documentary;
   let runs = findHeadingRuns(blocks);
   if (runs.length < MIN_HEADINGS_FOR_VOLUME) runs = findNamedHeadings(blocks);
   if (runs.length < MIN_HEADINGS_FOR_VOLUME) {
-    return blocks.length === 0 ? [] : [makeDocument(source, blocks, 0, 'document')];
+    return { blocks, documents: blocks.length === 0 ? [] : [{ from: 0, to: blocks.length, kind: 'document' }] };
   }
   const starts = attachStarts(blocks, runs);
-  const docs: TeiDocument[] = [];
-  if (starts[0]! > 0) docs.push(makeDocument(source, blocks.slice(0, starts[0]), docs.length, 'front'));
+  const documents: Plan['documents'] = [];
+  if (starts[0]! > 0) documents.push({ from: 0, to: starts[0]!, kind: 'front' });
   for (let k = 0; k < runs.length; k++) {
-    const from = starts[k]!;
-    const to = k + 1 < runs.length ? starts[k + 1]! : blocks.length;
-    const docBlocks = blocks.slice(from, to);
-    for (let i = runs[k]!.start; i <= runs[k]!.end; i++) {
-      const b = blocks[i]!;
-      b.kind = isClassification(plainText(b)) ? 'classification' : 'head';
-    }
-    docs.push(makeDocument(source, docBlocks, docs.length, 'telegram'));
+    const heads: number[] = [];
+    for (let i = runs[k]!.start; i <= runs[k]!.end; i++) heads.push(i);
+    documents.push({ from: starts[k]!, to: k + 1 < runs.length ? starts[k + 1]! : blocks.length, kind: 'telegram', heads });
   }
-  return docs;
+  return { blocks, documents };
 }
 
 /**
@@ -59,7 +92,7 @@ export function segmentDocuments(source: SourceText): TeiDocument[] {
  * make the volume's own document (kind `front`), first, which lists every stretch of the source it holds. A
  * running head between blocks goes with the block after it.
  */
-function documentaryDocuments(source: SourceText, blocks: Block[]): TeiDocument[] | undefined {
+function documentaryPlan(source: SourceText, blocks: Block[]): Plan | undefined {
   const content = blocks.filter((b) => b.kind !== 'runningHead');
   const units = segmentDocumentaryVolume(content);
   if (!units) return undefined;
@@ -77,21 +110,23 @@ function documentaryDocuments(source: SourceText, blocks: Block[]): TeiDocument[
   volume.forEach((stretch, k) => {
     for (const b of stretch) if (b.kind !== 'runningHead' && b.lines.length <= 3 && divisionHeadStrength(blockText(b))) b.divisionHead = k;
   });
-  const docs: TeiDocument[] = [];
+  let front: TeiDocument | undefined;
   if (volume.length > 0) {
-    const front = makeDocument(source, volume.flat(), 0, 'front');
+    front = makeDocument(source, volume.flat(), 0, 'front');
     const ranges = volume.map((bs) => [bs[0]!.line, bs[bs.length - 1]!.endLine] as [number, number]);
     front.startLine = ranges[0]![0];
     front.endLine = ranges[0]![1];
     if (ranges.length > 1) front.moreLines = ranges.slice(1);
-    docs.push(front);
   }
+  // The front holds them now.
+  for (const s of spans) if (s.unit.kind === 'divisions') blocks.fill(undefined as unknown as Block, s.from, s.to);
+  const documents: Plan['documents'] = [];
   for (const s of spans) {
     if (s.unit.kind !== 'document') continue;
     if (s.unit.head !== undefined) content[s.unit.head]!.kind = 'head';
-    docs.push(makeDocument(source, blocks.slice(s.from, s.to), docs.length, 'document'));
+    documents.push({ from: s.from, to: s.to, kind: 'document' });
   }
-  return docs;
+  return { blocks, ...(front ? { front } : {}), documents };
 }
 
 interface HeadingRun {

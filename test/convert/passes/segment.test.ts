@@ -121,7 +121,7 @@ describe('passes/segment', () => {
   });
 
   it('gives no documents for blank input', () => {
-    assert.deepEqual(segmentDocuments(sourceOf('\n\n  \n')), []);
+    assert.deepEqual([...segmentDocuments(sourceOf('\n\n  \n'))], []);
   });
 
   it('has no front matter when the file opens with a heading', () => {

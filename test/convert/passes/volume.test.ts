@@ -58,11 +58,49 @@ describe('passes/volume', () => {
   });
 
   it('does nothing for a source with fewer than two messages', () => {
-    const { docs } = runUpTo(para('TO Mr WINSTON CHURCHILL') + 'Text.\n', 'header');
+    const text = para('TO Mr WINSTON CHURCHILL') + 'Text.\n';
+    const before = runUpTo(text, 'header');
+    const after = runUpTo(text, 'volume');
+    assert.deepEqual(after.docs, before.docs);
+    assert.deepEqual(after.diagnostics, before.diagnostics);
+  });
+
+  it('reads a few facts of each document as it goes by, and applies the volume title at once once two messages are read', () => {
+    const { docs } = runUpTo(FRONT + message('STALIN TO CHURCHILL', 'July 18, 1941') + message('STALIN TO ROOSEVELT', 'August 4, 1941') + message('MOLOTOV TO EDEN', 'August 5, 1941'), 'header');
+    const facts = volumePass.facts.create(contextOf([]));
+    const notes = docs.map((d) => volumePass.read(d, facts, contextOf([])));
+    assert.deepEqual(notes, [{ front: true, needsSender: false }, ...Array(3).fill({ front: false, needsSender: false })]);
+    assert.deepEqual({ ...facts, writers: [...facts.writers] }, {
+      documents: 4, messages: 3, front: { title: 'SELECTED TELEGRAMS VOLUME ONE' }, writers: [['stalin', { n: 2, name: 'STALIN' }], ['molotov', { n: 1, name: 'MOLOTOV' }]],
+    });
+    // Two messages read: the front matter and every message are decided before the source ends.
+    assert.ok(notes.every((n) => volumePass.decides(n, facts, false)));
+    const one = volumePass.facts.create(contextOf([]));
+    volumePass.read(docs[0]!, one, contextOf([]));
+    volumePass.read(docs[1]!, one, contextOf([]));
+    assert.equal(volumePass.decides(notes[0]!, one, false), false);
+    assert.equal(volumePass.decides(notes[0]!, one, true), true);
+  });
+
+  it('keeps a message without a sender waiting until the whole volume is read: the principal writer is counted over all of it', () => {
+    // The message that needs a sender comes first: after it, no writer has yet sent 60 % of anything.
+    const text = message('TO Mr WINSTON CHURCHILL', 'July 17, 1941') + message('STALIN TO CHURCHILL', 'July 18, 1941') + message('STALIN TO ROOSEVELT', 'August 4, 1941') + message('STALIN TO CHURCHILL', 'August 5, 1941');
+    const { docs } = runUpTo(text, 'header');
+    const facts = volumePass.facts.create(contextOf([]));
+    const notes = docs.map((d) => volumePass.read(d, facts, contextOf([])));
+    assert.deepEqual(notes.map((n) => n.needsSender), [true, false, false, false]);
+    assert.equal(volumePass.decides(notes[0]!, facts, false), false);
     const diagnostics: Diagnostic[] = [];
-    const before = structuredClone(docs.map((d) => [d.sender, d.title, d.volumeTitle]));
-    volumePass.run(docs, createContext(sourceOf(''), { fileName: 't.txt' }, new PersonRegistry(), (d) => diagnostics.push(d)));
-    assert.deepEqual(docs.map((d) => [d.sender, d.title, d.volumeTitle]), before);
-    assert.deepEqual(diagnostics, []);
+    volumePass.apply(docs[0]!, notes[0]!, facts, contextOf(diagnostics));
+    assert.deepEqual(docs[0]!.sender, [{ name: 'STALIN', inferred: { cert: 'medium', evidence: 'internal' } }]);
+    assert.match(diagnostics[0]!.message, /STALIN assumed, the writer of 3 of the volume's 4 messages/);
+    // Through the pipeline: the same, and in source order.
+    const run = runUpTo(text, 'volume');
+    assert.deepEqual(run.docs.map((d) => d.startLine), docs.map((d) => d.startLine));
+    assert.deepEqual(run.docs[0]!.sender, docs[0]!.sender);
   });
 });
+
+function contextOf(diagnostics: Diagnostic[]) {
+  return createContext(sourceOf(''), { fileName: 't.txt' }, new PersonRegistry(), (d) => diagnostics.push(d));
+}

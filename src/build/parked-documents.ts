@@ -1,0 +1,83 @@
+/**
+ * Documents that wait in the middle of the pipeline (a volume pass cannot yet decide them, see
+ * src/convert/pass.ts, `VolumePass`), kept in a temporary file beside the edition instead of in memory: the
+ * document model is several times the size of its text, and a volume whose messages all wait for its principal
+ * writer would otherwise be held whole. Written with v8's serializer, which keeps everything the model holds
+ * (shared blocks, `undefined` fields, maps); the file has the pattern of the atomic writes' temporary files, so a
+ * signal removes it, and so does a later run if this one was killed. The last document put in stays in memory
+ * (it is the one the pipeline has just finished with): the file is made only when two wait, so that the usual
+ * wait — a source of one document, which waits until the source is done — costs nothing.
+ */
+import { closeSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+import type { TeiDocument } from '../model/document.js';
+import type { DocumentQueue } from '../convert/index.js';
+import { createTempFile, removeTempFile } from '../io/write-file-atomic.js';
+
+export class ParkedDocuments implements DocumentQueue {
+  private file: { path: string; fd: number } | undefined;
+  /** Where each waiting document is, first in first out. */
+  private places: Array<{ at: number; bytes: number }> = [];
+  private first = 0;
+  private end = 0;
+  /** The last document put in, after those in the file. */
+  private last: TeiDocument | undefined;
+
+  constructor(private readonly dir: string) {}
+
+  get length(): number {
+    return this.places.length - this.first + (this.last ? 1 : 0);
+  }
+
+  push(doc: TeiDocument): void {
+    if (this.last) this.write(this.last);
+    this.last = doc;
+  }
+
+  private write(doc: TeiDocument): void {
+    this.file ??= (() => {
+      const path = createTempFile(this.dir, 'waiting');
+      return { path, fd: openSync(path, 'r+') };
+    })();
+    const bytes = serialize(doc);
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.file.fd, bytes, written, bytes.length - written, this.end + written);
+    this.places.push({ at: this.end, bytes: bytes.length });
+    this.end += bytes.length;
+  }
+
+  shift(): TeiDocument | undefined {
+    const place = this.places[this.first];
+    if (!place) {
+      const last = this.last;
+      this.last = undefined;
+      return last;
+    }
+    const bytes = Buffer.alloc(place.bytes);
+    let read = 0;
+    while (read < place.bytes) {
+      const n = readSync(this.file!.fd, bytes, read, place.bytes - read, place.at + read);
+      if (n === 0) throw new Error(`${this.file!.path}: a waiting document was cut short`);
+      read += n;
+    }
+    this.first++;
+    // Empty again: the file starts over, so that it never grows past what waits at once.
+    if (this.first === this.places.length) {
+      this.places = [];
+      this.first = this.end = 0;
+      ftruncateSync(this.file!.fd, 0);
+    }
+    return deserialize(bytes) as TeiDocument;
+  }
+
+  /** Closes and removes the file. */
+  close(): void {
+    this.last = undefined;
+    this.places = [];
+    this.first = this.end = 0;
+    if (!this.file) return;
+    closeSync(this.file.fd);
+    removeTempFile(this.file.path);
+    this.file = undefined;
+  }
+}
