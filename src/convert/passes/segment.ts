@@ -8,7 +8,7 @@
  */
 import type { Block, SourceText, TeiDocument } from '../../model/document.js';
 import type { SourcePass } from '../pass.js';
-import { blockText, plainText, readBlocks } from '../readers/blocks.js';
+import { blockText, forgetBlockText, plainText, readBlocks } from '../readers/blocks.js';
 import { divisionHeadStrength } from '../rules/division-head.js';
 import { isClassification } from '../rules/classification.js';
 import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
@@ -33,34 +33,51 @@ export const segmentPass: SourcePass = {
  * prints), the documents then made one at a time.
  */
 interface Plan {
-  /** The source's blocks; a document's are let go once it is made. */
-  blocks: (Block | undefined)[];
+  /** The source's blocks, as segmentation read them. */
+  blocks: Block[];
+  /** Set for a print extraction, whose blocks are read from its lines rebuilt across the page breaks. */
+  printed: boolean;
   /** The volume's own document of a documentary volume, made first (its blocks are gathered from between the documents). */
   front?: TeiDocument;
-  documents: Array<{ from: number; to: number; kind: TeiDocument['kind']; heads?: readonly number[] }>;
+  /**
+   * Each document's blocks (`from` up to `to`, indices into `blocks`), with its heading's blocks: `heads`, a
+   * volume's heading run (a head or a classification line), `head`, a documentary edition's head.
+   */
+  documents: Array<{ from: number; to: number; kind: TeiDocument['kind']; heads?: readonly number[]; head?: number }>;
 }
 
 /**
- * The documents of a source, one at a time in source order. Only the plan of the cuts and the blocks of the
- * documents not yet made are held: a document given is no longer referenced here, so that it can go once the
- * rest of the pipeline is done with it.
+ * The documents of a source, one at a time in source order. Only the cuts are held, and the blocks of a print
+ * extraction: a document given is no longer referenced here, so that it can go once the rest of the pipeline is
+ * done with it.
  */
 export function* segmentDocuments(source: SourceText): Generator<TeiDocument> {
   const plan = planDocuments(source);
-  const { blocks } = plan;
+  // A plain text's documents are read again from their lines when they are made: the same blocks (a document
+  // starts at a block's first line and ends at a block's last; a block never runs past a blank line), and the
+  // cuts alone are held meanwhile, not a model of the source. A print extraction's blocks are kept (their lines
+  // are rebuilt across page breaks), without the texts segmentation read them by: a second copy of the source.
+  const cuts = plan.documents.map((d) => ({ ...d, fromLine: plan.blocks[d.from]!.line, toLine: plan.blocks[d.to - 1]!.endLine }));
+  const blocks: (Block | undefined)[] = [];
+  if (plan.printed) {
+    for (const d of plan.documents) for (let i = d.from; i < d.to; i++) blocks[i] = plan.blocks[i];
+    for (const b of blocks) if (b) forgetBlockText(b);
+  }
+  plan.blocks = [];
   let ordinal = 0;
   if (plan.front) {
     yield plan.front;
     plan.front = undefined;
     ordinal++;
   }
-  for (const d of plan.documents) {
+  for (const d of cuts) {
+    const docBlocks = plan.printed ? (blocks.slice(d.from, d.to) as Block[]) : readBlocks(source, d.fromLine, d.toLine);
+    blocks.fill(undefined, d.from, d.to);
     for (const i of d.heads ?? []) {
-      const b = blocks[i]!;
+      const b = docBlocks[i - d.from]!;
       b.kind = isClassification(plainText(b)) ? 'classification' : 'head';
     }
-    const docBlocks = blocks.slice(d.from, d.to) as Block[];
-    blocks.fill(undefined, d.from, d.to);
+    if (d.head !== undefined) docBlocks[d.head - d.from]!.kind = 'head';
     yield makeDocument(source, docBlocks, ordinal++, d.kind);
   }
 }
@@ -68,12 +85,12 @@ export function* segmentDocuments(source: SourceText): Generator<TeiDocument> {
 function planDocuments(source: SourceText): Plan {
   const printed = reflowPrint(source.lines);
   const blocks = printed ? readPrintBlocks(source, printed) : readBlocks(source);
-  const documentary = documentaryPlan(source, blocks);
+  const documentary = documentaryPlan(source, blocks, !!printed);
   if (documentary) return documentary;
   let runs = findHeadingRuns(blocks);
   if (runs.length < MIN_HEADINGS_FOR_VOLUME) runs = findNamedHeadings(blocks);
   if (runs.length < MIN_HEADINGS_FOR_VOLUME) {
-    return { blocks, documents: blocks.length === 0 ? [] : [{ from: 0, to: blocks.length, kind: 'document' }] };
+    return { blocks, printed: !!printed, documents: blocks.length === 0 ? [] : [{ from: 0, to: blocks.length, kind: 'document' }] };
   }
   const starts = attachStarts(blocks, runs);
   const documents: Plan['documents'] = [];
@@ -83,7 +100,7 @@ function planDocuments(source: SourceText): Plan {
     for (let i = runs[k]!.start; i <= runs[k]!.end; i++) heads.push(i);
     documents.push({ from: starts[k]!, to: k + 1 < runs.length ? starts[k + 1]! : blocks.length, kind: 'telegram', heads });
   }
-  return { blocks, documents };
+  return { blocks, printed: !!printed, documents };
 }
 
 /**
@@ -92,7 +109,7 @@ function planDocuments(source: SourceText): Plan {
  * make the volume's own document (kind `front`), first, which lists every stretch of the source it holds. A
  * running head between blocks goes with the block after it.
  */
-function documentaryPlan(source: SourceText, blocks: Block[]): Plan | undefined {
+function documentaryPlan(source: SourceText, blocks: Block[], printed: boolean): Plan | undefined {
   const content = blocks.filter((b) => b.kind !== 'runningHead');
   const units = segmentDocumentaryVolume(content);
   if (!units) return undefined;
@@ -118,15 +135,12 @@ function documentaryPlan(source: SourceText, blocks: Block[]): Plan | undefined 
     front.endLine = ranges[0]![1];
     if (ranges.length > 1) front.moreLines = ranges.slice(1);
   }
-  // The front holds them now.
-  for (const s of spans) if (s.unit.kind === 'divisions') blocks.fill(undefined as unknown as Block, s.from, s.to);
   const documents: Plan['documents'] = [];
   for (const s of spans) {
     if (s.unit.kind !== 'document') continue;
-    if (s.unit.head !== undefined) content[s.unit.head]!.kind = 'head';
-    documents.push({ from: s.from, to: s.to, kind: 'document' });
+    documents.push({ from: s.from, to: s.to, kind: 'document', ...(s.unit.head !== undefined ? { head: position.get(content[s.unit.head]!)! } : {}) });
   }
-  return { blocks, ...(front ? { front } : {}), documents };
+  return { blocks, printed, ...(front ? { front } : {}), documents };
 }
 
 interface HeadingRun {

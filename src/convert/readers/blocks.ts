@@ -36,6 +36,8 @@ export function firstColumn(text: string): number {
 }
 
 // Classifiers ask for a block's text many times; it changes only when its lines array is replaced.
+/** Whitespace that `blockText` changes: any but a single space. */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
 const joinedCache = new WeakMap<string[], string>();
 const plainCache = new WeakMap<string[], string>();
 
@@ -43,17 +45,30 @@ const plainCache = new WeakMap<string[], string>();
 export function blockText(block: Block): string {
   let text = joinedCache.get(block.lines);
   if (text === undefined) {
-    text = block.lines.join(' ').replace(/\s+/g, ' ').trim();
+    // A line already spaced singly is its own text, not a copy: the texts of a whole source are asked for at once.
+    const joined = block.lines.length === 1 ? block.lines[0]! : block.lines.join(' ');
+    text = (UNEVEN_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
     joinedCache.set(block.lines, text);
   }
   return text;
+}
+
+/**
+ * Lets go of the texts kept for a block (a copy of its lines): for blocks that wait a long time before they are
+ * looked at again (those segmentation has cut but not yet given), which would otherwise hold a second copy of the
+ * source. They are made again when asked for.
+ */
+export function forgetBlockText(block: Block): void {
+  joinedCache.delete(block.lines);
+  plainCache.delete(block.lines);
 }
 
 /** The block's text without the source's bold/italic markers, for classification. */
 export function plainText(block: Block): string {
   let text = plainCache.get(block.lines);
   if (text === undefined) {
-    text = blockText(block).replace(/\*+/g, '').trim();
+    const joined = blockText(block);
+    text = joined.includes('*') ? joined.replace(/\*+/g, '').trim() : joined;
     plainCache.set(block.lines, text);
   }
   return text;

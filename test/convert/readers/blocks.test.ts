@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Block, SourceText } from '../../../src/model/document.js';
-import { blockText, firstColumn, plainText, readBlocks } from '../../../src/convert/readers/blocks.js';
+import { blockText, firstColumn, forgetBlockText, plainText, readBlocks } from '../../../src/convert/readers/blocks.js';
 import { splitLines } from '../../../src/convert/readers/decode.js';
 
 function source(text: string): SourceText {
@@ -107,5 +107,31 @@ describe('readers/blocks', () => {
       assert.equal(plainText(b), 'new');
       assert.equal(blockText(b), 'new');
     });
+  });
+});
+
+describe('readers/blocks: block texts', () => {
+  it('joins lines with single spaces and drops emphasis stars, as the regular expressions say, sharing a line spaced singly', () => {
+    const piece = fc.constantFrom('a', 'Z', ' ', '  ', '\t', '\u00a0', '\u2003', '*', '**', 'é', '’');
+    const line = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+        const block: Block = { kind: 'p', line: 1, endLine: lines.length, lines, column: 1, inlines: [] };
+        const joined = lines.join(' ').replace(/\s+/g, ' ').trim();
+        assert.equal(blockText(block), joined);
+        assert.equal(plainText(block), joined.replace(/\*+/g, '').trim());
+      }),
+      { numRuns: 500 },
+    );
+    const spaced = 'The Secretary of State to the Minister in China';
+    assert.equal(blockText({ kind: 'p', line: 1, endLine: 1, lines: [spaced], column: 1, inlines: [] }), spaced);
+  });
+
+  it('gives the same texts of a block after forgetting them', () => {
+    const block: Block = { kind: 'p', line: 1, endLine: 2, lines: ['*One*', 'two'], column: 1, inlines: [] };
+    assert.equal(plainText(block), 'One two');
+    forgetBlockText(block);
+    assert.equal(blockText(block), '*One* two');
+    assert.equal(plainText(block), 'One two');
   });
 });
