@@ -3,7 +3,7 @@
  * only when two wait, starts over when none waits, and goes with close.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParkedDocuments } from '../../src/build/parked-documents.js';
@@ -41,5 +41,16 @@ describe('build: documents parked in a file', () => {
     assert.deepEqual(queue.shift(), documents[1]);
     queue.close();
     assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('keeps documents in memory where the folder cannot hold its file (a file where the folder should be)', () => {
+    const { documents } = convert(['STALIN TO CHURCHILL', 'TO Mr CHURCHILL', 'STALIN TO ROOSEVELT'].map((h) => `${h}\n\nText.\n\n`).join(''), { fileName: 'v.txt' });
+    writeFileSync(join(dir, 'afile'), '');
+    const queue = new ParkedDocuments(join(dir, 'afile', 'edition'));
+    for (const doc of documents) queue.push(doc);
+    assert.equal(queue.length, 3);
+    assert.deepEqual([queue.shift(), queue.shift(), queue.shift(), queue.shift()], [...documents, undefined]);
+    queue.close();
+    assert.deepEqual(readdirSync(dir), ['afile']);
   });
 });
