@@ -18,6 +18,7 @@ import { CommandUsageError, ExitCode } from './command.js';
 import type { CliIO } from './io.js';
 import { usageMessage } from './usage-message.js';
 import { errorLine } from './error-lines.js';
+import { limitHeapGrowth } from './heap-growth.js';
 
 const GLOBAL_USAGE = `chancery ${commands.map((c) => c.name).join('|')} … (chancery COMMAND --help for its options)`;
 
@@ -102,6 +103,7 @@ function isMain(): boolean {
 const STOP_CEILING_MS = 5000;
 
 if (isMain()) {
+  limitHeapGrowth();
   // Ctrl-C or a CI's SIGTERM. Conversion runs in a worker thread (src/build/stoppable), so this thread is free to
   // hear the signal at once: the work registered through `onInterrupt` is stopped (its thread ended, its temporary
   // files removed); this thread's own writes are synchronous and its long loops yield between files, so a signal
