@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -30,6 +30,47 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     writeFileSync(tmp, content);
     renameSync(tmp, path);
   } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  } finally {
+    pending.delete(tmp);
+  }
+}
+
+/** Text gathered before one write to disk by {@link writeFileAtomicFrom} (characters). */
+const WRITE_BATCH = 1 << 16;
+
+/**
+ * Writes a file atomically from content made piece by piece: `produce` hands each piece to its `write` (UTF-8),
+ * which reaches disk in batches, so the content is never held whole. If `produce` throws, the temporary file is
+ * removed and the target is left as it was.
+ */
+export function writeFileAtomicFrom(path: string, produce: (write: (piece: string) => void) => void): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = tempPath(path);
+  pending.add(tmp);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    const out = fd;
+    let batch: string[] = [];
+    let size = 0;
+    const flush = (): void => {
+      if (size > 0) writeSync(out, batch.join(''));
+      batch = [];
+      size = 0;
+    };
+    produce((piece) => {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= WRITE_BATCH) flush();
+    });
+    flush();
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw e;
   } finally {

@@ -11,9 +11,12 @@ import { personIdOf, readPersonographyFile, type PersonFacts } from '../edition/
 import { resolvePersonRef } from '../edition/person-refs.js';
 import { resolveFrom } from '../io/paths.js';
 import { readXmlFile } from '../xml/read-file.js';
-import { isDebris, isFootnote, isNoteLabel } from './reading.js';
-import { child, childElements, collapse, descendants, leftOut, parseTei, path, textOf } from './tei-tree.js';
-import type { TeiElement, TeiNode } from './tei-tree.js';
+import { isDebris } from './reading.js';
+import { child, childElements, descendants, leftOut, parseTei, path, textOf } from './tei-tree.js';
+import type { TeiElement } from './tei-tree.js';
+import { readTeiFile, type Mention } from './document-reader.js';
+
+export { collectMentions, type Mention } from './document-reader.js';
 import { UniqueNames } from './output-names.js';
 
 /** A TEI date's machine-readable attributes and its printed text. */
@@ -85,16 +88,6 @@ export interface PersonRecord extends PersonFacts {
   page: string;
 }
 
-/** A persName in a document's reading text. */
-export interface Mention {
-  person: string;
-  document: string;
-  /** The name as written. */
-  name: string;
-  before: string;
-  after: string;
-}
-
 /** Everything the transforms need. */
 export interface Edition {
   /** Documents in date order (undated last, in source order). */
@@ -108,7 +101,11 @@ export interface Edition {
 
 /** Above this many documents, trees are parsed again on demand so that memory stays flat. */
 const TREE_CACHE_LIMIT = 1500;
-const CONTEXT_CHARS = 70;
+/**
+ * A file larger than this is read without keeping its tree (the transforms read it again, the text export as a
+ * stream): what a volume-sized file would otherwise hold for the whole run is many times its size.
+ */
+const TREE_CACHE_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads the edition: documents, personography (found through the documents' references) and mentions. Relative
@@ -129,7 +126,6 @@ export function loadEdition(paths: string[], cwd?: string): Edition {
   const documents: EditionDocument[] = [];
   const mentions: Mention[] = [];
   const trees = new Map<string, TeiElement>();
-  const keep = files.length <= TREE_CACHE_LIMIT;
   const ids = new Set<string>();
   let order = 0;
 
@@ -157,16 +153,17 @@ export function loadEdition(paths: string[], cwd?: string): Edition {
   };
 
   const sourceOrder = new Map<EditionDocument, number>();
+  const keepTree = (bytes: number): boolean => files.length <= TREE_CACHE_LIMIT && bytes <= TREE_CACHE_FILE_BYTES;
   for (const file of files) {
-    const parsed = parseTeiFile(file, diagnostics);
-    if (!parsed) continue;
-    const text = child(parsed, 'text');
-    if (parsed.name !== 'TEI' || !text || isRegister(text)) {
-      if (descendants(parsed, 'listPerson').length > 0) loadPersons(file);
+    const read = readTeiFile(file, keepTree, diagnostics, isTextDate);
+    if (!read) continue;
+    const parsed = read.root;
+    if (parsed.name !== 'TEI' || !read.text || read.register) {
+      if (read.listPerson) loadPersons(file);
       else diagnostics.push(diagnostic(TransformCodes.notTei, {}, { file, line: parsed.line, column: parsed.column }));
       continue;
     }
-    const doc = readDocument(parsed, file);
+    const doc = readDocument(parsed, file, read.textDate);
     if (ids.has(doc.id)) {
       diagnostics.push(diagnostic(TransformCodes.duplicateId, { id: doc.id }, { file, line: 1, column: 1 }));
       continue;
@@ -174,17 +171,15 @@ export function loadEdition(paths: string[], cwd?: string): Edition {
     ids.add(doc.id);
     // persons.xml sits where the documents' references say (`../persons.xml#id`)
     // (src/edition decides what a ref resolves to; judging it reads the personography it names, once)
-    for (const ref of descendants(parsed, 'persName')) {
-      for (const token of (ref.attrs.ref ?? '').split(/\s+/)) if (token) resolvePersonRef(token, file, loadPersons);
-    }
+    for (const token of read.personRefs) resolvePersonRef(token, file, loadPersons);
     // structuredClone copies the strings: slices of the file's text would otherwise keep every file of a
-    // large edition in memory after its tree is gone
-    const kept = keep ? doc : structuredClone(doc);
+    // large edition in memory after its tree is gone (the mentions were copied as they were found)
+    const kept = read.kept ? doc : structuredClone(doc);
     // pushed one by one: a document of 300,000 mentions would overflow the stack as spread arguments
-    for (const m of keep ? collectMentions(text, doc.id) : structuredClone(collectMentions(text, doc.id))) mentions.push(m);
+    for (const m of read.mentions) mentions.push(m);
     sourceOrder.set(kept, order++);
     documents.push(kept);
-    if (keep) trees.set(doc.id, parsed);
+    if (read.kept) trees.set(doc.id, parsed);
   }
   const personIds = new Set(persons.keys());
   for (const m of mentions) {
@@ -217,14 +212,6 @@ export function loadEdition(paths: string[], cwd?: string): Edition {
       return parseTeiFile(doc.file, [])!;
     },
   };
-}
-
-/** A TEI file whose body holds only lists (listPerson, listPlace…): a register, not a document. */
-function isRegister(text: TeiElement): boolean {
-  const body = child(text, 'body');
-  if (!body) return false;
-  const kids = childElements(body).filter((c) => c.name !== 'head');
-  return kids.length > 0 && kids.every((c) => c.name.startsWith('list'));
 }
 
 function parseTeiFile(file: string, diagnostics: Diagnostic[]): TeiElement | undefined {
@@ -282,7 +269,7 @@ function readSide(action: TeiElement | undefined): CorrespSide | undefined {
   return side;
 }
 
-function readDocument(tei: TeiElement, file: string): EditionDocument {
+function readDocument(tei: TeiElement, file: string, textDate: TeiElement | undefined): EditionDocument {
   const header = child(tei, 'teiHeader');
   const fileDesc = child(header, 'fileDesc');
   const profile = child(header, 'profileDesc');
@@ -294,19 +281,7 @@ function readDocument(tei: TeiElement, file: string): EditionDocument {
   const sent = readSide(actions.find((a) => a.attrs.type === 'sent'));
   const received = readSide(actions.find((a) => a.attrs.type === 'received'));
   const text = child(tei, 'text')!;
-  let date = sent?.date ?? received?.date;
-  if (!date) {
-    // no correspDesc date: the first dated dateline or docDate of the text
-    const candidates = [...descendants(text, 'dateline'), ...descendants(text, 'docDate')];
-    for (const c of candidates) {
-      if (isInsideDebris(c)) continue;
-      const d = c.name === 'docDate' && (c.attrs.when || c.attrs.from) ? readDate(c) : readDate(descendants(c, 'date')[0]);
-      if (d && dateKey(d)) {
-        date = d;
-        break;
-      }
-    }
-  }
+  const date = sent?.date ?? received?.date ?? (textDate ? textDateValue(textDate) : undefined);
   const slug = basename(dirname(file));
   const n = basename(file, '.xml');
   const doc: EditionDocument = {
@@ -329,6 +304,16 @@ function readDocument(tei: TeiElement, file: string): EditionDocument {
   if (received) doc.received = received;
   if (date) doc.date = date;
   return doc;
+}
+
+/** The date a dateline's first date or a docDate's attributes give (for a document without a correspDesc date). */
+function textDateValue(c: TeiElement): DateValue | undefined {
+  return c.name === 'docDate' && (c.attrs.when || c.attrs.from) ? readDate(c) : readDate(descendants(c, 'date')[0]);
+}
+
+/** Whether a dateline or docDate of the text dates its document: it gives a date, and is not debris. */
+function isTextDate(c: TeiElement): boolean {
+  return !isInsideDebris(c) && dateKey(textDateValue(c)) !== '';
 }
 
 function isInsideDebris(el: TeiElement): boolean {
@@ -359,54 +344,4 @@ function permalinkWords(d: EditionDocument, persons: Map<string, PersonRecord>):
   const to = first(d.received);
   if (!from && !to) return d.title;
   return [d.sortKey || 'undated', from, to ? `to ${to}` : ''].join(' ');
-}
-
-const CONTEXT_BLOCKS: ReadonlySet<string> = new Set([
-  'head', 'p', 'dateline', 'salute', 'signed', 'byline', 'addrLine', 'item', 'l', 'cell', 'ab', 'label', 'trailer', 'note',
-]);
-
-/**
- * Every persName with a personography reference in the reading text, with up to 70 characters of its
- * block's text either side. Duplicates and debris are left out, as from the reading text.
- */
-export function collectMentions(text: TeiElement, document: string): Mention[] {
-  const out: Mention[] = [];
-  interface Acc {
-    text: string;
-    marks: { id: string; name: string; start: number; end: number }[];
-  }
-  const append = (acc: Acc, t: string): void => {
-    const s = t.replace(/\s+/g, ' ');
-    acc.text += acc.text.endsWith(' ') && s.startsWith(' ') ? s.slice(1) : s;
-  };
-  const finish = (acc: Acc): void => {
-    for (const m of acc.marks) {
-      let before = acc.text.slice(Math.max(0, m.start - CONTEXT_CHARS), m.start);
-      let after = acc.text.slice(m.end, m.end + CONTEXT_CHARS);
-      if (m.start > CONTEXT_CHARS) before = '…' + before.replace(/^\S*\s/, '');
-      if (m.end + CONTEXT_CHARS < acc.text.length) after = after.replace(/\s\S*$/, '') + '…';
-      out.push({ person: m.id, document, name: collapse(acc.text.slice(m.start, m.end)), before: before.trimStart(), after: after.trimEnd() });
-    }
-  };
-  const visit = (n: TeiNode, acc: Acc | undefined): void => {
-    if (n.type === 'text') {
-      if (acc) append(acc, n.text);
-      return;
-    }
-    if (isDebris(n) || isNoteLabel(n)) return;
-    if (n.name === 'lb') {
-      if (acc && n.attrs.break !== 'no') append(acc, ' ');
-      return;
-    }
-    const own = CONTEXT_BLOCKS.has(n.name) || !acc ? { text: '', marks: [] } : undefined;
-    const a = own ?? acc!;
-    if (isFootnote(n) && acc) append(acc, ' ');
-    const id = n.name === 'persName' ? personId(n.attrs.ref) : undefined;
-    const start = a.text.length;
-    for (const c of n.children) visit(c, a);
-    if (id) a.marks.push({ id, name: '', start, end: a.text.length });
-    if (own) finish(own);
-  };
-  for (const c of text.children) visit(c, undefined);
-  return out;
 }

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { breathe } from '../io/breathe.js';
 import { resolveFrom } from '../io/paths.js';
 import { ioCause } from '../io/read-regular-file.js';
-import { removeStaleTempFiles, writeFileAtomic } from '../io/write-file-atomic.js';
+import { removeStaleTempFiles, writeFileAtomic, writeFileAtomicFrom } from '../io/write-file-atomic.js';
 import { diagnostic, TransformError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { TransformCodes } from '../diagnostics/codes.js';
 import { loadConfig } from './config.js';
@@ -17,7 +17,7 @@ import type { EditionConfig } from './config.js';
 import { loadEdition } from './edition.js';
 import type { Edition } from './edition.js';
 import { assetsDirectory } from './module.js';
-import { contentHash, OUTPUT_MANIFEST, recordAndPrune } from './output-manifest.js';
+import { ContentHash, contentHash, OUTPUT_MANIFEST, recordAndPrune } from './output-manifest.js';
 import type { TransformContext, TransformModule } from './module.js';
 import { builtinTransforms } from './formats/index.js';
 
@@ -121,8 +121,9 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
         if (!target.startsWith(outRoot + sep) || file.path === OUTPUT_MANIFEST) {
           throw TransformError.of(TransformCodes.badModule, { problem: `transform ${module.name} yielded a path outside the output directory: ${file.path}` });
         }
+        let hash: string;
         try {
-          writeFileAtomic(target, file.content);
+          hash = writeOutput(target, file.content);
         } catch (e) {
           // one finding naming the file and the cause; the other files are still tried (a full disk may free up)
           diagnostics.push(diagnostic(TransformCodes.writeFailed, { file: target, cause: ioCause(e) }, { file: target, line: 1, column: 1 }));
@@ -130,7 +131,7 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
           continue;
         }
         written.push(target);
-        hashes.set(file.path, contentHash(file.content));
+        hashes.set(file.path, hash);
         if (written.length % 16 === 0) await breathe();
       }
     } catch (e) {
@@ -145,6 +146,22 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
     diagnostics.push(diagnostic(TransformCodes.pruned, { count: removed.length, outDir: options.outDir }));
   }
   return { documents: edition.documents.length, written, removed, diagnostics, ms: performance.now() - started };
+}
+
+/** Writes one output file (whole, or piece by piece as its transform makes it); returns its content hash. */
+function writeOutput(target: string, content: string | Uint8Array | ((write: (piece: string) => void) => void)): string {
+  if (typeof content !== 'function') {
+    writeFileAtomic(target, content);
+    return contentHash(content);
+  }
+  const hash = new ContentHash();
+  writeFileAtomicFrom(target, (write) =>
+    content((piece) => {
+      hash.update(piece);
+      write(piece);
+    }),
+  );
+  return hash.digest();
 }
 
 /** What an output path may look like: names of safe characters joined by `/`, nothing absolute. */

@@ -13,7 +13,11 @@ import type { Edition } from './edition.js';
 /** One file to write, its path relative to the output directory (`/`-separated). */
 export interface OutputFile {
   path: string;
-  content: string | Uint8Array;
+  /**
+   * The content whole, or a function that writes it piece by piece (a large document's text, rendered while its
+   * file is read): the file is then never held whole.
+   */
+  content: string | Uint8Array | ((write: (piece: string) => void) => void);
 }
 
 /** What a transform gets besides the edition. */

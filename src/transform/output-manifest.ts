@@ -19,6 +19,17 @@ interface Manifest {
   outputs: Record<string, Record<string, string>>;
 }
 
+/** {@link contentHash} of content that comes piece by piece (strings, as UTF-8). */
+export class ContentHash {
+  private readonly hash = createHash('sha256');
+  update(piece: string): void {
+    this.hash.update(piece);
+  }
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
 /** sha256 of a file's content as written. */
 export function contentHash(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');

@@ -7,8 +7,11 @@ import type { Edition, EditionDocument } from '../edition.js';
 import { displayName, formatDate } from '../format.js';
 import type { OutputFile, TransformContext, TransformModule } from '../module.js';
 import { isNoteLabel, joinBrokenWords, numberInText, WORD_BREAK } from '../reading.js';
-import { child } from '../tei-tree.js';
-import type { TeiElement } from '../tei-tree.js';
+import type { TeiElement, TeiNode } from '../tei-tree.js';
+import { TransformError } from '../../diagnostics/diagnostic.js';
+import { TransformCodes } from '../../diagnostics/codes.js';
+import { openXmlChunks } from '../../xml/read-file.js';
+import { readPrunedTree } from '../../xml/pruned-tree.js';
 import type { RuleTable } from '../walker.js';
 import { Walker } from '../walker.js';
 
@@ -87,7 +90,8 @@ export const textRules: RuleTable<TextContext> = {
   opener: blockRule(),
   closer: blockRule(),
   postscript: blockRule(),
-  div: blockRule(),
+  // a pair, not a function: a division's text is its children's in order, so it is rendered as they are read
+  div: [PARA, PARA],
   'note[type=address]': outOfLine,
   'note[type=source]': blockRule(),
   'note[type=unnumbered]': outOfLine,
@@ -174,26 +178,125 @@ function metadata(doc: EditionDocument, edition: Edition): string[] {
   return lines.flatMap((l) => wrap(l, TEXT_WIDTH, '  ', ''));
 }
 
-/** One document as plain text. */
-export function documentText(edition: Edition, doc: EditionDocument): string {
-  const tree = edition.tree(doc);
+/** Rendered text gathered before a cut is looked for (characters). */
+const LAYOUT_BATCH = 1 << 16;
+
+/**
+ * {@link layout} of a rendered text that comes in pieces: each paragraph is given out as soon as nothing that
+ * follows can change it. The text is cut after a run of white space that holds a paragraph break and does not
+ * follow a {@link WORD_BREAK} (which would join across it): both sides then lay out as they would together.
+ */
+export class LayoutStream {
+  private pending = '';
+
+  constructor(
+    private readonly paragraph: (p: string) => void,
+    private readonly width = TEXT_WIDTH,
+  ) {}
+
+  push(piece: string): void {
+    this.pending += piece;
+    if (this.pending.length >= LAYOUT_BATCH) this.cut();
+  }
+
+  end(): void {
+    for (const p of layout(this.pending, this.width)) this.paragraph(p);
+    this.pending = '';
+  }
+
+  private cut(): void {
+    const text = this.pending;
+    for (let k = text.lastIndexOf(PARA); k >= 0; k = k > 0 ? text.lastIndexOf(PARA, k - 1) : -1) {
+      let start = k;
+      while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+      if (start > 0 && text[start - 1] === WORD_BREAK) {
+        k = start;
+        continue;
+      }
+      let end = k + PARA.length;
+      while (end < text.length && /\s/.test(text[end]!)) end++;
+      for (const p of layout(text.slice(0, end), this.width)) this.paragraph(p);
+      this.pending = text.slice(end);
+      return;
+    }
+  }
+}
+
+/**
+ * Renders the reading text of a TEI file (its first `text`) to `push` while reading the file: divisions and the
+ * body are passed through as their children complete, every other element is rendered whole at its end tag and
+ * let go, so a file the size of a volume is never held as a tree.
+ */
+function renderTextOf(file: string, ctx: TextContext, push: (piece: string) => void): void {
+  const chunks = openXmlChunks(file);
+  if ('diagnostic' in chunks) throw TransformError.of(TransformCodes.unreadable, { detail: chunks.diagnostic.message }, { span: chunks.diagnostic.span });
+  const passedThrough = new Set<TeiElement>();
+  let root: TeiElement | undefined;
+  let text: TeiElement | undefined;
+  const pair = (el: TeiElement): readonly [string, string] | undefined => {
+    const rule = textWalker.ruleFor(el);
+    return rule === undefined ? ['', ''] : Array.isArray(rule) ? (rule as readonly [string, string]) : undefined;
+  };
+  const read = readPrunedTree(chunks, file, {
+    streams(el) {
+      if (!el.parent) return (root = el) !== undefined;
+      if (el.parent === root) {
+        if (el.name !== 'text' || text) return false;
+        text = el;
+        passedThrough.add(el);
+        return true;
+      }
+      if (!passedThrough.has(el.parent) || !pair(el)) return false;
+      passedThrough.add(el);
+      return true;
+    },
+    open(el) {
+      if (el !== root) push(pair(el)![0]);
+    },
+    child(node: TeiNode, parent) {
+      if (parent !== root) push(textWalker.render(node, ctx));
+    },
+    close(el) {
+      if (el === root) return;
+      push(pair(el)![1]);
+      passedThrough.delete(el);
+    },
+  });
+  const problem = chunks.problem ?? read.diagnostics[0];
+  if (problem || chunks.failed || !read.root) {
+    // read once without a problem when the edition was loaded: the file changed since
+    throw TransformError.of(TransformCodes.unreadable, { detail: `changed while the edition was transformed: ${problem?.message ?? 'cannot be decoded'}` }, { span: problem?.span ?? { file, line: 1, column: 1 } });
+  }
+}
+
+/** Writes one document as plain text, piece by piece, reading its file as it goes. */
+export function writeDocumentText(edition: Edition, doc: EditionDocument, write: (piece: string) => void): void {
   const ctx: TextContext = { notes: [], deferred: [] };
-  const text = child(tree, 'text');
-  const body = text ? layout(textWalker.render(text, ctx)) : [];
   const title = wrap(doc.title);
   const rule = '='.repeat(Math.max(...title.map((l) => l.length)));
-  const out = [[...title, rule].join('\n'), metadata(doc, edition).join('\n'), ...body];
+  write([...title, rule].join('\n') + '\n\n' + metadata(doc, edition).join('\n'));
+  const body = new LayoutStream((p) => write('\n\n' + p));
+  renderTextOf(doc.file, ctx, (piece) => body.push(piece));
+  body.end();
   if (ctx.notes.length) {
-    const notes = ctx.notes.map((n, i) => {
+    write('\n\nNotes\n-----');
+    ctx.notes.forEach((n, i) => {
       const marker = `[${i + 1}] `;
       const pad = ' '.repeat(marker.length);
-      return layout(n, TEXT_WIDTH)
+      const note = layout(n, TEXT_WIDTH)
         .map((p, j) => wrap(p.replace(/\n/g, ' '), TEXT_WIDTH, pad, j === 0 ? marker : pad).join('\n'))
         .join('\n\n');
+      write('\n\n' + note);
     });
-    out.push(['Notes', '-----'].join('\n'), ...notes);
   }
-  return out.join('\n\n') + '\n';
+  write('\n');
+}
+
+/** One document as plain text. */
+export function documentText(edition: Edition, doc: EditionDocument): string {
+  const pieces: string[] = [];
+  writeDocumentText(edition, doc, (p) => pieces.push(p));
+  return pieces.join('');
 }
 
 /** The plain-text export. */
@@ -201,6 +304,6 @@ export const textTransform: TransformModule = {
   name: 'text',
   describe: 'plain text, one file per document, wrapped at 72 columns, notes as endnotes',
   *render(edition: Edition, _ctx: TransformContext): Iterable<OutputFile> {
-    for (const doc of edition.documents) yield { path: `text/${doc.permalink}.txt`, content: documentText(edition, doc) };
+    for (const doc of edition.documents) yield { path: `text/${doc.permalink}.txt`, content: (write) => writeDocumentText(edition, doc, write) };
   },
 };
