@@ -6,7 +6,8 @@
  * is a register. A small file keeps its whole tree for the transforms to render.
  */
 import { basename, dirname } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { XmlCodes } from '../diagnostics/codes.js';
 import { personIdOf } from '../edition/personography.js';
 import { openXmlChunks, readXmlFile } from '../xml/read-file.js';
 import { readPrunedTree } from '../xml/pruned-tree.js';
@@ -202,7 +203,8 @@ export function readTeiFile(file: string, keepTree: (bytes: number) => boolean, 
   if (chunks.failed) {
     // a decoding problem is placed by the whole reader, which needs the text before the bad byte
     const whole = readXmlFile(file);
-    diagnostics.push(leftOut('diagnostic' in whole ? whole.diagnostic : { code: 'TEI-XML-001', severity: 'error', message: 'cannot be decoded', span: { file, line: 1, column: 1 } } as Diagnostic, file));
+    const problem = 'diagnostic' in whole ? whole.diagnostic : diagnostic(XmlCodes.unreadable, { detail: 'cannot be decoded' }, { file, line: 1, column: 1 });
+    diagnostics.push(leftOut(problem, file));
     return undefined;
   }
   const problem = chunks.problem ?? tree.diagnostics[0];

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,10 +32,26 @@ describe('one large file, in bounded memory', function () {
     dir = mkdtempSync(join(tmpdir(), 'chancery-large-'));
     writeLargeTei(dir, 24 * 1048576);
   });
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('validate: a 24 MB document and its references in a 24 MB heap (the whole text and a record per reference needed over 48 MB)', function () {
     const v = chanceryWithHeap(24, ['validate', dir, '--schema', join(ROOT, 'schema/chancery.rng')]);
     assert.equal(v.status, 0, v.stdout + v.stderr.slice(0, 2000));
     assert.match(v.stdout, /^2 files: 2 valid, 0 invalid; 0 errors, 0 warnings/m);
+  });
+
+  it('transform --to text: the 24 MB document in a 112 MB heap (the whole tree, its mentions and the text as one string ran out of 160 MB)', function () {
+    const out = mkdtempSync(join(tmpdir(), 'chancery-large-out-'));
+    try {
+      const t = chanceryWithHeap(112, ['transform', dir, '--to', 'text', '--out', out]);
+      assert.equal(t.status, 0, t.stdout + t.stderr.slice(0, 2000));
+      assert.deepEqual(readdirSync(join(out, 'text')), ['1944-09-24-wilson-to-eden.txt']);
+      const text = readFileSync(join(out, 'text', '1944-09-24-wilson-to-eden.txt'), 'utf8');
+      const paragraphs = text.split('It is our policy').length - 1;
+      assert.ok(paragraphs > 50000, String(paragraphs));
+      assert.ok(text.endsWith(`(paragraph ${paragraphs}).\n`), text.slice(-200));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

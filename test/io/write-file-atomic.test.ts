@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { removeOwnTempFiles, removeStaleTempFiles, writeFileAtomic } from '../../src/io/write-file-atomic.js';
+import { removeOwnTempFiles, removeStaleTempFiles, writeFileAtomic, writeFileAtomicFrom } from '../../src/io/write-file-atomic.js';
 
 describe('io/write-file-atomic', () => {
   let dir: string;
@@ -21,6 +21,29 @@ describe('io/write-file-atomic', () => {
     writeFileAtomic(long, 'text');
     assert.equal(readFileSync(long, 'utf8'), 'text');
     assert.deepEqual(readdirSync(join(dir, 'sub')), [`${'x'.repeat(250)}.xml`]);
+  });
+
+  it('writes content made piece by piece, across several batches, as the pieces joined', () => {
+    const target = join(dir, 'sub', 'pieces.txt');
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${i} Müller ✓ ${'y'.repeat(i % 97)}\n`);
+    writeFileAtomicFrom(target, (write) => pieces.forEach(write));
+    assert.equal(readFileSync(target, 'utf8'), pieces.join(''));
+    assert.deepEqual(readdirSync(join(dir, 'sub')), ['pieces.txt']);
+  });
+
+  it('leaves the target as it was and no temporary file when the pieces fail half-way', () => {
+    const target = join(dir, 'sub', 'kept.txt');
+    writeFileSync(target, 'before');
+    assert.throws(
+      () =>
+        writeFileAtomicFrom(target, (write) => {
+          write('x'.repeat(200000));
+          throw new Error('the source went away');
+        }),
+      /the source went away/,
+    );
+    assert.equal(readFileSync(target, 'utf8'), 'before');
+    assert.deepEqual(readdirSync(join(dir, 'sub')), ['kept.txt']);
   });
 
   it("removes this process's temporary files (a stopped worker's), not a live process's, not files of another pattern", () => {

@@ -192,11 +192,12 @@ export class LayoutStream {
   constructor(
     private readonly paragraph: (p: string) => void,
     private readonly width = TEXT_WIDTH,
+    private readonly batch = LAYOUT_BATCH,
   ) {}
 
   push(piece: string): void {
     this.pending += piece;
-    if (this.pending.length >= LAYOUT_BATCH) this.cut();
+    if (this.pending.length >= this.batch) this.cut();
   }
 
   end(): void {
