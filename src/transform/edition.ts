@@ -126,6 +126,7 @@ export function loadEdition(paths: string[], cwd?: string): Edition {
   const documents: EditionDocument[] = [];
   const mentions: Mention[] = [];
   const trees = new Map<string, TeiElement>();
+  let lastParsed: { id: string; tree: TeiElement } | undefined;
   const ids = new Set<string>();
   let order = 0;
 
@@ -208,8 +209,9 @@ export function loadEdition(paths: string[], cwd?: string): Edition {
     tree(doc) {
       const cached = trees.get(doc.id);
       if (cached) return cached;
-      // parsed once already without error, so it parses again
-      return parseTeiFile(doc.file, [])!;
+      // a page asks for its document's tree more than once: the last tree parsed again is kept until the next
+      if (lastParsed?.id !== doc.id) lastParsed = { id: doc.id, tree: parseTeiFile(doc.file, [])! }; // parsed once already without error
+      return lastParsed.tree;
     },
   };
 }
