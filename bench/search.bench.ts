@@ -7,58 +7,16 @@
  * lower-cased substring scan of all 10,000 texts in Node. Goal (issue 5): results in under 100 ms.
  * Skipped with a notice where chromium is absent.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { COPIED_ASSETS } from '../src/transform/formats/html.js';
-import { loadConfig } from '../src/transform/config.js';
-import { loadEdition, readingText } from '../src/transform/index.js';
-import type { TeiElement } from '../src/transform/index.js';
-import { searchPage } from '../src/transform/site/list-pages.js';
-import { SearchIndexBuilder } from '../src/transform/site/search-index.js';
+import { buildSearchSite } from './helpers/search-site.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const FIXTURES = join(ROOT, 'test/fixtures/transform');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROUNDS = 2000;
 const QUERIES = ['soviet', 'sov', '"handed to me"', 'z42', 'w1234x3', 'churchill government'];
-
-/** Writes the search files of a 10,000-document edition into `out`; returns the documents' texts. */
-function buildSearchSite(out: string): string[] {
-  const edition = loadEdition([join(FIXTURES, 'tei')]);
-  const builder = new SearchIndexBuilder();
-  const texts: string[] = [];
-  const write = (f: { path: string; content: string }): void => {
-    mkdirSync(dirname(join(out, f.path)), { recursive: true });
-    writeFileSync(join(out, f.path), f.content);
-  };
-  for (let i = 0; i < ROUNDS; i++) {
-    edition.documents.forEach((d, j) => {
-      const body = edition.tree(d).children.find((c): c is TeiElement => c.type === 'element' && c.name === 'text')!;
-      const text = `${readingText(body)}\nRegister entry w${i}x${j} z${i % 97}.`;
-      texts.push(text);
-      const chunk = builder.add({
-        permalink: `${d.permalink}-${i}`,
-        title: d.title,
-        date: d.sortKey,
-        dateLabel: d.sortKey,
-        kind: d.kind,
-        year: d.sortKey.slice(0, 4),
-        senders: (d.sent?.persons ?? []).map((p) => p.id ?? p.name),
-        addressees: (d.received?.persons ?? []).map((p) => p.id ?? p.name),
-        names: '',
-        text,
-      });
-      if (chunk) write(chunk);
-    });
-  }
-  builder.finish().forEach(write);
-  write({ path: 'search.html', content: searchPage(readFileSync(join(ROOT, 'assets/html/page.html'), 'utf8'), loadConfig(join(FIXTURES, 'chancery.config.json'), false)) });
-  for (const a of COPIED_ASSETS) write({ path: `assets/${a}`, content: readFileSync(join(ROOT, 'assets/html', a), 'utf8') });
-  return texts;
-}
 
 /** The naive reference: every word of the query (or the phrase) as a substring of the lower-cased text. */
 function naiveSearchMs(texts: string[], query: string): { ms: number; hits: number } {
@@ -78,7 +36,7 @@ export async function run(): Promise<void> {
   }
   const out = mkdtempSync(join(tmpdir(), 'chancery-search-bench-'));
   try {
-    const texts = buildSearchSite(out);
+    const { texts } = buildSearchSite(out, ROUNDS);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
     try {
       const page = await browser.newPage();

@@ -13,12 +13,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { COPIED_ASSETS } from '../../src/transform/formats/html.js';
-import { loadConfig } from '../../src/transform/config.js';
-import { loadEdition, readingText, transform } from '../../src/transform/index.js';
-import type { TeiElement } from '../../src/transform/index.js';
-import { searchPage } from '../../src/transform/site/list-pages.js';
-import { SearchIndexBuilder } from '../../src/transform/site/search-index.js';
+import { loadEdition, transform } from '../../src/transform/index.js';
+import { buildSearchSite } from '../../bench/helpers/search-site.js';
 import { cleanup, EDITION_TEI, FIXTURE_CONFIG, FIXTURE_TEI, ROOT, skipBecause, tempDir } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -381,37 +377,10 @@ describe('transform html in a browser', function () {
     // the search files of a 10,000-document edition, built by the site's own builder from the fixture
     // documents (each copy with words of its own, so that the index grows as a real edition's does);
     // its speed is measured by bench/search.bench.ts (npm run bench -- search), not here
-    const edition = loadEdition([FIXTURE_TEI]);
     const out = tempDir();
-    const builder = new SearchIndexBuilder();
-    const write = (f: { path: string; content: string }): void => {
-      mkdirSync(dirname(join(out, f.path)), { recursive: true });
-      writeFileSync(join(out, f.path), f.content);
-    };
-    for (let i = 0; i < 2000; i++) {
-      edition.documents.forEach((d, j) => {
-        const text = readingText(edition.tree(d).children.find((c): c is TeiElement => c.type === 'element' && c.name === 'text')!);
-        const chunk = builder.add({
-          permalink: `${d.permalink}-${i}`,
-          title: d.title,
-          date: d.sortKey,
-          dateLabel: d.sortKey,
-          kind: d.kind,
-          year: d.sortKey.slice(0, 4),
-          senders: (d.sent?.persons ?? []).map((p) => p.id ?? p.name),
-          addressees: (d.received?.persons ?? []).map((p) => p.id ?? p.name),
-          names: '',
-          text: `${text}\nRegister entry w${i}x${j} z${i % 97}.`,
-        });
-        if (chunk) write(chunk);
-      });
-    }
-    builder.finish().forEach(write);
-    write({ path: 'search.html', content: searchPage(readFileSync(join(ROOT, 'assets/html/page.html'), 'utf8'), loadConfig(FIXTURE_CONFIG, false)) });
-    for (const a of COPIED_ASSETS) write({ path: `assets/${a}`, content: readFileSync(join(ROOT, 'assets/html', a), 'utf8') });
+    const { perRound } = buildSearchSite(out, 2000);
     const page = await context!.newPage();
     await page.goto(pathToFileURL(join(out, 'search.html')).href);
-    const perRound = edition.documents.length;
     const matched: Record<string, string> = {};
     for (const q of ['soviet', 'sov', '"handed to me"', 'z42', 'w1234x3', 'churchill government']) {
       await search(page, q);
