@@ -5,7 +5,7 @@
  * its ancestors (their attributes, and the children not yet handed over) still linked through `parent`.
  */
 import { XmlReader, type XmlReadOptions } from './read.js';
-import type { XmlElement, XmlNode, XmlTree } from './tree.js';
+import { appendText, type XmlElement, type XmlNode, type XmlTree } from './tree.js';
 
 export interface PrunedTreeHandlers {
   /** Whether this element's children are handed over and let go; asked at its start tag (`parent` is set). */
@@ -70,11 +70,7 @@ export function readPrunedTree(chunks: Iterable<string>, file: string, handlers:
         }
       },
       text(t) {
-        const top = stack[stack.length - 1];
-        if (!top) return; // whitespace outside the root
-        const last = top.children[top.children.length - 1];
-        if (last && last.type === 'text') last.text += t;
-        else top.children.push({ type: 'text', text: t });
+        appendText(stack, t);
       },
     },
     { firstErrorOnly: true, ...options },

@@ -56,17 +56,22 @@ export function parseXmlTree(text: string, file: string, options: XmlReadOptions
         stack.pop();
       },
       text(t) {
-        const top = stack[stack.length - 1];
-        if (!top) return; // whitespace outside the root
-        const last = top.children[top.children.length - 1];
-        if (last && last.type === 'text') last.text += t;
-        else top.children.push({ type: 'text', text: t });
+        appendText(stack, t);
       },
     },
     { firstErrorOnly: true, ...options },
   );
   reader.read(text);
   return { file, root: reader.wellFormed ? root : undefined, diagnostics: reader.diagnostics };
+}
+
+/** Text read inside the innermost open element, joined to a text node just before it (one node per run of text). */
+export function appendText(stack: readonly XmlElement[], text: string): void {
+  const top = stack[stack.length - 1];
+  if (!top) return; // whitespace outside the root
+  const last = top.children[top.children.length - 1];
+  if (last && last.type === 'text') last.text += text;
+  else top.children.push({ type: 'text', text });
 }
 
 /** Children that are elements, optionally only those with a given name. */
