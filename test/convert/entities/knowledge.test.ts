@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { NameKnowledge, linesDigest } from '../../../src/convert/entities/persons/knowledge.js';
+import { NameKnowledge, STRETCH_CHARS, linesDigest, stretchesOf } from '../../../src/convert/entities/persons/knowledge.js';
 import { PersonRegistry } from '../../../src/convert/entities/personography.js';
 
 /** The four sets of a knowledge, sorted, to compare two knowledges whatever the order they were filled in. */
@@ -78,5 +78,25 @@ describe('PersonRegistry.keptSourceWords', () => {
     // Taken, its words no longer count: the next source is kept.
     registry.learnSource(['Mr. Rockhill spoke.']);
     assert.ok(registry.takeSourceKnowledge(['Mr. Rockhill spoke.']));
+  });
+});
+
+describe('stretchesOf', () => {
+  it('cuts a source into stretches of at least STRETCH_CHARS, each ending at a blank line, that together are its text', () => {
+    const paragraph = 'Mr. Francis telegraphed from Vologda that the Ambassador had left.\nHe said so.';
+    const lines: string[] = [];
+    for (let i = 0, chars = 0; chars < STRETCH_CHARS * 5; i++, chars += paragraph.length + 5) lines.push(...paragraph.split('\n'), i % 7 === 0 ? '   ' : '');
+    const stretches = stretchesOf(lines);
+    assert.ok(stretches.length >= 4, `${stretches.length} stretches`);
+    assert.equal(stretches.join('\n'), lines.join('\n'));
+    for (const s of stretches.slice(0, -1)) {
+      assert.ok(s.length >= STRETCH_CHARS - 1, `${s.length}`);
+      assert.equal(s.split('\n').at(-1)!.trim(), '');
+    }
+  });
+
+  it('gives one stretch for a short source, and one for an empty one', () => {
+    assert.deepEqual(stretchesOf(['Dear Sir,', '', 'Yours']), ['Dear Sir,\n\nYours']);
+    assert.deepEqual(stretchesOf([]), ['']);
   });
 });
