@@ -12,7 +12,7 @@ import { ConvertCodes } from '../../diagnostics/codes.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
-import { LETTER, charWidth, letterClassAt } from '../readers/letter-class.js';
+import { LETTER, letterClassAt, scanRuns } from '../readers/letter-class.js';
 
 const MIN_WORDS = 12;
 /** Share of a passage's trigrams found elsewhere in the document, and in the one block most like it. */
@@ -24,18 +24,7 @@ const CANDIDATE_KINDS = new Set(['p', 'postscript']);
 export function comparedWords(text: string): string[] {
   const lower = text.toLowerCase();
   const out: string[] = [];
-  const n = lower.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordCharAt(lower, i)) {
-      i += charWidth(lower, i);
-      continue;
-    }
-    const start = i;
-    do i += charWidth(lower, i);
-    while (i < n && isWordCharAt(lower, i));
-    out.push(lower.slice(start, i));
-  }
+  scanRuns(lower, isWordCharAt, (start, end) => out.push(lower.slice(start, end)));
   return out;
 }
 

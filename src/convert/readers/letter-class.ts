@@ -75,6 +75,25 @@ export function isLetterUnit(text: string, i: number): boolean {
 }
 
 /**
+ * Calls `onRun(start, end)` for each maximal run of characters (whole code points) at which `inRun` holds, `end`
+ * exclusive, in order: the scan that `[class]+` with the `u` flag makes, for a class that tests one position.
+ */
+export function scanRuns(text: string, inRun: (text: string, i: number) => boolean, onRun: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!inRun(text, i)) {
+      i += charWidth(text, i);
+      continue;
+    }
+    const start = i;
+    do i += charWidth(text, i);
+    while (i < n && inRun(text, i));
+    onRun(start, i);
+  }
+}
+
+/**
  * Scans the words of the person rules, `\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}`: calls `onWord(start, end, ascii)` for
  * each, `end` exclusive, in order; `ascii` when every code unit of the word is below 128 (its folding is then
  * only a change of case).

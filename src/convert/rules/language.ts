@@ -2,7 +2,7 @@
  * A block's language from its function words. Enough to tell the French and English versions of a note
  * apart, or a German quotation from English text; not a general language identifier.
  */
-import { LETTER, charWidth, letterClassAt } from '../readers/letter-class.js';
+import { LETTER, letterClassAt, scanRuns } from '../readers/letter-class.js';
 
 const FUNCTION_WORDS: Record<string, string[]> = {
   en: ['the', 'of', 'and', 'to', 'in', 'was', 'is', 'that', 'for', 'with', 'his', 'he', 'on', 'which', 'by', 'an'],
@@ -32,21 +32,12 @@ export function detectLanguage(text: string): string | undefined {
   const lower = text.toLowerCase();
   const counts = new Array<number>(LANGUAGES.length).fill(0);
   let words = 0;
-  const n = lower.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordCharAt(lower, i)) {
-      i += charWidth(lower, i);
-      continue;
-    }
-    const start = i;
-    do i += charWidth(lower, i);
-    while (i < n && isWordCharAt(lower, i));
+  scanRuns(lower, isWordCharAt, (start, end) => {
     words++;
-    if (i - start > LONGEST_FUNCTION_WORD) continue;
-    const langs = LANGUAGES_OF_WORD.get(lower.slice(start, i));
+    if (end - start > LONGEST_FUNCTION_WORD) return;
+    const langs = LANGUAGES_OF_WORD.get(lower.slice(start, end));
     if (langs) for (const index of langs) counts[index]!++;
-  }
+  });
   if (words < 8) return undefined;
   let best: string | undefined;
   let bestCount = 0;

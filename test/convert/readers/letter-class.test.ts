@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { JOINER, LETTER, LOWER, charWidth, isLetterUnit, letterClassAt, scanWords } from '../../../src/convert/readers/letter-class.js';
+import { JOINER, LETTER, LOWER, charWidth, isLetterUnit, letterClassAt, scanRuns, scanWords } from '../../../src/convert/readers/letter-class.js';
 
 /** Characters of every kind the scanners meet, lone surrogates and pairs included. */
 const characters = fc.oneof(
@@ -41,6 +41,18 @@ describe('letter classes of the word scanners', () => {
         scanWords(text, (start, end, ascii) => scanned.push([start, text.slice(start, end), ascii]));
         const expected = [...text.matchAll(/\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu)].map((m): [number, string, boolean] => [m.index, m[0], /^[\x00-\x7f]*$/.test(m[0])]);
         assert.deepEqual(scanned, expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('scans exactly the runs [class]+ matches with the u flag, for a class tested at one position (property)', () => {
+    const letterOrDigit = (t: string, i: number): boolean => /^[\p{L}\d]$/u.test(String.fromCodePoint(t.codePointAt(i)!));
+    fc.assert(
+      fc.property(strings, (text) => {
+        const runs: Array<[number, string]> = [];
+        scanRuns(text, letterOrDigit, (start, end) => runs.push([start, text.slice(start, end)]));
+        assert.deepEqual(runs, [...text.matchAll(/[\p{L}\d]+/gu)].map((m): [number, string] => [m.index, m[0]]));
       }),
       { numRuns: 2000 },
     );
