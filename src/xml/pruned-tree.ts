@@ -5,7 +5,7 @@
  * its ancestors (their attributes, and the children not yet handed over) still linked through `parent`.
  */
 import { XmlReader, type XmlReadOptions } from './read.js';
-import { appendText, type XmlElement, type XmlNode, type XmlTree } from './tree.js';
+import { appendText, elementOf, type XmlElement, type XmlNode, type XmlTree } from './tree.js';
 
 export interface PrunedTreeHandlers {
   /** Whether this element's children are handed over and let go; asked at its start tag (`parent` is set). */
@@ -43,9 +43,7 @@ export function readPrunedTree(chunks: Iterable<string>, file: string, handlers:
     {
       opentag(tag) {
         const parent = stack[stack.length - 1];
-        const attrs: Record<string, string> = {};
-        for (const name in tag.attributes) attrs[name] = tag.attributes[name]!.value;
-        const el: XmlElement = { type: 'element', name: tag.name, attrs, children: [], parent, line: reader.line, column: reader.column };
+        const el = elementOf(tag, parent, reader.line, reader.column);
         if (parent) {
           if (streaming[streaming.length - 1]) flushText(parent);
           parent.children.push(el);

@@ -4,6 +4,7 @@
  * stacks: a tree is at most {@link DEFAULT_MAX_DEPTH} deep, but none of them should care.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SaxesTagNS } from 'saxes';
 import { XmlReader, type XmlReadOptions } from './read.js';
 
 /** An element. Names keep their prefix (`xml:id` stays `xml:id`); namespace declarations are attributes too. */
@@ -45,9 +46,7 @@ export function parseXmlTree(text: string, file: string, options: XmlReadOptions
     {
       opentag(tag) {
         const parent = stack[stack.length - 1];
-        const attrs: Record<string, string> = {};
-        for (const name in tag.attributes) attrs[name] = tag.attributes[name]!.value;
-        const el: XmlElement = { type: 'element', name: tag.name, attrs, children: [], parent, line: reader.line, column: reader.column };
+        const el = elementOf(tag, parent, reader.line, reader.column);
         if (parent) parent.children.push(el);
         else root = el;
         stack.push(el);
@@ -63,6 +62,13 @@ export function parseXmlTree(text: string, file: string, options: XmlReadOptions
   );
   reader.read(text);
   return { file, root: reader.wellFormed ? root : undefined, diagnostics: reader.diagnostics };
+}
+
+/** The element an open tag starts, at the reader's position (its attributes by their qualified names). */
+export function elementOf(tag: SaxesTagNS, parent: XmlElement | undefined, line: number, column: number): XmlElement {
+  const attrs: Record<string, string> = {};
+  for (const name in tag.attributes) attrs[name] = tag.attributes[name]!.value;
+  return { type: 'element', name: tag.name, attrs, children: [], parent, line, column };
 }
 
 /** Text read inside the innermost open element, joined to a text node just before it (one node per run of text). */
