@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI, runChild, type ChildRun } from '../helpers/cli.js';
+import { CLI, runChild, type ChildRun, filesUnder } from '../helpers/cli.js';
 import { parseXmlTree } from '../../src/xml/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -20,15 +20,6 @@ function chancery(args: string[], options: { cwd?: string; node?: string[]; ceil
 }
 
 const temp = (name: string): string => mkdtempSync(join(tmpdir(), `chancery-hostile-convert-${name}-`));
-
-/** Every file under `dir`, relative to it. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort();
-}
 
 /** CPU seconds a process has used (Linux /proc), or undefined where that cannot be read. */
 function cpuSeconds(pid: number): number | undefined {

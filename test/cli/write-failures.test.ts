@@ -7,11 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runChild, type ChildRun } from '../helpers/cli.js';
+import { runChild, type ChildRun, filesUnder } from '../helpers/cli.js';
 import { parseXmlTree } from '../../src/xml/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -23,15 +23,6 @@ const temp = (name: string): string => mkdtempSync(join(tmpdir(), `chancery-writ
 
 function chancery(args: string[], cwd: string): ChildRun {
   return runChild(args, { cwd });
-}
-
-/** Every file under `dir`, relative to it. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort();
 }
 
 /** The lines a run printed on stderr. */

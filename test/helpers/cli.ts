@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.js';
@@ -37,4 +38,13 @@ export function runChild(args: string[], options: { cwd: string; node?: string[]
     env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+/** Every file under `dir`, relative to it, sorted (none where `dir` does not exist). */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
