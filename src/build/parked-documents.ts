@@ -12,27 +12,25 @@
  * disk), documents wait in memory instead, as `PendingDocuments` does: the run goes on, and the writes of the
  * documents report, at their paths, why they failed.
  */
-import { closeSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { TeiDocument } from '../model/document.js';
 import type { DocumentQueue } from '../convert/index.js';
-import { createTempFile, removeTempFile } from '../io/write-file-atomic.js';
+import { SpillFile, type SpillPlace } from '../io/spill-file.js';
 
 /** Where a waiting document is: a stretch of the file, or (when the file could not take it) memory. */
-type Place = { at: number; bytes: number } | { held: TeiDocument };
+type Place = SpillPlace | { held: TeiDocument };
 
 export class ParkedDocuments implements DocumentQueue {
-  private file: { path: string; fd: number } | undefined;
-  /** Set once the file failed: every later document waits in memory. */
-  private fileFailed = false;
+  private readonly file: SpillFile;
   /** Where each waiting document is, first in first out. */
   private places: Place[] = [];
   private first = 0;
-  private end = 0;
   /** The last document put in, after all in `places`. */
   private last: TeiDocument | undefined;
 
-  constructor(private readonly dir: string) {}
+  constructor(dir: string) {
+    this.file = new SpillFile(dir, 'waiting');
+  }
 
   get length(): number {
     return this.places.length - this.first + (this.last ? 1 : 0);
@@ -55,8 +53,8 @@ export class ParkedDocuments implements DocumentQueue {
     // Empty again: the file starts over, so that it never grows past what waits at once.
     if (this.first === this.places.length) {
       this.places = [];
-      this.first = this.end = 0;
-      if (this.file) ftruncateSync(this.file.fd, 0);
+      this.first = 0;
+      this.file.clear();
     }
     return doc;
   }
@@ -65,51 +63,17 @@ export class ParkedDocuments implements DocumentQueue {
   close(): void {
     this.last = undefined;
     this.places = [];
-    this.first = this.end = 0;
-    if (!this.file) return;
-    closeSync(this.file.fd);
-    removeTempFile(this.file.path);
-    this.file = undefined;
+    this.first = 0;
+    this.file.close();
   }
 
   private store(doc: TeiDocument): Place {
-    const file = this.fileFailed ? undefined : this.openFile();
-    if (!file) return { held: doc };
-    const bytes = serialize(doc);
-    try {
-      let written = 0;
-      while (written < bytes.length) written += writeSync(file.fd, bytes, written, bytes.length - written, this.end + written);
-    } catch {
-      // a full disk: what the file holds stays readable, the rest waits in memory
-      this.fileFailed = true;
-      return { held: doc };
-    }
-    const place = { at: this.end, bytes: bytes.length };
-    this.end += bytes.length;
-    return place;
+    return this.file.write(serialize(doc)) ?? { held: doc };
   }
 
-  private read(place: { at: number; bytes: number }): TeiDocument {
-    const bytes = Buffer.alloc(place.bytes);
-    let read = 0;
-    while (read < place.bytes) {
-      const n = readSync(this.file!.fd, bytes, read, place.bytes - read, place.at + read);
-      if (n === 0) throw new Error(`${this.file!.path}: a waiting document was cut short`);
-      read += n;
-    }
+  private read(place: SpillPlace): TeiDocument {
+    const bytes = this.file.read(place);
+    if (bytes.length < place.bytes) throw new Error(`${this.file.path}: a waiting document was cut short`);
     return deserialize(bytes) as TeiDocument;
-  }
-
-  private openFile(): { path: string; fd: number } | undefined {
-    if (this.file || this.fileFailed) return this.file;
-    let path: string | undefined;
-    try {
-      path = createTempFile(this.dir, 'waiting');
-      this.file = { path, fd: openSync(path, 'r+') };
-    } catch {
-      if (path) removeTempFile(path);
-      this.fileFailed = true;
-    }
-    return this.file;
   }
 }
