@@ -4,6 +4,7 @@
  * never decide validity.
  */
 import { pathToFileURL } from 'node:url';
+import { codeInfo } from '../diagnostics/codes.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { printable, reportMessage, shorten } from '../diagnostics/printable.js';
 import { escapeAttr, escapeText } from '../xml/escape.js';
@@ -113,17 +114,51 @@ function formatJunit(report: ValidationReport): string {
   ].join('\n');
 }
 
-/**
- * A file as SARIF wants it, a valid URI reference: a relative path with each segment percent-encoded
- * (`a b#c.xml` → `a%20b%23c.xml`), an absolute one as a `file:` URL.
- */
-export function sarifUri(file: string): string {
-  const path = file.split('\\').join('/');
-  if (path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return pathToFileURL(path).href;
+/** A surrogate without its pair: no URI can encode one (encodeURIComponent throws), so it becomes U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Each segment percent-encoded, `!'()*` too (encodeURIComponent leaves them, RFC 3986 reserves them). */
+function encodeSegments(path: string): string {
   return path
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
+}
+
+/**
+ * A file as SARIF wants it, a valid URI reference (`format: uri-reference` in the SARIF 2.1.0 schema): a relative
+ * path with each segment percent-encoded (`a b#c.xml` → `a%20b%23c.xml`), an absolute one as a `file:` URL, a
+ * Windows drive path too (`C:\a\b.xml` → `file:///C:/a/b.xml`, whatever system writes the report).
+ */
+export function sarifUri(file: string): string {
+  const path = file.replace(LONE_SURROGATE, '\uFFFD').split('\\').join('/');
+  const drive = /^([A-Za-z]):\//.exec(path);
+  if (drive) return `file:///${drive[1]}:/${encodeSegments(path.slice(3))}`;
+  if (path.startsWith('/')) return pathToFileURL(path).href;
+  return encodeSegments(path);
+}
+
+/** A count SARIF accepts (an integer from 1): a span from a transform module of the user's may hold anything. */
+function oneBased(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+/** SARIF's region: 1-based, and its end column is the first column after the span (ours is the last in it). */
+function sarifRegion(d: Diagnostic): Record<string, number> {
+  const endLine = oneBased(d.span?.endLine);
+  const endColumn = oneBased(d.span?.endColumn);
+  return {
+    startLine: oneBased(line(d)) ?? 1,
+    startColumn: oneBased(column(d)) ?? 1,
+    ...(endLine !== undefined ? { endLine } : {}),
+    ...(endColumn !== undefined ? { endColumn: endColumn + 1 } : {}),
+  };
+}
+
+/** A rule of the run: its code, and what the code means where it is one of ours (code scanning shows it). */
+function sarifRule(id: string): { id: string; shortDescription?: { text: string } } {
+  const meaning = codeInfo(id)?.meaning;
+  return meaning !== undefined ? { id, shortDescription: { text: meaning } } : { id };
 }
 
 function formatSarif(report: ValidationReport): string {
@@ -140,12 +175,7 @@ function formatSarif(report: ValidationReport): string {
           {
             physicalLocation: {
               artifactLocation: { uri: sarifUri(f.file) },
-              region: {
-                startLine: line(d),
-                startColumn: column(d),
-                ...(d.span?.endLine ? { endLine: d.span.endLine } : {}),
-                ...(d.span?.endColumn ? { endColumn: d.span.endColumn + 1 } : {}),
-              },
+              region: sarifRegion(d),
             },
           },
         ],
@@ -162,7 +192,7 @@ function formatSarif(report: ValidationReport): string {
             name: 'chancery',
             version: VERSION,
             informationUri: 'https://tei-c.org/guidelines/p5/',
-            rules: [...codes].sort().map((id) => ({ id })),
+            rules: [...codes].sort().map(sarifRule),
           },
         },
         results,

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI, runChild, type ChildRun } from '../helpers/cli.js';
 import { writeLargeTei } from '../helpers/large-tei.js';
+import { sarifSchemaErrors } from '../helpers/sarif-schema.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -142,6 +143,20 @@ describe('hostile input: every command ends with a clear finding, in bounded tim
     assert.equal(many.status, 1);
     const strip = (s: string): unknown => ({ ...JSON.parse(s), summary: { ...JSON.parse(s).summary, ms: 0 } });
     assert.deepEqual(strip(many.stdout), strip(one.stdout));
+  });
+
+  it('validate --format sarif on odd names and several findings: valid against the published SARIF 2.1.0 schema', function () {
+    const dir = edition();
+    writeFileSync(join(dir, 'vol/odd name #1%.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><oops/></TEI>');
+    writeFileSync(join(dir, 'vol/esc\u001b[31m.xml'), `<TEI xmlns="http://www.tei-c.org/ns/1.0"><x n="${'v'.repeat(100000)}"/>`);
+    const v = chancery(['validate', dir, '--format', 'sarif']);
+    assert.equal(v.status, 1, v.stderr);
+    const sarif = JSON.parse(v.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.deepEqual(sarifSchemaErrors(sarif), []);
+    const uris = new Set(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    assert.ok([...uris].some((u) => u.endsWith('/vol/odd%20name%20%231%25.xml')), [...uris].join(' '));
+    assert.ok([...uris].some((u) => u.endsWith('/vol/esc%1B%5B31m.xml')), [...uris].join(' '));
+    assert.ok(sarif.runs[0]!.results.length >= 2);
   });
 
   it('option values are checked: --max-size abc, 0, -1 and --max-depth, --jobs nonsense are exit 2 with one line', function () {
