@@ -842,6 +842,13 @@ export const DIAGNOSTIC_CODES = {
     message: (p: { added: number; personsFile: string }) =>
       `edited by hand since it was generated: its persons are kept as they are${p.added ? `, ${p.added} new added` : ''}; make corrections in the editor's persons file (${p.personsFile}) instead, and --force regenerates it`,
   }),
+  'TEI-ED-011': code({
+    area: 'edition', name: 'personographyMissing', severity: 'warning', kind: 'finding',
+    meaning: 'The TEI folder `chancery persons` lists has no persons.xml: no person is listed, and every persName/@ref into it points nowhere.',
+    fix: 'Name the folder that holds persons.xml (`--tei tei`, not `tei/<source>`), or build the edition first.',
+    examples: [{ file: 'tei/persons.xml' }],
+    message: (p: { file: string }) => `${p.file} not found: no person to list, and every persName/@ref into it points nowhere`,
+  }),
 
   // ── Files and paths ─────────────────────────────────────────────────────────────────────────────────────
   'TEI-IO-001': code({

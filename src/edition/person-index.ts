@@ -1,14 +1,17 @@
 /**
  * What the edition says about its persons, read back from disk: the personography `persons.xml` and every
  * `persName/@ref` of the TEI documents beside it. Behind `chancery persons`: mention counts per person, the
- * documents that name them, and the references that point at no person.
+ * documents that name them, and findings (codes of the table, as validate reports them) for the references that
+ * point at no person and the files that could not be read.
  */
 import { basename, join, relative, resolve } from 'node:path';
+import { EditionCodes, XmlCodes } from '../diagnostics/codes.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { XmlReader } from '../xml/read.js';
 import { readXmlFile } from '../xml/read-file.js';
 import { walkXmlFiles } from './files.js';
 import { PERSONOGRAPHY, readPersonographyFile, type AuthorityId } from './personography.js';
-import { resolvePersonRef, unresolvedReason } from './person-refs.js';
+import { personRefFinding, resolvePersonRef, unresolvedReason } from './person-refs.js';
 
 /** One person with what the edition's documents say of them. */
 export interface IndexedPerson {
@@ -25,18 +28,13 @@ export interface IndexedPerson {
 /** A `persName/@ref` that does not resolve to a person of `persons.xml`. */
 export interface UnresolvedRef {
   file: string;
-  /** 1-based line of the `persName` start tag. */
+  /** 1-based line and column of the `<` of the `persName` start tag. */
   line: number;
+  column: number;
   ref: string;
   text: string;
   /** Why it does not resolve, in a few words. */
   reason: string;
-}
-
-/** A file of the folder that could not be read (a device, a link out of the folder, not well-formed…). */
-export interface UnreadFile {
-  file: string;
-  message: string;
 }
 
 export interface PersonIndex {
@@ -45,8 +43,12 @@ export interface PersonIndex {
   /** False when the folder has no `persons.xml`. */
   hasPersonography: boolean;
   documents: number;
-  /** Files that were not read, each with its reason. */
-  unread: UnreadFile[];
+  /**
+   * What a check reports, in the order found, with absolute paths: a missing persons.xml (TEI-ED-011), each file
+   * not read (a device, a link out of the folder, not well-formed: the reader's own finding), and each pointer of
+   * {@link unresolved} (TEI-REF-001, -002 or -004, as `validate` reports it).
+   */
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -71,30 +73,38 @@ export function indexPersons(teiDir: string): PersonIndex {
   const personographyAbs = resolve(personographyPath);
   const lookup = (abs: string): ReadonlyMap<string, string> | undefined => (abs === personographyAbs ? personographyIds : undefined);
   const unresolved: UnresolvedRef[] = [];
-  const unread: UnreadFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (!hasPersonography) diagnostics.push(diagnostic(EditionCodes.personographyMissing, { file: personographyPath }, { file: personographyPath, line: 1, column: 1 }));
   let documents = 0;
   for (const f of walkXmlFiles([teiDir])) {
     const rel = relative(teiDir, f.path);
     if (f.problem) {
-      unread.push({ file: rel, message: f.problem.message });
+      diagnostics.push(f.problem);
       continue;
     }
     if (basename(f.path) === PERSONOGRAPHY) continue;
     documents++;
     const read = readXmlFile(f.path);
     if ('diagnostic' in read) {
-      unread.push({ file: rel, message: read.diagnostic.message });
+      diagnostics.push(read.diagnostic);
       continue;
     }
-    // persName elements (nested ones too: each keeps its own text) with their refs and the line of their start tag
-    const open: { ref: string; line: number; text: string[] }[] = [];
+    // persName elements (nested ones too: each keeps its own text) with their refs and the place of their `<`
+    const open: { ref: string; line: number; column: number; text: string[] }[] = [];
     let depthInName = 0;
+    let tagLine = 1;
+    let tagColumn = 1;
     const reader = new XmlReader(
       f.path,
       {
+        // the name and the character after it have been read: the `<` stands before them, on the same line
+        opentagstart: (name) => {
+          tagLine = reader.line;
+          tagColumn = Math.max(1, reader.column - name.length - 1);
+        },
         opentag: (tag) => {
           if (tag.local === 'persName') {
-            open.push({ ref: tag.attributes.ref?.value ?? '', line: reader.line, text: [] });
+            open.push({ ref: tag.attributes.ref?.value ?? '', line: tagLine, column: tagColumn, text: [] });
             depthInName++;
           } else if (depthInName > 0) depthInName++;
         },
@@ -112,11 +122,13 @@ export function indexPersons(teiDir: string): PersonIndex {
       },
       { firstErrorOnly: true },
     );
-    const record = (name: { ref: string; line: number; text: string[] }): void => {
+    const record = (name: { ref: string; line: number; column: number; text: string[] }): void => {
       for (const one of name.ref.split(/\s+/).filter(Boolean)) {
         const verdict = resolvePersonRef(one, f.path, lookup);
-        const person = verdict.kind === 'person' ? byId.get(verdict.id) : undefined;
-        if (person) {
+        if (verdict.kind === 'person') {
+          // a personGrp resolves (as validate has it) but is not listed: the list is of persons
+          const person = byId.get(verdict.id);
+          if (!person) continue;
           person.mentions++;
           const docs = documentSets.get(person.id)!;
           if (!docs.has(rel)) {
@@ -125,12 +137,14 @@ export function indexPersons(teiDir: string): PersonIndex {
           }
           continue;
         }
-        const reason = verdict.kind === 'person' ? `no person "${verdict.id}" in ${PERSONOGRAPHY}` : unresolvedReason(verdict, (p) => relative(teiDir, p) || p);
-        unresolved.push({ file: rel, line: name.line, ref: one, text: name.text.join('').replace(/\s+/g, ' ').trim(), reason });
+        const reason = unresolvedReason(verdict, (p) => relative(teiDir, p) || p);
+        unresolved.push({ file: rel, line: name.line, column: name.column, ref: one, text: name.text.join('').replace(/\s+/g, ' ').trim(), reason });
+        const why = verdict.kind === 'no-personography' && verdict.personography !== personographyAbs ? 'which is not the persons.xml of the folder listed: not read' : undefined;
+        diagnostics.push(personRefFinding(verdict, one, { file: f.path, line: name.line, column: name.column }, why !== undefined ? { why } : {}));
       }
     };
     reader.read(read.text);
-    if (!reader.wellFormed) unread.push({ file: rel, message: reader.diagnostics[0]?.message ?? 'not well-formed' });
+    if (!reader.wellFormed) diagnostics.push(reader.diagnostics[0] ?? diagnostic(XmlCodes.notWellFormed, { detail: 'not well-formed' }, { file: f.path, line: 1, column: 1 }));
   }
-  return { persons: [...byId.values()], unresolved, hasPersonography, documents, unread };
+  return { persons: [...byId.values()], unresolved, hasPersonography, documents, diagnostics };
 }

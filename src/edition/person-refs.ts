@@ -3,6 +3,8 @@
  * this says, transform links and counts by it, `chancery persons` lists what does not resolve.
  */
 import { basename, dirname, resolve } from 'node:path';
+import { ValidateCodes } from '../diagnostics/codes.js';
+import { diagnostic, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { PERSONOGRAPHY } from './personography.js';
 
 /** What one pointer of a `persName/@ref` (one whitespace-separated token) leads to. */
@@ -76,5 +78,33 @@ export function unresolvedReason(verdict: Exclude<PersonRefVerdict, { kind: 'per
       return `no person "${verdict.id}" in ${show(verdict.personography)}`;
     case 'not-a-person':
       return `"${verdict.id}" is a ${verdict.element} in ${show(verdict.personography)}, not a person`;
+  }
+}
+
+/**
+ * The finding for one pointer of a `persName/@ref` that names no person, the same in `validate` and `chancery
+ * persons`: into no persons.xml, or at something there that is not a person, TEI-REF-004; into a persons.xml that
+ * cannot be read, TEI-REF-001 (`why` says why, "which does not exist" without it); at an id persons.xml lacks,
+ * TEI-REF-002. Files and ids are named as the pointer writes them.
+ */
+export function personRefFinding(
+  verdict: Exclude<PersonRefVerdict, { kind: 'person' }>,
+  pointer: string,
+  span: SourceSpan,
+  options: { why?: string; related?: SourceSpan[] } = {},
+): Diagnostic {
+  const hash = pointer.indexOf('#');
+  const file = hash < 0 ? pointer : pointer.slice(0, hash);
+  switch (verdict.kind) {
+    case 'authority':
+    case 'local':
+    case 'not-personography':
+      return diagnostic(ValidateCodes.refNotAPerson, { pointer, personography: PERSONOGRAPHY }, span);
+    case 'not-a-person':
+      return diagnostic(ValidateCodes.refNotAPerson, { pointer, personography: PERSONOGRAPHY, element: verdict.element }, span, options.related ? { related: options.related } : {});
+    case 'no-personography':
+      return diagnostic(ValidateCodes.refFileMissing, { attribute: 'ref', pointer, file, ...(options.why !== undefined ? { why: options.why } : {}) }, span);
+    case 'no-such-person':
+      return diagnostic(ValidateCodes.refIdMissing, { attribute: 'ref', pointer, id: verdict.id, file }, span);
   }
 }

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EditionScope } from '../edition/files.js';
 import { PERSONOGRAPHY } from '../edition/personography.js';
-import { resolvePersonRef } from '../edition/person-refs.js';
+import { personRefFinding, resolvePersonRef } from '../edition/person-refs.js';
 import { openXmlChunks, readXmlFile } from '../xml/read-file.js';
 import type { FileOutcome } from './check-file.js';
 import { ValidateCodes } from '../diagnostics/codes.js';
@@ -72,26 +72,11 @@ export function checkReferences(
     for (const ref of referencesOf(o.facts, o.file)) {
       if (ref.element === 'persName' && ref.attribute === 'ref') {
         const verdict = resolvePersonRef(ref.pointer, from, personography);
-        switch (verdict.kind) {
-          case 'person':
-          case 'authority':
-          case 'local':
-            break;
-          case 'not-personography':
-            add(o.file, diagnostic(ValidateCodes.refNotAPerson, { pointer: ref.pointer, personography: PERSONOGRAPHY }, ref.span));
-            break;
-          case 'no-personography':
-            add(o.file, diagnostic(ValidateCodes.refFileMissing, { attribute: ref.attribute, pointer: ref.pointer, file: ref.targetFile, why: whyNot.get(verdict.personography) }, ref.span));
-            break;
-          case 'no-such-person':
-            add(o.file, diagnostic(ValidateCodes.refIdMissing, { attribute: ref.attribute, pointer: ref.pointer, id: ref.targetId, file: ref.targetFile }, ref.span));
-            break;
-          case 'not-a-person': {
-            const hit = idsOf(verdict.personography)?.get(verdict.id);
-            add(o.file, diagnostic(ValidateCodes.refNotAPerson, { pointer: ref.pointer, personography: PERSONOGRAPHY, element: verdict.element }, ref.span, hit ? { related: [hit.span] } : {}));
-            break;
-          }
-        }
+        // a URI or `#x` never reaches here (only `file.xml#id` pointers are collected): Schematron's rule judges them
+        if (verdict.kind === 'person' || verdict.kind === 'authority' || verdict.kind === 'local') continue;
+        const hit = verdict.kind === 'not-a-person' ? idsOf(verdict.personography)?.get(verdict.id) : undefined;
+        const why = verdict.kind === 'no-personography' ? whyNot.get(verdict.personography) : undefined;
+        add(o.file, personRefFinding(verdict, ref.pointer, ref.span, { ...(why !== undefined ? { why } : {}), ...(hit ? { related: [hit.span] } : {}) }));
         continue;
       }
       const target = resolve(from, '..', ref.targetFile);

@@ -1,15 +1,17 @@
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
 import { folderProblem } from '../checks.js';
-import { printable, reportMessage } from '../../diagnostics/index.js';
+import { countBySeverity, formatDiagnostic, type Diagnostic } from '../../diagnostics/index.js';
 
 /** How many documents a line names before "and N more". */
 const DOCS_SHOWN = 4;
 
 /**
  * `chancery persons [--tei DIR] [--check] [--review] [--json]`: the personography with mention counts and the documents
- * that name each person, and the correspondents still without an authority id. `--check` exits 1 when a
- * persName/@ref points at no person of persons.xml; a missing folder is a usage error (exit 2).
+ * that name each person, and the correspondents still without an authority id. Its findings (a persName/@ref that
+ * points at no person, a file not read) print as validate's text report prints them, `file:line:column: severity:
+ * message [CODE]`, on stderr (stdout is the list, or JSON); `--check` exits 1 when one is an error, as validate
+ * does; a missing folder is a usage error (exit 2).
  */
 export const personsCommand = defineCommand({
   command: 'persons',
@@ -34,11 +36,14 @@ export const personsCommand = defineCommand({
       return ExitCode.ok;
     }
     const { indexPersons } = await import('../../edition/index.js');
-    const index = indexPersons(resolve(io.cwd, args.tei));
+    const teiDir = resolve(io.cwd, args.tei);
+    const index = indexPersons(teiDir);
+    // places as the user named the folder (`tei/a/000.xml`, as `validate tei` names it), not absolute
+    const shown = (file: string): string => join(args.tei, relative(teiDir, file));
+    const findings = index.diagnostics.map((d): Diagnostic => (d.span ? { ...d, span: { ...d.span, file: shown(d.span.file) } } : d));
     if (args.json) {
-      io.stdout(`${JSON.stringify(index, null, 1)}\n`);
+      io.stdout(`${JSON.stringify({ ...index, diagnostics: findings }, null, 1)}\n`);
     } else {
-      if (!index.hasPersonography) io.stderr(`chancery: ${args.tei}/persons.xml not found: every reference is unresolved\n`);
       const persons = [...index.persons].sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
       const idWidth = Math.max(2, ...persons.map((p) => p.id.length));
       for (const p of persons) {
@@ -49,18 +54,15 @@ export const personsCommand = defineCommand({
       io.stdout(`${persons.length} persons, ${persons.reduce((n, p) => n + p.mentions, 0)} mentions in ${index.documents} documents\n`);
       if (without.length > 0) io.stdout(`correspondents without an authority id (wikidata/viaf): ${without.map((p) => p.id).join(', ')}\n`);
     }
-    // names and texts come from the documents: printable, one line each (src/diagnostics/printable.ts)
-    for (const f of index.unread) io.stderr(`${printable(f.file)}: not read: ${reportMessage(f.message)}\n`);
-    for (const u of index.unresolved) {
-      io.stderr(`${printable(u.file)}:${u.line}: persName ref "${reportMessage(u.ref, 200)}" (${reportMessage(u.text, 200)}) does not resolve to a person of persons.xml: ${reportMessage(u.reason)}\n`);
-    }
-    if (args.check) {
-      if (index.unresolved.length > 0) {
-        io.stderr(`persons --check: ${index.unresolved.length} unresolved persName reference(s)\n`);
-        return ExitCode.findings;
-      }
-      io.stderr('persons --check: every persName reference resolves\n');
-    }
-    return ExitCode.ok;
+    for (const d of findings) io.stderr(`${formatDiagnostic(d)}\n`);
+    if (!args.check) return ExitCode.ok;
+    const counts = countBySeverity(findings);
+    const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+    io.stderr(
+      counts.error > 0
+        ? `persons --check: ${plural(index.unresolved.length, 'unresolved persName reference')}; ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}\n`
+        : `persons --check: every persName reference resolves; ${plural(counts.warning, 'warning')}\n`,
+    );
+    return counts.error > 0 ? ExitCode.findings : ExitCode.ok;
   },
 });
