@@ -6,7 +6,7 @@
  * regenerated or cleaned up. Shared by `chancery convert` and `build`.
  */
 import { readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ConvertCodes, EditionCodes, IoCodes } from '../diagnostics/codes.js';
 import { ConvertError, diagnostic, InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { removeStaleTempFiles, writeFileAtomic } from '../io/write-file-atomic.js';
@@ -29,6 +29,12 @@ export { DEFAULT_MAX_BYTES, readInput };
 
 export interface ConvertFilesOptions {
   outDir: string;
+  /**
+   * The folder that relative paths (the inputs, `outDir`, `personsFile`) are relative to; results and messages name
+   * the inputs and the edition's files as they were given. Without it, the process's folder, as Node's file
+   * functions have it.
+   */
+  cwd?: string;
   /**
    * The editor's persons file (JSON or CSV; default none): corrections, merges and authority ids applied to the
    * personography. The personography itself is `<outDir>/persons.xml`: read first (its ids are kept), written after.
@@ -120,15 +126,19 @@ type FileEvent = ConvertReply;
  * step decides the persons of all mentions at once (PersonRegistry.link) and the documents are written with their
  * ids, so that the edition is the same whatever the order of the inputs and the number of `jobs` (worker threads).
  */
-export async function convertFiles(paths: string[], options: ConvertFilesOptions): Promise<ConvertFilesResult> {
-  const outDir = options.outDir;
+export async function convertFiles(givenPaths: string[], options: ConvertFilesOptions): Promise<ConvertFilesResult> {
+  // Files are read and written at absolute places (`at`), and named as the caller named them (`shown`).
+  const at = (p: string): string => (options.cwd === undefined ? p : resolve(options.cwd, p));
+  const paths = givenPaths.map(at);
+  const outDir = at(options.outDir);
+  const shown = (p: string): string => (p.startsWith(outDir + sep) ? join(options.outDir, relative(outDir, p)) : p);
   const files: ConvertedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const kept: KeptFile[] = [];
   const removed: string[] = [];
   const writeFailures: Diagnostic[] = [];
   const failedTo = (file: string, e: unknown, extra: { more?: number; source?: string; remove?: boolean } = {}): Diagnostic => {
-    const d = diagnostic(IoCodes.writeFailed, { file, cause: ioCause(e), ...extra }, { file, line: 1, column: 1 });
+    const d = diagnostic(IoCodes.writeFailed, { file: shown(file), cause: ioCause(e), ...extra }, { file: shown(file), line: 1, column: 1 });
     writeFailures.push(d);
     return d;
   };
@@ -138,7 +148,7 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
   // temporary files of a run that was killed while writing here
   removeStaleTempFiles(outDir);
   const previous = readPersonographyFile(personsPath);
-  const editorEntries = options.personsFile ? readEditorFile(options.personsFile) : undefined;
+  const editorEntries = options.personsFile ? readEditorFile(at(options.personsFile)) : undefined;
   const persons = PersonRegistry.fromEntries(previous?.persons ?? []);
   if (editorEntries) persons.applyEditor(editorEntries, options.personsFile);
   for (const d of persons.diagnostics) diagnostics.push(d);
@@ -148,8 +158,9 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
   learnNames(paths, persons, options.maxBytes);
   const total = paths.reduce((n, p) => n + safeSize(p), 0);
   let done = 0;
-  const jobs: ConvertJob[] = paths.map((path) => ({
+  const jobs: ConvertJob[] = paths.map((path, i) => ({
     path,
+    shownPath: givenPaths[i]!,
     fileName: basename(path),
     parkIn: outDir,
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
@@ -169,12 +180,13 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
   const mentions: DocumentMentions[] = [];
 
   // The file being written: its folder is chosen at its first document.
-  let file: { path: string; source: string; folder?: string; dir?: string; schemaHref?: string; numbered?: Diagnostic; written: string[]; documents: number; waiting: Array<{ target: string; place: PendingPlace }> } | undefined;
+  let file: { path: string; name: string; source: string; folder?: string; dir?: string; schemaHref?: string; numbered?: Diagnostic; written: string[]; documents: number; waiting: Array<{ target: string; place: PendingPlace }> } | undefined;
   let index = 0;
   try {
     for await (const event of events) {
       const path = paths[event.index]!;
-      if (!file) file = { path, source: sourceOf(path), written: [], documents: 0, waiting: [] };
+      const name = givenPaths[event.index]!;
+      if (!file) file = { path, name, source: sourceOf(path), written: [], documents: 0, waiting: [] };
       if (event.kind === 'document') {
         const doc = event.doc;
         mentions.push({ document: `${doc.sourceSlug}/${doc.id}`, source: file.source, mentions: event.mentions });
@@ -184,8 +196,8 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
           if (assigned.numbered) {
             file.numbered = diagnostic(
               EditionCodes.folderNumbered,
-              { path, folder: assigned.slug, takenBy: assigned.takenBy, assigned: file.folder },
-              { file: path, line: 1, column: 1 },
+              { path: name, folder: assigned.slug, takenBy: assigned.takenBy, assigned: file.folder },
+              { file: name, line: 1, column: 1 },
             );
           }
           file.dir = join(outDir, file.folder);
@@ -201,7 +213,7 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
       }
       if (event.kind === 'failed' && !event.outOfMemory) {
         // A bug: one thread would have stopped here, and so does the run.
-        throw ConvertError.of(ConvertCodes.conversionFailed, { path, detail: event.message.split('\n')[0]! });
+        throw ConvertError.of(ConvertCodes.conversionFailed, { path: name, detail: event.message.split('\n')[0]! });
       }
       let converted: ConvertedFile;
       if (event.kind === 'unreadable' || event.kind === 'failed') {
@@ -209,20 +221,20 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
         const error: Diagnostic =
           event.kind === 'unreadable'
             ? event.diagnostic
-            : diagnostic(ConvertCodes.conversionFailed, { path, detail: event.message }, { file: path, line: 1, column: 1 });
+            : diagnostic(ConvertCodes.conversionFailed, { path: name, detail: event.message }, { file: name, line: 1, column: 1 });
         diagnostics.push(error);
-        converted = { file: path, documents: file.documents, written: file.written, bytes: 0, error };
+        converted = { file: name, documents: file.documents, written: file.written, bytes: 0, error };
       } else {
         for (const d of event.diagnostics) diagnostics.push(d);
         if (file.numbered) diagnostics.push(file.numbered);
-        converted = { file: path, encoding: event.encoding, ...(file.folder !== undefined ? { folder: file.folder } : {}), documents: file.documents, written: file.written, bytes: event.bytes };
+        converted = { file: name, encoding: event.encoding, ...(file.folder !== undefined ? { folder: file.folder } : {}), documents: file.documents, written: file.written, bytes: event.bytes };
         done += event.bytes;
       }
       files.push(converted);
       if (file.dir) waiting.push({ dir: file.dir, source: file.source, converted, documents: file.waiting });
       file = undefined;
       index++;
-      options.onFile?.(path, done, total);
+      options.onFile?.(name, done, total);
       await breathe();
     }
     // The link step: every mention of the edition at once, then each document written with its ids in place.
@@ -275,17 +287,21 @@ export async function convertFiles(paths: string[], options: ConvertFilesOptions
   // a run that converted nothing (every input unreadable) leaves the personography as it was
   const converted = files.some((f) => f.documents > 0);
   const personography = writePersonography(personsPath, previous, persons, options.force === true, converted, failedTo);
+  personography.file = shown(personography.file);
   if (personography.edited) {
     diagnostics.push(
-      diagnostic(EditionCodes.personographyEdited, { added: personography.added, personsFile: options.personsFile ?? 'sources/persons.json' }, { file: personsPath, line: 1, column: 1 }),
+      diagnostic(EditionCodes.personographyEdited, { added: personography.added, personsFile: options.personsFile ?? 'sources/persons.json' }, { file: personography.file, line: 1, column: 1 }),
     );
   }
+  for (const f of files) f.written = f.written.map(shown);
   for (const k of kept) {
+    k.path = shown(k.path);
     diagnostics.push(diagnostic(k.reason === 'edited' ? EditionCodes.keptEdited : EditionCodes.keptUnmarked, { stale: k.stale === true }, { file: k.path, line: 1, column: 1 }));
   }
-  for (const r of removed) diagnostics.push(diagnostic(EditionCodes.removed, {}, { file: r, line: 1, column: 1 }));
+  const removedShown = removed.map(shown);
+  for (const r of removedShown) diagnostics.push(diagnostic(EditionCodes.removed, {}, { file: r, line: 1, column: 1 }));
   for (const d of writeFailures) diagnostics.push(d);
-  return { files, persons: personography, diagnostics, kept, removed, writeFailures };
+  return { files, persons: personography, diagnostics, kept, removed: removedShown, writeFailures };
 }
 
 /**
@@ -403,11 +419,11 @@ function* convertHere(jobs: readonly ConvertJob[], registry: PersonRegistry): Ge
     let stream: ReturnType<typeof convertDocuments>;
     try {
       // The file's bytes are let go once decoded: only their count is kept.
-      const input = readInput(job.path, job.maxBytes);
+      const input = readInput(job.path, job.maxBytes, job.shownPath);
       bytes = input.length;
       stream = convertDocuments(input, {
         fileName: job.fileName,
-        sourcePath: job.path,
+        sourcePath: job.shownPath ?? job.path,
         persons,
         parking: () => new ParkedDocuments(job.parkIn),
         ...(job.generatedOn ? { generatedOn: job.generatedOn } : {}),

@@ -18,7 +18,10 @@ export interface WorkerSetup {
 /** Main thread → worker: one file to convert. */
 export interface ConvertRequest {
   index: number;
+  /** Where the file is read (absolute when the caller gave a cwd). */
   path: string;
+  /** The file as findings name it, as the caller gave it; `path` without it. */
+  shownPath?: string;
   fileName: string;
   maxBytes?: number;
   generatedOn?: string;
@@ -44,11 +47,11 @@ function convertOne(req: ConvertRequest): void {
     let bytes = 0;
     const stream = (() => {
       // The file's bytes are let go once decoded: only their count is kept.
-      const input = readInput(req.path, req.maxBytes);
+      const input = readInput(req.path, req.maxBytes, req.shownPath);
       bytes = input.length;
       return convertDocuments(input, {
         fileName: req.fileName,
-        sourcePath: req.path,
+        sourcePath: req.shownPath ?? req.path,
         persons,
         parking: () => new ParkedDocuments(req.parkIn),
         ...(req.generatedOn ? { generatedOn: req.generatedOn } : {}),

@@ -8,12 +8,16 @@ import { InputError } from '../diagnostics/diagnostic.js';
 import { kindOfNonFile, readRegularFile } from '../io/read-regular-file.js';
 import { DEFAULT_MAX_BYTES } from '../convert/index.js';
 
-/** Reads an input file, or throws {@link InputError} with a message naming the file and the problem. */
-export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
+/**
+ * Reads an input file, or throws {@link InputError} with a message naming the file (as `shownPath`, the name the
+ * user gave it, when that is not `path`) and the problem.
+ */
+export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES, shownPath = path): Uint8Array {
   const read = readRegularFile(path, maxBytes);
   if ('bytes' in read) return read.bytes;
   const { kind, message } = read.problem;
-  if (kind === 'missing') throw InputError.of(ConvertCodes.fileMissing, { path }, { exitCode: 3 });
+  const named = { path: shownPath };
+  if (kind === 'missing') throw InputError.of(ConvertCodes.fileMissing, named, { exitCode: 3 });
   if (kind === 'too-large') {
     let size = maxBytes + 1;
     try {
@@ -21,7 +25,7 @@ export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Arra
     } catch {
       // gone meanwhile: the limit is what matters
     }
-    throw InputError.of(ConvertCodes.tooLarge, { path, bytes: size, limit: maxBytes }, { exitCode: 3 });
+    throw InputError.of(ConvertCodes.tooLarge, { ...named, bytes: size, limit: maxBytes }, { exitCode: 3 });
   }
   if (kind === 'not-regular') {
     let what = 'not a regular file';
@@ -30,7 +34,7 @@ export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Arra
     } catch {
       // gone meanwhile
     }
-    throw InputError.of(ConvertCodes.notAFile, { path, what }, { exitCode: 3 });
+    throw InputError.of(ConvertCodes.notAFile, { ...named, what }, { exitCode: 3 });
   }
-  throw InputError.of(ConvertCodes.notAFile, { path, problem: message }, { exitCode: 3 });
+  throw InputError.of(ConvertCodes.notAFile, { ...named, problem: message }, { exitCode: 3 });
 }

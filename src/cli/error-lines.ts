@@ -13,14 +13,15 @@ export function errorLine(command: string | undefined, e: { code: string; messag
 }
 
 /**
- * Writes a file the command was asked for (a report, a baseline) atomically; when the file system refuses, the
- * finding that says so (TEI-IO-003) instead of an exception, so that the command still prints what it has.
+ * Writes a file the command was asked for (a report, a baseline) atomically at `path`; when the file system
+ * refuses, the finding that says so (TEI-IO-003, naming the file as `shownPath`, as the user typed it) instead of an
+ * exception, so that the command still prints what it has.
  */
-export function writeOutputFile(path: string, content: string): Diagnostic | undefined {
+export function writeOutputFile(path: string, content: string, shownPath = path): Diagnostic | undefined {
   try {
     writeFileAtomic(path, content);
     return undefined;
   } catch (e) {
-    return diagnostic(IoCodes.writeFailed, { file: path, cause: ioCause(e) }, { file: path, line: 1, column: 1 });
+    return diagnostic(IoCodes.writeFailed, { file: shownPath, cause: ioCause(e) }, { file: shownPath, line: 1, column: 1 });
   }
 }

@@ -113,4 +113,26 @@ describe('cli: chancery convert', () => {
     assert.match(r.stderr, /no such file or folder: .*missing\.txt/);
     assert.ok(!existsSync(out));
   });
+
+  it('in-process, every path resolves against io.cwd, not the process\'s folder, and is named as typed', async () => {
+    // Before: the inputs were read (and --out, --report written) relative to the process's folder: exit 3,
+    // "no such file", with a folder of that name left beside the tests.
+    assert.notEqual(dir, process.cwd());
+    mkdirSync(join(dir, 'sources'));
+    writeFileSync(join(dir, 'sources', 'letter.txt'), letter);
+    writeFileSync(join(dir, 'sources', 'empty.txt'), '');
+    const outName = `out-${Date.now()}-${process.pid}`;
+    const r = await run(['convert', 'sources/letter.txt', 'sources/empty.txt', '--out', outName, '--report', 'report.json'], dir);
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(r.stderr, 'chancery convert: error: sources/empty.txt: the file is empty [TEI-IN-003]\n');
+    assert.match(r.stdout, new RegExp(`converted 1 of 2 files into 1 TEI documents in ${outName}/`));
+    const xml = readFileSync(join(dir, outName, 'letter', '000.xml'), 'utf8');
+    // the schema is pointed to from where the document is, not from the process's folder
+    const href = /<\?xml-model href="([^"]+)"/.exec(xml)![1]!;
+    assert.ok(existsSync(join(dir, outName, 'letter', href)), href);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { files: { file: string; written: string[] }[] };
+    assert.deepEqual(report.files.map((f) => [f.file, f.written]), [['sources/letter.txt', [join(outName, 'letter', '000.xml')]], ['sources/empty.txt', []]]);
+    assert.equal(existsSync(join(process.cwd(), outName)), false, 'nothing written in the process\'s folder');
+    assert.equal(existsSync(join(process.cwd(), 'report.json')), false);
+  });
 });

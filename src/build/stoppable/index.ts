@@ -8,6 +8,7 @@
  */
 import { ConvertCodes } from '../../diagnostics/codes.js';
 import { ChanceryError, ConvertError, InputError, TransformError, UsageError, ValidateError } from '../../diagnostics/diagnostic.js';
+import { resolve } from 'node:path';
 import { removeOwnTempFiles } from '../../io/write-file-atomic.js';
 import type { BuildOptions, BuildReport } from '../build-edition.js';
 import type { ConvertFilesOptions, ConvertFilesResult } from '../convert-files.js';
@@ -41,7 +42,8 @@ export interface WorkerRun<T> {
 export function convertFilesInWorker(paths: string[], options: ConvertFilesOptions): WorkerRun<ConvertFilesResult> {
   const { onFile, ...rest } = options;
   const progress = onFile ? (done: number, total: number) => onFile('', done, total) : undefined;
-  return runInWorker<ConvertFilesResult>({ call: 'convertFiles', paths, options: rest }, [options.outDir], progress, paths);
+  const outDir = options.cwd === undefined ? options.outDir : resolve(options.cwd, options.outDir);
+  return runInWorker<ConvertFilesResult>({ call: 'convertFiles', paths, options: rest }, [outDir], progress, paths);
 }
 
 /** {@link buildEdition} in a worker thread (see the module's comment). */

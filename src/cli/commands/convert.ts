@@ -44,7 +44,10 @@ export const convertCommand = defineCommand({
     const date = editionDate(config, io.env?.SOURCE_DATE_EPOCH);
     const progress = startProgress(io, 'convert', args.quiet || args.json);
     const started = performance.now();
+    // Paths as the user typed them, relative to the command's folder (io.cwd), which in-process callers set
+    // apart from the process's; the library reads and writes there and names them as typed.
     const run = convertFilesInWorker(args.files, {
+      cwd: io.cwd,
       outDir: args.out,
       maxBytes: args.maxSize * 1048576,
       force: args.force,
@@ -61,8 +64,9 @@ export const convertCommand = defineCommand({
     // Written whatever failed before: the report is where every failure is listed.
     const reportFailure = args.report
       ? writeOutputFile(
-          args.report,
+          resolve(io.cwd, args.report),
           JSON.stringify({ files: result.files.map((f) => ({ file: f.file, encoding: f.encoding, folder: f.folder, documents: f.documents, written: f.written, error: f.error, notWritten: f.notWritten })), kept: result.kept, removed: result.removed, diagnostics: result.diagnostics }, null, 1) + '\n',
+          args.report,
         )
       : undefined;
     for (const f of failed) io.stderr(`${errorLine('convert', f.error!)}\n`);
