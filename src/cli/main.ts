@@ -140,6 +140,10 @@ if (isMain()) {
   runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
+      // A signal that came during the last synchronous stretch of work (transform renders a large document in
+      // one) waits in libuv's signal pipe, read only when the loop polls; with nothing left to wait for, the
+      // process would exit 0 without polling, the signal lost. One more turn reads it: interrupted, 130 or 143.
+      setImmediate(() => undefined);
     },
     (e: unknown) => {
       // A bug, not bad input: say so in one line, with the stack only on request.

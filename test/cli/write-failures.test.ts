@@ -35,6 +35,9 @@ interface Report {
 
 const readReport = (path: string): Report => JSON.parse(readFileSync(path, 'utf8')) as Report;
 
+/** The temporary files a run left under `dir` (it should leave none, whatever failed). */
+const tempFilesIn = (dir: string): string[] => filesUnder(dir).filter((f) => f.endsWith('.tmp'));
+
 describe('outputs that cannot be written: a finding per file, the other inputs written, the report written, exit 2', function () {
   this.timeout(180000);
 
@@ -79,7 +82,7 @@ describe('outputs that cannot be written: a finding per file, the other inputs w
     const r = chancery(['convert', 'telegrams.txt', 'letter.txt', '--out', 'tei', '--report', 'report.json', '--quiet'], dir);
     assert.equal(r.status, 2, r.stderr);
     assert.deepEqual(lines(r), [`chancery convert: error: cannot write tei/telegrams/000.xml: a file where a folder should be (EEXIST); nor 1 more document of telegrams.txt [TEI-IO-003]`]);
-    assert.deepEqual(filesUnder(out), ['letter/000.xml', 'persons-review.json', 'persons.xml', 'telegrams']);
+    assert.deepEqual(filesUnder(out), ['letter/000.xml', 'persons-review.json', 'persons.xml', 'telegrams'], 'no temporary file left');
     assert.deepEqual(parseXmlTree(readFileSync(join(out, 'letter', '000.xml'), 'utf8'), 'letter/000.xml').diagnostics, []);
     assert.equal(readFileSync(join(out, 'telegrams'), 'utf8'), 'not a folder', 'what stood in the way is left as it was');
     const report = readReport(join(dir, 'report.json'));
@@ -102,6 +105,7 @@ describe('outputs that cannot be written: a finding per file, the other inputs w
       ['letter/000.xml', 'persons.xml', 'persons-review.json'].map((f) => `chancery convert: error: cannot write OUT/${f}: name too long (ENAMETOOLONG) [TEI-IO-003]`),
     );
     assert.equal(readReport(join(dir, 'report.json')).files[0]!.notWritten?.code, 'TEI-IO-003');
+    assert.deepEqual(tempFilesIn(dir), []);
   });
 
   it('a report that cannot be written: one line, the TEI written all the same, exit 2', function () {
@@ -112,6 +116,7 @@ describe('outputs that cannot be written: a finding per file, the other inputs w
     assert.equal(r.status, 2, r.stderr);
     assert.deepEqual(lines(r), [`chancery convert: error: cannot write ${report}: name too long (ENAMETOOLONG) [TEI-IO-003]`]);
     assert.ok(existsSync(join(dir, 'tei', 'letter', '000.xml')));
+    assert.deepEqual(tempFilesIn(dir), []);
   });
 
   it('a full disk (ENOSPC, a tmpfs of 48 kB): one line per file that did not fit, every file written whole, no temporary file, the report written', function () {
@@ -160,6 +165,7 @@ describe('outputs that cannot be written: a finding per file, the other inputs w
     assert.ok(existsSync(join(dir, 'tei', 'telegrams', '001.xml')), 'the other source is written');
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { diagnostics: Array<{ code: string }> };
     assert.equal(report.diagnostics.filter((d) => d.code === 'TEI-IO-003').length, 1);
+    assert.deepEqual(tempFilesIn(dir), []);
   });
 
   it('validate: a baseline that cannot be written is one line, the findings printed unsuppressed, exit 2', function () {
@@ -170,5 +176,6 @@ describe('outputs that cannot be written: a finding per file, the other inputs w
     assert.equal(r.status, 2, r.stderr);
     assert.deepEqual(lines(r), [`chancery validate: error: cannot write ${join(dir, baseline)}: name too long (ENAMETOOLONG) [TEI-IO-003]`]);
     assert.match(r.stdout, /^bad\.xml:1:\d+: error: .* \[TEI-RNG-\d{3}\]$/m);
+    assert.deepEqual(tempFilesIn(dir), []);
   });
 });
