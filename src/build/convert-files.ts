@@ -14,7 +14,7 @@ import { ioCause } from '../io/read-regular-file.js';
 import { packageFile } from '../io/package-files.js';
 import { breathe } from '../io/breathe.js';
 import type { SourceText } from '../model/document.js';
-import { convertDocuments, decodeSource, DEFAULT_MAX_BYTES, fillPersonRefsInXml, MentionRecorder, PersonRegistry, serializeTei, type DocumentMentions } from '../convert/index.js';
+import { convertDocuments, decodeSource, DEFAULT_MAX_BYTES, fillPersonRefsInXml, MentionRecorder, MentionStore, PersonRegistry, serializeTei } from '../convert/index.js';
 import { generatedState, markGenerated } from '../edition/generated-mark.js';
 import { addToEditedPersonography, personographyXml, PERSONOGRAPHY, readEditorFile, readPersonographyFile, type PersonographyFile } from '../edition/personography.js';
 import { FolderAssigner, folderOwners, xmlFilesIn } from '../edition/source-folders.js';
@@ -177,7 +177,7 @@ export async function convertFiles(givenPaths: string[], options: ConvertFilesOp
   const pending = new PendingDocuments(outDir);
   /** The documents of each file that converted, in order, waiting for their person ids. */
   const waiting: Array<{ dir: string; source: string; converted: ConvertedFile; documents: Array<{ target: string; place: PendingPlace }> }> = [];
-  const mentions: DocumentMentions[] = [];
+  const mentions = new MentionStore();
 
   // The file being written: its folder is chosen at its first document.
   let file: { path: string; name: string; source: string; folder?: string; dir?: string; schemaHref?: string; numbered?: Diagnostic; written: string[]; documents: number; waiting: Array<{ target: string; place: PendingPlace }> } | undefined;
@@ -189,7 +189,7 @@ export async function convertFiles(givenPaths: string[], options: ConvertFilesOp
       if (!file) file = { path, name, source: sourceOf(path), written: [], documents: 0, waiting: [] };
       if (event.kind === 'document') {
         const doc = event.doc;
-        mentions.push({ document: `${doc.sourceSlug}/${doc.id}`, source: file.source, mentions: event.mentions });
+        mentions.add({ document: `${doc.sourceSlug}/${doc.id}`, source: file.source, mentions: event.mentions });
         if (file.folder === undefined) {
           const assigned = folders.assign({ source: file.source, slug: doc.sourceSlug });
           file.folder = assigned.folder;

@@ -7,7 +7,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText, TeiDocument } from '../model/document.js';
 import { decodeSource, splitLines } from './readers/decode.js';
 import { streamPipeline } from './pipeline.js';
-import { PersonRegistry, type DocumentMentions } from './entities/personography.js';
+import { PersonRegistry } from './entities/personography.js';
+import { MentionStore } from './entities/mention-store.js';
 import { fillPersonRefs, MentionRecorder } from './entities/person-mentions.js';
 import { createContext, type ConvertOptions } from './pass.js';
 import { forbiddenCharacterFindings } from './forbidden-characters.js';
@@ -19,6 +20,7 @@ export { decodeSource } from './readers/decode.js';
 export { DEFAULT_MAX_BYTES } from './limits.js';
 export { MentionRecorder, fillPersonRefs, fillPersonRefsInXml, type EditionNameFacts, type PersonResolver, type RecordedMention } from './entities/person-mentions.js';
 export type { DocumentMentions } from './entities/personography.js';
+export { MentionStore } from './entities/mention-store.js';
 
 /** What {@link convert} makes of one input. */
 export interface ConvertResult {
@@ -54,10 +56,10 @@ export function convert(input: string | Uint8Array, options: ConvertOptions): Co
   const recorder = registry ? new MentionRecorder(registry.editionNameFacts(), (lines) => registry.takeSourceKnowledge(lines)) : undefined;
   const stream = convertDocuments(input, recorder ? { ...options, persons: recorder } : options);
   const documents: TeiDocument[] = [];
-  const mentions: DocumentMentions[] = [];
+  const mentions = new MentionStore();
   for (const doc of stream.documents) {
     documents.push(doc);
-    if (recorder) mentions.push({ document: `${doc.sourceSlug}/${doc.id}`, source: options.fileName, mentions: recorder.take() });
+    if (recorder) mentions.add({ document: `${doc.sourceSlug}/${doc.id}`, source: options.fileName, mentions: recorder.take() });
   }
   if (registry) {
     const ids = registry.link(mentions);

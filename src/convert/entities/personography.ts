@@ -269,19 +269,23 @@ export class PersonRegistry implements PersonResolver {
   /**
    * Links the mentions of a batch of documents (an edition's) to persons, all at once: the same persons and ids
    * whatever the order of the documents and of the sources (see ./persons/link.ts). Returns the ids of each
-   * document's mentions, in the order given.
+   * document's mentions, in the order given. An edition's mentions are best given as a `MentionStore` (./mention-store.ts).
    */
-  link(batch: readonly DocumentMentions[]): string[][] {
+  link(batch: Iterable<DocumentMentions>): string[][] {
     const all: LinkMention[] = [];
-    const where: Array<[number, number]> = [];
-    for (const [d, doc] of batch.entries()) {
+    // Each mention's place (the document it counts in), and each document's number of mentions: the batch is read
+    // once, so that a MentionStore gives its documents one at a time.
+    const placed: Array<string | undefined> = [];
+    const counts: number[] = [];
+    for (const doc of batch) {
       // Documents of two sources may share a name: the source makes them apart.
       const document = `${doc.source}\u0000${doc.document}`;
       for (const [k, m] of doc.mentions.entries()) {
         const fixed = this.byForm.size > 0 ? this.byForm.get(fold(m.form.text).replace(/\s+/g, ' ')) : undefined;
         all.push({ form: m.form, options: m.options, document, source: doc.source, position: this.sequence + k, ...(fixed ? { fixed: this.get(fixed)?.id ?? fixed } : {}) });
-        where.push([d, k]);
+        placed.push(m.place?.document);
       }
+      counts.push(doc.mentions.length);
       this.sequence += doc.mentions.length;
     }
     const result = linkMentions(all, {
@@ -289,17 +293,21 @@ export class PersonRegistry implements PersonResolver {
       get: (id) => this.known(id),
     });
     const ids = this.createPersons(result.created, all);
-    const out = batch.map((doc) => new Array<string>(doc.mentions.length));
+    const out = counts.map((n) => new Array<string>(n));
     const touched = new Set<RegisteredPerson>();
+    let d = 0;
+    let k = 0;
     for (const [i, m] of all.entries()) {
+      while (k >= counts[d]!) {
+        d++;
+        k = 0;
+      }
       const target = result.targets[i]!;
       const id = target.startsWith('#') ? ids[Number(target.slice(1))]! : target;
-      const [d, k] = where[i]!;
-      const doc = batch[d]!;
       const person = this.persons.get(id)!;
-      this.record(person, m, doc.mentions[k]!.place);
+      this.record(person, m, placed[i]);
       touched.add(person);
-      out[d]![k] = id;
+      out[d]![k++] = id;
     }
     for (const p of touched) this.settle(p);
     return out;
@@ -387,7 +395,8 @@ export class PersonRegistry implements PersonResolver {
   }
 
   /** Counts what one mention says of its person; {@link settle} then makes the record of the counts. */
-  private record(p: RegisteredPerson, m: LinkMention, place: MentionPlace | undefined): void {
+  /** `placeDocument`: the document of the mention's place, if it has one. */
+  private record(p: RegisteredPerson, m: LinkMention, placeDocument: string | undefined): void {
     const form = m.form;
     const t = this.tally(p.id);
     const name = nameFactsOf(form);
@@ -417,7 +426,7 @@ export class PersonRegistry implements PersonResolver {
     if (name.sex && form.title) count(t.titles, titleCase(form.title.split(/\s+/)[0]!));
     if (m.options.correspondent) p.correspondent = true;
     p.mentions++;
-    if (place) t.documents.add(place.document);
+    if (placeDocument !== undefined) t.documents.add(placeDocument);
   }
 
   /**
