@@ -11,13 +11,15 @@ import { forbiddenCharacters, type ForbiddenCharacters, type ForbiddenKind } fro
 /** One finding for each kind of forbidden character in the source's lines, at the first of them. */
 export function forbiddenCharacterFindings(source: SourceText): Diagnostic[] {
   const kinds = new Map<ForbiddenKind, ForbiddenCharacters & { line: number }>();
-  source.lines.forEach((text, i) => {
+  let line = 0;
+  for (const text of source.lines) {
+    line++;
     for (const found of forbiddenCharacters(text)) {
       const seen = kinds.get(found.kind);
       if (seen) seen.count += found.count;
-      else kinds.set(found.kind, { ...found, line: i + 1 });
+      else kinds.set(found.kind, { ...found, line });
     }
-  });
+  }
   return [...kinds.values()].map((k) =>
     diagnostic(ConvertCodes.forbiddenCharacters, { count: k.count, kind: k.kind, char: k.char }, { file: source.file, line: k.line, column: k.offset + 1 }),
   );

@@ -13,7 +13,18 @@ export interface SourceText {
   encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   hadBom: boolean;
   byteLength: number;
-  lines: string[];
+  /** The source's lines, without their terminators. */
+  lines: LineList;
+}
+
+/**
+ * Lines read by index or in order: an array of strings is one; a decoded file gives one that holds its bytes and
+ * decodes a line when it is asked for (src/convert/readers/source-lines.ts). Read a line with `at` (0-based;
+ * undefined past the end), never with a negative index: an array counts those from its end, a source's lines do not.
+ */
+export interface LineList extends Iterable<string> {
+  readonly length: number;
+  at(index: number): string | undefined;
 }
 
 /** What a block is, once the structure pass has looked at it. */

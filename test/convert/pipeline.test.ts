@@ -34,7 +34,7 @@ function countingVolume(calls: string[], decides: (note: string, read: string[],
 }
 
 function fakeDocs(source: SourceText): TeiDocument[] {
-  return source.lines.map((line, i) => ({
+  return [...source.lines].map((line, i) => ({
     id: String(i).padStart(3, '0'), sourceSlug: 's', sourceFile: source.file, startLine: i + 1, endLine: i + 1, kind: 'document',
     blocks: [], title: line, sender: [], addressees: [], languages: [], diagnostics: [],
   }));

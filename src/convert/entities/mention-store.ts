@@ -9,6 +9,7 @@
  * the link step: docs/decisions.md, "Mentions kept compact"). Each distinct form and options are kept once, as
  * copies made by JSON (a fresh string for every field), and every mention as four numbers.
  */
+import { detached } from '../detached.js';
 import type { MentionOptions, NameForm } from './persons/link.js';
 import type { DocumentMentions, MentionPlace } from './personography.js';
 import type { RecordedMention } from './person-mentions.js';
@@ -122,9 +123,4 @@ export class MentionStore implements Iterable<DocumentMentions> {
   private name(text: string): number {
     return this.names.idOf(text, () => detached(text));
   }
-}
-
-/** A copy of `text` that shares no storage with the string it may be a slice of. */
-function detached(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }

@@ -10,7 +10,7 @@
  * ({@link PersonRegistry.link}, the rules of ./persons/link.ts), and {@link fillPersonRefs} puts the ids in place,
  * in the document's objects, or {@link fillPersonRefsInXml} in the document as serialised.
  */
-import type { TeiDocument } from '../../model/document.js';
+import type { LineList, TeiDocument } from '../../model/document.js';
 import { NameKnowledge } from './persons/knowledge.js';
 import { normalizeSurname } from './persons/normalize.js';
 import type { MentionOptions, NameForm } from './persons/link.js';
@@ -31,7 +31,7 @@ export interface PersonResolver {
    * What a source teaches about names read alone, if it was read already when the edition learnt it (see
    * {@link PersonRegistry.takeSourceKnowledge}); undefined, and the entity pass reads it itself, otherwise.
    */
-  takeSourceKnowledge?(lines: readonly string[]): NameKnowledge | undefined;
+  takeSourceKnowledge?(lines: LineList): NameKnowledge | undefined;
 }
 
 /** One call of {@link PersonResolver.resolve}, as a recorder keeps it. */
@@ -74,7 +74,7 @@ export class MentionRecorder implements PersonResolver {
    * `sourceKnowledge`: in the registry's own thread, what a source teaches read alone, which the registry read with
    * the edition's knowledge (see {@link PersonRegistry.takeSourceKnowledge}).
    */
-  constructor(facts: EditionNameFacts, private readonly sourceKnowledge?: (lines: readonly string[]) => NameKnowledge | undefined) {
+  constructor(facts: EditionNameFacts, private readonly sourceKnowledge?: (lines: LineList) => NameKnowledge | undefined) {
     // In the registry's own thread its knowledge is used as it is; a worker gets a copy to make into one.
     this.knowledge = facts.knowledge instanceof NameKnowledge ? facts.knowledge : new NameKnowledge().add(facts.knowledge as NameKnowledge);
     this.editorSurnames = new Set(facts.editorSurnames);
@@ -86,7 +86,7 @@ export class MentionRecorder implements PersonResolver {
     return knowsSurname(surname, this.editorSurnames, this.knowledge, this.learned, this.strongSeen);
   }
 
-  takeSourceKnowledge(lines: readonly string[]): NameKnowledge | undefined {
+  takeSourceKnowledge(lines: LineList): NameKnowledge | undefined {
     return this.sourceKnowledge?.(lines);
   }
 

@@ -6,6 +6,7 @@
  * corrections; reading and writing those files is src/edition/personography.ts's.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { LineList } from '../../model/document.js';
 import { personRef, type EditorEntry, type PersonEntry } from '../../edition/personography.js';
 import type { KeptApart, MergeEvidence, PersonReview } from '../../edition/person-review.js';
 import { EntityCodes } from '../../diagnostics/codes.js';
@@ -176,7 +177,7 @@ export class PersonRegistry implements PersonResolver {
   }
 
   /** Reads one source's raw lines into the edition's knowledge; call it for every source before converting any. */
-  learnSource(lines: readonly string[]): void {
+  learnSource(lines: LineList): void {
     const alone = this.knowledge.learnSource(lines);
     this.learned = true;
     // What the source teaches read alone, which its conversion consults too (see takeSourceKnowledge): read here
@@ -191,7 +192,7 @@ export class PersonRegistry implements PersonResolver {
    * What a source learnt by {@link learnSource} teaches read alone, handed over once (the registry keeps it no
    * longer), or undefined when this source was not learnt here. Found by the digest of its lines.
    */
-  takeSourceKnowledge(lines: readonly string[]): NameKnowledge | undefined {
+  takeSourceKnowledge(lines: LineList): NameKnowledge | undefined {
     if (this.sourceKnowledge.size === 0) return undefined;
     const key = linesDigest(lines);
     const found = this.sourceKnowledge.get(key);

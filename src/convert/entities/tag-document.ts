@@ -8,7 +8,7 @@
  * bare mentions ("Molotov", "Hitler Germany") anywhere in the document.
  */
 import { isNameWithOffice, readSignatureBlock } from '../rules/signature.js';
-import type { Block, Inference, Party, TeiDocument } from '../../model/document.js';
+import type { Block, Inference, LineList, Party, TeiDocument } from '../../model/document.js';
 import { findDates } from './dates/find-dates.js';
 import { applySpans, pieceAt, pieceFor, viewOf, type EntitySpan, type InlineView } from './inline-view.js';
 import { findPersons, type PersonMention } from './persons/find-persons.js';
@@ -192,7 +192,7 @@ function placeInDateline(unit: Unit, dateStart: number): EntitySpan | undefined 
  * their own (title, initials, given name, context) — the same person is often named in full in one document and
  * bare in another —, the words it prints in lower case, its places.
  */
-export function sourceKnowledge(lines: readonly string[]): NameKnowledge {
+export function sourceKnowledge(lines: LineList): NameKnowledge {
   return new NameKnowledge().learn(lines);
 }
 

@@ -10,15 +10,18 @@ const LONG_LINE = 160;
 export function readBlocks(source: SourceText, fromLine = 1, toLine = source.lines.length): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
+  // The line before, while it is in the current block (a block starts after a blank line or at `fromLine`).
+  let previous = '';
   for (let n = fromLine; n <= toLine; n++) {
-    const text = source.lines[n - 1] ?? '';
+    const text = source.lines.at(n - 1) ?? '';
     if (text.trim() === '') {
       current = undefined;
       continue;
     }
     // Word processors write a paragraph as one long line, and indent its first line: either starts a
     // new block even without a blank line.
-    if (current && (/^\s*\t/.test(text) || (source.lines[n - 2] ?? '').length > LONG_LINE)) current = undefined;
+    if (current && (/^\s*\t/.test(text) || previous.length > LONG_LINE)) current = undefined;
+    previous = text;
     if (!current) {
       current = { kind: 'p', line: n, endLine: n, lines: [], column: 1, inlines: [] };
       blocks.push(current);

@@ -13,9 +13,9 @@
 import { ConvertCodes } from '../../diagnostics/codes.js';
 import { diagnostic, InputError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { byteOrderMark, positionIn, utf8SequenceAt, windows1252Char } from '../../io/text-encoding.js';
-import type { SourceText } from '../../model/document.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+import type { LineList, SourceText } from '../../model/document.js';
+import { isUtf8 } from 'node:buffer';
+import { Utf8Lines } from './source-lines.js';
 
 /** Share of control characters (other than tab, LF, CR, FF) above which a file is taken for binary. */
 const BINARY_CONTROL_SHARE = 0.01;
@@ -38,19 +38,21 @@ export function decodeSource(bytes: Uint8Array, file: string, shownAs = file): D
   if (utf16) {
     const text = decodeUtf16(bytes.subarray(bom?.length ?? 0), utf16);
     if (looksBinary(codeUnitsOf(text.slice(0, HEAD)))) throw InputError.of(ConvertCodes.binaryFile, { file: shownAs }, { exitCode: 3 });
-    return { source: { file, encoding: utf16, hadBom: bom !== undefined, byteLength: bytes.length, lines: splitLines(text) }, diagnostics: [] };
+    return { source: { file, encoding: utf16, hadBom: bom !== undefined, byteLength: bytes.length, lines: linesOf(text) }, diagnostics: [] };
   }
   if (looksBinary(bytes.subarray(0, HEAD))) {
     throw InputError.of(ConvertCodes.binaryFile, { file: shownAs }, { exitCode: 3 });
   }
   const hadBom = bom !== undefined;
   const content = hadBom ? bytes.subarray(bom.length) : bytes;
-  const source = (text: string, encoding: SourceText['encoding']): SourceText => ({ file, encoding, hadBom, byteLength: bytes.length, lines: splitLines(text) });
-  try {
-    return { source: source(utf8.decode(content), 'utf-8'), diagnostics: [] };
-  } catch {
-    // not UTF-8 throughout: read below
+  const source = (text: string, encoding: SourceText['encoding']): SourceText => ({ file, encoding, hadBom, byteLength: bytes.length, lines: linesOf(text) });
+  if (isUtf8(content)) {
+    // The usual case: the lines are read from the bytes themselves. A second byte order mark is dropped, as a
+    // decoder drops the first.
+    const text = byteOrderMark(content)?.encoding === 'utf-8' ? content.subarray(3) : content;
+    return { source: { file, encoding: 'utf-8', hadBom, byteLength: bytes.length, lines: new Utf8Lines(text) }, diagnostics: [] };
   }
+  // not UTF-8 throughout: read below
   const mixed = readMixedUtf8(content);
   if (mixed.strayBytes === 0) return { source: source(mixed.text, 'utf-8'), diagnostics: [] };
   const firstStray = content[mixed.firstStray]!;
@@ -67,6 +69,14 @@ export function decodeSource(bytes: Uint8Array, file: string, shownAs = file): D
   }
   const at = positionIn(text, mixed.firstStray);
   return { source: source(text, 'windows-1252'), diagnostics: [diagnostic(ConvertCodes.decodedAsWindows1252, { line: at.line }, { file, ...at })] };
+}
+
+/**
+ * The lines of a decoded text, held as UTF-8 (see {@link Utf8Lines}) unless the text has a surrogate without its
+ * pair (a UTF-16 file can), which UTF-8 cannot hold: then as strings.
+ */
+function linesOf(text: string): LineList {
+  return /\p{Surrogate}/u.test(text) ? splitLines(text) : new Utf8Lines(Buffer.from(text, 'utf8'));
 }
 
 /** Lines without their terminators; CRLF, CR and LF all end a line. */

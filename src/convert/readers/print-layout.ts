@@ -8,7 +8,7 @@
  * Nothing is dropped: every physical line's text is in a logical line or is a running head, and each logical
  * line keeps where its pieces came from (1-based line and column).
  */
-import type { Block, SourceText } from '../../model/document.js';
+import type { Block, LineList, SourceText } from '../../model/document.js';
 import { readBlocks } from './blocks.js';
 
 /** A running head: "2  FOREIGN RELATIONS, 1918, RUSSIA, VOLUME III", "RUSSIA  3". */
@@ -72,7 +72,7 @@ const MIN_RUNNING_HEADS = 2;
  * are common (a third of the lines of four words or more end within 12 columns of it) and it is a printed
  * line's width (40–100 columns). Undefined for running text, whose paragraphs are lines of any length.
  */
-export function wrapWidth(lines: readonly string[]): number | undefined {
+export function wrapWidth(lines: LineList): number | undefined {
   let max = 0;
   for (const l of lines) if (l.length > max) max = l.length;
   if (max < 40 || max > 100) return undefined;
@@ -118,7 +118,7 @@ export function joinHyphenated(first: string, second: string, vocabulary: Readon
 }
 
 /** Words of a text in lower case, hyphenated compounds both whole and in parts, for {@link joinHyphenated}. */
-export function vocabularyOf(lines: readonly string[]): Set<string> {
+export function vocabularyOf(lines: LineList): Set<string> {
   const words = new Set<string>();
   for (const line of lines) {
     // A word cut at the line's end is not a word of the text.
@@ -137,10 +137,10 @@ export function vocabularyOf(lines: readonly string[]): Set<string> {
  * lines around it belong to it, so a paragraph it interrupts runs on (one blank line on each side) and
  * one it does not interrupt still ends (a second blank line beside it).
  */
-export function reflowPrint(source: readonly string[]): PrintText | undefined {
+export function reflowPrint(source: LineList): PrintText | undefined {
   const width = wrapWidth(source);
   if (width === undefined) return undefined;
-  const isHead = (i: number) => (source[i - 1] ?? '') === '' && (source[i + 1] ?? '') === '' && i > 0 && runningHead(source[i]!) !== undefined;
+  const isHead = (i: number) => i > 0 && (source.at(i - 1) ?? '') === '' && (source.at(i + 1) ?? '') === '' && runningHead(source.at(i)!) !== undefined;
   const heads: number[] = [];
   for (let i = 0; i < source.length; i++) if (isHead(i)) heads.push(i);
   if (heads.length < MIN_RUNNING_HEADS) return undefined;
@@ -150,7 +150,7 @@ export function reflowPrint(source: readonly string[]): PrintText | undefined {
   let open = false; // the last logical line may take the next physical line
   let pending: (RunningHead & { line: number }) | undefined;
   for (let i = 0; i < source.length; i++) {
-    const text = source[i]!;
+    const text = source.at(i)!;
     // The blank lines on each side of a running head are its own: a paragraph it interrupts runs on (one
     // blank line on each side), one it does not interrupt has ended (a further blank line beside it).
     if (text.trim() === '' && headSet.has(i + 1)) continue;
@@ -190,8 +190,8 @@ export function reflowPrint(source: readonly string[]): PrintText | undefined {
 }
 
 /** The source text of the last physical line of a logical line. */
-function lastPhysical(source: readonly string[], pieces: LinePiece[]): string {
-  return source[pieces[pieces.length - 1]!.line - 1]!;
+function lastPhysical(source: LineList, pieces: LinePiece[]): string {
+  return source.at(pieces[pieces.length - 1]!.line - 1)!;
 }
 
 /**

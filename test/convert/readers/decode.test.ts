@@ -46,7 +46,7 @@ describe('readers/decode', () => {
       assert.equal(source.encoding, 'utf-8');
       assert.equal(source.hadBom, false);
       assert.equal(source.file, 'in.txt');
-      assert.deepEqual(source.lines, ['Molotov — Молотов', 'line 2']);
+      assert.deepEqual([...source.lines], ['Molotov — Молотов', 'line 2']);
       assert.deepEqual(diagnostics, []);
     });
 
@@ -55,22 +55,22 @@ describe('readers/decode', () => {
       const { source, diagnostics } = decodeSource(input, 'bom.txt');
       assert.equal(source.hadBom, true);
       assert.equal(source.encoding, 'utf-8');
-      assert.deepEqual(source.lines, ['abc']);
+      assert.deepEqual([...source.lines], ['abc']);
       assert.equal(source.byteLength, 7);
       assert.deepEqual(diagnostics, []);
     });
 
     it('splits CRLF and CR-only files into the same lines as LF files', () => {
-      const lf = decodeSource(bytes('one\ntwo\n\nthree\n'), 'f.txt').source.lines;
-      assert.deepEqual(decodeSource(bytes('one\r\ntwo\r\n\r\nthree\r\n'), 'f.txt').source.lines, lf);
-      assert.deepEqual(decodeSource(bytes('one\rtwo\r\rthree\r'), 'f.txt').source.lines, lf);
+      const lf = [...decodeSource(bytes('one\ntwo\n\nthree\n'), 'f.txt').source.lines];
+      assert.deepEqual([...decodeSource(bytes('one\r\ntwo\r\n\r\nthree\r\n'), 'f.txt').source.lines], lf);
+      assert.deepEqual([...decodeSource(bytes('one\rtwo\r\rthree\r'), 'f.txt').source.lines], lf);
     });
 
     it('falls back to Windows-1252 with TEI-IN-007 at the first bad byte', () => {
       // "café" with é as the single byte 0xE9, on line 2.
       const { source, diagnostics } = decodeSource(bytes('first line\ncaf', [0xe9], ' au lait\n'), 'cp.txt');
       assert.equal(source.encoding, 'windows-1252');
-      assert.deepEqual(source.lines, ['first line', 'café au lait']);
+      assert.deepEqual([...source.lines], ['first line', 'café au lait']);
       assert.equal(diagnostics.length, 1);
       const [d] = diagnostics;
       assert.equal(d!.code, 'TEI-IN-007');
@@ -84,7 +84,7 @@ describe('readers/decode', () => {
     it('decodes the Windows-1252 characters of 0x80–0x9F (quotes, dashes, euro)', () => {
       const { source } = decodeSource(bytes('it', [0x92], 's ', [0x93], 'x', [0x94], ' ', [0x96], ' ', [0x80]), 'cp.txt');
       assert.equal(source.encoding, 'windows-1252');
-      assert.deepEqual(source.lines, ['it’s “x” – €']);
+      assert.deepEqual([...source.lines], ['it’s “x” – €']);
     });
 
     it('names the source in the span by `file`, not by `shownAs`', () => {
@@ -101,7 +101,7 @@ describe('readers/decode', () => {
     // as splitLines accepts): expected TEI-IN-007 at line 2, column 2; actual line 1, column 6.
     it('counts lines after CR-only terminators for the span of the bad byte', () => {
       const { source, diagnostics } = decodeSource(bytes('abc\rd', [0xe9], 'f'), 'cp.txt');
-      assert.deepEqual(source.lines, ['abc', 'déf']);
+      assert.deepEqual([...source.lines], ['abc', 'déf']);
       assert.deepEqual(diagnostics[0]!.span, { file: 'cp.txt', line: 2, column: 2 });
     });
 
@@ -111,7 +111,7 @@ describe('readers/decode', () => {
     it('does not decode a BOM as Windows-1252 text in the fallback', () => {
       const { source, diagnostics } = decodeSource(bytes([0xef, 0xbb, 0xbf], 'caf', [0xe9]), 'cp.txt');
       assert.equal(source.hadBom, true);
-      assert.deepEqual(source.lines, ['café']);
+      assert.deepEqual([...source.lines], ['café']);
       assert.deepEqual(diagnostics[0]!.span, { file: 'cp.txt', line: 1, column: 4 });
     });
 
@@ -119,7 +119,7 @@ describe('readers/decode', () => {
       // "Herr Müller" in UTF-8, then a curly apostrophe pasted as the single byte 0x92.
       const { source, diagnostics } = decodeSource(bytes('Herr Müller wrote.\n\nIt was fine', [0x92], 's.\n'), 'mixed.txt');
       assert.equal(source.encoding, 'utf-8');
-      assert.deepEqual(source.lines, ['Herr Müller wrote.', '', 'It was fine’s.']);
+      assert.deepEqual([...source.lines], ['Herr Müller wrote.', '', 'It was fine’s.']);
       assert.equal(diagnostics.length, 1);
       assert.equal(diagnostics[0]!.code, 'TEI-IN-008');
       assert.equal(diagnostics[0]!.severity, 'warning');
@@ -130,14 +130,14 @@ describe('readers/decode', () => {
     it('counts the stray bytes, places the first after CRLF and wide characters, and gives U+FFFD where Windows-1252 has nothing', () => {
       const { source, diagnostics } = decodeSource(bytes('Молотов\r\n😀 x', [0x81], ' y', [0x9d], ' é'), 'mixed.txt');
       assert.equal(source.encoding, 'utf-8');
-      assert.deepEqual(source.lines, ['Молотов', '😀 x\uFFFD y\uFFFD é']);
+      assert.deepEqual([...source.lines], ['Молотов', '😀 x\uFFFD y\uFFFD é']);
       assert.deepEqual(diagnostics[0]!.span, { file: 'mixed.txt', line: 2, column: 5 });
       assert.match(diagnostics[0]!.message, /^2 bytes not valid UTF-8 .* the first 0x81 here: .*U\+FFFD/);
     });
 
     it('an overlong form or an encoded surrogate is stray bytes too, each read as Windows-1252', () => {
       const { source, diagnostics } = decodeSource(bytes('é', [0xc0, 0xaf], 'é é'), 'x.txt');
-      assert.deepEqual(source.lines, ['éÀ¯é é']);
+      assert.deepEqual([...source.lines], ['éÀ¯é é']);
       assert.equal(diagnostics[0]!.code, 'TEI-IN-008');
     });
 
@@ -145,7 +145,7 @@ describe('readers/decode', () => {
       // "Ã©" (0xC3 0xA9) reads as "é" in UTF-8; the text's other accented letters are single bytes.
       const { source, diagnostics } = decodeSource(bytes('M', [0xfc], 'ller, Gr', [0xfc], 'n, ', [0xc3, 0xa9]), 'cp.txt');
       assert.equal(source.encoding, 'windows-1252');
-      assert.deepEqual(source.lines, ['Müller, Grün, Ã©']);
+      assert.deepEqual([...source.lines], ['Müller, Grün, Ã©']);
       assert.equal(diagnostics[0]!.code, 'TEI-IN-007');
       assert.deepEqual(diagnostics[0]!.span, { file: 'cp.txt', line: 1, column: 2 });
     });
@@ -159,7 +159,7 @@ describe('readers/decode', () => {
         const { source, diagnostics } = decodeSource(bytes([...mark], [...body]), 'u16.txt');
         assert.equal(source.encoding, encoding);
         assert.equal(source.hadBom, true);
-        assert.deepEqual(source.lines, ['Dear Sir,', 'Herr Müller — 😀']);
+        assert.deepEqual([...source.lines], ['Dear Sir,', 'Herr Müller — 😀']);
         assert.deepEqual(diagnostics, []);
       }
     });
@@ -168,11 +168,11 @@ describe('readers/decode', () => {
       const le = decodeSource(Buffer.from('Dear Sir,\nYours,\nSMITH\n', 'utf16le'), 'u16.txt');
       assert.equal(le.source.encoding, 'utf-16le');
       assert.equal(le.source.hadBom, false);
-      assert.deepEqual(le.source.lines, ['Dear Sir,', 'Yours,', 'SMITH']);
+      assert.deepEqual([...le.source.lines], ['Dear Sir,', 'Yours,', 'SMITH']);
       const be = decodeSource(Buffer.from('Dear Sir,\nYours,\n', 'utf16le').swap16(), 'u16.txt');
       assert.equal(be.source.encoding, 'utf-16be');
       const lone = decodeSource(bytes([0xff, 0xfe], [...Buffer.from('a\uD800b', 'utf16le')], [0x63]), 'u16.txt');
-      assert.deepEqual(lone.source.lines, ['a\uD800b\uFFFD']);
+      assert.deepEqual([...lone.source.lines], ['a\uD800b\uFFFD']);
     });
 
     it('refuses UTF-16 that holds NUL or many control characters as binary', () => {
@@ -181,7 +181,7 @@ describe('readers/decode', () => {
 
     it('a NUL past the first 64 KiB is no reason to refuse the text: the converter reports it (TEI-IN-009)', () => {
       const { source } = decodeSource(bytes('a'.repeat(70000), [0x00], 'b\n'), 'x.txt');
-      assert.equal(source.lines[0]!.length, 70002);
+      assert.equal(source.lines.at(0)!.length, 70002);
     });
 
     it('refuses empty input with TEI-IN-003 (exit code 3)', () => {
@@ -200,7 +200,7 @@ describe('readers/decode', () => {
       const text = 'a'.repeat(98);
       assert.equal(inputError(() => decodeSource(bytes(text, [0x01, 0x02]), 'x.bin')).code, 'TEI-IN-004');
       const ok = decodeSource(bytes('a\tb\r\nc\fd\n'), 'ok.txt');
-      assert.deepEqual(ok.source.lines, ['a\tb', 'c\fd']);
+      assert.deepEqual([...ok.source.lines], ['a\tb', 'c\fd']);
     });
 
     it('refuses bytes that are neither UTF-8 nor Windows-1252 with TEI-IN-005', () => {

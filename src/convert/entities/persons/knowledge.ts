@@ -11,7 +11,9 @@
  * Knowledge is a union of what each source gives, so it does not depend on the order sources are read in.
  */
 import { createHash } from 'node:crypto';
-import { findPersons, layoutNamesOf } from './find-persons.js';
+import type { LineList } from '../../../model/document.js';
+import { detached } from '../../detached.js';
+import { findPersons, layoutNamesOf, type PersonMention } from './find-persons.js';
 import { NOT_NAMES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
 import { JOINER, LOWER, charWidth, letterClassAt } from '../../readers/letter-class.js';
@@ -47,7 +49,7 @@ export function lowerWords(text: string, into = new Set<string>()): Set<string> 
         last = k;
         j += charWidth(text, j);
       }
-      into.add(fold(text.slice(i, j)));
+      addDetached(into, fold(text.slice(i, j)));
       previous = last;
       i = j;
       continue;
@@ -56,6 +58,14 @@ export function lowerWords(text: string, into = new Set<string>()): Set<string> 
     i += charWidth(text, i);
   }
   return into;
+}
+
+/**
+ * Adds a word to a set as a copy when it is new: a word cut from a stretch is a view into the stretch in V8 (from
+ * 13 characters on), and knowledge lives as long as the edition's conversion.
+ */
+function addDetached(set: Set<string>, word: string): void {
+  if (!set.has(word)) set.add(detached(word));
 }
 
 /**
@@ -70,27 +80,57 @@ export const STRETCH_CHARS = 1 << 15;
  * The text of `lines` as stretches of about {@link STRETCH_CHARS}, each ending at a blank line (or the end), so
  * that no paragraph is cut: what the person rules find across a stretch's end would span a blank line.
  */
-export function stretchesOf(lines: readonly string[]): string[] {
-  const out: string[] = [];
-  let from = 0;
-  let chars = 0;
-  for (let i = 0; i < lines.length; i++) {
-    chars += lines[i]!.length + 1;
-    if (chars >= STRETCH_CHARS && lines[i]!.trim() === '') {
-      out.push(lines.slice(from, i + 1).join('\n'));
-      from = i + 1;
-      chars = 0;
+export function stretchesOf(lines: LineList): string[] {
+  return [...new Stretches(lines)];
+}
+
+/**
+ * The stretches of a source (see {@link stretchesOf}) as ranges of its lines, each stretch's text made when it is
+ * read: learning holds one stretch at a time, not the whole source a second time as stretches (a copy of the 50 MB
+ * frus text, docs/decisions.md, "Learning in pieces").
+ */
+class Stretches implements Iterable<string> {
+  /** The line after each stretch. */
+  private readonly ends: number[] = [];
+
+  constructor(private readonly lines: LineList) {
+    let chars = 0;
+    let n = 0;
+    for (const line of lines) {
+      n++;
+      chars += line.length + 1;
+      if (chars >= STRETCH_CHARS && line.trim() === '') {
+        this.ends.push(n);
+        chars = 0;
+      }
+    }
+    if ((this.ends.at(-1) ?? 0) < lines.length || this.ends.length === 0) this.ends.push(lines.length);
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    let from = 0;
+    for (const to of this.ends) {
+      const stretch: string[] = [];
+      for (let i = from; i < to; i++) stretch.push(this.lines.at(i)!);
+      from = to;
+      yield stretch.join('\n');
     }
   }
-  if (from < lines.length || out.length === 0) out.push(lines.slice(from).join('\n'));
-  return out;
 }
 
 /** A digest of a source's lines, to know it again when it is converted after being learnt. */
-export function linesDigest(lines: readonly string[]): string {
+export function linesDigest(lines: LineList): string {
   const hash = createHash('sha1');
   // Lines joined a few thousand at a time: one update per line costs more than the hashing.
-  for (let i = 0; i < lines.length; i += 4096) hash.update(lines.slice(i, i + 4096).join('\n') + '\n');
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length === 4096) {
+      hash.update(batch.join('\n') + '\n');
+      batch = [];
+    }
+  }
+  if (batch.length > 0) hash.update(batch.join('\n') + '\n');
   return `${lines.length}:${hash.digest('hex')}`;
 }
 
@@ -111,8 +151,8 @@ export class NameKnowledge {
    * The person rules consult what this knowledge holds already (its lower-case words and places): what a source
    * teaches depends on what was learnt before it.
    */
-  learn(lines: readonly string[]): this {
-    const stretches = stretchesOf(lines);
+  learn(lines: LineList): this {
+    const stretches = new Stretches(lines);
     this.readWords(stretches);
     this.readNames(stretches);
     return this;
@@ -125,8 +165,8 @@ export class NameKnowledge {
    * person rules run twice only when this knowledge held words or places the source does not print (read alone,
    * the source's rules consult fewer): for the first source of an edition, or a single volume, once.
    */
-  learnSource(lines: readonly string[]): NameKnowledge {
-    const stretches = stretchesOf(lines);
+  learnSource(lines: LineList): NameKnowledge {
+    const stretches = new Stretches(lines);
     const alone = new NameKnowledge();
     alone.readWords(stretches);
     alone.readNames(stretches);
@@ -142,42 +182,48 @@ export class NameKnowledge {
   }
 
   /** The words a source prints in lower case, and its places. */
-  private readWords(stretches: readonly string[]): void {
-    for (const text of stretches) lowerWords(text, this.lower);
+  private readWords(stretches: Iterable<string>): void {
+    // Each stretch read once; the places after a preposition are added after those of datelines, as when the
+    // source was read three times over.
+    const afterPreposition = new Set<string>();
     for (const text of stretches) {
+      lowerWords(text, this.lower);
       for (const m of text.matchAll(DATELINE_PLACE)) {
         for (const w of m[1]!.split(/[ -]/)) {
           const f = fold(w.replace(/\.$/, ''));
-          if (!NOT_NAMES.has(f)) this.places.add(f);
+          if (!NOT_NAMES.has(f)) addDetached(this.places, f);
         }
       }
-    }
-    for (const text of stretches) {
       for (const m of text.matchAll(PLACE_AFTER_PREPOSITION)) {
         const f = fold(m[1]!);
-        if (!NOT_NAMES.has(f)) this.places.add(f);
+        if (!NOT_NAMES.has(f)) addDetached(afterPreposition, f);
       }
     }
+    for (const f of afterPreposition) this.places.add(f);
   }
 
   /** The surnames a source names with evidence of their own, judged against this knowledge's words and places. */
-  private readNames(stretches: readonly string[]): void {
+  private readNames(stretches: Iterable<string>): void {
     const common = (f: string): boolean => this.lower.has(f);
     const place = (f: string): boolean => this.places.has(f);
     // Two rounds: the second knows the names of the first, so that "Hitler and Mussolini" lists Mussolini
     // with a Hitler named elsewhere ("Hitler's forces").
     const first = new Set<string>();
-    // The layout's names do not depend on known surnames: found once for both rounds.
-    const layouts = stretches.map((text) => layoutNamesOf(text, place));
-    for (const [i, text] of stretches.entries()) {
-      for (const m of findPersons(text, { common, place, layout: layouts[i]! })) {
-        first.add(normalizeSurname(m.key));
-        if (m.evidence !== 'context') this.strong.add(normalizeSurname(m.key));
+    // The layout's names do not depend on known surnames: found once for both rounds, and kept as copies (their
+    // texts would keep each stretch alive until the second round).
+    const layouts: PersonMention[][] = [];
+    for (const text of stretches) {
+      const layout = layoutNamesOf(text, place);
+      layouts.push(layout.length === 0 ? layout : (JSON.parse(JSON.stringify(layout)) as PersonMention[]));
+      for (const m of findPersons(text, { common, place, layout })) {
+        addDetached(first, normalizeSurname(m.key));
+        if (m.evidence !== 'context') addDetached(this.strong, normalizeSurname(m.key));
       }
     }
     const known = (key: string): boolean => first.has(normalizeSurname(key));
-    for (const [i, text] of stretches.entries()) {
-      for (const m of findPersons(text, { common, place, known, layout: layouts[i]! })) if (m.evidence !== 'known') this.surnames.add(normalizeSurname(m.key));
+    let i = 0;
+    for (const text of stretches) {
+      for (const m of findPersons(text, { common, place, known, layout: layouts[i++]! })) if (m.evidence !== 'known') addDetached(this.surnames, normalizeSurname(m.key));
     }
     for (const k of first) this.surnames.add(k);
   }
