@@ -9,7 +9,7 @@
  * the link step: docs/decisions.md, "Mentions kept compact"). Each distinct form and options are kept once, as
  * copies made by JSON (a fresh string for every field), and every mention as four numbers.
  */
-import { detached } from '../detached.js';
+import { detached } from '../readers/detached.js';
 import type { MentionOptions, NameForm } from './persons/link.js';
 import type { DocumentMentions, MentionPlace } from './personography.js';
 import type { RecordedMention } from './person-mentions.js';

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LineList } from '../../../model/document.js';
-import { detached } from '../../detached.js';
+import { detached } from '../../readers/detached.js';
 import { findPersons, layoutNamesOf, type PersonMention } from './find-persons.js';
 import { NOT_NAMES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
