@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI, runChild, type ChildRun } from '../helpers/cli.js';
@@ -26,6 +26,24 @@ function edition(): string {
   const dir = temp('ed');
   writeLargeTei(dir, 4000, 'A short note');
   return dir;
+}
+
+/** The most threads a child of the CLI had while it ran with `args` (sampled from /proc every 10 ms). */
+async function peakThreads(args: string[]): Promise<number> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: 'ignore' });
+  let peak = 0;
+  const sample = setInterval(() => {
+    try {
+      peak = Math.max(peak, readdirSync(`/proc/${child.pid}/task`).length);
+    } catch {
+      // ended between two samples
+    }
+  }, 10);
+  const ceiling = setTimeout(() => child.kill('SIGKILL'), 60000);
+  await new Promise((r) => child.on('exit', r));
+  clearInterval(sample);
+  clearTimeout(ceiling);
+  return peak;
 }
 
 const TEMP_FILE = /\.tmp$/;
@@ -150,7 +168,7 @@ describe('hostile input: every command ends with a clear finding, in bounded tim
     assert.doesNotMatch(v.stderr, /internal error|\n\s+at /);
   });
 
-  it('--jobs 64 on one file: a report as with --jobs 1, nothing lost', function () {
+  it('--jobs 64 on one file: a report as with --jobs 1, nothing lost, and one worker thread, not 64', async function () {
     const dir = edition();
     writeFileSync(join(dir, 'vol/bad.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><oops/></TEI>');
     const one = chancery(['validate', dir, '--jobs', '1', '--format', 'json']);
@@ -158,6 +176,18 @@ describe('hostile input: every command ends with a clear finding, in bounded tim
     assert.equal(many.status, 1);
     const strip = (s: string): unknown => ({ ...JSON.parse(s), summary: { ...JSON.parse(s).summary, ms: 0 } });
     assert.deepEqual(strip(many.stdout), strip(one.stdout));
+    if (!existsSync('/proc/self/task')) {
+      console.log('      skipped: the thread count needs Linux /proc');
+      return;
+    }
+    // The threads of the process at their most (sampled: never more than there were): a worker is one thread.
+    const file = join(dir, 'vol/big.xml');
+    const alone = await peakThreads(['validate', file, '--jobs', '1']);
+    const oneFile = await peakThreads(['validate', file, '--jobs', '64']);
+    const folder = await peakThreads(['validate', dir, '--jobs', '64']);
+    // slack for libuv's pool (4 threads, started on first use), not for a worker per --jobs
+    assert.ok(oneFile - alone <= 1 + 4, `one file, --jobs 64: ${oneFile} threads against ${alone} without workers`);
+    assert.ok(folder - alone <= availableParallelism() + 4, `three files, --jobs 64: ${folder} threads against ${alone}`);
   });
 
   it('validate --format sarif on odd names and several findings: valid against the published SARIF 2.1.0 schema', function () {
