@@ -13,6 +13,7 @@ import { loadEdition, readingText } from '../../src/transform/index.js';
 import type { TeiElement } from '../../src/transform/index.js';
 import { searchPage } from '../../src/transform/site/list-pages.js';
 import { SearchIndexBuilder } from '../../src/transform/site/search-index.js';
+import { wholeContent, type OutputFile } from '../../src/transform/module.js';
 
 /** dist/bench/helpers → the repository root. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -30,9 +31,9 @@ export function buildSearchSite(out: string, rounds: number): SearchSite {
   const edition = loadEdition([join(FIXTURES, 'tei')]);
   const builder = new SearchIndexBuilder();
   const texts: string[] = [];
-  const write = (f: { path: string; content: string }): void => {
+  const write = (f: OutputFile): void => {
     mkdirSync(dirname(join(out, f.path)), { recursive: true });
-    writeFileSync(join(out, f.path), f.content);
+    writeFileSync(join(out, f.path), wholeContent(f.content));
   };
   for (let i = 0; i < rounds; i++) {
     edition.documents.forEach((d, j) => {

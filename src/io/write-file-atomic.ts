@@ -41,11 +41,11 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
 const WRITE_BATCH = 1 << 16;
 
 /**
- * Writes a file atomically from content made piece by piece: `produce` hands each piece to its `write` (UTF-8),
- * which reaches disk in batches, so the content is never held whole. If `produce` throws, the temporary file is
- * removed and the target is left as it was.
+ * Writes a file atomically from content made piece by piece: `produce` hands each piece to its `write` (a string as
+ * UTF-8, bytes as they are), which reaches disk in batches, so the content is never held whole. If `produce`
+ * throws, the temporary file is removed and the target is left as it was.
  */
-export function writeFileAtomicFrom(path: string, produce: (write: (piece: string) => void) => void): void {
+export function writeFileAtomicFrom(path: string, produce: (write: (piece: string | Uint8Array) => void) => void): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tempPath(path);
   pending.add(tmp);
@@ -61,6 +61,11 @@ export function writeFileAtomicFrom(path: string, produce: (write: (piece: strin
       size = 0;
     };
     produce((piece) => {
+      if (typeof piece !== 'string') {
+        flush();
+        for (let at = 0; at < piece.length; ) at += writeSync(out, piece, at, piece.length - at);
+        return;
+      }
       batch.push(piece);
       size += piece.length;
       if (size >= WRITE_BATCH) flush();

@@ -14,16 +14,10 @@ import { readPrunedTree } from '../xml/pruned-tree.js';
 import { isDebris, isFootnote, isNoteLabel } from './reading.js';
 import { collapse, descendants, leftOut } from './tei-tree.js';
 import type { TeiElement, TeiNode } from './tei-tree.js';
+import { Mentions, type Mention } from './mentions.js';
+import { publishableElement } from './site/publishable.js';
 
-/** A persName in a document's reading text. */
-export interface Mention {
-  person: string;
-  document: string;
-  /** The name as written. */
-  name: string;
-  before: string;
-  after: string;
-}
+export type { Mention } from './mentions.js';
 
 const CONTEXT_CHARS = 70;
 
@@ -46,15 +40,13 @@ interface Block {
  * order with the block they stand in (none at the top of the `text`).
  */
 export class MentionCollector {
-  readonly mentions: Mention[] = [];
-
   /**
    * @param document the document's id
-   * @param detach copy each mention's strings, which would otherwise keep its whole block's text alive
+   * @param mentions where the mentions go (their strings are copied: a slice would keep its whole block's text alive)
    */
   constructor(
     private readonly document: string,
-    private readonly detach = false,
+    readonly mentions: Mentions = new Mentions(),
   ) {}
 
   static block(): Block {
@@ -82,16 +74,22 @@ export class MentionCollector {
   }
 
   finish(acc: Block): void {
-    const found: Mention[] = [];
     for (const m of acc.marks) {
-      let before = acc.text.slice(Math.max(0, m.start - CONTEXT_CHARS), m.start);
-      let after = acc.text.slice(m.end, m.end + CONTEXT_CHARS);
-      if (m.start > CONTEXT_CHARS) before = '…' + before.replace(/^\S*\s/, '');
-      if (m.end + CONTEXT_CHARS < acc.text.length) after = after.replace(/\s\S*$/, '') + '…';
-      found.push({ person: m.id, document: this.document, name: collapse(acc.text.slice(m.start, m.end)), before: before.trimStart(), after: after.trimEnd() });
+      // a context cut at a word is marked "…" on that side (Mentions keeps the mark apart)
+      const before = acc.text.slice(Math.max(0, m.start - CONTEXT_CHARS), m.start);
+      const after = acc.text.slice(m.end, m.end + CONTEXT_CHARS);
+      const cutBefore = m.start > CONTEXT_CHARS;
+      const cutAfter = m.end + CONTEXT_CHARS < acc.text.length;
+      this.mentions.add(
+        m.id,
+        this.document,
+        collapse(acc.text.slice(m.start, m.end)),
+        cutBefore ? before.replace(/^\S*\s/, '') : before.trimStart(),
+        cutAfter ? after.replace(/\s\S*$/, '') : after.trimEnd(),
+        cutBefore,
+        cutAfter,
+      );
     }
-    // pushed one by one: a document of 300,000 mentions would overflow the stack as spread arguments
-    for (const m of this.detach && found.length > 0 ? structuredClone(found) : found) this.mentions.push(m);
   }
 }
 
@@ -104,7 +102,22 @@ function append(acc: Block, t: string): void {
 export function collectMentions(text: TeiElement, document: string): Mention[] {
   const collector = new MentionCollector(document);
   for (const c of text.children) collector.visit(c, undefined);
-  return collector.mentions;
+  return [...collector.mentions];
+}
+
+/**
+ * What a page rendered while its file is read must know of the whole file before it starts (src/transform/site
+ * reads the rest as it goes).
+ */
+export interface StreamedFacts {
+  /** Whether a browser may be given the file as it is (no namespace but TEI's: src/transform/site/publishable.ts). */
+  publishable: boolean;
+  /** Every persName/@ref token of the file, once each. */
+  personRefs: ReadonlySet<string>;
+  /** Which of the text's `body`, `front` and `back` hold a `head` of their own (their divisions' headings go deeper). */
+  headed: ReadonlySet<string>;
+  /** The xml:ids of the text that an `@corresp` in the text points to (`#id`): the only ones a page links to. */
+  pointedIds: ReadonlySet<string>;
 }
 
 /** What the edition takes from one well-formed TEI file. */
@@ -119,11 +132,14 @@ export interface ReadTeiFile {
   listPerson: boolean;
   /** Every persName/@ref token, once each, in the order first met. */
   personRefs: Set<string>;
-  mentions: Mention[];
+  /** How many mentions were added to the edition's {@link Mentions}. */
+  mentions: number;
   /** The first dated dateline of the text (outside debris), else its first dated docDate. */
   textDate: TeiElement | undefined;
   /** Whether {@link root} is the whole tree. */
   kept: boolean;
+  /** What a page rendered while the file is read needs to know beforehand (a file whose tree is not kept). */
+  facts: StreamedFacts | undefined;
 }
 
 /** `<source-slug>-<nnn>`: a document's id, from where its file stands. */
@@ -133,9 +149,16 @@ export function documentIdOf(file: string): string {
 
 /**
  * Reads one TEI file; a file that cannot be read or is not well-formed is one finding and no result.
- * `keepTree(size)` says whether a file of that many bytes keeps its whole tree.
+ * `keepTree(size)` says whether a file of that many bytes keeps its whole tree. Its mentions are added to
+ * `mentions` (and stay there even when the file proves not to be a document: the caller truncates).
  */
-export function readTeiFile(file: string, keepTree: (bytes: number) => boolean, diagnostics: Diagnostic[], dateOf: (el: TeiElement) => boolean): ReadTeiFile | undefined {
+export function readTeiFile(
+  file: string,
+  keepTree: (bytes: number) => boolean,
+  diagnostics: Diagnostic[],
+  dateOf: (el: TeiElement) => boolean,
+  mentions: Mentions = new Mentions(),
+): ReadTeiFile | undefined {
   // the same reading as validate's: a regular file within the size limit, UTF-8 or UTF-16 as XML says
   const chunks = openXmlChunks(file);
   if ('diagnostic' in chunks) {
@@ -143,8 +166,21 @@ export function readTeiFile(file: string, keepTree: (bytes: number) => boolean, 
     return undefined;
   }
   const kept = keepTree(chunks.size);
-  const collector = new MentionCollector(documentIdOf(file), !kept);
+  const collector = new MentionCollector(documentIdOf(file), mentions);
+  const mentionsBefore = mentions.length;
   const personRefs = new Set<string>();
+  let publishable = true;
+  const headed = new Set<string>();
+  // gathered only while inside the first text: ids and what @corresp points to
+  let inText = false;
+  const ids = new Set<string>();
+  const pointed = new Set<string>();
+  const notePointers = (el: TeiElement): void => {
+    const id = el.attrs['xml:id'];
+    if (id) ids.add(id);
+    const corresp = el.attrs.corresp;
+    if (corresp?.startsWith('#')) pointed.add(corresp.slice(1));
+  };
   const blocks = new Map<TeiElement, Block | undefined>();
   let root: TeiElement | undefined;
   let text: TeiElement | undefined;
@@ -167,6 +203,8 @@ export function readTeiFile(file: string, keepTree: (bytes: number) => boolean, 
     keep: kept,
     // asked at every start tag: where the references and lists are seen
     streams(el) {
+      publishable &&= publishableElement(el);
+      if (inText) notePointers(el);
       if (el.name === 'persName') {
         for (const token of (el.attrs.ref ?? '').split(/\s+/)) if (token) personRefs.add(token);
       } else if (el.name === 'listPerson') listPerson = true;
@@ -178,9 +216,12 @@ export function readTeiFile(file: string, keepTree: (bytes: number) => boolean, 
         bodyBlocks++;
         bodyLists &&= el.name.startsWith('list');
       }
+      if (el.name === 'head' && el.parent.parent === text && text && ['body', 'front', 'back'].includes(el.parent.name)) headed.add(el.parent.name);
       if (el.parent === root) {
         if (el.name !== 'text' || text) return false;
         text = el;
+        inText = true;
+        notePointers(el);
         blocks.set(el, undefined);
         return true;
       }
@@ -195,6 +236,7 @@ export function readTeiFile(file: string, keepTree: (bytes: number) => boolean, 
       lookForDates(node);
     },
     close(el) {
+      if (el === text) inText = false;
       const own = blocks.get(el);
       if (own && blocks.get(el.parent!) === undefined) collector.finish(own);
       blocks.delete(el);
@@ -205,11 +247,13 @@ export function readTeiFile(file: string, keepTree: (bytes: number) => boolean, 
     const whole = readXmlFile(file);
     const problem = 'diagnostic' in whole ? whole.diagnostic : diagnostic(XmlCodes.unreadable, { detail: 'cannot be decoded' }, { file, line: 1, column: 1 });
     diagnostics.push(leftOut(problem, file));
+    mentions.truncate(mentionsBefore);
     return undefined;
   }
   const problem = chunks.problem ?? tree.diagnostics[0];
   if (problem || !tree.root) {
     if (problem) diagnostics.push(leftOut(problem, file));
+    mentions.truncate(mentionsBefore);
     return undefined;
   }
   return {
@@ -218,8 +262,9 @@ export function readTeiFile(file: string, keepTree: (bytes: number) => boolean, 
     register: body !== undefined && bodyBlocks > 0 && bodyLists,
     listPerson,
     personRefs,
-    mentions: collector.mentions,
+    mentions: mentions.length - mentionsBefore,
     textDate: dateline ?? docDate,
     kept,
+    facts: kept ? undefined : { publishable, personRefs, headed, pointedIds: new Set([...ids].filter((id) => pointed.has(id))) },
   };
 }

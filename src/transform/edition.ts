@@ -14,9 +14,11 @@ import { readXmlFile } from '../xml/read-file.js';
 import { isDebris } from './reading.js';
 import { child, childElements, descendants, leftOut, parseTei, path, textOf } from './tei-tree.js';
 import type { TeiElement } from './tei-tree.js';
-import { readTeiFile, type Mention } from './document-reader.js';
+import { readTeiFile, type StreamedFacts } from './document-reader.js';
+import { Mentions } from './mentions.js';
 
-export { collectMentions, type Mention } from './document-reader.js';
+export { collectMentions, type Mention, type StreamedFacts } from './document-reader.js';
+export { Mentions } from './mentions.js';
 import { UniqueNames } from './output-names.js';
 
 /** A TEI date's machine-readable attributes and its printed text. */
@@ -93,10 +95,16 @@ export interface Edition {
   /** Documents in date order (undated last, in source order). */
   documents: EditionDocument[];
   persons: Map<string, PersonRecord>;
-  mentions: Mention[];
+  /** Every persName of the documents' reading texts with its context, packed (`at(i)`, or iterate). */
+  mentions: Mentions;
   diagnostics: Diagnostic[];
   /** The parsed `<TEI>` of a document (cached for small editions, parsed again for large ones). */
   tree(doc: EditionDocument): TeiElement;
+  /**
+   * For a document whose tree is not kept (a large file, a large edition), what a transform that reads the file
+   * as it streams needs to know beforehand; undefined where {@link tree} is the kept tree.
+   */
+  streamed(doc: EditionDocument): StreamedFacts | undefined;
 }
 
 /** Above this many documents, trees are parsed again on demand so that memory stays flat. */
@@ -107,11 +115,20 @@ const TREE_CACHE_LIMIT = 1500;
  */
 const TREE_CACHE_FILE_BYTES = 4 * 1024 * 1024;
 
+/** Options of {@link loadEdition}. */
+export interface LoadEditionOptions {
+  /**
+   * The largest file (bytes) whose tree is kept, default 4 MiB; a larger one is read again as it streams by the
+   * transforms that render it (the same output: tests set 0 to render every document that way).
+   */
+  keepTreeBytes?: number;
+}
+
 /**
  * Reads the edition: documents, personography (found through the documents' references) and mentions. Relative
  * `paths` are resolved against `cwd` (without it, paths must be absolute); messages name them as given.
  */
-export function loadEdition(paths: string[], cwd?: string): Edition {
+export function loadEdition(paths: string[], cwd?: string, options: LoadEditionOptions = {}): Edition {
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   const absolute = paths.map((p) => resolveFrom(cwd, p));
@@ -124,8 +141,9 @@ export function loadEdition(paths: string[], cwd?: string): Edition {
   const persons = new Map<string, PersonRecord>();
   const personFiles = new Map<string, ReadonlyMap<string, string> | undefined>();
   const documents: EditionDocument[] = [];
-  const mentions: Mention[] = [];
+  const mentions = new Mentions();
   const trees = new Map<string, TeiElement>();
+  const streamed = new Map<string, StreamedFacts>();
   let lastParsed: { id: string; tree: TeiElement } | undefined;
   const ids = new Set<string>();
   let order = 0;
@@ -154,18 +172,22 @@ export function loadEdition(paths: string[], cwd?: string): Edition {
   };
 
   const sourceOrder = new Map<EditionDocument, number>();
-  const keepTree = (bytes: number): boolean => files.length <= TREE_CACHE_LIMIT && bytes <= TREE_CACHE_FILE_BYTES;
+  const keepTreeBytes = options.keepTreeBytes ?? TREE_CACHE_FILE_BYTES;
+  const keepTree = (bytes: number): boolean => files.length <= TREE_CACHE_LIMIT && bytes <= keepTreeBytes;
   for (const file of files) {
-    const read = readTeiFile(file, keepTree, diagnostics, isTextDate);
+    const mentionsBefore = mentions.length;
+    const read = readTeiFile(file, keepTree, diagnostics, isTextDate, mentions);
     if (!read) continue;
     const parsed = read.root;
     if (parsed.name !== 'TEI' || !read.text || read.register) {
+      mentions.truncate(mentionsBefore);
       if (read.listPerson) loadPersons(file);
       else diagnostics.push(diagnostic(TransformCodes.notTei, {}, { file, line: parsed.line, column: parsed.column }));
       continue;
     }
     const doc = readDocument(parsed, file, read.textDate);
     if (ids.has(doc.id)) {
+      mentions.truncate(mentionsBefore);
       diagnostics.push(diagnostic(TransformCodes.duplicateId, { id: doc.id }, { file, line: 1, column: 1 }));
       continue;
     }
@@ -176,17 +198,15 @@ export function loadEdition(paths: string[], cwd?: string): Edition {
     // structuredClone copies the strings: slices of the file's text would otherwise keep every file of a
     // large edition in memory after its tree is gone (the mentions were copied as they were found)
     const kept = read.kept ? doc : structuredClone(doc);
-    // pushed one by one: a document of 300,000 mentions would overflow the stack as spread arguments
-    for (const m of read.mentions) mentions.push(m);
     sourceOrder.set(kept, order++);
     documents.push(kept);
     if (read.kept) trees.set(doc.id, parsed);
+    if (read.facts) streamed.set(doc.id, read.facts);
   }
   const personIds = new Set(persons.keys());
-  for (const m of mentions) {
-    if (!personIds.has(m.person) && personFiles.size > 0) {
-      diagnostics.push(diagnostic(TransformCodes.unknownPerson, { name: m.name, document: m.document, person: m.person }));
-    }
+  for (let i = 0; i < mentions.length && personFiles.size > 0; i++) {
+    const person = mentions.person(i);
+    if (!personIds.has(person)) diagnostics.push(diagnostic(TransformCodes.unknownPerson, { name: mentions.name(i), document: mentions.document(i), person }));
   }
   documents.sort((a, b) => {
     if (a.sortKey !== b.sortKey) {
@@ -212,6 +232,9 @@ export function loadEdition(paths: string[], cwd?: string): Edition {
       // a page asks for its document's tree more than once: the last tree parsed again is kept until the next
       if (lastParsed?.id !== doc.id) lastParsed = { id: doc.id, tree: parseTeiFile(doc.file, [])! }; // parsed once already without error
       return lastParsed.tree;
+    },
+    streamed(doc) {
+      return streamed.get(doc.id);
     },
   };
 }

@@ -18,7 +18,7 @@ import { loadEdition } from './edition.js';
 import type { Edition } from './edition.js';
 import { assetsDirectory } from './module.js';
 import { ContentHash, contentHash, OUTPUT_MANIFEST, recordAndPrune } from './output-manifest.js';
-import type { TransformContext, TransformModule } from './module.js';
+import type { OutputFile, TransformContext, TransformModule } from './module.js';
 import { builtinTransforms } from './formats/index.js';
 
 export type { TransformModule, TransformContext, OutputFile } from './module.js';
@@ -95,15 +95,16 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
   const config = loadConfig(configFile, module.needsConfig === true);
   const edition = loaded ?? loadEdition(paths, cwd);
   const diagnostics: Diagnostic[] = loaded ? [] : [...edition.diagnostics];
+  const outRoot = resolveFrom(cwd, options.outDir);
   const ctx: TransformContext = {
     config,
+    outDir: outRoot,
     assets: assetsDirectory(),
     now: options.date ?? runDate(config, options.sourceDateEpoch),
     report: (d) => diagnostics.push(d),
   };
   const written: string[] = [];
   const hashes = new Map<string, string>();
-  const outRoot = resolveFrom(cwd, options.outDir);
   let failedWrites = 0;
   // temporary files of a run that was killed while writing here
   removeStaleTempFiles(outRoot);
@@ -149,7 +150,7 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
 }
 
 /** Writes one output file (whole, or piece by piece as its transform makes it); returns its content hash. */
-function writeOutput(target: string, content: string | Uint8Array | ((write: (piece: string) => void) => void)): string {
+function writeOutput(target: string, content: OutputFile['content']): string {
   if (typeof content !== 'function') {
     writeFileAtomic(target, content);
     return contentHash(content);

@@ -15,14 +15,19 @@ export interface OutputFile {
   path: string;
   /**
    * The content whole, or a function that writes it piece by piece (a large document's text, rendered while its
-   * file is read): the file is then never held whole.
+   * file is read): the file is then never held whole. A piece is a string (written as UTF-8) or bytes.
    */
-  content: string | Uint8Array | ((write: (piece: string) => void) => void);
+  content: string | Uint8Array | ((write: (piece: string | Uint8Array) => void) => void);
 }
 
 /** What a transform gets besides the edition. */
 export interface TransformContext {
   config: EditionConfig;
+  /**
+   * The output folder (absolute), where the files are written: a transform may keep temporary files there while
+   * it works (src/io/spill-file.ts), which a signal or the next run removes. Absent where the caller gave none.
+   */
+  outDir?: string;
   /** Chancery's own `assets/` directory (page template, CSS, scripts). */
   assets: string;
   /** The moment of the run (`SOURCE_DATE_EPOCH` when set, for reproducible output). */
@@ -39,6 +44,15 @@ export interface TransformModule {
   /** Whether this transform needs `chancery.config.json` (CMIF does: its header names the editor). */
   needsConfig?: boolean;
   render(edition: Edition, ctx: TransformContext): Iterable<OutputFile> | AsyncIterable<OutputFile>;
+}
+
+/** The whole content of an output file, however it comes (pieces joined; bytes as UTF-8). */
+export function wholeContent(content: OutputFile['content']): string {
+  if (typeof content === 'string') return content;
+  if (typeof content !== 'function') return Buffer.from(content).toString('utf8');
+  const pieces: Buffer[] = [];
+  content((piece) => pieces.push(Buffer.from(piece)));
+  return Buffer.concat(pieces).toString('utf8');
 }
 
 /** Chancery's `assets/` data directory, inside the package (never the user's current folder). */

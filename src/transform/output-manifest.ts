@@ -19,10 +19,10 @@ interface Manifest {
   outputs: Record<string, Record<string, string>>;
 }
 
-/** {@link contentHash} of content that comes piece by piece (strings, as UTF-8). */
+/** {@link contentHash} of content that comes piece by piece (strings as UTF-8, bytes as they are). */
 export class ContentHash {
   private readonly hash = createHash('sha256');
-  update(piece: string): void {
+  update(piece: string | Uint8Array): void {
     this.hash.update(piece);
   }
   digest(): string {

@@ -51,6 +51,34 @@ export function joinBrokenWords(s: string, hyphen: (h: string) => string = () =>
   return s.replace(/-\u0001(\s*)(?=\p{Ll})/gu, (_m) => hyphen('-')).replace(/\u0001\s*/g, '');
 }
 
+/**
+ * {@link joinBrokenWords} of a text that comes in pieces, with the same result as over the pieces joined: a break
+ * followed by nothing but white space so far, or a hyphen at the end, waits for what follows.
+ */
+export class BrokenWordJoiner {
+  private held = '';
+
+  constructor(
+    private readonly out: (s: string) => void,
+    private readonly hyphen: (h: string) => string = () => '',
+  ) {}
+
+  push(piece: string): void {
+    const s = this.held + piece;
+    let cut = s.length;
+    const k = s.lastIndexOf(WORD_BREAK);
+    if (k >= 0 && /^\s*$/.test(s.slice(k + 1))) cut = k > 0 && s[k - 1] === '-' ? k - 1 : k;
+    else if (s.endsWith('-')) cut = s.length - 1;
+    this.held = s.slice(cut);
+    if (cut > 0) this.out(joinBrokenWords(s.slice(0, cut), this.hyphen));
+  }
+
+  end(): void {
+    if (this.held) this.out(joinBrokenWords(this.held, this.hyphen));
+    this.held = '';
+  }
+}
+
 /** Elements that begin a new line of reading text (for plain-text extraction and contexts). */
 export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'head', 'p', 'div', 'opener', 'closer', 'dateline', 'salute', 'signed', 'byline', 'postscript', 'note',
@@ -64,28 +92,60 @@ export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
  */
 export function readingText(el: TeiElement): string {
   const lines: string[] = [];
-  let cur = '';
-  const flush = (): void => {
-    const t = joinBrokenWords(cur).replace(/\s+/g, ' ').trim();
-    if (t) lines.push(t);
-    cur = '';
-  };
-  const visit = (n: TeiNode): void => {
+  const reader = new ReadingLines((line) => lines.push(line));
+  reader.node(el);
+  reader.end();
+  return lines.join('\n');
+}
+
+/**
+ * {@link readingText} given in pieces: whole nodes, and the elements around them (`open`, `close`) whose children
+ * come one by one (text events, src/transform/text-events.ts). Each line is handed over as soon as it ends.
+ */
+export class ReadingLines {
+  private current = '';
+
+  constructor(private readonly line: (line: string) => void) {}
+
+  /** An element whose children follow one by one. */
+  open(el: TeiElement): void {
+    if (BLOCK_ELEMENTS.has(el.name)) this.flush();
+  }
+
+  /** A whole node. */
+  node(n: TeiNode): void {
     if (n.type === 'text') {
-      cur += n.text;
+      this.current += n.text;
       return;
     }
     if (isDebris(n) || isNoteLabel(n)) return;
     if (n.name === 'lb') {
-      cur += n.attrs.break === 'no' ? WORD_BREAK : ' ';
+      this.current += n.attrs.break === 'no' ? WORD_BREAK : ' ';
       return;
     }
     const block = BLOCK_ELEMENTS.has(n.name);
-    if (block) flush();
-    for (const c of n.children) visit(c);
-    if (block) flush();
-  };
-  visit(el);
-  flush();
-  return lines.join('\n');
+    if (block) this.flush();
+    for (const c of n.children) this.node(c);
+    if (block) this.flush();
+  }
+
+  /** A whole node of an element whose children come one by one. */
+  child(n: TeiNode): void {
+    this.node(n);
+  }
+
+  close(el: TeiElement): void {
+    this.open(el);
+  }
+
+  /** The end of the text: its last line. */
+  end(): void {
+    this.flush();
+  }
+
+  private flush(): void {
+    const t = joinBrokenWords(this.current).replace(/\s+/g, ' ').trim();
+    if (t) this.line(t);
+    this.current = '';
+  }
 }

@@ -48,9 +48,9 @@ describe('transform edition', () => {
     assert.equal(t.sortKey, '1941-08-04', '…so the sent dateline dates it');
   });
   it('finds mentions with their context, none from debris', () => {
-    const wilson = edition.mentions.filter((m) => m.person === 'wilson-g');
+    const wilson = [...edition.mentions].filter((m) => m.person === 'wilson-g');
     assert.deepEqual(wilson.map((m) => m.name), ['G. Wilson', 'G. WILSON', 'Mr. Wilson']);
-    const litvinov = edition.mentions.find((m) => m.name === 'Litvinov')!;
+    const litvinov = [...edition.mentions].find((m) => m.name === 'Litvinov')!;
     assert.match(litvinov.before, /In May 1939 $/);
     assert.equal(litvinov.after, ' was sacked.');
   });

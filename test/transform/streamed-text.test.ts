@@ -40,7 +40,7 @@ describe('transform of a file read as it streams', function () {
       const whole = parseXmlTree(readFileSync(file, 'utf8'), file).root!;
       const mentions = collectMentions(child(whole, 'text')!, 'vol-big');
       assert.ok(mentions.length > 20000);
-      assert.deepEqual(edition.mentions, mentions);
+      assert.deepEqual([...edition.mentions], mentions);
       const [doc] = edition.documents;
       assert.equal(doc!.title, 'A very long note');
       assert.equal(doc!.sortKey, '1944-09-24');

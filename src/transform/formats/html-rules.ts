@@ -44,6 +44,11 @@ export interface HtmlContext {
    * after the paragraph they interrupt, so that the sentence reads through.
    */
   deferred: string[];
+  /**
+   * For containers read as they stream (their children let go as they were rendered): whether each holds a `head`
+   * of its own, known beforehand. Others are asked through their children.
+   */
+  headed?: ReadonlyMap<TeiElement, boolean>;
 }
 
 /** `id`/`lang` attributes carried over from TEI (`xml:id` prefixed so that it cannot clash with ours). */
@@ -99,14 +104,15 @@ function heading(el: TeiElement, ctx: HtmlContext, inner: () => string): string 
   }
   // h1 is the page title; the printed heading of the body is h2, and section heads go one deeper only
   // when there is such a heading above them, so that no level is skipped
-  const level = parent === 'div' ? Math.min(6, 1 + ctx.depth + (bodyHasHead(el) ? 1 : 0)) : 2;
+  const level = parent === 'div' ? Math.min(6, 1 + ctx.depth + (bodyHasHead(el, ctx) ? 1 : 0)) : 2;
   return `<h${level}${common(el, 'head')}>${phrasing(ctx, inner)}</h${level}>`;
 }
 
-function bodyHasHead(el: TeiElement): boolean {
+function bodyHasHead(el: TeiElement, ctx: HtmlContext): boolean {
   let body = el.parent;
   while (body && body.name !== 'body' && body.name !== 'front' && body.name !== 'back') body = body.parent;
-  return body ? body.children.some((c) => c.type === 'element' && c.name === 'head') : false;
+  if (!body) return false;
+  return ctx.headed?.get(body) ?? body.children.some((c) => c.type === 'element' && c.name === 'head');
 }
 
 /**
@@ -218,11 +224,17 @@ function lineBreak(el: TeiElement): string {
   return '<br>';
 }
 
+/** The tags of a division in flow content. */
+function divisionTags(el: TeiElement): readonly [string, string] {
+  return [`<section${common(el, `div${el.attrs.type ? ` div-${escapeMarkup(el.attrs.type)}` : ''}`)}>`, '</section>'];
+}
+
 function division(el: TeiElement, ctx: HtmlContext, inner: () => string): string {
   if (ctx.phrasing) return `<span${common(el, 'div block')}>${inner()}</span>`;
+  const [open, close] = divisionTags(el);
   ctx.depth++;
   try {
-    return `<section${common(el, `div${el.attrs.type ? ` div-${escapeMarkup(el.attrs.type)}` : ''}`)}>${inner()}</section>`;
+    return open + inner() + close;
   } finally {
     ctx.depth--;
   }
@@ -327,3 +339,27 @@ export const htmlRules: RuleTable<HtmlContext> = {
 
 /** The walker over {@link htmlRules}; text is escaped. */
 export const htmlWalker = new Walker<HtmlContext>(htmlRules, (text) => escapeMarkup(text));
+
+/**
+ * The elements of the reading text rendered as their children come (src/transform/text-events.ts), each as the
+ * tags around its children: those whose rule is a pair of strings (the text, body, divisions' wrappers) and the
+ * divisions. Below the text and other containers only, so in flow content, where a division is a section.
+ */
+export const htmlContainers = {
+  passes(el: TeiElement): boolean {
+    const rule = htmlWalker.ruleFor(el);
+    return rule === division || Array.isArray(rule);
+  },
+  open(el: TeiElement, ctx: HtmlContext): string {
+    const rule = htmlWalker.ruleFor(el);
+    if (rule !== division) return (rule as readonly [string, string])[0];
+    ctx.depth++;
+    return divisionTags(el)[0];
+  },
+  close(el: TeiElement, ctx: HtmlContext): string {
+    const rule = htmlWalker.ruleFor(el);
+    if (rule !== division) return (rule as readonly [string, string])[1];
+    ctx.depth--;
+    return divisionTags(el)[1];
+  },
+};

@@ -7,11 +7,8 @@ import type { Edition, EditionDocument } from '../edition.js';
 import { displayName, formatDate } from '../format.js';
 import type { OutputFile, TransformContext, TransformModule } from '../module.js';
 import { isNoteLabel, joinBrokenWords, numberInText, WORD_BREAK } from '../reading.js';
-import type { TeiElement, TeiNode } from '../tei-tree.js';
-import { TransformError } from '../../diagnostics/diagnostic.js';
-import { TransformCodes } from '../../diagnostics/codes.js';
-import { openXmlChunks } from '../../xml/read-file.js';
-import { readPrunedTree } from '../../xml/pruned-tree.js';
+import type { TeiElement } from '../tei-tree.js';
+import { readText } from '../text-events.js';
 import type { RuleTable } from '../walker.js';
 import { Walker } from '../walker.js';
 
@@ -223,51 +220,23 @@ export class LayoutStream {
   }
 }
 
+/** A container whose rule is a pair of strings (or none) is rendered as its children are read. */
+function pairOf(el: TeiElement): readonly [string, string] | undefined {
+  const rule = textWalker.ruleFor(el);
+  return rule === undefined ? ['', ''] : Array.isArray(rule) ? (rule as readonly [string, string]) : undefined;
+}
+
 /**
  * Renders the reading text of a TEI file (its first `text`) to `push` while reading the file: divisions and the
  * body are passed through as their children complete, every other element is rendered whole at its end tag and
  * let go, so a file the size of a volume is never held as a tree.
  */
 function renderTextOf(file: string, ctx: TextContext, push: (piece: string) => void): void {
-  const chunks = openXmlChunks(file);
-  if ('diagnostic' in chunks) throw TransformError.of(TransformCodes.unreadable, { detail: chunks.diagnostic.message }, { span: chunks.diagnostic.span });
-  const passedThrough = new Set<TeiElement>();
-  let root: TeiElement | undefined;
-  let text: TeiElement | undefined;
-  const pair = (el: TeiElement): readonly [string, string] | undefined => {
-    const rule = textWalker.ruleFor(el);
-    return rule === undefined ? ['', ''] : Array.isArray(rule) ? (rule as readonly [string, string]) : undefined;
-  };
-  const read = readPrunedTree(chunks, file, {
-    streams(el) {
-      if (!el.parent) return (root = el) !== undefined;
-      if (el.parent === root) {
-        if (el.name !== 'text' || text) return false;
-        text = el;
-        passedThrough.add(el);
-        return true;
-      }
-      if (!passedThrough.has(el.parent) || !pair(el)) return false;
-      passedThrough.add(el);
-      return true;
-    },
-    open(el) {
-      if (el !== root) push(pair(el)![0]);
-    },
-    child(node: TeiNode, parent) {
-      if (parent !== root) push(textWalker.render(node, ctx));
-    },
-    close(el) {
-      if (el === root) return;
-      push(pair(el)![1]);
-      passedThrough.delete(el);
-    },
+  readText(file, (el) => pairOf(el) !== undefined, {
+    open: (el) => push(pairOf(el)![0]),
+    child: (node) => push(textWalker.render(node, ctx)),
+    close: (el) => push(pairOf(el)![1]),
   });
-  const problem = chunks.problem ?? read.diagnostics[0];
-  if (problem || chunks.failed || !read.root) {
-    // read once without a problem when the edition was loaded: the file changed since
-    throw TransformError.of(TransformCodes.unreadable, { detail: `changed while the edition was transformed: ${problem?.message ?? 'cannot be decoded'}` }, { span: problem?.span ?? { file, line: 1, column: 1 } });
-  }
 }
 
 /** Writes one document as plain text, piece by piece, reading its file as it goes. */

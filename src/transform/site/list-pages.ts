@@ -3,9 +3,9 @@
  * each person, the places.
  */
 import type { EditionConfig } from '../config.js';
-import type { Edition, EditionDocument, Mention, PersonRecord } from '../edition.js';
+import type { Edition, EditionDocument, PersonRecord } from '../edition.js';
 import { authorityLabel, authorityPage, correspondentKey, displayName, escapeMarkup, formatDate, formatIso, isUnknown, sideLabel, yearOf } from '../format.js';
-import { capitalise, docHref, fullName, page, personHref, sortName, surnameKey, timeHtml } from './page.js';
+import { capitalise, docHref, fullName, page, pageAround, personHref, sortName, surnameKey, timeHtml } from './page.js';
 
 function corrKeys(doc: EditionDocument): string[] {
   return [...(doc.sent?.persons ?? []), ...(doc.received?.persons ?? [])].map(correspondentKey);
@@ -139,9 +139,9 @@ export function timelinePage(edition: Edition, template: string, config: Edition
   return page(template, config, { title: 'Timeline', root: '', content, bodyClass: 'page-timeline', current: 'timeline' });
 }
 
-/** Who wrote, received or named a person, document by document. */
+/** Who wrote, received or named a person, document by document (mentions as their places in `edition.mentions`). */
 export interface PersonUse {
-  documents: Map<EditionDocument, { roles: Set<'sender' | 'addressee' | 'named'>; mentions: Mention[] }>;
+  documents: Map<EditionDocument, { roles: Set<'sender' | 'addressee' | 'named'>; mentions: number[] }>;
 }
 
 export function personUses(edition: Edition): Map<string, PersonUse> {
@@ -158,12 +158,13 @@ export function personUses(edition: Edition): Map<string, PersonUse> {
     for (const p of d.sent?.persons ?? []) if (p.id) entry(p.id, d).roles.add('sender');
     for (const p of d.received?.persons ?? []) if (p.id) entry(p.id, d).roles.add('addressee');
   }
-  for (const m of edition.mentions) {
-    const d = byId.get(m.document);
+  const mentions = edition.mentions;
+  for (let i = 0; i < mentions.length; i++) {
+    const d = byId.get(mentions.document(i));
     if (!d) continue;
-    const e = entry(m.person, d);
+    const e = entry(mentions.person(i), d);
     e.roles.add('named');
-    e.mentions.push(m);
+    e.mentions.push(i);
   }
   return uses;
 }
@@ -197,11 +198,15 @@ export function personsPage(edition: Edition, uses: Map<string, PersonUse>, temp
 
 const ROLE_LABEL = { sender: 'sender', addressee: 'addressee', named: 'named' } as const;
 
-/** One person: names, authority records, facts, and the documents as a dated list grouped by year. */
-export function personPage(edition: Edition, person: PersonRecord, use: PersonUse | undefined, template: string, config: EditionConfig): string {
+/**
+ * One person's page: names, authority records, facts, and the documents as a dated list grouped by year. Written
+ * piece by piece, one document's entry at a time: a person named 100,000 times in a volume has a page of many
+ * megabytes, whose contexts are made from the packed mentions as they are written.
+ */
+export function writePersonPage(edition: Edition, person: PersonRecord, use: PersonUse | undefined, template: string, config: EditionConfig, write: (piece: string) => void): void {
   const root = '../';
   const forms = new Set(person.names);
-  for (const e of use?.documents.values() ?? []) for (const m of e.mentions) if (m.name) forms.add(m.name);
+  for (const e of use?.documents.values() ?? []) for (const i of e.mentions) if (edition.mentions.name(i)) forms.add(edition.mentions.name(i));
   const parts: string[] = [`<h1>${escapeMarkup(fullName(person))}</h1>`];
   parts.push(`<section aria-labelledby="h-names"><h2 id="h-names">Name forms</h2><ul class="name-forms">${[...forms].map((f) => `<li>${escapeMarkup(f)}</li>`).join('')}</ul></section>`);
   const ids = person.idnos
@@ -221,26 +226,24 @@ export function personPage(edition: Edition, person: PersonRecord, use: PersonUs
     const y = yearOf(e[0].date) || 'Undated';
     byYear.set(y, [...(byYear.get(y) ?? []), e]);
   }
-  const years = [...byYear]
-    .map(([year, list]) => {
-      const items = list
-        .map(([d, e]) => {
-          const roles = [...e.roles].map((r) => ROLE_LABEL[r]).join(', ');
-          const contexts = e.mentions
-            .map((m) => `<q class="kwic">${escapeMarkup(m.before)}<mark>${escapeMarkup(m.name)}</mark>${escapeMarkup(m.after)}</q>`)
-            .join('');
-          return `<li>${timeHtml(d.date)}: <a href="${docHref(d, root)}">${escapeMarkup(d.title)}</a> <span class="roles">(${roles})</span>${contexts}</li>`;
-        })
-        .join('\n');
-      return `<section aria-labelledby="y-${escapeMarkup(year)}"><h3 id="y-${escapeMarkup(year)}">${escapeMarkup(year)} <span class="count">(${list.length})</span></h3><ol class="person-docs">\n${items}\n</ol></section>`;
-    })
-    .join('\n');
-  parts.push(
-    `<section aria-labelledby="h-docs" class="mentions"><h2 id="h-docs">Documents (${entries.length})</h2>` +
-      (entries.length ? years : '<p>Named in no document.</p>') +
-      `</section>`,
-  );
-  return page(template, config, { title: fullName(person), root, content: parts.join('\n'), bodyClass: 'page-person', current: 'persons' });
+  const [before, after] = pageAround(template, config, { title: fullName(person), root, bodyClass: 'page-person', current: 'persons' });
+  write(before + parts.join('\n') + '\n');
+  write(`<section aria-labelledby="h-docs" class="mentions"><h2 id="h-docs">Documents (${entries.length})</h2>`);
+  if (entries.length === 0) write('<p>Named in no document.</p>');
+  [...byYear].forEach(([year, list], y) => {
+    write(`${y > 0 ? '\n' : ''}<section aria-labelledby="y-${escapeMarkup(year)}"><h3 id="y-${escapeMarkup(year)}">${escapeMarkup(year)} <span class="count">(${list.length})</span></h3><ol class="person-docs">\n`);
+    list.forEach(([d, e], k) => {
+      const roles = [...e.roles].map((r) => ROLE_LABEL[r]).join(', ');
+      write(`${k > 0 ? '\n' : ''}<li>${timeHtml(d.date)}: <a href="${docHref(d, root)}">${escapeMarkup(d.title)}</a> <span class="roles">(${roles})</span>`);
+      for (const i of e.mentions) {
+        const m = edition.mentions.at(i);
+        write(`<q class="kwic">${escapeMarkup(m.before)}<mark>${escapeMarkup(m.name)}</mark>${escapeMarkup(m.after)}</q>`);
+      }
+      write('</li>');
+    });
+    write('\n</ol></section>');
+  });
+  write(`</section>${after}`);
 }
 
 /** A place named in the documents, with the documents naming it. */

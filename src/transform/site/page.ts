@@ -34,6 +34,21 @@ export interface PageParts {
 
 /** Fills the page template; placeholders are `{{name}}`. */
 export function page(template: string, config: EditionConfig, parts: PageParts): string {
+  const [before, after] = pageAround(template, config, parts);
+  return before + parts.content + after;
+}
+
+/**
+ * The page without its content: what comes before and after it, for a page written in pieces. The template holds
+ * `{{content}}` once.
+ */
+export function pageAround(template: string, config: EditionConfig, parts: Omit<PageParts, 'content'>): [string, string] {
+  const at = template.indexOf('{{content}}');
+  const fill = fillTemplate(config, parts);
+  return [fill(template.slice(0, at)), fill(template.slice(at + '{{content}}'.length))];
+}
+
+function fillTemplate(config: EditionConfig, parts: Omit<PageParts, 'content'>): (template: string) => string {
   const nav = NAV.map(
     ([key, href, label]) => `<li><a href="${parts.root}${href}"${parts.current === key ? ' aria-current="page"' : ''}>${label}</a></li>`,
   ).join('');
@@ -45,13 +60,12 @@ export function page(template: string, config: EditionConfig, parts: PageParts):
     bodyClass: parts.bodyClass,
     nav: `<ul>${nav}</ul>`,
     head: parts.head ?? '',
-    content: parts.content,
     scripts: parts.scripts ?? '',
     licence: config.licence
       ? ` Published under ${config.licence.url ? `<a href="${escapeMarkup(config.licence.url)}">${escapeMarkup(config.licence.name)}</a>` : escapeMarkup(config.licence.name)}.`
       : '',
   };
-  return template.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => values[k] ?? '');
+  return (template) => template.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => values[k] ?? '');
 }
 
 /** `documents/<permalink>.html`, relative to `root`. */
