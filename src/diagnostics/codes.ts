@@ -846,7 +846,7 @@ export const DIAGNOSTIC_CODES = {
     area: 'edition', name: 'personographyMissing', severity: 'warning', kind: 'finding',
     meaning: 'The TEI folder `chancery persons` lists has no persons.xml: no person is listed, and every persName/@ref into it points nowhere.',
     fix: 'Name the folder that holds persons.xml (`--tei tei`, not `tei/<source>`), or build the edition first.',
-    examples: [{ file: 'tei/persons.xml' }],
+    examples: [{ file: 'persons.xml' }],
     message: (p: { file: string }) => `${p.file} not found: no person to list, and every persName/@ref into it points nowhere`,
   }),
 

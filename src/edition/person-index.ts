@@ -74,7 +74,8 @@ export function indexPersons(teiDir: string): PersonIndex {
   const lookup = (abs: string): ReadonlyMap<string, string> | undefined => (abs === personographyAbs ? personographyIds : undefined);
   const unresolved: UnresolvedRef[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (!hasPersonography) diagnostics.push(diagnostic(EditionCodes.personographyMissing, { file: personographyPath }, { file: personographyPath, line: 1, column: 1 }));
+  // the place names the path (as the caller shows it); the message, the file, so that the two never disagree
+  if (!hasPersonography) diagnostics.push(diagnostic(EditionCodes.personographyMissing, { file: PERSONOGRAPHY }, { file: personographyPath, line: 1, column: 1 }));
   let documents = 0;
   for (const f of walkXmlFiles([teiDir])) {
     const rel = relative(teiDir, f.path);

@@ -87,7 +87,9 @@ describe('chancery persons', () => {
     const out = await run(['persons', '--tei', dir, '--check']);
     assert.equal(out.code, 1);
     const lines = out.stderr.trimEnd().split('\n');
-    assert.equal(lines[0], `${join(dir, 'persons.xml')}:1:1: warning: ${join(dir, 'persons.xml')} not found: no person to list, and every persName/@ref into it points nowhere [TEI-ED-011]`);
+    assert.equal(lines[0], `${join(dir, 'persons.xml')}:1:1: warning: persons.xml not found: no person to list, and every persName/@ref into it points nowhere [TEI-ED-011]`);
+    const relative = await run(['persons', '--tei', 'tei'], root);
+    assert.match(relative.stderr, /^tei\/persons\.xml:1:1: warning: persons\.xml not found: .* \[TEI-ED-011\]$/m, 'the place as typed, nothing absolute');
     assert.equal(lines.filter((l) => / error: @ref "\.\.\/persons\.xml#stalin-j" points to \.\.\/persons\.xml, which does not exist \[TEI-REF-001\]$/.test(l)).length, 2, out.stderr);
     assert.equal(lines.at(-1), 'persons --check: 3 unresolved persName references; 3 errors, 1 warning');
     rmSync(join(dir, 'a'), { recursive: true });
