@@ -111,6 +111,20 @@ describe('findDates', () => {
     });
   });
 
+  describe('a date after a duration', () => {
+    // chrono's relative parsers merged the duration and the date into one relative result, which is dropped:
+    // "before March 4, 1933" left only "March", a month of the document's year.
+    it('keeps "March 4, 1933" in "Three days before March 4, 1933"', () => {
+      assert.deepEqual(one('Three days before March 4, 1933, the banks closed.', '1934-07-01'), { text: 'March 4, 1933', when: '1933-03-04' });
+    });
+    it('keeps "5 July 1934" in "two weeks after 5 July 1934"', () => {
+      assert.deepEqual(one('He left two weeks after 5 July 1934 for Paris.', '1934-07-01'), { text: '5 July 1934', when: '1934-07-05' });
+    });
+    for (const text of ['three days later', 'within a week', 'next month', 'il y a deux jours', 'dans trois semaines']) {
+      it(`finds no date in ${JSON.stringify(text)}`, () => assert.deepEqual(findDates(text, { reference: '1934-07-01' }), []));
+    }
+  });
+
   describe('negative fixtures: no date', () => {
     const negatives = [
       'The best time to open this front is now, seeing that',
