@@ -132,17 +132,45 @@ const WINDOW = 60;
 const ANY_MONTH_G = new RegExp(ANY_MONTH.source, 'g');
 const NUMERIC_DATE_G = new RegExp(NUMERIC_DATE.source, 'g');
 
+/** The English months chrono reads (its month dictionary): a name or its abbreviation. */
+const ENGLISH_MONTH_WORDS: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/**
+ * Spans of the month names of `text`: where {@link ANY_MONTH} matches a whole English month word ("Mar.", "MAY", "Dec12"),
+ * not the start of another ("Marshal", "Declaration", "Mayor", which chrono never reads as a month: about a fifth of
+ * the matches in FRUS volumes), and every French month stem (French matches are the lower-case ones).
+ */
+function monthsIn(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  ANY_MONTH_G.lastIndex = 0;
+  for (let m = ANY_MONTH_G.exec(text); m; m = ANY_MONTH_G.exec(text)) {
+    const start = m.index;
+    if (text.charCodeAt(start) < 97 /* a */) {
+      let end = start;
+      while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+      if (!ENGLISH_MONTH_WORDS.has(text.slice(start, end).toLowerCase())) continue;
+    }
+    spans.push([start, start + m[0].length]);
+  }
+  return spans;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 /**
  * Stretches of `text` around every month name or numeric date, widened to word boundaries and merged where
  * they meet. chrono's parsers each scan the whole string they are given; on a long paragraph with one date
  * in it, giving them only these stretches is what makes the entity pass affordable.
  */
 function dateWindows(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const re of [ANY_MONTH_G, NUMERIC_DATE_G]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
-  }
+  const spans = monthsIn(text);
+  NUMERIC_DATE_G.lastIndex = 0;
+  for (let m = NUMERIC_DATE_G.exec(text); m; m = NUMERIC_DATE_G.exec(text)) spans.push([m.index, m.index + m[0].length]);
   spans.sort((a, b) => a[0] - b[0]);
   const windows: [number, number][] = [];
   for (const [s, e] of spans) {
@@ -183,11 +211,14 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   };
   for (const [from, to] of dateWindows(text)) run(from, to);
   // chrono consumes the words after a month and can lose a second one ("the end of April or early May"): the
-  // stretches between results that still hold a month name are parsed again on their own.
+  // stretches between results that still hold a month name are parsed again on their own. In English only a
+  // capitalised month can be kept (the month-word guard), so "may", "decided", "market" do not send a stretch
+  // back to chrono; French months are printed in lower case, and abbreviated ("avr.", "déc.").
   const covered = [...found].sort((a, b) => a.start - b.start);
+  const monthIn = (stretch: string): boolean => monthsIn(stretch).length > 0 || (engines.length > 1 && MONTH_NAME.test(stretch));
   let at = 0;
   for (const f of [...covered, { start: text.length, end: text.length }]) {
-    if (f.start > at && MONTH_NAME.test(text.slice(at, f.start))) run(at, f.start);
+    if (f.start > at && monthIn(text.slice(at, f.start))) run(at, f.start);
     at = Math.max(at, f.end);
   }
   // "on July 5 a.m.": a number before a.m./p.m. is an hour, and the "date" a misreading.
