@@ -10,6 +10,7 @@
  * Precision was checked by hand on FRUS 1918 (docs/decisions.md). One linear scan over the words of a text.
  */
 import { FUNCTION_WORDS, NATIONALITIES, ROLE_NOUNS, fold } from './persons/lexicon.js';
+import { JOINER, LETTER, charWidth, letterClassAt } from '../readers/letter-class.js';
 
 /** A name found: offsets into the text. */
 export interface OrganisationMention {
@@ -56,16 +57,64 @@ const OFFICES = new Set([...ROLE_NOUNS, 'quartermaster', 'paymaster', 'postmaste
 /** A word of a name: capitalised, with hyphens ("Inter-Allied", "Russo-Asiatic") and a possessive ("Men’s"). */
 const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}]*(?:['’]s|['’]\p{Lu}?\p{Ll}+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*(?:(?<=s)['’])?$/u;
 
-const WORD = /[\p{L}\p{M}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?(?:(?<=s)['’](?![\p{L}\p{M}]))?|&/gu;
+/**
+ * The words of `text.slice(from, to)`, at their offsets in `text`: what
+ * `[\p{L}\p{M}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?(?:(?<=s)['’](?![\p{L}\p{M}]))?|&` matches in the slice (a run of
+ * letters, marks, apostrophes and hyphens from its first letter or mark to its last, with the apostrophe of a
+ * possessive after an s; or an ampersand), found by a scan over character classes: a window is read around every
+ * head noun ("Department", "Government" are in most paragraphs of a volume), and the regular expression was most
+ * of the cost of finding organisations.
+ */
+export function windowTokens(text: string, from: number, to: number): WindowToken[] {
+  const tokens: WindowToken[] = [];
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (code === 38 /* & */) {
+      tokens.push({ word: '&', start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    const width = Math.min(charWidth(text, i), to - i);
+    if (!letterOrMark(text, i, to)) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    let end = i + width;
+    let j = end;
+    while (j < to) {
+      const w = charWidth(text, j);
+      if (j + w > to || (letterClassAt(text, j) & (LETTER | JOINER)) === 0) break;
+      const ends = letterOrMark(text, j, to);
+      j += w;
+      if (ends) end = j;
+    }
+    const apostrophe = text.charCodeAt(end);
+    if (text.charCodeAt(end - 1) === 115 /* s */ && end < to && (apostrophe === 39 || apostrophe === 0x2019) && !(end + 1 < to && letterOrMark(text, end + 1, to))) end++;
+    tokens.push({ word: text.slice(start, end), start, end });
+    i = end;
+  }
+  return tokens;
+}
 
-interface Token {
+/** `[\p{L}\p{M}]` at i, within a text that ends at `to`. */
+function letterOrMark(text: string, i: number, to: number): boolean {
+  if (i + charWidth(text, i) > to) return false;
+  const k = letterClassAt(text, i);
+  if ((k & LETTER) !== 0) return true;
+  const code = text.charCodeAt(i);
+  return (k & JOINER) !== 0 && code !== 39 && code !== 0x2019 && code !== 45;
+}
+
+export interface WindowToken {
   word: string;
   start: number;
   end: number;
 }
 
 /** Only spaces, or one line break, between two words of a name (after an initial, its stop: "J. P. Morgan & Co."). */
-function joined(text: string, a: Token, b: Token): boolean {
+function joined(text: string, a: WindowToken, b: WindowToken): boolean {
   const initial = a.end - a.start === 1 && text.charCodeAt(a.end) === 46 && /\p{Lu}/u.test(a.word);
   for (let k = initial ? a.end + 1 : a.end; k < b.start; k++) {
     const c = text.charCodeAt(k);
@@ -94,9 +143,7 @@ export function findOrganisations(text: string): OrganisationMention[] {
     if (hit.index < done) continue;
     const from = Math.max(done, hit.index - REACH);
     const to = Math.min(text.length, hit.index + hit[0].length + REACH);
-    const window = text.slice(from, to);
-    const tokens: Token[] = [];
-    for (const m of window.matchAll(WORD)) tokens.push({ word: m[0], start: from + m.index, end: from + m.index + m[0].length });
+    const tokens = windowTokens(text, from, to);
     // Words the window cut are not words.
     const letter = (k: number): boolean => k >= 0 && k < text.length && /[\p{L}\p{M}'’-]/u.test(text[k]!);
     if (tokens[0] && tokens[0].start === from && letter(from - 1)) tokens.shift();
@@ -124,15 +171,15 @@ const OPENING_VERBS = new Set(
  * True when `t` begins a sentence or the text: nothing but spaces between it and a stop, a colon or the start (not
  * a bracket: "[War Trade Board]" is an editor's insertion of the name).
  */
-function sentenceStart(text: string, t: Token): boolean {
+function sentenceStart(text: string, t: WindowToken): boolean {
   let k = t.start - 1;
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 9)) k--;
   return k < 0 || '.!?:;'.includes(text[k]!);
 }
 
 /** The name of an organisation whose head is `tokens[i]`, if the words around it make one. */
-function nameAround(text: string, tokens: readonly Token[], i: number): OrganisationMention | undefined {
-  const isName = (t: Token | undefined): boolean => t !== undefined && NAME_WORD.test(t.word);
+function nameAround(text: string, tokens: readonly WindowToken[], i: number): OrganisationMention | undefined {
+  const isName = (t: WindowToken | undefined): boolean => t !== undefined && NAME_WORD.test(t.word);
   const head = tokens[i]!;
   const key = fold(head.word);
   // "Co." is a head only with its stop; any other head with a stop after it ends a sentence, and the name there.

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { findOrganisations } from '../../../src/convert/entities/organisations.js';
+import { findOrganisations, windowTokens } from '../../../src/convert/entities/organisations.js';
 import { convert, serializeTei } from '../../../src/convert/index.js';
 
 const names = (text: string): string[] => findOrganisations(text).map((o) => o.text);
@@ -79,5 +79,31 @@ describe('organisations in running text', () => {
     assert.match(xml, /<orgName>American Red Cross<\/orgName>/);
     assert.match(xml, /<persName ref="[^"]*">Mr\. Stevens<\/persName>/);
     assert.doesNotMatch(xml, /<persName[^>]*>Cross<\/persName>/);
+  });
+});
+
+describe('the words of the window around a head noun', () => {
+  const WORD = /[\p{L}\p{M}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?(?:(?<=s)['’](?![\p{L}\p{M}]))?|&/gu;
+  const characters = fc.oneof(
+    fc.constantFrom('a', 'Z', 'é', 'ß', 'Ж', '中', '𝔄', '𐐀', "'", '’', '-', '&', '.', ' ', '\n', 's', 'S', '1', '\u0301', '\ud835', '\udc00'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  );
+  const texts = fc.array(characters, { maxLength: 40 }).map((a) => a.join(''));
+
+  it('are what the regular expression matches in the slice, at their offsets in the text (property)', () => {
+    fc.assert(
+      fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
+        const from = Math.min(a, b) % (text.length + 1);
+        const to = from + ((Math.max(a, b) - Math.min(a, b)) % (text.length - from + 1));
+        const expected = [...text.slice(from, to).matchAll(WORD)].map((m) => ({ word: m[0], start: from + m.index, end: from + m.index + m[0].length }));
+        assert.deepEqual(windowTokens(text, from, to), expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("keeps a possessive's apostrophe after an s only, and an apostrophe inside a word", () => {
+    const text = "the Boys’ Club, Men's, O'Brien' Smith' & Co.";
+    assert.deepEqual(windowTokens(text, 0, text.length).map((t) => t.word), ['the', 'Boys’', 'Club', "Men's", "O'Brien", 'Smith', '&', 'Co']);
   });
 });
