@@ -190,10 +190,17 @@ export function splitFootnoteBlock(block: Block, referenced: ReadonlySet<string>
   return out;
 }
 
+/**
+ * {@link SUPERSCRIPT_MARKER}, global, made once: a regular expression built per call is compiled again after each
+ * full garbage collection (V8's cache of compiled expressions is cleared then), and this one is read for every block.
+ */
+const SUPERSCRIPT_MARKERS = new RegExp(SUPERSCRIPT_MARKER.source, 'gu');
+
 /** Every note number a text refers to: superscripts ("¹", "⁴⁷ᵃ") and symbols glued to a word ("service*;"). */
 export function referencedMarkers(text: string): Set<string> {
   const found = new Set<string>();
-  for (const m of text.matchAll(new RegExp(SUPERSCRIPT_MARKER.source, 'gu'))) found.add(fromSuperscriptMarker(m[0]));
+  SUPERSCRIPT_MARKERS.lastIndex = 0;
+  for (let m = SUPERSCRIPT_MARKERS.exec(text); m; m = SUPERSCRIPT_MARKERS.exec(text)) found.add(fromSuperscriptMarker(m[0]));
   for (const symbol of NOTE_SYMBOLS) if (text.includes(symbol) && symbolReferences(text, symbol).length > 0) found.add(symbol);
   return found;
 }

@@ -153,6 +153,9 @@ function authorOnly(kind: HeadingReading['kind'], phrase: string): HeadingReadin
   return { kind, sender: parties, addressees: [] };
 }
 
+/** An addressee that opens as one: an article, "all", a title (made once: see SUPERSCRIPT_MARKERS in footnote-block.ts). */
+const ADDRESSEE_OPENING = new RegExp(String.raw`^(?:the\s|an?\s|all\s|${TITLE}\.?\s)`, 'iu');
+
 /**
  * The " to " that separates sender from addressee. A heading can hold several ("The Chairman of the Advisory
  * Commission of Railway Experts to Russia (Stevens) to the Secretary of State"): the one after a bracketed name
@@ -168,7 +171,7 @@ export function splitAtTo(text: string): { sender: string; addressee: string } |
     let score = 0;
     if (/\)\s*,?$/.test(sender)) score += 3;
     if (/,$/.test(sender)) score += 2;
-    if (new RegExp(String.raw`^(?:the\s|an?\s|all\s|${TITLE}\.?\s)`, 'iu').test(addressee)) score += 2;
+    if (ADDRESSEE_OPENING.test(addressee)) score += 2;
     // An office is never only the words before "to" when they end in a bare office noun's complement ("Experts").
     if (!best || score > best.score) best = { sender: sender.replace(/,$/, '').trim(), addressee, score };
   }
