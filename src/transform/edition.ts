@@ -201,7 +201,8 @@ export function loadEdition(paths: string[], cwd?: string, options: LoadEditionO
     sourceOrder.set(kept, order++);
     documents.push(kept);
     if (read.kept) trees.set(doc.id, parsed);
-    if (read.facts) streamed.set(doc.id, read.facts);
+    // copied for the same reason: its ids and references are slices of the file's text
+    if (read.facts) streamed.set(doc.id, structuredClone(read.facts));
   }
   const personIds = new Set(persons.keys());
   for (let i = 0; i < mentions.length && personFiles.size > 0; i++) {

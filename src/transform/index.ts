@@ -22,7 +22,7 @@ import type { OutputFile, TransformContext, TransformModule } from './module.js'
 import { builtinTransforms } from './formats/index.js';
 
 export type { TransformModule, TransformContext, OutputFile } from './module.js';
-export type { Edition, EditionDocument, PersonRecord, Mention, DateValue, Correspondent, CorrespSide } from './edition.js';
+export type { Edition, EditionDocument, PersonRecord, Mention, Mentions, StreamedFacts, LoadEditionOptions, DateValue, Correspondent, CorrespSide } from './edition.js';
 export type { EditionConfig } from './config.js';
 export type { TeiElement, TeiNode, TeiText } from './tei-tree.js';
 export type { Rule, RuleTable } from './walker.js';

@@ -50,9 +50,14 @@ export interface TransformModule {
 export function wholeContent(content: OutputFile['content']): string {
   if (typeof content === 'string') return content;
   if (typeof content !== 'function') return Buffer.from(content).toString('utf8');
-  const pieces: Buffer[] = [];
-  content((piece) => pieces.push(Buffer.from(piece)));
-  return Buffer.concat(pieces).toString('utf8');
+  const pieces: (string | Uint8Array)[] = [];
+  let bytes = false;
+  content((piece) => {
+    bytes ||= typeof piece !== 'string';
+    pieces.push(piece);
+  });
+  // strings are joined as they are; bytes may split a character, so they are joined as bytes first
+  return bytes ? Buffer.concat(pieces.map((p) => Buffer.from(p))).toString('utf8') : pieces.join('');
 }
 
 /** Chancery's `assets/` data directory, inside the package (never the user's current folder). */

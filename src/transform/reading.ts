@@ -56,28 +56,43 @@ export function joinBrokenWords(s: string, hyphen: (h: string) => string = () =>
  * followed by nothing but white space so far, or a hyphen at the end, waits for what follows.
  */
 export class BrokenWordJoiner {
-  private held = '';
+  private pending: string[] = [];
+  private pendingChars = 0;
 
   constructor(
     private readonly out: (s: string) => void,
     private readonly hyphen: (h: string) => string = () => '',
+    private readonly batch = JOIN_BATCH,
   ) {}
 
   push(piece: string): void {
-    const s = this.held + piece;
+    this.pending.push(piece);
+    this.pendingChars += piece.length;
+    if (this.pendingChars >= this.batch) this.cut();
+  }
+
+  end(): void {
+    const s = this.pending.join('');
+    if (s) this.out(joinBrokenWords(s, this.hyphen));
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  private cut(): void {
+    const s = this.pending.join('');
     let cut = s.length;
     const k = s.lastIndexOf(WORD_BREAK);
     if (k >= 0 && /^\s*$/.test(s.slice(k + 1))) cut = k > 0 && s[k - 1] === '-' ? k - 1 : k;
     else if (s.endsWith('-')) cut = s.length - 1;
-    this.held = s.slice(cut);
+    const held = s.slice(cut);
+    this.pending = held ? [held] : [];
+    this.pendingChars = held.length;
     if (cut > 0) this.out(joinBrokenWords(s.slice(0, cut), this.hyphen));
   }
-
-  end(): void {
-    if (this.held) this.out(joinBrokenWords(this.held, this.hyphen));
-    this.held = '';
-  }
 }
+
+/** Text gathered before broken words are joined (characters): one regular expression over a batch, not a piece. */
+const JOIN_BATCH = 1 << 16;
 
 /** Elements that begin a new line of reading text (for plain-text extraction and contexts). */
 export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([

@@ -10,10 +10,10 @@ describe('reading text in pieces', () => {
     // hyphens, word breaks, white space, lower and upper case (ASCII and beyond), markup
     const piece = fc.string({ unit: fc.constantFrom('-', '\u0001', ' ', '\n', 'a', 'B', 'é', 'É', '<b>'), maxLength: 8 });
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 20 }), (pieces, batch) => {
         const hyphen = (): string => '<span class="hyph">-</span>';
         const out: string[] = [];
-        const joiner = new BrokenWordJoiner((s) => out.push(s), hyphen);
+        const joiner = new BrokenWordJoiner((s) => out.push(s), hyphen, batch);
         for (const p of pieces) joiner.push(p);
         joiner.end();
         assert.equal(out.join(''), joinBrokenWords(pieces.join(''), hyphen));

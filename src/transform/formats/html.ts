@@ -57,13 +57,17 @@ function placeNamesOf(node: TeiNode, found: [string, string | undefined][]): voi
   }
 }
 
-/** A file's bytes as they are, read and written a piece at a time. */
+/** A large file's bytes as they are, read and written a piece at a time (each piece its own: a writer may keep it). */
 function copyOf(file: string): (write: (piece: Uint8Array) => void) => void {
   return (write) => {
     const fd = openSync(file, 'r');
     try {
-      const buffer = Buffer.alloc(COPY_CHUNK);
-      for (let n = readSync(fd, buffer, 0, COPY_CHUNK, null); n > 0; n = readSync(fd, buffer, 0, COPY_CHUNK, null)) write(buffer.subarray(0, n));
+      for (;;) {
+        const piece = Buffer.allocUnsafe(COPY_CHUNK);
+        const n = readSync(fd, piece, 0, COPY_CHUNK, null);
+        if (n === 0) break;
+        write(piece.subarray(0, n));
+      }
     } finally {
       closeSync(fd);
     }
@@ -104,7 +108,7 @@ function* renderDocumentsAndLists(edition: Edition, ctx: TransformContext, templ
     let teiHref: string | undefined;
     if (streamed ? streamed.publishable : publishableTei(tree!)) {
       teiHref = `tei/documents/${doc.permalink}.xml`;
-      yield { path: teiHref, content: copyOf(doc.file) };
+      yield { path: teiHref, content: streamed ? copyOf(doc.file) : readFileSync(doc.file) };
       // The document's persName/@ref point to ../persons.xml, published as tei/persons.xml: beside the
       // documents' folder, they still resolve. Only that one place is published (see below).
       const beside = join(dirname(dirname(doc.file)), PERSONOGRAPHY);
