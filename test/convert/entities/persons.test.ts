@@ -157,6 +157,22 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
     for (const [what, text] of negatives) it(what, () => assert.deepEqual(texts(text), []));
   });
 
+  it('a bare word after "the" names a body, a river or an office, unless it qualifies the noun after it', () => {
+    const names = new Set(['boxers', 'peiho', 'yin', 'doyen', 'stevens', 'kolchak', 'sikorski', 'hitler', 'vansittart', 'mannerheim', 'litvinov']);
+    const known = (k: string): boolean => names.has(k);
+    assert.deepEqual(texts('The Boxers created trouble; the Boxers have been seen; the Peiho was frozen; the Doyen’s note came.', { known }), []);
+    assert.deepEqual(texts('the Tao Yin of Harbin has reported', { known }), []);
+    assert.deepEqual(texts('Mr. Hay, the Boxers and Mr. Conger.', { known }), ['Mr. Hay', 'Mr. Conger']);
+    assert.deepEqual(texts('the Stevens commission; the Kolchak government.', { known }), ['Stevens', 'Kolchak']);
+    assert.deepEqual(texts('the Sikorski and Hitler Governments have; the Mannerheim–Tanner gang', { known }), ['Sikorski', 'Hitler', 'Mannerheim']);
+    assert.deepEqual(texts('a Litvinov to be receptive; the French Vansittart without courage', { known }), ['Litvinov', 'Vansittart']);
+  });
+
+  it('"S. S." before a name is a steamship, spaced or not', () => {
+    assert.deepEqual(texts('As to the S. S. Simferopol, detained at Manila; the S.S. Omsk sailed.'), []);
+    assert.deepEqual(texts('signed by Mr. S. S. Hartley'), ['Mr. S. S. Hartley']);
+  });
+
   it('a place after an office of several words is the post, not a name ("Secretary of State Washington")', () => {
     assert.deepEqual(texts('Hon. John Hay,\nSecretary of State Washington.'), ['Hon. John Hay']);
   });

@@ -374,6 +374,40 @@ function sentenceInitial(text: string, t: Token): boolean {
   return c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '*' || c === ']' || /\d/.test(c);
 }
 
+/**
+ * The run of capitalised words that ends at token `first` follows "the": "the Boxers", "the Tao Yin" (the run reaches
+ * back over words the name rules dropped from its start). Not after "a" or "an", which make a name a type ("a
+ * Litvinov", "a British Maiskii"), nor after a nationality ("the French Vansittart").
+ */
+function afterArticle(tokens: readonly Token[], first: number, text: string): boolean {
+  let j = first;
+  while (j > 0) {
+    const p = tokens[j - 1]!;
+    if (p.kind !== 'word' || !isCapitalised(p.word) || p.possessive || p.hasStop || p.folded === 'the' || !joined(text, p, tokens[j]!)) break;
+    if (NATIONALITIES.has(p.folded)) return false;
+    j--;
+  }
+  const article = tokens[j - 1];
+  return article !== undefined && article.folded === 'the' && joined(text, article, tokens[j]!);
+}
+
+/**
+ * The name at token `last` qualifies the noun after it: "the Stevens commission", "the Kolchak government", "the
+ * Sikorski Government", "the Sikorski and Hitler Governments", "the Mannerheim–Tanner gang". Not before a verb ("the
+ * Boxers created", "the Peiho was"): a function word or a past tense after it is a clause's.
+ */
+function attributive(tokens: readonly Token[], last: number, text: string): boolean {
+  const name = tokens[last]!;
+  const next = tokens[last + 1];
+  if (name.possessive || !next || next.kind !== 'word') return false;
+  const gap = text.slice(name.end, next.start);
+  if (/^[-–—]$/.test(gap) && isCapitalised(next.word)) return true;
+  if (!joined(text, name, next) || gap.includes('\n')) return false;
+  if (next.folded === 'and' && tokens[last + 2] && isCapitalised(tokens[last + 2]!.word) && joined(text, next, tokens[last + 2]!)) return attributive(tokens, last + 2, text);
+  if (isCapitalised(next.word)) return NOT_NAMES.has(next.folded) && !FUNCTION_WORDS.has(next.folded);
+  return !FUNCTION_WORDS.has(next.folded) && !SPEECH_VERBS.has(next.folded) && !/ed$/.test(next.word);
+}
+
 /** The names the layout gives in `text` (see ./layout-names.ts), to hand to {@link findPersons} as `layout`. */
 export function layoutNamesOf(text: string, place: (folded: string) => boolean = () => false): PersonMention[] {
   return layoutMentions(text, isNameWord, place);
@@ -453,10 +487,16 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       // "B. Accept all the obligations": a lettered item of a list, not an initial, before a common word; so is the
       // number of a division ("Chapter I. Loans to the Provisional Government", "Part V. Treatment of …").
       if (initials.length === 1 && coreTokens.length === 2 && common(surnameToken.folded) && /(?:^|\n|\b(?:Chapter|Part|Section|Book|Title|Article|Annex|Appendix))[ \t]*$/i.test(text.slice(Math.max(0, first.start - 10), first.start))) return undefined;
+      // "S. S. Simferopol" spaced as some printers set it: the steamship's letters, not a person's initials.
+      if (forenames.length === 0 && /(?:^|[^\p{L}.])S\.\s?S\.\s*$/u.test(text.slice(Math.max(0, first.start - 8), surnameToken.start))) return undefined;
       if (initials.length > 0 && coreTokens[0]!.kind === 'initial') return 'initials';
       if (forenames.length > 0 && FORENAMES.has(fold(forenames[0]!))) return 'forename';
       if (options.nameLine) return 'block';
       if (forenames.length > 0 || place(surnameToken.folded)) return undefined;
+      // "the Boxers", "the Peiho", "the Tao Yin of Harbin", "the Doyen's communication": a bare word after an article
+      // names a body, a river or an office; a person's name stands there only as an attribute ("the Stevens
+      // commission", "the Kolchak government").
+      if (afterArticle(tokens, c!.first, text) && !attributive(tokens, c!.last, text)) return undefined;
       // A word the texts also print in lower case is a common word: "Following telegraphed", "Daily reports".
       const isCommon = common(surnameToken.folded);
       // "Seeds, the British ambassador in Moscow,": an apposition naming an office makes the word a person (tested
@@ -551,6 +591,7 @@ function addCoordinated(
       if (!nameWord(t) || isAllCaps(t.word) || blockedAsPlace(t.word) || place(t.folded) || common(t.folded) || DERIVED.test(t.word)) continue;
       if (t.kind !== 'word' || text[t.start - 1] === '-' || text[t.start - 1] === '/' || text[t.end] === '-') continue;
       if (afterShipWord(tokens, ti, text)) continue;
+      if (afterArticle(tokens, ti, text) && !attributive(tokens, ti, text)) continue;
       const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(t.end, t.end + 6));
       const joinsBefore = closes && nearBefore && LIST_GAP.test(text.slice(previous!.end, t.start));
       const joinsAfter = nearAfter && /^\s+(?:and|or)\s+$/.test(text.slice(t.end, after!.start));

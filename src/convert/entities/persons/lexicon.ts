@@ -45,7 +45,7 @@ export const TITLES: ReadonlySet<string> = set(`
   judge justice duke duchess earl viscount marquess signor signora don generals marshals admirals
   major-general lieutenant-general vice-admiral rear-admiral field-marshal air-marshal air_marshal air_chief_marshal
   consul vice_consul vice-consul consul_general secretary ataman hetman governor maj lieut brig hon
-  secretary_of_state secretary_of_war secretary_of_commerce
+  secretary_of_state secretary_of_war secretary_of_commerce viceroy taotai
 `);
 
 /** Role words that are not names even when capitalised: "the Prime Minister", "Your Excellency". */
@@ -121,7 +121,7 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...set
   trans anti pro pan sub inter ex non neo post pre
   informant informants unconfirmed confirmed reliable unreliable rumor rumors rumour rumours newspaper newspapers
   source sources observer observers unofficial semiofficial local latest further recent same former latter prompt
-  detailed various certain general considerations
+  detailed various certain general considerations united
   province provinces district government's department's ministry's daily weekly
 `)]);
 
