@@ -100,3 +100,24 @@ describe('stretchesOf', () => {
     assert.deepEqual(stretchesOf([]), ['']);
   });
 });
+
+describe('NameKnowledge: places of several words', () => {
+  it('learns a dateline place with a particle and two words that end a phrase after "in" or "at", not a name with its title or given name', () => {
+    const k = new NameKnowledge().learn([
+      'Rio de Janeiro, May 5, 1934—4 p.m.',
+      '',
+      'The Minister in Costa Rica (Hartwell) to the Secretary of State',
+      '',
+      'Delegates arrived at Buenos Aires. Troops left Pao-ting Fu, at Pao-ting Fu, the general said.',
+      '',
+      'He has confidence in General Graves. He met in John Stevens. He stayed in London today.',
+    ]);
+    assert.deepEqual([...k.places].sort(), ['aires', 'buenos', 'costa', 'fu', 'janeiro', 'london', 'pao-ting', 'rica', 'rio']);
+    assert.ok(k.strong.has('graves') && k.strong.has('stevens'));
+  });
+
+  it('a place of several words after an office is the post, not a name', () => {
+    const k = new NameKnowledge().learn(['Buenos Aires, May 1, 1934.', '', 'Ambassador Buenos Aires telegraphs; Minister Costa Rica concurs. Repeated to Costa Rica.', '', 'The Minister in Costa Rica (Hartwell) to the Secretary of State']);
+    assert.ok(!k.strong.has('aires') && !k.strong.has('rica') && !k.surnames.has('aires') && !k.surnames.has('rica'));
+  });
+});

@@ -481,7 +481,9 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
         const lastTitle = titleTokens[titleTokens.length - 1]!;
         // "Secretary of State Washington": the office is any of the title's words.
         const post = POST_TITLES.has(lastTitle.folded) || titleTokens.some((t) => POST_TITLES.has(t.folded));
-        if (coreTokens.length === 1 && post && (blockedAsPlace(surnameToken.word) || place(surnameToken.folded))) return undefined;
+        // "Ambassador Buenos Aires", "Minister Costa Rica": a place of several words too.
+        const placeWords = coreTokens.every((t) => t.kind === 'word' && (blockedAsPlace(t.word) || place(t.folded) || PARTICLES.has(t.folded)));
+        if (post && placeWords) return undefined;
         return 'title';
       }
       // "B. Accept all the obligations": a lettered item of a list, not an initial, before a common word; so is the

@@ -14,19 +14,28 @@ import { createHash } from 'node:crypto';
 import type { LineList } from '../../../model/document.js';
 import { detached } from '../../readers/detached.js';
 import { findPersons, layoutNamesOf, type PersonMention } from './find-persons.js';
-import { NOT_NAMES, fold } from './lexicon.js';
+import { FORENAMES, NOT_NAMES, ROLE_WORDS, TITLES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
 import { JOINER, LOWER, charWidth, letterClassAt } from '../../readers/letter-class.js';
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`;
-/** "Vologda, June 11, 1918", "Peking, China, February 16, 1901.": the place words of a dateline. */
-const DATELINE_PLACE = new RegExp(String.raw`^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ -]\p{Lu}[\p{L}'’.-]+)?),[ \t]+(?:\p{Lu}[\p{L}.]+,[ \t]+)?${MONTH}[ \t]+\d`, 'gmu');
+/** Lower-case words inside the name of a place: "Rio de Janeiro", "Ciudad del Este", "La Paz" has its own capital. */
+const PLACE_PARTICLE = String.raw`(?:de|del|da|do|dos|das|la|las|los|el|di|sur|am|an|upon|on)`;
+/** "Vologda, June 11, 1918", "Peking, China, February 16, 1901.", "Rio de Janeiro, May 3, 1934": the place words of a dateline. */
+const DATELINE_PLACE = new RegExp(String.raw`^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:(?:[ -]${PLACE_PARTICLE})?[ -]\p{Lu}[\p{L}'’.-]+)?),[ \t]+(?:\p{Lu}[\p{L}.]+,[ \t]+)?${MONTH}[ \t]+\d`, 'gmu');
 
 /**
  * "in Kamchatka", "at Vologda", "near Irkutsk": one capitalised word after a preposition of place, not a
  * possessive and not followed by another capitalised word ("in Stevens's view", "in General Graves").
  */
 const PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at|near|via|across|throughout)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}-]*)(?![\p{L}'’-])(?![ \t]+\p{Lu})/gu;
+
+/**
+ * "in Costa Rica (Sack)", "at Buenos Aires.", "at Pao-ting Fu,": two capitalised words after "in" or "at" that end the
+ * phrase (a stop, a comma, a colon or the holder of an office in parentheses follow). Not a name with its title or
+ * given name ("in General Graves.", "with John Stevens."): the first word may be neither (see {@link NameKnowledge}).
+ */
+const TWO_WORD_PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}-]*)(?=[ \t]*(?:[,.;:]|\(\p{Lu}))/gu;
 
 /**
  * The folded words of `text` printed in lower case: what `(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]*` matches, found
@@ -190,6 +199,7 @@ export class NameKnowledge {
       lowerWords(text, this.lower);
       for (const m of text.matchAll(DATELINE_PLACE)) {
         for (const w of m[1]!.split(/[ -]/)) {
+          if (/^\p{Ll}/u.test(w)) continue;
           const f = fold(w.replace(/\.$/, ''));
           if (!NOT_NAMES.has(f)) addDetached(this.places, f);
         }
@@ -197,6 +207,11 @@ export class NameKnowledge {
       for (const m of text.matchAll(PLACE_AFTER_PREPOSITION)) {
         const f = fold(m[1]!);
         if (!NOT_NAMES.has(f)) addDetached(afterPreposition, f);
+      }
+      for (const m of text.matchAll(TWO_WORD_PLACE_AFTER_PREPOSITION)) {
+        const words = [fold(m[1]!), fold(m[2]!)];
+        if (words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || ROLE_WORDS.has(w) || FORENAMES.has(w))) continue;
+        for (const w of words) addDetached(afterPreposition, w);
       }
     }
     for (const f of afterPreposition) this.places.add(f);
