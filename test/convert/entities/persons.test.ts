@@ -168,6 +168,24 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
     assert.deepEqual(texts('a Litvinov to be receptive; the French Vansittart without courage', { known }), ['Litvinov', 'Vansittart']);
   });
 
+  it('Roman numerals, the department of an office and words of diplomatic prose are no names, even when known', () => {
+    const words = new Set(['vii', 'xxi', 'hacienda', 'fomento', 'extraordinary', 'plenipotentiary', 'series', 'disarmament']);
+    const known = (k: string): boolean => words.has(k);
+    assert.deepEqual(texts('under Article VII as proposed; Grades V, VI and VII; Chapter XXI.', { known }), []);
+    assert.deepEqual(texts('Minister of Hacienda insists; ex-Minister of Hacienda; Ministry of Fomento.', { known }), []);
+    assert.deepEqual(texts('Envoy Extraordinary and Minister Plenipotentiary; Treaty Series No. 898; the Disarmament Conference', { known }), []);
+    assert.deepEqual(texts('a letter of Mr. Vii', { known }), ['Mr. Vii']);
+  });
+
+  it('an office made of a modifier and a role in apposition makes a name ("Hutchins, vice president, Bank of Commerce")', () => {
+    assert.deepEqual(texts('Hutchins, vice president, Bank of Commerce, New York, here'), ['Hutchins']);
+    assert.deepEqual(texts('Dorrance, acting consul at Riga, left'), ['Dorrance']);
+  });
+
+  it('"sent" and "sends" are verbs of writing: a bare word before them is a name', () => {
+    assert.deepEqual(texts('Chicherin sent communication 12th to Consulate General. Radek sends Lockhart similar note.'), ['Chicherin', 'Radek', 'Lockhart']);
+  });
+
   it('"S. S." before a name is a steamship, spaced or not', () => {
     assert.deepEqual(texts('As to the S. S. Simferopol, detained at Manila; the S.S. Omsk sailed.'), []);
     assert.deepEqual(texts('signed by Mr. S. S. Hartley'), ['Mr. S. S. Hartley']);

@@ -190,12 +190,16 @@ function nameWord(t: Token): boolean {
   if (t.kind !== 'word' || t.word.length < 2 || !isCapitalised(t.word)) return false;
   // "FO", "UN": capitals of two letters are abbreviations.
   if (t.word.length <= 2 && isAllCaps(t.word)) return false;
+  // "Article VII", "Grades V, VI and VII", "Chapter XXI": a Roman numeral of I, V and X (no name is made of these letters).
+  if (ROMAN_NUMERAL.test(t.word)) return false;
   const f = t.folded;
   if (NOT_NAMES.has(f) || ROLE_WORDS.has(f) || TITLES.has(f) || /\d/.test(t.word)) return false;
   // "Anglo-French", "Soviet-German": compounds of nationalities or places.
   if (f.includes('-') && f.split('-').some((part) => NATIONALITIES.has(part) || PLACES.has(part) || NOT_NAMES.has(part))) return false;
   return true;
 }
+
+const ROMAN_NUMERAL = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 
 /** {@link nameWord} for a word alone (the layout rules of ./layout-names.ts test words they cut themselves). */
 function isNameWord(word: string): boolean {
@@ -356,8 +360,11 @@ function appositionRole(text: string, end: number): boolean {
   const m = APPOSITION.exec(text.slice(end, end + 60));
   if (!m || !ROLE_NOUNS.has(fold(m[2]!))) return false;
   // The modifiers describe the office ("British", "Assistant Military"), they are not a clause ("rights of head").
-  return m[1]!.split(/[ \t]+/).filter(Boolean).every((w) => NATIONALITIES.has(fold(w)) || isCapitalised(w) || ROLE_NOUNS.has(fold(w)));
+  return m[1]!.split(/[ \t]+/).filter(Boolean).every((w) => NATIONALITIES.has(fold(w)) || isCapitalised(w) || ROLE_NOUNS.has(fold(w)) || OFFICE_MODIFIERS.has(fold(w)));
 }
+
+/** Words that make an office of another ("vice president", "acting consul", "managing director"). */
+const OFFICE_MODIFIERS: ReadonlySet<string> = new Set(['vice', 'deputy', 'assistant', 'acting', 'associate', 'managing', 'executive', 'chief', 'general', 'special', 'military', 'naval', 'commercial', 'financial']);
 
 /** Index of the last non-space character before `at`, looking back a few characters only (-1 at the start). */
 function previousChar(text: string, at: number): string {
@@ -499,6 +506,12 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       // names a body, a river or an office; a person's name stands there only as an attribute ("the Stevens
       // commission", "the Kolchak government").
       if (afterArticle(tokens, c!.first, text) && !attributive(tokens, c!.last, text)) return undefined;
+      // "Minister of Hacienda", "Ministry of Fomento": the department of an office, in whatever language it is named.
+      if (prev && prev.word === 'of' && coreTokens.length === 1) {
+        const office = tokens[c!.first - 2];
+        const word = office?.folded.replace(/^(?:ex|vice)-/, '');
+        if (word && (ROLE_WORDS.has(word) || TITLES.has(word) || ORGANISATION_WORDS.has(word))) return undefined;
+      }
       // A word the texts also print in lower case is a common word: "Following telegraphed", "Daily reports".
       const isCommon = common(surnameToken.folded);
       // "Seeds, the British ambassador in Moscow,": an apposition naming an office makes the word a person (tested

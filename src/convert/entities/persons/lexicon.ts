@@ -122,6 +122,9 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...set
   informant informants unconfirmed confirmed reliable unreliable rumor rumors rumour rumours newspaper newspapers
   source sources observer observers unofficial semiofficial local latest further recent same former latter prompt
   detailed various certain general considerations united
+  again finally apparently apparent accordingly amount
+  extraordinary plenipotentiary plenipotentiaries naval military disarmament secretariat delegation delegations
+  commanding engineers annuities series jr sr
   province provinces district government's department's ministry's daily weekly
 `)]);
 
@@ -184,7 +187,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = set(`
   emphasized emphasised emphasises emphasizes warned warns recalled recalls commented comments reckoned
   believed believes claimed claims admitted admits concluded concludes promised promises responded
   retorted rejoined minuted cabled telegraphed wired spoke talked appealed protested wondered feared hoped conceded
-  acknowledged
+  acknowledged sent sends
 `);
 
 /**
