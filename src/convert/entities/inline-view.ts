@@ -22,6 +22,8 @@ export interface InlineView {
   pieces: ViewPiece[];
   /** Blocks nested in this one (note parts, page-foot matter of an interruption), to be viewed on their own. */
   nested: { block: Block; inNote: boolean }[];
+  /** The notes referenced in the text: where the reference stands in `text`, and the note's parts. */
+  notes: { offset: number; parts: Block[] }[];
 }
 
 /**
@@ -30,7 +32,7 @@ export interface InlineView {
  * as an author before a title. Existing entities are opaque.
  */
 export function viewOf(inlines: Inline[]): InlineView {
-  const view: InlineView = { text: '', pieces: [], nested: [] };
+  const view: InlineView = { text: '', pieces: [], nested: [], notes: [] };
   const walk = (nodes: Inline[], italic: boolean): void => {
     for (let index = 0; index < nodes.length; index++) {
       const node = nodes[index]!;
@@ -50,6 +52,7 @@ export function viewOf(inlines: Inline[]): InlineView {
           view.text += node.breakNo ? '' : '\n';
           break;
         case 'note':
+          view.notes.push({ offset: view.text.length, parts: node.parts });
           view.text += ' ';
           for (const part of node.parts) view.nested.push({ block: part, inNote: true });
           break;

@@ -82,14 +82,27 @@ function signatureNamesEnd(text: string): number {
 
 /** What the rules may consult besides the text: known surnames, common words, places. */
 interface Lookups {
+  noteAt?: (offset: number) => string | undefined;
   known: (key: string) => boolean;
   strong: (key: string) => boolean;
   common: (folded: string) => boolean;
   place: (folded: string) => boolean;
 }
 
+/** The text of the note referenced at an offset of a unit's view, if one is. */
+function notesOf(unit: Unit): ((offset: number) => string | undefined) | undefined {
+  const notes = unit.view.notes;
+  if (notes.length === 0) return undefined;
+  return (offset) => {
+    const note = notes.find((n) => n.offset === offset);
+    return note && note.parts.map((part) => viewOf(part.inlines).text).join(' ');
+  };
+}
+
 function personsIn(unit: Unit, lookups: Lookups): PersonMention[] {
   const text = unit.view.text;
+  const noteAt = notesOf(unit);
+  if (noteAt) lookups = { ...lookups, noteAt };
   const range = nameLineRange(unit);
   const found: PersonMention[] = [];
   if (range) {

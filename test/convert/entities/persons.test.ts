@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findPersons, type PersonMention } from '../../../src/convert/entities/persons/find-persons.js';
+import { findPersons, noteIdentifiesPerson, type PersonMention } from '../../../src/convert/entities/persons/find-persons.js';
 
 const texts = (s: string, options?: Parameters<typeof findPersons>[1]): string[] => findPersons(s, options).map((m) => m.text);
 
@@ -184,6 +184,35 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
 
   it('"sent" and "sends" are verbs of writing: a bare word before them is a name', () => {
     assert.deepEqual(texts('Chicherin sent communication 12th to Consulate General. Radek sends Lockhart similar note.'), ['Chicherin', 'Radek', 'Lockhart']);
+  });
+
+  it('initials before a surname the editors completed in brackets are a name ("W. P[hillips]", "F. L. P[olk]")', () => {
+    const found = findPersons('given to Mr. Barclay at his request. W. P[hillips]. Initialled F. L. P[olk] and filed.');
+    assert.deepEqual(found.map((m) => [m.text, m.key, m.surname, m.initials]), [
+      ['Mr. Barclay', 'barclay', 'Barclay', []],
+      ['W. P[hillips]', 'phillips', 'Phillips', ['W']],
+      ['F. L. P[olk]', 'polk', 'Polk', ['F', 'L']],
+    ]);
+  });
+
+  it('a word before a note that says what someone is, is a name ("Chicherin¹" / "1. Soviet Commissar for Foreign Affairs.")', () => {
+    const text = 'conferred with Gorev. Pskov has no rails; Varin and the Tolbin will sail.';
+    const notes = new Map([
+      [text.indexOf('Gorev') + 'Gorev.'.length, '1. Russian Minister of Supplies from March to July 1917.'],
+      [text.indexOf('Pskov') + 'Pskov'.length, '2. See telegram from the Consul at Pskov, not printed.'],
+      [text.indexOf('Varin') + 'Varin'.length, '3. Russian purchasing agents in the United States.'],
+    ]);
+    assert.deepEqual(texts(text, { noteAt: (offset) => notes.get(offset) }), ['Gorev', 'Varin']);
+    assert.deepEqual(texts(text), []);
+  });
+
+  it('a note says what someone is by an office or trade in its first words, not when it refers to papers', () => {
+    assert.ok(noteIdentifiesPerson('1. Soviet Commissar for Foreign Affairs.'));
+    assert.ok(noteIdentifiesPerson('From March to May 1917 Russian Minister of Foreign Affairs.'));
+    assert.ok(noteIdentifiesPerson('2. Russian purchasing agents in the United States.'));
+    assert.ok(!noteIdentifiesPerson('3. See telegram No. 5 from the Ambassador in Japan.'));
+    assert.ok(!noteIdentifiesPerson('Not printed.'));
+    assert.ok(!noteIdentifiesPerson('The railway from Harbin to Vladivostok was closed by the Government in March.'));
   });
 
   it('"S. S." before a name is a steamship, spaced or not', () => {

@@ -56,6 +56,11 @@ export interface FindPersonsOptions {
    * already: a text read twice with other `known` surnames has the same layout names.
    */
   layout?: readonly PersonMention[];
+  /**
+   * The text of the note referenced right at this offset of the searched string, if any (a footnote marker after a
+   * word): a note that says what someone is ("1. Soviet Commissar for Foreign Affairs.") makes the word a name.
+   */
+  noteAt?: (offset: number) => string | undefined;
 }
 
 export interface Token {
@@ -381,6 +386,23 @@ function sentenceInitial(text: string, t: Token): boolean {
   return c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '*' || c === ']' || /\d/.test(c);
 }
 
+/** First words of a note that refers to papers, not to a person: "See telegram …", "Not printed.", "Ante, p. 12." */
+const NOTE_OF_PAPERS = /^\s*(?:\d+[a-z]?\.\s*)?(?:see|not|telegram|telegrams|despatch|ante|post|infra|supra|file|printed|quoted|vol|no|for|from\s+the\s+(?:file|files))\b/i;
+
+/**
+ * A note that says what a person is, in its first words: an office or a trade ("Soviet Commissar for Foreign
+ * Affairs.", "From March to May 1917 Russian Minister of Foreign Affairs.", "Russian purchasing agents in the United
+ * States."), not a reference to papers.
+ */
+export function noteIdentifiesPerson(note: string): boolean {
+  if (NOTE_OF_PAPERS.test(note)) return false;
+  const words = note.replace(/^\s*\d+[a-z]?\.\s*/, '').split(/[^\p{L}-]+/u).filter(Boolean).slice(0, 8);
+  return words.some((w) => {
+    const f = fold(w);
+    return ROLE_NOUNS.has(f) || (f.endsWith('s') && ROLE_NOUNS.has(f.slice(0, -1)));
+  });
+}
+
 /**
  * The run of capitalised words that ends at token `first` follows "the": "the Boxers", "the Tao Yin" (the run reaches
  * back over words the name rules dropped from its start). Not after "a" or "an", which make a name a type ("a
@@ -506,6 +528,11 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       // names a body, a river or an office; a person's name stands there only as an attribute ("the Stevens
       // commission", "the Kolchak government").
       if (afterArticle(tokens, c!.first, text) && !attributive(tokens, c!.last, text)) return undefined;
+      // "Chicherin¹" with the note "1. Soviet Commissar for Foreign Affairs.": the editors say who the word is.
+      if (options.noteAt && !blockedAsPlace(surnameToken.word) && !common(surnameToken.folded) && !DERIVED.test(surnameToken.word)) {
+        const note = options.noteAt(surnameToken.end) ?? (text[surnameToken.end] === '.' ? options.noteAt(surnameToken.end + 1) : undefined);
+        if (note !== undefined && noteIdentifiesPerson(note)) return 'context';
+      }
       // "Minister of Hacienda", "Ministry of Fomento": the department of an office, in whatever language it is named.
       if (prev && prev.word === 'of' && coreTokens.length === 1) {
         const office = tokens[c!.first - 2];

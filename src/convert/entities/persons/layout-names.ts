@@ -158,6 +158,22 @@ function chinese(text: string): PersonMention[] {
   return out;
 }
 
+/**
+ * Initials before a surname the editors completed in brackets: "F. L. P[olk]", "W. P[hillips]" (a memorandum
+ * initialled by its writer, the name filled in by the editors). The surname is the completed word.
+ */
+const COMPLETED = /(?<![\p{L}.])((?:\p{Lu}\.[ \t]?){1,3})(\p{Lu}\p{Ll}*\[\p{Ll}+\]\p{Ll}*)(?![\p{L}[])/gu;
+
+function completed(text: string): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const m of text.matchAll(COMPLETED)) {
+    const initials = m[1]!.split('.').map((x) => x.trim()).filter(Boolean);
+    const surname = m[2]!.replace(/[[\]]/g, '');
+    out.push(mention(text, m.index, m.index + m[0].length, [surname], initials));
+  }
+  return out;
+}
+
 /** Every name the layout gives in `text`, in order, without overlaps (the first rule to claim a span keeps it). */
 export function layoutMentions(text: string, isNameWord: IsNameWord, place: (folded: string) => boolean = () => false): PersonMention[] {
   // The entity pass reads every block twice (once to learn the document's names, once to tag): the same text
@@ -167,6 +183,7 @@ export function layoutMentions(text: string, isNameWord: IsNameWord, place: (fol
   const found = [
     ...routing(text, isNameWord),
     ...(letterHyphenLower(text) ? chinese(text) : []),
+    ...(text.includes('[') ? completed(text) : []),
     ...(LINE_NUMBER.test(text) ? identified(text, isNameWord) : []),
     ...(text.includes('(') ? holders(text, place) : []),
     ...(text.includes(' of ') && PEERAGES.some((p) => text.includes(p)) ? peers(text) : []),
