@@ -215,6 +215,12 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
     assert.ok(!noteIdentifiesPerson('The railway from Harbin to Vladivostok was closed by the Government in March.'));
   });
 
+  it('a word after a romanised Chinese name of two syllables is the kind of place it names ("Lin-yu Hsien", "Ho-chien Fu")', () => {
+    const known = (k: string): boolean => ['hsien', 'fu', 'kung'].includes(k);
+    assert.deepEqual(texts('the magistrate of Lin-yu Hsien, acting; evacuation of Pao-ting Fu; the Ch’ien-ch’ing Kung hall', { known }), []);
+    assert.deepEqual(texts('Governor Yü Hsien; Tung Fu-hsiang and Yü Hsien were', { known }), ['Governor Yü Hsien', 'Tung Fu-hsiang', 'Hsien']);
+  });
+
   it('"S. S." before a name is a steamship, spaced or not', () => {
     assert.deepEqual(texts('As to the S. S. Simferopol, detained at Manila; the S.S. Omsk sailed.'), []);
     assert.deepEqual(texts('signed by Mr. S. S. Hartley'), ['Mr. S. S. Hartley']);

@@ -204,6 +204,9 @@ function nameWord(t: Token): boolean {
   return true;
 }
 
+/** A romanised Chinese word of two syllables joined by a hyphen, the second in lower case: "Lin-yu", "Ch’ien-ch’ing". */
+const CHINESE_COMPOUND = /^\p{Lu}[\p{Ll}'’]*-\p{Ll}[\p{Ll}'’]*$/u;
+
 const ROMAN_NUMERAL = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 
 /** {@link nameWord} for a word alone (the layout rules of ./layout-names.ts test words they cut themselves). */
@@ -533,6 +536,9 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
         const note = options.noteAt(surnameToken.end) ?? (text[surnameToken.end] === '.' ? options.noteAt(surnameToken.end + 1) : undefined);
         if (note !== undefined && noteIdentifiesPerson(note)) return 'context';
       }
+      // "Lin-yu Hsien", "Ho-chien Fu", "the Ch’ien-ch’ing Kung": a word after a romanised Chinese name of two syllables
+      // is the kind of place it names (district, prefecture, palace); a person's family name comes first, one syllable.
+      if (coreTokens.length === 1 && prev && joined(text, prev, first) && CHINESE_COMPOUND.test(prev.word)) return undefined;
       // "Minister of Hacienda", "Ministry of Fomento": the department of an office, in whatever language it is named.
       if (prev && prev.word === 'of' && coreTokens.length === 1) {
         const office = tokens[c!.first - 2];
