@@ -6,6 +6,7 @@
  * the JavaScript heap, and each line a string of its own, short-lived (docs/decisions.md, "The source held as
  * bytes").
  */
+import { createHash } from 'node:crypto';
 import type { LineList } from '../../model/document.js';
 
 const LF = 0x0a;
@@ -21,13 +22,16 @@ export class Utf8Lines implements LineList {
   /** Byte offsets of each line's first byte and of the byte after its last (its terminator excluded). */
   private readonly starts: Uint32Array;
   private readonly ends: Uint32Array;
+  /** Whether a line ends in CR or CRLF anywhere. */
+  private readonly hasCr: boolean;
   private readonly recentIndex = new Int32Array(RECENT).fill(-1);
   private readonly recentText: string[] = new Array<string>(RECENT);
 
   /** `bytes` must be well-formed UTF-8 (a byte order mark before them taken off). They are kept, not copied. */
   constructor(bytes: Uint8Array) {
     this.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    const { starts, ends, count } = lineOffsets(this.bytes);
+    const { starts, ends, count, hasCr } = lineOffsets(this.bytes);
+    this.hasCr = hasCr;
     this.starts = starts;
     this.ends = ends;
     this.length = count;
@@ -45,6 +49,21 @@ export class Utf8Lines implements LineList {
     return text;
   }
 
+  /**
+   * Lines `from` up to `to` (exclusive) joined by LF, decoded at once: what `join('\n')` of those lines gives, for
+   * a reader of whole stretches of text, at the cost of one decoding.
+   */
+  joined(from: number, to: number): string {
+    if (from >= to) return '';
+    const text = this.bytes.toString('utf8', this.starts[from], this.ends[to - 1]);
+    return this.hasCr ? text.replace(/\r\n?/g, '\n') : text;
+  }
+
+  /** A digest of the lines, from the bytes: the same for the same bytes (to know a source again). */
+  digest(): string {
+    return `${this.length}:utf8:${createHash('sha1').update(this.bytes).digest('hex')}`;
+  }
+
   *[Symbol.iterator](): Iterator<string> {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
   }
@@ -54,7 +73,7 @@ export class Utf8Lines implements LineList {
  * Where lines start and end in `bytes`: CRLF, CR and LF each end a line; the empty line after a last terminator is
  * no line (as `splitLines` has it), but empty input is one empty line.
  */
-function lineOffsets(bytes: Buffer): { starts: Uint32Array; ends: Uint32Array; count: number } {
+function lineOffsets(bytes: Buffer): { starts: Uint32Array; ends: Uint32Array; count: number; hasCr: boolean } {
   const hasCr = bytes.indexOf(CR) >= 0;
   // Counted first, so that the offsets take two typed arrays of the right size.
   let terminators = 0;
@@ -79,5 +98,5 @@ function lineOffsets(bytes: Buffer): { starts: Uint32Array; ends: Uint32Array; c
   }
   ends[line] = bytes.length;
   const count = line > 0 && starts[line] === bytes.length ? line : line + 1;
-  return { starts, ends, count };
+  return { starts, ends, count, hasCr };
 }

@@ -24,6 +24,26 @@ describe('readers/source-lines: Utf8Lines', () => {
     );
   });
 
+  it('joins any range of lines by LF as join does, whatever their terminators (fast-check)', () => {
+    fc.assert(
+      fc.property(arbText, fc.nat(), fc.nat(), (text, a, b) => {
+        const expected = splitLines(text);
+        const lines = new Utf8Lines(Buffer.from(text, 'utf8'));
+        const from = a % (expected.length + 1);
+        const to = from + (b % (expected.length - from + 1));
+        assert.equal(lines.joined(from, to), expected.slice(from, to).join('\n'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('has a digest of its bytes: the same for the same text, another for another', () => {
+    const digest = (text: string): string => new Utf8Lines(Buffer.from(text)).digest();
+    assert.equal(digest('Dear Sir,\n\nYours'), digest('Dear Sir,\n\nYours'));
+    assert.notEqual(digest('Dear Sir,\n\nYours'), digest('Dear Sir,\n\nYours.'));
+    assert.notEqual(digest('a\nb'), digest('a\r\nb'));
+  });
+
   it('has no line outside its range, a negative index included', () => {
     const lines = new Utf8Lines(Buffer.from('one\ntwo\n'));
     assert.deepEqual([lines.at(-1), lines.at(2), lines.at(NaN), lines.at(1.5)], [undefined, undefined, 'one', 'two']);

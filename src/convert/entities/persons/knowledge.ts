@@ -17,6 +17,7 @@ import { findPersons, layoutNamesOf, type PersonMention } from './find-persons.j
 import { FORENAMES, NOT_NAMES, ROLE_WORDS, TITLES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
 import { JOINER, LOWER, charWidth, letterClassAt } from '../../readers/letter-class.js';
+import { Utf8Lines } from '../../readers/source-lines.js';
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`;
 /** Lower-case words inside the name of a place: "Rio de Janeiro", "Ciudad del Este", "La Paz" has its own capital. */
@@ -40,9 +41,10 @@ const TWO_WORD_PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at)[ \t]+(\p{Lu}\p{L
 /**
  * The folded words of `text` printed in lower case: what `(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]*` matches, found
  * by a scan over character codes (a whole source is read, and the regular expression with its look-behind was the
- * costliest part of learning after the person rules).
+ * costliest part of learning after the person rules). `kept`: the set lives longer than `text` (knowledge), and its
+ * new words are copies (see {@link addDetached}); a document's own set needs none.
  */
-export function lowerWords(text: string, into = new Set<string>()): Set<string> {
+export function lowerWords(text: string, into = new Set<string>(), kept = false): Set<string> {
   // The class of the character before: a word starts only after a character that is neither a letter nor a joiner.
   let previous = 0;
   let i = 0;
@@ -58,7 +60,8 @@ export function lowerWords(text: string, into = new Set<string>()): Set<string> 
         last = k;
         j += charWidth(text, j);
       }
-      addDetached(into, fold(text.slice(i, j)));
+      if (kept) addDetached(into, fold(text.slice(i, j)));
+      else into.add(fold(text.slice(i, j)));
       previous = last;
       i = j;
       continue;
@@ -119,16 +122,23 @@ class Stretches implements Iterable<string> {
   *[Symbol.iterator](): Iterator<string> {
     let from = 0;
     for (const to of this.ends) {
-      const stretch: string[] = [];
-      for (let i = from; i < to; i++) stretch.push(this.lines.at(i)!);
+      yield textOfLines(this.lines, from, to);
       from = to;
-      yield stretch.join('\n');
     }
   }
 }
 
+/** Lines `from` up to `to` (exclusive) joined by LF; from a source's bytes at once where it has them. */
+function textOfLines(lines: LineList, from: number, to: number): string {
+  if (lines instanceof Utf8Lines) return lines.joined(from, to);
+  const stretch: string[] = [];
+  for (let i = from; i < to; i++) stretch.push(lines.at(i)!);
+  return stretch.join('\n');
+}
+
 /** A digest of a source's lines, to know it again when it is converted after being learnt. */
 export function linesDigest(lines: LineList): string {
+  if (lines instanceof Utf8Lines) return lines.digest();
   const hash = createHash('sha1');
   // Lines joined a few thousand at a time: one update per line costs more than the hashing.
   let batch: string[] = [];
@@ -196,7 +206,7 @@ export class NameKnowledge {
     // source was read three times over.
     const afterPreposition = new Set<string>();
     for (const text of stretches) {
-      lowerWords(text, this.lower);
+      lowerWords(text, this.lower, true);
       for (const m of text.matchAll(DATELINE_PLACE)) {
         for (const w of m[1]!.split(/[ -]/)) {
           if (/^\p{Ll}/u.test(w)) continue;
