@@ -109,97 +109,86 @@ export function pieceFor(view: InlineView, start: number, end: number): ViewPiec
   return p && end <= p.offset + p.node.text.length ? p : undefined;
 }
 
-/** How one list of inlines changes: text nodes replaced by what they split into, runs of nodes by one entity. */
-interface ListEdit {
-  /** Index of the first node replaced, and how many. */
-  at: number;
-  count: number;
-  replacement: Inline[];
+/** A span to wrap, placed in the one list of inlines that holds it: from offset `a` of `first` to offset `b` of `last`. */
+interface PlacedSpan {
+  span: EntitySpan;
+  first: ViewPiece;
+  last: ViewPiece;
 }
 
 /**
- * Wraps spans of the view in entity nodes, in place: each text node that holds spans is replaced, in its
- * parent list, by text / entity / text nodes whose texts concatenate to the original. Overlapping spans: the
- * first given wins. Returns how many spans were applied.
+ * Wraps spans of the view in entity nodes, in place: the text nodes that hold spans are replaced, in their
+ * parent list, by text / entity / text nodes whose texts concatenate to the original; a span across line or page
+ * breaks ("Mr.<lb/>Eden", "December<lb/>28th") takes the breaks into its entity. A text node may hold any number
+ * of spans, whole or begun or ended in it: a hard-wrapped line holds the end of one name and the start of the
+ * next ("Greiner, George<lb/>Gibbs, W. L. Darling, … by Franklin<lb/>Reading"). Overlapping spans: the first given
+ * wins. Returns how many spans were applied.
  *
  * Linear in the view and the spans (a paragraph of megabytes with thousands of names is one view): taken
  * characters are marked in a bitmap instead of comparing each span with every earlier one, pieces are found by
  * binary search, and each list of inlines is rebuilt once, never spliced span by span.
  */
 export function applySpans(_inlines: Inline[], view: InlineView, spans: EntitySpan[]): number {
-  const byNode = new Map<TextInline, { piece: ViewPiece; spans: EntitySpan[] }>();
   const taken = new Uint8Array(view.text.length + 1);
   const overlapsTaken = (s: EntitySpan): boolean => {
     for (let k = s.start; k < s.end; k++) if (taken[k]) return true;
     return false;
   };
-  const take = (s: EntitySpan): void => {
-    taken.fill(1, s.start, s.end);
-  };
-  const crossing: Array<{ span: EntitySpan; first: ViewPiece; last: ViewPiece }> = [];
-  const inCrossing = new Set<TextInline>();
+  const byList = new Map<Inline[], PlacedSpan[]>();
   let applied = 0;
   for (const s of spans) {
     if (s.end <= s.start || s.start < 0 || s.end > view.text.length || overlapsTaken(s)) continue;
     const piece = pieceFor(view, s.start, s.end);
-    if (!piece) {
-      const across = crossingPieces(view, s);
-      // One rewrite per text node: a node already split by another span is left to that span.
-      const busy = (n: TextInline): boolean => byNode.has(n) || inCrossing.has(n);
-      if (!across || busy(across.first.node) || busy(across.last.node)) continue;
-      take(s);
-      applied++;
-      crossing.push({ span: s, ...across });
-      inCrossing.add(across.first.node).add(across.last.node);
-      continue;
-    }
-    if (inCrossing.has(piece.node)) continue;
-    take(s);
+    const placed = piece ? { span: s, first: piece, last: piece } : crossingPieces(view, s);
+    if (!placed) continue;
+    taken.fill(1, s.start, s.end);
     applied++;
-    const local = { ...s, start: s.start - piece.offset, end: s.end - piece.offset };
-    const entry = byNode.get(piece.node);
-    if (entry) entry.spans.push(local);
-    else byNode.set(piece.node, { piece, spans: [local] });
+    const list = byList.get(placed.first.parent);
+    if (list) list.push(placed);
+    else byList.set(placed.first.parent, [placed]);
   }
-  if (applied === 0) return 0;
-  const edits = new Map<Inline[], ListEdit[]>();
-  const indexIn = new Map<Inline[], Map<Inline, number>>();
-  const indexOf = (list: Inline[], node: Inline): number => {
-    let index = indexIn.get(list);
-    if (!index) {
-      index = new Map();
-      for (let k = 0; k < list.length; k++) index.set(list[k]!, k);
-      indexIn.set(list, index);
-    }
-    return index.get(node) ?? -1;
-  };
-  const edit = (list: Inline[], e: ListEdit): void => {
-    const list_ = edits.get(list);
-    if (list_) list_.push(e);
-    else edits.set(list, [e]);
-  };
-  for (const c of crossing) {
-    const i = indexOf(c.first.parent, c.first.node);
-    const j = indexOf(c.first.parent, c.last.node);
-    edit(c.first.parent, { at: i, count: j - i + 1, replacement: wrapAcross(c.span, c.first, c.last, c.first.parent.slice(i + 1, j)) });
-  }
-  for (const { piece, spans: local } of byNode.values()) {
-    edit(piece.parent, { at: indexOf(piece.parent, piece.node), count: 1, replacement: splitText(piece.node, local.sort((a, b) => a.start - b.start)) });
-  }
-  for (const [list, changes] of edits) rebuild(list, changes);
+  for (const [list, placed] of byList) rebuild(list, placed);
   return applied;
 }
 
-/** Applies non-overlapping edits to a list in one pass. */
-function rebuild(list: Inline[], changes: ListEdit[]): void {
-  changes.sort((a, b) => a.at - b.at);
+/**
+ * Rebuilds one list of inlines around its spans (not overlapping) in one pass: the nodes before a span as they
+ * were, the rest of a text node a span ended in, the span's entity, and so on.
+ */
+function rebuild(list: Inline[], placed: PlacedSpan[]): void {
+  placed.sort((x, y) => x.span.start - y.span.start);
+  const index = new Map<Inline, number>();
+  for (let k = 0; k < list.length; k++) index.set(list[k]!, k);
+  const cutters = new Map<TextInline, (from: number, to: number) => TextInline>();
+  const cut = (node: TextInline, from: number, to: number): TextInline => {
+    let cutter = cutters.get(node);
+    if (!cutter) cutters.set(node, (cutter = cutterOf(node)));
+    return cutter(from, to);
+  };
   const out: Inline[] = [];
-  let k = 0;
-  for (const c of changes) {
-    for (; k < c.at; k++) out.push(list[k]!);
-    for (const r of c.replacement) out.push(r);
-    k = c.at + c.count;
+  let k = 0; // the first node of the list not yet written out
+  let from = 0; // how much of list[k] (a text node a span ended in) is already written out
+  const finishCurrent = (): void => {
+    const node = list[k] as TextInline;
+    if (from < node.text.length) out.push(cut(node, from, node.text.length));
+    k++;
+    from = 0;
+  };
+  for (const { span, first, last } of placed) {
+    const i = index.get(first.node)!;
+    const j = index.get(last.node)!;
+    if (i > k && from > 0) finishCurrent();
+    for (; k < i; k++) out.push(list[k]!);
+    const a = span.start - first.offset;
+    const b = span.end - last.offset;
+    if (a > from) out.push(cut(first.node, from, a));
+    const children: Inline[] =
+      i === j ? [cut(first.node, a, b)] : [cut(first.node, a, first.node.text.length), ...list.slice(i + 1, j), cut(last.node, 0, b)];
+    out.push(entityOf(span, children));
+    k = j;
+    from = b;
   }
+  if (from > 0) finishCurrent();
   for (; k < list.length; k++) out.push(list[k]!);
   list.length = 0;
   for (const node of out) list.push(node);
@@ -209,7 +198,7 @@ function rebuild(list: Inline[], changes: ListEdit[]): void {
  * A span over two text nodes of one list with only line or page breaks between them ("December<lb/>28th",
  * "Mr.<lb/>Eden" in a hard-wrapped letter): its first and last pieces, or undefined when it crosses other markup.
  */
-function crossingPieces(view: InlineView, s: EntitySpan): { first: ViewPiece; last: ViewPiece } | undefined {
+function crossingPieces(view: InlineView, s: EntitySpan): PlacedSpan | undefined {
   const first = pieceAt(view, s.start);
   const last = pieceAt(view, s.end - 1);
   if (!first || !last || first === last || first.parent !== last.parent) return undefined;
@@ -220,40 +209,17 @@ function crossingPieces(view: InlineView, s: EntitySpan): { first: ViewPiece; la
   if (nodes[i] !== first.node) i = nodes.indexOf(first.node);
   for (let k = i + 1; k < nodes.length; k++) {
     const between = nodes[k]!;
-    if (between === last.node) return { first, last };
+    if (between === last.node) return { span: s, first, last };
     if (between.type !== 'lb' && between.type !== 'pb') return undefined;
   }
   return undefined;
 }
 
-/** The end of one text node, the breaks after it and the start of a later one, wrapped in one entity. */
-function wrapAcross(s: EntitySpan, first: ViewPiece, last: ViewPiece, between: Inline[]): Inline[] {
-  const a = s.start - first.offset;
-  const b = s.end - last.offset;
-  const cut = (node: TextInline, from: number, to: number): TextInline => ({ type: 'text', text: node.text.slice(from, to), ...positionIn(node, from) });
-  const children: Inline[] = [cut(first.node, a, first.node.text.length)];
-  for (const n of between) children.push(n);
-  children.push(cut(last.node, 0, b));
-  const out: Inline[] = [];
-  if (a > 0) out.push(cut(first.node, 0, a));
-  out.push(entityOf(s, children));
-  if (b < last.node.text.length) out.push(cut(last.node, b, last.node.text.length));
-  return out;
-}
-
-/** Line and column of a character offset inside a text node that may span lines. */
-function positionIn(node: TextInline, offset: number): { line: number; column: number } {
-  const breakBefore = node.text.lastIndexOf('\n', offset - 1);
-  if (offset === 0 || breakBefore < 0) return { line: node.line, column: node.column + offset };
-  let breaks = 0;
-  for (let k = node.text.indexOf('\n'); k >= 0 && k < offset; k = node.text.indexOf('\n', k + 1)) breaks++;
-  return { line: node.line + breaks, column: offset - breakBefore };
-}
-
-/** Splits a text node around its spans (sorted, not overlapping); positions counted in one walk of the text. */
-function splitText(node: TextInline, spans: EntitySpan[]): Inline[] {
-  const out: Inline[] = [];
-  let at = 0;
+/**
+ * Cuts of one text node, asked for in the order of their offsets, each with its line and column: the node's line
+ * breaks are counted once, in one walk of its text, however many cuts it gives.
+ */
+function cutterOf(node: TextInline): (from: number, to: number) => TextInline {
   // Where the walk has counted line breaks up to, and the line and start of line it reached.
   let counted = 0;
   let line = node.line;
@@ -266,14 +232,7 @@ function splitText(node: TextInline, spans: EntitySpan[]): Inline[] {
     counted = Math.max(counted, offset);
     return lineStart < 0 ? { line, column: node.column + offset } : { line, column: offset - lineStart };
   };
-  const text = (from: number, to: number): TextInline => ({ type: 'text', text: node.text.slice(from, to), ...positionAt(from) });
-  for (const s of spans) {
-    if (s.start > at) out.push(text(at, s.start));
-    out.push(entityOf(s, [text(s.start, s.end)]));
-    at = s.end;
-  }
-  if (at < node.text.length) out.push(text(at, node.text.length));
-  return out;
+  return (from, to) => ({ type: 'text', text: node.text.slice(from, to), ...positionAt(from) });
 }
 
 /** The text a reader sees in a list of inlines (text nodes only, entities opened): for the no-change property. */

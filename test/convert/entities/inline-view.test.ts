@@ -4,72 +4,50 @@ import { applySpans, inlineText, viewOf, type EntitySpan, type InlineView, type 
 import type { EntityInline, Inline, TextInline } from '../../../src/model/document.js';
 
 /**
- * The way back into the document as it was first written (span against every earlier span, pieces found by
- * scanning, one splice per span): the reference the linear version must agree with on every input.
+ * The way back written the plain way (span against every earlier span, pieces found by scanning, one splice per
+ * span, the last span first): the reference the linear version must agree with on every input.
  */
 function referenceApplySpans(inlines: Inline[], view: InlineView, spans: EntitySpan[]): number {
-  const holder = (start: number, end: number): ViewPiece | undefined => view.pieces.find((p) => p.offset <= start && end <= p.offset + p.node.text.length);
+  const holding = (at: number): ViewPiece | undefined => view.pieces.find((p) => p.offset <= at && at < p.offset + p.node.text.length);
   const position = (node: TextInline, offset: number): { line: number; column: number } => {
     const lines = node.text.slice(0, offset).split('\n');
     return lines.length === 1 ? { line: node.line, column: node.column + offset } : { line: node.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1 };
   };
   const cut = (node: TextInline, from: number, to: number): TextInline => ({ type: 'text', text: node.text.slice(from, to), ...position(node, from) });
   const entity = (s: EntitySpan, children: Inline[]): EntityInline => ({ type: 'entity', tag: s.tag, attrs: s.attrs, children });
-  const byNode = new Map<TextInline, EntitySpan[]>();
-  const taken: EntitySpan[] = [];
-  const crossing: Array<{ s: EntitySpan; first: ViewPiece; last: ViewPiece }> = [];
-  const inCrossing = new Set<TextInline>();
+  const taken: Array<{ s: EntitySpan; first: ViewPiece; last: ViewPiece }> = [];
   for (const s of spans) {
-    if (s.end <= s.start || taken.some((t) => s.start < t.end && t.start < s.end)) continue;
-    const piece = holder(s.start, s.end);
-    if (!piece) {
-      const first = view.pieces.find((p) => p.offset <= s.start && s.start < p.offset + p.node.text.length);
-      const last = view.pieces.find((p) => p.offset < s.end && s.end <= p.offset + p.node.text.length);
-      if (!first || !last || first === last || first.parent !== last.parent) continue;
+    if (s.end <= s.start || s.start < 0 || taken.some((t) => s.start < t.s.end && t.s.start < s.end)) continue;
+    const first = holding(s.start);
+    const last = holding(s.end - 1);
+    if (!first || !last || first.parent !== last.parent) continue;
+    if (first !== last) {
       const i = first.parent.indexOf(first.node);
       const j = first.parent.indexOf(last.node);
       if (i < 0 || j <= i || first.parent.slice(i + 1, j).some((n) => n.type !== 'lb' && n.type !== 'pb')) continue;
-      if (byNode.has(first.node) || inCrossing.has(first.node) || byNode.has(last.node) || inCrossing.has(last.node)) continue;
-      taken.push(s);
-      crossing.push({ s, first, last });
-      inCrossing.add(first.node).add(last.node);
-      continue;
     }
-    if (inCrossing.has(piece.node)) continue;
-    taken.push(s);
-    byNode.set(piece.node, [...(byNode.get(piece.node) ?? []), { ...s, start: s.start - piece.offset, end: s.end - piece.offset }]);
+    taken.push({ s, first, last });
   }
-  for (const { s, first, last } of crossing) {
+  // From the last span back: what is left of a node before the spans already wrapped is a node of its own, whose
+  // offsets are still the original node's.
+  const leftOf = new Map<TextInline, TextInline | undefined>();
+  const current = (node: TextInline): TextInline | undefined => (leftOf.has(node) ? leftOf.get(node) : node);
+  for (const { s, first, last } of [...taken].sort((x, y) => y.s.start - x.s.start)) {
     const nodes = first.parent;
-    const i = nodes.indexOf(first.node);
-    const j = nodes.indexOf(last.node);
     const a = s.start - first.offset;
     const b = s.end - last.offset;
+    const lastNow = current(last.node)!;
+    const i = nodes.indexOf(current(first.node)!);
+    const j = nodes.indexOf(lastNow);
+    const children: Inline[] = first === last ? [cut(first.node, a, b)] : [cut(first.node, a, first.node.text.length), ...nodes.slice(i + 1, j), cut(last.node, 0, b)];
     const out: Inline[] = [];
-    if (a > 0) out.push(cut(first.node, 0, a));
-    out.push(entity(s, [cut(first.node, a, first.node.text.length), ...nodes.slice(i + 1, j), cut(last.node, 0, b)]));
-    if (b < last.node.text.length) out.push(cut(last.node, b, last.node.text.length));
+    const before = a > 0 ? cut(first.node, 0, a) : undefined;
+    if (before) out.push(before);
+    out.push(entity(s, children));
+    if (b < lastNow.text.length) out.push(cut(last.node, b, lastNow.text.length));
     nodes.splice(i, j - i + 1, ...out);
+    leftOf.set(first.node, before);
   }
-  const rewrite = (nodes: Inline[]): void => {
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      if (node.type === 'hi') rewrite(node.children);
-      if (node.type !== 'text' || !byNode.has(node)) continue;
-      const local = byNode.get(node)!.sort((a, b) => a.start - b.start);
-      const parts: Inline[] = [];
-      let at = 0;
-      for (const s of local) {
-        if (s.start > at) parts.push(cut(node, at, s.start));
-        parts.push(entity(s, [cut(node, s.start, s.end)]));
-        at = s.end;
-      }
-      if (at < node.text.length) parts.push(cut(node, at, node.text.length));
-      nodes.splice(i, 1, ...parts);
-      i += parts.length - 1;
-    }
-  };
-  rewrite(inlines);
   return taken.length;
 }
 
