@@ -35,6 +35,11 @@ export interface CheckConfig {
   xinclude?: boolean;
   /** Keep each file's ids and cross-file references for the edition-wide check (default true). */
   facts?: boolean;
+  /**
+   * Threads side by side: a file Schematron reads whole above this size is left to a helper thread, so that
+   * running out of memory on it ends the helper, not the run (default 256 KiB; tests make it smaller).
+   */
+  handOffBytes?: number;
   /** Bytes read at a time from a file checked as it is read (default 16 KiB; tests make it smaller). */
   chunkBytes?: number;
 }

@@ -16,7 +16,7 @@ import { UsageError, ValidateError, type Diagnostic } from '../diagnostics/diagn
 import type { CheckConfig, FileOutcome } from './check-file.js';
 import { ValidateCodes } from '../diagnostics/codes.js';
 import { changedSince, defaultBase, displayPath, shardOf, walkXml, type Shard } from './files.js';
-import { checkInProcess, checkInWorkers, workerCount } from './pool.js';
+import { checkInProcess, checkSideBySide } from './pool.js';
 import { EditionScope, type EditionFile } from '../edition/files.js';
 import { checkReferences } from './references.js';
 import type { FileResult, ValidationReport } from './report.js';
@@ -42,7 +42,10 @@ export interface ValidateOptions {
   schema?: string;
   /** Schematron file (XPath 3.1 query binding). */
   schematron?: string;
-  /** Worker threads; default: 2 for Schematron runs of 400 files or more on 2+ cores, else 1. */
+  /**
+   * Threads that check files side by side: this one and `jobs - 1` helper worker threads. Default: one per 64
+   * files, at most the cores with Schematron, one fewer without (V8's compiler and collector use the other).
+   */
   jobs?: number;
   /** Check references across files and ids unique across the edition; default true. */
   references?: boolean;
@@ -73,11 +76,6 @@ export interface ValidateOptions {
    */
   cwd?: string;
 }
-
-// Workers pay only for Schematron (fontoxpath: a few ms a file) on runs of this many files or more: each
-// worker loads the engines and compiles the schemas again, and RELAX NG alone runs at ~4,000 files/s in one
-// thread. Measured: docs/decisions.md, "Validation engine".
-const WORKER_THRESHOLD = 400;
 
 /**
  * Validates files and folders (recursively, `*.xml`, read lazily). Findings are data in the report;
@@ -137,29 +135,9 @@ function resolveSchema(path: string | undefined, cwd: string | undefined): strin
 }
 
 async function run(files: AsyncIterable<EditionFile>, config: CheckConfig, jobs: number | undefined): Promise<FileOutcome[]> {
-  const cores = Math.max(1, availableParallelism());
-  if (jobs !== undefined) {
-    if (!Number.isInteger(jobs) || jobs < 1) throw UsageError.of(ValidateCodes.usage, { problem: `jobs must be a whole number ≥ 1, not ${jobs}` });
-    return jobs === 1 ? checkInProcess(files, config) : checkInWorkers(files, config, jobs);
-  }
-  if (!config.schematron) return checkInProcess(files, config);
-  // Look ahead just far enough to know whether the run is large enough for workers.
-  const iterator = files[Symbol.asyncIterator]();
-  const head: EditionFile[] = [];
-  let done = false;
-  while (head.length < WORKER_THRESHOLD) {
-    const n = await iterator.next();
-    if (n.done) {
-      done = true;
-      break;
-    }
-    head.push(n.value);
-  }
-  const all = (async function* () {
-    yield* head;
-    if (!done) yield* { [Symbol.asyncIterator]: () => iterator };
-  })();
-  return done || cores < 2 || !config.schematron ? checkInProcess(all, config) : checkInWorkers(all, config, workerCount(2));
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw UsageError.of(ValidateCodes.usage, { problem: `jobs must be a whole number ≥ 1, not ${jobs}` });
+  // One thread: files are checked as the walk finds them, no list is gathered.
+  return jobs === 1 || availableParallelism() < 2 ? checkInProcess(files, config) : checkSideBySide(files, config, jobs);
 }
 
 /** A file as reports show it: relative to `cwd` when there is one, else whole. */

@@ -1,48 +1,59 @@
 /**
- * A validation worker thread: compiles the schemas once, then checks the files the main thread sends,
- * one message per file, and answers with plain data.
+ * A helper thread of a validation run (src/validate/pool.ts): compiles the schemas once, then takes files from
+ * the shared list until none is left, and answers with plain data in batches. It says it is done when told that
+ * no file will be handed to it any more ('finish'); 'more' says one was.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ValidateCodes } from '../diagnostics/codes.js';
 import { ChanceryError } from '../diagnostics/diagnostic.js';
-import { checkFile, prepare, type CheckConfig } from './check-file.js';
+import { checkFile, prepare } from './check-file.js';
+import { SharedWork, type HelperData, type HelperReply } from './shared-work.js';
 
-/** Main thread → worker. */
-export interface WorkRequest {
-  seq: number;
-  file: string;
-}
-/** Worker → main thread: an outcome, or the error that stops the run (an unusable schema). */
-export type WorkReply =
-  | { seq: number; outcome: import('./check-file.js').FileOutcome }
-  | { seq: number; error: { code: string; message: string; exitCode: number } };
-
-const config = workerData as CheckConfig;
+const data = workerData as HelperData;
 const port = parentPort;
-
-function fail(seq: number, e: unknown): void {
-  const err = e instanceof ChanceryError ? e : undefined;
-  port?.postMessage({
-    seq,
-    error: { code: err?.code ?? ValidateCodes.io, message: (e as Error).message, exitCode: err?.exitCode ?? 2 },
-  } satisfies WorkReply);
-}
+// Answers go back a few at a time: a message per file cost more than the file on small documents.
+const BATCH = 16;
+const BATCH_MS = 50;
 
 if (port) {
-  const ready = prepare(config).then(
-    () => true,
-    (e: unknown) => {
-      fail(-1, e);
-      return false;
-    },
-  );
-  port.on('message', (req: WorkRequest) => {
-    void ready.then((ok) => {
-      if (!ok) return;
+  const { config, paths, slot } = data;
+  const work = SharedWork.of(data.shared, paths.length, data.helpers);
+  let failed = false;
+  const fail = (e: unknown, outcomes: HelperReply['outcomes']): void => {
+    failed = true;
+    const err = e instanceof ChanceryError ? e : undefined;
+    port.postMessage({ outcomes, error: { code: err?.code ?? ValidateCodes.io, message: (e as Error).message, exitCode: err?.exitCode ?? 2 } } satisfies HelperReply);
+  };
+  const drain = (): void => {
+    if (failed) return;
+    let batch: HelperReply['outcomes'] = [];
+    let sent = performance.now();
+    for (let i = work.claim(true); i >= 0; i = work.claim(true)) {
+      work.checking(slot, i);
       try {
-        port.postMessage({ seq: req.seq, outcome: checkFile(req.file, config) } satisfies WorkReply);
+        batch.push({ index: i, outcome: checkFile(paths[i]!, config) });
       } catch (e) {
-        fail(req.seq, e);
+        fail(e, batch);
+        return;
+      }
+      if (batch.length >= BATCH || performance.now() - sent > BATCH_MS) {
+        port.postMessage({ outcomes: batch } satisfies HelperReply);
+        batch = [];
+        sent = performance.now();
+      }
+    }
+    work.checking(slot, -1);
+    if (batch.length) port.postMessage({ outcomes: batch } satisfies HelperReply);
+  };
+  const ready = prepare(config).then(
+    () => drain(),
+    (e: unknown) => fail(e, []),
+  );
+  port.on('message', (say: 'more' | 'finish') => {
+    void ready.then(() => {
+      drain();
+      if (say === 'finish' && !failed) {
+        port.postMessage({ outcomes: [], done: true } satisfies HelperReply);
       }
     });
   });

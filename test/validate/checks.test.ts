@@ -1,10 +1,14 @@
 /** Well-formedness, encoding, safety, Schematron and cross-file references, each asserted on codes and spans. */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { validate, ValidateCodes, type FileResult } from '../../src/validate/index.js';
 import { decodeXml, parseXml } from '../../src/validate/parse.js';
 import { FIXTURES, ROOT, tempDir } from './helpers.js';
+import { checkInProcess, checkSideBySide, MIN_FILES_PER_THREAD, threadCount } from '../../src/validate/pool.js';
+import { walkXml } from '../../src/validate/files.js';
+import { writeLargeTei } from '../helpers/large-tei.js';
 
 const MINI = join(FIXTURES, 'mini.rng');
 
@@ -116,16 +120,64 @@ describe('references across the edition', function () {
   });
 });
 
-describe('worker threads', function () {
+describe('threads side by side', function () {
+  const writeDocs = (dir: string, count: number): void => {
+    for (let i = 0; i < count; i++) {
+      const bad = i % 3 === 0 ? '<foo/>' : '';
+      writeFileSync(join(dir, `f${String(i).padStart(3, '0')}.xml`), `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><title>t</title></teiHeader><text><body><p>x${bad}</p></body></text></TEI>`);
+    }
+  };
+
   it('give the same results, in the same order, as one thread', async function () {
     const dir = tempDir('workers');
-    for (let i = 0; i < 12; i++) {
-      const bad = i % 3 === 0 ? '<foo/>' : '';
-      writeFileSync(join(dir, `f${String(i).padStart(2, '0')}.xml`), `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><title>t</title></teiHeader><text><body><p>x${bad}</p></body></text></TEI>`);
-    }
+    writeDocs(dir, 12);
     const one = await validate([dir], { schema: MINI, jobs: 1, references: false });
     const two = await validate([dir], { schema: MINI, jobs: 2, references: false });
     assert.deepEqual(two.files, one.files);
     assert.equal(one.summary.invalid, 4);
+  });
+
+  it('share the files from one counter, each file checked once, unreadable ones kept in their place', async function () {
+    const dir = tempDir('side-by-side');
+    writeDocs(dir, 40);
+    mkdirSync(join(dir, 'f005b.xml'));
+    writeFileSync(join(dir, 'f020b.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><unclosed>');
+    symlinkSync('/nonexistent/target.xml', join(dir, 'f030b.xml'));
+    const config = { schema: MINI, facts: true };
+    const one = await checkInProcess(walkXml([dir]), config);
+    const many = await checkSideBySide(walkXml([dir]), config, 64, 1);
+    assert.deepEqual(many, one);
+    assert.equal(many.length, 42);
+    assert.ok(many.some((o) => o.unread !== undefined));
+  });
+
+  it('hand a large file Schematron reads whole to a helper, with the same findings as one thread', async function () {
+    const dir = tempDir('hand-off');
+    writeLargeTei(dir, 6000);
+    writeFileSync(join(dir, 'vol/bad.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><oops/></TEI>');
+    writeFileSync(join(dir, 'vol/bad-rule.xml'), readFileSync(join(dir, 'vol/big.xml'), 'utf8').replace('<date when="1944-09-24">', '<date notBefore="1944-09-30" notAfter="1944-09-01">'));
+    // a document of 6 kB counts as large here: the helper takes every file but bad.xml
+    const config = { schema: join(ROOT, 'schema/chancery.rng'), schematron: join(ROOT, 'schema/chancery.sch'), facts: true, handOffBytes: 1024 };
+    const one = await checkInProcess(walkXml([dir]), config);
+    const two = await checkSideBySide(walkXml([dir]), config, 2, 1);
+    assert.deepEqual(two, one);
+    // persons.xml, vol/bad-rule.xml (Schematron: a range that ends before it starts), vol/bad.xml, vol/big.xml
+    assert.deepEqual(
+      one.map((o) => o.diagnostics.map((d) => d.code)),
+      [[], [ValidateCodes.schematronAssert], [ValidateCodes.elementNotAllowed, ValidateCodes.incompleteContent], []],
+    );
+  });
+
+  it('are one per 64 files by default, at most the cores with Schematron and one fewer without; --jobs at most the cores and files', function () {
+    const cores = availableParallelism();
+    const schematron = { schematron: true };
+    assert.equal(threadCount(10, undefined, schematron), 1);
+    assert.equal(threadCount(MIN_FILES_PER_THREAD * 2, undefined, schematron), Math.min(2, cores));
+    assert.equal(threadCount(100_000, undefined, schematron), cores);
+    assert.equal(threadCount(100_000, undefined), Math.max(1, cores - 1));
+    assert.equal(threadCount(100, undefined, { schematron: true, minFilesPerThread: 10 }), Math.min(10, cores));
+    assert.equal(threadCount(3, 64), Math.min(3, cores));
+    assert.equal(threadCount(3, 1), 1);
+    assert.equal(threadCount(0, 4), 1);
   });
 });

@@ -23,7 +23,7 @@ export const validateCommand = defineCommand({
       .option('schema', { type: 'string', requiresArg: true, describe: "RELAX NG (.rng) or XSD (.xsd) schema [default: Chancery's schema/chancery.rng]" })
       .option('schematron', { type: 'string', requiresArg: true, describe: "Schematron rules [default: Chancery's schema/chancery.sch when no --schema]" })
       .option('format', { choices: REPORT_FORMATS, requiresArg: true, default: 'text' as const, describe: 'report format' })
-      .option('jobs', { type: 'number', requiresArg: true, describe: 'worker threads [default: 2 for Schematron runs of 400+ files, else 1]' })
+      .option('jobs', { type: 'number', requiresArg: true, describe: 'threads checking files side by side [default: one per 64 files, at most the cores with Schematron, one fewer without]' })
       .option('shard', { type: 'string', requiresArg: true, describe: 'validate only shard I of N (I/N), for CI matrices' })
       .option('changed', { type: 'string', describe: 'only files changed since BASE (git ref; default origin/HEAD), plus files referencing them' })
       .option('allow-empty', { type: 'boolean', default: false, describe: 'exit 0 when the paths hold no .xml file (otherwise a usage error)' })
