@@ -125,7 +125,7 @@ export function checkFile(file: string, config: CheckConfig): FileOutcome {
     return checkWhole(file, config, chunks.failed ? readXmlFile(file, config.maxFileBytes) : { text, size: chunks.size });
   }
   const stream = schema?.stream?.();
-  const read = parseXmlChunks(file, chunks, { listener: stream?.listener, checkXmlIds: !schema, maxDepth: config.maxDepth });
+  const read = parseXmlChunks(file, chunks, { listener: stream?.listener, checkXmlIds: !schema, facts: config.facts !== false, maxDepth: config.maxDepth });
   if (chunks.problem) return unread(file, chunks.problem);
   if (chunks.failed || !read) return checkWhole(file, config, readXmlFile(file, config.maxFileBytes));
   const outcome: FileOutcome = { file, diagnostics: [], facts: noFacts() };
@@ -170,7 +170,7 @@ function checkWhole(file: string, config: CheckConfig, read: { text: string; byt
   const stream = schema?.stream?.();
   // Under RELAX NG the schema decides what xml:id must be (as with jing); otherwise we check it here.
   const checkXmlIds = !(schema && schema.engine === 'chancery');
-  const parsed = parseXml(file, read.text, { dom: schematron?.newDocument, listener: stream?.listener, checkXmlIds, maxDepth: config.maxDepth });
+  const parsed = parseXml(file, read.text, { dom: schematron?.newDocument, listener: stream?.listener, checkXmlIds, facts: config.facts !== false, maxDepth: config.maxDepth });
   for (const d of parsed.diagnostics) outcome.diagnostics.push(d);
   if (config.facts !== false) outcome.facts = parsed.facts;
   if (!parsed.wellFormed) return outcome;

@@ -18,7 +18,6 @@ import { ValidateCodes } from '../diagnostics/codes.js';
 import { changedSince, defaultBase, displayPath, shardOf, walkXml, type Shard } from './files.js';
 import { checkInProcess, checkSideBySide } from './pool.js';
 import { EditionScope, type EditionFile } from '../edition/files.js';
-import { checkReferences } from './references.js';
 import type { FileResult, ValidationReport } from './report.js';
 import { summarise } from './summary.js';
 
@@ -107,10 +106,12 @@ export async function validate(paths: string[], options: ValidateOptions = {}): 
   if (options.shard) files = shardOf(files, options.shard);
 
   const outcomes = await run(files, config, options.jobs);
-  const extra =
-    options.references === false
-      ? new Map<string, Diagnostic[]>()
-      : checkReferences(outcomes, (f) => shownPath(f, cwd), { scope: new EditionScope(absolute), maxFileBytes: options.maxFileBytes });
+  let extra = new Map<string, Diagnostic[]>();
+  if (options.references !== false) {
+    // the edition-wide check (and the personography it reads) is loaded only when it runs
+    const { checkReferences } = await import('./references.js');
+    extra = checkReferences(outcomes, (f) => shownPath(f, cwd), { scope: new EditionScope(absolute), maxFileBytes: options.maxFileBytes });
+  }
   const results: FileResult[] = outcomes.map((o) => toResult(o, extra.get(o.file) ?? [], cwd));
   return { files: results, summary: summarise(results, performance.now() - started) };
 }

@@ -68,6 +68,11 @@ export interface ParseOptions {
    * both (and neither with ID checks off, like `jing -i`).
    */
   checkXmlIds?: boolean;
+  /**
+   * Collect the file's ids and references into other files (its {@link FileFacts}); default true. Off when the
+   * edition-wide check does not run: with xml:ids left to the schema, attributes then need no look at all.
+   */
+  facts?: boolean;
   /** How deep elements may nest (default: the XML layer's limit). */
   maxDepth?: XmlReadOptions['maxDepth'];
 }
@@ -223,6 +228,8 @@ function readFacts(file: string, chunks: Iterable<string>, options: ParseOptions
   let tagStart = -1;
 
   const listener = options.listener;
+  // ids and pointers are looked for only when the facts are kept or our pass checks xml:id itself
+  const lookAtAttributes = options.facts !== false || options.checkXmlIds !== false;
   // The internal DTD subset as jing's parser reads it: internal entities expanded (within limits), attribute
   // defaults supplied; external entities are refused, never fetched. Only whole texts have one.
   const doctype = whole?.doctype;
@@ -330,12 +337,14 @@ function readFacts(file: string, chunks: Iterable<string>, options: ParseOptions
       domStack.push(domElement);
     }
     const attrs: XmlAttribute[] | undefined = listener ? [] : undefined;
+    if (!attrs && !domElement && !lookAtAttributes) return;
     for (const name in tag.attributes) {
       const attr = tag.attributes[name]!;
       if (attr.prefix !== 'xmlns' && attr.name !== 'xmlns') {
         domElement?.setAttributeNS(attr.uri || null, attr.name, attr.value);
         attrs?.push(attr);
       }
+      if (!lookAtAttributes) continue;
       if (attr.uri === XML_NS && attr.local === 'id') {
         const span = attributeSpan(window, start, endOffset, attr.name);
         if (options.checkXmlIds === false) facts.addId(attr.value, tag.local, span.line, span.column);

@@ -2,7 +2,6 @@ import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
 import { folderProblem, missingPath, outputFileProblem, outputProblem, within } from '../checks.js';
-import { startProgress } from '../progress.js';
 import { awaitStoppable } from '../stoppable.js';
 import { keptLines, personsLine } from '../report-lines.js';
 import { errorLine, writeOutputFile } from '../error-lines.js';
@@ -58,6 +57,8 @@ export const buildCommand = defineCommand({
     // In a worker thread, which a signal can stop (src/build/stoppable): this thread stays free to hear it.
     const [{ buildEditionInWorker }, { formatReport }] = await Promise.all([import('../../build/stoppable/index.js'), import('../../validate/index.js')]);
     const show = (p: string): string => relative(io.cwd, p) || '.';
+    // cli-progress (17 modules) is loaded only by the commands that draw a bar, and only when they run
+    const { startProgress } = await import('../progress.js');
     const progress = startProgress(io, 'convert', args.quiet);
     const outputs = [args.tei, args.site, args.exports].map((p) => resolve(io.cwd, p));
     const run = buildEditionInWorker({

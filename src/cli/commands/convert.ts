@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputFileProblem, outputProblem, positiveNumber } from '../checks.js';
-import { startProgress } from '../progress.js';
 import { awaitStoppable } from '../stoppable.js';
 import { keptLines, personsLine } from '../report-lines.js';
 import { errorLine, writeOutputFile } from '../error-lines.js';
@@ -42,6 +41,8 @@ export const convertCommand = defineCommand({
     const [{ convertFilesInWorker }, { editionDate, readProjectConfig }] = await Promise.all([import('../../build/stoppable/index.js'), import('../../edition/index.js')]);
     const config = readProjectConfig(io.cwd, args.config);
     const date = editionDate(config, io.env?.SOURCE_DATE_EPOCH);
+    // cli-progress (17 modules) is loaded only by the commands that draw a bar, and only when they run
+    const { startProgress } = await import('../progress.js');
     const progress = startProgress(io, 'convert', args.quiet || args.json);
     const started = performance.now();
     // Paths as the user typed them, relative to the command's folder (io.cwd), which in-process callers set
