@@ -4,6 +4,7 @@
  * - start-up: one small file converted in a worker thread (`convertFilesInWorker`, what `chancery convert` does so
  *   that a signal can stop it) against the same `convertFiles` call on a child's main thread; medians, alternated;
  * - a signal: how long after SIGTERM a conversion of a 6 MB source ends, against how long that conversion takes;
+ *   the same for `transform --to html` of a 6 MB TEI document (test/helpers/large-tei.ts);
  * - memory per line: peak RSS converting 1,000,000 short lines (3 MB), in bytes per line, and MB/s.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeLargeTei } from '../test/helpers/large-tei.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist/src/cli/main.js');
@@ -66,6 +68,21 @@ export async function run(): Promise<void> {
     const code = await ended;
     const after = performance.now() - sent;
     console.log(`SIGTERM during a 6 MB source: exit ${code} ${after.toFixed(0)} ms after the signal; converting it takes ${whole.seconds.toFixed(1)} s (${(after / (whole.seconds * 1000)).toFixed(3)}×)`);
+
+    // transform renders in a worker thread too: the signal is heard while a large page is being made
+    const tei = join(dir, 'tei-large');
+    writeLargeTei(tei, 6 * 1048576);
+    const rendered = measured([CLI, 'transform', tei, '--to', 'html', '--out', 'site-whole', '--quiet'], dir);
+    const transformChild = spawn(process.execPath, [CLI, 'transform', tei, '--to', 'html', '--out', 'site-signal', '--quiet'], { cwd: dir, stdio: 'ignore' });
+    const transformEnded = new Promise<number | null>((r) => transformChild.on('exit', (code) => r(code)));
+    await new Promise((r) => setTimeout(r, (rendered.seconds * 1000) / 2));
+    const transformSent = performance.now();
+    transformChild.kill('SIGTERM');
+    const transformCode = await transformEnded;
+    const transformAfter = performance.now() - transformSent;
+    console.log(
+      `SIGTERM during transform --to html of a 6 MB document: exit ${transformCode} ${transformAfter.toFixed(0)} ms after the signal; the transform takes ${rendered.seconds.toFixed(1)} s (${(transformAfter / (rendered.seconds * 1000)).toFixed(3)}×; on the main thread it was heard 2-4 s late)`,
+    );
 
     writeFileSync(join(dir, 'lines.txt'), 'ab\n'.repeat(1000000));
     const lines = measured([CLI, 'convert', 'lines.txt', '--out', 'tei-lines', '--quiet'], dir);

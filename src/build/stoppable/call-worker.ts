@@ -15,7 +15,9 @@ try {
   const value =
     request.call === 'convertFiles'
       ? await (await import('../convert-files.js')).convertFiles(request.paths, { ...request.options, onFile: (_file, done, total) => progress(done, total) })
-      : await (await import('../build-edition.js')).buildEdition({ ...request.options, onProgress: progress });
+      : request.call === 'transform'
+        ? await (await import('../../transform/index.js')).transform(request.paths, request.options)
+        : await (await import('../build-edition.js')).buildEdition({ ...request.options, onProgress: progress });
   send({ kind: 'result', value });
 } catch (e) {
   const error: PassedError =

@@ -1,7 +1,8 @@
 /**
  * The long calls of the command line run in a worker thread, so that the main thread stays free to answer a
  * signal. Conversion is synchronous: a thread busy with one file hears no Ctrl-C and no SIGTERM until the file is
- * done (a source that took ten minutes ignored both for ten minutes). Stopped, the worker ends at once (V8 stops
+ * done (a source that took ten minutes ignored both for ten minutes); so is a transform between two files it
+ * writes (a 6 MB document's HTML pages were made in stretches of seconds, and a signal heard 2–4 s late). Stopped, the worker ends at once (V8 stops
  * its JavaScript wherever it is, and the pool's threads with it), and the temporary files this process was writing
  * under the output folders are removed; a file already renamed into place is whole (writes are atomic). A library
  * caller who does not need signals calls `convertFiles` or `buildEdition` itself.
@@ -12,12 +13,14 @@ import { resolve } from 'node:path';
 import { removeOwnTempFiles } from '../../io/write-file-atomic.js';
 import type { BuildOptions, BuildReport } from '../build-edition.js';
 import type { ConvertFilesOptions, ConvertFilesResult } from '../convert-files.js';
+import type { TransformOptions, TransformReport } from '../../transform/index.js';
 import { startWorker } from '../../io/worker-start.js';
 
 /** What the worker is asked to do: a call of the library without its progress callback (functions stay here). */
 export type WorkerCall =
   | { call: 'convertFiles'; paths: string[]; options: Omit<ConvertFilesOptions, 'onFile'> }
-  | { call: 'buildEdition'; options: Omit<BuildOptions, 'onProgress'> };
+  | { call: 'buildEdition'; options: Omit<BuildOptions, 'onProgress'> }
+  | { call: 'transform'; paths: string[]; options: TransformOptions };
 
 /** Worker → main thread. */
 export type WorkerCallReply =
@@ -50,6 +53,12 @@ export function convertFilesInWorker(paths: string[], options: ConvertFilesOptio
 export function buildEditionInWorker(options: BuildOptions, outputs: string[]): WorkerRun<BuildReport> {
   const { onProgress, ...rest } = options;
   return runInWorker<BuildReport>({ call: 'buildEdition', options: rest }, outputs, onProgress, []);
+}
+
+/** {@link transform} in a worker thread (see the module's comment): its temporary files in `outDir` go when it is stopped. */
+export function transformInWorker(paths: string[], options: TransformOptions): WorkerRun<TransformReport> {
+  const outDir = options.cwd === undefined ? resolve(options.outDir) : resolve(options.cwd, options.outDir);
+  return runInWorker<TransformReport>({ call: 'transform', paths, options }, [outDir], undefined, paths);
 }
 
 /** Our error classes by name, to throw an error from the worker as the class it was. */

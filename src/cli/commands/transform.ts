@@ -1,5 +1,6 @@
 import { defineCommand, ExitCode } from '../command.js';
 import { missingPath, outputProblem } from '../checks.js';
+import { awaitStoppable } from '../stoppable.js';
 import { countBySeverity, formatDiagnostic } from '../../diagnostics/index.js';
 
 /** The built-in targets (the transform library's TRANSFORM_TARGETS; a test keeps the two equal). */
@@ -34,8 +35,10 @@ export const transformCommand = defineCommand({
     (args.transform !== undefined ? missingPath([args.transform], io.cwd)?.replace('no such', '--transform: no such') : undefined) ??
     (args.config !== undefined ? missingPath([args.config], io.cwd)?.replace('no such', '--config: no such') : undefined),
   run: async (args, io) => {
-    const { transform } = await import('../../transform/index.js');
-    const report = await transform(args.paths, {
+    // In a worker thread, which a signal can stop (src/build/stoppable): a large document is rendered in long
+    // synchronous stretches, which on this thread kept a Ctrl-C waiting for seconds.
+    const { transformInWorker } = await import('../../build/stoppable/index.js');
+    const run = transformInWorker(args.paths, {
       to: args.to ?? 'html',
       outDir: args.out,
       ...(args.transform ? { transformModule: args.transform } : {}),
@@ -43,6 +46,7 @@ export const transformCommand = defineCommand({
       ...(io.env?.SOURCE_DATE_EPOCH ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
       cwd: io.cwd,
     });
+    const report = await awaitStoppable(io, run);
     const counts = countBySeverity(report.diagnostics);
     const target = args.transform ?? args.to;
     if (args.json) {

@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { convertFiles } from '../../../src/build/index.js';
-import { convertFilesInWorker } from '../../../src/build/stoppable/index.js';
-import { ChanceryError } from '../../../src/diagnostics/index.js';
+import { convertFilesInWorker, transformInWorker } from '../../../src/build/stoppable/index.js';
+import { ChanceryError, TransformError } from '../../../src/diagnostics/index.js';
+import { transform } from '../../../src/transform/index.js';
 import { ROOT } from '../../helpers/schema.js';
 
 function tree(dir: string): Map<string, string> {
@@ -84,5 +85,34 @@ describe('build/stoppable: library calls in a worker thread', function () {
     assert.deepEqual(tree(out), after, 'nothing written after the stop');
     assert.deepEqual([...after.keys()].filter((f) => f.endsWith('.tmp')), []);
     assert.equal(settled, false, 'a stopped call gives no result');
+  });
+
+  it('transformInWorker gives what transform gives: the same report and the same files', async () => {
+    const tei = join(ROOT, 'test', 'fixtures', 'transform', 'tei');
+    const options = { to: 'html' as const, sourceDateEpoch: '1700000000' };
+    const inWorker = await transformInWorker([tei], { ...options, outDir: join(dir, 'a') }).result;
+    const here = await transform([tei], { ...options, outDir: join(dir, 'b') });
+    const comparable = (r: typeof here, out: string): unknown => JSON.parse(JSON.stringify({ ...r, ms: 0 }).split(out).join('OUT'));
+    assert.ok(here.written.length > 1, 'the fixture edition gives pages');
+    assert.deepEqual(comparable(inWorker, join(dir, 'a')), comparable(here, join(dir, 'b')));
+    assert.deepEqual(tree(join(dir, 'a')), tree(join(dir, 'b')));
+  });
+
+  it('transformInWorker: a transform module that fails comes back as the TransformError transform throws', async () => {
+    const module = join(dir, 'broken.mjs');
+    writeFileSync(module, "export default { name: 'broken', *render() { throw new Error('no pages today'); } };\n");
+    const tei = join(ROOT, 'test', 'fixtures', 'transform', 'tei');
+    const expected = await transform([tei], { to: 'html', outDir: join(dir, 'b'), transformModule: module }).then(
+      () => assert.fail('a module that throws must fail the transform'),
+      (e: unknown) => e as ChanceryError,
+    );
+    assert.ok(expected instanceof TransformError);
+    await assert.rejects(transformInWorker([tei], { to: 'html', outDir: join(dir, 'a'), transformModule: module }).result, (e: unknown) => {
+      assert.ok(e instanceof TransformError, String(e));
+      assert.equal(e.code, expected.code);
+      assert.equal(e.message, expected.message);
+      assert.equal(e.exitCode, expected.exitCode);
+      return true;
+    });
   });
 });
