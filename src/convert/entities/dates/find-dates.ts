@@ -3,8 +3,9 @@
  * our refiners (see ./chrono-setup.ts) reject what is not a calendar date, and this module turns the result
  * into TEI values, inferring missing years from the document's own date.
  */
-import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import type { ParsedComponents } from 'chrono-node';
 import { englishDates, frenchDates } from './chrono-setup.js';
+import { plainDate } from './plain-date.js';
 import { scanDayMonthYear, scanMonthNames } from './fallback-day-month-year.js';
 import { extendBetween } from './extend-between.js';
 import { extendSlashDay } from './extend-slash-day.js';
@@ -26,14 +27,13 @@ function partsOf(c: ParsedComponents): DateParts {
   return parts;
 }
 
-/** ISO values of one chrono result, and whether their year is implied rather than printed. */
-function valuesOf(r: ParsedResult, ref: ReferenceDate | undefined): Pick<DateMention, 'when' | 'from' | 'to' | 'yearInferred'> {
-  const start = partsOf(r.start);
-  if (!r.end) {
+/** ISO values of one date's stated parts, and whether their year is implied rather than printed. */
+function valuesOf(start: DateParts, endParts: DateParts | undefined, ref: ReferenceDate | undefined): Pick<DateMention, 'when' | 'from' | 'to' | 'yearInferred'> {
+  if (!endParts) {
     const year = inferYear(start, ref);
     return withInference({ when: toIso(start, year) }, start.year === undefined && year !== undefined);
   }
-  const end = partsOf(r.end);
+  const end = endParts;
   // A range states its year once, at its end ("3–4 July 1940") or at its start; the other end shares it.
   const stated = end.year ?? start.year;
   const startYear = start.year ?? (stated !== undefined ? stated : inferYear(start, ref));
@@ -197,15 +197,24 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   // (the costly part of the entity pass) need not run; the French parsers only where a French month is printed.
   if (!ANY_MONTH.test(text) && !NUMERIC_DATE.test(text)) return found;
   const engines = FRENCH_MONTH.test(text) ? [englishDates, frenchDates] : [englishDates];
+  const add = (start: number, dateText: string, values: Pick<DateMention, 'when' | 'from' | 'to' | 'yearInferred'>): void => {
+    const mention: DateMention = { start, end: start + dateText.length, text: dateText, ...values };
+    if (found.some((f) => overlaps(f, mention))) return;
+    found.push(extendBetween(text, extendSlashDay(text, mention)));
+  };
   const run = (from: number, to: number): void => {
     const slice = text.slice(from, to);
     for (const engine of engines) {
+      // A plain window is read without chrono, to the same result (./plain-date.ts).
+      const plain = engine === englishDates ? plainDate(slice) : undefined;
+      if (plain) {
+        const parts: DateParts = { month: plain.month, day: plain.day };
+        if (plain.year !== undefined) parts.year = plain.year;
+        add(from + plain.index, plain.text, valuesOf(parts, undefined, ref));
+        continue;
+      }
       for (const r of engine.parse(slice, instant)) {
-        if (!r.text) continue;
-        const start = from + r.index;
-        const mention: DateMention = { start, end: start + r.text.length, text: r.text, ...valuesOf(r, ref) };
-        if (found.some((f) => overlaps(f, mention))) continue;
-        found.push(extendBetween(text, extendSlashDay(text, mention)));
+        if (r.text) add(from + r.index, r.text, valuesOf(partsOf(r.start), r.end ? partsOf(r.end) : undefined, ref));
       }
     }
   };

@@ -1,0 +1,215 @@
+/**
+ * The fast path of the date pass: a window of text whose only date is a plain "March 4", "March 4th", "Sept. 4,
+ * 1933" or "MARCH 15, 1933" and which holds nothing else chrono-node reads (no other digit, no other month word,
+ * no weekday, ordinal, time-of-day or casual word, no time zone or era after the date, no "end of" before it).
+ * For such a window chrono's English pipeline with our refiners gives exactly one result, the date itself; most
+ * windows of letters and telegrams are of this kind, and reading them here costs a scan instead of chrono's
+ * thirteen parsers and twenty-five refiners (about 25 µs a window). Anything else goes to chrono.
+ *
+ * A property test holds this to chrono (generated windows and the windows of the seeds):
+ * test/convert/entities/plain-date.test.ts.
+ */
+
+/** chrono's English month words (its MONTH_DICTIONARY without the stops). */
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8],
+  ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9],
+  ['oct', 10], ['nov', 11], ['dec', 12],
+]);
+
+/**
+ * Words some other parser of chrono's English configuration reads: weekdays, ordinal numbers in words, casual
+ * days and times of day, "month" (of "end of the month"), "clock" (of "o'clock").
+ */
+const OTHER_DATE_WORDS: ReadonlySet<string> = new Set([
+  'sunday', 'sun', 'monday', 'mon', 'tuesday', 'tue', 'tues', 'wednesday', 'wed', 'thursday', 'thurs', 'thur', 'thu',
+  'friday', 'fri', 'saturday', 'sat', 'weekend', 'weekday',
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+  'twenty', 'thirtieth', 'thirty',
+  'now', 'today', 'tonight', 'tomorrow', 'overmorrow', 'tmr', 'tmrw', 'yesterday', 'night',
+  'morning', 'afternoon', 'evening', 'midnight', 'midday', 'noon', 'month', 'clock',
+]);
+
+/** The day and optional year after the month word: "Sept. 4, 1933", "March 15th". */
+const DAY_AND_YEAR = /(\.?)[ \n](\d{1,2})(st|nd|rd|th)?(?:,[ \n]([1-9]\d{3}))?(?![A-Za-z0-9_])/y;
+/**
+ * A time zone after the date, as chrono's time-zone refiner reads one (it takes a date-only result's zone only in
+ * capitals).
+ */
+const ZONE_AFTER = /^\s*,?\s*\(?[A-Z]{2,4}\)?(?![A-Za-z0-9_])/;
+/**
+ * A time of day chrono does not join to the date: after an em dash ("March 13, 1934—3 p.m.", its time-merging gap
+ * is a comma, "at", "on" or a hyphen), or of one digit after a comma (merged, then cut off again by our trimming
+ * refiner; "March 27, 10 a.m." is read as the year 1910, and so is the day in "December 29, 3 p.m.").
+ */
+const TIME_AFTER = /^(?:—\d{1,2}(?::\d{2})?|, \d) [ap]\.m\.(?![A-Za-z0-9_])/;
+/** An hour, an era or a range after the date. */
+const AFTER = /^\s*(?:[ap](?![A-Za-z0-9_])|[ap]\.|am\b|pm\b|o\W|h\b|be\b|ad\b|bc\b|bce\b|ce\b|[-–—/:~])/i;
+/** What may stand just before the month word. */
+const BEFORE = /[\s(["'“‘]/;
+
+/** Twice the reach of a window around one month (find-dates.ts) and then some: longer ones hold more than one date. */
+const PLAIN_WINDOW_MAX = 400;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The one date of a plain window: where it is, its text, and what it states. */
+export interface PlainDate {
+  index: number;
+  text: string;
+  month: number;
+  day: number;
+  year?: number;
+}
+
+/**
+ * Words a number can take into a reading of chrono's, or that join two readings into one: "at 5", "5 p.m.",
+ * "4 to 6", "March 4 of 1933", the date-and-time gap ("on", "of", "T"), an era ("BE", "AD").
+ */
+const JOINING_WORDS: ReadonlySet<string> = new Set([
+  't', 'at', 'after', 'before', 'on', 'of', 'from', 'to', 'until', 'through', 'till', 'in', 'the', 'and', 'or',
+  'a', 'p', 'm', 'am', 'pm', 'o', 'h', 'hrs', 'hours', 'be', 'ad', 'bc', 'bce', 'ce', 'st', 'nd', 'rd', 'th',
+]);
+
+/**
+ * Characters that make two numbers one reading of chrono's that may keep a month ("12.5.33", "1933-03-04", "4–6");
+ * not the colon of a time of day ("1:55 p.m.").
+ */
+const NUMBER_JOINERS = new Set(['.', '/', '-', '–', '~', '〜', '?', ',', 'T']);
+
+/**
+ * Whether every number of the window outside the date [from, to) stands alone (no other number joined to it by a
+ * stop, slash, colon or dash: nothing chrono could read as a numeric date) and is parted from the date by a word
+ * that no reading of chrono's takes in (so its readings, times of day at most, neither overlap the date nor merge
+ * with it, and are dropped for want of a month).
+ */
+function othersApart(text: string, runs: number[], parting: number[], from: number, to: number): boolean {
+  let before = -1;
+  let after = -1;
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k]!;
+    const end = runs[k + 1]!;
+    if (start >= from && end <= to) continue;
+    if (joinedToNumber(text, start - 1, -1) || joinedToNumber(text, end, 1)) return false;
+    if (end <= from) before = end;
+    else if (start >= to && after < 0) after = start;
+    else return false;
+  }
+  return (before < 0 || parting.some((p) => p > before && p < from)) && (after < 0 || parting.some((p) => p > to && p < after));
+}
+
+/** Whether the character at `at` joins the number beside it to another one further in direction `step`. */
+function joinedToNumber(text: string, at: number, step: 1 | -1): boolean {
+  const c = text[at];
+  return c !== undefined && NUMBER_JOINERS.has(c) && isDigit(text.charCodeAt(at + step));
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The ASCII word that ends where white space before `at` begins: [start, end], or undefined. */
+function wordBefore(text: string, at: number): [number, number] | undefined {
+  let end = at;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  if (end === at) return undefined;
+  let start = end;
+  while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  return start < end ? [start, end] : undefined;
+}
+
+function isWord(text: string, at: [number, number] | undefined, word: string): boolean {
+  return at !== undefined && at[1] - at[0] === word.length && text.slice(at[0], at[1]).toLowerCase() === word;
+}
+
+/**
+ * Whether "end of (the)" or "last day of (the)" stands before `at`, as chrono's end-of-period refiner reads it
+ * (`/\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i`); a word glued to a digit before it counts too, which only
+ * sends a window to chrono.
+ */
+function afterPeriodPrefix(text: string, at: number): boolean {
+  let word = wordBefore(text, at);
+  if (isWord(text, word, 'the')) word = wordBefore(text, word![0]);
+  if (!isWord(text, word, 'of')) return false;
+  word = wordBefore(text, word![0]);
+  if (isWord(text, word, 'end')) return true;
+  return isWord(text, word, 'day') && isWord(text, wordBefore(text, word![0]), 'last');
+}
+
+/**
+ * The date of `window` when the window is plain (see the module's comment): what chrono's English pipeline with
+ * our refiners returns for it, its only result. Undefined when the window must go to chrono.
+ */
+export function plainDate(window: string): PlainDate | undefined {
+  // A long stretch (the text between chrono's results, read again) is seldom plain: chrono reads it at once.
+  if (window.length > PLAIN_WINDOW_MAX) return undefined;
+  let monthAt = -1;
+  let monthEnd = -1;
+  // Runs of digits as [start, end) pairs, and where the words that part a number from a date start.
+  const runs: number[] = [];
+  const parting: number[] = [];
+  const n = window.length;
+  for (let i = 0; i < n; ) {
+    const c = window.charCodeAt(i);
+    if (isDigit(c)) {
+      let end = i + 1;
+      while (end < n && isDigit(window.charCodeAt(end))) end++;
+      runs.push(i, end);
+      i = end;
+      continue;
+    }
+    if (!isAsciiLetter(c)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && isAsciiLetter(window.charCodeAt(end))) end++;
+    // The longest word of the three lists is eleven letters ("seventeenth"); a longer one parts numbers from a date.
+    const word = end - i <= 11 ? window.slice(i, end).toLowerCase() : '';
+    if (word === '') {
+      parting.push(i);
+    } else if (MONTHS.has(word)) {
+      if (monthAt >= 0) return undefined;
+      monthAt = i;
+      monthEnd = end;
+    } else if (OTHER_DATE_WORDS.has(word)) {
+      return undefined;
+    } else if (!JOINING_WORDS.has(word)) {
+      parting.push(i);
+    }
+    i = end;
+  }
+  if (monthAt < 0 || runs.length === 0) return undefined;
+  const first = window.charCodeAt(monthAt);
+  if (first < 65 || first > 90) return undefined;
+  if (monthAt > 0 && !BEFORE.test(window[monthAt - 1]!)) return undefined;
+  DAY_AND_YEAR.lastIndex = monthEnd;
+  const m = DAY_AND_YEAR.exec(window);
+  if (!m) return undefined;
+  const dayDigits = m[2]!;
+  const yearDigits = m[4];
+  const end = monthEnd + m[0].length;
+  let time = TIME_AFTER.exec(window.slice(end, end + 14));
+  // "December 29, 3 p.m.": chrono reads a day of two digits before a time as the year 2029.
+  if (time && time[0].startsWith(',') && yearDigits === undefined && dayDigits.length === 2) time = null;
+  const close = time ? end + time[0].length : end;
+  if (!othersApart(window, runs, parting, monthAt, close)) return undefined;
+  const month = MONTHS.get(window.slice(monthAt, monthEnd).toLowerCase())!;
+  const day = Number(dayDigits);
+  const year = yearDigits === undefined ? undefined : Number(yearDigits);
+  if (day < 1 || day > DAYS_IN_MONTH[month - 1]!) {
+    const leapDay = month === 2 && day === 29 && year !== undefined && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+    if (!leapDay) return undefined;
+  }
+  const after = window.slice(close, close + 12);
+  if (ZONE_AFTER.test(after) || AFTER.test(after) || afterPeriodPrefix(window, monthAt)) return undefined;
+  const found: PlainDate = { index: monthAt, text: window.slice(monthAt, end), month, day };
+  if (year !== undefined) found.year = year;
+  return found;
+}

@@ -1,0 +1,99 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { englishDates } from '../../../src/convert/entities/dates/chrono-setup.js';
+import { plainDate, type PlainDate } from '../../../src/convert/entities/dates/plain-date.js';
+
+const reference = new Date(Date.UTC(1934, 2, 15, 12));
+
+/** What chrono's English pipeline with our refiners says of a window, in the fast path's terms. */
+function chronoSays(window: string): PlainDate[] {
+  return englishDates.parse(window, reference).map((r) => {
+    const found: PlainDate = { index: r.index, text: r.text, month: r.start.get('month')!, day: r.start.isCertain('day') ? r.start.get('day')! : -1 };
+    if (r.start.isCertain('year')) found.year = r.start.get('year')!;
+    if (r.end) found.day = -2; // a range: never plain
+    return found;
+  });
+}
+
+/** Holds the fast path to chrono on one window: when it answers, chrono's only result is its answer. */
+function holds(window: string): boolean {
+  const plain = plainDate(window);
+  if (plain === undefined) return false;
+  assert.deepEqual(chronoSays(window), [plain], JSON.stringify(window));
+  return true;
+}
+
+describe('plainDate (the fast path of the date pass)', () => {
+  it('reads the plain forms of letters and telegrams', () => {
+    assert.deepEqual(plainDate('your telegram of March 4, 1933, the Ambassador'), { index: 17, text: 'March 4, 1933', month: 3, day: 4, year: 1933 });
+    assert.deepEqual(plainDate('Washington, Sept. 15th said'), { index: 12, text: 'Sept. 15th', month: 9, day: 15 });
+    assert.deepEqual(plainDate('Washington, March 13, 1934—3 p.m.'), { index: 12, text: 'March 13, 1934', month: 3, day: 13, year: 1934 });
+    assert.deepEqual(plainDate('232. My 230, sent March 4, 6 p.m. Leticia'), { index: 18, text: 'March 4', month: 3, day: 4 });
+    assert.deepEqual(plainDate('leap day February 29, 1932 was'), { index: 9, text: 'February 29, 1932', month: 2, day: 29, year: 1932 });
+  });
+
+  it('leaves to chrono what it does not read the same way', () => {
+    for (const window of [
+      'on Monday, March 4, 1933', // a weekday chrono joins to the date
+      'March 4 and May 5', // two months
+      'March 4 to 6', // a range
+      'the end of March 4', // chrono's end-of-period refiner
+      'March 4 EST', // a time zone
+      'December 29, 3 p.m.', // chrono reads 29 as the year 2029
+      'February 29, 1933', // no such day
+      'February 29', // a leap day depends on the year chrono implies
+      'march 4, 1933', // a month word in lower case
+      '12.5.33 and March 4', // a numeric date of its own
+      'Your 23, March 26', // a number chrono joins to the date as an hour
+      'the first of March 4', // an ordinal word
+      'x'.repeat(400) + ' March 4', // a long stretch
+    ]) {
+      assert.equal(plainDate(window), undefined, JSON.stringify(window));
+    }
+  });
+
+  it('gives what chrono gives on generated windows', function () {
+    this.timeout(300_000);
+    // Mostly what the fast path reads, often with one thing it must leave to chrono.
+    const often = <T>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+      fc.oneof({ arbitrary: usual, weight: 6 }, { arbitrary: rare, weight: 1 });
+    const months = often(fc.constantFrom('March', 'May', 'June', 'Sept.', 'Sep', 'Dec.', 'DECEMBER', 'February', 'Jan', 'Mar.'),
+      fc.constantFrom('august', 'Juneau', 'Mayor', 'MAY'));
+    const day = often(fc.integer({ min: 1, max: 31 }).map(String), fc.constantFrom('0', '32', '04', '1st', '2nd', '3rd', '15th', '22nd'));
+    const year = often(fc.constantFrom('', ', 1933', ', 1932', ', 1934'), fc.constantFrom(' 1933', ', 33', ', 0933', ',\n1934', ', 2024', '-1933'));
+    const time = often(fc.constantFrom('', '', '—3 p.m.', '—10:30 a.m.', ', 6 p.m.', ', 1 a.m.'),
+      fc.constantFrom(', 10 a.m.', ' at 5 p.m.', ', noon', '—noon', ' 4 pm', ' o’clock', ' BE', '—3 p.m. EST', ', 6 p.m.-7'));
+    const core = fc.tuple(months, often(fc.constant(' '), fc.constantFrom('\n', ', ', '-', '  ')), day, year, time).map((parts) => parts.join(''));
+    const word = often(
+      fc.constantFrom('telegram', 'Department’s', 'Your', 'the', 'of', 'on', 'in', 'and', 'a', 'said', 'No.', 'Mr.', '230.', '1934', '—',
+        '(', ')', '“', '’s', 'Washington,', 'Rio', 'between', 'from', 'by', '[Received', '1:55', 'p.m.]', 'hours', 'at', 'to'),
+      fc.constantFrom('p.m.', 'a.m.', 'end', 'last', 'day', 'EST', 'GMT', 'BE', 'noon', 'Monday', 'Wed.', 'first', 'twenty', 'May', 'may',
+        'march', 'tonight', 'now', 'morning', 'month', 'USA', '230,', '23,', '4', '12.5.33', '11.47', '147–72', '7/8', 'T10', '-', 'till',
+        'until', 'h', 'o'),
+    );
+    const side = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
+    const window = fc.tuple(side, fc.constantFrom(' ', '\n', ' (', ', ', '-', ''), core, fc.constantFrom(' ', '. ', ', ', '.\n', ''), side)
+      .map(([before, gap, date, tail, after]) => `${before}${gap}${date}${tail}${after}`);
+    let plain = 0;
+    let all = 0;
+    fc.assert(fc.property(window, (w) => {
+      all++;
+      if (holds(w)) plain++;
+    }), { numRuns: 3000, seed: 20261202 });
+    assert.ok(plain > all / 20, `the fast path answered ${plain} of ${all} windows: the generator must reach it`);
+  });
+
+  it('gives what chrono gives on the windows of the seeds', () => {
+    const dir = 'sources';
+    let plain = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      for (const m of text.matchAll(/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?/g)) {
+        if (holds(text.slice(Math.max(0, m.index - 60), m.index + 80))) plain++;
+      }
+    }
+    assert.ok(plain > 50, `the fast path answered ${plain} windows of the seeds`);
+  });
+});
