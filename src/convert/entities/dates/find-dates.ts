@@ -5,7 +5,7 @@
  */
 import type { ParsedComponents } from 'chrono-node';
 import { englishDates, frenchDates } from './chrono-setup.js';
-import { plainDate } from './plain-date.js';
+import { plainDates } from './plain-date.js';
 import { scanDayMonthYear, scanMonthNames } from './fallback-day-month-year.js';
 import { extendBetween } from './extend-between.js';
 import { extendSlashDay } from './extend-slash-day.js';
@@ -206,11 +206,13 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     const slice = text.slice(from, to);
     for (const engine of engines) {
       // A plain window is read without chrono, to the same result (./plain-date.ts).
-      const plain = engine === englishDates ? plainDate(slice) : undefined;
+      const plain = engine === englishDates ? plainDates(slice) : undefined;
       if (plain) {
-        const parts: DateParts = { month: plain.month, day: plain.day };
-        if (plain.year !== undefined) parts.year = plain.year;
-        add(from + plain.index, plain.text, valuesOf(parts, undefined, ref));
+        for (const date of plain) {
+          const parts: DateParts = { month: date.month, day: date.day };
+          if (date.year !== undefined) parts.year = date.year;
+          add(from + date.index, date.text, valuesOf(parts, undefined, ref));
+        }
         continue;
       }
       for (const r of engine.parse(slice, instant)) {

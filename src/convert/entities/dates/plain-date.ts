@@ -41,10 +41,10 @@ const DAY_AND_YEAR = /(\.?)[ \n](\d{1,2})(st|nd|rd|th)?(?:,[ \n]([1-9]\d{3}))?(?
 const ZONE_AFTER = /^\s*,?\s*\(?[A-Z]{2,4}\)?(?![A-Za-z0-9_])/;
 /**
  * A time of day chrono does not join to the date: after an em dash ("March 13, 1934—3 p.m.", its time-merging gap
- * is a comma, "at", "on" or a hyphen), or of one digit after a comma (merged, then cut off again by our trimming
- * refiner; "March 27, 10 a.m." is read as the year 1910, and so is the day in "December 29, 3 p.m.").
+ * is a comma, "at", "on" or a hyphen), or after a comma (merged, then cut off again by our trimming refiner; but
+ * without a year "March 27, 10 a.m." is read as the year 2010, and so is the day in "December 29, 3 p.m.").
  */
-const TIME_AFTER = /^(?:—\d{1,2}(?::\d{2})?|, \d) [ap]\.m\.(?![A-Za-z0-9_])/;
+const TIME_AFTER = /^(—|, )(\d{1,2})(?:[.:]\d{2})? [ap]\.m\.(?![A-Za-z0-9_])/;
 /** An hour, an era or a range after the date. */
 const AFTER = /^\s*(?:[ap](?![A-Za-z0-9_])|[ap]\.|am\b|pm\b|o\W|h\b|be\b|ad\b|bc\b|bce\b|ce\b|[-–—/:~])/i;
 /** What may stand just before the month word. */
@@ -80,24 +80,48 @@ const JOINING_WORDS: ReadonlySet<string> = new Set([
 const NUMBER_JOINERS = new Set(['.', '/', '-', '–', '~', '〜', '?', ',', 'T']);
 
 /**
- * Whether every number of the window outside the date [from, to) stands alone (no other number joined to it by a
- * stop, slash, colon or dash: nothing chrono could read as a numeric date) and is parted from the date by a word
- * that no reading of chrono's takes in (so its readings, times of day at most, neither overlap the date nor merge
- * with it, and are dropped for want of a month).
+ * Whether every number of the window outside its dates stands alone (no other number joined to it by a stop, slash
+ * or dash: nothing chrono could read as a numeric date) and every date is parted from the numbers and dates beside
+ * it by a word that no reading of chrono's takes in: so the readings of those numbers (times of day at most)
+ * neither overlap a date nor merge with it, and are dropped for want of a month, and two dates never make a range.
  */
-function othersApart(text: string, runs: number[], parting: number[], from: number, to: number): boolean {
-  let before = -1;
-  let after = -1;
+function othersApart(text: string, runs: number[], parting: number[], cores: Core[]): boolean {
+  // Dates and the numbers outside them, in text order, as [start, end, isDate].
+  const items: Array<[number, number, boolean]> = cores.map((c) => [c.date.index, c.close, true]);
+  let next = 0;
   for (let k = 0; k < runs.length; k += 2) {
     const start = runs[k]!;
     const end = runs[k + 1]!;
-    if (start >= from && end <= to) continue;
+    while (next < cores.length && cores[next]!.close <= start) next++;
+    const core = cores[next];
+    if (core && start >= core.date.index) {
+      if (end <= core.close) continue;
+      return false;
+    }
     if (joinedToNumber(text, start - 1, -1) || joinedToNumber(text, end, 1)) return false;
-    if (end <= from) before = end;
-    else if (start >= to && after < 0) after = start;
-    else return false;
+    items.push([start, end, false]);
   }
-  return (before < 0 || parting.some((p) => p > before && p < from)) && (after < 0 || parting.some((p) => p > to && p < after));
+  items.sort((a, b) => a[0] - b[0]);
+  for (let k = 1; k < items.length; k++) {
+    const [prevStart, prevEnd, prevDate] = items[k - 1]!;
+    const [start, , isDate] = items[k]!;
+    if (!prevDate && !isDate) continue;
+    if (parting.some((p) => p >= prevEnd && p < start)) continue;
+    if (!prevDate && start === prevEnd + 2 && text.startsWith(', ', prevEnd) && text[prevStart - 1] === ' ' && !joinsTheDate(text.slice(prevStart, prevEnd))) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Whether chrono may join a number printed just before a date and a comma to the date: as an hour ("Department's
+ * 15, June 9": at 15 o'clock on 9 June) or as a year ("No. 1961, Sept. 17" is September 1961 to it). Measured on
+ * every number below 10,000 before full and abbreviated months: two digits up to 24 and four digits are joined;
+ * "Your 230, March 14", "Department's 96, August 4" are not. One digit is left to chrono too, and a number not
+ * after a space ("1:55, March 1", a time).
+ */
+function joinsTheDate(digits: string): boolean {
+  return digits.length !== 3 && !(digits.length === 2 && Number(digits) >= 25);
 }
 
 /** Whether the character at `at` joins the number beside it to another one further in direction `step`. */
@@ -142,16 +166,51 @@ function afterPeriodPrefix(text: string, at: number): boolean {
   return isWord(text, word, 'day') && isWord(text, wordBefore(text, word![0]), 'last');
 }
 
+/** One plain date of a window, and where the words that belong to it end (a time of day after it). */
+interface Core {
+  date: PlainDate;
+  close: number;
+}
+
+/** The plain date whose month word is window[at, end), or undefined when it is not one. */
+function coreAt(window: string, at: number, monthEnd: number): Core | undefined {
+  const first = window.charCodeAt(at);
+  if (first < 65 || first > 90) return undefined;
+  if (at > 0 && !BEFORE.test(window[at - 1]!)) return undefined;
+  DAY_AND_YEAR.lastIndex = monthEnd;
+  const m = DAY_AND_YEAR.exec(window);
+  if (!m) return undefined;
+  const dayDigits = m[2]!;
+  const yearDigits = m[4];
+  const end = monthEnd + m[0].length;
+  const time = TIME_AFTER.exec(window.slice(end, end + 16));
+  // "December 29, 3 p.m.", "March 27, 10 a.m.": without a year chrono reads a day of two digits, or an hour of two,
+  // after the comma as a year.
+  if (time && time[1] === ', ' && yearDigits === undefined && (dayDigits.length === 2 || time[2]!.length === 2)) return undefined;
+  const close = time ? end + time[0].length : end;
+  const month = MONTHS.get(window.slice(at, monthEnd).toLowerCase())!;
+  const day = Number(dayDigits);
+  const year = yearDigits === undefined ? undefined : Number(yearDigits);
+  if (day < 1 || day > DAYS_IN_MONTH[month - 1]!) {
+    const leapDay = month === 2 && day === 29 && year !== undefined && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+    if (!leapDay) return undefined;
+  }
+  const after = window.slice(close, close + 12);
+  if (ZONE_AFTER.test(after) || AFTER.test(after) || afterPeriodPrefix(window, at)) return undefined;
+  const date: PlainDate = { index: at, text: window.slice(at, end), month, day };
+  if (year !== undefined) date.year = year;
+  return { date, close };
+}
+
 /**
- * The date of `window` when the window is plain (see the module's comment): what chrono's English pipeline with
- * our refiners returns for it, its only result. Undefined when the window must go to chrono.
+ * The dates of `window` when the window is plain (see the module's comment): what chrono's English pipeline with
+ * our refiners returns for it, in text order. Undefined when the window must go to chrono.
  */
-export function plainDate(window: string): PlainDate | undefined {
+export function plainDates(window: string): PlainDate[] | undefined {
   // A long stretch (the text between chrono's results, read again) is seldom plain: chrono reads it at once.
   if (window.length > PLAIN_WINDOW_MAX) return undefined;
-  let monthAt = -1;
-  let monthEnd = -1;
-  // Runs of digits as [start, end) pairs, and where the words that part a number from a date start.
+  // Month words as [start, end) pairs, runs of digits likewise, and where the words that part a number from a date start.
+  const months: number[] = [];
   const runs: number[] = [];
   const parting: number[] = [];
   const n = window.length;
@@ -175,41 +234,28 @@ export function plainDate(window: string): PlainDate | undefined {
     if (word === '') {
       parting.push(i);
     } else if (MONTHS.has(word)) {
-      if (monthAt >= 0) return undefined;
-      monthAt = i;
-      monthEnd = end;
+      months.push(i, end);
     } else if (OTHER_DATE_WORDS.has(word)) {
       return undefined;
-    } else if (!JOINING_WORDS.has(word)) {
+    } else if (!JOINING_WORDS.has(word) && (end - i > 4 || end - i === 1)) {
+      // A word of two to four letters may be a time zone chrono's refiner takes into a time ("1:55 EST"), in any case.
       parting.push(i);
     }
     i = end;
   }
-  if (monthAt < 0 || runs.length === 0) return undefined;
-  const first = window.charCodeAt(monthAt);
-  if (first < 65 || first > 90) return undefined;
-  if (monthAt > 0 && !BEFORE.test(window[monthAt - 1]!)) return undefined;
-  DAY_AND_YEAR.lastIndex = monthEnd;
-  const m = DAY_AND_YEAR.exec(window);
-  if (!m) return undefined;
-  const dayDigits = m[2]!;
-  const yearDigits = m[4];
-  const end = monthEnd + m[0].length;
-  let time = TIME_AFTER.exec(window.slice(end, end + 14));
-  // "December 29, 3 p.m.": chrono reads a day of two digits before a time as the year 2029.
-  if (time && time[0].startsWith(',') && yearDigits === undefined && dayDigits.length === 2) time = null;
-  const close = time ? end + time[0].length : end;
-  if (!othersApart(window, runs, parting, monthAt, close)) return undefined;
-  const month = MONTHS.get(window.slice(monthAt, monthEnd).toLowerCase())!;
-  const day = Number(dayDigits);
-  const year = yearDigits === undefined ? undefined : Number(yearDigits);
-  if (day < 1 || day > DAYS_IN_MONTH[month - 1]!) {
-    const leapDay = month === 2 && day === 29 && year !== undefined && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
-    if (!leapDay) return undefined;
+  if (months.length === 0 || runs.length === 0) return undefined;
+  const cores: Core[] = [];
+  for (let k = 0; k < months.length; k += 2) {
+    const core = coreAt(window, months[k]!, months[k + 1]!);
+    if (!core) return undefined;
+    cores.push(core);
   }
-  const after = window.slice(close, close + 12);
-  if (ZONE_AFTER.test(after) || AFTER.test(after) || afterPeriodPrefix(window, monthAt)) return undefined;
-  const found: PlainDate = { index: monthAt, text: window.slice(monthAt, end), month, day };
-  if (year !== undefined) found.year = year;
-  return found;
+  if (!othersApart(window, runs, parting, cores)) return undefined;
+  return cores.map((c) => c.date);
+}
+
+/** The date of a window whose only date is plain ({@link plainDates}). */
+export function plainDate(window: string): PlainDate | undefined {
+  const dates = plainDates(window);
+  return dates?.length === 1 ? dates[0] : undefined;
 }
