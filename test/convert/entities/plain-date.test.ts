@@ -33,6 +33,9 @@ describe('plainDate (the fast path of the date pass)', () => {
     assert.deepEqual(plainDate('232. My 230, dated March 4, 6 p.m. Leticia'), { index: 19, text: 'March 4', month: 3, day: 4 });
     assert.deepEqual(plainDate('leap day February 29, 1932 was'), { index: 9, text: 'February 29, 1932', month: 2, day: 29, year: 1932 });
     assert.deepEqual(plainDate('Your 230, March 4, 6 p.m. The'), { index: 10, text: 'March 4', month: 3, day: 4 });
+    assert.deepEqual(plainDate('meeting with Halifax on 25 October. Halifax'), { index: 24, text: '25 October', month: 10, day: 25 });
+    assert.deepEqual(plainDate('in your letter of the 16th of June that'), { index: 22, text: '16th of June', month: 6, day: 16 });
+    assert.deepEqual(plainDate('Imperial Edict of 13 Feb., 1901.'), { index: 18, text: '13 Feb., 1901', month: 2, day: 13, year: 1901 });
     assert.deepEqual(plainDates('Tokyo, September 11, 1918, 11 p.m.\n[Received September 13.]'), [
       { index: 7, text: 'September 11, 1918', month: 9, day: 11, year: 1918 },
       { index: 45, text: 'September 13', month: 9, day: 13 },
@@ -57,6 +60,8 @@ describe('plainDate (the fast path of the date pass)', () => {
       'March 4 to May 5', // two months make a range
       'the first of March 4', // an ordinal word
       'x'.repeat(400) + ' March 4', // a long stretch
+      'on the 22d of February', // chrono reads the month alone
+      'March. 4', // a stop after a month word that is not an abbreviation
     ]) {
       assert.equal(plainDate(window), undefined, JSON.stringify(window));
     }
@@ -68,12 +73,15 @@ describe('plainDate (the fast path of the date pass)', () => {
     const often = <T>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>): fc.Arbitrary<T> =>
       fc.oneof({ arbitrary: usual, weight: 6 }, { arbitrary: rare, weight: 1 });
     const months = often(fc.constantFrom('March', 'May', 'June', 'Sept.', 'Sep', 'Dec.', 'DECEMBER', 'February', 'Jan', 'Mar.'),
-      fc.constantFrom('august', 'Juneau', 'Mayor', 'MAY'));
+      fc.constantFrom('august', 'Juneau', 'Mayor', 'MAY', 'March.', 'May.', 'June.'));
     const day = often(fc.integer({ min: 1, max: 31 }).map(String), fc.constantFrom('0', '32', '04', '1st', '2nd', '3rd', '15th', '22nd'));
     const year = often(fc.constantFrom('', ', 1933', ', 1932', ', 1934'), fc.constantFrom(' 1933', ', 33', ', 0933', ',\n1934', ', 2024', '-1933'));
     const time = often(fc.constantFrom('', '', '—3 p.m.', '—10:30 a.m.', ', 6 p.m.', ', 1 a.m.'),
       fc.constantFrom(', 10 a.m.', ' at 5 p.m.', ', noon', '—noon', ' 4 pm', ' o’clock', ' BE', '—3 p.m. EST', ', 6 p.m.-7', ',4 p.m.', ', 11.47 a.m.'));
-    const core = fc.tuple(months, often(fc.constant(' '), fc.constantFrom('\n', ', ', '-', '  ')), day, year, time).map((parts) => parts.join(''));
+    const monthFirst = fc.tuple(months, often(fc.constant(' '), fc.constantFrom('\n', ', ', '-', '  ')), day, year, time).map((parts) => parts.join(''));
+    const dayFirst = fc.tuple(day, often(fc.constantFrom(' ', ' of '), fc.constantFrom('d of ', '  ', '-', ', ', '\n')), months,
+      often(fc.constantFrom('', ' 1939', ', 1901', '.'), fc.constantFrom(' 39', ', 255', '—3 p.m.', ', 6 p.m.', '-1940'))).map((parts) => parts.join(''));
+    const core = fc.oneof(monthFirst, dayFirst);
     const word = often(
       fc.constantFrom('telegram', 'Department’s', 'Your', 'the', 'of', 'on', 'in', 'and', 'a', 'said', 'No.', 'Mr.', '230.', '1934', '—',
         '(', ')', '“', '’s', 'Washington,', 'Rio', 'between', 'from', 'by', '[Received', '1:55', 'p.m.]', 'hours', 'at', 'to',

@@ -18,6 +18,9 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
   ['oct', 10], ['nov', 11], ['dec', 12],
 ]);
 
+/** The month words chrono reads with a stop ("Sept.", "Jun."; not "May."). */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
 /**
  * Words some other parser of chrono's English configuration reads: weekdays, ordinal numbers in words, casual
  * days and times of day, "month" (of "end of the month"), "clock" (of "o'clock").
@@ -34,6 +37,11 @@ const OTHER_DATE_WORDS: ReadonlySet<string> = new Set([
 
 /** The day and optional year after the month word: "Sept. 4, 1933", "March 15th". */
 const DAY_AND_YEAR = /(\.?)[ \n](\d{1,2})(st|nd|rd|th)?(?:,[ \n]([1-9]\d{3}))?(?![A-Za-z0-9_])/y;
+/** The day before the month word: "25 ", "18th of ". */
+const DAY_BEFORE = /(\d{1,2})(?:st|nd|rd|th)?(?: | of )$/;
+/** What may follow the month word of a day-first date: its stop when abbreviated, a year. */
+const MONTH_THEN_YEAR = /(\.?)(?:,? ([1-9]\d{3}))?(?![A-Za-z0-9_])/y;
+const NAME_THEN_YEAR = /()(?:,? ([1-9]\d{3}))?(?![A-Za-z0-9_])/y;
 /**
  * A time zone after the date, as chrono's time-zone refiner reads one (it takes a date-only result's zone only in
  * capitals).
@@ -177,16 +185,41 @@ function coreAt(window: string, at: number, monthEnd: number): Core | undefined 
   const first = window.charCodeAt(at);
   if (first < 65 || first > 90) return undefined;
   if (at > 0 && !BEFORE.test(window[at - 1]!)) return undefined;
+  // chrono's month words take a stop only when abbreviated ("Sept.", not "March.").
+  const abbreviated = ABBREVIATIONS.has(window.slice(at, monthEnd).toLowerCase());
+  let start = at;
+  let end: number;
+  let dayDigits: string;
+  let yearDigits: string | undefined;
+  let time: RegExpExecArray | null = null;
   DAY_AND_YEAR.lastIndex = monthEnd;
   const m = DAY_AND_YEAR.exec(window);
-  if (!m) return undefined;
-  const dayDigits = m[2]!;
-  const yearDigits = m[4];
-  const end = monthEnd + m[0].length;
-  const time = TIME_AFTER.exec(window.slice(end, end + 16));
-  // "December 29, 3 p.m.", "March 27, 10 a.m.": without a year chrono reads a day of two digits, or an hour of two,
-  // after the comma as a year.
-  if (time && time[1] === ', ' && yearDigits === undefined && (dayDigits.length === 2 || time[2]!.length === 2)) return undefined;
+  if (m) {
+    if (m[1] && !abbreviated) return undefined;
+    dayDigits = m[2]!;
+    yearDigits = m[4];
+    end = monthEnd + m[0].length;
+    time = TIME_AFTER.exec(window.slice(end, end + 16));
+    // "December 29, 3 p.m.", "March 27, 10 a.m.": without a year chrono reads a day of two digits, or an hour of two,
+    // after the comma as a year.
+    if (time && time[1] === ', ' && yearDigits === undefined && (dayDigits.length === 2 || time[2]!.length === 2)) return undefined;
+  } else {
+    // Day first: "25 October", "the 18th of April", "13 February, 1901".
+    const d = DAY_BEFORE.exec(window.slice(Math.max(0, at - 8), at));
+    if (!d) return undefined;
+    start = at - d[0].length;
+    if (start > 0 && !BEFORE.test(window[start - 1]!)) return undefined;
+    const then = abbreviated ? MONTH_THEN_YEAR : NAME_THEN_YEAR;
+    then.lastIndex = monthEnd;
+    const rest = then.exec(window);
+    if (!rest) return undefined;
+    // "from 1 Dec.": chrono's time parser takes "from 1" for an hour and the day is lost; "3 March of the": lost too.
+    const word = wordBefore(window, start);
+    if (isWord(window, word, 'from') || isWord(window, word, 'at') || /^[.\s]*of\b/i.test(window.slice(monthEnd + rest[0].length))) return undefined;
+    dayDigits = d[1]!;
+    yearDigits = rest[2];
+    end = monthEnd + rest[0].length;
+  }
   const close = time ? end + time[0].length : end;
   const month = MONTHS.get(window.slice(at, monthEnd).toLowerCase())!;
   const day = Number(dayDigits);
@@ -196,8 +229,8 @@ function coreAt(window: string, at: number, monthEnd: number): Core | undefined 
     if (!leapDay) return undefined;
   }
   const after = window.slice(close, close + 12);
-  if (ZONE_AFTER.test(after) || AFTER.test(after) || afterPeriodPrefix(window, at)) return undefined;
-  const date: PlainDate = { index: at, text: window.slice(at, end), month, day };
+  if (ZONE_AFTER.test(after) || AFTER.test(after) || afterPeriodPrefix(window, start)) return undefined;
+  const date: PlainDate = { index: start, text: window.slice(start, end), month, day };
   if (year !== undefined) date.year = year;
   return { date, close };
 }
