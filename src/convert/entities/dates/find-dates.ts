@@ -190,12 +190,13 @@ function dateWindows(text: string): [number, number][] {
  * `reference` is the document's date; without it, a date printed without a year gets `--MM-DD`.
  */
 export function findDates(text: string, options: FindDatesOptions = {}): DateMention[] {
-  const ref = parseReference(options.reference);
-  const instant = chronoInstant(ref);
   const found: DateMention[] = [];
   // Every date we keep states a month, by name or in a d.m.yy form: text without either has none, and chrono
   // (the costly part of the entity pass) need not run; the French parsers only where a French month is printed.
   if (!ANY_MONTH.test(text) && !NUMERIC_DATE.test(text)) return found;
+  const ref = parseReference(options.reference);
+  // chrono's reference instant, made when a window is not plain and chrono reads it.
+  let instant: Date | undefined;
   const engines = FRENCH_MONTH.test(text) ? [englishDates, frenchDates] : [englishDates];
   const add = (start: number, dateText: string, values: Pick<DateMention, 'when' | 'from' | 'to' | 'yearInferred'>): void => {
     const mention: DateMention = { start, end: start + dateText.length, text: dateText, ...values };
@@ -215,7 +216,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
         }
         continue;
       }
-      for (const r of engine.parse(slice, instant)) {
+      for (const r of engine.parse(slice, (instant ??= chronoInstant(ref)))) {
         if (r.text) add(from + r.index, r.text, valuesOf(partsOf(r.start), r.end ? partsOf(r.end) : undefined, ref));
       }
     }
