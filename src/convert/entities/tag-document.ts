@@ -286,7 +286,8 @@ export function tagDocument(doc: TeiDocument, registry: PersonResolver, options:
     for (const m of secondRound(unitIndex)) {
       // A person's name inside an organisation's is the organisation's: at its end ("Red Cross"), in a firm ("J. P.
       // Morgan & Co."), a surname alone within it ("American Red Cross Commission", "Young Men’s Christian
-      // Association"); a name the organisation starts with stays a person ("Riggs Bank": the Riggs of it).
+      // Association"); a name the organisation starts with stays a person ("Riggs Bank", a firm named after a
+      // person, is no mention of anyone either: the person rules leave it, persons/named-after.ts).
       if (organisations.length > 0 && organisations.some((o) => m.start >= o.start && m.end <= o.end &&
         ((o.overrulesPerson && (m.end === o.end || o.text.endsWith('Co.'))) || (m.start > o.start && !m.title && !m.forenames.length && !m.initials.length)))) continue;
       const role = roleAfter(unit.view.text, m.end);

@@ -9,6 +9,7 @@ import {
   FORENAMES, FUNCTION_WORDS, NATIONALITIES, NOT_NAMES, ORGANISATION_WORDS, PARTICLES, PLACES, POST_TITLES, ROLE_NOUNS, ROLE_WORDS, SHIP_WORDS, SPEECH_VERBS, TITLES, fold,
 } from './lexicon.js';
 import { layoutMentions } from './layout-names.js';
+import { itemOfQuantityList, namesAFirm } from './named-after.js';
 import { isLetterUnit, scanWords } from '../../readers/letter-class.js';
 
 /** Why a span was taken for a name, strongest first. */
@@ -507,6 +508,8 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
       if (glued === '-' || glued === '/') return undefined;
       // "S.S. Simferopol", "the vessels Nascopie and Egba": ships are named like people.
       if (titleTokens.length === 0 && afterShipWord(tokens, c!.first, text)) return undefined;
+      // "Riggs Bank", "through Morgan's on behalf of", "Marie Rose 3,023, Bjarmia 1,386": a firm, a ship of a list.
+      if (titleTokens.length === 0 && (namesAFirm(text, surnameToken.end) || itemOfQuantityList(text, first.start, surnameToken.end))) return undefined;
 
       if (titleTokens.length > 0) {
         // "British Minister Peking", "Consul Vladivostok": an office before a place names the post.

@@ -1,0 +1,48 @@
+import { strict as assert } from 'node:assert';
+import { itemOfQuantityList, namesAFirm } from '../../../src/convert/entities/persons/named-after.js';
+
+/** The offsets of `name` in `text`, for the rules that read around a name. */
+function at(text: string, name: string): [number, number] {
+  const start = text.indexOf(name);
+  assert.ok(start >= 0, `${name} not in ${text}`);
+  return [start, start + name.length];
+}
+
+describe('things named after persons', () => {
+  it('a firm: a firm word after the name, or a possessive with no noun after it', () => {
+    for (const [text, name] of [
+      ['paid at Pollard Bank, this', 'Pollard'],
+      ['agent for Daniel Ferris Co, who', 'Daniel Ferris'],
+      ['through Whitcombe’s on behalf of the Government', 'Whitcombe'],
+      ["bought through Whitcombe's with British funds", 'Whitcombe'],
+      ['by Baring Brothers and', 'Baring'],
+    ] as const) assert.equal(namesAFirm(text, at(text, name)[1]), true, text);
+  });
+
+  it('not a firm: the person, his telegram, his noun', () => {
+    for (const [text, name] of [
+      ['Mr. Pollard stays in London', 'Pollard'],
+      ['Stevens’s of May 5 says', 'Stevens'],
+      ['Stevens’s to the Department', 'Stevens'],
+      ['Whitcombe’s views on the loan', 'Whitcombe'],
+    ] as const) assert.equal(namesAFirm(text, at(text, name)[1]), false, text);
+  });
+
+  it('an item of a list of names and quantities, with an item of the same shape beside it', () => {
+    const text = 'Steamers now in port: Kestrel 1,204, Anna Holm 2,310, Dunmore 988, Henry Vance 1,650.';
+    assert.equal(itemOfQuantityList(text, ...at(text, 'Anna Holm')), true);
+    assert.equal(itemOfQuantityList(text, ...at(text, 'Henry Vance')), true);
+    const first = 'owners eastern trade, Edward Dale 1,794, Ivan Petrov 1,801, Ural 2,063';
+    assert.equal(itemOfQuantityList(first, ...at(first, 'Edward Dale')), true);
+  });
+
+  it('not an item: a name alone before a number, a reference, a date', () => {
+    for (const [text, name] of [
+      ['Please show Stevens 3 copies of the report', 'Stevens'],
+      ['Your 221, October 2, and Stevens 45, to the Department', 'Stevens'],
+      ['Stevens 45, July 14, 1918', 'Stevens'],
+      ['Stevens and Lansing 1,200 men', 'Lansing'],
+      ['The Department’s 348, Stevens 12, November 9', 'Stevens'],
+    ] as const) assert.equal(itemOfQuantityList(text, ...at(text, name)), false, text);
+  });
+});
