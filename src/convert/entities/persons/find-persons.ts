@@ -278,7 +278,7 @@ function candidateAt(
       if (core.length > 0 && blockedAsPlace(t.word)) break;
       core.push(k);
       if (t.possessive) break;
-    } else if (vocabularySurname(tokens, k, core, text)) {
+    } else if (vocabularySurname(tokens, k, core, text, core.length === 0 && titleEnd > i && PERSONAL_TITLES.has(tokens[titleEnd - 1]!.folded))) {
       // "Edward House", "Mr. Eugene Prince": after a given name, a word of the vocabulary ends the name as its surname.
       core.push(k);
       break;
@@ -317,12 +317,16 @@ function candidateAt(
 
 /**
  * A capitalised word of the vocabulary (an institution, a title: "House", "Prince") right after a given name,
- * ending the name: its surname. Function words and month names never are.
+ * ending the name: its surname. Function words and month names never are. So is one right after a title of
+ * rank or courtesy ("Colonel House", "Mr. Long"), but not an office or a title there ("Mr. Acting Secretary",
+ * "Dear Mr. Counselor": an address, no name).
  */
-function vocabularySurname(tokens: readonly Token[], k: number, core: readonly number[], text: string): boolean {
+function vocabularySurname(tokens: readonly Token[], k: number, core: readonly number[], text: string, afterTitle: boolean): boolean {
   const t = tokens[k]!;
   const last = core.length > 0 ? tokens[core[core.length - 1]!]! : undefined;
-  if (!last || last.kind !== 'word' || !FORENAMES.has(last.folded)) return false;
+  if (afterTitle) {
+    if (ROLE_WORDS.has(t.folded) || TITLES.has(t.folded) || CALENDAR_WORDS.has(t.folded)) return false;
+  } else if (!last || last.kind !== 'word' || !FORENAMES.has(last.folded)) return false;
   if (t.kind !== 'word' || t.word.length < 3 || !isCapitalised(t.word) || isAllCaps(t.word) || FUNCTION_WORDS.has(t.folded)) return false;
   if (ORGANISATION_WORDS.has(t.folded)) return false;
   if (blockedAsPlace(t.word) || !(NOT_NAMES.has(t.folded) || TITLES.has(t.folded) || ROLE_WORDS.has(t.folded))) return false;
@@ -331,6 +335,18 @@ function vocabularySurname(tokens: readonly Token[], k: number, core: readonly n
   if (next && joined(text, t, next) && (isCapitalised(next.word) || next.word === 'of')) return false;
   return true;
 }
+
+/**
+ * Titles of rank or courtesy, after which a word of the vocabulary is a surname ("Colonel House"). Not "General"
+ * ("General Staff"), "Lord" ("Lord Privy Seal") or an office ("President", "Minister"): words after those name the
+ * office's body or its seat.
+ */
+const PERSONAL_TITLES: ReadonlySet<string> = new Set('mr mrs miss ms messrs dr colonel col captain capt major maj admiral commander lieutenant lieut lt senator'.split(' '));
+
+/** Days and months: "Mr. March" is not printed, "Captain May" would be read as a date first. */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+);
 
 function blockedAsPlace(word: string): boolean {
   const f = fold(word);
@@ -519,6 +535,11 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
         // "Ambassador Buenos Aires", "Minister Costa Rica": a place of several words too.
         const placeWords = coreTokens.every((t) => t.kind === 'word' && (blockedAsPlace(t.word) || place(t.folded) || PARTICLES.has(t.folded)));
         if (post && placeWords) return undefined;
+        // "the General Chamber of Commerce", "General Board of the Navy": a body's name that a title word opens.
+        if (coreTokens.length === 1 && ORGANISATION_WORDS.has(surnameToken.folded)) {
+          const after = tokens[c!.last + 1];
+          if (after && joined(text, surnameToken, after) && (after.word === 'of' || isCapitalised(after.word))) return undefined;
+        }
         return 'title';
       }
       // "B. Accept all the obligations": a lettered item of a list, not an initial, before a common word; so is the
