@@ -110,9 +110,10 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
   removeStaleTempFiles(outRoot);
   if (edition.documents.length > 0) {
     const user = options.transformModule !== undefined;
-    const files = module.render(edition, ctx);
     try {
-      for await (const file of files) {
+      // inside the try: a user's render() that throws before yielding anything (a plain function, not a generator)
+      // is reported as its failure too
+      for await (const file of module.render(edition, ctx)) {
         if (typeof file?.path !== 'string' || !SAFE_OUTPUT_PATH.test(file.path) || file.path.split('/').some((s) => s === '.' || s === '..')) {
           throw TransformError.of(TransformCodes.badModule, {
             problem: `transform ${module.name} yielded an unsafe output path (only letters, digits, '.', '_', '-' and '/' between names, inside the output directory): ${JSON.stringify(String(file?.path))}`,

@@ -87,6 +87,12 @@ describe('transform user modules', () => {
     writeFileSync(mod, 'export default { name: "throws", *render() { throw new RangeError("boom"); } };\n');
     await assert.rejects(transform([FIXTURE_TEI], { to: 'html', outDir: join(dir, 'o'), transformModule: mod }), (e: unknown) => e instanceof TransformError && e.code === TransformCodes.badModule && /boom/.test(e.message));
   });
+  it('reports a user render() that throws before yielding (a plain function) as our own error', async () => {
+    const dir = tempDir();
+    const mod = join(dir, 'throws-at-once.mjs');
+    writeFileSync(mod, 'export default { name: "throws-at-once", render() { throw new TypeError("no files"); } };\n');
+    await assert.rejects(transform([FIXTURE_TEI], { to: 'html', outDir: join(dir, 'o'), transformModule: mod }), (e: unknown) => e instanceof TransformError && e.code === TransformCodes.badModule && /no files/.test(e.message));
+  });
   it('refuses a module without render() with our own error', async () => {
     const dir = tempDir();
     const mod = join(dir, 'bad.mjs');
