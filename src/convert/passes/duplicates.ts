@@ -12,7 +12,7 @@ import { ConvertCodes } from '../../diagnostics/codes.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
-import { LETTER, letterClassAt, scanRuns } from '../readers/letter-class.js';
+import { LETTER, charWidth, letterClassAt, scanRuns } from '../readers/letter-class.js';
 
 const MIN_WORDS = 12;
 /** Share of a passage's trigrams found elsewhere in the document, and in the one block most like it. */
@@ -34,42 +34,126 @@ function isWordCharAt(text: string, i: number): boolean {
 }
 
 /**
- * The word trigrams of each block, each trigram as one number: its words' numbers in the document packed in base
- * 2^17. Numbers hash and compare far cheaper than the strings "a b c" did, and two trigrams are equal exactly when
- * their words are; a document of 2^17 different words or more keeps the strings.
+ * The distinct word trigrams of each block, as numbers in one table of the document: a trigram is its three words'
+ * numbers (words are numbered as first met), found again by an open-addressing hash on those three numbers. A block's
+ * trigrams are listed in the order they first appear in it; `holders` lists, for each trigram, the blocks holding it
+ * in ascending order. Typed arrays throughout: a document of 10,000 words makes no object per trigram.
  */
-function trigramsOf(wordLists: ReadonlyArray<string[] | undefined>): Set<number | string>[] {
-  const ids = new Map<string, number>();
-  for (const ws of wordLists) for (const w of ws ?? []) if (!ids.has(w)) ids.set(w, ids.size);
-  const numeric = ids.size < WORD_IDS;
-  return wordLists.map((ws) => {
-    const out = new Set<number | string>();
-    if (!ws) return out;
-    for (let i = 0; i + 2 < ws.length; i++) {
-      out.add(numeric ? (ids.get(ws[i]!)! * WORD_IDS + ids.get(ws[i + 1]!)!) * WORD_IDS + ids.get(ws[i + 2]!)! : `${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
-    }
-    return out;
-  });
+interface TrigramIndex {
+  /** Trigrams of block j: `blockGrams[blockStart[j]]` to `blockGrams[blockStart[j + 1]]` (exclusive). */
+  blockStart: Int32Array;
+  blockGrams: Int32Array;
+  /** Blocks holding trigram g: `holders[holderStart[g]]` to `holders[holderStart[g + 1]]` (exclusive). */
+  holderStart: Int32Array;
+  holders: Int32Array;
 }
 
-/** Word numbers of one document fit in 17 bits: three of them make a number below 2^51, exact in a double. */
-const WORD_IDS = 1 << 17;
+function indexTrigrams(wordLists: ReadonlyArray<readonly number[] | undefined>): TrigramIndex {
+  let total = 0;
+  for (const ws of wordLists) if (ws && ws.length > 2) total += ws.length - 2;
+  // Slots: a power of two at least twice the trigrams, each holding a trigram number + 1 (0: empty).
+  let size = 16;
+  while (size < total * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size);
+  const first = new Int32Array(total);
+  const second = new Int32Array(total);
+  const third = new Int32Array(total);
+  /** The last block a trigram was counted for, + 1: a block lists each of its trigrams once. */
+  const lastBlock = new Int32Array(total);
+  const holderCount = new Int32Array(total + 1);
+  const blockStart = new Int32Array(wordLists.length + 1);
+  const blockGrams = new Int32Array(total);
+  let grams = 0;
+  let listed = 0;
+  for (let j = 0; j < wordLists.length; j++) {
+    blockStart[j] = listed;
+    const ws = wordLists[j];
+    if (!ws) continue;
+    for (let i = 0; i + 2 < ws.length; i++) {
+      const a = ws[i]!;
+      const b = ws[i + 1]!;
+      const c = ws[i + 2]!;
+      let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) & mask;
+      let g = -1;
+      for (;;) {
+        const held = slots[slot]!;
+        if (held === 0) {
+          g = grams++;
+          slots[slot] = g + 1;
+          first[g] = a;
+          second[g] = b;
+          third[g] = c;
+          break;
+        }
+        if (first[held - 1] === a && second[held - 1] === b && third[held - 1] === c) {
+          g = held - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (lastBlock[g] === j + 1) continue;
+      lastBlock[g] = j + 1;
+      holderCount[g]!++;
+      blockGrams[listed++] = g;
+    }
+  }
+  blockStart[wordLists.length] = listed;
+  const holderStart = new Int32Array(grams + 1);
+  for (let g = 0; g < grams; g++) holderStart[g + 1] = holderStart[g]! + holderCount[g]!;
+  const holders = new Int32Array(listed);
+  const filled = holderStart.slice(0, grams);
+  for (let j = 0; j < wordLists.length; j++) {
+    for (let k = blockStart[j]!; k < blockStart[j + 1]!; k++) holders[filled[blockGrams[k]!]!++] = j;
+  }
+  return { blockStart, blockGrams, holderStart, holders };
+}
+
+/** Word numbers of a document, in the order words are first met. */
+class WordNumbers {
+  private readonly ids = new Map<string, number>();
+
+  /** The numbers of the words `comparedWords` gives for `text`. */
+  of(text: string): number[] {
+    const lower = text.toLowerCase();
+    const out: number[] = [];
+    const n = lower.length;
+    let i = 0;
+    while (i < n) {
+      if (!isWordCharAt(lower, i)) {
+        i += charWidth(lower, i);
+        continue;
+      }
+      const start = i;
+      do i += charWidth(lower, i);
+      while (i < n && isWordCharAt(lower, i));
+      const word = lower.slice(start, i);
+      let id = this.ids.get(word);
+      if (id === undefined) {
+        id = this.ids.size;
+        this.ids.set(word, id);
+      }
+      out.push(id);
+    }
+    return out;
+  }
+}
 
 /** Above this sum of squared holder counts, a document is compared only through each trigram's nearest holders. */
-const MAX_INDEX_WORK = 1 << 24;
+export const MAX_INDEX_WORK = 1 << 24;
 const NEAREST_HOLDERS = 64;
 const FIRST_HOLDERS = 8;
 
-/** The stretch of the sorted `list` of `size` block numbers centred on block j (which the list holds). */
-function around(list: readonly number[], j: number, size: number): [number, number] {
-  let lo = 0;
-  let hi = list.length;
+/** The stretch of `size` of the ascending block numbers `list[from..to)` centred on block j (which they hold). */
+function around(list: Int32Array, from0: number, to0: number, j: number, size: number): [number, number] {
+  let lo = from0;
+  let hi = to0;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (list[mid]! < j) lo = mid + 1;
     else hi = mid;
   }
-  const from = Math.max(0, Math.min(lo - (size >> 1), list.length - size));
+  const from = Math.max(from0, Math.min(lo - (size >> 1), to0 - size));
   return [from, from + size];
 }
 
@@ -91,60 +175,8 @@ export const duplicatesPass: DocumentPass = {
   requires: ['structure'],
   run(doc: TeiDocument, ctx) {
     const blocks = doc.blocks;
-    const grams = trigramsOf(blocks.map((b) => (CANDIDATE_KINDS.has(b.kind) ? comparedWords(plainText(b)) : undefined)));
-    // Which blocks hold each trigram: comparing through this index keeps the pass linear in practice.
-    const holders = new Map<number | string, number[]>();
-    grams.forEach((set, i) => {
-      for (const g of set) {
-        const list = holders.get(g);
-        if (list) list.push(i);
-        else holders.set(g, [i]);
-      }
-    });
-    // Comparing through the index costs, for each trigram, the square of the number of blocks holding it: in a
-    // long document of formulaic prose (or a runaway run of near-duplicates) the common trigrams make that
-    // quadratic. Past a budget, a trigram held by many blocks counts only for the blocks nearest each one (a
-    // second pass of a passage stands near the first) and for the first few that hold it.
-    let work = 0;
-    for (const list of holders.values()) work += list.length * list.length;
-    const nearest = work > MAX_INDEX_WORK ? NEAREST_HOLDERS : Infinity;
-    for (let j = 0; j < blocks.length; j++) {
-      if (grams[j]!.size + 2 < MIN_WORDS || blocks[j]!.duplicateOf) continue;
-      // Compare with the text of all other candidate blocks together: a duplicate may repeat the end of one
-      // paragraph and the whole of the next.
-      const shared = new Map<number, number>();
-      let covered = 0;
-      for (const g of grams[j]!) {
-        let elsewhere = false;
-        const list = holders.get(g)!;
-        const [from, to] = list.length > nearest ? around(list, j, nearest) : [0, list.length];
-        // Past the budget, the first blocks holding the trigram as well as the nearest: where a passage is
-        // repeated again and again, its first pass is the original of every repeat.
-        const first = from > 0 ? Math.min(FIRST_HOLDERS, from) : 0;
-        for (let n = 0, k = 0; k < to; n++, k = n < first ? n : from + n - first) {
-          const i = list[k]!;
-          if (i === j || blocks[i]!.duplicateOf) continue;
-          shared.set(i, (shared.get(i) ?? 0) + 1);
-          elsewhere = true;
-        }
-        if (elsewhere) covered++;
-      }
-      let best = -1;
-      let bestScore = 0;
-      for (const [i, n] of shared) {
-        if (n > bestScore) {
-          bestScore = n;
-          best = i;
-        }
-      }
-      if (best < 0 || covered / grams[j]!.size < CONTAINMENT || bestScore / grams[j]!.size < SINGLE_CONTAINMENT) continue;
-      // Which of the pair is the witness to set aside?
-      let dup = j;
-      let original = best;
-      if (best > j && !interrupts(blocks, j) && interrupts(blocks, best)) [dup, original] = [best, j];
-      else if (best > j && !interrupts(blocks, j)) continue; // the later one will be judged on its turn
+    for (const { dup, original } of findDuplicatePassages(blocks)) {
       const orig = blocks[original]!;
-      blocks[dup]!.duplicateOf = orig;
       ctx.report(
         diagnostic(
           ConvertCodes.duplicatePassage,
@@ -157,6 +189,70 @@ export const duplicatesPass: DocumentPass = {
     markTrailingClosings(blocks);
   },
 };
+
+/**
+ * Sets `duplicateOf` on each passage of `blocks` that repeats another, in block order, and says which (block
+ * numbers). `maxIndexWork` is the budget past which common trigrams count only near each block (tests lower it).
+ */
+export function findDuplicatePassages(blocks: Block[], maxIndexWork = MAX_INDEX_WORK): { dup: number; original: number }[] {
+  const found: { dup: number; original: number }[] = [];
+  const numbers = new WordNumbers();
+  const { blockStart, blockGrams, holderStart, holders } = indexTrigrams(blocks.map((b) => (CANDIDATE_KINDS.has(b.kind) ? numbers.of(plainText(b)) : undefined)));
+  // Comparing through the index costs, for each trigram, the square of the number of blocks holding it: in a
+  // long document of formulaic prose (or a runaway run of near-duplicates) the common trigrams make that
+  // quadratic. Past a budget, a trigram held by many blocks counts only for the blocks nearest each one (a
+  // second pass of a passage stands near the first) and for the first few that hold it.
+  let work = 0;
+  for (let g = 0; g + 1 < holderStart.length; g++) work += (holderStart[g + 1]! - holderStart[g]!) ** 2;
+  const nearest = work > maxIndexWork ? NEAREST_HOLDERS : Infinity;
+  // Trigrams block j shares with each other block, and the blocks in the order they were first met.
+  const shared = new Int32Array(blocks.length);
+  const met: number[] = [];
+  for (let j = 0; j < blocks.length; j++) {
+    const size = blockStart[j + 1]! - blockStart[j]!;
+    if (size + 2 < MIN_WORDS || blocks[j]!.duplicateOf) continue;
+    // Compare with the text of all other candidate blocks together: a duplicate may repeat the end of one
+    // paragraph and the whole of the next.
+    let covered = 0;
+    for (let q = blockStart[j]!; q < blockStart[j + 1]!; q++) {
+      const g = blockGrams[q]!;
+      let elsewhere = false;
+      const listFrom = holderStart[g]!;
+      const listTo = holderStart[g + 1]!;
+      const [from, to] = listTo - listFrom > nearest ? around(holders, listFrom, listTo, j, nearest) : [listFrom, listTo];
+      // Past the budget, the first blocks holding the trigram as well as the nearest: where a passage is
+      // repeated again and again, its first pass is the original of every repeat.
+      const firstCount = from > listFrom ? Math.min(FIRST_HOLDERS, from - listFrom) : 0;
+      for (let n = 0, k = listFrom; k < to; n++, k = n < firstCount ? listFrom + n : from + n - firstCount) {
+        const i = holders[k]!;
+        if (i === j || blocks[i]!.duplicateOf) continue;
+        if (shared[i] === 0) met.push(i);
+        shared[i]!++;
+        elsewhere = true;
+      }
+      if (elsewhere) covered++;
+    }
+    let best = -1;
+    let bestScore = 0;
+    for (const i of met) {
+      if (shared[i]! > bestScore) {
+        bestScore = shared[i]!;
+        best = i;
+      }
+      shared[i] = 0;
+    }
+    met.length = 0;
+    if (best < 0 || covered / size < CONTAINMENT || bestScore / size < SINGLE_CONTAINMENT) continue;
+    // Which of the pair is the witness to set aside?
+    let dup = j;
+    let original = best;
+    if (best > j && !interrupts(blocks, j) && interrupts(blocks, best)) [dup, original] = [best, j];
+    else if (best > j && !interrupts(blocks, j)) continue; // the later one will be judged on its turn
+    blocks[dup]!.duplicateOf = blocks[original]!;
+    found.push({ dup, original });
+  }
+  return found;
+}
 
 /** A closing right after a duplicate passage that resembles an earlier closing is part of that pass. */
 function markTrailingClosings(blocks: Block[]): void {

@@ -183,13 +183,23 @@ function classify(doc: TeiDocument): void {
  * paragraph often goes unnumbered), or near another paragraph's number (an extract keeps 3, 4, 5, 9). A telegram's
  * own number opening its text ("312. The Norwegian Government …", or "203." before paragraphs 1 and 2) stays text.
  */
+/** How far apart two paragraph numbers may be to count as one sequence. */
+const NEAR_NUMBER = 5;
+
 function keepParagraphNumbersInSequence(blocks: Block[]): void {
   const numbered = blocks.filter((b) => b.kind === 'p' && b.n !== undefined);
   const numbers = numbered.map((b) => Number(b.n));
+  // How many paragraphs print each number (1–3 digits, as classify reads them): "another number near this one" is
+  // then a sum over eleven counts, not a look at every other paragraph.
+  const counts = numbers.every((n) => Number.isInteger(n) && n >= 0 && n < 1000) ? new Uint32Array(1000 + 2 * NEAR_NUMBER) : undefined;
+  if (counts) for (const n of numbers) counts[n + NEAR_NUMBER]!++;
   numbered.forEach((b, i) => {
     const n = numbers[i]!;
     if (n <= 2) return;
-    if (!numbers.some((m, k) => k !== i && Math.abs(m - n) <= 5)) delete b.n;
+    let near = -1; // itself
+    if (counts) for (let m = n; m <= n + 2 * NEAR_NUMBER; m++) near += counts[m]!;
+    else near = numbers.filter((m, k) => k !== i && Math.abs(m - n) <= NEAR_NUMBER).length;
+    if (near === 0) delete b.n;
   });
 }
 

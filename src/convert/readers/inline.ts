@@ -350,7 +350,15 @@ export function textWithoutNotes(inlines: readonly Inline[], line?: number | { f
     }
   };
   walk(inlines);
-  return out.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(out);
+}
+
+/** White space that collapsing changes: any but a single space. */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
+/** Runs of white space made one space, ends trimmed: a text already spaced singly (most are) is not copied. */
+function collapseSpaces(text: string): string {
+  return (UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /**
@@ -393,7 +401,7 @@ export function textEndWithoutNotes(inlines: readonly Inline[], atLeast = 80): s
   const text = parts.reverse().join('');
   // Cut after the first space of the collected text: what comes before it may be part of a longer word.
   const cut = done ? text.search(/\s/) : -1;
-  return (cut >= 0 ? text.slice(cut) : text).replace(/\s+/g, ' ').trim();
+  return collapseSpaces(cut >= 0 ? text.slice(cut) : text);
 }
 
 /** The numbers of the note references in inline nodes, note texts printed inside a line included. */

@@ -119,6 +119,8 @@ export interface Dateline {
  * followed by a time of day. Lines with other words (a sentence that mentions a date) are not datelines.
  */
 export function parseDateline(line: string): Dateline | undefined {
+  // Most lines asked about are paragraphs: answered before five replacements copy them, and kept out of the cache.
+  if (tooLongForDateline(line)) return undefined;
   // Segmentation and structure ask about the same lines several times.
   if (datelineCache.has(line)) return datelineCache.get(line);
   if (datelineCache.size > 20000) datelineCache.clear();
@@ -129,7 +131,29 @@ export function parseDateline(line: string): Dateline | undefined {
 
 const datelineCache = new Map<string, Dateline | undefined>();
 
-function readDateline(line: string): Dateline | undefined {
+/** Characters a dateline may keep after {@link readDateline} has cleaned it. */
+const DATELINE_MAX = 80;
+
+/**
+ * True when {@link readDateline} cannot keep `line` within {@link DATELINE_MAX} characters, told by one scan that
+ * stops there. Its cleaning takes out only asterisks, square brackets, white space at the ends, one "/15" of a day
+ * in two calendars (a slash and two digits), and an editor's query (which needs a "?"): visible ASCII characters
+ * other than those stay. Other characters are not counted, as if they might go.
+ */
+export function tooLongForDateline(line: string): boolean {
+  if (line.length <= DATELINE_MAX) return false;
+  let kept = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 63) return false; // "?"
+    // Not white space, "*", "/", "[" or "]"; the two digits after the one slash taken out are counted off at the end.
+    if (code > 32 && code < 127 && code !== 42 && code !== 47 && code !== 91 && code !== 93 && ++kept > DATELINE_MAX + 2) return true;
+  }
+  return false;
+}
+
+/** What {@link parseDateline} reads, without its cache (exported for tests). */
+export function readDateline(line: string): Dateline | undefined {
   // Editors' brackets inside a dateline ("New York, [January] 22, [1934]—6:30 p.m.") supply what the source
   // lacks and are read as printed; a query ("[p.m.?]") is not part of the date. "May 2/15, 1917" gives the day in
   // both calendars: the first is the one the document dates itself by.
@@ -140,7 +164,7 @@ function readDateline(line: string): Dateline | undefined {
     .replace(/^\[([^\]]*)\]?$/, '$1')
     .replace(/\b(\d{1,2})\/\d{1,2}(?=,?\s+\d{4})/, '$1')
     .trim();
-  if (text.length > 80) return undefined;
+  if (text.length > DATELINE_MAX) return undefined;
   const date = findFullDate(text);
   if (!date) return undefined;
   const before = text.slice(0, date.index);

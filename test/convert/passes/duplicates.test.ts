@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { comparedWords } from '../../../src/convert/passes/duplicates.js';
+import type { Block } from '../../../src/model/document.js';
+import { MAX_INDEX_WORK, comparedWords, findDuplicatePassages } from '../../../src/convert/passes/duplicates.js';
+import { plainText } from '../../../src/convert/readers/blocks.js';
 import { codes, kinds, onlyDoc, runUpTo } from './run-passes.js';
 
 const para = (s: string) => `${s}\n\n`;
@@ -100,5 +102,128 @@ describe('duplicates: the words compared (property)', () => {
       fc.property(strings, (text) => assert.deepEqual(comparedWords(text), text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [])),
       { numRuns: 2000 },
     );
+  });
+});
+
+/**
+ * The comparison as it was written before the trigram index of typed arrays: words as strings, each block's trigrams
+ * in a Set, a Map of holders, a Map of shared counts. The pass must mark exactly what this marks.
+ */
+function duplicatePairsByMaps(blocks: Block[], maxIndexWork: number): { dup: number; original: number }[] {
+  const candidate = (b: Block) => b.kind === 'p' || b.kind === 'postscript';
+  const grams = blocks.map((b) => {
+    const out = new Set<string>();
+    if (!candidate(b)) return out;
+    const ws = comparedWords(plainText(b));
+    for (let i = 0; i + 2 < ws.length; i++) out.add(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
+    return out;
+  });
+  const holders = new Map<string, number[]>();
+  grams.forEach((set, i) => {
+    for (const g of set) holders.set(g, [...(holders.get(g) ?? []), i]);
+  });
+  let work = 0;
+  for (const list of holders.values()) work += list.length * list.length;
+  const nearest = work > maxIndexWork ? 64 : Infinity;
+  const around = (list: number[], j: number, size: number): [number, number] => {
+    const lo = list.filter((x) => x < j).length;
+    const from = Math.max(0, Math.min(lo - (size >> 1), list.length - size));
+    return [from, from + size];
+  };
+  const interrupts = (i: number) => {
+    const isText = (b: Block) => candidate(b) && !b.duplicateOf;
+    let before = i - 1;
+    while (before >= 0 && !isText(blocks[before]!)) before--;
+    let after = i + 1;
+    while (after < blocks.length && !isText(blocks[after]!)) after++;
+    if (before < 0 || after >= blocks.length) return false;
+    const prevText = plainText(blocks[before]!);
+    return !/[.!?:"”’)]$/.test(prevText) || /\/$/.test(prevText);
+  };
+  const found: { dup: number; original: number }[] = [];
+  for (let j = 0; j < blocks.length; j++) {
+    if (grams[j]!.size + 2 < 12 || blocks[j]!.duplicateOf) continue;
+    const shared = new Map<number, number>();
+    let covered = 0;
+    for (const g of grams[j]!) {
+      let elsewhere = false;
+      const list = holders.get(g)!;
+      const [from, to] = list.length > nearest ? around(list, j, nearest) : [0, list.length];
+      const first = from > 0 ? Math.min(8, from) : 0;
+      for (let n = 0, k = 0; k < to; n++, k = n < first ? n : from + n - first) {
+        const i = list[k]!;
+        if (i === j || blocks[i]!.duplicateOf) continue;
+        shared.set(i, (shared.get(i) ?? 0) + 1);
+        elsewhere = true;
+      }
+      if (elsewhere) covered++;
+    }
+    let best = -1;
+    let bestScore = 0;
+    for (const [i, n] of shared) if (n > bestScore) [best, bestScore] = [i, n];
+    if (best < 0 || covered / grams[j]!.size < 0.5 || bestScore / grams[j]!.size < 0.4) continue;
+    let dup = j;
+    let original = best;
+    if (best > j && !interrupts(j) && interrupts(best)) [dup, original] = [best, j];
+    else if (best > j && !interrupts(j)) continue;
+    blocks[dup]!.duplicateOf = blocks[original]!;
+    found.push({ dup, original });
+  }
+  return found;
+}
+
+describe('duplicates: the trigram index marks what the comparison by maps marked (property)', () => {
+  const words = ['the', 'The', 'marshal', 'toast', 'of', 'health', 'wealth', 'president', 'and', 'spoke', 'Ж', 'été', '1941', 'a', 'to'];
+  const paragraph = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 30, size: 'max' }).map((ws) => ws.join(' '));
+  const ending = fc.constantFrom('', '.', ',', '/');
+  // A document: paragraphs, some of them copies of an earlier one with a few words changed (a second OCR pass).
+  const documents = fc.array(fc.tuple(paragraph, ending, fc.constantFrom('p', 'p', 'p', 'postscript', 'closing'), fc.nat(), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...words)), { maxLength: 3 })), {
+    maxLength: 14,
+    size: 'max',
+  });
+  const blocksOf = (spec: [string, string, string, number, [number, string][]][]): Block[] => {
+    const texts: string[] = [];
+    return spec.map(([text, end, kind, copy, changes], k) => {
+      let t = text;
+      if (k > 0 && copy % 3 === 0) {
+        const ws = texts[copy % k]!.split(' ');
+        for (const [at, w] of changes) if (ws.length > 0) ws[at % ws.length] = w;
+        t = ws.join(' ');
+      }
+      texts.push(t);
+      const line = `${t}${end}`.trim() || 'x';
+      return { kind: kind as Block['kind'], line: 2 * k + 1, endLine: 2 * k + 1, lines: [line], column: 1, inlines: [] };
+    });
+  };
+  it('in short documents (the whole index read)', () => {
+    let withDuplicates = 0;
+    fc.assert(
+      fc.property(documents, (spec) => {
+        const expected = duplicatePairsByMaps(blocksOf(spec), MAX_INDEX_WORK);
+        if (expected.length > 0) withDuplicates++;
+        assert.deepEqual(findDuplicatePassages(blocksOf(spec), MAX_INDEX_WORK), expected);
+      }),
+      { numRuns: 1500 },
+    );
+    assert.ok(withDuplicates > 100, `only ${withDuplicates} documents with a duplicate`);
+  });
+
+  it('in long documents of few words, past the budget (the nearest and first holders read)', () => {
+    const few = fc.array(fc.constantFrom('the', 'toast'), { minLength: 8, maxLength: 16, size: 'max' }).map((ws) => ws.join(' '));
+    const long = fc.array(fc.tuple(few, ending, fc.constantFrom('p', 'p', 'postscript'), fc.nat(), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...words)), { maxLength: 2 })), {
+      minLength: 70,
+      maxLength: 110,
+      size: 'max',
+    });
+    let withDuplicates = 0;
+    fc.assert(
+      fc.property(long, (spec) => {
+        const expected = duplicatePairsByMaps(blocksOf(spec), 40);
+        if (expected.length > 0) withDuplicates++;
+        assert.deepEqual(findDuplicatePassages(blocksOf(spec), 40), expected);
+      }),
+      { numRuns: 60 },
+    );
+    assert.ok(withDuplicates > 10, `only ${withDuplicates} documents with a duplicate`);
   });
 });

@@ -3,7 +3,8 @@
  * sentence that mentions a date is not.
  */
 import assert from 'node:assert/strict';
-import { findFullDate, inferYear, parseDateline, parseYearlessDateline, stripLeadingDate, timeOfDay, withTimeOfDay } from '../../../src/convert/rules/dateline.js';
+import fc from 'fast-check';
+import { findFullDate, inferYear, parseDateline, parseYearlessDateline, readDateline, stripLeadingDate, timeOfDay, tooLongForDateline, withTimeOfDay } from '../../../src/convert/rules/dateline.js';
 import { frusDocuments } from '../../helpers/frus.js';
 
 describe('rules/dateline', () => {
@@ -199,5 +200,26 @@ describe('rules/dateline: datelines without a year', () => {
     assert.equal(inferYear(1, 3, '1900-12-28'), 1901);
     assert.equal(inferYear(12, 30, '1901-01-02'), 1900);
     assert.equal(inferYear(9, 29, 'undated'), undefined);
+  });
+});
+
+describe('rules/dateline: the length checked before cleaning (property)', () => {
+  it('a line that cleaning brings to 80 characters is not too long; one of plain words past it is', () => {
+    const padded = `${'*'.repeat(40)}[Moscow,] [December] 2/15, 1941${' '.repeat(30)}${'*'.repeat(20)}`;
+    assert.equal(tooLongForDateline(padded), false);
+    assert.equal(parseDateline(padded)?.date.when, '1941-12-02');
+    assert.equal(tooLongForDateline(`Moscow, December 23, 1941, ${'and so on '.repeat(12)}`), true);
+    assert.equal(tooLongForDateline(`Moscow, December 23, 1941 [p.m.?] ${'and so on '.repeat(6)}`), false);
+  });
+
+  it('whatever is too long, readDateline reads as nothing', () => {
+    const pieces = fc.constantFrom('Moscow,', 'New York,', 'December', 'Dec.', '23,', '2/15,', '1941', '23.12.41', '—noon.', '5 p.m.', 'Sent on', '*', '**', '[', ']', '[Washington,]', '[p.m.?]', '?', '/', ' ', '  ', '\t', '\u00a0', '\u2003', 'é', 'x', '12', 'and');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        const line = parts.join('');
+        if (tooLongForDateline(line)) assert.equal(readDateline(line), undefined, line);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
