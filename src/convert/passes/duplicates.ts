@@ -13,6 +13,7 @@ import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
 import { LETTER, charWidth, letterClassAt, scanRuns } from '../readers/letter-class.js';
+import { WordTable } from '../readers/word-table.js';
 
 const MIN_WORDS = 12;
 /** Share of a passage's trigrams found elsewhere in the document, and in the one block most like it. */
@@ -30,7 +31,9 @@ export function comparedWords(text: string): string[] {
 
 function isWordCharAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  return (code >= 48 && code <= 57) || (letterClassAt(text, i) & LETTER) !== 0;
+  // ASCII without the table: letters and digits.
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return (letterClassAt(text, i) & LETTER) !== 0;
 }
 
 /**
@@ -111,7 +114,7 @@ function indexTrigrams(wordLists: ReadonlyArray<readonly number[] | undefined>):
 
 /** Word numbers of a document, in the order words are first met. */
 class WordNumbers {
-  private readonly ids = new Map<string, number>();
+  private readonly table = new WordTable();
 
   /** The numbers of the words `comparedWords` gives for `text`. */
   of(text: string): number[] {
@@ -127,13 +130,7 @@ class WordNumbers {
       const start = i;
       do i += charWidth(lower, i);
       while (i < n && isWordCharAt(lower, i));
-      const word = lower.slice(start, i);
-      let id = this.ids.get(word);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(word, id);
-      }
-      out.push(id);
+      out.push(this.table.add(lower, start, i));
     }
     return out;
   }

@@ -44,13 +44,21 @@ const UNEVEN_SPACE = /[^\S ]| {2}/;
 const joinedCache = new WeakMap<string[], string>();
 const plainCache = new WeakMap<string[], string>();
 
+/**
+ * `text.replace(/\s+/g, ' ')`: each run of white space one space. A text already spaced singly (most are) is
+ * returned as it is, not copied: the expression would replace every single space by another.
+ */
+export function foldSpaces(text: string): string {
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** The block's lines joined with single spaces, trimmed: what classifiers look at. */
 export function blockText(block: Block): string {
   let text = joinedCache.get(block.lines);
   if (text === undefined) {
     // A line already spaced singly is its own text, not a copy: the texts of a whole source are asked for at once.
     const joined = block.lines.length === 1 ? block.lines[0]! : block.lines.join(' ');
-    text = (UNEVEN_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
+    text = foldSpaces(joined).trim();
     joinedCache.set(block.lines, text);
   }
   return text;

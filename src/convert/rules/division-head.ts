@@ -4,6 +4,7 @@
  * "Chaco dispute between Bolivia and Paraguay:", "Russia", and the long descriptive heads of subchapters
  * ("Offer of a credit to the Russian Provisional Government, April 3, 1917—Credit of …").
  */
+import { foldSpaces } from '../readers/blocks.js';
 
 /** "Chapter I.", "Part II", "Section 3", "Book IV": a numbered division of the volume. */
 const NUMBERED_DIVISION = /^(?:Chapter|Part|Section|Book|Title)\s+(?:[IVXLC]+|\d{1,3}|[A-Z])\b\.?/iu;
@@ -18,7 +19,7 @@ export type DivisionStrength = 'strong' | 'weak';
  * not a note line), undefined for a line that cannot be one.
  */
 export function divisionHeadStrength(text: string): DivisionStrength | undefined {
-  const t = text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+  const t = foldSpaces(text.replace(/\*+/g, '')).trim();
   if (t.length === 0 || t.length > 1200) return undefined;
   if (/^(\d{1,3}[a-z]?|[*†‡§])\.\s/.test(t) || /^\[.*\]\.?$/.test(t)) return undefined;
   // A roman numeral before a title, not an initial before a name ("V. Macchi di Cellere", "L. S. Rowe").

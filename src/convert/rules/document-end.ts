@@ -112,9 +112,13 @@ export function readClosedSignatures(blocks: readonly Block[], from: number, to:
   for (let i = from + 1; i < to; i++) {
     const b = blocks[i]!;
     const before = blocks[i - 1]!;
-    if (b.kind !== 'p' || !readSignatureBlock(b.lines)) continue;
-    if (before.kind === 'closing') out.push({ index: i, kind: 'signed' });
-    else if (before.kind === 'p' && isClosingFormula(blockText(before))) out.push({ index: i - 1, kind: 'closing' }, { index: i, kind: 'signed' });
+    if (b.kind !== 'p') continue;
+    // The closing before is asked first: it is the cheaper question, and most paragraphs follow none.
+    if (before.kind === 'closing') {
+      if (readSignatureBlock(b.lines)) out.push({ index: i, kind: 'signed' });
+    } else if (before.kind === 'p' && isClosingFormula(blockText(before)) && readSignatureBlock(b.lines)) {
+      out.push({ index: i - 1, kind: 'closing' }, { index: i, kind: 'signed' });
+    }
   }
   return out;
 }

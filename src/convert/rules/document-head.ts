@@ -8,6 +8,7 @@
  * These functions read one line's text; whether a head-shaped line opens a document, an enclosure or a
  * division is for the segmentation, which sees its neighbours.
  */
+import { foldSpaces } from '../readers/blocks.js';
 
 /** Lower-case words that may stand inside a party's name or office ("the Ambassador in Russia"). */
 const PARTICLES = new Set([
@@ -34,8 +35,13 @@ const TRAILING_MARKERS = /[\s⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉ*†‡§
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATION = /(?:^|\s)(?:Mr|Mrs|Messrs|Dr|St|Sr|Sra|Jr|Gen|Col|Capt|Lt|Adm|Hon|Rev|No|Nos|Art|Arts|vol|pp?|Co|Inc|Ltd|M|Mme|Mlle|Esq|Viz|ca|et al|U\.S|[A-Z])\.$/u;
 
+/** One character of {@link TRAILING_MARKERS}. */
+const TRAILING_MARKER = /^[\s⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉ*†‡§]$/u;
+
 /** The text without trailing footnote markers. */
 export function stripHeadMarkers(text: string): string {
+  // The expression is tried from every position of the text: asked only of a text that ends in one of its characters.
+  if (text.length > 0 && !TRAILING_MARKER.test(text[text.length - 1]!)) return text.trim();
   return text.replace(TRAILING_MARKERS, '').trim();
 }
 
@@ -55,7 +61,7 @@ function hasSentenceBreak(text: string): boolean {
  * "Acting Secretary Hill", "The Imperial German Chargé d’Affaires".
  */
 export function isPartyPhrase(phrase: string, strict: boolean): boolean {
-  const text = phrase.replace(/\([^()]{1,80}\)/g, ' (X) ').replace(/\s+/g, ' ').trim().replace(/[,.]$/, '');
+  const text = foldSpaces(phrase.replace(/\([^()]{1,80}\)/g, ' (X) ')).trim().replace(/[,.]$/, '');
   if (!/^\p{Lu}/u.test(text)) return false;
   const [main, ...apposition] = text.split(/,\s*/);
   const words = main!.split(' ');
@@ -97,7 +103,7 @@ function namesParties(text: string): boolean {
  */
 export function isDocumentHeadShape(text: string): boolean {
   if (text.length > 480) return false;
-  const t = stripHeadMarkers(text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim());
+  const t = stripHeadMarkers(foldSpaces(text.replace(/\*+/g, '')).trim());
   if (t.length < 4 || t.length > 450) return false;
   if (/[,:;—-]$/.test(t) || !/^[\p{Lu}]/u.test(t)) return false;
   const body = t.replace(/\.$/, '');

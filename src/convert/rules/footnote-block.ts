@@ -168,6 +168,10 @@ export function symbolReferences(text: string, symbol: string): number[] {
  * block: it does not open with a note line, or its first marker is not among the numbers the text refers to.
  */
 export function splitFootnoteBlock(block: Block, referenced: ReadonlySet<string>): Block[] | undefined {
+  // The first note must start on one of the first three lines and be referred to: asked before every line of a long
+  // paragraph is read for a marker.
+  const opening = block.lines.slice(0, 3).find((line) => parseNoteLine(line.trim()));
+  if (opening === undefined || !referenced.has(parseNoteLine(opening.trim())!.n)) return undefined;
   const cut = cutFootnoteBlock(block.lines, referenced);
   if (!cut || !referenced.has(cut.notes[0]!.n)) return undefined;
   const part = (first: number, last: number, kind: Block['kind']): Block => ({ ...block, ...sliceLines(block, first, last + 1), kind, inlines: [] });

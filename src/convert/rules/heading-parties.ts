@@ -7,6 +7,7 @@
  * institution, or a group of office holders addressed together. Headings in capitals ("J. V. STALIN TO
  * F. ROOSEVELT") are `parties.ts`'s business.
  */
+import { foldSpaces } from '../readers/blocks.js';
 
 /** One sender or addressee as a heading names it. */
 export interface PartyReading {
@@ -100,7 +101,7 @@ const NOTE_MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈ*†‡§ǁ]+/g;
  * (no "to", no "by"/"from" after a document word) or is printed mostly in capitals.
  */
 export function readRunningHeading(heading: string): HeadingReading | undefined {
-  const text = heading.replace(NOTE_MARKERS, '').replace(/\s+/g, ' ').trim().replace(/^\d{1,4}\.\s+/, '').replace(/[.:;]$/, '').trim();
+  const text = foldSpaces(heading.replace(NOTE_MARKERS, '')).trim().replace(/^\d{1,4}\.\s+/, '').replace(/[.:;]$/, '').trim();
   if (!text || mostlyCapitals(text)) return undefined;
   const lead = DOCUMENT_LEAD.exec(text);
   if (lead) return readDescribedDocument(lead[1]!.toLowerCase(), lead[2]!);

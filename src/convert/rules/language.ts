@@ -2,7 +2,8 @@
  * A block's language from its function words. Enough to tell the French and English versions of a note
  * apart, or a German quotation from English text; not a general language identifier.
  */
-import { LETTER, letterClassAt, scanRuns } from '../readers/letter-class.js';
+import { LETTER, charWidth, letterClassAt } from '../readers/letter-class.js';
+import { WordTable } from '../readers/word-table.js';
 
 const FUNCTION_WORDS: Record<string, string[]> = {
   en: ['the', 'of', 'and', 'to', 'in', 'was', 'is', 'that', 'for', 'with', 'his', 'he', 'on', 'which', 'by', 'an'],
@@ -15,16 +16,17 @@ export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Fren
 
 /** The languages in the order they are tried (the first of equal counts wins), and each function word's languages. */
 const LANGUAGES = Object.keys(FUNCTION_WORDS);
-const LANGUAGES_OF_WORD = new Map<string, number[]>();
+const FUNCTION_WORD_TABLE = new WordTable();
+/** By the word's number in FUNCTION_WORD_TABLE. */
+const LANGUAGES_OF_WORD: number[][] = [];
 for (const [index, lang] of LANGUAGES.entries()) {
   for (const w of new Set(FUNCTION_WORDS[lang])) {
-    const list = LANGUAGES_OF_WORD.get(w);
-    if (list) list.push(index);
-    else LANGUAGES_OF_WORD.set(w, [index]);
+    const id = FUNCTION_WORD_TABLE.add(w, 0, w.length);
+    (LANGUAGES_OF_WORD[id] ??= []).push(index);
   }
 }
 /** Code units of the longest function word: a longer word is counted, never looked up. */
-const LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGES_OF_WORD.keys()].map((w) => w.length));
+const LONGEST_FUNCTION_WORD = Math.max(...Object.values(FUNCTION_WORDS).flat().map((w) => w.length));
 
 /** The most likely language code, or undefined for text too short to tell (fewer than 8 words). */
 export function detectLanguage(text: string): string | undefined {
@@ -32,12 +34,22 @@ export function detectLanguage(text: string): string | undefined {
   const lower = text.toLowerCase();
   const counts = new Array<number>(LANGUAGES.length).fill(0);
   let words = 0;
-  scanRuns(lower, isWordCharAt, (start, end) => {
+  // The loop of scanRuns written out: a callback per character and per word cost more than the counting.
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCharAt(lower, i)) {
+      i += charWidth(lower, i);
+      continue;
+    }
+    const start = i;
+    do i += charWidth(lower, i);
+    while (i < n && isWordCharAt(lower, i));
     words++;
-    if (end - start > LONGEST_FUNCTION_WORD) return;
-    const langs = LANGUAGES_OF_WORD.get(lower.slice(start, end));
-    if (langs) for (const index of langs) counts[index]!++;
-  });
+    if (i - start > LONGEST_FUNCTION_WORD) continue;
+    const id = FUNCTION_WORD_TABLE.find(lower, start, i);
+    if (id >= 0) for (const index of LANGUAGES_OF_WORD[id]!) counts[index]!++;
+  }
   if (words < 8) return undefined;
   let best: string | undefined;
   let bestCount = 0;
@@ -51,5 +63,8 @@ export function detectLanguage(text: string): string | undefined {
 }
 
 function isWordCharAt(text: string, i: number): boolean {
-  return text.charCodeAt(i) === 39 || (letterClassAt(text, i) & LETTER) !== 0;
+  const code = text.charCodeAt(i);
+  // ASCII without the table: letters, and the apostrophe.
+  if (code < 128) return code === 39 || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return (letterClassAt(text, i) & LETTER) !== 0;
 }

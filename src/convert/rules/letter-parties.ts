@@ -5,6 +5,7 @@
  * Washington"). What a salutation gives is inferred (it says how the writer addressed someone, not who received the
  * letter); an address at the foot is stated.
  */
+import { foldSpaces } from '../readers/blocks.js';
 import type { PartyReading } from './heading-parties.js';
 
 /** Salutations that name nobody: "Sir:", "Dear Sir,", "Gentlemen:", "Your Excellency:", "Excellency,". */
@@ -21,7 +22,7 @@ const OFFICE_ADDRESS = /^(?:(?:my\s+)?(?:very\s+)?dear\s+)?(?:Mr\.?|Mister|Madam
  * "My dear Welles," → "Welles"; "Mr. Secretary of State:" → office "Secretary of State".
  */
 export function addresseeOfSalutation(salutation: string): PartyReading | undefined {
-  const t = salutation.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+  const t = foldSpaces(salutation.replace(/\*+/g, '')).trim();
   if (!t || t.length > 70 || ANONYMOUS.test(t)) return undefined;
   const office = OFFICE_ADDRESS.exec(t);
   if (office) return { kind: 'office', office: office[1]!.trim() };

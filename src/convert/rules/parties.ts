@@ -3,6 +3,7 @@
  * MINISTER, Mr CHURCHILL, FROM J. V. STALIN", "The Ambassador in the Soviet Union (Harriman) to the
  * Secretary of State", "Note from G. Wilson, Foreign Office Northern Department, on …".
  */
+import { foldSpaces } from '../readers/blocks.js';
 import type { Party } from '../../model/document.js';
 
 export interface HeadingParties {
@@ -81,7 +82,7 @@ const LEAD_WORDS = /^(?:(?:personal|secret|most|top|and|urgent|immediate|copy\.?
 /** Reads sender and addressees from a heading; undefined when it names no direction (no TO/FROM/FOR). */
 export function partiesFromHeading(heading: string): HeadingParties | undefined {
   // A document number printed before the heading ("1. Telegram From …") is not part of it.
-  const text = heading.replace(/\*+/g, '').replace(/\s+/g, ' ').trim().replace(/^\d{1,4}\.\s+/, '');
+  const text = foldSpaces(heading.replace(/\*+/g, '')).trim().replace(/^\d{1,4}\.\s+/, '');
   // "Note from G. Wilson, Foreign Office …, on relations …": a described document in running case; the
   // clause after the first comma describes the writer or the subject, not further names.
   const doc =

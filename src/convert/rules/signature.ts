@@ -5,6 +5,7 @@
  * "v. Macchi di Cellere"), an office under it ("Acting Secretary."), "For the Secretary of State:" above it, and
  * several of them in treaties ("For the Republic of Guatemala:" / name, repeated).
  */
+import { foldSpaces } from '../readers/blocks.js';
 
 /** Closing formulas of letters and diplomatic notes. A closing formula is never a name. */
 const CLOSINGS: readonly RegExp[] = [
@@ -31,7 +32,7 @@ export const MAX_CLOSING_CHARS = 240;
 /** True when the text is a closing formula of a letter or note. */
 export function isClosingFormula(text: string): boolean {
   if (printableCharsExceed(text, MAX_CLOSING_CHARS)) return false;
-  const t = text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+  const t = foldSpaces(text.replace(/\*+/g, '')).trim();
   if (t.length === 0 || t.length > MAX_CLOSING_CHARS || /^yours\s+of\b/i.test(t)) return false;
   return CLOSINGS.some((r) => r.test(t));
 }
@@ -40,7 +41,7 @@ export function isClosingFormula(text: string): boolean {
  * More than `limit` characters of `text` are printable ASCII other than a star: the text stays longer than `limit`
  * once stars are dropped and white space folded. Asked first, so that a long paragraph is not folded to be measured.
  */
-function printableCharsExceed(text: string, limit: number): boolean {
+export function printableCharsExceed(text: string, limit: number): boolean {
   if (text.length <= limit) return false;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -100,6 +101,12 @@ export interface SignatureLine {
   role: 'for' | 'name' | 'office';
 }
 
+/**
+ * The most printable ASCII characters other than stars a line of a signature block can hold: a name (45) with its
+ * office (80 and a full stop) after a comma; "For the …:" (87) and "By" before a name (47) are shorter.
+ */
+export const MAX_SIGNATURE_LINE_CHARS = 127;
+
 /** The most lines a signature block has (several signatories of a treaty, each with an office). */
 export const MAX_SIGNATURE_LINES = 12;
 
@@ -111,6 +118,8 @@ export const MAX_SIGNATURE_LINES = 12;
 export function readSignatureBlock(lines: readonly string[]): SignatureLine[] | undefined {
   const ls = lines.map((l) => l.trim()).filter(Boolean);
   if (ls.length === 0 || ls.length > MAX_SIGNATURE_LINES) return undefined;
+  // A paragraph's line is answered before the name and office expressions read it several times over.
+  if (ls.some((l) => printableCharsExceed(l, MAX_SIGNATURE_LINE_CHARS))) return undefined;
   const out: SignatureLine[] = [];
   for (const l of ls) {
     const last = out[out.length - 1];

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Block, SourceText } from '../../../src/model/document.js';
-import { blockText, firstColumn, forgetBlockText, plainText, readBlocks } from '../../../src/convert/readers/blocks.js';
+import { blockText, firstColumn, foldSpaces, forgetBlockText, plainText, readBlocks } from '../../../src/convert/readers/blocks.js';
 import { splitLines } from '../../../src/convert/readers/decode.js';
 
 function source(text: string): SourceText {
@@ -133,5 +133,20 @@ describe('readers/blocks: block texts', () => {
     forgetBlockText(block);
     assert.equal(blockText(block), '*One* two');
     assert.equal(plainText(block), 'One two');
+  });
+});
+
+describe('readers/blocks: foldSpaces (property)', () => {
+  it('folds as replace(/\\s+/g, " ") does, and returns a text with nothing to fold as it is', () => {
+    const characters = fc.constantFrom('a', 'é', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '*', '𝔄');
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(foldSpaces(text), text.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 2000 },
+    );
+    const even = 'one two three';
+    assert.equal(foldSpaces(even), even);
   });
 });

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { isBracketedLine, isEnclosureMarker, isFileNumberLine } from '../../../src/convert/rules/source-note.js';
-import { isDocumentHeadShape, isPartyPhrase } from '../../../src/convert/rules/document-head.js';
+import fc from 'fast-check';
+import { isDocumentHeadShape, isPartyPhrase, stripHeadMarkers } from '../../../src/convert/rules/document-head.js';
 import { divisionHeadStrength, divisionNumber, isNameLike } from '../../../src/convert/rules/division-head.js';
 import { isFootnoteBlock, noteLineMarker, superscriptMarkers } from '../../../src/convert/rules/footnote-block.js';
 
@@ -124,5 +125,18 @@ describe('rules/footnote-block', () => {
     assert.ok(isFootnoteBlock(['1. Not printed.', '2. See ante, p. 4.']));
     assert.ok(!isFootnoteBlock(['1. Not printed.', 'A paragraph.']));
     assert.ok(!isFootnoteBlock(['103. Your telegram of June 3.'], new Set(['1'])));
+  });
+});
+
+describe('rules/document-head: stripHeadMarkers (property)', () => {
+  it('strips what the trailing markers expression strips', () => {
+    const characters = fc.constantFrom('a', 'S', ' ', '\t', '\u00a0', '¹', '²', 'ᵃ', '*', '†', '‡', '§', '.', '𝔄', '\ud835', '\udc00');
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(stripHeadMarkers(text), text.replace(/[\s⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉ*†‡§]+$/u, '').trim());
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -3,7 +3,8 @@
  * where ../shared/frus-dev is present, the editors' signatures are read as signature blocks.
  */
 import assert from 'node:assert/strict';
-import { isClosingFormula, isSignedName, readSignatureBlock, signedNameOf } from '../../../src/convert/rules/signature.js';
+import fc from 'fast-check';
+import { MAX_SIGNATURE_LINE_CHARS, isClosingFormula, isNameWithOffice, isOfficeLine, isSignedName, printableCharsExceed, readSignatureBlock, signedNameOf } from '../../../src/convert/rules/signature.js';
 import { frusDocuments } from '../../helpers/frus.js';
 
 describe('rules/signature', () => {
@@ -95,5 +96,29 @@ describe('rules/signature', () => {
       }
       assert.ok(unread.length <= 0.01 * signed, `${unread.length} of ${signed}: ${unread.join(' ')}`);
     });
+  });
+});
+
+describe('rules/signature: the length a signature line may have (property)', () => {
+  it('a line longer than MAX_SIGNATURE_LINE_CHARS is no line of a signature block', () => {
+    const forLine = /^For\s+(?:the\s+)?\p{Lu}.{0,80}:$/u;
+    const pieces = fc.constantFrom('Alvey', 'A.', 'Adee', 'S[umner]', 'W[elles]', 'de', 'Cellere', 'Jr.', 'Acting', 'Secretary', 'Counselor', 'of', 'Embassy', 'Taotai at Shanghai', 'For the', 'By', ',', ':', '.', ' ', '   ', '*', '**', '¹²', 'X'.repeat(20), 'Ministry');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40, size: 'max' }), fc.constantFrom(' ', ''), (parts, sep) => {
+        const line = parts.join(sep).trim();
+        if (!printableCharsExceed(line, MAX_SIGNATURE_LINE_CHARS)) return;
+        assert.equal(forLine.test(line) || isOfficeLine(line) || isSignedName(line.replace(/^By\s+/, '')) || isNameWithOffice(line), false, line);
+        assert.equal(readSignatureBlock([line]), undefined);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a name and its office at that length are read', () => {
+    const name = `Alvey ${'X'.repeat(34)} Adee`; // 45 characters
+    const office = `Acting Secretary of ${'Y'.repeat(60)}.`; // 80 and a full stop
+    const line = `${name}, ${office}`;
+    assert.equal(printableCharsExceed(line, MAX_SIGNATURE_LINE_CHARS), false);
+    assert.deepEqual(readSignatureBlock([line])?.map((l) => l.role), ['name']);
   });
 });
