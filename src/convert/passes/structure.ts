@@ -13,11 +13,11 @@ import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
 import { readDocumentOpening } from '../rules/document-opening.js';
 import { readClosedSignatures, readDocumentEnd, type EndDecision } from '../rules/document-end.js';
-import { gluedNoteNumbers, referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
+import { gluedNoteNumbers, noteLineMarker, referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
 import { readSourceLine } from '../rules/source-note.js';
 import { findEnclosures, isEnclosureTitle } from '../rules/enclosures.js';
 import { readDatelineBlock } from '../rules/dateline-block.js';
-import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../readers/inline.js';
+import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, printedCharsExceed, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../readers/inline.js';
 
 interface Recognised {
   kind: BlockKind;
@@ -246,6 +246,10 @@ const SPLIT_KINDS: ReadonlySet<BlockKind> = new Set(['p', 'noteBody', 'sourceNot
 
 function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
   const blocks = doc.blocks;
+  // Most documents end in no block that opens with a note's marker: then nothing splits, whatever the text refers to,
+  // and the references of every block are not read for it.
+  const lastBlock = blocks[blocks.length - 1];
+  if (!lastBlock || (lastBlock.kind === 'noteBody' && !lastBlock.n) || !SPLIT_KINDS.has(lastBlock.kind) || !opensWithNoteLine(lastBlock)) return;
   const referenced = new Set<string>();
   for (const b of blocks) {
     if (b.kind === 'noteBody') continue;
@@ -440,15 +444,19 @@ function isByline(text: string): boolean {
 function findSignatures(doc: TeiDocument, read: Reading): void {
   const blocks = doc.blocks;
   // "1. See the telegram …" after the signature is a note text, not more body.
-  const refs = referencedNotes(blocks, read);
-  const isNoteText = (b: Block) => refs.has(/^(\d{1,3})\.\s/.exec(plainText(b))?.[1] ?? '');
+  // The references of every block are read only once a paragraph opens with a number.
+  let refs: Set<string> | undefined;
+  const isNoteText = (b: Block) => {
+    const n = /^(\d{1,3})\.\s/.exec(plainText(b))?.[1];
+    return n !== undefined && (refs ??= referencedNotes(blocks, read)).has(n);
+  };
   // What lies before and after each block, computed once: the loop only ever changes blocks behind it.
   const lastText = blocks.findLastIndex((x) => x.kind === 'p' || x.kind === 'postscript');
   const firstClosing = blocks.findIndex((x) => x.kind === 'closing' || x.kind === 'dateline');
   const bodyAfter: boolean[] = new Array(blocks.length).fill(false);
   for (let i = blocks.length - 2; i >= 0; i--) {
     const x = blocks[i + 1]!;
-    bodyAfter[i] = bodyAfter[i + 1]! || (x.kind === 'p' && !looksLikeSignature(read.words(x)) && !isNoteText(x));
+    bodyAfter[i] = bodyAfter[i + 1]! || (x.kind === 'p' && !wordsLookLikeSignature(x, read) && !isNoteText(x));
   }
   let bodyBefore = false;
   for (let i = 0; i < blocks.length; i++) {
@@ -458,25 +466,50 @@ function findSignatures(doc: TeiDocument, read: Reading): void {
   }
 
   function classifySignature(b: Block, i: number): void {
-    const text = read.words(b);
-    const lines = b.lines.map((_l, k) => lineWithoutNotes(b, k));
     // "Army General ANTONOV," / "Chief of Staff of the Red Army": a name in capitals with its office, last.
     const last = lastText <= i;
-    if (last && firstClosing >= 0 && firstClosing < i && /\b\p{Lu}{3,}\b/u.test(lines[0]!) && !/[.!?]$/.test(lines[0]!) && text.length <= 120) {
-      b.kind = 'signed';
-      return;
+    if (last && firstClosing >= 0 && firstClosing < i) {
+      const first = lineWithoutNotes(b, 0);
+      if (/\b\p{Lu}{3,}\b/u.test(first) && !/[.!?]$/.test(first) && read.words(b).length <= 120) {
+        b.kind = 'signed';
+        return;
+      }
     }
     if (b.lines.length > 2) return;
     const afterClosing = blocks[i - 1]?.kind === 'closing';
-    if (lines.every(looksLikeSignature) && (afterClosing || bodyBefore)) {
+    if ((afterClosing || bodyBefore) && linesLookLikeSignature(b)) {
       b.kind = 'signed';
     } else if (afterClosing || (bodyBefore && !bodyAfter[i])) {
       // A mixed-case name alone on the last line: "Winston S. Churchill", "Harriman".
+      const text = read.words(b);
       if (/^\[?\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}\]?$/u.test(text) && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''))) {
         b.kind = 'signed';
       }
     }
   }
+}
+
+/** The most characters {@link looksLikeSignature} takes, once digits at the end and spaces are left out. */
+const MAX_SIGNATURE_CHARS = 45;
+
+/** {@link looksLikeSignature} of the block's words; a paragraph is answered before its words are read. */
+function wordsLookLikeSignature(b: Block, read: Reading): boolean {
+  return !printedCharsExceed(b.inlines, MAX_SIGNATURE_CHARS) && looksLikeSignature(read.words(b));
+}
+
+/** {@link looksLikeSignature} of every line of the block; a long line is answered before its words are read. */
+function linesLookLikeSignature(b: Block): boolean {
+  for (let k = 0; k < b.lines.length; k++) {
+    const pieces = b.pieces?.[k];
+    const lines = !pieces || pieces.length === 0 ? { from: b.line + k, to: b.line + k } : { from: pieces[0]!.line, to: pieces[pieces.length - 1]!.line };
+    if (printedCharsExceed(b.inlines, MAX_SIGNATURE_CHARS, lines) || !looksLikeSignature(lineWithoutNotes(b, k))) return false;
+  }
+  return true;
+}
+
+/** A block whose first three lines hold a note's marker ("1. …", "*. …", "¹ …"): it may open a footnote block. */
+function opensWithNoteLine(b: Block): boolean {
+  return b.lines.slice(0, 3).some((line) => noteLineMarker(line) !== undefined);
 }
 
 /**
@@ -491,13 +524,13 @@ function findTrailingNotes(doc: TeiDocument, read: Reading): void {
     if (b.kind === 'signed' || b.kind === 'closing') lastEnd = i;
   });
   if (lastEnd < 0) return;
-  const refs = referencedNotes(blocks.slice(0, lastEnd + 1), read);
+  let refs: Set<string> | undefined;
   let inNotes = false;
   const single = doc.kind !== 'telegram'; // volume messages carry no source notes of their own
   for (const b of blocks.slice(lastEnd + 1)) {
     const text = plainText(b);
     const m = /^(\d{1,3})\.\s+\S/.exec(text);
-    if (m && refs.has(m[1]!)) {
+    if (m && (refs ??= referencedNotes(blocks.slice(0, lastEnd + 1), read)).has(m[1]!)) {
       b.kind = 'noteBody';
       b.n = m[1];
       inNotes = true;

@@ -8,6 +8,7 @@
  * work on these nodes and never look at the raw characters again.
  */
 import type { Block, Inline, NoteRefInline, TextInline } from '../../model/document.js';
+import { foldSpaces } from './blocks.js';
 import { fromSuperscript, toSuperscript } from './superscript.js';
 
 interface Token {
@@ -353,12 +354,34 @@ export function textWithoutNotes(inlines: readonly Inline[], line?: number | { f
   return collapseSpaces(out);
 }
 
-/** White space that collapsing changes: any but a single space. */
-const UNEVEN_SPACE = /[^\S ]| {2}/;
-
-/** Runs of white space made one space, ends trimmed: a text already spaced singly (most are) is not copied. */
+/** Runs of white space made one space, ends trimmed. */
 function collapseSpaces(text: string): string {
-  return (UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+  return foldSpaces(text).trim();
+}
+
+/**
+ * More than `limit` characters of {@link textWithoutNotes} (of the lines `from`–`to`, when given) are printable ASCII
+ * other than digits: its words stay longer than `limit` with digits taken off their end and spaces trimmed. Counted
+ * in the text nodes alone, up to the limit: a paragraph is answered without its words being put together.
+ */
+export function printedCharsExceed(inlines: readonly Inline[], limit: number, lines?: { from: number; to: number }): boolean {
+  let count = 0;
+  const walk = (nodes: readonly Inline[]): boolean => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        if (lines && (node.line < lines.from || node.line > lines.to)) continue;
+        const text = node.text;
+        for (let i = 0; i < text.length; i++) {
+          const code = text.charCodeAt(i);
+          if (code > 32 && code < 127 && (code < 48 || code > 57) && ++count > limit) return true;
+        }
+      } else if ((node.type === 'hi' && node.rend !== 'superscript') || node.type === 'entity') {
+        if (walk(node.children)) return true;
+      }
+    }
+    return false;
+  };
+  return walk(inlines);
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import type { Block, Inline } from '../../../src/model/document.js';
-import { noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../../../src/convert/readers/inline.js';
+import fc from 'fast-check';
+import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, printedCharsExceed, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../../../src/convert/readers/inline.js';
 import { onlyDoc, runUpTo, textOf } from '../passes/run-passes.js';
 
 /** The inlines of the last block of a short text, after the inline and structure passes. */
@@ -241,5 +242,28 @@ describe('readers/inline', () => {
       assert.equal(openingNoteRef(parsed(['[footnoteRef:1] Text.'])), undefined);
       assert.equal(openingNoteRef(parsed(['Text.¹'])), undefined);
     });
+  });
+});
+
+describe('readers/inline: printedCharsExceed, the bound read before the words (property)', () => {
+  it('says "more than the limit" only of words that stay longer than it without their final digits', () => {
+    const pieces = fc.constantFrom('Harriman', 'J.', ' ', '  ', '*', '**', '¹', '²³', '[footnoteRef:4]', '<sup>5</sup>', '12', '[…]', 'é', '(SGD)', ',', 'x');
+    const lines = fc.array(fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')), { minLength: 1, maxLength: 3 });
+    let exceeded = 0;
+    fc.assert(
+      fc.property(lines, fc.integer({ min: 0, max: 30 }), (texts, limit) => {
+        const block: Block = { kind: 'p', line: 10, endLine: 10 + texts.length - 1, lines: texts.map((t) => t || 'x'), column: 1, inlines: [] };
+        parseBlock(block);
+        const cases: [string, { from: number; to: number } | undefined][] = [[textWithoutNotes(block.inlines), undefined]];
+        for (let k = 0; k < block.lines.length; k++) cases.push([lineWithoutNotes(block, k), { from: 10 + k, to: 10 + k }]);
+        for (const [words, range] of cases) {
+          if (!printedCharsExceed(block.inlines, limit, range)) continue;
+          exceeded++;
+          assert.ok(words.replace(/\d+$/, '').trim().length > limit, `${JSON.stringify(words)} within ${limit}`);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(exceeded > 100);
   });
 });
