@@ -188,6 +188,7 @@ const NEAR_NUMBER = 5;
 
 function keepParagraphNumbersInSequence(blocks: Block[]): void {
   const numbered = blocks.filter((b) => b.kind === 'p' && b.n !== undefined);
+  if (numbered.length === 0) return;
   const numbers = numbered.map((b) => Number(b.n));
   // How many paragraphs print each number (1–3 digits, as classify reads them): "another number near this one" is
   // then a sum over eleven counts, not a look at every other paragraph.

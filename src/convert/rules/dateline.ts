@@ -119,8 +119,9 @@ export interface Dateline {
  * followed by a time of day. Lines with other words (a sentence that mentions a date) are not datelines.
  */
 export function parseDateline(line: string): Dateline | undefined {
-  // Most lines asked about are paragraphs: answered before five replacements copy them, and kept out of the cache.
-  if (tooLongForDateline(line)) return undefined;
+  // Most lines asked about are paragraphs or short lines without a year: answered before five replacements copy
+  // them, and kept out of the cache.
+  if (cannotBeDateline(line)) return undefined;
   // Segmentation and structure ask about the same lines several times.
   if (datelineCache.has(line)) return datelineCache.get(line);
   if (datelineCache.size > 20000) datelineCache.clear();
@@ -135,21 +136,28 @@ const datelineCache = new Map<string, Dateline | undefined>();
 const DATELINE_MAX = 80;
 
 /**
- * True when {@link readDateline} cannot keep `line` within {@link DATELINE_MAX} characters, told by one scan that
- * stops there. Its cleaning takes out only asterisks, square brackets, white space at the ends, one "/15" of a day
- * in two calendars (a slash and two digits), and an editor's query (which needs a "?"): visible ASCII characters
- * other than those stay. Other characters are not counted, as if they might go.
+ * True when {@link readDateline} cannot read `line` as a dateline, told by a scan that stops early: a full date
+ * prints four ASCII digits at least (a year, or "23.12.41"), and the cleaning adds none; and the cleaning cannot
+ * bring the line within {@link DATELINE_MAX} characters. It takes out only asterisks, square brackets, white space at
+ * the ends, one "/15" of a day in two calendars (a slash and two digits), and an editor's query (a bracket holding a
+ * "?", which may be long): visible ASCII characters other than those stay. Other characters are not counted, as if
+ * they might go.
  */
-export function tooLongForDateline(line: string): boolean {
-  if (line.length <= DATELINE_MAX) return false;
-  let kept = 0;
+export function cannotBeDateline(line: string): boolean {
+  if (line.length > DATELINE_MAX && !line.includes('?')) {
+    let kept = 0;
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      // Not white space, "*", "/", "[" or "]"; the two digits after the one slash taken out are counted off at the end.
+      if (code > 32 && code < 127 && code !== 42 && code !== 47 && code !== 91 && code !== 93 && ++kept > DATELINE_MAX + 2) return true;
+    }
+  }
+  let digits = 0;
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
-    if (code === 63) return false; // "?"
-    // Not white space, "*", "/", "[" or "]"; the two digits after the one slash taken out are counted off at the end.
-    if (code > 32 && code < 127 && code !== 42 && code !== 47 && code !== 91 && code !== 93 && ++kept > DATELINE_MAX + 2) return true;
+    if (code >= 48 && code <= 57 && ++digits >= 4) return false;
   }
-  return false;
+  return true;
 }
 
 /** What {@link parseDateline} reads, without its cache (exported for tests). */

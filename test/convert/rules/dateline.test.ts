@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findFullDate, inferYear, parseDateline, parseYearlessDateline, readDateline, stripLeadingDate, timeOfDay, tooLongForDateline, withTimeOfDay } from '../../../src/convert/rules/dateline.js';
+import { findFullDate, inferYear, parseDateline, parseYearlessDateline, readDateline, stripLeadingDate, timeOfDay, cannotBeDateline, withTimeOfDay } from '../../../src/convert/rules/dateline.js';
 import { frusDocuments } from '../../helpers/frus.js';
 
 describe('rules/dateline', () => {
@@ -203,21 +203,28 @@ describe('rules/dateline: datelines without a year', () => {
   });
 });
 
-describe('rules/dateline: the length checked before cleaning (property)', () => {
+describe('rules/dateline: what rules a line out before cleaning (property)', () => {
   it('a line that cleaning brings to 80 characters is not too long; one of plain words past it is', () => {
     const padded = `${'*'.repeat(40)}[Moscow,] [December] 2/15, 1941${' '.repeat(30)}${'*'.repeat(20)}`;
-    assert.equal(tooLongForDateline(padded), false);
+    assert.equal(cannotBeDateline(padded), false);
     assert.equal(parseDateline(padded)?.date.when, '1941-12-02');
-    assert.equal(tooLongForDateline(`Moscow, December 23, 1941, ${'and so on '.repeat(12)}`), true);
-    assert.equal(tooLongForDateline(`Moscow, December 23, 1941 [p.m.?] ${'and so on '.repeat(6)}`), false);
+    assert.equal(cannotBeDateline(`Moscow, December 23, 1941, ${'and so on '.repeat(12)}`), true);
+    assert.equal(cannotBeDateline(`Moscow, December 23, 1941 [p.m.?] ${'and so on '.repeat(12)}`), false);
+    // An editor's query, however long, is taken out whole.
+    const queried = `[${'and so on '.repeat(12)}?] Moscow, December 23, 1941`;
+    assert.equal(cannotBeDateline(queried), false);
+    assert.equal(parseDateline(queried)?.date.when, '1941-12-23');
+    // Fewer than four digits: no year.
+    assert.equal(cannotBeDateline('Moscow, December 23.'), true);
+    assert.equal(cannotBeDateline('23.12.41'), false);
   });
 
-  it('whatever is too long, readDateline reads as nothing', () => {
-    const pieces = fc.constantFrom('Moscow,', 'New York,', 'December', 'Dec.', '23,', '2/15,', '1941', '23.12.41', '—noon.', '5 p.m.', 'Sent on', '*', '**', '[', ']', '[Washington,]', '[p.m.?]', '?', '/', ' ', '  ', '\t', '\u00a0', '\u2003', 'é', 'x', '12', 'and');
+  it('whatever is ruled out, readDateline reads as nothing', () => {
+    const pieces = fc.constantFrom('Moscow,', 'New York,', 'December', 'Dec.', '23,', '2/15,', '1941', '23.12.41', '—noon.', '5 p.m.', 'Sent on', '*', '**', '[', ']', '[Washington,]', '[p.m.?]', '?', '/', ' ', '  ', '\t', '\u00a0', '\u2003', 'é', 'x', '12', 'and', `[${'an editor’s long query '.repeat(4)}?]`, '[a query?', '1', '9');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
         const line = parts.join('');
-        if (tooLongForDateline(line)) assert.equal(readDateline(line), undefined, line);
+        if (cannotBeDateline(line)) assert.equal(readDateline(line), undefined, line);
       }),
       { numRuns: 2000 },
     );
