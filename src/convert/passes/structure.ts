@@ -13,11 +13,11 @@ import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
 import { readDocumentOpening } from '../rules/document-opening.js';
 import { readClosedSignatures, readDocumentEnd, type EndDecision } from '../rules/document-end.js';
-import { gluedNoteNumbers, noteLineMarker, referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
+import { gluedNoteNumbers, isAsciiDigit, isMarkerCode, noteLineMarker, referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
 import { readSourceLine } from '../rules/source-note.js';
 import { findEnclosures, isEnclosureTitle } from '../rules/enclosures.js';
 import { readDatelineBlock } from '../rules/dateline-block.js';
-import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, printedCharsExceed, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../readers/inline.js';
+import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, printedCharsExceed, takeNoteMarker, takeParagraphNumber, textWithoutNotes, wordsHold } from '../readers/inline.js';
 
 interface Recognised {
   kind: BlockKind;
@@ -255,7 +255,7 @@ function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
   for (const b of blocks) {
     if (b.kind === 'noteBody') continue;
     for (const n of read.refs(b)) referenced.add(n);
-    for (const n of referencedMarkers(read.words(b))) referenced.add(n);
+    if (wordsHold(b.inlines, isMarkerCode)) for (const n of referencedMarkers(read.words(b))) referenced.add(n);
   }
   if (referenced.size === 0) return;
   let start = blocks.length;
@@ -569,7 +569,8 @@ function newReading(): Reading {
       let found = refs.get(b);
       if (!found) {
         found = noteRefNumbers(b.inlines);
-        for (const n of gluedNoteNumbers(reading.words(b))) found.push(n);
+        // Glued numbers are digits: a block without any is not put together to be read for them.
+        if (wordsHold(b.inlines, isAsciiDigit)) for (const n of gluedNoteNumbers(reading.words(b))) found.push(n);
         refs.set(b, found);
       }
       return found;

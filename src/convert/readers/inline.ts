@@ -385,6 +385,22 @@ export function printedCharsExceed(inlines: readonly Inline[], limit: number, li
 }
 
 /**
+ * True when a code unit of {@link textWithoutNotes} of the nodes passes `test` (spaces aside): asked of the nodes, so
+ * that a question about a few characters (a digit, a note's symbol) does not put a paragraph's words together.
+ */
+export function wordsHold(inlines: readonly Inline[], test: (code: number) => boolean): boolean {
+  for (const node of inlines) {
+    if (node.type === 'text' || node.type === 'gap') {
+      const text = node.text;
+      for (let i = 0; i < text.length; i++) if (test(text.charCodeAt(i))) return true;
+    } else if ((node.type === 'hi' && node.rend !== 'superscript') || node.type === 'entity') {
+      if (wordsHold(node.children, test)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The words of line `k` of a block ({@link textWithoutNotes} of that line): in a print extraction a line of the
  * text may be several printed lines joined again, with a running head between them.
  */

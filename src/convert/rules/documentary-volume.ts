@@ -13,7 +13,7 @@ import { blockText } from '../readers/blocks.js';
 import { findFullDate, parseDateline } from './dateline.js';
 import { divisionHeadStrength, isNameLike } from './division-head.js';
 import { isDocumentHeadShape } from './document-head.js';
-import { isFootnoteBlock, superscriptMarkers } from './footnote-block.js';
+import { isFootnoteBlock, noteLineMarker, superscriptMarkers } from './footnote-block.js';
 import { isBracketedLine, isEnclosureMarker, isFileNumberLine, readSourceLine } from './source-note.js';
 import { readMemoHeader } from './memo-header.js';
 
@@ -355,11 +355,20 @@ function markersIn(blocks: readonly Block[], from: number, to: number): Set<stri
   return found;
 }
 
+/**
+ * True when block i is a footnote block whose first marker blocks [from, to) refer to: the markers of those blocks
+ * are read only once every line of block i is a note line (most blocks are not).
+ */
+function isReferredFootnoteBlock(blocks: readonly Block[], i: number, from: number, to: number): boolean {
+  const lines = blocks[i]!.lines;
+  return isFootnoteBlock(lines) && markersIn(blocks, from, to).has(noteLineMarker(lines[0]!)!);
+}
+
 /** True when block i closes a document: a footnote block, a signature, a closing date line. */
 function endsDocument(shapes: BlockShape[], blocks: readonly Block[], from: number, i: number): boolean {
   const s = shapes[i];
   if (!s) return true;
-  return isFootnoteBlock(blocks[i]!.lines, markersIn(blocks, from, i)) || s.dateline || (s.oneLine && isNameLike(s.text));
+  return isReferredFootnoteBlock(blocks, i, from, i) || s.dateline || (s.oneLine && isNameLike(s.text));
 }
 
 /**
@@ -383,7 +392,7 @@ function divisionHeadsBefore(blocks: readonly Block[], shapes: BlockShape[], sta
   if (runStart === start) return start;
   const p0 = runStart - 1;
   // Nothing of the previous document follows its footnote block.
-  if (p0 < 0 || isFootnoteBlock(blocks[p0]!.lines, markersIn(blocks, Math.max(0, floor - 1), p0))) return runStart;
+  if (p0 < 0 || isReferredFootnoteBlock(blocks, p0, Math.max(0, floor - 1), p0)) return runStart;
   // The previous document's signature is the last name in the run that no division head introduces.
   let from = runStart;
   for (let m = runStart; m < start; m++) {

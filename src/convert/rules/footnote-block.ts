@@ -128,7 +128,8 @@ export function gluedNoteNumbers(text: string): string[] {
   return out;
 }
 
-function isAsciiDigit(code: number): boolean {
+/** A digit of `\d`: what {@link gluedNoteNumbers} finds numbers by (a text without one holds none). */
+export function isAsciiDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
@@ -199,6 +200,15 @@ export function splitFootnoteBlock(block: Block, referenced: ReadonlySet<string>
  * full garbage collection (V8's cache of compiled expressions is cleared then), and this one is read for every block.
  */
 const SUPERSCRIPT_MARKERS = new RegExp(SUPERSCRIPT_MARKER.source, 'gu');
+
+/** The code units {@link referencedMarkers} finds a marker by: superscript digits and letters, notes' symbols. */
+const MARKER_CODES: ReadonlySet<number> = new Set([...'⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍ', ...NOTE_SYMBOLS].map((c) => c.charCodeAt(0)));
+
+/** A code unit of a marker {@link referencedMarkers} finds (a text without one refers to none). */
+export function isMarkerCode(code: number): boolean {
+  // "*" is the only one below "§".
+  return code === 42 || (code >= 0xa7 && MARKER_CODES.has(code));
+}
 
 /** Every note number a text refers to: superscripts ("¹", "⁴⁷ᵃ") and symbols glued to a word ("service*;"). */
 export function referencedMarkers(text: string): Set<string> {

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import type { Block, Inline } from '../../../src/model/document.js';
 import fc from 'fast-check';
-import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, printedCharsExceed, takeNoteMarker, takeParagraphNumber, textWithoutNotes } from '../../../src/convert/readers/inline.js';
+import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, printedCharsExceed, takeNoteMarker, takeParagraphNumber, textWithoutNotes, wordsHold } from '../../../src/convert/readers/inline.js';
 import { onlyDoc, runUpTo, textOf } from '../passes/run-passes.js';
 
 /** The inlines of the last block of a short text, after the inline and structure passes. */
@@ -265,5 +265,29 @@ describe('readers/inline: printedCharsExceed, the bound read before the words (p
       { numRuns: 2000 },
     );
     assert.ok(exceeded > 100);
+  });
+});
+
+describe('readers/inline: wordsHold, asked of the nodes (property)', () => {
+  it('finds a character exactly when the words hold it', () => {
+    const pieces = fc.constantFrom('Harriman', ' ', '*', '**', '¹', '²³', '[footnoteRef:4]', '<sup>5</sup>', '12', '[…]', 'é', ',', '†', '\\*');
+    const lines = fc.array(fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')), { minLength: 1, maxLength: 3 });
+    const tests: [string, (code: number) => boolean][] = [
+      ['digit', (c) => c >= 48 && c <= 57],
+      ['star or dagger', (c) => c === 42 || c === 0x2020],
+      ['superscript', (c) => c === 0xb9 || c === 0xb2 || c === 0xb3],
+    ];
+    fc.assert(
+      fc.property(lines, (texts) => {
+        const block: Block = { kind: 'p', line: 1, endLine: texts.length, lines: texts.map((t) => t || 'x'), column: 1, inlines: [] };
+        parseBlock(block);
+        const words = textWithoutNotes(block.inlines);
+        for (const [name, test] of tests) {
+          const inWords = [...words].some((c) => test(c.charCodeAt(0)));
+          assert.equal(wordsHold(block.inlines, test), inWords, `${name} in ${JSON.stringify(words)}`);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Block } from '../../../src/model/document.js';
 import fc from 'fast-check';
-import { cutFootnoteBlock, fromSuperscriptMarker, gluedNoteNumbers, pairNotes, parseNoteLine, referencedMarkers, splitFootnoteBlock, symbolReferences } from '../../../src/convert/rules/footnote-block.js';
+import { cutFootnoteBlock, fromSuperscriptMarker, gluedNoteNumbers, isAsciiDigit, isMarkerCode, pairNotes, parseNoteLine, referencedMarkers, splitFootnoteBlock, symbolReferences } from '../../../src/convert/rules/footnote-block.js';
 
 describe('rules/footnote-block', () => {
   describe('parseNoteLine', () => {
@@ -144,5 +144,23 @@ describe('rules/footnote-block gluedNoteNumbers (property)', () => {
   it('reads "the message.1 He said" and "Government,12 and", not "1918" or "p. 210"', () => {
     assert.deepEqual(gluedNoteNumbers('the message.1 He said'), ['1']);
     assert.deepEqual(gluedNoteNumbers('Government,12 and June 11, 1918, p. 210'), ['12']);
+  });
+});
+
+describe('rules/footnote-block: the characters a reference needs (property)', () => {
+  it('a text without a digit has no glued number; one without a marker character refers to no marker', () => {
+    const characters = fc.constantFrom('a', 'A', '.', ',', ' ', '1', '¹', '²', '⁴', 'ᵃ', 'ᶜ', 'ᵍ', '*', '†', '‡', '§', 'ǁ', '‖', '¶', ';', ')', 'é', '\n');
+    let withRefs = 0;
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const codes = [...text].map((c) => c.charCodeAt(0));
+        if (!codes.some(isAsciiDigit)) assert.deepEqual(gluedNoteNumbers(text), []);
+        if (!codes.some(isMarkerCode)) assert.equal(referencedMarkers(text).size, 0);
+        if (referencedMarkers(text).size > 0) withRefs++;
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(withRefs > 100);
   });
 });
