@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
-import { findPersons, readTokens } from '../../../src/convert/entities/persons/find-persons.js';
+import { findPersons } from '../../../src/convert/entities/persons/find-persons.js';
+import { ALL_CAPS, AS_FOLDED, HYPHEN, POSSESSIVE, readTokens } from '../../../src/convert/entities/persons/tokens.js';
 import { lowerWords } from '../../../src/convert/entities/persons/knowledge.js';
-import { letterHyphenLower } from '../../../src/convert/entities/persons/layout-names.js';
+import { CHINESE, COMPLETED, chineseGivenNameSign, letterBracketLower } from '../../../src/convert/entities/persons/layout-names.js';
 import { fold } from '../../../src/convert/entities/persons/lexicon.js';
 
 /** Text made of the pieces the rules react to, with arbitrary characters between. */
@@ -63,16 +64,22 @@ describe('the word scanner of the person rules (property)', () => {
     const strings = fc.oneof(texts, fc.array(letters, { maxLength: 30 }).map((a) => a.join('')));
     fc.assert(
       fc.property(strings, (text) => {
-        const scanned = readTokens(text).map((t): [number, string] => {
+        const tokens = readTokens(text);
+        const scanned: Array<[number, string]> = [];
+        for (let i = 0; i < tokens.count; i++) {
+          const word = tokens.word(i);
           // A possessive 's is cut from the word; an initial's or a title's stop is added to its end.
-          const matched = t.possessive ? text.slice(t.start, t.start + t.word.length + 2) : t.word;
-          return [t.start, matched];
-        });
-        assert.deepEqual(scanned, wordsByRegExp(text));
-        for (const t of readTokens(text)) {
-          assert.equal(t.word, text.slice(t.start, t.start + t.word.length));
-          assert.ok(t.end === t.start + t.word.length || (t.end === t.start + t.word.length + 1 && text[t.end - 1] === '.'));
+          scanned.push([tokens.startAt(i), tokens.has(i, POSSESSIVE) ? text.slice(tokens.startAt(i), tokens.startAt(i) + word.length + 2) : word]);
+          const start = tokens.startAt(i);
+          const end = tokens.endAt(i);
+          assert.ok(end === start + word.length || (end === start + word.length + 1 && text[end - 1] === '.'));
+          // The folded form is fold's, and the word's bits say what the string says.
+          assert.equal(tokens.folded(i), fold(word));
+          assert.equal(tokens.has(i, AS_FOLDED), word === fold(word));
+          assert.equal(tokens.has(i, ALL_CAPS), word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase());
+          assert.equal(tokens.has(i, HYPHEN), word.includes('-'));
         }
+        assert.deepEqual(scanned, wordsByRegExp(text));
       }),
       { numRuns: 2000 },
     );
@@ -93,15 +100,25 @@ describe('the lower-case word scanner of name knowledge (property)', () => {
   });
 });
 
-describe('the hyphen test of the Chinese-name rule (property)', () => {
-  it('answers as \\p{L}-[a-z] does', () => {
-    const pieces = fc.constantFrom('a', 'Z', 'é', 'Ж', '中', '𝔄', '\ud835', '\udc00', '-', '--', 'tsai', 'T', ' ', '1', '\u0301');
+describe('the signs the Chinese-name and completed-name rules look for first (property)', () => {
+  const pieces = fc.constantFrom(
+    'a', 'Z', 'é', 'Ж', '中', '𝔄', '𝔞', '\ud835', '\udc00', '-', '-hsi', 'tsai', 'Shih', ' Sheng ', "Ch'ien", 'ch’ing', 'T', ' ', '\n', '1',
+    '\u0301', '[', ']', '[o]', 'olk', 'P', 'W. ', 'F. L. ', '.', "'", 'Mr. ', 'ǅ', ' Ku', ' Chung',
+  );
+  // Whole names too, so that many texts match and the pieces around them make the cases at the edge.
+  const names = fc.constantFrom(' Sheng Shih-tsai', 'Ku[o] Chung-hsi', 'Mr. Wong Wen-hao', "Tung Fu-h'siang", 'W. P[hillips]', 'F. L. P[olk]', 'É. Ž[ž]');
+  it('a text without the sign has no match of the expression, and the sign is not every hyphen or bracket', () => {
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+      fc.property(fc.array(fc.oneof(pieces, names), { maxLength: 10 }), (parts) => {
         const text = parts.join('');
-        assert.equal(letterHyphenLower(text), /\p{L}-[a-z]/u.test(text));
+        if (!chineseGivenNameSign(text)) assert.equal([...text.matchAll(CHINESE)].length, 0, text);
+        if (!letterBracketLower(text)) assert.equal([...text.matchAll(COMPLETED)].length, 0, text);
       }),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
+    assert.equal(chineseGivenNameSign('a so-called, well-known Anglo-French note'), false);
+    assert.equal(chineseGivenNameSign('General Sheng Shih-tsai'), true);
+    assert.equal(letterBracketLower('[Enclosure]\n[Translation] [sic]'), false);
+    assert.equal(letterBracketLower('W. P[hillips]'), true);
   });
 });

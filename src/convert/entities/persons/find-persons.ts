@@ -5,12 +5,15 @@
  * name line of a signature or salutation, or a surname already known from such evidence elsewhere in the
  * edition. Nothing here lists the people of any text.
  */
-import {
-  FORENAMES, FUNCTION_WORDS, NATIONALITIES, NOT_NAMES, ORGANISATION_WORDS, PARTICLES, PLACES, POST_TITLES, ROLE_NOUNS, ROLE_WORDS, SHIP_WORDS, SPEECH_VERBS, TITLES, fold,
-} from './lexicon.js';
+import { NATIONALITIES, ORGANISATION_WORDS, ROLE_NOUNS, ROLE_WORDS, SPEECH_VERBS, TITLES, fold } from './lexicon.js';
 import { layoutMentions } from './layout-names.js';
 import { itemOfQuantityList, namesAFirm } from './named-after.js';
-import { isLetterUnit, scanWords } from '../../readers/letter-class.js';
+import {
+  ALL_CAPS, AND, ARTICLE, AS_FOLDED, ASCII, CALENDAR_WORD, CAPITALISED, DETERMINER, FORENAME, FROM, FUNCTION_WORD, HAS_STOP, HYPHEN, INITIAL,
+  MULTIWORD_TITLE_START, NAME_WORD, NATIONALITY, NOT_NAME, OF, ORGANISATION_WORD, PARTICLE, PERSONAL_TITLE, PLACE, POSSESSIVE, POST_TITLE, ROLE_WORD, SHIP_WORD,
+  SPEECH_VERB, THE, TITLE, TO, WHO, WHOM, Tokens, isCapitalised, isNameWordToken, readTokens, wordFlags,
+} from './tokens.js';
+import { LOWER, letterClassAt } from '../../readers/letter-class.js';
 
 /** Why a span was taken for a name, strongest first. */
 export type PersonEvidence = 'title' | 'initials' | 'forename' | 'block' | 'layout' | 'context' | 'known';
@@ -62,33 +65,22 @@ export interface FindPersonsOptions {
    * word): a note that says what someone is ("1. Soviet Commissar for Foreign Affairs.") makes the word a name.
    */
   noteAt?: (offset: number) => string | undefined;
+  /** The tokens of the text ({@link tokenize}), when the caller holds them: name learning reads a stretch twice. */
+  tokens?: Tokens;
 }
 
-export interface Token {
-  start: number;
-  /** End of the token, including the stop of an initial or an abbreviated title. */
-  end: number;
-  /** The word without a stop or possessive. */
-  word: string;
-  kind: 'word' | 'initial';
-  possessive: boolean;
-  hasStop: boolean;
-  /** `fold(word)`, computed once: the rules compare it against the lexicon many times. */
-  folded: string;
-}
-
-const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
+export { readTokens, Tokens } from './tokens.js';
 
 /**
  * Tokens of a string, memoized: the person rules run twice over each document (see tag-document.ts), and
  * tokenizing is their largest cost. Tokens are never modified after they are made.
  */
-function tokenize(text: string): readonly Token[] {
+export function tokenize(text: string): Tokens {
   let tokens = tokenCache.get(text);
   if (!tokens) {
     tokens = readTokens(text);
-    // Bounded by the characters it holds, not only by entries: the tokens of a whole source read for what it
-    // establishes (megabytes of text, ~20 bytes of tokens per character) must not stay for the rest of the run.
+    // Bounded by the characters it holds, not only by entries: tokens keep their text alive (and take ~3 bytes a
+    // character of their own), and a long text's must not stay for the rest of the run.
     if (text.length <= TOKEN_CACHE_CHARS) {
       if (tokenCache.size >= 4096 || cachedChars + text.length > TOKEN_CACHE_CHARS) {
         tokenCache.clear();
@@ -101,88 +93,32 @@ function tokenize(text: string): readonly Token[] {
   return tokens;
 }
 
-const tokenCache = new Map<string, readonly Token[]>();
+const tokenCache = new Map<string, Tokens>();
 const TOKEN_CACHE_CHARS = 1 << 20;
 let cachedChars = 0;
-
-/**
- * The words of `text` as the rules read them: a letter, then letters, marks, apostrophes and hyphens, ending on a
- * letter (what `\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}` matches; see ../../readers/letter-class.ts). Tokenizing is read on every
- * text the entity pass sees, several times over.
- */
-export function readTokens(text: string): Token[] {
-  const tokens: Token[] = [];
-  scanWords(text, (start, end, ascii) => {
-    tokens.push(tokenOf(text, start, end, ascii));
-  });
-  return tokens;
-}
-
-function tokenOf(text: string, start: number, matchEnd: number, ascii: boolean): Token {
-  let end = matchEnd;
-  let possessive = false;
-  const last = text.charCodeAt(end - 1);
-  const apostrophe = text.charCodeAt(end - 2);
-  if ((last === 115 /* s */) && (apostrophe === 39 || apostrophe === 0x2019) && end - start > 2) {
-    possessive = true;
-    end -= 2;
-  }
-  const word = text.slice(start, end);
-  const hasStop = !possessive && text.charCodeAt(end) === 46; /* . */
-  let isInitial = false;
-  if (hasStop) {
-    // Russian initials romanised with two letters: "A. Kh. Vekhviliainen", "Yu. V. Andropov".
-    const letters = word.length === 1 ? isUpperLetter(word) : word.length === 2 && TWO_LETTER_INITIALS.has(word);
-    isInitial = letters && !letterOrStopAt(text, start - 1) && !isLetterUnit(text, end + 1);
-  }
-  // An abbreviated title keeps its stop ("Mr. Eden"), so that the title and the name stay adjacent; a title
-  // written out ends its sentence there ("For Secretary and Under Secretary. Referring to …").
-  // An ASCII word folds to its lower case (see fold), without the memo's look-up.
-  const folded = ascii ? word.toLowerCase() : fold(word);
-  const stopped = isInitial || (hasStop && TITLES.has(folded) && ABBREVIATED_TITLES.has(folded));
-  return { start, end: stopped ? end + 1 : end, word, kind: isInitial ? 'initial' : 'word', possessive, hasStop, folded };
-}
-
-const TWO_LETTER_INITIALS: ReadonlySet<string> = new Set(['Kh', 'Zh', 'Ch', 'Sh', 'Ts', 'Yu', 'Ya', 'Ye', 'Yo']);
-
-/** Titles written with a stop because they are cut short ("Mr.", "Gen.", "Lieut."): the stop is theirs, not a sentence's. */
-const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(
-  'mr mrs ms messrs mme mlle dr gen col capt adm lt maj sgt gov sen rep hon rev prof st lieut comdr brig supt insp cdr cmdr fr mgr sr sra srta jr esq'.split(' '),
-);
-
-function letterOrStopAt(text: string, i: number): boolean {
-  return i >= 0 && (text.charCodeAt(i) === 46 || isLetterUnit(text, i));
-}
-
-const UPPER_LETTER = /^\p{Lu}$/u;
-function isUpperLetter(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return code < 128 ? code >= 65 && code <= 90 : UPPER_LETTER.test(ch);
-}
-
-/** Starts with a capital letter (a letter whose lower case differs from it). */
-const isCapitalised = (w: string): boolean => {
-  const code = w.charCodeAt(0);
-  if (code < 128) return code >= 65 && code <= 90;
-  const c = w[0] ?? '';
-  return c !== c.toLowerCase() && c === c.toUpperCase();
-};
-const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
 
 /**
  * Only spaces (and at most one line break) between two tokens: they can belong to one name. Read character by
  * character: this is asked of most pairs of neighbouring capitalised words.
  */
-function joined(text: string, a: Token, b: Token): boolean {
+function joined(tk: Tokens, a: number, b: number): boolean {
+  const text = tk.text;
+  const to = tk.startAt(b);
   let breaks = 0;
-  for (let i = a.end; i < b.start; i++) {
+  for (let i = tk.endAt(a); i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 0xa0) continue;
-    if (c === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < b.start) continue;
+    if (c === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < to) continue;
     if (c === 10 && breaks++ === 0) continue;
     return false;
   }
   return true;
+}
+
+/** A line break between two offsets. */
+function breakBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /** The surname key the scorer and the personography use: the folded last name word. */
@@ -191,49 +127,43 @@ export function surnameKey(surname: string): string {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
-/** Can this word be part of a name (given name or surname)? */
-function nameWord(t: Token): boolean {
-  if (t.kind !== 'word' || t.word.length < 2 || !isCapitalised(t.word)) return false;
-  // "FO", "UN": capitals of two letters are abbreviations.
-  if (t.word.length <= 2 && isAllCaps(t.word)) return false;
-  // "Article VII", "Grades V, VI and VII", "Chapter XXI": a Roman numeral of I, V and X (no name is made of these letters).
-  if (ROMAN_NUMERAL.test(t.word)) return false;
-  const f = t.folded;
-  if (NOT_NAMES.has(f) || ROLE_WORDS.has(f) || TITLES.has(f) || /\d/.test(t.word)) return false;
-  // "Anglo-French", "Soviet-German": compounds of nationalities or places.
-  if (f.includes('-') && f.split('-').some((part) => NATIONALITIES.has(part) || PLACES.has(part) || NOT_NAMES.has(part))) return false;
-  return true;
+/** Can token i be part of a name (given name or surname)? See {@link isNameWordToken}. */
+function nameWord(tk: Tokens, i: number): boolean {
+  return (tk.flagsAt(i) & NAME_WORD) !== 0;
+}
+
+/** A word of the form of a word: a word token, not an initial. */
+function isWordToken(tk: Tokens, i: number): boolean {
+  return (tk.flagsAt(i) & INITIAL) === 0;
 }
 
 /** A romanised Chinese word of two syllables joined by a hyphen, the second in lower case: "Lin-yu", "Ch’ien-ch’ing". */
 const CHINESE_COMPOUND = /^\p{Lu}[\p{Ll}'’]*-\p{Ll}[\p{Ll}'’]*$/u;
 
-const ROMAN_NUMERAL = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
-
 /** {@link nameWord} for a word alone (the layout rules of ./layout-names.ts test words they cut themselves). */
 function isNameWord(word: string): boolean {
-  return nameWord({ start: 0, end: word.length, word, kind: 'word', possessive: false, hasStop: false, folded: fold(word) });
+  const { flags, bits } = wordFlags(word);
+  return isNameWordToken(flags, word.length, bits);
 }
 
-/** First words of the titles of two or three words ("prime" of "prime_minister"): only they need a look ahead. */
-const MULTIWORD_TITLE_STARTS: ReadonlySet<string> = new Set([...TITLES].filter((t) => t.includes('_')).map((t) => t.split('_')[0]!));
-
 /** Matches title words at token i; returns how many tokens they take (0 if none). */
-function titleAt(tokens: readonly Token[], i: number, text: string): number {
-  const t = tokens[i];
-  if (!t || t.kind === 'initial' && t.word !== 'M') return 0;
-  if (!isCapitalised(t.word) || t.possessive) return 0;
-  const next = tokens[i + 1];
-  if (next && MULTIWORD_TITLE_STARTS.has(t.folded) && joined(text, t, next)) {
-    const third = tokens[i + 2];
-    if (third && joined(text, next, third) && TITLES.has(`${t.folded}_${next.folded}_${third.folded}`)) return 3;
-    if (TITLES.has(`${t.folded}_${next.folded}`)) return 2;
+function titleAt(tk: Tokens, i: number): number {
+  if (i >= tk.count) return 0;
+  const flags = tk.flagsAt(i);
+  const isM = tk.length(i) === 1 && tk.text.charCodeAt(tk.startAt(i)) === 77; /* M */
+  if ((flags & INITIAL) !== 0 && !isM) return 0;
+  if ((flags & CAPITALISED) === 0 || (flags & POSSESSIVE) !== 0) return 0;
+  const next = i + 1 < tk.count ? i + 1 : -1;
+  if (next >= 0 && (tk.lex(i) & MULTIWORD_TITLE_START) !== 0 && joined(tk, i, next)) {
+    const third = i + 2 < tk.count ? i + 2 : -1;
+    if (third >= 0 && joined(tk, next, third) && TITLES.has(`${tk.folded(i)}_${tk.folded(next)}_${tk.folded(third)}`)) return 3;
+    if (TITLES.has(`${tk.folded(i)}_${tk.folded(next)}`)) return 2;
   }
-  if (t.word === 'M') {
+  if (isM) {
     // "M. Stalin" (Monsieur) against "M. J. Carley" (initials): a title only before a surname, not before more initials.
-    return next && next.kind === 'word' && nameWord(next) && joined(text, t, next) ? 1 : 0;
+    return next >= 0 && nameWord(tk, next) && joined(tk, i, next) ? 1 : 0;
   }
-  return TITLES.has(t.folded) ? 1 : 0;
+  return (tk.lex(i) & TITLE) !== 0 ? 1 : 0;
 }
 
 interface Candidate {
@@ -243,42 +173,36 @@ interface Candidate {
 }
 
 /** Builds the longest name that starts at token i (titles, then given names, initials, particles, surname). */
-function candidateAt(
-  tokens: readonly Token[],
-  i: number,
-  text: string,
-  nameLine: boolean,
-  known: (key: string) => boolean,
-): Candidate | undefined {
+function candidateAt(tk: Tokens, i: number, nameLine: boolean, known: (key: string) => boolean): Candidate | undefined {
+  const text = tk.text;
   let j = i;
   for (;;) {
-    const n = titleAt(tokens, j, text);
+    const n = titleAt(tk, j);
     if (n === 0) break;
-    const after = tokens[j + n];
-    if (!after || !joined(text, tokens[j + n - 1]!, after)) return undefined;
+    if (j + n >= tk.count || !joined(tk, j + n - 1, j + n)) return undefined;
     j += n;
   }
   const titleEnd = j;
-  if (titleEnd > i && tokens[titleEnd - 1]?.possessive) return undefined;
+  if (titleEnd > i && tk.has(titleEnd - 1, POSSESSIVE)) return undefined;
   const core: number[] = [];
   let k = j;
-  while (k < tokens.length) {
-    const t = tokens[k]!;
-    if (core.length > 0 && !joined(text, tokens[k - 1]!, t)) break;
-    if (core.length > 0 && nameLine && /\n/.test(text.slice(tokens[k - 1]!.end, t.start))) break;
-    if (core.length === 0 && k > titleEnd && !joined(text, tokens[k - 1]!, t)) break;
-    if (t.kind === 'initial') {
+  while (k < tk.count) {
+    if (core.length > 0 && !joined(tk, k - 1, k)) break;
+    if (core.length > 0 && nameLine && breakBetween(text, tk.endAt(k - 1), tk.startAt(k))) break;
+    if (core.length === 0 && k > titleEnd && !joined(tk, k - 1, k)) break;
+    const flags = tk.flagsAt(k);
+    if ((flags & INITIAL) !== 0) {
       core.push(k);
-    } else if (PARTICLES.has(t.folded) && !isCapitalised(t.word) && core.length + (titleEnd - i) > 0) {
-      const next = tokens[k + 1];
-      if (!next || !nameWord(next) || !joined(text, t, next)) break;
+    } else if ((tk.lex(k) & PARTICLE) !== 0 && (flags & CAPITALISED) === 0 && core.length + (titleEnd - i) > 0) {
+      const next = k + 1;
+      if (next >= tk.count || !nameWord(tk, next) || !joined(tk, k, next)) break;
       core.push(k);
-    } else if (nameWord(t)) {
+    } else if ((flags & NAME_WORD) !== 0) {
       // "Hitler Germany": a country or nationality after a name is not part of it.
-      if (core.length > 0 && blockedAsPlace(t.word)) break;
+      if (core.length > 0 && blockedAsPlace(tk, k)) break;
       core.push(k);
-      if (t.possessive) break;
-    } else if (vocabularySurname(tokens, k, core, text, core.length === 0 && titleEnd > i && PERSONAL_TITLES.has(tokens[titleEnd - 1]!.folded))) {
+      if ((flags & POSSESSIVE) !== 0) break;
+    } else if (vocabularySurname(tk, k, core, core.length === 0 && titleEnd > i && (tk.lex(titleEnd - 1) & PERSONAL_TITLE) !== 0)) {
       // "Edward House", "Mr. Eugene Prince": after a given name, a word of the vocabulary ends the name as its surname.
       core.push(k);
       break;
@@ -288,26 +212,26 @@ function candidateAt(
     k++;
   }
   // The surname is the last name word; anything after it (a trailing initial) is dropped.
-  while (core.length > 0 && tokens[core[core.length - 1]!]!.kind !== 'word') core.pop();
+  while (core.length > 0 && !isWordToken(tk, core[core.length - 1]!)) core.pop();
   if (core.length === 0) return undefined;
-  const words = core.filter((x) => tokens[x]!.kind === 'word' && !PARTICLES.has(tokens[x]!.folded));
+  const words = core.filter((x) => isWordToken(tk, x) && (tk.lex(x) & PARTICLE) === 0);
   // In capitals, only given names we recognise run on before a surname: "J. V. STALIN WORKS" is Stalin.
-  if (!nameLine && words.length > 1 && words.every((x) => isAllCaps(tokens[x]!.word))) {
+  if (!nameLine && words.length > 1 && words.every((x) => tk.has(x, ALL_CAPS))) {
     let keep = 0;
-    while (keep < words.length - 1 && FORENAMES.has(tokens[words[keep]!]!.folded)) keep++;
+    while (keep < words.length - 1 && (tk.lex(words[keep]!) & FORENAME) !== 0) keep++;
     let lastIndex = words[keep]!;
     // "FRANKLIN DELANO ROOSEVELT": a middle name in capitals, when the word after it is a known surname.
     const after = words[keep + 1];
-    if (after !== undefined && known(surnameKey(tokens[after]!.word))) lastIndex = after;
+    if (after !== undefined && known(surnameKey(tk.word(after)))) lastIndex = after;
     while (core.length > 0 && core[core.length - 1]! > lastIndex) core.pop();
   }
   // Without a title, capitalised words before the name that are not given names are the sentence's, not the
   // name's: "Meanwhile Maiskii", "Unlike Molotov", "Britain I. M. Maiskii".
   if (titleEnd === i) {
     while (core.length > 1) {
-      const t = tokens[core[0]!]!;
+      const t = core[0]!;
       // A particle opening a surname stays, capitalised or not: "De Gaulle", "Le Rougetel".
-      if (t.kind === 'initial' || FORENAMES.has(t.folded) || PARTICLES.has(t.folded)) break;
+      if (!isWordToken(tk, t) || (tk.lex(t) & (FORENAME | PARTICLE)) !== 0) break;
       core.shift();
     }
     return { first: core[0]!, titleEnd: core[0]!, last: core[core.length - 1]! };
@@ -321,56 +245,58 @@ function candidateAt(
  * rank or courtesy ("Colonel House", "Mr. Long"), but not an office or a title there ("Mr. Acting Secretary",
  * "Dear Mr. Counselor": an address, no name).
  */
-function vocabularySurname(tokens: readonly Token[], k: number, core: readonly number[], text: string, afterTitle: boolean): boolean {
-  const t = tokens[k]!;
-  const last = core.length > 0 ? tokens[core[core.length - 1]!]! : undefined;
+function vocabularySurname(tk: Tokens, k: number, core: readonly number[], afterTitle: boolean): boolean {
+  const flags = tk.flagsAt(k);
+  const bits = tk.lex(k);
   if (afterTitle) {
-    if (ROLE_WORDS.has(t.folded) || TITLES.has(t.folded) || CALENDAR_WORDS.has(t.folded)) return false;
-  } else if (!last || last.kind !== 'word' || !FORENAMES.has(last.folded)) return false;
-  if (t.kind !== 'word' || t.word.length < 3 || !isCapitalised(t.word) || isAllCaps(t.word) || FUNCTION_WORDS.has(t.folded)) return false;
-  if (ORGANISATION_WORDS.has(t.folded)) return false;
-  if (blockedAsPlace(t.word) || !(NOT_NAMES.has(t.folded) || TITLES.has(t.folded) || ROLE_WORDS.has(t.folded))) return false;
-  const next = tokens[k + 1];
+    if ((bits & (ROLE_WORD | TITLE | CALENDAR_WORD)) !== 0) return false;
+  } else {
+    const last = core.length > 0 ? core[core.length - 1]! : -1;
+    if (last < 0 || !isWordToken(tk, last) || (tk.lex(last) & FORENAME) === 0) return false;
+  }
+  if ((flags & INITIAL) !== 0 || tk.length(k) < 3 || (flags & CAPITALISED) === 0 || (flags & ALL_CAPS) !== 0 || (bits & FUNCTION_WORD) !== 0) return false;
+  if ((bits & ORGANISATION_WORD) !== 0) return false;
+  if (blockedAsPlace(tk, k) || (bits & (NOT_NAME | TITLE | ROLE_WORD)) === 0) return false;
+  const next = k + 1;
   // "Charles Street Station", "William Board of Trade": more capitalised words or "of" after it make a phrase.
-  if (next && joined(text, t, next) && (isCapitalised(next.word) || next.word === 'of')) return false;
+  if (next < tk.count && joined(tk, k, next) && (tk.has(next, CAPITALISED) || tk.is(next, OF))) return false;
   return true;
 }
 
-/**
- * Titles of rank or courtesy, after which a word of the vocabulary is a surname ("Colonel House"). Not "General"
- * ("General Staff"), "Lord" ("Lord Privy Seal") or an office ("President", "Minister"): words after those name the
- * office's body or its seat.
- */
-const PERSONAL_TITLES: ReadonlySet<string> = new Set('mr mrs miss ms messrs dr colonel col captain capt major maj admiral commander lieutenant lieut lt senator'.split(' '));
+/** Every word from `from` to `to` (inclusive) is of a place's name. */
+function placeWords(tk: Tokens, from: number, to: number, place: (folded: string) => boolean): boolean {
+  for (let x = from; x <= to; x++) {
+    if (!isWordToken(tk, x) || !(blockedAsPlace(tk, x) || place(tk.folded(x)) || (tk.lex(x) & PARTICLE) !== 0)) return false;
+  }
+  return true;
+}
 
-/** Days and months: "Mr. March" is not printed, "Captain May" would be read as a date first. */
-const CALENDAR_WORDS: ReadonlySet<string> = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
-);
-
-function blockedAsPlace(word: string): boolean {
-  const f = fold(word);
-  return PLACES.has(f) || NATIONALITIES.has(f);
+/** A country, city or nationality. */
+function blockedAsPlace(tk: Tokens, i: number): boolean {
+  return (tk.lex(i) & (PLACE | NATIONALITY)) !== 0;
 }
 
 /** Derived words: "Hitlerites", "Bolshevists", "Americans", "Japanese", "Hitlerism". */
-const DERIVED = /(?:ites|ists|ians|ans|ese|ics|ism)$/;
+const DERIVED_ENDINGS = ['ites', 'ists', 'ians', 'ans', 'ese', 'ics', 'ism'];
+function derived(tk: Tokens, i: number): boolean {
+  return DERIVED_ENDINGS.some((e) => tk.endsWith(i, e));
+}
 
 /**
  * The word at token i names a ship: "S.S. Simferopol", "the vessels Nascopie and Egba" (a ship word before it,
  * or before the list it ends).
  */
-function afterShipWord(tokens: readonly Token[], i: number, text: string): boolean {
-  const t = tokens[i];
-  if (!t) return false;
+function afterShipWord(tk: Tokens, i: number): boolean {
+  if (i >= tk.count) return false;
+  const text = tk.text;
+  const at = tk.startAt(i);
   // Only the six characters before the word: searching back from it for "S." read to the start of the text
   // whenever no ship was near (quadratic in a volume read as one text).
-  const before = text.slice(Math.max(0, t.start - 6), t.start);
+  const before = text.slice(Math.max(0, at - 6), at);
   if (before.includes('S.') && /S\.\s?S\.\s*$/.test(before)) return true;
   for (let j = i - 1, n = 0; j >= 0 && n < 4; j--, n++) {
-    const p = tokens[j]!;
-    if (SHIP_WORDS.has(p.folded)) return true;
-    if (!(p.word === 'and' || isCapitalised(p.word))) return false;
+    if ((tk.lex(j) & SHIP_WORD) !== 0) return true;
+    if (!(tk.is(j, AND) || tk.has(j, CAPITALISED))) return false;
   }
   return false;
 }
@@ -382,6 +308,8 @@ function afterShipWord(tokens: readonly Token[], i: number, text: string): boole
 const APPOSITION = /^,[ \t]+(?:(?:the|a|then|now|former|later)[ \t]+)?((?:[\p{L}-]+[ \t]+){0,2})([\p{L}-]+)(?=[,;.]|[ \t]+(?:in|at|of|to|for|and|on)\b)/u;
 
 function appositionRole(text: string, end: number): boolean {
+  // Nothing but a comma can open an apposition: most words are not followed by one.
+  if (text.charCodeAt(end) !== 44) return false;
   const m = APPOSITION.exec(text.slice(end, end + 60));
   if (!m || !ROLE_NOUNS.has(fold(m[2]!))) return false;
   // The modifiers describe the office ("British", "Assistant Military"), they are not a clause ("rights of head").
@@ -401,8 +329,8 @@ function previousChar(text: string, at: number): string {
 }
 
 /** The token stands where every word is capitalised: the start of the text, a line or a sentence. */
-function sentenceInitial(text: string, t: Token): boolean {
-  const c = previousChar(text, t.start);
+function sentenceInitial(text: string, start: number): boolean {
+  const c = previousChar(text, start);
   return c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '*' || c === ']' || /\d/.test(c);
 }
 
@@ -428,16 +356,16 @@ export function noteIdentifiesPerson(note: string): boolean {
  * back over words the name rules dropped from its start). Not after "a" or "an", which make a name a type ("a
  * Litvinov", "a British Maiskii"), nor after a nationality ("the French Vansittart").
  */
-function afterArticle(tokens: readonly Token[], first: number, text: string): boolean {
+function afterArticle(tk: Tokens, first: number): boolean {
   let j = first;
   while (j > 0) {
-    const p = tokens[j - 1]!;
-    if (p.kind !== 'word' || !isCapitalised(p.word) || p.possessive || p.hasStop || p.folded === 'the' || !joined(text, p, tokens[j]!)) break;
-    if (NATIONALITIES.has(p.folded)) return false;
+    const p = j - 1;
+    const flags = tk.flagsAt(p);
+    if ((flags & INITIAL) !== 0 || (flags & CAPITALISED) === 0 || (flags & (POSSESSIVE | HAS_STOP)) !== 0 || tk.formAt(p) === THE || !joined(tk, p, j)) break;
+    if ((tk.lex(p) & NATIONALITY) !== 0) return false;
     j--;
   }
-  const article = tokens[j - 1];
-  return article !== undefined && article.folded === 'the' && joined(text, article, tokens[j]!);
+  return j > 0 && tk.formAt(j - 1) === THE && joined(tk, j - 1, j);
 }
 
 /**
@@ -445,16 +373,23 @@ function afterArticle(tokens: readonly Token[], first: number, text: string): bo
  * Sikorski Government", "the Sikorski and Hitler Governments", "the Mannerheim–Tanner gang". Not before a verb ("the
  * Boxers created", "the Peiho was"): a function word or a past tense after it is a clause's.
  */
-function attributive(tokens: readonly Token[], last: number, text: string): boolean {
-  const name = tokens[last]!;
-  const next = tokens[last + 1];
-  if (name.possessive || !next || next.kind !== 'word') return false;
-  const gap = text.slice(name.end, next.start);
-  if (/^[-–—]$/.test(gap) && isCapitalised(next.word)) return true;
-  if (!joined(text, name, next) || gap.includes('\n')) return false;
-  if (next.folded === 'and' && tokens[last + 2] && isCapitalised(tokens[last + 2]!.word) && joined(text, next, tokens[last + 2]!)) return attributive(tokens, last + 2, text);
-  if (isCapitalised(next.word)) return NOT_NAMES.has(next.folded) && !FUNCTION_WORDS.has(next.folded);
-  return !FUNCTION_WORDS.has(next.folded) && !SPEECH_VERBS.has(next.folded) && !/ed$/.test(next.word);
+function attributive(tk: Tokens, last: number): boolean {
+  const next = last + 1;
+  if (tk.has(last, POSSESSIVE) || next >= tk.count || !isWordToken(tk, next)) return false;
+  const text = tk.text;
+  const gapStart = tk.endAt(last);
+  const gapEnd = tk.startAt(next);
+  if (gapEnd - gapStart === 1 && isDash(text.charCodeAt(gapStart)) && tk.has(next, CAPITALISED)) return true;
+  if (!joined(tk, last, next) || breakBetween(text, gapStart, gapEnd)) return false;
+  if (tk.formAt(next) === AND && last + 2 < tk.count && tk.has(last + 2, CAPITALISED) && joined(tk, next, last + 2)) return attributive(tk, last + 2);
+  const bits = tk.lex(next);
+  if (tk.has(next, CAPITALISED)) return (bits & NOT_NAME) !== 0 && (bits & FUNCTION_WORD) === 0;
+  return (bits & (FUNCTION_WORD | SPEECH_VERB)) === 0 && !tk.endsWith(next, 'ed');
+}
+
+/** A hyphen, an en dash or an em dash. */
+function isDash(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 0x2014;
 }
 
 /** The names the layout gives in `text` (see ./layout-names.ts), to hand to {@link findPersons} as `layout`. */
@@ -462,9 +397,18 @@ export function layoutNamesOf(text: string, place: (folded: string) => boolean =
   return layoutMentions(text, isNameWord, place);
 }
 
+/** The words of `token` from..to (exclusive) that are of the kind asked: given names, or initials. */
+function wordsOf(tk: Tokens, from: number, to: number, initials: boolean): string[] {
+  const out: string[] = [];
+  for (let x = from; x < to; x++) {
+    if (initials ? tk.has(x, INITIAL) : isWordToken(tk, x) && (tk.lex(x) & PARTICLE) === 0) out.push(tk.word(x));
+  }
+  return out;
+}
+
 /** Every person mention of `text`, in order, without overlaps. */
 export function findPersons(text: string, options: FindPersonsOptions = {}): PersonMention[] {
-  const tokens = tokenize(text);
+  const tk = options.tokens ?? tokenize(text);
   const known = options.known ?? (() => false);
   const common = options.common ?? (() => false);
   const place = options.place ?? (() => false);
@@ -473,144 +417,187 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
   const taken = out.slice();
   let next = 0;
   let i = 0;
-  while (i < tokens.length) {
-    const tok = tokens[i]!;
-    while (next < taken.length && taken[next]!.end <= tok.start) next++;
-    if (next < taken.length && taken[next]!.start < tok.end) {
+  const count = tk.count;
+  while (i < count) {
+    const tokStart = tk.startAt(i);
+    const tokEnd = tk.endAt(i);
+    while (next < taken.length && taken[next]!.end <= tokStart) next++;
+    if (next < taken.length && taken[next]!.start < tokEnd) {
       i++;
       continue;
     }
     // A name starts with a title, an initial or a name word, all capitalised: most words need no closer look.
-    if (tok.kind === 'word' && !isCapitalised(tok.word)) {
+    const flags = tk.flagsAt(i);
+    if ((flags & INITIAL) === 0 && (flags & CAPITALISED) === 0) {
       i++;
       continue;
     }
-    const c = candidateAt(tokens, i, text, options.nameLine ?? false, known);
+    const c = candidateAt(tk, i, options.nameLine ?? false, known);
     if (!c) {
       i++;
       continue;
     }
     // A candidate must not run into a layout name.
-    if (next < taken.length && taken[next]!.start < tokens[c.last]!.end) {
+    if (next < taken.length && taken[next]!.start < tk.endAt(c.last)) {
       i++;
       continue;
     }
-    const titleTokens = tokens.slice(c.first, c.titleEnd);
-    const coreTokens = tokens.slice(c.titleEnd, c.last + 1);
-    const surnameToken = tokens[c.last]!;
-    const before = coreTokens.slice(0, -1);
-    const forenames = before.filter((t) => t.kind === 'word' && !PARTICLES.has(t.folded)).map((t) => t.word);
-    const initials = before.filter((t) => t.kind === 'initial').map((t) => t.word);
-    const key = surnameKey(surnameToken.word);
-    const evidence = judge();
+    const evidence = judge(tk, c, options, out, known, common, place);
     if (evidence) {
-      const start = tokens[c.first]!.start;
-      const end = surnameToken.end;
+      const start = tk.startAt(c.first);
+      const end = tk.endAt(c.last);
+      const surname = tk.word(c.last);
       const mention: PersonMention = {
-        start, end, text: text.slice(start, end), key, surname: surnameToken.word, forenames, initials, evidence,
+        start, end, text: text.slice(start, end), key: surnameKey(surname), surname,
+        forenames: wordsOf(tk, c.titleEnd, c.last, false), initials: wordsOf(tk, c.titleEnd, c.last, true), evidence,
       };
-      if (titleTokens.length > 0) mention.title = text.slice(titleTokens[0]!.start, titleTokens[titleTokens.length - 1]!.end);
+      if (c.titleEnd > c.first) mention.title = text.slice(start, tk.endAt(c.titleEnd - 1));
       out.push(mention);
       i = c.last + 1;
     } else {
       i++;
     }
-
-    function judge(): PersonEvidence | undefined {
-      const first = tokens[c!.first]!;
-      const prev = tokens[c!.first - 1];
-      // "anti-Hitler" is one token; a word glued to the name by a hyphen or slash is not a mention of the name.
-      const glued = text[first.start - 1];
-      if (glued === '-' || glued === '/') return undefined;
-      // "S.S. Simferopol", "the vessels Nascopie and Egba": ships are named like people.
-      if (titleTokens.length === 0 && afterShipWord(tokens, c!.first, text)) return undefined;
-      // "Riggs Bank", "through Morgan's on behalf of", "Marie Rose 3,023, Bjarmia 1,386": a firm, a ship of a list.
-      if (titleTokens.length === 0 && (namesAFirm(text, surnameToken.end) || itemOfQuantityList(text, first.start, surnameToken.end))) return undefined;
-
-      if (titleTokens.length > 0) {
-        // "British Minister Peking", "Consul Vladivostok": an office before a place names the post.
-        const lastTitle = titleTokens[titleTokens.length - 1]!;
-        // "Secretary of State Washington": the office is any of the title's words.
-        const post = POST_TITLES.has(lastTitle.folded) || titleTokens.some((t) => POST_TITLES.has(t.folded));
-        // "Ambassador Buenos Aires", "Minister Costa Rica": a place of several words too.
-        const placeWords = coreTokens.every((t) => t.kind === 'word' && (blockedAsPlace(t.word) || place(t.folded) || PARTICLES.has(t.folded)));
-        if (post && placeWords) return undefined;
-        // "the General Chamber of Commerce", "General Board of the Navy": a body's name that a title word opens.
-        if (coreTokens.length === 1 && ORGANISATION_WORDS.has(surnameToken.folded)) {
-          const after = tokens[c!.last + 1];
-          if (after && joined(text, surnameToken, after) && (after.word === 'of' || isCapitalised(after.word))) return undefined;
-        }
-        return 'title';
-      }
-      // "B. Accept all the obligations": a lettered item of a list, not an initial, before a common word; so is the
-      // number of a division ("Chapter I. Loans to the Provisional Government", "Part V. Treatment of …").
-      if (initials.length === 1 && coreTokens.length === 2 && common(surnameToken.folded) && /(?:^|\n|\b(?:Chapter|Part|Section|Book|Title|Article|Annex|Appendix))[ \t]*$/i.test(text.slice(Math.max(0, first.start - 10), first.start))) return undefined;
-      // "S. S. Simferopol" spaced as some printers set it: the steamship's letters, not a person's initials.
-      if (forenames.length === 0 && /(?:^|[^\p{L}.])S\.\s?S\.\s*$/u.test(text.slice(Math.max(0, first.start - 8), surnameToken.start))) return undefined;
-      if (initials.length > 0 && coreTokens[0]!.kind === 'initial') return 'initials';
-      if (forenames.length > 0 && FORENAMES.has(fold(forenames[0]!))) return 'forename';
-      if (options.nameLine) return 'block';
-      if (forenames.length > 0 || place(surnameToken.folded)) return undefined;
-      // "the Boxers", "the Peiho", "the Tao Yin of Harbin", "the Doyen's communication": a bare word after an article
-      // names a body, a river or an office; a person's name stands there only as an attribute ("the Stevens
-      // commission", "the Kolchak government").
-      if (afterArticle(tokens, c!.first, text) && !attributive(tokens, c!.last, text)) return undefined;
-      // "Chicherin¹" with the note "1. Soviet Commissar for Foreign Affairs.": the editors say who the word is.
-      if (options.noteAt && !blockedAsPlace(surnameToken.word) && !common(surnameToken.folded) && !DERIVED.test(surnameToken.word)) {
-        const note = options.noteAt(surnameToken.end) ?? (text[surnameToken.end] === '.' ? options.noteAt(surnameToken.end + 1) : undefined);
-        if (note !== undefined && noteIdentifiesPerson(note)) return 'context';
-      }
-      // "Lin-yu Hsien", "Ho-chien Fu", "the Ch’ien-ch’ing Kung": a word after a romanised Chinese name of two syllables
-      // is the kind of place it names (district, prefecture, palace); a person's family name comes first, one syllable.
-      if (coreTokens.length === 1 && prev && joined(text, prev, first) && CHINESE_COMPOUND.test(prev.word)) return undefined;
-      // "Minister of Hacienda", "Ministry of Fomento": the department of an office, in whatever language it is named.
-      if (prev && prev.word === 'of' && coreTokens.length === 1) {
-        const office = tokens[c!.first - 2];
-        const word = office?.folded.replace(/^(?:ex|vice)-/, '');
-        if (word && (ROLE_WORDS.has(word) || TITLES.has(word) || ORGANISATION_WORDS.has(word))) return undefined;
-      }
-      // A word the texts also print in lower case is a common word: "Following telegraphed", "Daily reports".
-      const isCommon = common(surnameToken.folded);
-      // "Seeds, the British ambassador in Moscow,": an apposition naming an office makes the word a person (tested
-      // last, where nothing else decided: it reads the text after the word).
-      const apposition = (): PersonEvidence | undefined => (appositionRole(text, surnameToken.end) ? 'context' : undefined);
-      // Known as a name ("Lord Halifax" elsewhere): the bare word is the person, even where it is also a city.
-      if (known(key)) return isCommon && sentenceInitial(text, first) && !(options.strong?.(key) ?? false) ? apposition() : 'known';
-      if (blockedAsPlace(surnameToken.word) || DERIVED.test(surnameToken.word) || isCommon) return apposition();
-      // "Rs. 200,000,000", "Article 1", "No. 5": a word before a number is an abbreviation or a heading.
-      if (/^\.?\s*\d/.test(text.slice(surnameToken.end, surnameToken.end + 3))) return undefined;
-      // Context alone does not make a name of "the Russians" or of derived words ("Hitlerites, who").
-      if (prev && /^(?:the|a|an|these|those)$/i.test(prev.word)) return undefined;
-      if (isAllCaps(surnameToken.word) && prev && /^(?:FROM|TO)$/.test(prev.word) && joined(text, prev, first)) {
-        return 'context';
-      }
-      const after = tokens[c!.last + 1];
-      // "Hitler's forces", not "McGill-Queen's University Press".
-      if (surnameToken.possessive && !isAllCaps(surnameToken.word) && after && /^\p{Ll}/u.test(after.word)) return 'context';
-      // "Webster to Léger, 18 December 1958", "Halifax to Seeds, no. 686": the addressee of a cited letter; and
-      // "Churchill wrote to Stalin", the same with a verb of saying or writing between.
-      const lastFound = out[out.length - 1];
-      if (prev && (prev.word === 'to' || prev.word === 'à') && lastFound && lastFound.end <= prev.start && prev.start - lastFound.end <= 24 &&
-        /^[ \t]+$/.test(text.slice(prev.end, first.start))) {
-        const between = text.slice(lastFound.end, prev.start);
-        const punct = text[surnameToken.end];
-        if (/^\s+$/.test(between) && (punct === ',' || punct === '.' || punct === ';')) return 'context';
-        const verb = /^\s+(\p{L}+)\s+$/u.exec(between)?.[1];
-        if (verb && SPEECH_VERBS.has(verb)) return 'context';
-      }
-      // "Timoshenko who was present": a relative pronoun for persons.
-      if (after && (after.word === 'who' || after.word === 'whom') && after.start - surnameToken.end <= 3 &&
-        /^,?\s+$/.test(text.slice(surnameToken.end, after.start))) return 'context';
-      if (after && SPEECH_VERBS.has(after.word) && joined(text, surnameToken, after)) return 'context';
-      // "said Churchill", but not "the proposed Siberian unit" (a participle after an article).
-      const beforeVerb = tokens[c!.first - 2];
-      if (prev && SPEECH_VERBS.has(prev.word) && first.start - prev.end <= 3 && /^,?\s+$/.test(text.slice(prev.end, first.start)) &&
-        !(beforeVerb && /^(?:the|a|an|this|that|its|his|their)$/i.test(beforeVerb.word))) return 'context';
-      return apposition();
-    }
   }
   out.sort((a, b) => a.start - b.start);
-  return options.nameLine ? out : addCoordinated(text, tokens, out, common, place);
+  return options.nameLine ? out : addCoordinated(tk, out, common, place);
+}
+
+/** Why candidate `c` is a name, if it is one. */
+function judge(
+  tk: Tokens,
+  c: Candidate,
+  options: FindPersonsOptions,
+  out: readonly PersonMention[],
+  known: (key: string) => boolean,
+  common: (folded: string) => boolean,
+  place: (folded: string) => boolean,
+): PersonEvidence | undefined {
+  const text = tk.text;
+  const first = c.first;
+  const firstStart = tk.startAt(first);
+  const prev = first > 0 ? first - 1 : -1;
+  const last = c.last;
+  const titled = c.titleEnd > c.first;
+  // The words between the title and the surname: how many given names, how many initials.
+  let forenames = 0;
+  let initials = 0;
+  let firstForename = -1;
+  for (let x = c.titleEnd; x < last; x++) {
+    if (tk.has(x, INITIAL)) initials++;
+    else if ((tk.lex(x) & PARTICLE) === 0) {
+      if (firstForename < 0) firstForename = x;
+      forenames++;
+    }
+  }
+  const coreLength = last + 1 - c.titleEnd;
+  // "anti-Hitler" is one token; a word glued to the name by a hyphen or slash is not a mention of the name.
+  const glued = text.charCodeAt(firstStart - 1);
+  if (glued === 45 || glued === 47) return undefined;
+  // "S.S. Simferopol", "the vessels Nascopie and Egba": ships are named like people.
+  if (!titled && afterShipWord(tk, first)) return undefined;
+  // "Riggs Bank", "through Morgan's on behalf of", "Marie Rose 3,023, Bjarmia 1,386": a firm, a ship of a list.
+  if (!titled && (namesAFirm(text, tk.endAt(last)) || itemOfQuantityList(text, firstStart, tk.endAt(last)))) return undefined;
+
+  if (titled) {
+    // "British Minister Peking", "Consul Vladivostok": an office before a place names the post.
+    // "Secretary of State Washington": the office is any of the title's words.
+    let post = false;
+    for (let x = c.first; x < c.titleEnd; x++) if ((tk.lex(x) & POST_TITLE) !== 0) post = true;
+    // "Ambassador Buenos Aires", "Minister Costa Rica": a place of several words too.
+    if (post && placeWords(tk, c.titleEnd, last, place)) return undefined;
+    // "the General Chamber of Commerce", "General Board of the Navy": a body's name that a title word opens.
+    if (coreLength === 1 && (tk.lex(last) & ORGANISATION_WORD) !== 0 && last + 1 < tk.count && joined(tk, last, last + 1) &&
+      (tk.is(last + 1, OF) || tk.has(last + 1, CAPITALISED))) return undefined;
+    return 'title';
+  }
+  const surnameFolded = tk.folded(last);
+  const surnameStart = tk.startAt(last);
+  const surnameEnd = tk.endAt(last);
+  // "B. Accept all the obligations": a lettered item of a list, not an initial, before a common word; so is the
+  // number of a division ("Chapter I. Loans to the Provisional Government", "Part V. Treatment of …").
+  if (initials === 1 && coreLength === 2 && common(surnameFolded) && /(?:^|\n|\b(?:Chapter|Part|Section|Book|Title|Article|Annex|Appendix))[ \t]*$/i.test(text.slice(Math.max(0, firstStart - 10), firstStart))) return undefined;
+  // "S. S. Simferopol" spaced as some printers set it: the steamship's letters, not a person's initials.
+  if (forenames === 0 && shipLetters(text, Math.max(0, firstStart - 8), surnameStart) && /(?:^|[^\p{L}.])S\.\s?S\.\s*$/u.test(text.slice(Math.max(0, firstStart - 8), surnameStart))) return undefined;
+  if (initials > 0 && tk.has(c.titleEnd, INITIAL)) return 'initials';
+  if (forenames > 0 && (tk.lex(firstForename) & FORENAME) !== 0) return 'forename';
+  if (options.nameLine) return 'block';
+  if (forenames > 0 || place(surnameFolded)) return undefined;
+  // "the Boxers", "the Peiho", "the Tao Yin of Harbin", "the Doyen's communication": a bare word after an article
+  // names a body, a river or an office; a person's name stands there only as an attribute ("the Stevens
+  // commission", "the Kolchak government").
+  if (afterArticle(tk, first) && !attributive(tk, last)) return undefined;
+  // "Chicherin¹" with the note "1. Soviet Commissar for Foreign Affairs.": the editors say who the word is.
+  if (options.noteAt && !blockedAsPlace(tk, last) && !common(surnameFolded) && !derived(tk, last)) {
+    const note = options.noteAt(surnameEnd) ?? (text[surnameEnd] === '.' ? options.noteAt(surnameEnd + 1) : undefined);
+    if (note !== undefined && noteIdentifiesPerson(note)) return 'context';
+  }
+  // "Lin-yu Hsien", "Ho-chien Fu", "the Ch’ien-ch’ing Kung": a word after a romanised Chinese name of two syllables
+  // is the kind of place it names (district, prefecture, palace); a person's family name comes first, one syllable.
+  if (coreLength === 1 && prev >= 0 && tk.has(prev, HYPHEN) && joined(tk, prev, first) && CHINESE_COMPOUND.test(tk.word(prev))) return undefined;
+  // "Minister of Hacienda", "Ministry of Fomento": the department of an office, in whatever language it is named.
+  if (prev >= 0 && tk.is(prev, OF) && coreLength === 1) {
+    const word = prev >= 1 ? tk.folded(prev - 1).replace(/^(?:ex|vice)-/, '') : undefined;
+    if (word && (ROLE_WORDS.has(word) || TITLES.has(word) || ORGANISATION_WORDS.has(word))) return undefined;
+  }
+  // A word the texts also print in lower case is a common word: "Following telegraphed", "Daily reports".
+  const isCommon = common(surnameFolded);
+  // "Seeds, the British ambassador in Moscow,": an apposition naming an office makes the word a person (tested
+  // last, where nothing else decided: it reads the text after the word).
+  const apposition = (): PersonEvidence | undefined => (appositionRole(text, surnameEnd) ? 'context' : undefined);
+  const surname = tk.word(last);
+  const key = surnameKey(surname);
+  // Known as a name ("Lord Halifax" elsewhere): the bare word is the person, even where it is also a city.
+  if (known(key)) return isCommon && sentenceInitial(text, firstStart) && !(options.strong?.(key) ?? false) ? apposition() : 'known';
+  if (blockedAsPlace(tk, last) || derived(tk, last) || isCommon) return apposition();
+  // "Rs. 200,000,000", "Article 1", "No. 5": a word before a number is an abbreviation or a heading.
+  if (/^\.?\s*\d/.test(text.slice(surnameEnd, surnameEnd + 3))) return undefined;
+  // Context alone does not make a name of "the Russians" or of derived words ("Hitlerites, who").
+  if (prev >= 0 && tk.has(prev, ASCII) && (tk.lex(prev) & ARTICLE) !== 0) return undefined;
+  if (prev >= 0 && tk.has(last, ALL_CAPS) && tk.has(prev, ASCII) && tk.has(prev, ALL_CAPS) && (tk.formAt(prev) === FROM || tk.formAt(prev) === TO) && joined(tk, prev, first)) {
+    return 'context';
+  }
+  const after = last + 1 < tk.count ? last + 1 : -1;
+  // "Hitler's forces", not "McGill-Queen's University Press".
+  if (tk.has(last, POSSESSIVE) && !tk.has(last, ALL_CAPS) && after >= 0 && (letterClassAt(text, tk.startAt(after)) & LOWER) !== 0) return 'context';
+  // "Webster to Léger, 18 December 1958", "Halifax to Seeds, no. 686": the addressee of a cited letter; and
+  // "Churchill wrote to Stalin", the same with a verb of saying or writing between.
+  const lastFound = out[out.length - 1];
+  if (prev >= 0 && (tk.is(prev, TO) || (tk.length(prev) === 1 && text.charCodeAt(tk.startAt(prev)) === 0xe0 /* à */)) && lastFound &&
+    lastFound.end <= tk.startAt(prev) && tk.startAt(prev) - lastFound.end <= 24 && /^[ \t]+$/.test(text.slice(tk.endAt(prev), firstStart))) {
+    const between = text.slice(lastFound.end, tk.startAt(prev));
+    const punct = text[surnameEnd];
+    if (/^\s+$/.test(between) && (punct === ',' || punct === '.' || punct === ';')) return 'context';
+    const verb = /^\s+(\p{L}+)\s+$/u.exec(between)?.[1];
+    if (verb && SPEECH_VERBS.has(verb)) return 'context';
+  }
+  // "Timoshenko who was present": a relative pronoun for persons.
+  if (after >= 0 && (tk.is(after, WHO) || tk.is(after, WHOM)) && tk.startAt(after) - surnameEnd <= 3 &&
+    /^,?\s+$/.test(text.slice(surnameEnd, tk.startAt(after)))) return 'context';
+  if (after >= 0 && tk.has(after, AS_FOLDED) && (tk.lex(after) & SPEECH_VERB) !== 0 && joined(tk, last, after)) return 'context';
+  // "said Churchill", but not "the proposed Siberian unit" (a participle after an article).
+  const beforeVerb = first - 2;
+  if (prev >= 0 && tk.has(prev, AS_FOLDED) && (tk.lex(prev) & SPEECH_VERB) !== 0 && firstStart - tk.endAt(prev) <= 3 &&
+    /^,?\s+$/.test(text.slice(tk.endAt(prev), firstStart)) &&
+    !(beforeVerb >= 0 && tk.has(beforeVerb, ASCII) && (tk.lex(beforeVerb) & DETERMINER) !== 0)) return 'context';
+  return apposition();
+}
+
+/** "S." in text[from, to): where the letters of a steamship can stand. */
+function shipLetters(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === 83 && text.charCodeAt(i + 1) === 46) return true;
+  return false;
+}
+
+/** The first token from index `from` on whose end is at `offset` or after (token ends only grow). */
+function firstEndingFrom(tk: Tokens, from: number, offset: number): number {
+  let lo = from;
+  let hi = tk.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tk.endAt(mid) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** ", " or " and " or ", and " between two names of one list, at most this long. */
@@ -626,13 +613,13 @@ const MAX_GAP = 8;
  * sorted mentions), and every gap tested is at most {@link MAX_GAP} characters.
  */
 function addCoordinated(
-  text: string,
-  tokens: readonly Token[],
+  tk: Tokens,
   found: PersonMention[],
   common: (folded: string) => boolean,
   place: (folded: string) => boolean,
 ): PersonMention[] {
   if (found.length === 0) return found;
+  const text = tk.text;
   let out = found;
   // The first round looks at every word; each later round only at the few words around what the round before added.
   let indices: number[] | undefined;
@@ -641,35 +628,46 @@ function addCoordinated(
     const addedAt: number[] = [];
     let before: PersonMention | undefined;
     let ahead = 0;
-    const count = indices ? indices.length : tokens.length;
+    const count = indices ? indices.length : tk.count;
     for (let n = 0; n < count; n++) {
       const ti = indices ? indices[n]! : n;
-      const t = tokens[ti]!;
-      while (ahead < out.length && out[ahead]!.start < t.end) {
-        if (out[ahead]!.end <= t.start) before = out[ahead];
+      const tStart = tk.startAt(ti);
+      const tEnd = tk.endAt(ti);
+      while (ahead < out.length && out[ahead]!.start < tEnd) {
+        if (out[ahead]!.end <= tStart) before = out[ahead];
         else break;
         ahead++;
       }
       // Inside an existing mention.
-      if (ahead < out.length && out[ahead]!.start < t.end && t.start < out[ahead]!.end) continue;
+      if (ahead < out.length && out[ahead]!.start < tEnd && tStart < out[ahead]!.end) continue;
       const after = out[ahead];
       // After a name, the word must close a list item ("Hitler and Mussolini.", "Grabski, Romer and"); before a
       // name only "and"/"or" joins ("Badoglio and Bonomi"): a comma there is an apposition ("for Health, Walter Elliot").
       const lastAdded = added[added.length - 1];
       const previous = lastAdded && (!before || lastAdded.end > before.end) ? lastAdded : before;
-      const nearBefore = previous !== undefined && t.start - previous.end <= MAX_GAP;
-      const nearAfter = after !== undefined && after.start - t.end <= MAX_GAP;
-      if (!nearBefore && !nearAfter) continue;
-      if (!nameWord(t) || isAllCaps(t.word) || blockedAsPlace(t.word) || place(t.folded) || common(t.folded) || DERIVED.test(t.word)) continue;
-      if (t.kind !== 'word' || text[t.start - 1] === '-' || text[t.start - 1] === '/' || text[t.end] === '-') continue;
-      if (afterShipWord(tokens, ti, text)) continue;
-      if (afterArticle(tokens, ti, text) && !attributive(tokens, ti, text)) continue;
-      const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(t.end, t.end + 6));
-      const joinsBefore = closes && nearBefore && LIST_GAP.test(text.slice(previous!.end, t.start));
-      const joinsAfter = nearAfter && /^\s+(?:and|or)\s+$/.test(text.slice(t.end, after!.start));
+      const nearBefore = previous !== undefined && tStart - previous.end <= MAX_GAP;
+      const nearAfter = after !== undefined && after.start - tEnd <= MAX_GAP;
+      if (!nearBefore && !nearAfter) {
+        // In the first round, no word before the next mention's reach can be near one (the mention before stays the
+        // same, and it only falls further behind): go straight there, or stop when no mention is ahead.
+        if (!indices) {
+          if (!after) break;
+          n = firstEndingFrom(tk, n + 1, after.start - MAX_GAP) - 1;
+        }
+        continue;
+      }
+      if (!nameWord(tk, ti) || tk.has(ti, ALL_CAPS) || blockedAsPlace(tk, ti) || place(tk.folded(ti)) || common(tk.folded(ti)) || derived(tk, ti)) continue;
+      const glued = text.charCodeAt(tStart - 1);
+      if (glued === 45 || glued === 47 || text.charCodeAt(tEnd) === 45) continue;
+      if (afterShipWord(tk, ti)) continue;
+      if (afterArticle(tk, ti) && !attributive(tk, ti)) continue;
+      const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(tEnd, tEnd + 6));
+      const joinsBefore = closes && nearBefore && LIST_GAP.test(text.slice(previous!.end, tStart));
+      const joinsAfter = nearAfter && /^\s+(?:and|or)\s+$/.test(text.slice(tEnd, after!.start));
       if (!joinsBefore && !joinsAfter) continue;
+      const word = tk.word(ti);
       added.push({
-        start: t.start, end: t.end, text: text.slice(t.start, t.end), key: surnameKey(t.word), surname: t.word, forenames: [], initials: [],
+        start: tStart, end: tEnd, text: text.slice(tStart, tEnd), key: surnameKey(word), surname: word, forenames: [], initials: [],
         evidence: 'context',
       });
       addedAt.push(ti);
@@ -677,7 +675,7 @@ function addCoordinated(
     if (added.length === 0) break;
     out = [...out, ...added].sort((a, b) => a.start - b.start);
     const next = new Set<number>();
-    for (const i of addedAt) for (let j = Math.max(0, i - 3); j <= Math.min(tokens.length - 1, i + 3); j++) if (j !== i) next.add(j);
+    for (const i of addedAt) for (let j = Math.max(0, i - 3); j <= Math.min(tk.count - 1, i + 3); j++) if (j !== i) next.add(j);
     indices = [...next].sort((x, y) => x - y);
   }
   return out;

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { LineList } from '../../../model/document.js';
 import { detached } from '../../readers/detached.js';
 import { findPersons, layoutNamesOf, type PersonMention } from './find-persons.js';
+import { readTokens, type Tokens } from './tokens.js';
 import { FORENAMES, NOT_NAMES, ROLE_WORDS, TITLES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
 import { JOINER, LOWER, charWidth, letterClassAt } from '../../readers/letter-class.js';
@@ -89,6 +90,13 @@ function addDetached(set: Set<string>, word: string): void {
 export const STRETCH_CHARS = 1 << 15;
 
 /**
+ * Tokens of a source's stretches kept from the first round of its names for the second (16 bytes each, with their
+ * stretches' text): the whole of a source of a few MB, so that its words are read once; a larger source's others are
+ * read again.
+ */
+const KEPT_TOKENS = 1 << 19;
+
+/**
  * The text of `lines` as stretches of about {@link STRETCH_CHARS}, each ending at a blank line (or the end), so
  * that no paragraph is cut: what the person rules find across a stretch's end would span a blank line.
  */
@@ -119,12 +127,17 @@ class Stretches implements Iterable<string> {
     if ((this.ends.at(-1) ?? 0) < lines.length || this.ends.length === 0) this.ends.push(lines.length);
   }
 
+  get count(): number {
+    return this.ends.length;
+  }
+
+  /** The text of stretch k. */
+  text(k: number): string {
+    return textOfLines(this.lines, k === 0 ? 0 : this.ends[k - 1]!, this.ends[k]!);
+  }
+
   *[Symbol.iterator](): Iterator<string> {
-    let from = 0;
-    for (const to of this.ends) {
-      yield textOfLines(this.lines, from, to);
-      from = to;
-    }
+    for (let k = 0; k < this.ends.length; k++) yield this.text(k);
   }
 }
 
@@ -228,7 +241,7 @@ export class NameKnowledge {
   }
 
   /** The surnames a source names with evidence of their own, judged against this knowledge's words and places. */
-  private readNames(stretches: Iterable<string>): void {
+  private readNames(stretches: Stretches): void {
     const common = (f: string): boolean => this.lower.has(f);
     const place = (f: string): boolean => this.places.has(f);
     // Two rounds: the second knows the names of the first, so that "Hitler and Mussolini" lists Mussolini
@@ -237,18 +250,27 @@ export class NameKnowledge {
     // The layout's names do not depend on known surnames: found once for both rounds, and kept as copies (their
     // texts would keep each stretch alive until the second round).
     const layouts: PersonMention[][] = [];
+    // The tokens of round one, read again by round two, as far as {@link KEPT_TOKENS} allows (with their stretch's
+    // text); the others are made again.
+    const kept: Array<Tokens | undefined> = [];
+    let keptTokens = 0;
     for (const text of stretches) {
       const layout = layoutNamesOf(text, place);
       layouts.push(layout.length === 0 ? layout : (JSON.parse(JSON.stringify(layout)) as PersonMention[]));
-      for (const m of findPersons(text, { common, place, layout })) {
+      const tokens = readTokens(text);
+      for (const m of findPersons(text, { common, place, layout, tokens })) {
         addDetached(first, normalizeSurname(m.key));
         if (m.evidence !== 'context') addDetached(this.strong, normalizeSurname(m.key));
       }
+      const keep = keptTokens + tokens.count <= KEPT_TOKENS;
+      kept.push(keep ? tokens : undefined);
+      if (keep) keptTokens += tokens.count;
     }
     const known = (key: string): boolean => first.has(normalizeSurname(key));
-    let i = 0;
-    for (const text of stretches) {
-      for (const m of findPersons(text, { common, place, known, layout: layouts[i++]! })) if (m.evidence !== 'known') addDetached(this.surnames, normalizeSurname(m.key));
+    for (let i = 0; i < stretches.count; i++) {
+      const tokens = kept[i] ?? readTokens(stretches.text(i));
+      kept[i] = undefined;
+      for (const m of findPersons(tokens.text, { common, place, known, layout: layouts[i]!, tokens })) if (m.evidence !== 'known') addDetached(this.surnames, normalizeSurname(m.key));
     }
     for (const k of first) this.surnames.add(k);
   }

@@ -10,7 +10,7 @@
  */
 import type { PersonMention } from './find-persons.js';
 import { FUNCTION_WORDS, NATIONALITIES, PLACES, ROLE_NOUNS, TITLES, fold } from './lexicon.js';
-import { LETTER, letterClassAt } from '../../readers/letter-class.js';
+import { LETTER, LOWER, letterClassAt } from '../../readers/letter-class.js';
 
 type IsNameWord = (word: string) => boolean;
 
@@ -135,7 +135,7 @@ function peers(text: string): PersonMention[] {
  * belongs to it. The family name is the surname.
  */
 const SYLLABLE = String.raw`(?:ch|hs|sh|ts|tz|k|p|t|s|h|l|m|n|f|w|y|j|ch'|k'|p'|t'|ts')?(?:[aeiouü]{1,3})(?:n|ng|h)?`;
-const CHINESE = new RegExp(
+export const CHINESE = new RegExp(
   String.raw`\b(?:(Mr\.?|Mrs\.?|General|Marshal|Dr\.?|Governor|President|Premier|Minister)\s+)?(\p{Lu}[a-z]{0,4}(?:\[[a-z]\])?[a-z]{0,2})\s+(\p{Lu}[a-z]{0,2}'?[a-z]{0,4}-[a-z]{1,6})(?![\p{L}-])`,
   'gu',
 );
@@ -162,7 +162,7 @@ function chinese(text: string): PersonMention[] {
  * Initials before a surname the editors completed in brackets: "F. L. P[olk]", "W. P[hillips]" (a memorandum
  * initialled by its writer, the name filled in by the editors). The surname is the completed word.
  */
-const COMPLETED = /(?<![\p{L}.])((?:\p{Lu}\.[ \t]?){1,3})(\p{Lu}\p{Ll}*\[\p{Ll}+\]\p{Ll}*)(?![\p{L}[])/gu;
+export const COMPLETED = /(?<![\p{L}.])((?:\p{Lu}\.[ \t]?){1,3})(\p{Lu}\p{Ll}*\[\p{Ll}+\]\p{Ll}*)(?![\p{L}[])/gu;
 
 function completed(text: string): PersonMention[] {
   const out: PersonMention[] = [];
@@ -182,8 +182,8 @@ export function layoutMentions(text: string, isNameWord: IsNameWord, place: (fol
   // Each rule only where its sign is printed.
   const found = [
     ...routing(text, isNameWord),
-    ...(letterHyphenLower(text) ? chinese(text) : []),
-    ...(text.includes('[') ? completed(text) : []),
+    ...(chineseGivenNameSign(text) ? chinese(text) : []),
+    ...(letterBracketLower(text) ? completed(text) : []),
     ...(LINE_NUMBER.test(text) ? identified(text, isNameWord) : []),
     ...(text.includes('(') ? holders(text, place) : []),
     ...(text.includes(' of ') && PEERAGES.some((p) => text.includes(p)) ? peers(text) : []),
@@ -204,20 +204,47 @@ let last: { text: string; place: (folded: string) => boolean; found: PersonMenti
 /** The words {@link PEER} starts with ("Marqu" for Marquess and Marquis): a text without any has no peer. */
 const PEERAGES = ['Earl', 'Duke', 'Marqu', 'Viscount'];
 
+/** A line that starts with a note number or marker: where an identification can stand. */
+const LINE_NUMBER = /(?:^|\n)[ \t]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]/;
+
+/** The class bits of the character that ends right before code unit i (a whole surrogate pair when one ends there). */
+function classBefore(text: string, i: number): number {
+  if (i <= 0) return 0;
+  const before = text.charCodeAt(i - 1);
+  const high = i >= 2 ? text.charCodeAt(i - 2) : 0;
+  const pair = before >= 0xdc00 && before <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return letterClassAt(text, pair ? i - 2 : i - 1);
+}
+
 /**
- * A letter, a hyphen, a lower-case ASCII letter (`\p{L}-[a-z]`): a given name of the Chinese tradition can stand
- * here. Read from each hyphen, not by a regular expression that tests every character for a letter.
+ * A letter, "[", a lower-case letter: where {@link COMPLETED} can match ("P[olk]"). Its look-behind made the
+ * expression cost more than every other layout rule together on a text without any, and editions print many
+ * brackets ("[Enclosure]", "[Translation]"), which this test passes over.
  */
-export function letterHyphenLower(text: string): boolean {
-  for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
-    const next = text.charCodeAt(i + 1);
-    if (!(next >= 97 && next <= 122) || i === 0) continue;
-    const before = text.charCodeAt(i - 1);
-    const high = i >= 2 ? text.charCodeAt(i - 2) : 0;
-    const pair = before >= 0xdc00 && before <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
-    if ((letterClassAt(text, pair ? i - 2 : i - 1) & LETTER) !== 0) return true;
+export function letterBracketLower(text: string): boolean {
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    if ((classBefore(text, i) & LETTER) !== 0 && (letterClassAt(text, i + 1) & LOWER) !== 0) return true;
   }
   return false;
 }
-/** A line that starts with a note number or marker: where an identification can stand. */
-const LINE_NUMBER = /(?:^|\n)[ \t]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]/;
+
+/**
+ * What {@link CHINESE}'s given name needs: a hyphen before a lower-case ASCII letter, reached back from the hyphen
+ * over at most seven lower-case ASCII letters or apostrophes, from a letter not in lower case ("Shih-tsai",
+ * "Ch'ien-ch'ing"). Most hyphens of English prose ("so-called", "well-known") have no capital there.
+ */
+export function chineseGivenNameSign(text: string): boolean {
+  for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (!(next >= 97 && next <= 122)) continue;
+    let j = i;
+    while (j > 0 && i - j < 7) {
+      const c = text.charCodeAt(j - 1);
+      if (!((c >= 97 && c <= 122) || c === 39)) break;
+      j--;
+    }
+    const k = classBefore(text, j);
+    if ((k & LETTER) !== 0 && (k & LOWER) === 0) return true;
+  }
+  return false;
+}
