@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { LineList } from '../../../model/document.js';
 import { detached } from '../../readers/detached.js';
 import { findPersons, layoutNamesOf, type PersonMention } from './find-persons.js';
-import { readTokens, type Tokens } from './tokens.js';
+import { asciiFormOf, readTokens, type Tokens } from './tokens.js';
 import { FORENAMES, NOT_NAMES, ROLE_WORDS, TITLES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
 import { JOINER, LOWER, charWidth, letterClassAt } from '../../readers/letter-class.js';
@@ -52,16 +52,20 @@ export function lowerWords(text: string, into = new Set<string>(), kept = false)
   while (i < text.length) {
     const c = letterClassAt(text, i);
     if ((c & LOWER) !== 0 && previous === 0) {
+      let ascii = text.charCodeAt(i) < 128;
       let j = i + charWidth(text, i);
       let last = c;
       for (;;) {
         if (j >= text.length) break;
         const k = letterClassAt(text, j);
         if ((k & (LOWER | JOINER)) === 0) break;
+        if (text.charCodeAt(j) >= 128) ascii = false;
         last = k;
         j += charWidth(text, j);
       }
-      if (kept) addDetached(into, fold(text.slice(i, j)));
+      // An ASCII word's folded form is its interned lower case (already a copy of its own); the others are folded.
+      if (ascii) into.add(asciiFormOf(text, i, j));
+      else if (kept) addDetached(into, fold(text.slice(i, j)));
       else into.add(fold(text.slice(i, j)));
       previous = last;
       i = j;

@@ -215,6 +215,21 @@ export const WHO = 4;
 export const WHOM = 5;
 export const FROM = 6;
 
+/**
+ * The lower case of the ASCII word text[from, to), as the interned string of its form: a word seen before is
+ * neither cut from the text nor hashed as a new string (name knowledge's lower-case words). Never a view into `text`.
+ */
+export function asciiFormOf(text: string, from: number, to: number): string {
+  let h = 0;
+  for (let x = from; x < to; x++) {
+    let d = text.charCodeAt(x);
+    if (d >= 65 && d <= 90) d += 32;
+    h = Math.imul(h ^ d, 0x01000193);
+  }
+  if (forms.size > MAX_FORMS) forms = new FormTable();
+  return forms.texts[forms.asciiId(text, from, to, h)]!;
+}
+
 /** Forms are kept across texts (the same words recur) up to this many, then a new table starts. */
 const MAX_FORMS = 1 << 19;
 let forms = new FormTable();
