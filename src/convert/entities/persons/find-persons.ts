@@ -184,59 +184,78 @@ function candidateAt(tk: Tokens, i: number, nameLine: boolean, known: (key: stri
   }
   const titleEnd = j;
   if (titleEnd > i && tk.has(titleEnd - 1, POSSESSIVE)) return undefined;
-  const core: number[] = [];
-  let k = j;
-  while (k < tk.count) {
-    if (core.length > 0 && !joined(tk, k - 1, k)) break;
-    if (core.length > 0 && nameLine && breakBetween(text, tk.endAt(k - 1), tk.startAt(k))) break;
-    if (core.length === 0 && k > titleEnd && !joined(tk, k - 1, k)) break;
+  // The name's words are the tokens lo up to hi (exclusive): they are taken one after the other, and dropped only
+  // from either end.
+  let lo = j;
+  let hi = j;
+  while (hi < tk.count) {
+    const k = hi;
+    const size = hi - lo;
+    if (size > 0 && !joined(tk, k - 1, k)) break;
+    if (size > 0 && nameLine && breakBetween(text, tk.endAt(k - 1), tk.startAt(k))) break;
+    if (size === 0 && k > titleEnd && !joined(tk, k - 1, k)) break;
     const flags = tk.flagsAt(k);
     if ((flags & INITIAL) !== 0) {
-      core.push(k);
-    } else if ((tk.lex(k) & PARTICLE) !== 0 && (flags & CAPITALISED) === 0 && core.length + (titleEnd - i) > 0) {
+      hi++;
+    } else if ((tk.lex(k) & PARTICLE) !== 0 && (flags & CAPITALISED) === 0 && size + (titleEnd - i) > 0) {
       const next = k + 1;
       if (next >= tk.count || !nameWord(tk, next) || !joined(tk, k, next)) break;
-      core.push(k);
+      hi++;
     } else if ((flags & NAME_WORD) !== 0) {
       // "Hitler Germany": a country or nationality after a name is not part of it.
-      if (core.length > 0 && blockedAsPlace(tk, k)) break;
-      core.push(k);
+      if (size > 0 && blockedAsPlace(tk, k)) break;
+      hi++;
       if ((flags & POSSESSIVE) !== 0) break;
-    } else if (vocabularySurname(tk, k, core, core.length === 0 && titleEnd > i && (tk.lex(titleEnd - 1) & PERSONAL_TITLE) !== 0)) {
+    } else if (vocabularySurname(tk, k, size > 0 ? k - 1 : -1, size === 0 && titleEnd > i && (tk.lex(titleEnd - 1) & PERSONAL_TITLE) !== 0)) {
       // "Edward House", "Mr. Eugene Prince": after a given name, a word of the vocabulary ends the name as its surname.
-      core.push(k);
+      hi++;
       break;
     } else {
       break;
     }
-    k++;
   }
   // The surname is the last name word; anything after it (a trailing initial) is dropped.
-  while (core.length > 0 && !isWordToken(tk, core[core.length - 1]!)) core.pop();
-  if (core.length === 0) return undefined;
-  const words = core.filter((x) => isWordToken(tk, x) && (tk.lex(x) & PARTICLE) === 0);
+  while (hi > lo && !isWordToken(tk, hi - 1)) hi--;
+  if (hi === lo) return undefined;
   // In capitals, only given names we recognise run on before a surname: "J. V. STALIN WORKS" is Stalin.
-  if (!nameLine && words.length > 1 && words.every((x) => tk.has(x, ALL_CAPS))) {
-    let keep = 0;
-    while (keep < words.length - 1 && (tk.lex(words[keep]!) & FORENAME) !== 0) keep++;
-    let lastIndex = words[keep]!;
-    // "FRANKLIN DELANO ROOSEVELT": a middle name in capitals, when the word after it is a known surname.
-    const after = words[keep + 1];
-    if (after !== undefined && known(surnameKey(tk.word(after)))) lastIndex = after;
-    while (core.length > 0 && core[core.length - 1]! > lastIndex) core.pop();
+  if (!nameLine) {
+    let words = 0;
+    let allCaps = true;
+    for (let x = lo; x < hi; x++) {
+      if (!isWordToken(tk, x) || (tk.lex(x) & PARTICLE) !== 0) continue;
+      words++;
+      if (!tk.has(x, ALL_CAPS)) allCaps = false;
+    }
+    if (words > 1 && allCaps) {
+      let kept = 0;
+      let lastIndex = -1;
+      let after = -1;
+      for (let x = lo; x < hi; x++) {
+        if (!isWordToken(tk, x) || (tk.lex(x) & PARTICLE) !== 0) continue;
+        if (lastIndex < 0) {
+          if (kept < words - 1 && (tk.lex(x) & FORENAME) !== 0) kept++;
+          else lastIndex = x;
+          continue;
+        }
+        after = x;
+        break;
+      }
+      // "FRANKLIN DELANO ROOSEVELT": a middle name in capitals, when the word after it is a known surname.
+      if (after >= 0 && known(surnameKey(tk.word(after)))) lastIndex = after;
+      if (hi > lastIndex + 1) hi = lastIndex + 1;
+    }
   }
   // Without a title, capitalised words before the name that are not given names are the sentence's, not the
   // name's: "Meanwhile Maiskii", "Unlike Molotov", "Britain I. M. Maiskii".
   if (titleEnd === i) {
-    while (core.length > 1) {
-      const t = core[0]!;
+    while (hi - lo > 1) {
       // A particle opening a surname stays, capitalised or not: "De Gaulle", "Le Rougetel".
-      if (!isWordToken(tk, t) || (tk.lex(t) & (FORENAME | PARTICLE)) !== 0) break;
-      core.shift();
+      if (!isWordToken(tk, lo) || (tk.lex(lo) & (FORENAME | PARTICLE)) !== 0) break;
+      lo++;
     }
-    return { first: core[0]!, titleEnd: core[0]!, last: core[core.length - 1]! };
+    return { first: lo, titleEnd: lo, last: hi - 1 };
   }
-  return { first: i, titleEnd, last: core[core.length - 1]! };
+  return { first: i, titleEnd, last: hi - 1 };
 }
 
 /**
@@ -245,15 +264,13 @@ function candidateAt(tk: Tokens, i: number, nameLine: boolean, known: (key: stri
  * rank or courtesy ("Colonel House", "Mr. Long"), but not an office or a title there ("Mr. Acting Secretary",
  * "Dear Mr. Counselor": an address, no name).
  */
-function vocabularySurname(tk: Tokens, k: number, core: readonly number[], afterTitle: boolean): boolean {
+/** `last`: the name's last token so far (-1 when none). */
+function vocabularySurname(tk: Tokens, k: number, last: number, afterTitle: boolean): boolean {
   const flags = tk.flagsAt(k);
   const bits = tk.lex(k);
   if (afterTitle) {
     if ((bits & (ROLE_WORD | TITLE | CALENDAR_WORD)) !== 0) return false;
-  } else {
-    const last = core.length > 0 ? core[core.length - 1]! : -1;
-    if (last < 0 || !isWordToken(tk, last) || (tk.lex(last) & FORENAME) === 0) return false;
-  }
+  } else if (last < 0 || !isWordToken(tk, last) || (tk.lex(last) & FORENAME) === 0) return false;
   if ((flags & INITIAL) !== 0 || tk.length(k) < 3 || (flags & CAPITALISED) === 0 || (flags & ALL_CAPS) !== 0 || (bits & FUNCTION_WORD) !== 0) return false;
   if ((bits & ORGANISATION_WORD) !== 0) return false;
   if (blockedAsPlace(tk, k) || (bits & (NOT_NAME | TITLE | ROLE_WORD)) === 0) return false;
