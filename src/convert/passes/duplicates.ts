@@ -14,6 +14,7 @@ import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
 import { LETTER, charWidth, letterClassAt, scanRuns } from '../readers/letter-class.js';
 import { WordTable } from '../readers/word-table.js';
+import { editDistance } from '../entities/persons/identity.js';
 
 const MIN_WORDS = 12;
 /** Share of a passage's trigrams found elsewhere in the document, and in the one block most like it. */
@@ -245,18 +246,39 @@ export function findDuplicatePassages(blocks: Block[], maxIndexWork = MAX_INDEX_
     let original = best;
     if (best > j && !interrupts(blocks, j) && interrupts(blocks, best)) [dup, original] = [best, j];
     else if (best > j && !interrupts(blocks, j)) continue; // the later one will be judged on its turn
+    // A passage the text announces ("… stamping thereon the following:") is a quotation of words the document
+    // holds elsewhere, not a second pass of them.
+    if (isAnnounced(blocks, dup)) continue;
     blocks[dup]!.duplicateOf = blocks[original]!;
     found.push({ dup, original });
   }
   return found;
 }
 
-/** A closing right after a duplicate passage that resembles an earlier closing is part of that pass. */
+/** Page furniture that may stand between a text and what it announces. */
+const FURNITURE = new Set(['catch', 'pageNum', 'runningHead', 'marginal', 'turnOver']);
+
+/** Block i follows a paragraph that ends by announcing it: "as follows:", "the following:", "proposed that—". */
+function isAnnounced(blocks: Block[], i: number): boolean {
+  let before = i - 1;
+  while (before >= 0 && FURNITURE.has(blocks[before]!.kind)) before--;
+  const b = blocks[before];
+  if (!b || !CANDIDATE_KINDS.has(b.kind) || b.duplicateOf) return false;
+  // A note reference may follow the colon: "as follows:¹".
+  return /[:—]$/.test(plainText(b).replace(/[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]+$/u, ''));
+}
+
+/**
+ * A closing right after a duplicate passage that repeats an earlier closing is part of that pass: the same formula
+ * with a few letters misread ("Yours very sincerly,"), not another letter's ("Yours very truly," after "Very
+ * sincerely yours,"), and the signature under it goes with it.
+ */
 function markTrailingClosings(blocks: Block[]): void {
   for (let i = 1; i < blocks.length; i++) {
     const b = blocks[i]!;
     if ((b.kind !== 'closing' && b.kind !== 'signed') || !blocks[i - 1]!.duplicateOf) continue;
-    const twin = blocks.slice(0, i - 1).find((x) => x.kind === b.kind && similar(plainText(x), plainText(b)));
+    const same = b.kind === 'closing' ? sameFormula : similar;
+    const twin = blocks.slice(0, i - 1).find((x) => x.kind === b.kind && same(plainText(x), plainText(b)));
     if (twin) {
       b.duplicateOf = twin;
       const next = blocks[i + 1];
@@ -270,3 +292,18 @@ function similar(a: string, b: string): boolean {
   const wb = comparedWords(b);
   return wb.length > 0 && wb.filter((w) => wa.has(w)).length / wb.length >= 0.5;
 }
+
+/** Letters of a closing formula, lower case, words one space apart. */
+function formulaLetters(text: string): string {
+  return comparedWords(text).join(' ');
+}
+
+/** Two closings that are one formula: at most one character in five differs (edit distance), in the same order. */
+function sameFormula(a: string, b: string): boolean {
+  const x = formulaLetters(a);
+  const y = formulaLetters(b);
+  if (x.length === 0 || y.length === 0) return false;
+  const allowed = Math.floor(Math.max(x.length, y.length) / 5);
+  return editDistance(x, y, allowed) <= allowed;
+}
+

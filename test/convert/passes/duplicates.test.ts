@@ -54,6 +54,29 @@ describe('passes/duplicates', () => {
     assert.deepEqual(marked(doc), [[9, 3], [11, 5], [13, 7]]);
   });
 
+  it('marks a closing misread by a letter or two after a duplicate passage, with its signature', () => {
+    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para('Yours very sincerely,') + para('J. STALIN') + para(GARBLED) + para('Yours very sincerly,') + '(S) STALEN\n');
+    assert.deepEqual(marked(doc), [[9, 3], [11, 5], [13, 7]]);
+  });
+
+  it('keeps another letter’s closing and signature after a duplicate passage: another formula is no second pass', () => {
+    // The covering letter closes "Very sincerely yours," and the enclosed one "Yours very truly,": two words shared.
+    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para('Very sincerely yours,') + para('R. C. JONES') + para(GARBLED) + para('Yours very truly,') + 'B. SMITH\n');
+    assert.deepEqual(marked(doc), [[9, 3]]);
+  });
+
+  it('keeps a passage the text announces ("the following:"): a quotation of words printed elsewhere, not a second pass', () => {
+    const announcing = 'They asked that every note be stamped on its face with the following:';
+    for (const end of [':', ':¹', '—']) {
+      const { doc, diagnostics } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(announcing.replace(/:$/, end)) + GARBLED + '\n');
+      assert.deepEqual(marked(doc), [], end);
+      assert.deepEqual(diagnostics, [], end);
+    }
+    // The same passage after a paragraph that ends its sentence is set aside.
+    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para('They asked that every note be stamped on its face.') + GARBLED + '\n');
+    assert.deepEqual(marked(doc), [[7, 3]]);
+  });
+
   it('does not mark short paragraphs, however alike', () => {
     const short = 'The Marshal proposed a toast to the President.';
     const { doc, diagnostics } = duplicates(para(short) + para('Something else entirely.') + short + '\n');
