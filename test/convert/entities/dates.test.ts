@@ -125,6 +125,42 @@ describe('findDates', () => {
     }
   });
 
+  describe('an hour after the day (chrono reads "June 5, 10" as 1910, and drops "June 5, noon" as casual)', () => {
+    // The day was lost: "June 5, 10 a.m." gave <date when="1919-06">June</date> 5, and "1918, 12 noon" the year 1912.
+    const cases: Array<[string, Omit<DateMention, 'start' | 'end'>]> = [
+      ['[Received June 5, 10 a.m.]', { text: 'June 5, 10 a.m.', when: '1919-06-05T10:00:00', yearInferred: true }],
+      ['Received June\n5, 10 a.m.', { text: 'June\n5, 10 a.m.', when: '1919-06-05T10:00:00', yearInferred: true }],
+      ['Your 143, July 27, 11 p.m., paragraph 3.', { text: 'July 27, 11 p.m.', when: '1919-07-27T23:00:00', yearInferred: true }],
+      ['Your 112, Sept. 5, 10 A.M. The', { text: 'Sept. 5, 10 A.M.', when: '1919-09-05T10:00:00', yearInferred: true }],
+      ['Your 120, 5 June, 12 p.m.', { text: '5 June, 12 p.m.', when: '1919-06-05T12:00:00', yearInferred: true }],
+      ['promised for June 5, 10 o\'clock', { text: 'June 5', when: '1919-06-05', yearInferred: true }],
+      ['Your 71, May 29, noon, and', { text: 'May 29, noon', when: '1919-05-29T12:00:00', yearInferred: true }],
+      ['Your 80, November 24, midnight. Please', { text: 'November 24, midnight', when: '1919-11-24T00:00:00', yearInferred: true }],
+      ['an answer on June 5, 12 noon, and', { text: 'June 5, 12 noon', when: '1919-06-05T12:00:00', yearInferred: true }],
+      ['My 80, March 30, 1918, 12 noon, gave', { text: 'March 30, 1918, 12 noon', when: '1918-03-30T12:00:00' }],
+      ['My 80, March 30, 1918, 12 gave', { text: 'March 30, 1918', when: '1918-03-30' }],
+      ['again at noon on June 6.', { text: 'June 6', when: '1919-06-06', yearInferred: true }],
+    ];
+    for (const [text, expected] of cases) {
+      it(JSON.stringify(text), () => assert.deepEqual(one(text, '1919-06-04'), expected));
+    }
+    it('still reads the number before "a.m." as an hour where no comma parts it from the day ("on July 5 a.m.")', () => {
+      assert.deepEqual(one('on July 5 a.m.', '1919-06-04'), { text: 'July', when: '1919-07', yearInferred: true });
+    });
+  });
+
+  describe('a telegram\'s number before the month ("No. 1961, Sept. 17" was September 1961, or 1917)', () => {
+    it('takes the month and the day after it, and infers the year', () => {
+      assert.deepEqual(one('See Ambassador\'s No. 1961, Sept. 17, 9 p.m., ante', '1919-06-04'), { text: 'Sept. 17, 9 p.m.', when: '1919-09-17T21:00:00', yearInferred: true });
+      assert.deepEqual(one('see telegram No. 1315, Apr. 14, vol. i', '1919-06-04'), { text: 'Apr. 14', when: '1919-04-14', yearInferred: true });
+      const found = findDates('telegrams No. 1883, Dec. 6, and No. 1917, Dec. 20, and the', { reference: '1918-12-28' });
+      assert.deepEqual(found.map((d) => [d.text, d.when]), [['Dec. 6', '1918-12-06'], ['Dec. 20', '1918-12-20']]);
+    });
+    it('keeps a year before a month with no day after it ("In 1917, December")', () => {
+      assert.deepEqual(one('In 1917, December was cold', '1919-06-04'), { text: '1917, December', when: '1917-12' });
+    });
+  });
+
   describe('negative fixtures: no date', () => {
     const negatives = [
       'The best time to open this front is now, seeing that',

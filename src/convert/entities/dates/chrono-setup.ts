@@ -11,6 +11,7 @@ import { createCasualConfiguration as frenchCasualConfiguration } from 'chrono-n
 import { dayBeforeMonthRefiner } from './refiners/day-before-month.js';
 import { monthDayNotYearRefiner } from './refiners/month-day-not-year.js';
 import { monthWordGuardRefiner } from './refiners/month-word-guard.js';
+import { numberBeforeMonthRefiner } from './refiners/number-before-month.js';
 import { numericGuardRefiner } from './refiners/numeric-guard.js';
 import { periodEdgeRefiner } from './refiners/period-edge.js';
 import { rejectRelativeRefiner } from './refiners/reject-relative.js';
@@ -24,6 +25,7 @@ export const chanceryRefiners: chrono.Refiner[] = [
   requireMonthRefiner,
   periodEdgeRefiner,
   monthDayNotYearRefiner,
+  numberBeforeMonthRefiner,
   dayBeforeMonthRefiner,
   numericGuardRefiner,
   twoDigitYearRefiner,

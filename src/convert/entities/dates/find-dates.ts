@@ -9,7 +9,7 @@ import { plainDates } from './plain-date.js';
 import { scanDayMonthYear, scanMonthNames } from './fallback-day-month-year.js';
 import { extendBetween } from './extend-between.js';
 import { extendSlashDay } from './extend-slash-day.js';
-import { attachTimes } from './time-of-day.js';
+import { attachTimes, yearIsTheHour } from './time-of-day.js';
 import { inferYear, parseReference, toIso, type DateParts, type ReferenceDate } from './iso.js';
 import type { DateMention, FindDatesOptions } from './types.js';
 
@@ -233,9 +233,11 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     if (f.start > at && monthIn(text.slice(at, f.start))) run(at, f.start);
     at = Math.max(at, f.end);
   }
-  // "on July 5 a.m.": a number before a.m./p.m. is an hour, and the "date" a misreading.
+  // "on July 5 a.m.": a number before a.m./p.m. is an hour, and the "date" a misreading; but in "June 5, 10 a.m." the
+  // hour is the "year" chrono read after the day, and the day before it is a date (attachTimes takes the hour back).
   for (let i = found.length - 1; i >= 0; i--) {
-    if (/^\s*(?:[ap]\.\s?m\.|[ap]m\b|o'clock)/i.test(text.slice(found[i]!.end))) found.splice(i, 1);
+    const m = found[i]!;
+    if (/^\s*(?:[ap]\.\s?m\.|[ap]m\b|o'clock)/i.test(text.slice(m.end)) && !yearIsTheHour(text, m)) found.splice(i, 1);
   }
   for (const m of scanDayMonthYear(text)) {
     if (!found.some((f) => overlaps(f, m))) found.push(m);

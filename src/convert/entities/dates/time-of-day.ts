@@ -11,7 +11,15 @@ import type { DateMention } from './types.js';
 const TIME_AFTER = new RegExp(String.raw`^(?:,?\s+(?:at\s+)?|\s*[—–-]\s*)(${TIME_OF_DAY})`, 'i');
 /** ", 11" read as a year, followed by ".15 p.m." or " p.m.": the year was the hour. */
 const YEAR_THAT_IS_AN_HOUR = /,\s*(\d{1,2})$/;
-const HOUR_GOES_ON = /^(?:[.:]\s?\d{2})?\s*(?:[ap]\.\s?m\b|[AP]\.\s?M\b|[ap]m\b)/;
+const HOUR_GOES_ON = /^(?:[.:]\s?\d{2})?\s*(?:[ap]\.\s?m\b|[AP]\.\s?M\b|[ap]m\b|o'clock)/;
+
+/**
+ * Whether the "year" that ends a date is the hour printed after it: "June 5, 10" before " a.m." (chrono reads a
+ * number of one or two digits after the day's comma as a year, 1910). The date is then the words before the comma.
+ */
+export function yearIsTheHour(text: string, mention: DateMention): boolean {
+  return YEAR_THAT_IS_AN_HOUR.test(mention.text) && HOUR_GOES_ON.test(text.slice(mention.end, mention.end + 12));
+}
 
 /**
  * Adds the time printed after each dated day to its value and its span, after taking back a "year" that was the
@@ -20,9 +28,8 @@ const HOUR_GOES_ON = /^(?:[.:]\s?\d{2})?\s*(?:[ap]\.\s?m\b|[AP]\.\s?M\b|[ap]m\b)
 export function attachTimes(text: string, mentions: DateMention[], reparse: (dateText: string) => DateMention | undefined): void {
   for (let i = 0; i < mentions.length; i++) {
     let m = mentions[i]!;
-    const hour = YEAR_THAT_IS_AN_HOUR.exec(m.text);
-    if (hour && HOUR_GOES_ON.test(text.slice(m.end, m.end + 12))) {
-      const dateText = m.text.slice(0, hour.index);
+    if (yearIsTheHour(text, m)) {
+      const dateText = m.text.slice(0, YEAR_THAT_IS_AN_HOUR.exec(m.text)!.index);
       const again = reparse(dateText);
       if (!again || again.text !== dateText) continue;
       m = { ...again, start: m.start, end: m.start + dateText.length, text: dateText };

@@ -6,8 +6,8 @@ import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
  * would add digits that are not the date's.
  */
 const LEADING = /^(?:(?:on|in|at|by|of|from|since|until|till|le|du|en|the)\s+)+/i;
-const LEADING_TIME = /^(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|o'clock|hours|h)\.?,?\s+/i;
-const TRAILING_TIME = /,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|o'clock|hours|h)\.?$/i;
+const LEADING_TIME = /^(?:at\s+)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|o'clock|hours|h)|(?:12\s+)?(?:noon|midnight))\.?,?\s+/i;
+const TRAILING_TIME = /,?\s+(?:at\s+)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|o'clock|hours|h)\.?|(?:12\s+)?(?:noon|midnight))$/i;
 
 export const trimTextRefiner: Refiner = {
   refine: (_context: ParsingContext, results: ParsingResult[]) => {
@@ -29,7 +29,11 @@ export const trimTextRefiner: Refiner = {
       }
       text = text.replace(/\s+(?:of|the|in|on)$/i, '');
       const t = TRAILING_TIME.exec(text);
-      if (t && t.index > 0) text = text.slice(0, t.index);
+      if (t && t.index > 0) {
+        text = text.slice(0, t.index);
+        // "June 5, 12 noon": chrono read the hour as the year 2012; a year whose digits were cut off with the time is none.
+        if (r.start.isCertain('year') && !/\d{4}|\D\d{2}$/.test(text)) r.start.delete('year');
+      }
       // "23–24 Feb. 1940, 255–6": page numbers after the year of a citation are not the date's.
       const pages = /^(.*\d{4})[,;]\s*[\d\s–-]+$/s.exec(text);
       if (pages) text = pages[1]!;

@@ -12,6 +12,8 @@ export const twoDigitYearRefiner: Refiner = {
       const m = /(?:^|\D)(\d{2})$/.exec(r.text.trim());
       if (!m || !r.start.isCertain('year')) continue;
       const yy = Number(m[1]);
+      // "March 30, 1918, 12 noon": the two digits at the end are an hour, and chrono's year the one printed in full.
+      if (r.start.get('year')! % 100 !== yy) continue;
       const candidates = [1800, 1900, 2000].map((c) => c + yy);
       const base = Number.isFinite(refYear) && refYear > 1000 ? refYear : 1950;
       const year = candidates.reduce((a, b) => (Math.abs(b - base) < Math.abs(a - base) ? b : a));
