@@ -43,6 +43,23 @@ export class CommandUsageError extends Error {
   }
 }
 
+/** The part of yargs' internal API {@link skipHelpRendering} reaches, which its type declarations leave out. */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * yargs renders a command's whole help (cliui laying out every option, string widths measured) each time it runs
+ * the command's handler, and keeps the text in case the handler fails and help is to be shown. The CLI never shows
+ * it (`showHelpOnFail(false)`: a failure is one line and the usage), so the rendering is skipped: about 25 ms of
+ * CPU at the start of every command (docs/decisions.md, "Validation start-up"). `--help` is rendered as before. If
+ * a later yargs moves this internal method, nothing breaks: the help is rendered as it was.
+ */
+export function skipHelpRendering(yargs: Argv): void {
+  const usage = (yargs as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
 export function defineCommand<T>(spec: CommandSpec<T>): CliCommand {
   let options: readonly string[] = [];
   return {
@@ -59,6 +76,7 @@ export function defineCommand<T>(spec: CommandSpec<T>): CliCommand {
           // getOptions() is yargs API its type declarations leave out
           const declared = (built as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key;
           options = Object.keys(declared).filter((k) => k !== 'help' && k !== 'version');
+          skipHelpRendering(built);
           return built;
         },
         handler: async (args) => {
