@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { deserialize, serialize } from 'node:v8';
 import type { Block, SourceText } from '../../../src/model/document.js';
 import { blockText, firstColumn, foldSpaces, forgetBlockText, plainText, readBlocks } from '../../../src/convert/readers/blocks.js';
 import { splitLines } from '../../../src/convert/readers/decode.js';
@@ -133,6 +134,25 @@ describe('readers/blocks: block texts', () => {
     forgetBlockText(block);
     assert.equal(blockText(block), '*One* two');
     assert.equal(plainText(block), 'One two');
+  });
+
+  it('keeps the texts where copies, clones, JSON and deep equality of the lines do not see them', () => {
+    const lines = ['*One*', 'two'];
+    const block: Block = { kind: 'p', line: 1, endLine: 2, lines, column: 1, inlines: [] };
+    assert.equal(plainText(block), 'One two');
+    assert.deepEqual(Object.keys(lines), ['0', '1']);
+    assert.equal(JSON.stringify(lines), '["*One*","two"]');
+    assert.deepStrictEqual(lines, ['*One*', 'two']);
+    // A parked document comes back through v8's serializer: its lines without texts, made again when asked for.
+    const back = deserialize(serialize(block)) as Block;
+    assert.deepStrictEqual(back, { kind: 'p', line: 1, endLine: 2, lines: ['*One*', 'two'], column: 1, inlines: [] });
+    assert.equal(plainText(back), 'One two');
+    // The same lines array in a copy of the block shares its texts; a copy of the lines starts anew.
+    const copy = { ...block };
+    assert.equal(blockText(copy), '*One* two');
+    copy.lines = [...lines, 'three'];
+    assert.equal(blockText(copy), '*One* two three');
+    assert.equal(blockText(block), '*One* two');
   });
 });
 
