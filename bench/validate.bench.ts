@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
+const CLI = join(ROOT, 'dist/cli/chancery.js');
 const TEI_ALL = resolve(ROOT, '../shared/tei/tei_all.rng');
 const CHANCERY_RNG = join(ROOT, 'schema/chancery.rng');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

@@ -77,7 +77,7 @@ describe('dependencies (package.json, docs/decisions.md)', () => {
 
   it('uses every devDependency: imported by tests or benches, run by a script, or the types of a package in use', () => {
     const scripts = Object.values(pkg.scripts).join(' ') + readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
-    const tools: Record<string, string> = { typescript: 'tsc', mocha: 'mocha', c8: 'c8' };
+    const tools: Record<string, string> = { typescript: 'tsc', mocha: 'mocha', c8: 'c8', esbuild: 'bundle-cli' };
     const unused = Object.keys(pkg.devDependencies).filter((p) => {
       if (toolImports.has(p) || runtimeImports.has(p)) return false;
       if (tools[p]) return !new RegExp(`\\b${tools[p]}\\b`).test(scripts);

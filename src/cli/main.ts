@@ -102,7 +102,12 @@ function isMain(): boolean {
 /** How long an interrupted run waits for its work to stop before it exits anyway. */
 const STOP_CEILING_MS = 5000;
 
-if (isMain()) {
+/**
+ * The CLI as a process: the heap's growth limited, signals and a closed stdout handled, `runCli` over the
+ * process's arguments, and its exit code set. Run when this file is the script node was given, or by
+ * `bin.ts`, the entry of the bundled CLI (scripts/bundle-cli.mjs), where this module is not the main script.
+ */
+export function main(): void {
   limitHeapGrowth();
   // Ctrl-C or a CI's SIGTERM. Conversion runs in a worker thread (src/build/stoppable), so this thread is free to
   // hear the signal at once: the work registered through `onInterrupt` is stopped (its thread ended, its temporary
@@ -154,3 +159,5 @@ if (isMain()) {
     },
   );
 }
+
+if (isMain()) main();

@@ -1,0 +1,84 @@
+// The CLI as a few files (dist/cli/chancery.js and its chunks, the package's `bin`), built after tsc from its
+// output: Node 20 loads ES modules one by one (resolve, read, compile, link), and `chancery validate` loaded ~120 of
+// them, yargs' 44 included, before its first file. Measured and explained in docs/decisions.md, "Validation
+// start-up". dist/src stays as it is: the library, the tests and the worker threads use it.
+//
+// What a bundle would otherwise change, kept as it was:
+// - `import.meta.url` in our modules names the module's own file in dist/src (worker scripts beside it, the
+//   package root above it, the RELAX NG engine's code it hashes), not the chunk it was bundled into;
+// - yargs' own `import.meta.url` (its locales, the folder it reports) is where yargs is installed, found at run time;
+// - string-width (yargs' and cliui's) is evaluated on its first call, not at start-up: its Intl.Segmenter and
+//   Unicode-property regexes cost ~20 ms, and only help and usage text measure widths.
+// usage: node scripts/bundle-cli.mjs
+import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = `${ROOT}dist/cli`;
+const OURS = [`${ROOT}dist${sep}src${sep}`, `${ROOT}dist${sep}packages${sep}`];
+const YARGS_SHIM = `${sep}yargs${sep}lib${sep}platform-shims${sep}esm.mjs`;
+
+/** A path from the bundle's folder to `file`, as a relative URL. */
+const fromBundle = (file) => relative(OUT, file).split(sep).join('/');
+
+const keepModuleUrls = {
+  name: 'keep-module-urls',
+  setup(b) {
+    b.onLoad({ filter: /\.(js|mjs)$/ }, (args) => {
+      const ours = OURS.some((dir) => args.path.startsWith(dir));
+      const yargsShim = args.path.endsWith(YARGS_SHIM);
+      if (!ours && !yargsShim) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return { contents: text, loader: 'js' };
+      const url = ours
+        ? `new URL(${JSON.stringify(fromBundle(args.path))}, import.meta.url).href`
+        : `__yargsShimUrl()`;
+      let contents = text.replaceAll('import.meta.url', url);
+      if (yargsShim) {
+        contents =
+          `import { createRequire as __createRequire } from 'node:module';\n` +
+          `import { pathToFileURL as __pathToFileURL } from 'node:url';\n` +
+          `function __yargsShimUrl() { return new URL('lib/platform-shims/esm.mjs', __pathToFileURL(__createRequire(import.meta.url).resolve('yargs/package.json'))).href; }\n` +
+          contents;
+      }
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await b.resolve('string-width', { kind: args.kind, resolveDir: args.resolveDir, pluginData: { real: true } });
+      if (real.errors.length) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      // require() of an ES module in a bundle is evaluated when first called: that is the point
+      contents: `let width;\nexport default function stringWidth(text, options) {\n  width ??= require(${JSON.stringify(args.path)}).default;\n  return width(text, options);\n}\n`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+rmSync(OUT, { recursive: true, force: true });
+await build({
+  entryPoints: { chancery: `${ROOT}dist/src/cli/bin.js` },
+  outdir: OUT,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // packages with code or data loaded from files at run time stay where they are installed
+  external: ['libxml2-wasm', 'node-schematron', 'chrono-node', 'slimdom', 'marked', 'cli-progress'],
+  banner: { js: `import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);` },
+  plugins: [keepModuleUrls, lazyStringWidth],
+  logLevel: 'warning',
+  legalComments: 'none',
+});

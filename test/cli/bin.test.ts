@@ -1,0 +1,94 @@
+/**
+ * The bundled CLI (`dist/cli/chancery.js`, built by scripts/bundle-cli.mjs from `src/cli/bin.ts`; the package's
+ * `bin`) is the same command line as `dist/src/cli/main.js`: the same output and exit code for help, usage
+ * mistakes, a validation in one thread and with a helper thread (whose script stays in dist/src), and a conversion
+ * (which runs in a worker thread). Each run as a child process, both ways.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, filesUnder } from '../helpers/cli.js';
+import { ROOT } from '../helpers/schema.js';
+
+const BUNDLE = join(ROOT, 'dist/cli/chancery.js');
+
+interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runWith(script: string, args: string[], cwd: string, node: string[] = []): Outcome {
+  const r = spawnSync(process.execPath, [...node, script, ...args], { cwd, encoding: 'utf8', timeout: 120000, env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A run's output with the figures that differ from run to run (elapsed times) taken out. */
+function steady(o: Outcome): Outcome {
+  const clean = (t: string): string => t.replace(/"ms":[\d.]+/g, '"ms":0').replace(/\d+(?:\.\d+)? s\b/g, 'N s');
+  return { status: o.status, stdout: clean(o.stdout), stderr: clean(o.stderr) };
+}
+
+function both(args: string[], cwd: string): { unbundled: Outcome; bundled: Outcome } {
+  return { unbundled: steady(runWith(CLI, args, cwd)), bundled: steady(runWith(BUNDLE, args, cwd)) };
+}
+
+const BROKEN_TEI = `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Broken</title></titleStmt></fileDesc></teiHeader><text><body><p>An unknown <frob/> element.</p></body></text></TEI>
+`;
+
+describe('cli/bin: the bundled CLI is the same command line', function () {
+  let dir: string;
+  before(function () {
+    assert.ok(existsSync(BUNDLE), `${BUNDLE} is built by npm run build (scripts/bundle-cli.mjs)`);
+    dir = mkdtempSync(join(tmpdir(), 'chancery-bin-'));
+    mkdirSync(join(dir, 'tei'));
+    const edition = filesUnder(join(ROOT, 'tei')).filter((f) => f.endsWith('.xml') && !f.endsWith('persons.xml'));
+    for (const f of edition.slice(0, 3)) copyFileSync(join(ROOT, 'tei', f), join(dir, 'tei', f.replaceAll('/', '-')));
+    writeFileSync(join(dir, 'tei', 'broken.xml'), BROKEN_TEI);
+    mkdirSync(join(dir, 'sources'));
+    writeFileSync(join(dir, 'sources', 'letter.txt'), 'Moscow, July 18, 1941.\n\nDear Mr. Eden,\n\nThank you for your letter of July 10.\n\nJ. STALIN\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const args of [['--help'], ['--version'], ['validate', '--help'], ['frobnicate'], ['validate', '--schma', 'x.rng', 'tei'], ['validate']]) {
+    it(`chancery ${args.join(' ')}: same output and exit code`, () => {
+      const { unbundled, bundled } = both(args, dir);
+      assert.deepEqual(bundled, unbundled);
+    });
+  }
+
+  it('validate, one thread and two (the helper runs dist/src/validate/worker.js): the same report, exit 1 for the broken file', () => {
+    for (const jobs of ['1', '2']) {
+      const { unbundled, bundled } = both(['validate', 'tei', '--schema', join(ROOT, 'schema/chancery.rng'), '--no-references', '--jobs', jobs, '--format', 'json'], dir);
+      assert.equal(unbundled.status, 1);
+      const report = JSON.parse(unbundled.stdout) as { summary: { files: number; invalid: number } };
+      assert.deepEqual([report.summary.files, report.summary.invalid], [4, 1]);
+      assert.deepEqual(bundled, unbundled);
+    }
+  });
+
+  it('convert (in a worker thread): the same TEI, byte for byte', () => {
+    const outcomes = [CLI, BUNDLE].map((script, k) => {
+      const out = `out${k}`;
+      const r = steady(runWith(script, ['convert', 'sources/letter.txt', '--out', out], dir));
+      r.stdout = r.stdout.replaceAll(out, 'OUT');
+      return { r, files: filesUnder(join(dir, out)).map((f) => [f, readFileSync(join(dir, out, f), 'utf8')]) };
+    });
+    assert.equal(outcomes[0]!.r.status, 0, outcomes[0]!.r.stderr);
+    assert.ok(outcomes[0]!.files.length > 0);
+    assert.deepEqual(outcomes[1], outcomes[0]);
+  });
+
+  it('string-width (help layout) is evaluated on first use: a validation builds no Intl.Segmenter, --help does', () => {
+    // counts the segmenters string-width makes when it is evaluated
+    const probe = join(dir, 'count-segmenters.cjs');
+    writeFileSync(probe, "const S = Intl.Segmenter; let n = 0; Intl.Segmenter = class extends S { constructor(...a) { super(...a); n++; } };\nprocess.on('exit', () => process.stderr.write(`segmenters: ${n}\\n`));\n");
+    const validate = runWith(BUNDLE, ['validate', 'tei', '--schema', join(ROOT, 'schema/chancery.rng'), '--no-references'], dir, ['-r', probe]);
+    assert.match(validate.stderr, /segmenters: 0\n/);
+    const help = runWith(BUNDLE, ['validate', '--help'], dir, ['-r', probe]);
+    assert.match(help.stderr, /segmenters: [1-9]/);
+  });
+});
