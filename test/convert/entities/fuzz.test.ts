@@ -4,7 +4,7 @@ import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
 import { findPersons } from '../../../src/convert/entities/persons/find-persons.js';
 import { ALL_CAPS, AS_FOLDED, HYPHEN, POSSESSIVE, readTokens } from '../../../src/convert/entities/persons/tokens.js';
 import { lowerWords } from '../../../src/convert/entities/persons/knowledge.js';
-import { CHINESE, COMPLETED, chineseGivenNameSign, letterBracketLower } from '../../../src/convert/entities/persons/layout-names.js';
+import { CHINESE, COMPLETED, chineseGivenNameSign, chineseMatches, letterBracketLower } from '../../../src/convert/entities/persons/layout-names.js';
 import { fold } from '../../../src/convert/entities/persons/lexicon.js';
 
 /** Text made of the pieces the rules react to, with arbitrary characters between. */
@@ -120,5 +120,17 @@ describe('the signs the Chinese-name and completed-name rules look for first (pr
     assert.equal(chineseGivenNameSign('General Sheng Shih-tsai'), true);
     assert.equal(letterBracketLower('[Enclosure]\n[Translation] [sic]'), false);
     assert.equal(letterBracketLower('W. P[hillips]'), true);
+  });
+  it('the Chinese-name expression read piece by piece finds what it finds in the whole text', () => {
+    const breaks = fc.constantFrom(',', ';', ':', '(', ')', '"', '!', '?', ', ', '3', '_', '—');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, names, breaks), { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        const whole = [...text.matchAll(CHINESE)].map((m) => ({ index: m.index, text: m[0], title: m[1], family: m[2], given: m[3] }));
+        assert.deepEqual(chineseMatches(text), whole, text);
+      }),
+      { numRuns: 10000 },
+    );
+    assert.equal(chineseMatches('General Sheng Shih-tsai, Mr. Wong Wen-hao (Ku[o] Chung-hsi)').length, 3);
   });
 });

@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { itemOfQuantityList, namesAFirm } from '../../../src/convert/entities/persons/named-after.js';
+import fc from 'fast-check';
+import {
+  FIRM_WORD, HOUSE, QUANTITY_AFTER, firmSign, itemOfQuantityList, namesAFirm, quantitySign,
+} from '../../../src/convert/entities/persons/named-after.js';
 
 /** The offsets of `name` in `text`, for the rules that read around a name. */
 function at(text: string, name: string): [number, number] {
@@ -44,5 +47,24 @@ describe('things named after persons', () => {
       ['Stevens and Lansing 1,200 men', 'Lansing'],
       ['The Department’s 348, Stevens 12, November 9', 'Stevens'],
     ] as const) assert.equal(itemOfQuantityList(text, ...at(text, name)), false, text);
+  });
+
+  it('reads its expressions only where their sign is printed: without it, they match nothing (property)', () => {
+    const pieces = fc.constantFrom("'s", '’s', "'", '’', 's', ' ', '\t', '\n', '\r', 'Bank', 'Co', 'Company', 'Bros', 'B', 'C', 'on', 'with',
+      'by', '3', '896', '3,023', ',', '.', ';', ')', 'a', 'Stevens', '-');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 2 })), { maxLength: 12 }), fc.nat(), (parts, at) => {
+        const text = parts.join('');
+        const end = text.length === 0 ? 0 : at % (text.length + 1);
+        const after = text.slice(end, end + 16);
+        if (!firmSign(text, end)) assert.ok(!FIRM_WORD.test(after) && !HOUSE.test(after), JSON.stringify(after));
+        if (!quantitySign(text, end)) assert.ok(!QUANTITY_AFTER.test(after), JSON.stringify(after));
+      }),
+      { numRuns: 20000 },
+    );
+    assert.equal(firmSign('Riggs \n Bank', 5), true);
+    assert.equal(firmSign('Riggs said', 5), false);
+    assert.equal(quantitySign('Kurland 896,', 7), true);
+    assert.equal(quantitySign('Kurland, 896', 7), false);
   });
 });

@@ -143,16 +143,16 @@ const WADE_GILES = new RegExp(String.raw`^${SYLLABLE}$`, 'i');
 
 function chinese(text: string): PersonMention[] {
   const out: PersonMention[] = [];
-  for (const m of text.matchAll(CHINESE)) {
-    const family = m[2]!.replace(/[[\]]/g, '');
-    const given = m[3]!;
+  for (const m of chineseMatches(text)) {
+    const family = m.family.replace(/[[\]]/g, '');
+    const given = m.given;
     if (!WADE_GILES.test(family) || !given.split('-').every((s) => WADE_GILES.test(s))) continue;
     if (FUNCTION_WORDS.has(fold(family))) continue;
     const start = m.index;
-    const end = m.index + m[0].length;
+    const end = m.index + m.text.length;
     out.push({
       start, end, text: text.slice(start, end), key: fold(family), surname: family, forenames: [given], initials: [],
-      evidence: 'layout', ...(m[1] ? { title: m[1] } : {}),
+      evidence: 'layout', ...(m.title ? { title: m.title } : {}),
     });
   }
   return out;
@@ -229,22 +229,62 @@ export function letterBracketLower(text: string): boolean {
 }
 
 /**
+ * The matches of {@link CHINESE} in `text`, as `text.matchAll(CHINESE)` gives them, read only in the pieces of the
+ * text that hold a sign of a given name ({@link isGivenNameSign}): on a stretch of 32 kB the expression, which has
+ * no first character to look for, was tried at every position for the few names it finds. A piece ends at a
+ * character no match holds or reads around it (a comma, a parenthesis: {@link CHINESE_BREAKS}), so that a match
+ * of a piece is the match of the whole text.
+ */
+export function chineseMatches(text: string): ChineseMatch[] {
+  const out: ChineseMatch[] = [];
+  let pieceEnd = 0;
+  for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', Math.max(i + 1, pieceEnd))) {
+    if (!isGivenNameSign(text, i)) continue;
+    let from = i;
+    while (from > 0 && !CHINESE_BREAKS.has(text.charCodeAt(from - 1))) from--;
+    let to = i;
+    while (to < text.length && !CHINESE_BREAKS.has(text.charCodeAt(to))) to++;
+    for (const m of text.slice(from, to).matchAll(CHINESE)) out.push({ index: from + m.index, text: m[0], title: m[1], family: m[2]!, given: m[3]! });
+    pieceEnd = to;
+  }
+  return out;
+}
+
+/** A match of {@link CHINESE}: where it starts, what it matched, and its groups. */
+export interface ChineseMatch {
+  index: number;
+  text: string;
+  title: string | undefined;
+  family: string;
+  given: string;
+}
+
+/**
+ * Characters that no match of {@link CHINESE} holds, and that are neither letters, hyphens nor word characters of
+ * its `\b`: its look-behind and look-ahead read the same at a piece's ends as across them.
+ */
+const CHINESE_BREAKS: ReadonlySet<number> = new Set([...',;:()"!?'].map((c) => c.charCodeAt(0)));
+
+/**
  * What {@link CHINESE}'s given name needs: a hyphen before a lower-case ASCII letter, reached back from the hyphen
  * over at most seven lower-case ASCII letters or apostrophes, from a letter not in lower case ("Shih-tsai",
  * "Ch'ien-ch'ing"). Most hyphens of English prose ("so-called", "well-known") have no capital there.
  */
 export function chineseGivenNameSign(text: string): boolean {
-  for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
-    const next = text.charCodeAt(i + 1);
-    if (!(next >= 97 && next <= 122)) continue;
-    let j = i;
-    while (j > 0 && i - j < 7) {
-      const c = text.charCodeAt(j - 1);
-      if (!((c >= 97 && c <= 122) || c === 39)) break;
-      j--;
-    }
-    const k = classBefore(text, j);
-    if ((k & LETTER) !== 0 && (k & LOWER) === 0) return true;
-  }
+  for (let i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) if (isGivenNameSign(text, i)) return true;
   return false;
+}
+
+/** The hyphen at i is the sign {@link chineseGivenNameSign} looks for. */
+function isGivenNameSign(text: string, i: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  if (!(next >= 97 && next <= 122)) return false;
+  let j = i;
+  while (j > 0 && i - j < 7) {
+    const c = text.charCodeAt(j - 1);
+    if (!((c >= 97 && c <= 122) || c === 39)) break;
+    j--;
+  }
+  const k = classBefore(text, j);
+  return (k & LETTER) !== 0 && (k & LOWER) === 0;
 }

@@ -6,26 +6,44 @@
  */
 
 /** A firm's word right after the name (a possessive between): "Riggs Bank", "Robert Dollar Co", "Baring Brothers". */
-const FIRM_WORD = /^(?:['’]s)?[ \t]*\n?[ \t]*(?:Bank|Co|Company|Corporation|Brothers|Bros)(?![\p{L}\p{M}'’-])/u;
+export const FIRM_WORD = /^(?:['’]s)?[ \t]*\n?[ \t]*(?:Bank|Co|Company|Corporation|Brothers|Bros)(?![\p{L}\p{M}'’-])/u;
 
 /**
  * A possessive standing for the house of that name, with no noun after it: "through Morgan's on behalf of the
  * British Government", "purchased through Morgan's with British funds". Not "to", "from", "of": "Stevens's of
  * May 5" is his telegram.
  */
-const HOUSE = /^['’]s[ \t]*\n?[ \t]*(?:on|with|at|in|by|for)[ \t\n]/u;
+export const HOUSE = /^['’]s[ \t]*\n?[ \t]*(?:on|with|at|in|by|for)[ \t\n]/u;
 
 /** True when the name ending at `end` is a firm's name, not a person's. */
 export function namesAFirm(text: string, end: number): boolean {
+  if (!firmSign(text, end)) return false;
   const after = text.slice(end, end + 16);
   return FIRM_WORD.test(after) || HOUSE.test(after);
+}
+
+/**
+ * What {@link FIRM_WORD} or {@link HOUSE} needs right after a name: an apostrophe, or a "B" or "C" after spaces,
+ * tabs and line ends. Most names are followed by neither, and the rules ask about every name they judge.
+ */
+export function firmSign(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c === 39 || c === 0x2019) return true;
+  let i = end;
+  while (i < text.length && isBlankOrLineEnd(text.charCodeAt(i))) i++;
+  const d = text.charCodeAt(i);
+  return d === 66 /* B */ || d === 67 /* C */;
+}
+
+function isBlankOrLineEnd(c: number): boolean {
+  return c === 32 || c === 9 || c === 10;
 }
 
 /** A whole number as printed in a list of quantities: "896", "3,023", "12,500". */
 const QUANTITY = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)`;
 /** Up to four capitalised words: an item's name ("Marie Rose", "Graf Stroganoff", "Nijni Novgorod"). */
 const ITEM_NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}`;
-const QUANTITY_AFTER = new RegExp(String.raw`^[ \t]+${QUANTITY}(?=[,;.)]|[ \t]*(?:\n|$))`, 'u');
+export const QUANTITY_AFTER = new RegExp(String.raw`^[ \t]+${QUANTITY}(?=[,;.)]|[ \t]*(?:\n|$))`, 'u');
 const ITEM_BEFORE = new RegExp(String.raw`(${ITEM_NAME})[ \t]+${QUANTITY}[,;][ \t\n]*$`, 'u');
 const ITEM_AFTER = new RegExp(String.raw`^[,;][ \t\n]*(${ITEM_NAME})[ \t]+${QUANTITY}(?![\d\p{L}])`, 'u');
 
@@ -41,6 +59,7 @@ const NOT_ITEM = /^(?:Your|My|Our|His|No|Nos|The|January|February|March|April|Ma
  * what the other rules say.
  */
 export function itemOfQuantityList(text: string, start: number, end: number): boolean {
+  if (!quantitySign(text, end)) return false;
   const quantity = QUANTITY_AFTER.exec(text.slice(end, end + 16));
   if (!quantity) return false;
   const before = ITEM_BEFORE.exec(text.slice(Math.max(0, start - 48), start));
@@ -48,4 +67,13 @@ export function itemOfQuantityList(text: string, start: number, end: number): bo
   const from = end + quantity[0].length;
   const after = ITEM_AFTER.exec(text.slice(from, from + 48));
   return after !== null && !NOT_ITEM.test(after[1]!);
+}
+
+/** What {@link QUANTITY_AFTER} needs: spaces or tabs right after the name, then a digit. */
+export function quantitySign(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i === end) return false;
+  const d = text.charCodeAt(i);
+  return d >= 48 && d <= 57;
 }

@@ -355,11 +355,14 @@ export function readTokens(text: string): Tokens {
 
     let end = lastLetterEnd;
     let flags = 0;
-    const last = text.charCodeAt(end - 1);
-    const apostrophe = text.charCodeAt(end - 2);
-    if ((last === 115 /* s */) && (apostrophe === 39 || apostrophe === 0x2019) && end - start > 2) {
-      flags |= POSSESSIVE;
-      end -= 2;
+    // Every read of a character stays inside the text: one out of its bounds (a word of one letter opening the text,
+    // a word ending it) deoptimised this loop on the first text of a process.
+    if (end - start > 2 && text.charCodeAt(end - 1) === 115 /* s */) {
+      const apostrophe = text.charCodeAt(end - 2);
+      if (apostrophe === 39 || apostrophe === 0x2019) {
+        flags |= POSSESSIVE;
+        end -= 2;
+      }
     }
     // The word's shape and the hash of its lower case in one pass, while it is ASCII.
     let upper = false;
@@ -395,7 +398,7 @@ export function readTokens(text: string): Tokens {
       flags |= packed & FLAG_MASK;
     }
     const bits = table.bits[form]!;
-    if ((flags & POSSESSIVE) === 0 && text.charCodeAt(end) === 46 /* . */) flags |= stopFlags(text, start, end, bits);
+    if ((flags & POSSESSIVE) === 0 && end < n && text.charCodeAt(end) === 46 /* . */) flags |= stopFlags(text, start, end, bits);
     if (isNameWordToken(flags, end - start, bits)) flags |= NAME_WORD;
     if ((count + 1) << 2 > scratch.length) {
       const grown = new Int32Array(scratch.length * 2);
