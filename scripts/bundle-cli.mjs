@@ -10,8 +10,7 @@
 // - string-width (yargs' and cliui's) is evaluated on its first call, not at start-up: its Intl.Segmenter and
 //   Unicode-property regexes cost ~20 ms, and only help and usage text measure widths.
 // usage: node scripts/bundle-cli.mjs
-import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -67,7 +66,17 @@ const lazyStringWidth = {
 };
 
 rmSync(OUT, { recursive: true, force: true });
-await build({
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  // A worktree installed before esbuild joined the devDependencies still builds: the same CLI, unbundled.
+  console.warn('bundle-cli: esbuild is not installed (npm ci installs it); dist/cli/chancery.js runs dist/src unbundled, slower to start');
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(`${OUT}/chancery.js`, "#!/usr/bin/env node\nimport '../src/cli/bin.js';\n", { mode: 0o755 });
+  process.exit(0);
+}
+await esbuild.build({
   entryPoints: { chancery: `${ROOT}dist/src/cli/bin.js` },
   outdir: OUT,
   bundle: true,

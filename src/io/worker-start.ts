@@ -5,7 +5,8 @@
  * file's results, with it.
  */
 import { getHeapStatistics } from 'node:v8';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
+import { workerThreads } from './builtins.js';
 
 /**
  * A new Worker running `url`. Options meant for the main script (`--input-type`, `--eval`) would break its module
@@ -17,9 +18,9 @@ export function startWorker(url: URL, options: Omit<WorkerOptions, 'execArgv' | 
   const resourceLimits = { maxOldGenerationSizeMb: Math.max(64, Math.floor(getHeapStatistics().heap_size_limit / 1048576)) };
   const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
   try {
-    return new Worker(url, { ...options, execArgv, resourceLimits });
+    return new (workerThreads().Worker)(url, { ...options, execArgv, resourceLimits });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
-    return new Worker(url, { ...options, execArgv: [], resourceLimits });
+    return new (workerThreads().Worker)(url, { ...options, execArgv: [], resourceLimits });
   }
 }

@@ -2,7 +2,7 @@
  * Which files to validate: paths and folders walked lazily (a folder of 10,000 files yields one name at a
  * time, never a list of contents), a deterministic shard of them, or only those changed since a git ref.
  */
-import { execFileSync } from 'node:child_process';
+import { childProcess } from '../io/builtins.js';
 import { readRegularFile } from '../io/read-regular-file.js';
 import { walkXmlFiles, type EditionFile } from '../edition/files.js';
 import { basename, relative, resolve, sep } from 'node:path';
@@ -47,7 +47,7 @@ export async function* shardOf<T>(files: AsyncIterable<T>, shard: Shard): AsyncG
 
 function git(args: string[], cwd: string): string {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return childProcess().execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const stderr = String((e as { stderr?: string }).stderr ?? '').trim();
     throw ValidateError.of(ValidateCodes.git, { command: args.join(' '), detail: stderr || (e as Error).message }, { cause: e });
@@ -63,7 +63,7 @@ export function verifyRef(ref: string, cwd: string): string {
     throw UsageError.of(ValidateCodes.usage, { problem: `--changed takes a git ref (a branch, tag or commit), not "${ref}"` });
   }
   try {
-    return execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return childProcess().execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     throw UsageError.of(ValidateCodes.usage, { problem: `--changed ${ref}: git knows no commit of that name here (try origin/main, or git fetch first)` });
   }
@@ -73,7 +73,7 @@ export function verifyRef(ref: string, cwd: string): string {
 export function defaultBase(cwd: string): string {
   for (const ref of ['origin/HEAD', 'origin/main']) {
     try {
-      execFileSync('git', ['rev-parse', '--verify', '--quiet', ref], { cwd, stdio: 'ignore' });
+      childProcess().execFileSync('git', ['rev-parse', '--verify', '--quiet', ref], { cwd, stdio: 'ignore' });
       return ref;
     } catch {
       // try the next

@@ -82,12 +82,14 @@ describe('cli/bin: the bundled CLI is the same command line', function () {
     assert.deepEqual(outcomes[1], outcomes[0]);
   });
 
-  it('string-width (help layout) is evaluated on first use: a validation builds no Intl.Segmenter, --help does', () => {
+  it('string-width (help layout) is evaluated on first use: a validation builds no Intl.Segmenter (and loads no child_process), --help does', () => {
     // counts the segmenters string-width makes when it is evaluated
     const probe = join(dir, 'count-segmenters.cjs');
-    writeFileSync(probe, "const S = Intl.Segmenter; let n = 0; Intl.Segmenter = class extends S { constructor(...a) { super(...a); n++; } };\nprocess.on('exit', () => process.stderr.write(`segmenters: ${n}\\n`));\n");
+    writeFileSync(probe, "const S = Intl.Segmenter; let n = 0; Intl.Segmenter = class extends S { constructor(...a) { super(...a); n++; } };\nprocess.on('exit', () => process.stderr.write(`segmenters: ${n}\\nbuilt-ins: ${['child_process', 'worker_threads'].filter((m) => process.moduleLoadList.includes('NativeModule ' + m))}\\n`));\n");
     const validate = runWith(BUNDLE, ['validate', 'tei', '--schema', join(ROOT, 'schema/chancery.rng'), '--no-references'], dir, ['-r', probe]);
     assert.match(validate.stderr, /segmenters: 0\n/);
+    // nor git's child_process, nor worker_threads (src/io/builtins.ts): four files are checked in this thread alone
+    assert.match(validate.stderr, /built-ins: \n/);
     const help = runWith(BUNDLE, ['validate', '--help'], dir, ['-r', probe]);
     assert.match(help.stderr, /segmenters: [1-9]/);
   });
