@@ -10,6 +10,7 @@ import { EditionScope, walkXmlFiles } from '../edition/files.js';
 import { personIdOf, readPersonographyFile, type PersonFacts } from '../edition/personography.js';
 import { resolvePersonRef } from '../edition/person-refs.js';
 import { resolveFrom } from '../io/paths.js';
+import { SpillFile } from '../io/spill-file.js';
 import { readXmlFile } from '../xml/read-file.js';
 import { isDebris } from './reading.js';
 import { child, childElements, descendants, leftOut, parseTei, path, textOf } from './tei-tree.js';
@@ -122,6 +123,12 @@ export interface LoadEditionOptions {
    * transforms that render it (the same output: tests set 0 to render every document that way).
    */
   keepTreeBytes?: number;
+  /**
+   * A folder (the output folder) where the contexts of a large edition's mentions wait in a temporary file, past
+   * their first million characters; without it they stay in memory. The caller removes the file with
+   * `edition.mentions.close()` when the edition is no longer read.
+   */
+  scratch?: string;
 }
 
 /**
@@ -141,7 +148,7 @@ export function loadEdition(paths: string[], cwd?: string, options: LoadEditionO
   const persons = new Map<string, PersonRecord>();
   const personFiles = new Map<string, ReadonlyMap<string, string> | undefined>();
   const documents: EditionDocument[] = [];
-  const mentions = new Mentions();
+  const mentions = new Mentions(options.scratch === undefined ? undefined : new SpillFile(options.scratch, 'mentions'));
   const trees = new Map<string, TeiElement>();
   const streamed = new Map<string, StreamedFacts>();
   let lastParsed: { id: string; tree: TeiElement } | undefined;

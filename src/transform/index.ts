@@ -93,9 +93,26 @@ async function run(paths: string[], options: TransformOptions, loaded: Edition |
   const cwd = options.cwd;
   const configFile = options.config !== undefined ? resolveFrom(cwd, options.config) : cwd !== undefined ? join(cwd, 'chancery.config.json') : undefined;
   const config = loadConfig(configFile, module.needsConfig === true);
-  const edition = loaded ?? loadEdition(paths, cwd);
-  const diagnostics: Diagnostic[] = loaded ? [] : [...edition.diagnostics];
   const outRoot = resolveFrom(cwd, options.outDir);
+  // the output folder holds the temporary file of a large edition's mentions, removed when the edition is done
+  const edition = loaded ?? loadEdition(paths, cwd, { scratch: outRoot });
+  try {
+    return await render(module, edition, config, options, outRoot, loaded ? [] : [...edition.diagnostics], started);
+  } finally {
+    if (!loaded) edition.mentions.close();
+  }
+}
+
+/** Renders `edition` with `module` into `outRoot`; `diagnostics` are the findings so far. */
+async function render(
+  module: TransformModule,
+  edition: Edition,
+  config: EditionConfig,
+  options: TransformOptions,
+  outRoot: string,
+  diagnostics: Diagnostic[],
+  started: number,
+): Promise<TransformReport> {
   const ctx: TransformContext = {
     config,
     outDir: outRoot,
@@ -195,17 +212,23 @@ export async function transformEdition(paths: string[], outputs: EditionOutputs 
   const reports: TransformReport[] = [];
   // read once: the edition's own findings are in the first report only
   const started = performance.now();
-  const edition = loadEdition(paths, outputs.cwd);
+  const targets = outputs.targets ?? TRANSFORM_TARGETS;
+  const outDirOf = (to: TransformTarget): string => (to === 'html' ? (outputs.site ?? 'site') : (outputs.exports ?? 'exports'));
+  // the first output folder holds the temporary file of a large edition's mentions (removed when done)
+  const edition = loadEdition(paths, outputs.cwd, targets.length > 0 ? { scratch: resolveFrom(outputs.cwd, outDirOf(targets[0]!)) } : {});
   const loadMs = performance.now() - started;
-  for (const to of outputs.targets ?? TRANSFORM_TARGETS) {
-    const outDir = to === 'html' ? (outputs.site ?? 'site') : (outputs.exports ?? 'exports');
-    const { config, date, sourceDateEpoch, cwd } = outputs;
-    const report = await run(paths, { to, outDir, config, date, sourceDateEpoch, cwd }, edition);
-    if (reports.length === 0) {
-      report.diagnostics.unshift(...edition.diagnostics);
-      report.ms += loadMs;
+  try {
+    for (const to of targets) {
+      const { config, date, sourceDateEpoch, cwd } = outputs;
+      const report = await run(paths, { to, outDir: outDirOf(to), config, date, sourceDateEpoch, cwd }, edition);
+      if (reports.length === 0) {
+        report.diagnostics.unshift(...edition.diagnostics);
+        report.ms += loadMs;
+      }
+      reports.push(report);
     }
-    reports.push(report);
+  } finally {
+    edition.mentions.close();
   }
   return reports;
 }

@@ -3,7 +3,13 @@
  * strings each, the contexts two-byte for their "…") took 2.7 times the file. Here each is a row of numbers; the
  * person, document and name are each kept once, the contexts side by side in strings of about 64 K characters,
  * without the "…" that marks a cut context (a flag says where it goes back). A {@link Mention} is made when asked.
+ *
+ * The contexts of a volume are still most of what a run holds (30 MB of the 50 MB alive at 50 MB, which the heap's
+ * growth doubles), so given a spill file the chunks past the first million characters wait there, in Latin-1 where
+ * they can be (else UTF-16) so that a context's characters are found at a computed byte; they are read back a
+ * context at a time, or a chunk at a time when the mentions are read in order (a person page, the tables).
  */
+import type { SpillFile, SpillPlace } from '../io/spill-file.js';
 
 /** A persName in a document's reading text. */
 export interface Mention {
@@ -34,6 +40,14 @@ const CUT_BEFORE = 1 << (2 * LENGTH_BITS);
 const CUT_AFTER = 2 << (2 * LENGTH_BITS);
 /** Rows per block: the rows grow a block at a time, never copied. */
 const BLOCK_ROWS = 8192;
+/** Sealed chunks kept in memory before the others go to the spill file: about a million characters. */
+const CHUNKS_IN_MEMORY = 16;
+
+/** A chunk of contexts in the spill file: one byte a character, or two where a character needs them. */
+interface SpilledChunk {
+  place: SpillPlace;
+  bytesPerChar: 1 | 2;
+}
 
 /** Strings kept once each, by number. */
 class Interned {
@@ -60,9 +74,21 @@ export class Mentions implements Iterable<Mention> {
   private readonly names = new Interned();
   private readonly blocks: Int32Array[] = [];
   private count = 0;
-  private readonly chunks: string[] = [];
+  private readonly chunks: (string | SpilledChunk)[] = [];
   private open: string[] = [];
   private openChars = 0;
+  /** The spilled chunk read back whole, and the chunk the last context was read from. */
+  private readBack: { chunk: number; text: string } | undefined;
+  private lastChunk = -1;
+
+  /**
+   * @param spill where chunks wait beyond the first `chunksInMemory` (none: all stay in memory); {@link close}
+   * removes it
+   */
+  constructor(
+    private readonly spill?: SpillFile,
+    private readonly chunksInMemory = CHUNKS_IN_MEMORY,
+  ) {}
 
   get length(): number {
     return this.count;
@@ -112,12 +138,12 @@ export class Mentions implements Iterable<Mention> {
   at(i: number): Mention {
     const chunk = this.cell(i, CHUNK);
     if (chunk === this.chunks.length) this.seal();
-    const text = this.chunks[chunk]!;
     const at = this.cell(i, AT);
     const sizes = this.cell(i, SIZES);
-    const middle = at + (sizes & CONTEXT_MAX);
-    const before = text.slice(at, middle);
-    const after = text.slice(middle, middle + ((sizes >> LENGTH_BITS) & CONTEXT_MAX));
+    const beforeLength = sizes & CONTEXT_MAX;
+    const both = this.contexts(chunk, at, at + beforeLength + ((sizes >> LENGTH_BITS) & CONTEXT_MAX));
+    const before = both.slice(0, beforeLength);
+    const after = both.slice(beforeLength);
     return {
       person: this.person(i),
       document: this.document(i),
@@ -131,6 +157,33 @@ export class Mentions implements Iterable<Mention> {
     for (let i = 0; i < this.count; i++) yield this.at(i);
   }
 
+  /** Removes the spill file; the contexts that waited there cannot be read any more. */
+  close(): void {
+    this.spill?.close();
+    this.readBack = undefined;
+  }
+
+  /** Characters `from` to `to` of a chunk. */
+  private contexts(chunk: number, from: number, to: number): string {
+    const held = this.chunks[chunk]!;
+    if (typeof held === 'string') return held.slice(from, to);
+    if (this.readBack?.chunk !== chunk && this.lastChunk === chunk) {
+      // a second context in a row from this chunk: the mentions are read in order, so read it whole once
+      this.readBack = { chunk, text: this.readSpilled(held, 0, held.place.bytes / held.bytesPerChar) };
+    }
+    this.lastChunk = chunk;
+    if (this.readBack?.chunk === chunk) return this.readBack.text.slice(from, to);
+    return this.readSpilled(held, from, to);
+  }
+
+  private readSpilled({ place, bytesPerChar }: SpilledChunk, from: number, to: number): string {
+    const file = this.spill!;
+    if (file.path === undefined) throw new Error('the mentions were closed: the contexts that waited in their spill file are gone');
+    const bytes = file.read({ at: place.at + from * bytesPerChar, bytes: (to - from) * bytesPerChar });
+    if (bytes.length !== (to - from) * bytesPerChar) throw new Error(`the mentions' spill file ${file.path} was cut short`);
+    return bytes.toString(bytesPerChar === 1 ? 'latin1' : 'utf16le');
+  }
+
   private cell(i: number, column: number): number {
     if (!(Number.isInteger(i) && i >= 0 && i < this.count)) throw new RangeError(`no mention ${i} of ${this.count}`);
     return this.blocks[Math.floor(i / BLOCK_ROWS)]![(i % BLOCK_ROWS) * WIDTH + column]!;
@@ -138,8 +191,17 @@ export class Mentions implements Iterable<Mention> {
 
   /** Joins the open contexts into one string: a copy, so the blocks they were cut from can go. */
   private seal(): void {
-    this.chunks.push(this.open.join(''));
+    const text = this.open.join('');
+    this.chunks.push((this.chunks.length >= this.chunksInMemory ? this.spilled(text) : undefined) ?? text);
     this.open = [];
     this.openChars = 0;
+  }
+
+  /** `text` written to the spill file, or undefined where there is none or it cannot take more. */
+  private spilled(text: string): SpilledChunk | undefined {
+    if (!this.spill) return undefined;
+    const bytesPerChar = /[^\u0000-\u00ff]/.test(text) ? 2 : 1;
+    const place = this.spill.write(Buffer.from(text, bytesPerChar === 1 ? 'latin1' : 'utf16le'));
+    return place && { place, bytesPerChar };
   }
 }
