@@ -46,9 +46,11 @@ export async function run(): Promise<void> {
         const before = await page.getAttribute('form.search-form', 'data-ready');
         await page.fill('#q', q);
         await page.press('#q', 'Enter');
+        // finished, and no other run under way (data-run: the last one begun)
         await page.waitForFunction((b) => {
-          const r = document.querySelector('form.search-form')!.getAttribute('data-ready');
-          return r !== null && r !== b;
+          const form = document.querySelector('form.search-form')!;
+          const r = form.getAttribute('data-ready');
+          return r !== null && r !== b && r === form.getAttribute('data-run');
         }, before);
         const ms = Number(await page.getAttribute('form.search-form', 'data-ms'));
         const total = Number(await page.getAttribute('form.search-form', 'data-total-ms'));

@@ -464,6 +464,8 @@
 
   function update() {
     var mine = ++run;
+    // the run under way (data-run) and the last one finished (data-ready): equal, the results and status are final
+    form.setAttribute('data-run', String(mine));
     var started = performance.now();
     var result = compute();
     renderFacets(result.counts);
@@ -502,7 +504,9 @@
   }
 
   var timer = null;
-  form.addEventListener('submit', function (e) { e.preventDefault(); shown = PAGE; update(); });
+  // Enter runs the search at once: the one typing had scheduled would run it again 150 ms later, its status back to
+  // 'Checking phrases…' after the results were shown
+  form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); shown = PAGE; update(); });
   q.addEventListener('input', function () { clearTimeout(timer); shown = PAGE; timer = setTimeout(update, 150); });
   [sort, from, to].forEach(function (el) { el.addEventListener('change', function () { shown = PAGE; update(); }); });
   more.addEventListener('click', function () { shown += PAGE; update(); });

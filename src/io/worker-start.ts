@@ -8,14 +8,27 @@ import { getHeapStatistics } from 'node:v8';
 import type { Worker, WorkerOptions } from 'node:worker_threads';
 import { workerThreads } from './builtins.js';
 
+/** What a worker may hold beyond the heap limit it shares with this thread. */
+export interface WorkerLimits {
+  /**
+   * Its young generation (both semi-spaces and the space of new large objects: three times a semi-space), in MB.
+   * V8's default on a machine with memory to spare is 48 MB (16 MB semi-spaces), committed once the thread has
+   * allocated that much, whatever it keeps.
+   */
+  youngGenerationMb?: number;
+}
+
 /**
  * A new Worker running `url`. Options meant for the main script (`--input-type`, `--eval`) would break its module
  * loading and are not passed on. V8's own options (`--max-old-space-size`, `--expose-gc`, `--stack-size`) hold for
  * every thread already, and Node refuses them in a worker's flags (ERR_WORKER_INVALID_EXEC_ARGV): when it does,
  * the worker starts without flags, its heap limit still this thread's.
  */
-export function startWorker(url: URL, options: Omit<WorkerOptions, 'execArgv' | 'resourceLimits'> = {}): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: Math.max(64, Math.floor(getHeapStatistics().heap_size_limit / 1048576)) };
+export function startWorker(url: URL, options: Omit<WorkerOptions, 'execArgv' | 'resourceLimits'> = {}, limits: WorkerLimits = {}): Worker {
+  const resourceLimits = {
+    maxOldGenerationSizeMb: Math.max(64, Math.floor(getHeapStatistics().heap_size_limit / 1048576)),
+    ...(limits.youngGenerationMb !== undefined ? { maxYoungGenerationSizeMb: limits.youngGenerationMb } : {}),
+  };
   const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
   try {
     return new (workerThreads().Worker)(url, { ...options, execArgv, resourceLimits });

@@ -71,14 +71,23 @@ async function axeSerious(page: Page): Promise<string[]> {
 }
 
 /** Runs a search on search.html and waits until its results (and snippets) are on the page. */
+/**
+ * Waits until a search begun after `before` (the form's data-ready then) has finished and none is under way: the
+ * status is then the search's last word, not the 'Checking phrases…' of a run still loading texts.
+ */
+async function searchSettled(page: Page, before: string | null): Promise<void> {
+  await page.waitForFunction((b) => {
+    const form = document.querySelector('form.search-form')!;
+    const ready = form.getAttribute('data-ready');
+    return ready !== null && ready !== b && ready === form.getAttribute('data-run');
+  }, before);
+}
+
 async function search(page: Page, query: string): Promise<void> {
   const before = await page.getAttribute('form.search-form', 'data-ready');
   await page.fill('#q', query);
   await page.press('#q', 'Enter');
-  await page.waitForFunction((b) => {
-    const r = document.querySelector('form.search-form')!.getAttribute('data-ready');
-    return r !== null && r !== b;
-  }, before);
+  await searchSettled(page, before);
 }
 
 describe('transform html in a browser', function () {
@@ -108,6 +117,20 @@ describe('transform html in a browser', function () {
   after(async () => {
     await context?.close();
     cleanup();
+  });
+
+  it('search: Enter runs the search once; the search that typing had scheduled does not run it again', async () => {
+    const page = await context!.newPage();
+    // the page's clock is the test's, stopped: the typing's 150 ms debounce fires only when the test moves it on
+    await page.clock.install({ time: 0 });
+    await page.goto(url('search.html'));
+    await page.clock.pauseAt(1000);
+    await search(page, '"handed to me"');
+    const run = await page.getAttribute('form.search-form', 'data-run');
+    await page.clock.runFor(1000);
+    assert.equal(await page.getAttribute('form.search-form', 'data-run'), run, 'no search after the one Enter ran');
+    assert.equal(await page.textContent('#status'), '1 document matches “"handed to me"”');
+    await page.close();
   });
 
   it('search: a phrase shows snippets with the hit marked, and opens the document with the hit highlighted', async () => {
@@ -146,7 +169,7 @@ describe('transform html in a browser', function () {
     const count = Number(/\((\d+)\)$/.exec(letter)![1]);
     const before = await page.getAttribute('form.search-form', 'data-ready');
     await page.locator('#facet-kind label', { hasText: 'Letter' }).click();
-    await page.waitForFunction((b) => document.querySelector('form.search-form')!.getAttribute('data-ready') !== b, before);
+    await searchSettled(page, before);
     assert.equal(await page.locator('#results li').count(), count);
     assert.ok(count < all);
     assert.match(page.url(), /kind=letter/);
