@@ -34,7 +34,9 @@ const recognisers: Record<string, Recogniser> = {
   classification: (_b, t) => (isClassification(t) ? { kind: 'classification' } : undefined),
   dateline: (b, t) => {
     if (b.lines.length <= 2 && parseDateline(t)) return { kind: 'dateline' };
-    // "Moscow, December 23, 1941—noon." followed by "[Received December 24—2:10 p.m.]"
+    // "Moscow, December 23, 1941—noon." followed by "[Received December 24—2:10 p.m.]": two or three lines, asked
+    // before every block's lines are copied.
+    if (b.lines.length < 2 || b.lines.length > 3) return undefined;
     const [first, ...rest] = b.lines.map((l) => l.trim());
     return rest.length > 0 && rest.length <= 2 && parseDateline(first!) && rest.every((l) => /^\[.*\]?$/.test(l)) ? { kind: 'dateline' } : undefined;
   },
@@ -49,6 +51,10 @@ const recognisers: Record<string, Recogniser> = {
     // printed forms of <sup> that the reader does not take for one are read here.
     const marker = openingNoteRef(b);
     if (marker) return { kind: 'noteBody', n: marker.n };
+    // Both forms open with "<", "&" or "lt;" (the text is trimmed): any other block is answered before the whole of
+    // its text is searched for "<sup>&</sup>".
+    const opening = t.charCodeAt(0);
+    if (opening !== 0x3c && opening !== 0x26 && opening !== 0x6c) return undefined;
     const html = /^(?:<sup>[^<]*<\/sup>|&lt;sup&gt;|&amp;lt;sup&amp;gt;|lt;sup>)+\s*(\d{1,4})\s*(?:<\/sup>)?/.exec(t.replace(/<sup>&<\/sup>/g, '<sup></sup>&'));
     const mangled = /^(?:<sup>[^<]*<\/sup>)?\s*(?:&)?(?:lt;|&lt;|<)sup(?:&gt;|>)\s*(\d{1,4})\s*<\/sup>/.exec(t);
     const m = mangled ?? html;
@@ -140,13 +146,22 @@ export const structurePass: DocumentPass = {
 /** What each block is: recognisers one block at a time, then the refiners that look at the whole document. */
 function classify(doc: TeiDocument): void {
   const blocks: Block[] = [];
-  for (const block of doc.blocks.flatMap(splitTrailingLine)) {
+  // Most blocks are neither cut nor split: they are pushed as they are, not through an array of one.
+  const cut: Block[] = [];
+  for (const whole of doc.blocks) {
+    const trailing = splitTrailingLine(whole);
+    if (trailing === undefined) cut.push(whole);
+    else cut.push(...trailing);
+  }
+  for (const block of cut) {
     if (block.kind === 'runningHead') {
       blocks.push(block);
       continue;
     }
     if (block.kind === 'head' || block.kind === 'classification') {
-      blocks.push(...splitDatedHeading(block));
+      const split = splitDatedHeading(block);
+      if (split === undefined) blocks.push(block);
+      else blocks.push(...split);
       continue;
     }
     const found = recognise(block);
@@ -158,7 +173,9 @@ function classify(doc: TeiDocument): void {
       const numbered = /^\s*(\d{1,3})\.\s+\S/.exec(block.lines[0]!);
       if (numbered) block.n = numbered[1];
     }
-    blocks.push(...(block.kind === 'closing' ? splitClosing(block) : [block]));
+    const closing = block.kind === 'closing' ? splitClosing(block) : undefined;
+    if (closing === undefined) blocks.push(block);
+    else blocks.push(...closing);
   }
   doc.blocks = blocks;
   if (doc.kind === 'front') {
@@ -316,16 +333,16 @@ function readEnds(doc: TeiDocument): void {
 
 /**
  * A date, or a page-foot catchword ("Russian/"), printed on the last line of a paragraph with no blank
- * line before it is still a block of its own.
+ * line before it is still a block of its own: the two blocks, or undefined when the block stays whole.
  */
-function splitTrailingLine(block: Block): Block[] {
-  if (block.kind !== 'p' || block.lines.length < 2) return [block];
+function splitTrailingLine(block: Block): Block[] | undefined {
+  if (block.kind !== 'p' || block.lines.length < 2) return undefined;
   const last = block.lines[block.lines.length - 1]!;
   const parsed = parseDateline(last);
   const catchword = recognisers.catchword!(block, last.trim());
-  if (!catchword && (!parsed || parsed.sent || parsed.place)) return [block];
+  if (!catchword && (!parsed || parsed.sent || parsed.place)) return undefined;
   // "53 Harley Street, London," over "March 14, 1859.": the address the date belongs to, one dateline.
-  if (!catchword && readDatelineBlock(block.lines)?.dateline) return [block];
+  if (!catchword && readDatelineBlock(block.lines)?.dateline) return undefined;
   return reread([
     { ...block, ...sliceLines(block, 0, block.lines.length - 1) },
     { ...block, ...sliceLines(block, block.lines.length - 1), kind: 'p', inlines: [] },
@@ -338,31 +355,34 @@ function reread(blocks: Block[]): Block[] {
   return blocks;
 }
 
-/** "May 4, 1943 **PERSONAL AND SECRET MESSAGE**": the date becomes a dateline block of its own. */
-function splitDatedHeading(block: Block): Block[] {
+/** "May 4, 1943 **PERSONAL AND SECRET MESSAGE**": the date becomes a dateline block of its own (undefined: no date). */
+function splitDatedHeading(block: Block): Block[] | undefined {
   const first = block.lines[0]!;
   const rest = stripLeadingDate(first);
-  if (rest === first || block.kind !== 'head') return [block];
+  if (rest === first || block.kind !== 'head') return undefined;
   const cut = first.length - rest.length;
   const date: Block = { ...block, kind: 'dateline', endLine: block.line, lines: [first.slice(0, cut).trimEnd()], inlines: [] };
   const head: Block = { ...block, lines: [rest, ...block.lines.slice(1)], column: block.column + cut, inlines: [] };
   return reread([date, head]);
 }
 
-/** "Yours very sincerely, (SGD) HALIFAX": the closing phrase and the signature on one line. */
-function splitClosing(block: Block): Block[] {
+/**
+ * "Yours very sincerely, (SGD) HALIFAX": the closing phrase and the signature on one line; undefined when the block
+ * stays whole.
+ */
+function splitClosing(block: Block): Block[] | undefined {
   if (block.lines.length !== 1) {
     if (looksLikeSignature(lineWithoutNotes(block, block.lines.length - 1))) {
       const closing: Block = { ...block, ...sliceLines(block, 0, block.lines.length - 1) };
       const signed: Block = { ...block, ...sliceLines(block, block.lines.length - 1), kind: 'signed', inlines: [] };
       return reread([closing, signed]);
     }
-    return [block];
+    return undefined;
   }
   const signature = /^.*?,\s+(\S.*)$/.exec(textWithoutNotes(block.inlines))?.[1];
   const line = block.lines[0]!;
   const m = /^(\s*.*?,)\s+(\S.*)$/.exec(line);
-  if (!m || !signature || !looksLikeSignature(signature)) return [block];
+  if (!m || !signature || !looksLikeSignature(signature)) return undefined;
   const at = line.indexOf(m[2]!, m[1]!.length);
   return reread([
     { ...block, lines: [m[1]!] },

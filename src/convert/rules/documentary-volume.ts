@@ -38,6 +38,13 @@ interface BlockShape {
   dateline: boolean;
   /** A telegram form's header: "TELEGRAM No. 418" / "From: …" / "To: …" / "Date: …". */
   memo: boolean;
+  /**
+   * Asked when a head looks back over the document before it, and kept: every head of a volume looks back over the
+   * blocks since the last document's head, so that a long stretch of heads taken for enclosures read the same
+   * paragraphs again for each (see {@link announces}, {@link stemsOf}).
+   */
+  announces: boolean | undefined;
+  stems: string[] | undefined;
 }
 
 function shapeOf(block: Block): BlockShape {
@@ -55,6 +62,8 @@ function shapeOf(block: Block): BlockShape {
     bracketed: short && isBracketedLine(text),
     dateline: short && block.lines.length <= 3 && block.lines.some((l) => parseDateline(l) !== undefined),
     memo: block.lines.length >= 2 && block.lines.length <= 8 && /^\W*[A-Z]/.test(block.lines[0]!) && isMemoHeader(block.lines),
+    announces: undefined,
+    stems: undefined,
   };
 }
 
@@ -248,7 +257,7 @@ function isEnclosureOf(shapes: BlockShape[], cover: number, i: number): boolean 
   while (coverHead < i && !shapes[coverHead]!.head) coverHead++;
   if (coverHead >= i) return false;
   let encloses = false;
-  for (let j = coverHead + 1; j < i && !encloses; j++) encloses = ENCLOSING.test(shapes[j]!.text);
+  for (let j = coverHead + 1; j < i && !encloses; j++) encloses = announces(shapes[j]!);
   if (!encloses) return false;
   const ours = partyKeys(shapes[coverHead]!.text);
   return !partyKeys(shapes[i]!.text).some((k) => ours.includes(k));
@@ -266,11 +275,16 @@ function isAnnouncedEnclosure(shapes: BlockShape[], blocks: readonly Block[], co
   let coverHead = cover;
   while (coverHead < i && !shapes[coverHead]!.head) coverHead++;
   if (coverHead >= i) return false;
-  const announcing: string[] = [];
-  for (let j = coverHead + 1; j < i; j++) if (ENCLOSING.test(shapes[j]!.text)) announcing.push(shapes[j]!.text);
-  if (announcing.length === 0) return false;
-  const announced = new Set(contentStems(announcing.join(' ')));
-  const ofCover = new Set(contentStems(shapes[coverHead]!.text));
+  // The stems of the announcing paragraphs, each read once (a word never runs from one paragraph into the next).
+  const announced = new Set<string>();
+  let announcing = false;
+  for (let j = coverHead + 1; j < i; j++) {
+    if (!announces(shapes[j]!)) continue;
+    announcing = true;
+    for (const w of stemsOf(shapes[j]!)) announced.add(w);
+  }
+  if (!announcing) return false;
+  const ofCover = new Set(stemsOf(shapes[coverHead]!));
   // The bracketed line under the head says what the paper is too ("[Translation.]": "I inclose translation of both these papers").
   const under = shapes[i + 1]?.bracketed && shapes[i + 1]!.oneLine ? shapes[i + 1]!.text : '';
   const named = [...contentStems(shapes[i]!.text).slice(0, 8), ...contentStems(under)];
@@ -279,6 +293,16 @@ function isAnnouncedEnclosure(shapes: BlockShape[], blocks: readonly Block[], co
   // "Minutes of the third conference …, held September 7, 1901.": a head may print the paper's date.
   const ownDate = dateAfter(shapes, blocks, i, shapes.length) ?? findFullDate(shapes[i]!.text)?.when;
   return !(coverDate && ownDate && ownDate > coverDate);
+}
+
+/** The block says it encloses something ({@link ENCLOSING}), asked once per block. */
+function announces(shape: BlockShape): boolean {
+  return (shape.announces ??= ENCLOSING.test(shape.text));
+}
+
+/** {@link contentStems} of the block's text, read once per block. */
+function stemsOf(shape: BlockShape): readonly string[] {
+  return (shape.stems ??= contentStems(shape.text));
 }
 
 /** Words that name nothing in particular: they cannot tie a head to what a letter encloses. */
