@@ -210,8 +210,9 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
       const plain = engine === englishDates ? plainDates(slice) : undefined;
       if (plain) {
         for (const date of plain) {
-          const parts: DateParts = { month: date.month, day: date.day };
+          const parts: DateParts = { month: date.month };
           if (date.year !== undefined) parts.year = date.year;
+          if (date.day !== undefined) parts.day = date.day;
           add(from + date.index, date.text, valuesOf(parts, undefined, ref));
         }
         continue;

@@ -68,7 +68,8 @@ export interface PlainDate {
   index: number;
   text: string;
   month: number;
-  day: number;
+  /** Absent where chrono reads the day as a year ("August 17, 8 p.m.": August 2017). */
+  day?: number;
   year?: number;
 }
 
@@ -192,6 +193,9 @@ function coreAt(window: string, at: number, monthEnd: number): Core | undefined 
   let dayDigits: string;
   let yearDigits: string | undefined;
   let time: RegExpExecArray | null = null;
+  // "August 17, 8 p.m.": chrono's month-and-year parser reads the two digits after the month as the year 2017 and joins
+  // the hour to that; the day is not read (find-dates.ts takes it back, as it does from chrono: attachTimes).
+  let dayReadAsYear = false;
   DAY_AND_YEAR.lastIndex = monthEnd;
   const m = DAY_AND_YEAR.exec(window);
   if (m) {
@@ -202,7 +206,10 @@ function coreAt(window: string, at: number, monthEnd: number): Core | undefined 
     time = TIME_AFTER.exec(window.slice(end, end + 16));
     // "December 29, 3 p.m.", "March 27, 10 a.m.": without a year chrono reads a day of two digits, or an hour of two,
     // after the comma as a year.
-    if (time && time[1] === ', ' && yearDigits === undefined && (dayDigits.length === 2 || time[2]!.length === 2)) return undefined;
+    if (time && time[1] === ', ' && yearDigits === undefined && (dayDigits.length === 2 || time[2]!.length === 2)) {
+      if (dayDigits.length !== 2 || time[2]!.length !== 1 || m[3] || dayDigits[0] === '0') return undefined;
+      dayReadAsYear = true;
+    }
   } else {
     // Day first: "25 October", "the 18th of April", "13 February, 1901".
     const d = DAY_BEFORE.exec(window.slice(Math.max(0, at - 8), at));
@@ -230,6 +237,7 @@ function coreAt(window: string, at: number, monthEnd: number): Core | undefined 
   }
   const after = window.slice(close, close + 12);
   if (ZONE_AFTER.test(after) || AFTER.test(after) || afterPeriodPrefix(window, start)) return undefined;
+  if (dayReadAsYear) return { date: { index: start, text: window.slice(start, end), month, year: 2000 + day }, close };
   const date: PlainDate = { index: start, text: window.slice(start, end), month, day };
   if (year !== undefined) date.year = year;
   return { date, close };
