@@ -13,10 +13,18 @@ const MONTHS: Record<string, number> = {
 const PATTERN =
   /(?<![\w./-])(\d{1,2})(?:st|nd|rd|th)?\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(\d{4})(?![\w/])/g;
 
-/** Day-month-year dates of `text` (English month names, capitalised), with their ISO value. */
-export function scanDayMonthYear(text: string): DateMention[] {
+const PATTERN_AT = new RegExp(PATTERN.source, 'y');
+
+/**
+ * Day-month-year dates of `text` (English month names, capitalised), with their ISO value. `monthStarts`, when given,
+ * are where month words begin (find-dates.ts has them): every date of the pattern has its month at one of them, so
+ * the pattern is tried only just before those (matches never overlap, so the dates are those of a scan of the whole
+ * text; a property test holds the two together).
+ */
+export function scanDayMonthYear(text: string, monthStarts?: readonly number[]): DateMention[] {
   const out: DateMention[] = [];
-  for (const m of text.matchAll(PATTERN)) {
+  const matches = monthStarts ? dayMonthYearAt(text, monthStarts) : text.matchAll(PATTERN);
+  for (const m of matches) {
     const month = MONTHS[(m[2] ?? '').toLowerCase()];
     const day = Number(m[1]);
     if (!month || day < 1 || day > 31) continue;
@@ -24,6 +32,34 @@ export function scanDayMonthYear(text: string): DateMention[] {
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], when });
   }
   return out;
+}
+
+/**
+ * The matches of {@link PATTERN} whose month begins at one of `monthStarts`: the day of such a match ends, with its
+ * suffix, where the white space before the month begins, so it starts one or two digits before that.
+ */
+function dayMonthYearAt(text: string, monthStarts: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const at of monthStarts) {
+    let spaces = at;
+    while (spaces > 0 && /\s/.test(text[spaces - 1]!)) spaces--;
+    if (spaces === at) continue;
+    const digitsEnd = spaces >= 2 && /^(?:st|nd|rd|th)$/.test(text.slice(spaces - 2, spaces)) ? spaces - 2 : spaces;
+    for (const start of [digitsEnd - 2, digitsEnd - 1]) {
+      if (start < 0 || !isDigit(text.charCodeAt(start))) continue;
+      PATTERN_AT.lastIndex = start;
+      const m = PATTERN_AT.exec(text);
+      if (m) {
+        out.push(m);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 const MONTH_ALONE =
@@ -36,11 +72,12 @@ const LONGEST_PRECEDER = 10;
 /**
  * A capitalised month name chrono passed over ("the end of April or early May": chrono reads "early" as a
  * modifier it does not support and drops the month). Returns the month and an optional printed year; the
- * caller infers a missing year.
+ * caller infers a missing year. `monthStarts` as for {@link scanDayMonthYear}.
  */
-export function scanMonthNames(text: string): Array<{ start: number; end: number; text: string; month: number; year?: number }> {
+export function scanMonthNames(text: string, monthStarts?: readonly number[]): Array<{ start: number; end: number; text: string; month: number; year?: number }> {
   const out: Array<{ start: number; end: number; text: string; month: number; year?: number }> = [];
-  for (const m of text.matchAll(MONTH_ALONE)) {
+  const matches = monthStarts ? monthAloneAt(text, monthStarts) : text.matchAll(MONTH_ALONE);
+  for (const m of matches) {
     const name = m[1] ?? '';
     if ((name === 'May' || name === 'March') && !monthPrecededAt(text, m.index)) continue;
     const month = MONTHS[name.toLowerCase()];
@@ -48,6 +85,19 @@ export function scanMonthNames(text: string): Array<{ start: number; end: number
     const found: { start: number; end: number; text: string; month: number; year?: number } = { start: m.index, end: m.index + m[0].length, text: m[0], month };
     if (m[2]) found.year = Number(m[2]);
     out.push(found);
+  }
+  return out;
+}
+
+const MONTH_ALONE_AT = new RegExp(MONTH_ALONE.source, 'y');
+
+/** The matches of {@link MONTH_ALONE} at `monthStarts` (a month name alone begins where a month word does). */
+function monthAloneAt(text: string, monthStarts: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const at of monthStarts) {
+    MONTH_ALONE_AT.lastIndex = at;
+    const m = MONTH_ALONE_AT.exec(text);
+    if (m) out.push(m);
   }
   return out;
 }

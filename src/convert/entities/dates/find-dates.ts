@@ -143,7 +143,7 @@ const ENGLISH_MONTH_WORDS: ReadonlySet<string> = new Set([
  * not the start of another ("Marshal", "Declaration", "Mayor", which chrono never reads as a month: about a fifth of
  * the matches in FRUS volumes), and every French month stem (French matches are the lower-case ones).
  */
-function monthsIn(text: string): [number, number][] {
+export function monthsIn(text: string): [number, number][] {
   const spans: [number, number][] = [];
   ANY_MONTH_G.lastIndex = 0;
   for (let m = ANY_MONTH_G.exec(text); m; m = ANY_MONTH_G.exec(text)) {
@@ -167,8 +167,8 @@ function isAsciiLetter(code: number): boolean {
  * they meet. chrono's parsers each scan the whole string they are given; on a long paragraph with one date
  * in it, giving them only these stretches is what makes the entity pass affordable.
  */
-function dateWindows(text: string): [number, number][] {
-  const spans = monthsIn(text);
+function dateWindows(text: string, months: readonly [number, number][]): [number, number][] {
+  const spans = [...months];
   NUMERIC_DATE_G.lastIndex = 0;
   for (let m = NUMERIC_DATE_G.exec(text); m; m = NUMERIC_DATE_G.exec(text)) spans.push([m.index, m.index + m[0].length]);
   spans.sort((a, b) => a[0] - b[0]);
@@ -222,7 +222,8 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
       }
     }
   };
-  for (const [from, to] of dateWindows(text)) run(from, to);
+  const months = monthsIn(text);
+  for (const [from, to] of dateWindows(text, months)) run(from, to);
   // chrono consumes the words after a month and can lose a second one ("the end of April or early May"): the
   // stretches between results that still hold a month name are parsed again on their own. In English only a
   // capitalised month can be kept (the month-word guard), so "may", "decided", "market" do not send a stretch
@@ -240,10 +241,12 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     const m = found[i]!;
     if (/^\s*(?:[ap]\.\s?m\.|[ap]m\b|o'clock)/i.test(text.slice(m.end)) && !yearIsTheHour(text, m)) found.splice(i, 1);
   }
-  for (const m of scanDayMonthYear(text)) {
+  // The fallbacks read only where a month word begins: one scan of the text for months serves the windows and them.
+  const monthStarts = months.map((span) => span[0]);
+  for (const m of scanDayMonthYear(text, monthStarts)) {
     if (!found.some((f) => overlaps(f, m))) found.push(m);
   }
-  for (const m of scanMonthNames(text)) {
+  for (const m of scanMonthNames(text, monthStarts)) {
     const parts: DateParts = { month: m.month, year: m.year };
     const year = inferYear(parts, ref);
     const mention: DateMention = withInference({ start: m.start, end: m.end, text: m.text, when: toIso(parts, year) }, m.year === undefined && year !== undefined);
