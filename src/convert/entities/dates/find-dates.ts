@@ -195,7 +195,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   // (the costly part of the entity pass) need not run; the French parsers only where a French month is printed.
   if (!ANY_MONTH.test(text) && !NUMERIC_DATE.test(text)) return found;
   const ref = parseReference(options.reference);
-  // chrono's reference instant, made when a window is not plain and chrono reads it.
+  // chrono's reference instant, made when a window is first read (the fast path takes its year too).
   let instant: Date | undefined;
   const engines = FRENCH_MONTH.test(text) ? [englishDates, frenchDates] : [englishDates];
   const add = (start: number, dateText: string, values: Pick<DateMention, 'when' | 'from' | 'to' | 'yearInferred'>): void => {
@@ -207,7 +207,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     const slice = text.slice(from, to);
     for (const engine of engines) {
       // A plain window is read without chrono, to the same result (./plain-date.ts).
-      const plain = engine === englishDates ? plainDates(slice) : undefined;
+      const plain = engine === englishDates ? plainDates(slice, (instant ??= chronoInstant(ref)).getUTCFullYear()) : undefined;
       if (plain) {
         for (const date of plain) {
           const parts: DateParts = { month: date.month };

@@ -10,6 +10,8 @@
  * test/convert/entities/plain-date.test.ts.
  */
 
+import { nearestCentury } from './refiners/two-digit-year.js';
+
 /** chrono's English month words (its MONTH_DICTIONARY without the stops). */
 const MONTHS: ReadonlyMap<string, number> = new Map([
   ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8],
@@ -50,9 +52,9 @@ const ZONE_AFTER = /^\s*,?\s*\(?[A-Z]{2,4}\)?(?![A-Za-z0-9_])/;
 /**
  * A time of day chrono does not join to the date: after an em dash ("March 13, 1934—3 p.m.", its time-merging gap
  * is a comma, "at", "on" or a hyphen), or after a comma (merged, then cut off again by our trimming refiner; but
- * without a year "March 27, 10 a.m." is read as the year 2010, and so is the day in "December 29, 3 p.m.").
+ * without a year chrono reads an hour of two digits, or else a day of two, as a year: see coreAt).
  */
-const TIME_AFTER = /^(—|, )(\d{1,2})(?:[.:]\d{2})? [ap]\.m\.(?![A-Za-z0-9_])/;
+const TIME_AFTER = /^(—|, )(\d{1,2})(?:([.:])\d{2})? [ap]\.m\.(?![A-Za-z0-9_])/;
 /** An hour, an era or a range after the date. */
 const AFTER = /^\s*(?:[ap](?![A-Za-z0-9_])|[ap]\.|am\b|pm\b|o\W|h\b|be\b|ad\b|bc\b|bce\b|ce\b|[-–—/:~])/i;
 /** What may stand just before the month word. */
@@ -182,7 +184,7 @@ interface Core {
 }
 
 /** The plain date whose month word is window[at, end), or undefined when it is not one. */
-function coreAt(window: string, at: number, monthEnd: number): Core | undefined {
+function coreAt(window: string, at: number, monthEnd: number, referenceYear: number): Core | undefined {
   const first = window.charCodeAt(at);
   if (first < 65 || first > 90) return undefined;
   if (at > 0 && !BEFORE.test(window[at - 1]!)) return undefined;
@@ -193,9 +195,12 @@ function coreAt(window: string, at: number, monthEnd: number): Core | undefined 
   let dayDigits: string;
   let yearDigits: string | undefined;
   let time: RegExpExecArray | null = null;
-  // "August 17, 8 p.m.": chrono's month-and-year parser reads the two digits after the month as the year 2017 and joins
-  // the hour to that; the day is not read (find-dates.ts takes it back, as it does from chrono: attachTimes).
+  // Without a year, chrono reads two digits after the comma as a year: the hour's ("June 5, 10 a.m." is 5 June 1910: the
+  // date's text ends with the hour), or else, when the hour has one digit or a colon, the day's ("August 17, 8 p.m." is
+  // August 2017, no day; not "August 17th"). find-dates.ts takes both back, as it does from chrono (attachTimes). An
+  // hour of two digits with a stop ("Jan 1, 12.30 p.m.": sometimes nothing at all) is left to chrono. Held by the test.
   let dayReadAsYear = false;
+  let hourReadAsYear: string | undefined;
   DAY_AND_YEAR.lastIndex = monthEnd;
   const m = DAY_AND_YEAR.exec(window);
   if (m) {
@@ -204,11 +209,11 @@ function coreAt(window: string, at: number, monthEnd: number): Core | undefined 
     yearDigits = m[4];
     end = monthEnd + m[0].length;
     time = TIME_AFTER.exec(window.slice(end, end + 16));
-    // "December 29, 3 p.m.", "March 27, 10 a.m.": without a year chrono reads a day of two digits, or an hour of two,
-    // after the comma as a year.
-    if (time && time[1] === ', ' && yearDigits === undefined && (dayDigits.length === 2 || time[2]!.length === 2)) {
-      if (dayDigits.length !== 2 || time[2]!.length !== 1 || m[3] || dayDigits[0] === '0') return undefined;
-      dayReadAsYear = true;
+    if (time && time[1] === ', ' && yearDigits === undefined) {
+      if (dayDigits[0] === '0' || time[2]![0] === '0') return undefined;
+      if (time[2]!.length === 2 && time[3] === '.') return undefined;
+      if (time[2]!.length === 2 && time[3] === undefined) hourReadAsYear = time[2]!;
+      else if (dayDigits.length === 2 && !m[3]) dayReadAsYear = true;
     }
   } else {
     // Day first: "25 October", "the 18th of April", "13 February, 1901".
@@ -238,6 +243,10 @@ function coreAt(window: string, at: number, monthEnd: number): Core | undefined 
   const after = window.slice(close, close + 12);
   if (ZONE_AFTER.test(after) || AFTER.test(after) || afterPeriodPrefix(window, start)) return undefined;
   if (dayReadAsYear) return { date: { index: start, text: window.slice(start, end), month, year: 2000 + day }, close };
+  if (hourReadAsYear !== undefined) {
+    const text = window.slice(start, end + 2 + hourReadAsYear.length);
+    return { date: { index: start, text, month, day, year: nearestCentury(Number(hourReadAsYear), referenceYear) }, close };
+  }
   const date: PlainDate = { index: start, text: window.slice(start, end), month, day };
   if (year !== undefined) date.year = year;
   return { date, close };
@@ -245,9 +254,10 @@ function coreAt(window: string, at: number, monthEnd: number): Core | undefined 
 
 /**
  * The dates of `window` when the window is plain (see the module's comment): what chrono's English pipeline with
- * our refiners returns for it, in text order. Undefined when the window must go to chrono.
+ * our refiners returns for it, in text order, for chrono's reference instant in `referenceYear` (a two-digit year goes
+ * to the century nearest it). Undefined when the window must go to chrono.
  */
-export function plainDates(window: string): PlainDate[] | undefined {
+export function plainDates(window: string, referenceYear = 1950): PlainDate[] | undefined {
   // A long stretch (the text between chrono's results, read again) is seldom plain: chrono reads it at once.
   if (window.length > PLAIN_WINDOW_MAX) return undefined;
   // Month words as [start, end) pairs, runs of digits likewise, and where the words that part a number from a date start.
@@ -287,7 +297,7 @@ export function plainDates(window: string): PlainDate[] | undefined {
   if (months.length === 0 || runs.length === 0) return undefined;
   const cores: Core[] = [];
   for (let k = 0; k < months.length; k += 2) {
-    const core = coreAt(window, months[k]!, months[k + 1]!);
+    const core = coreAt(window, months[k]!, months[k + 1]!, referenceYear);
     if (!core) return undefined;
     cores.push(core);
   }
@@ -296,7 +306,7 @@ export function plainDates(window: string): PlainDate[] | undefined {
 }
 
 /** The date of a window whose only date is plain ({@link plainDates}). */
-export function plainDate(window: string): PlainDate | undefined {
-  const dates = plainDates(window);
+export function plainDate(window: string, referenceYear?: number): PlainDate | undefined {
+  const dates = plainDates(window, referenceYear);
   return dates?.length === 1 ? dates[0] : undefined;
 }
