@@ -90,9 +90,15 @@ export interface Block {
   divisionHead?: number;
   /**
    * Set by the structure pass on the marker that opens an enclosure ("[Enclosure 2—Translation]", "[Subenclosure]",
-   * "Annex No. 3."): its level (2: an enclosure of the enclosure before it) and the number it prints.
+   * "Annex No. 3."), or on the first block of one printed without a marker: its level (2: an enclosure of the
+   * enclosure before it) and the number it prints.
    */
-  opensEnclosure?: { level: 1 | 2; n?: string };
+  opensEnclosure?: {
+    level: 1 | 2;
+    n?: string;
+    /** An enclosure printed without a marker (or with its head above the marker) opens with this block: what it is. */
+    unmarked?: 'head' | 'source' | 'dateline';
+  };
   /** The block's xml:id, set by the layout pass on a passage that duplicates point to. */
   xmlId?: string;
 }

@@ -16,6 +16,7 @@ import { readClosedSignatures, readDocumentEnd, type EndDecision } from '../rule
 import { gluedNoteNumbers, isAsciiDigit, isMarkerCode, noteLineMarker, referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
 import { readSourceLine } from '../rules/source-note.js';
 import { findEnclosures, isEnclosureTitle } from '../rules/enclosures.js';
+import { isAddressOver, isSalutation } from '../rules/unmarked-enclosures.js';
 import { readDatelineBlock } from '../rules/dateline-block.js';
 import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, printedCharsExceed, takeNoteMarker, takeParagraphNumber, textWithoutNotes, wordsHold } from '../readers/inline.js';
 
@@ -230,9 +231,12 @@ function readOpening(doc: TeiDocument): void {
   // An enclosure opens as a document does, after its marker: its own head, source lines and dateline.
   doc.blocks.forEach((b, i) => {
     if (!b.opensEnclosure) return;
-    const opening = readDocumentOpening(doc.blocks, i + 1).filter((d) => d.kind !== 'memoHeader');
+    if (b.opensEnclosure.unmarked === 'head') b.kind = 'head';
+    // A marker opens the enclosure above its opening; a head or a dateline printed without one is part of it.
+    const opening = readDocumentOpening(doc.blocks, b.kind === 'sourceNote' ? i + 1 : i).filter((d) => d.kind !== 'memoHeader');
     for (const d of opening) doc.blocks[d.index]!.kind = d.kind;
-    if (opening.some((d) => d.kind === 'head')) return;
+    findEnclosureAddress(doc.blocks, i);
+    if (b.kind === 'head' || opening.some((d) => d.kind === 'head')) return;
     // A title over the enclosure that names no parties ("Report on Activities …") is its head all the same, where it
     // stands first, under the marker and the source lines, with more of the enclosure after it.
     let j = i + 1;
@@ -243,15 +247,32 @@ function readOpening(doc: TeiDocument): void {
   });
 }
 
+/** What an enclosure's opening holds before its address: head, source lines, a number, the dateline. */
+const OPENER_KINDS: ReadonlySet<BlockKind> = new Set(['head', 'sourceNote', 'reference', 'dateline', 'runningHead', 'pageNum', 'catch']);
+
+/**
+ * "His Excellency the Minister of Spain, Peking." between an enclosure's dateline and its salutation: the address
+ * of the letter enclosed, opener matter as the dateline is.
+ */
+function findEnclosureAddress(blocks: Block[], from: number): void {
+  let after = from + 1;
+  while (after < blocks.length && OPENER_KINDS.has(blocks[after]!.kind) && !blocks[after]!.opensEnclosure) after++;
+  const b = blocks[after];
+  const next = blocks[after + 1];
+  if (b?.kind === 'p' && next && isSalutation(next) && isAddressOver(b)) b.kind = 'address';
+}
+
 /**
  * The markers that open enclosures (rules/enclosures.ts) are source lines that say so: the opening, the end and
  * the layout of each enclosure are read from them.
  */
 function markEnclosures(blocks: Block[]): void {
   for (const span of findEnclosures(blocks)) {
-    const marker = blocks[span.from]!;
-    marker.kind = 'sourceNote';
-    marker.opensEnclosure = { level: span.level, ...(span.n ? { n: span.n } : {}) };
+    const first = blocks[span.from]!;
+    // An enclosure printed without a marker opens with its head (made one once the document's own head is read), its
+    // source line or its dateline.
+    if (span.unmarked !== 'head') first.kind = span.unmarked === 'dateline' ? 'dateline' : 'sourceNote';
+    first.opensEnclosure = { level: span.level, ...(span.n ? { n: span.n } : {}), ...(span.unmarked ? { unmarked: span.unmarked } : {}) };
   }
 }
 
@@ -547,7 +568,10 @@ function findTrailingNotes(doc: TeiDocument, read: Reading): void {
   if (lastEnd < 0) return;
   let refs: Set<string> | undefined;
   let inNotes = false;
-  const single = doc.kind !== 'telegram'; // volume messages carry no source notes of their own
+  // Volume messages carry no source notes of their own; nor does the text of an enclosure that opens after the last
+  // signature ("Your Excellency: We have the honor …", "… received the following Edict:" are its paragraphs).
+  const enclosureAfter = blocks.findLastIndex((b) => b.opensEnclosure) > lastEnd;
+  const single = doc.kind !== 'telegram' && !enclosureAfter;
   for (const b of blocks.slice(lastEnd + 1)) {
     const text = plainText(b);
     const m = /^(\d{1,3})\.\s+\S/.exec(text);

@@ -8,6 +8,7 @@ import type { Block } from '../../model/document.js';
 import { blockText } from '../readers/blocks.js';
 import { isFootnoteBlock, superscriptMarkers } from './footnote-block.js';
 import { isEnclosureMarker } from './source-note.js';
+import { findUnmarkedEnclosures, type UnmarkedOpening } from './unmarked-enclosures.js';
 
 export interface EnclosureSpan {
   /** Index of the marker block and one past the enclosure's last block. */
@@ -17,6 +18,11 @@ export interface EnclosureSpan {
   level: 1 | 2;
   /** The number the marker prints ("[Inclosure No. 2, with dispatch No. 69.]" → "2"). */
   n?: string;
+  /**
+   * Printed without a marker (rules/unmarked-enclosures.ts), or with its head above the marker: what its first block
+   * is, the head, a source line or the dateline.
+   */
+  unmarked?: UnmarkedOpening['first'];
 }
 
 /** The enclosure's own number in its marker, not the covering despatch's ("… with dispatch No. 69"). */
@@ -46,9 +52,12 @@ export function footnoteBlockStart(blocks: readonly Block[]): number {
   return start;
 }
 
-/** The enclosures of one document's blocks, in order; none when it prints no enclosure marker. */
+/**
+ * The enclosures of one document's blocks, in order: those its markers open, and those printed without one after
+ * the covering letter's signature; none when it has neither.
+ */
 export function findEnclosures(blocks: readonly Block[]): EnclosureSpan[] {
-  const markers: { at: number; level: 1 | 2; n?: string }[] = [];
+  const markers: { at: number; level: 1 | 2; n?: string; unmarked?: UnmarkedOpening['first'] }[] = [];
   blocks.forEach((b, i) => {
     // The document's own first line is no enclosure of it (a document printed on its own from under its marker).
     if (i === 0 || b.lines.length !== 1) return;
@@ -57,8 +66,17 @@ export function findEnclosures(blocks: readonly Block[]): EnclosureSpan[] {
     const n = enclosureNumber(text);
     markers.push({ at: i, level: /^\[?Sub-?(?:en|in)closure/i.test(text) ? 2 : 1, ...(n ? { n } : {}) });
   });
-  if (markers.length === 0) return [];
   const end = footnoteBlockStart(blocks);
+  // Enclosures printed without a marker (rules/unmarked-enclosures.ts), at the level of the enclosure they follow.
+  const marked = new Map(markers.map((m) => [m.at, m.level]));
+  for (const opening of findUnmarkedEnclosures(blocks, end, marked)) {
+    const own = opening.marker === undefined ? -1 : markers.findIndex((m) => m.at === opening.marker);
+    // A head printed above its marker: the enclosure is the marker's, opening at the head.
+    if (own >= 0) markers[own] = { ...markers[own]!, at: opening.at, unmarked: opening.first };
+    else markers.push({ at: opening.at, level: opening.level, unmarked: opening.first });
+  }
+  if (markers.length === 0) return [];
+  markers.sort((a, b) => a.at - b.at);
   const spans: EnclosureSpan[] = [];
   markers.forEach((m, k) => {
     if (m.at >= end) return;
@@ -70,7 +88,7 @@ export function findEnclosures(blocks: readonly Block[]): EnclosureSpan[] {
         break;
       }
     }
-    spans.push({ from: m.at, to, level: m.level, ...(m.n ? { n: m.n } : {}) });
+    spans.push({ from: m.at, to, level: m.level, ...(m.n ? { n: m.n } : {}), ...(m.unmarked ? { unmarked: m.unmarked } : {}) });
   });
   return spans;
 }
