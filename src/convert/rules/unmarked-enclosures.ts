@@ -71,6 +71,17 @@ function namesParties(b: Block): boolean {
 }
 
 /**
+ * A title printed in small capitals, which the text gives in lower case ("text of agreement."): a few words, no
+ * capital, a full stop. Only where a paper may open (after the covering letter's end): elsewhere such lines are
+ * section heads inside a paper ("conclusions.", "manchuria.").
+ */
+function isSmallCapitalsTitle(b: Block): boolean {
+  if (b.lines.length !== 1 || b.kind !== 'p') return false;
+  const t = textOf(b);
+  return t.length <= 60 && /^\p{Ll}[\p{Ll}’'\s-]*\.$/u.test(t) && t.split(/\s+/).length <= 8;
+}
+
+/**
  * A title over a paper: one short capitalised line, not a sentence followed by another, not a name, a date line, a
  * source line, a closing formula or an address ("Memorandum.", "Imperial Edict.", "Extract from “Shanghai
  * Mercury,” May 8.", "Telegram sent to the representatives …", "Memorandum touching …").
@@ -82,8 +93,23 @@ function isTitle(b: Block): boolean {
   // ". Read by M. de Cologan": a second sentence; "M. de Cologan", "etc., to": abbreviations.
   if (/(?<!\b(?:Mr|Mrs|Dr|M|St|Messrs|Gen|Col|Capt|No|Jr|etc|\p{Lu}))[.!?]\s+\p{Lu}/u.test(t)) return false;
   if (isSignedName(t) || readSignatureBlock(b.lines) || isClosingFormula(t) || readDatelineBlock(b.lines) || isBracketedLine(t) || readFootAddress(b.lines)) return false;
-  // A title names a thing: no verb of a sentence in the first person ("I have …", "We beg …").
-  return !/^(?:I|We|It|This|These|The\s+\p{Ll}+\s+(?:is|are|was|were|has|have))\b/u.test(t);
+  // A title names a paper by its kind ("Memorandum …", "Report of …", "List of …", "Imperial Edict.": what the heading
+  // rules read as a described document), or is printed in title case ("American Foreign Exchange Problems in …"): a
+  // sentence of the text is neither ("At the banquet last night the Marshal proposed a toast …").
+  return readRunningHeading(t) !== undefined || isTitleCase(t);
+}
+
+/** Most words of four letters or more begin with a capital, and at least two do. */
+function isTitleCase(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}’'-]{3,}/gu) ?? [];
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised >= 2 && capitalised >= 0.7 * words.length;
+}
+
+/** A signature or a closing formula: a part's end, not a paper's text. */
+function isEnding(b: Block): boolean {
+  const t = textOf(b);
+  return isSignedName(t) || !!readSignatureBlock(b.lines) || isClosingFormula(t);
 }
 
 /** The index of the first block from `i` on that is no page furniture (blocks.length when there is none). */
@@ -119,7 +145,7 @@ function textFollows(blocks: readonly Block[], i: number, end: number): boolean 
     const b = blocks[j]!;
     if (b.kind === 'noteBody' || b.opensEnclosure) return false;
     if (isSalutation(b) || b.kind === 'dateline' || readDatelineBlock(b.lines)?.dateline) return true;
-    if (b.kind === 'p' && !isTitle(b) && !namesParties(b) && !(b.lines.length === 1 && isBracketedLine(textOf(b)))) return true;
+    if (b.kind === 'p' && !isTitle(b) && !namesParties(b) && !isEnding(b) && !(b.lines.length === 1 && isBracketedLine(textOf(b)))) return true;
   }
   return false;
 }
@@ -137,7 +163,7 @@ function opensPaper(blocks: readonly Block[], i: number, end: number): UnmarkedO
     const source = readSourceLine(t);
     return source && source.kinds.length > 0 && !source.enclosure && textFollows(blocks, i, end) ? 'source' : undefined;
   }
-  if ((namesParties(b) || isTitle(b)) && textFollows(blocks, i, end)) return 'head';
+  if ((namesParties(b) || isTitle(b) || isSmallCapitalsTitle(b)) && textFollows(blocks, i, end)) return 'head';
   if ((b.kind === 'dateline' || readDatelineBlock(b.lines)?.dateline) && openingFollows(blocks, i, end)) return 'dateline';
   return undefined;
 }

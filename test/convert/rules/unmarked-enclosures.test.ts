@@ -31,6 +31,8 @@ describe('rules/unmarked-enclosures', () => {
     assert.deepEqual(openings(blocksOf(...COVER, '[Translation.]', 'Memorandum.', text)), [[5, 1, 'source']]);
     assert.deepEqual(openings(blocksOf(...COVER, 'The Viceroy to Mr. Whitby.', '[Translation.]', 'Canton, June 1, 1899.', `Your Excellency: ${text}`)), [[5, 1, 'head']]);
     assert.deepEqual(openings(blocksOf(...COVER, 'Wuchang, May 20, 1899.', 'His Excellency the Consul of Portugal, Canton.', 'Excellency:', text)), [[5, 1, 'dateline']]);
+    // A title in small capitals, given in lower case.
+    assert.deepEqual(openings(blocksOf(...COVER, 'text of agreement.', text)), [[5, 1, 'head']]);
     // The covering letter's formula and signature in one block.
     const [head, dateline, body] = COVER;
     assert.deepEqual(openings(blocksOf(head!, dateline!, body!, 'I am, etc.,\nA. B. Lowell.', 'Memorandum.', text)), [[4, 1, 'head']]);
@@ -81,6 +83,11 @@ describe('rules/unmarked-enclosures', () => {
     assert.deepEqual(openings(blocksOf(...COVER, 'Negotiations with China: list of papers.', 'Negotiations with China.')), []);
     // "By the President:" over a countersignature.
     assert.deepEqual(openings(blocksOf(...COVER, 'By the President:\nJohn Hay, Secretary of State.')), []);
+    // A sentence after the signature (a second pass of the letter's text, a postscript without "P.S.") is no title.
+    assert.deepEqual(openings(blocksOf(...COVER, 'At the banquet last night the Marshal proposed a toast to the President.', 'Yours sincerely,', 'J. STALIN')), []);
+    // A line in lower case within a paper is its section head, and a sentence in lower case no title.
+    assert.deepEqual(openings(blocksOf(...COVER, 'Memorandum.', text, 'conclusions.', text)), [[5, 1, 'head']]);
+    assert.deepEqual(openings(blocksOf(...COVER, 'and so the consuls met again on the following day, as agreed.', text)), []);
     // A title followed by the footnote block is no paper either.
     assert.deepEqual(openings(blocksOf(...COVER, 'Memorandum.')), []);
   });
