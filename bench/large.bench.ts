@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { writeLargeTei } from '../test/helpers/large-tei.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/src/cli/main.js');
+// the package's bin, as `chancery` runs it (the bundle: src/cli/bin.ts)
+const CLI = join(ROOT, 'dist/cli/chancery.js');
 const RNG = join(ROOT, 'schema/chancery.rng');
 
 interface Measure {
