@@ -657,6 +657,13 @@ export const DIAGNOSTIC_CODES = {
     message: (p: { permalink: string }) =>
       `${p.permalink}: its TEI declares a namespace other than TEI's, so it is not published for download (a browser would run script in it)`,
   }),
+  'TEI-TR-016': code({
+    area: 'transform', name: 'transformFailed', severity: 'error', kind: 'error',
+    meaning: "The transform stopped half-way: its worker thread ran out of memory, or failed. Files already written are whole; the others are not written.",
+    fix: 'Out of memory: give Node more (`node --max-old-space-size=4096 …`), or transform a smaller part of the edition. Otherwise report the bug with the file.',
+    examples: [{ path: 'tei', detail: 'it ran out of memory' }],
+    message: (p: { path: string; detail: string }) => `${p.path}: the transform stopped: ${p.detail}`,
+  }),
   'TEI-TR-100': code({
     area: 'transform', name: 'cmifHeader', severity: 'error', kind: 'finding',
     meaning: 'The CMIF header lacks a part correspSearch requires (title, editor with email, publisher, licence, date, URL).',

@@ -26,7 +26,7 @@ export interface WorkerLimits {
  */
 export function startWorker(url: URL, options: Omit<WorkerOptions, 'execArgv' | 'resourceLimits'> = {}, limits: WorkerLimits = {}): Worker {
   const resourceLimits = {
-    maxOldGenerationSizeMb: Math.max(64, Math.floor(getHeapStatistics().heap_size_limit / 1048576)),
+    maxOldGenerationSizeMb: oldGenerationMb(),
     ...(limits.youngGenerationMb !== undefined ? { maxYoungGenerationSizeMb: limits.youngGenerationMb } : {}),
   };
   const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
@@ -36,4 +36,19 @@ export function startWorker(url: URL, options: Omit<WorkerOptions, 'execArgv' | 
     if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
     return new (workerThreads().Worker)(url, { ...options, execArgv: [], resourceLimits });
   }
+}
+
+/**
+ * This thread's old generation in MB: `--max-old-space-size` where the process was given it (on its command line or
+ * in NODE_OPTIONS), else V8's limit. V8's `heap_size_limit` adds the young generation (48 MB): passed on as the
+ * worker's old generation, a CLI run with `--max-old-space-size=24` gave its worker 72 MB.
+ */
+function oldGenerationMb(): number {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  let given: number | undefined;
+  for (let i = 0; i < flags.length; i++) {
+    const m = /^--max[-_]old[-_]space[-_]size(?:=(\d+))?$/.exec(flags[i]!);
+    if (m) given = Number(m[1] ?? flags[i + 1]);
+  }
+  return given !== undefined && Number.isFinite(given) && given > 0 ? given : Math.floor(getHeapStatistics().heap_size_limit / 1048576);
 }

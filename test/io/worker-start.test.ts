@@ -24,6 +24,19 @@ async function newSpaceAfterChurn(limits: WorkerLimits): Promise<number> {
 describe('startWorker', function () {
   this.timeout(60000);
 
+  it('gives a worker the old generation this process was given (--max-old-space-size), not V8\'s limit with the young generation added', async () => {
+    const saved = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = `${saved ?? ''} --max-old-space-size=40`;
+    try {
+      const worker = startWorker(new URL(`data:text/javascript,${encodeURIComponent('0')}`));
+      assert.equal(worker.resourceLimits?.maxOldGenerationSizeMb, 40);
+      await worker.terminate();
+    } finally {
+      if (saved === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = saved;
+    }
+  });
+
   it('bounds the young generation when asked: 24 MB is two 8 MB semi-spaces, where V8 alone grows them past', async () => {
     const MB = 1048576;
     const bounded = await newSpaceAfterChurn({ youngGenerationMb: 24 });

@@ -7,7 +7,7 @@
  * under the output folders are removed; a file already renamed into place is whole (writes are atomic). A library
  * caller who does not need signals calls `convertFiles` or `buildEdition` itself.
  */
-import { ConvertCodes } from '../../diagnostics/codes.js';
+import { ConvertCodes, TransformCodes } from '../../diagnostics/codes.js';
 import { ChanceryError, ConvertError, InputError, TransformError, UsageError, ValidateError } from '../../diagnostics/diagnostic.js';
 import { resolve } from 'node:path';
 import { removeOwnTempFiles } from '../../io/write-file-atomic.js';
@@ -93,7 +93,13 @@ function runInWorker<T>(
       else if (reply.kind === 'result') settle(() => resolve(reply.value as T));
       else settle(() => reject(revive(reply.error)));
     });
-    const stopped = (detail: string): void => settle(() => reject(ConvertError.of(ConvertCodes.conversionFailed, { path: paths.length === 1 ? paths[0]! : `${paths.length} files`, detail })));
+    const stopped = (detail: string): void => {
+      // the thread is gone (out of memory, a crash): what it was writing is no file of anyone's now
+      if (!settled) for (const dir of outputs) removeOwnTempFiles(dir);
+      const path = paths.length === 1 ? paths[0]! : `${paths.length} files`;
+      // a transform that ran out of memory is not said to be a conversion
+      settle(() => reject(request.call === 'transform' ? TransformError.of(TransformCodes.transformFailed, { path, detail }) : ConvertError.of(ConvertCodes.conversionFailed, { path, detail })));
+    };
     worker.on('error', (e) => stopped(/heap|memory/i.test(e.message) ? `it ran out of memory (${e.message.split('\n')[0]})` : `the worker thread failed (${e.message.split('\n')[0]})`));
     worker.on('exit', (code) => (stopping ? undefined : stopped(`the worker thread stopped (exit code ${code})`)));
   });
