@@ -156,6 +156,18 @@ describe('findDates', () => {
       const found = findDates('telegrams No. 1883, Dec. 6, and No. 1917, Dec. 20, and the', { reference: '1918-12-28' });
       assert.deepEqual(found.map((d) => [d.text, d.when]), [['Dec. 6', '1918-12-06'], ['Dec. 20', '1918-12-20']]);
     });
+    it('leaves a shorter reference number out of the date ("Your 12, Sept. 5" spanned "12, ")', () => {
+      assert.deepEqual(one('Your 12, Sept. 5, reached me', '1919-06-04'), { text: 'Sept. 5', when: '1919-09-05', yearInferred: true });
+      assert.deepEqual(one('My 7, Oct. 3, 1918, was', '1919-06-04'), { text: 'Oct. 3, 1918', when: '1918-10-03' });
+      // chrono read the day as a year when the number before was an hour: "23, March 26" was March 1926.
+      assert.deepEqual(one('Your 23, March 26, asked', '1919-06-04'), { text: 'March 26', when: '1919-03-26', yearInferred: true });
+      assert.deepEqual(one('Your 12, Sept. 5, 4 p.m. The', '1919-06-04'), { text: 'Sept. 5, 4 p.m.', when: '1919-09-05T16:00:00', yearInferred: true });
+    });
+    it('leaves the number after "No." out of the date ("No. 31 of April 11" was the month alone)', () => {
+      assert.deepEqual(one('Instructions No. 31 of April 11, 3 p.m. The', '1919-06-04'), { text: 'April 11, 3 p.m.', when: '1919-04-11T15:00:00', yearInferred: true });
+      assert.deepEqual(one('his note No. 4 of May 9 said', '1919-06-04'), { text: 'May 9', when: '1919-05-09', yearInferred: true });
+      assert.deepEqual(one('despatches Nos. 28 of 3 March 1919 and', '1919-06-04'), { text: '3 March 1919', when: '1919-03-03' });
+    });
     it('keeps a year before a month with no day after it ("In 1917, December")', () => {
       assert.deepEqual(one('In 1917, December was cold', '1919-06-04'), { text: '1917, December', when: '1917-12' });
     });

@@ -185,6 +185,18 @@ function dateWindows(text: string, months: readonly [number, number][]): [number
   return windows;
 }
 
+/** "No. 31", "Nos. 4": the number of a document. */
+const DOCUMENT_NUMBER = /\bNos?\.\s?\d+/g;
+
+/**
+ * `text` with the digits of each document number blanked, its length kept: "Instructions No. 31 of April 11" is
+ * 31 April 2011 to chrono, no such day, and the whole reading is dropped.
+ */
+function withoutDocumentNumbers(text: string): string {
+  if (!text.includes('No')) return text;
+  return text.replace(DOCUMENT_NUMBER, (number) => number.replace(/\d/g, ' '));
+}
+
 /**
  * Every date expression of `text`, in text order, without overlaps.
  * `reference` is the document's date; without it, a date printed without a year gets `--MM-DD`.
@@ -204,7 +216,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     found.push(extendBetween(text, extendSlashDay(text, mention)));
   };
   const run = (from: number, to: number): void => {
-    const slice = text.slice(from, to);
+    const slice = withoutDocumentNumbers(text.slice(from, to));
     for (const engine of engines) {
       // A plain window is read without chrono, to the same result (./plain-date.ts).
       const plain = engine === englishDates ? plainDates(slice, (instant ??= chronoInstant(ref)).getUTCFullYear()) : undefined;
@@ -213,12 +225,12 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
           const parts: DateParts = { month: date.month };
           if (date.year !== undefined) parts.year = date.year;
           if (date.day !== undefined) parts.day = date.day;
-          add(from + date.index, date.text, valuesOf(parts, undefined, ref));
+          add(from + date.index, text.slice(from + date.index, from + date.index + date.text.length), valuesOf(parts, undefined, ref));
         }
         continue;
       }
       for (const r of engine.parse(slice, (instant ??= chronoInstant(ref)))) {
-        if (r.text) add(from + r.index, r.text, valuesOf(partsOf(r.start), r.end ? partsOf(r.end) : undefined, ref));
+        if (r.text) add(from + r.index, text.slice(from + r.index, from + r.index + r.text.length), valuesOf(partsOf(r.start), r.end ? partsOf(r.end) : undefined, ref));
       }
     }
   };

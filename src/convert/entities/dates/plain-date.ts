@@ -27,12 +27,15 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set(['jan', 'feb', 'mar', 'apr', 
  * Words some other parser of chrono's English configuration reads: weekdays, ordinal numbers in words, casual
  * days and times of day, "month" (of "end of the month"), "clock" (of "o'clock").
  */
-const OTHER_DATE_WORDS: ReadonlySet<string> = new Set([
-  'sunday', 'sun', 'monday', 'mon', 'tuesday', 'tue', 'tues', 'wednesday', 'wed', 'thursday', 'thurs', 'thur', 'thu',
-  'friday', 'fri', 'saturday', 'sat', 'weekend', 'weekday',
+const ORDINAL_WORDS: readonly string[] = [
   'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
   'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
   'twenty', 'thirtieth', 'thirty',
+];
+const OTHER_DATE_WORDS: ReadonlySet<string> = new Set([
+  'sunday', 'sun', 'monday', 'mon', 'tuesday', 'tue', 'tues', 'wednesday', 'wed', 'thursday', 'thurs', 'thur', 'thu',
+  'friday', 'fri', 'saturday', 'sat', 'weekend', 'weekday',
+  ...ORDINAL_WORDS,
   'now', 'today', 'tonight', 'tomorrow', 'overmorrow', 'tmr', 'tmrw', 'yesterday', 'night',
   'morning', 'afternoon', 'evening', 'midnight', 'midday', 'noon', 'month', 'clock',
 ]);
@@ -57,6 +60,19 @@ const ZONE_AFTER = /^\s*,?\s*\(?[A-Z]{2,4}\)?(?![A-Za-z0-9_])/;
 const TIME_AFTER = /^(—|, )(\d{1,2})(?:([.:])\d{2})? [ap]\.m\.(?![A-Za-z0-9_])/;
 /** An hour, an era or a range after the date. */
 const AFTER = /^\s*(?:[ap](?![A-Za-z0-9_])|[ap]\.|am\b|pm\b|o\W|h\b|be\b|ad\b|bc\b|bce\b|ce\b|[-–—/:~])/i;
+/**
+ * What chrono's month-and-year parser will not take as the year after a month word, so that without a year or an
+ * ordinal suffix the two digits of "May 14" are no day either (its month-and-day parser leaves two digits that
+ * could be a year to it): a word beginning with a month's or a time's letters, glued to more letters or not
+ * ("May 14 Marshal", "May 14 Juneau", "May 14 amount"). chrono then reads no date at all.
+ */
+const NOT_A_YEAR_AFTER = /^\s+(?:am|pm|o\s*clock|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+/**
+ * A month word glued to letters that chrono reads beside a month all the same: an era or "in" before it
+ * ("2 BEmay", "inMarch"), "of" or an ordinal word after it ("Mayof", "Februaryfirst"). chrono's month patterns have
+ * no word boundary on those sides.
+ */
+const GLUED_MONTH = new RegExp(`(?:${[...MONTHS.keys()].join('|')})(?:of|${[...ORDINAL_WORDS].join('|')})?$`);
 /** What may stand just before the month word. */
 const BEFORE = /[\s(["'“‘]/;
 
@@ -109,7 +125,7 @@ function othersApart(text: string, runs: number[], parting: number[], cores: Cor
       if (end <= core.close) continue;
       return false;
     }
-    if (joinedToNumber(text, start - 1, -1) || joinedToNumber(text, end, 1)) return false;
+    if (joinedToNumber(text, start - 1, -1) || joinedToNumber(text, end, 1) || yearThenNumber(text, start, end)) return false;
     items.push([start, end, false]);
   }
   items.sort((a, b) => a[0] - b[0]);
@@ -118,10 +134,22 @@ function othersApart(text: string, runs: number[], parting: number[], cores: Cor
     const [start, , isDate] = items[k]!;
     if (!prevDate && !isDate) continue;
     if (parting.some((p) => p >= prevEnd && p < start)) continue;
-    if (!prevDate && start === prevEnd + 2 && text.startsWith(', ', prevEnd) && text[prevStart - 1] === ' ' && !joinsTheDate(text.slice(prevStart, prevEnd))) continue;
+    if (!prevDate && start === prevEnd + 2 && text.startsWith(', ', prevEnd) && text[prevStart - 1] === ' ' && !joinsTheDate(text.slice(prevStart, prevEnd)) &&
+      standsAlone(items, k - 1, parting)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether item `k` is parted by a word from the item before it, if any: "1:55 to 129, Sept. 12" is one reading of
+ * chrono's (a time range, 1:55 to 1:29, joined to the date), "Your 230, March 14" is not.
+ */
+function standsAlone(items: ReadonlyArray<[number, number, boolean]>, k: number, parting: number[]): boolean {
+  if (k === 0) return true;
+  const prevEnd = items[k - 1]![1];
+  const start = items[k]![0];
+  return parting.some((p) => p >= prevEnd && p < start);
 }
 
 /**
@@ -139,6 +167,11 @@ function joinsTheDate(digits: string): boolean {
 function joinedToNumber(text: string, at: number, step: 1 | -1): boolean {
   const c = text[at];
   return c !== undefined && NUMBER_JOINERS.has(c) && isDigit(text.charCodeAt(at + step));
+}
+
+/** Four digits, a space and a digit: chrono's year-month-day parser takes a space between numbers ("1934 4 23"). */
+function yearThenNumber(text: string, start: number, end: number): boolean {
+  return end - start === 4 && /\s/.test(text[end] ?? '') && isDigit(text.charCodeAt(end + 1));
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -208,6 +241,7 @@ function coreAt(window: string, at: number, monthEnd: number, referenceYear: num
     dayDigits = m[2]!;
     yearDigits = m[4];
     end = monthEnd + m[0].length;
+    if (dayDigits.length === 2 && !m[3] && yearDigits === undefined && NOT_A_YEAR_AFTER.test(window.slice(end, end + 16))) return undefined;
     time = TIME_AFTER.exec(window.slice(end, end + 16));
     if (time && time[1] === ', ' && yearDigits === undefined) {
       if (dayDigits[0] === '0' || time[2]![0] === '0') return undefined;
@@ -280,13 +314,10 @@ export function plainDates(window: string, referenceYear = 1950): PlainDate[] | 
     }
     let end = i + 1;
     while (end < n && isAsciiLetter(window.charCodeAt(end))) end++;
-    // The longest word of the three lists is eleven letters ("seventeenth"); a longer one parts numbers from a date.
-    const word = end - i <= 11 ? window.slice(i, end).toLowerCase() : '';
-    if (word === '') {
-      parting.push(i);
-    } else if (MONTHS.has(word)) {
+    const word = window.slice(i, end).toLowerCase();
+    if (MONTHS.has(word)) {
       months.push(i, end);
-    } else if (OTHER_DATE_WORDS.has(word)) {
+    } else if (OTHER_DATE_WORDS.has(word) || (end - i >= 5 && GLUED_MONTH.test(word))) {
       return undefined;
     } else if (!JOINING_WORDS.has(word) && (end - i > 4 || end - i === 1)) {
       // A word of two to four letters may be a time zone chrono's refiner takes into a time ("1:55 EST"), in any case.

@@ -1,20 +1,30 @@
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 
 /**
- * "See Ambassador's No. 1961, Sept. 17, 9 p.m.": chrono's year-month parser reads a telegram's number before a comma
- * and a month as the year, and the day after the month as an hour (17 o'clock), which gave September 1961, or, with
- * the two digits of the day taken for a year, September 1917. A four-digit number parted from the month by a comma,
- * with a day after the month, is the number of a document: the date is the month and that day.
+ * "See Ambassador's No. 1961, Sept. 17, 9 p.m.", "Your 23, March 26", "Your 12, Sept. 5": a telegram's number before
+ * a comma and a month is no part of the date. chrono reads a number of four digits as the year (September 1961) and
+ * one of one to three digits as an hour (12 o'clock), which it joins to the date; and without a year or an ordinal
+ * suffix the day after the month becomes an hour or a two-digit year (September 1917, March 1926). The date is the
+ * month and the day after it; the year, if any, is inferred.
  */
-const NUMBER_MONTH_DAY = /^\d{4},\s+(\p{L}+\.?\s+(\d{1,2}))$/u;
+const NUMBER_MONTH_DAY = /^\d{1,4},\s+(\p{L}+\.?\s+(\d{1,2}))$/u;
 /** "No. 1883, Dec. 6": a day of one digit is no hour to chrono, and the result stops at the month's abbreviation. */
-const NUMBER_MONTH = /^\d{4},\s+\p{L}+$/u;
+const NUMBER_MONTH = /^\d{1,4},\s+\p{L}+$/u;
 const STOP_THEN_DAY = /^\.\s+\d{1,2}(?![\d.:/])/;
+/** "12, Sept. 5": the date read, with the number before it taken as its hour. */
+const HOUR_THEN_MONTH = /^\d{1,3},\s+(?=\p{L})/u;
 
 export const numberBeforeMonthRefiner: Refiner = {
   refine: (context: ParsingContext, results: ParsingResult[]) => {
     for (const r of results) {
-      if (r.start.isCertain('day')) continue;
+      if (r.start.isCertain('day')) {
+        const lead = HOUR_THEN_MONTH.exec(r.text);
+        if (!lead || !r.start.isCertain('hour')) continue;
+        r.index += lead[0].length;
+        r.text = r.text.slice(lead[0].length);
+        r.start.delete(['hour', 'minute', 'meridiem']);
+        continue;
+      }
       let text = r.text;
       if (NUMBER_MONTH.test(text)) text += STOP_THEN_DAY.exec(context.text.slice(r.index + text.length, r.index + text.length + 8))?.[0] ?? '';
       const m = NUMBER_MONTH_DAY.exec(text);
