@@ -145,14 +145,17 @@ describe('serialize', () => {
   it('puts an xml:id on the passage a duplicate repeats and points the duplicate at it', () => {
     const original = 'At the banquet last night the Marshal proposed a toast to the health of the President and spoke warmly of the friendship between our peoples.';
     const garbled = 'At the bandage last night the Marshal proposed a toast to the wealth of the President and spoke warmly of the friendship between our peoples.';
-    const [xml] = teiOf(para('Dear Sir,') + para(original) + para('The weather was cold.') + garbled + '\n');
+    const next = 'The Prime Minister then spoke of the convoys to Murmansk and of the losses they had suffered in the summer months of that year.';
+    const nextGarbled = 'The Prime Minister then spoke of the convoys to Murmansk and of the bosses they had suffered in the summer mouths of that year.';
+    const [xml] = teiOf(para('Dear Sir,') + para(original) + para(next) + para('The weather was cold.') + para(garbled) + nextGarbled + '\n');
     const x = xpath(xml!);
     const target = x.one('//t:body/t:p[1]');
     assert.equal(target.attr('id')?.value(), 'doc-t-000-p1');
-    const dup = x.one('//t:note[@type="duplicate"]');
+    const dup = x.one('//t:note[@type="duplicate"][1]');
     assert.equal(dup.attr('corresp')?.value(), '#doc-t-000-p1');
-    assert.deepEqual(x.children('//t:note[@type="duplicate"]'), ['p']);
+    assert.deepEqual(x.children('//t:note[@type="duplicate"][1]'), ['p']);
     assert.equal(dup.text(), garbled);
+    assert.equal(x.one('//t:note[@type="duplicate"][2]').attr('corresp')?.value(), '#doc-t-000-p2');
   });
 
   it('writes a heading that opens with a classification with a seg for it', () => {

@@ -5,7 +5,8 @@
  *
  * Two passages are the same when most of the word trigrams of the shorter one occur in the other. Of the
  * two, the duplicate is the one that interrupts running text (it stands between a paragraph and that
- * paragraph's continuation), or else the later one.
+ * paragraph's continuation), or else the later one. Of the repeats found, only those that repeat a stretch of the
+ * page are kept as second passes (rules/second-scans.ts): a passage repeated alone is a formula.
  */
 import type { Block, TeiDocument } from '../../model/document.js';
 import { ConvertCodes } from '../../diagnostics/codes.js';
@@ -15,6 +16,7 @@ import { plainText } from '../readers/blocks.js';
 import { LETTER, charWidth, letterClassAt, scanRuns } from '../readers/letter-class.js';
 import { WordTable } from '../readers/word-table.js';
 import { editDistance } from '../entities/persons/identity.js';
+import { keepSecondScans } from '../rules/second-scans.js';
 
 const MIN_WORDS = 12;
 /** Share of a passage's trigrams found elsewhere in the document, and in the one block most like it. */
@@ -173,7 +175,7 @@ export const duplicatesPass: DocumentPass = {
   requires: ['structure'],
   run(doc: TeiDocument, ctx) {
     const blocks = doc.blocks;
-    for (const { dup, original } of findDuplicatePassages(blocks)) {
+    for (const { dup, original } of keepSecondScans(blocks, findDuplicatePassages(blocks))) {
       const orig = blocks[original]!;
       ctx.report(
         diagnostic(

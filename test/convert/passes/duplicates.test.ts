@@ -1,7 +1,7 @@
 /**
  * duplicates: a second OCR pass of a passage is kept but marked as a witness of the passage it repeats
- * (duplicateOf, TEI-CONV-005 with both places); short or unrelated paragraphs are
- * left alone.
+ * (duplicateOf, TEI-CONV-005 with both places) when it repeats a stretch of the page; short or unrelated
+ * paragraphs, and formulas (a passage repeated alone, or under a new heading), are left alone.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -13,6 +13,8 @@ import { codes, kinds, onlyDoc, runUpTo } from './run-passes.js';
 const para = (s: string) => `${s}\n\n`;
 const ORIGINAL = 'At the banquet last night the Marshal proposed a toast to the health of the President and spoke warmly of the friendship between our peoples.';
 const GARBLED = 'At the bandage last night the Marshal proposed a toast to the wealth of the President and spoke warmly of the friendship between our peoples.';
+const NEXT = 'The Prime Minister then spoke of the convoys to Murmansk and of the losses they had suffered in the summer months of that year.';
+const NEXT_GARBLED = 'The Prime Minister then spoke of the convoys to Murmansk and of the bosses they had suffered in the summer mouths of that year.';
 
 function duplicates(text: string) {
   const run = runUpTo(text, 'duplicates');
@@ -23,18 +25,20 @@ function duplicates(text: string) {
 const marked = (doc: ReturnType<typeof duplicates>['doc']) => doc.blocks.filter((b) => b.duplicateOf).map((b) => [b.line, b.duplicateOf!.line]);
 
 describe('passes/duplicates', () => {
-  it('marks the garbled second pass as a duplicate of the original', () => {
-    const { doc, diagnostics } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para('The weather was cold.') + GARBLED + '\n');
-    assert.deepEqual(marked(doc), [[7, 3]]);
-    assert.deepEqual(codes(diagnostics), [['TEI-CONV-005', 7, 1]]);
+  // A second scan repeats a stretch of the page: here the two paragraphs ORIGINAL and NEXT, misread.
+  it('marks the garbled second pass of two paragraphs as duplicates of the originals', () => {
+    const { doc, diagnostics } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(NEXT) + para('The weather was cold.') + para(GARBLED) + NEXT_GARBLED + '\n');
+    assert.deepEqual(marked(doc), [[9, 3], [11, 5]]);
+    assert.deepEqual(codes(diagnostics), [['TEI-CONV-005', 9, 1], ['TEI-CONV-005', 11, 1]]);
     assert.deepEqual(diagnostics[0]!.related, [{ file: 't.txt', line: 3, column: 1 }]);
     assert.equal(diagnostics[0]!.severity, 'info');
   });
 
   it('keeps the duplicate’s text and kind: it is marked, not removed', () => {
-    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + GARBLED + '\n');
+    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(NEXT) + para(GARBLED) + NEXT_GARBLED + '\n');
+    assert.deepEqual(marked(doc), [[7, 3], [9, 5]]);
     assert.deepEqual(kinds(doc).map(([k]) => k).slice(-2), ['p', 'p']);
-    assert.deepEqual(doc.blocks.at(-1)!.lines, [GARBLED]);
+    assert.deepEqual(doc.blocks.at(-2)!.lines, [GARBLED]);
   });
 
   it('takes the passage that interrupts running text for the duplicate, even when it comes first', () => {
@@ -42,39 +46,90 @@ describe('passes/duplicates', () => {
       para('Dear Sir,') +
         para('We spoke for an hour about the matters that concern both our countries, and') + //  3
         para(GARBLED) + //                                                                          5
-        para('in particular the supply route through Persia.') + //                                 7
-        ORIGINAL + '\n', //                                                                         9
+        para(NEXT_GARBLED) + //                                                                     7
+        para('in particular the supply route through Persia.') + //                                 9
+        para(ORIGINAL) + //                                                                        11
+        NEXT + '\n', //                                                                            13
     );
-    assert.deepEqual(marked(doc), [[5, 9]]);
-    assert.deepEqual(codes(diagnostics), [['TEI-CONV-005', 5, 1]]);
+    assert.deepEqual(marked(doc), [[5, 11], [7, 13]]);
+    assert.deepEqual(codes(diagnostics), [['TEI-CONV-005', 5, 1], ['TEI-CONV-005', 7, 1]]);
+  });
+
+  it('marks one repeated block that holds the end of a paragraph and the next: the page ran on across the break', () => {
+    // The shape of the seed letter's second scan: the original's paragraphs end and begin elsewhere on the page.
+    const tail = 'We then turned to the question of the frontiers and the Marshal said that he would not sign any agreement that left them open.';
+    const { doc } = duplicates(para('Dear Sir,') + para(`${ORIGINAL} ${tail}`) + para(NEXT) + para('Yours sincerely,') + para('J. STALIN') + `${tail.replace('frontiers', 'frontlers')} ${NEXT_GARBLED}\n`);
+    assert.deepEqual(marked(doc), [[11, 3]]);
   });
 
   it('marks the closing and signature that follow a duplicate passage and repeat the earlier ones', () => {
-    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para('Yours sincerely,') + para('J. STALIN') + para(GARBLED) + para('Yours sincerely,') + 'J. STALIN\n');
-    assert.deepEqual(marked(doc), [[9, 3], [11, 5], [13, 7]]);
+    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(NEXT) + para('Yours sincerely,') + para('J. STALIN') + para(GARBLED) + para(NEXT_GARBLED) + para('Yours sincerely,') + 'J. STALIN\n');
+    assert.deepEqual(marked(doc), [[11, 3], [13, 5], [15, 7], [17, 9]]);
   });
 
   it('marks a closing misread by a letter or two after a duplicate passage, with its signature', () => {
-    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para('Yours very sincerely,') + para('J. STALIN') + para(GARBLED) + para('Yours very sincerly,') + '(S) STALEN\n');
-    assert.deepEqual(marked(doc), [[9, 3], [11, 5], [13, 7]]);
+    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(NEXT) + para('Yours very sincerely,') + para('J. STALIN') + para(GARBLED) + para(NEXT_GARBLED) + para('Yours very sincerly,') + '(S) STALEN\n');
+    assert.deepEqual(marked(doc), [[11, 3], [13, 5], [15, 7], [17, 9]]);
   });
 
   it('keeps another letter’s closing and signature after a duplicate passage: another formula is no second pass', () => {
     // The covering letter closes "Very sincerely yours," and the enclosed one "Yours very truly,": two words shared.
-    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para('Very sincerely yours,') + para('R. C. JONES') + para(GARBLED) + para('Yours very truly,') + 'B. SMITH\n');
-    assert.deepEqual(marked(doc), [[9, 3]]);
+    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(NEXT) + para('Very sincerely yours,') + para('R. C. JONES') + para(GARBLED) + para(NEXT_GARBLED) + para('Yours very truly,') + 'B. SMITH\n');
+    assert.deepEqual(marked(doc), [[11, 3], [13, 5]]);
   });
 
   it('keeps a passage the text announces ("the following:"): a quotation of words printed elsewhere, not a second pass', () => {
     const announcing = 'They asked that every note be stamped on its face with the following:';
+    // One block quoting the end of a paragraph and the next: read as a run, were it not announced.
+    const quoted = `${ORIGINAL} ${NEXT_GARBLED}`;
     for (const end of [':', ':¹', '—']) {
-      const { doc, diagnostics } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(announcing.replace(/:$/, end)) + GARBLED + '\n');
+      const { doc, diagnostics } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(NEXT) + para(announcing.replace(/:$/, end)) + quoted + '\n');
       assert.deepEqual(marked(doc), [], end);
       assert.deepEqual(diagnostics, [], end);
     }
     // The same passage after a paragraph that ends its sentence is set aside.
-    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para('They asked that every note be stamped on its face.') + GARBLED + '\n');
-    assert.deepEqual(marked(doc), [[7, 3]]);
+    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(NEXT) + para('They asked that every note be stamped on its face.') + quoted + '\n');
+    assert.equal(marked(doc).length, 1);
+    assert.equal(marked(doc)[0]![0], 9);
+  });
+
+  describe('formulas: repeats that are no second scan', () => {
+    it('leaves a lone repeated paragraph: a formula repeats one passage, a second scan a stretch of the page', () => {
+      const { doc, diagnostics } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para('The weather was cold.') + GARBLED + '\n');
+      assert.deepEqual(marked(doc), []);
+      assert.deepEqual(diagnostics, []);
+    });
+
+    it('leaves the signatories’ formula repeated word for word under each annex of a protocol', () => {
+      const signatories = 'Correct copy. J. Hartwell. P. Vandermolen. R. Oakhurst. T. Lindqvist. K. Harrow. M. Belcourt.';
+      const annex = (n: number, text: string) => para(`Annex No. ${n}.`) + para(text) + para(signatories);
+      const { doc } = duplicates(
+        para('The plenipotentiaries have signed the final protocol, to which the following papers are annexed.') +
+          annex(1, 'The Emperor has ordered that the officials named below shall be punished according to the laws of the Empire.') +
+          annex(2, 'The examinations shall be suspended for five years in all the cities where foreigners were attacked.') +
+          annex(3, 'The Chinese Government undertakes to raise the monument at the place where the minister was killed.'),
+      );
+      assert.deepEqual(marked(doc), []);
+    });
+
+    it('leaves two paragraphs repeated under a new heading or enclosure: a paper quoted, not a page scanned twice', () => {
+      const letter = (between: string) => para('Dear Sir,') + para(ORIGINAL) + para(NEXT) + para('Yours sincerely,') + para('J. STALIN') + between + para(GARBLED) + NEXT_GARBLED + '\n';
+      assert.deepEqual(marked(duplicates(letter(para('[Enclosure]') + para('Dear Sir,'))).doc), []);
+      assert.deepEqual(marked(duplicates(letter(para('Memorandum by the Ambassador'))).doc), []);
+      // With nothing but a salutation between, the two are a second scan (the control).
+      assert.deepEqual(marked(duplicates(letter(para('Dear Sir,'))).doc), [[13, 3], [15, 5]]);
+    });
+
+    it('leaves two articles worded alike, one after the other, and a list of powers repeated under each power', () => {
+      const article = (country: string, schedule: string) =>
+        `Articles the growth, produce or manufacture of the Republic of ${country}, enumerated and described in Schedule ${schedule} annexed to this Agreement, shall on their importation be exempt from ordinary customs duties.`;
+      const articles = para('Article I') + para(article('Ruritania', 'I')) + para('Article II') + article('Borduria', 'II') + '\n';
+      assert.deepEqual(marked(duplicates(articles).doc), []);
+      const powers = ['France', 'Italy', 'Germany', 'Great Britain', 'the United States', 'Netherlands', 'Belgium', 'Norway', 'Sweden', 'Denmark', 'Austria', 'Spain'];
+      const listUnder = (power: string) => `${power}—${powers.filter((p) => p !== power).join(', ')}.`;
+      const lists = para('The following powers have accepted the proposal, each on the condition that the others named accept it:') + para(listUnder('France')) + para(listUnder('Norway')) + listUnder('Spain') + '\n';
+      assert.deepEqual(marked(duplicates(lists).doc), []);
+    });
   });
 
   it('does not mark short paragraphs, however alike', () => {
@@ -98,10 +153,10 @@ describe('passes/duplicates', () => {
   });
 
   it('points each of several duplicates at its own original', () => {
-    const second = 'The Prime Minister then spoke of the convoys to Murmansk and of the losses they had suffered in the summer months of that year.';
-    const secondGarbled = 'The Prime Minister then spoke of the convoys to Murmansk and of the bosses they had suffered in the summer mouths of that year.';
-    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(second) + para(GARBLED) + secondGarbled + '\n');
-    assert.deepEqual(marked(doc), [[7, 3], [9, 5]]);
+    const third = 'On the question of the Polish frontier the Marshal would say nothing more than that it was a matter for the peace conference to settle.';
+    const thirdGarbled = 'On the question of the Polish frontier the Marshal would say nothing mere than that it was a matter for the peace conference to settle.';
+    const { doc } = duplicates(para('Dear Sir,') + para(ORIGINAL) + para(NEXT) + para(third) + para(GARBLED) + para(NEXT_GARBLED) + thirdGarbled + '\n');
+    assert.deepEqual(marked(doc), [[9, 3], [11, 5], [13, 7]]);
   });
 
   it('in a long document of formulaic prose, still finds a second pass beside its original', () => {
@@ -109,11 +164,14 @@ describe('passes/duplicates', () => {
     // across the blocks nearest each one, and a repeat standing next to its original is still found.
     const words = (i: number) => Array.from({ length: 15 }, (_, k) => `word${i}n${k}`).join(' ');
     const paras = Array.from({ length: 3000 }, (_, i) => para(`The Secretary of State informed the Ambassador that ${words(i)}.`));
-    paras.splice(1500, 0, para(ORIGINAL), para(GARBLED));
+    paras.splice(1500, 0, para(ORIGINAL), para(NEXT), para(GARBLED), para(NEXT_GARBLED));
     const text = paras.join('');
     const { doc } = duplicates(text);
     const line = (p: string) => text.slice(0, text.indexOf(p)).split('\n').length;
-    assert.deepEqual(marked(doc), [[line(GARBLED), line(ORIGINAL)]]);
+    assert.deepEqual(marked(doc), [
+      [line(GARBLED), line(ORIGINAL)],
+      [line(NEXT_GARBLED), line(NEXT)],
+    ]);
   });
 });
 

@@ -194,9 +194,12 @@ describe('passes/join', () => {
   it('keeps a duplicate pass between the halves inside the interruption', () => {
     const original = 'At the banquet last night the Marshal proposed a toast to the health of the President and spoke warmly of the friendship between our peoples.';
     const garbled = 'At the bandage last night the Marshal proposed a toast to the wealth of the President and spoke warmly of the friendship between our peoples.';
-    const doc = join(para('Dear Sir,') + para(original) + para('We spoke for an hour about the matters that concern') + para(garbled) + 'both our countries.\n');
-    assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3], ['p', 5]]);
-    const foot = interruption(doc.blocks[2]!)!;
-    assert.deepEqual(foot.blocks.map((b) => [b.line, b.duplicateOf?.line]), [[7, 3]]);
+    const next = 'The Prime Minister then spoke of the convoys to Murmansk and of the losses they had suffered in the summer months of that year.';
+    const nextGarbled = 'The Prime Minister then spoke of the convoys to Murmansk and of the bosses they had suffered in the summer mouths of that year.';
+    // A second scan of two paragraphs, between the halves of a third.
+    const doc = join(para('Dear Sir,') + para(original) + para(next) + para('We spoke for an hour about the matters that concern') + para(garbled) + para(nextGarbled) + 'both our countries.\n');
+    assert.deepEqual(kinds(doc), [['salute', 1], ['p', 3], ['p', 5], ['p', 7]]);
+    const foot = interruption(doc.blocks[3]!)!;
+    assert.deepEqual(foot.blocks.map((b) => [b.line, b.duplicateOf?.line]), [[9, 3], [11, 5]]);
   });
 });

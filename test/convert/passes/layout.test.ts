@@ -140,9 +140,12 @@ describe('passes/layout', () => {
   it('gives the passage a duplicate repeats an xml:id from the document’s own', () => {
     const original = 'At the banquet last night the Marshal proposed a toast to the health of the President and spoke warmly of the friendship between our peoples.';
     const garbled = 'At the bandage last night the Marshal proposed a toast to the wealth of the President and spoke warmly of the friendship between our peoples.';
-    const doc = layoutOf(para('Dear Sir,') + para(original) + para('The weather was cold.') + garbled + '\n');
-    assert.deepEqual(doc.blocks.map((b) => b.xmlId), [undefined, 'doc-t-000-p1', undefined, undefined]);
-    assert.equal(doc.blocks[3]!.duplicateOf, doc.blocks[1]);
+    const next = 'The Prime Minister then spoke of the convoys to Murmansk and of the losses they had suffered in the summer months of that year.';
+    const nextGarbled = 'The Prime Minister then spoke of the convoys to Murmansk and of the bosses they had suffered in the summer mouths of that year.';
+    const doc = layoutOf(para('Dear Sir,') + para(original) + para(next) + para('The weather was cold.') + para(garbled) + nextGarbled + '\n');
+    assert.deepEqual(doc.blocks.map((b) => b.xmlId), [undefined, 'doc-t-000-p1', 'doc-t-000-p2', undefined, undefined, undefined]);
+    assert.equal(doc.blocks[4]!.duplicateOf, doc.blocks[1]);
+    assert.equal(doc.blocks[5]!.duplicateOf, doc.blocks[2]);
   });
 
   it('sets the classification that opens a heading apart, keeping every character', () => {
