@@ -13,7 +13,7 @@ import { ConvertCodes } from '../../diagnostics/codes.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
-import { LETTER, charWidth, letterClassAt, scanRuns } from '../readers/letter-class.js';
+import { charWidth, comparedWords, isComparedWordCharAt } from '../readers/letter-class.js';
 import { WordTable } from '../readers/word-table.js';
 import { editDistance } from '../entities/persons/identity.js';
 import { keepSecondScans } from '../rules/second-scans.js';
@@ -23,21 +23,6 @@ const MIN_WORDS = 12;
 const CONTAINMENT = 0.5;
 const SINGLE_CONTAINMENT = 0.4;
 const CANDIDATE_KINDS = new Set(['p', 'postscript']);
-
-/** The words of `text` in lower case: what `[\p{L}\d]+` matches in it, found by a scan over character codes. */
-export function comparedWords(text: string): string[] {
-  const lower = text.toLowerCase();
-  const out: string[] = [];
-  scanRuns(lower, isWordCharAt, (start, end) => out.push(lower.slice(start, end)));
-  return out;
-}
-
-function isWordCharAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  // ASCII without the table: letters and digits.
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  return (letterClassAt(text, i) & LETTER) !== 0;
-}
 
 /**
  * The distinct word trigrams of each block, as numbers in one table of the document: a trigram is its three words'
@@ -126,13 +111,13 @@ class WordNumbers {
     const n = lower.length;
     let i = 0;
     while (i < n) {
-      if (!isWordCharAt(lower, i)) {
+      if (!isComparedWordCharAt(lower, i)) {
         i += charWidth(lower, i);
         continue;
       }
       const start = i;
       do i += charWidth(lower, i);
-      while (i < n && isWordCharAt(lower, i));
+      while (i < n && isComparedWordCharAt(lower, i));
       out.push(this.table.add(lower, start, i));
     }
     return out;

@@ -93,6 +93,25 @@ export function scanRuns(text: string, inRun: (text: string, i: number) => boole
   }
 }
 
+/** Whether position i of `text` (in lower case) is in a word the duplicates pass compares (`[\p{L}\d]`). */
+export function isComparedWordCharAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  // ASCII without the table: letters and digits.
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return (letterClassAt(text, i) & LETTER) !== 0;
+}
+
+/**
+ * The words of `text` in lower case that the duplicates pass and its second-scan rule compare: what `[\p{L}\d]+`
+ * matches in it, found by a scan over character codes.
+ */
+export function comparedWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  scanRuns(lower, isComparedWordCharAt, (start, end) => out.push(lower.slice(start, end)));
+  return out;
+}
+
 /**
  * Scans the words of the person rules, `\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}`: calls `onWord(start, end, ascii)` for
  * each, `end` exclusive, in order; `ascii` when every code unit of the word is below 128 (its folding is then

@@ -13,6 +13,7 @@
  */
 import type { Block } from '../../model/document.js';
 import { plainText } from '../readers/blocks.js';
+import { comparedWords } from '../readers/letter-class.js';
 
 const TEXT_KINDS = new Set(['p', 'postscript']);
 /** Words of a repeat that must run on into the neighbour of what it repeats, beyond the original's own. */
@@ -80,8 +81,8 @@ class TrigramCache {
   of(i: number): Set<string> {
     let set = this.sets.get(i);
     if (!set) {
-      // The words the duplicates pass compares (its comparedWords, by a regular expression: few blocks are asked for).
-      const words = plainText(this.blocks[i]!).toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+      // The words the duplicates pass compares.
+      const words = comparedWords(plainText(this.blocks[i]!));
       set = new Set();
       for (let k = 0; k + 2 < words.length; k++) set.add(`${words[k]} ${words[k + 1]} ${words[k + 2]}`);
       this.sets.set(i, set);

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Block } from '../../../src/model/document.js';
-import { MAX_INDEX_WORK, comparedWords, findDuplicatePassages } from '../../../src/convert/passes/duplicates.js';
+import { MAX_INDEX_WORK, findDuplicatePassages } from '../../../src/convert/passes/duplicates.js';
+import { comparedWords } from '../../../src/convert/readers/letter-class.js';
 import { plainText } from '../../../src/convert/readers/blocks.js';
 import { codes, kinds, onlyDoc, runUpTo } from './run-passes.js';
 
