@@ -16,7 +16,8 @@ import { readClosedSignatures, readDocumentEnd, type EndDecision } from '../rule
 import { gluedNoteNumbers, isAsciiDigit, isMarkerCode, noteLineMarker, referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
 import { readSourceLine } from '../rules/source-note.js';
 import { findEnclosures, isEnclosureTitle } from '../rules/enclosures.js';
-import { isAddressOver, isSalutation } from '../rules/unmarked-enclosures.js';
+import { isAddressOver } from '../rules/unmarked-enclosures.js';
+import { isSalutation, isSalutationLine } from '../rules/salutation.js';
 import { readDatelineBlock } from '../rules/dateline-block.js';
 import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, printedCharsExceed, takeNoteMarker, takeParagraphNumber, textWithoutNotes, wordsHold } from '../readers/inline.js';
 
@@ -65,14 +66,7 @@ const recognisers: Record<string, Recogniser> = {
   sourceLine: (b, t) => (b.lines.length === 1 && /^\[/.test(t) && readSourceLine(t) ? { kind: 'sourceNote' } : undefined),
   turnOver: (b, t) => (b.lines.length === 1 && isTurnOver(t) ? { kind: 'turnOver' } : undefined),
   postscript: (_b, t) => (/^P\.\s?S\.?(\s|$|\()/.test(t) ? { kind: 'postscript' } : undefined),
-  salute: (b, t) =>
-    b.lines.length === 1 &&
-    t.length <= 60 &&
-    // "Dear Mr. Horner,": a full stop only after an abbreviated title or an initial.
-    (/^(My\s+)?(very\s+)?(dear|Dear|DEAR)\b(?:[^.]|(?<=\b(?:Mr|Mrs|Ms|Dr|St|Messrs|Gen|Col|Capt|M|\p{Lu}))\.)*[,:]$/u.test(t) ||
-      /^(Sir|Sirs|Gentlemen|Madam|Mr\.? President|Mr\.? Secretary|Your Excellency|Monsieur[^,]*|Excellency)[,:]$/.test(t))
-      ? { kind: 'salute' }
-      : undefined,
+  salute: (b, t) => (b.lines.length === 1 && isSalutationLine(t) ? { kind: 'salute' } : undefined),
   closing: (_b, t) =>
     t.length <= 80 &&
     /^(Yours(\s+(very|most|ever|sincerely|truly|faithfully|respectfully|obediently|cordially))*|Your\s+(very\s+)?(sincere|obedient|humble)\b.*|Believe me\b.*|I\s+(am|remain),?\s+(Sir|yours|your)\b.*|With\s+(kind|best|warm)\w*\s+regards|Best regards|Kind regards|(?:Most|Very|Ever)\s+(?:sincerely|truly|faithfully|cordially)( yours)?|(?:Truly|Cordially|Respectfully)\s+yours|Sincerely( yours)?|Faithfully( yours)?)[,.]?(\s+\S.*)?$/i.test(t) &&

@@ -16,6 +16,7 @@ import { isDocumentHeadShape } from './document-head.js';
 import { isFootnoteBlock, noteLineMarker, superscriptMarkers } from './footnote-block.js';
 import { isBracketedLine, isEnclosureMarker, isFileNumberLine, readSourceLine } from './source-note.js';
 import { readMemoHeader } from './memo-header.js';
+import { isSalutationLine, opensWithSalutation, startsWithSalutation } from './salutation.js';
 
 /** One stretch of the volume: a document, or the heads of the volume's divisions between two documents. */
 export interface VolumeUnit {
@@ -171,13 +172,14 @@ function documentStarts(shapes: BlockShape[], blocks: readonly Block[]): Start[]
   return isVolume && !fileNumbered ? withHeadless(shapes, blocks, starts) : starts;
 }
 
-/** "The President:", "His Majesty Kwang Hsu, Emperor of China, greeting:": a salutation on a line of its own. */
-function isSalutationLine(s: BlockShape): boolean {
-  return s.oneLine && s.text.length <= 80 && /^\p{Lu}[^.!?;:]*[:,]$/u.test(s.text) && !s.head && !s.dateline;
+/**
+ * A salutation on a line of its own: a form of address ("Sir:", "My dear Mr. Hay:"), or any short capitalised line
+ * that ends as one ("The President:", "His Majesty Kwang Hsu, Emperor of China, greeting:").
+ */
+function isSalutationShape(s: BlockShape): boolean {
+  if (!s.oneLine || s.head || s.dateline) return false;
+  return isSalutationLine(s.text) || (s.text.length <= 80 && /^\p{Lu}[^.!?;:]*[:,]$/u.test(s.text));
 }
-
-/** "Sir: In July, 1900, …": a paragraph that opens with its salutation. */
-const OPENS_WITH_SALUTATION = /^(?:Sir|Sirs|Gentlemen|Madam|Excellency|Your Excellency|Mr\. (?:Secretary|President|Minister)|(?:My\s+)?Dear\b[^.:]{0,60})[,:]\s/;
 
 /** Running text: a block that is no title, note line, date line or name. */
 function isText(s: BlockShape | undefined): boolean {
@@ -221,7 +223,7 @@ function withHeadless(shapes: BlockShape[], blocks: readonly Block[], starts: St
 /** True when block i opens a document without a head (see {@link withHeadless}). */
 function opensHeadless(shapes: BlockShape[], blocks: readonly Block[], i: number, previous: number, textSince: boolean, markerSince: boolean): boolean {
   const s = shapes[i]!;
-  if (!s.dateline && !s.bracketed && !isSalutationLine(s)) return false;
+  if (!s.dateline && !s.bracketed && !isSalutationShape(s)) return false;
   // Once a document prints an enclosure marker, what follows up to the next head is its enclosures'.
   if (markerSince) return false;
   const before = shapes[i - 1];
@@ -230,18 +232,18 @@ function opensHeadless(shapes: BlockShape[], blocks: readonly Block[], i: number
   const signature = (x: BlockShape | undefined) => !!x && x.oneLine && isNameLike(x.text);
   const closes = !!before && (signature(before) || (before.dateline && (signature(shapes[i - 2]) || isText(shapes[i - 2]))));
   const afterEnd = previous >= 0 && closes && textSince && !isFootnoteBlock(blocks[i - 1]!.lines);
-  if (isSalutationLine(s)) return isText(shapes[i + 1]) && (opensVolume || afterEnd);
+  if (isSalutationShape(s)) return isText(shapes[i + 1]) && (opensVolume || afterEnd);
   if (s.bracketed && s.oneLine && !s.enclosure) return afterEnd && !!before?.dateline && isText(shapes[i + 1]);
   if (!s.dateline) return false;
   if (previous >= 0 && isText(before) && textSince) {
     let j = i + 1;
     while (j < shapes.length && j <= i + 2 && shapes[j]!.bracketed) j++;
     const salute = shapes[j];
-    return !!salute && (isSalutationLine(salute) || OPENS_WITH_SALUTATION.test(salute.text));
+    return !!salute && (isSalutationShape(salute) || opensWithSalutation(salute.text));
   }
   // Two date lines: the first closes the document before, the second opens this one.
   const next = shapes[i + 1];
-  return !!before?.dateline && afterEnd && !!next && (isSalutationLine(next) || OPENS_WITH_SALUTATION.test(next.text));
+  return !!before?.dateline && afterEnd && !!next && (isSalutationShape(next) || opensWithSalutation(next.text));
 }
 
 /** "I inclose …", "the inclosed letter", "I transmit herewith …": a document that sends enclosures. */
@@ -351,7 +353,7 @@ const MIN_CONFIRMED_HEADS = 10;
 function opensDocument(shapes: BlockShape[], i: number): boolean {
   for (let j = i + 1; j <= i + 3 && j < shapes.length; j++) {
     const s = shapes[j]!;
-    if (s.dateline || s.bracketed || /^(?:(?:My\s+)?Dear\b[^.]{0,60}|Sir|Madam|Gentlemen|Excellency|Your Excellency|Mr\. (?:Secretary|President|Minister))[,:]/.test(s.text)) return true;
+    if (s.dateline || s.bracketed || startsWithSalutation(s.text)) return true;
     if (s.head || s.fileNumber) return false;
   }
   return false;

@@ -17,6 +17,7 @@ import { readRunningHeading } from './heading-parties.js';
 import { readFootAddress } from './letter-parties.js';
 import { isClosingFormula, isSignedName, readSignatureBlock } from './signature.js';
 import { isBracketedLine, isEnclosureMarker, readSourceLine } from './source-note.js';
+import { isSalutation } from './salutation.js';
 
 /** Where an enclosure printed without a marker opens, and what its first block is. */
 export interface UnmarkedOpening {
@@ -38,11 +39,6 @@ const FURNITURE: ReadonlySet<Block['kind']> = new Set(['catch', 'pageNum', 'runn
 /** The most characters of a title printed over a paper with no parties named ("Memorandum presented to …"). */
 const MAX_TITLE_CHARS = 160;
 
-/** "Sir:", "Your Excellency:", "Highness, Excellency:", "Monsieur le Ministre et cher Collègue:": a salutation on its own. */
-const SALUTATION = /^(?:(?:My\s+)?(?:very\s+)?Dear\b[^.:]{0,60}|Sir|Sirs|Gentlemen|Madam|(?:Your\s+)?(?:Highness|Excellency|Excellencies)(?:,?\s+(?:and\s+)?(?:Your\s+)?(?:Highness|Excellency|Excellencies))*|Mr\.\s+(?:Secretary|President|Minister)[^.:]{0,30}|Monsieur\b[^.:]{0,50})[,:]$/i;
-/** A paragraph that opens with its salutation: "Your Excellency: On the 18th of April …". */
-const OPENS_WITH_SALUTATION = /^(?:Sir|Sirs|Gentlemen|Madam|(?:Your\s+)?(?:Highness|Excellency|Excellencies)(?:,?\s+(?:and\s+)?(?:Your\s+)?(?:Highness|Excellency|Excellencies))*|Mr\.\s+(?:Secretary|President|Minister)|(?:My\s+)?Dear\b[^.:]{0,60})[,:]\s/i;
-
 /** "His Excellency the Minister of Spain, Peking.", "The Honorable the Secretary of State,": whom a letter is addressed to. */
 const ADDRESSED = /^(?:To\s+)?(?:(?:His|Her|Their)\s+(?:Excellency|Excellencies|Highness|Majesty)|(?:The\s+)?(?:Honou?rable|Hon\.))\s+\S/;
 
@@ -53,13 +49,6 @@ export function isAddressOver(b: Block): boolean {
 
 function textOf(b: Block): string {
   return blockText(b).replace(/\*+/g, '').trim();
-}
-
-/** A salutation, on its own line ("Excellency:") or opening a paragraph ("Your Excellency: On the 18th …"). */
-export function isSalutation(b: Block): boolean {
-  if (b.kind === 'salute') return true;
-  const t = textOf(b);
-  return (b.lines.length === 1 && SALUTATION.test(t)) || OPENS_WITH_SALUTATION.test(t);
 }
 
 /** A head that names who wrote to whom: "Mr. de Giers to Mr. Pichon.", "The Chinese plenipotentiaries to M. de Cologan.". */

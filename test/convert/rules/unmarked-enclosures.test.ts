@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import type { Block } from '../../../src/model/document.js';
 import { findEnclosures } from '../../../src/convert/rules/enclosures.js';
-import { findUnmarkedEnclosures, isAddressOver, isSalutation } from '../../../src/convert/rules/unmarked-enclosures.js';
+import { isSalutation } from '../../../src/convert/rules/salutation.js';
+import { findUnmarkedEnclosures, isAddressOver } from '../../../src/convert/rules/unmarked-enclosures.js';
 
 function blocksOf(...texts: string[]): Block[] {
   return texts.map((t, i) => ({ kind: 'p', line: i * 2 + 1, endLine: i * 2 + 1, lines: t.split('\n'), column: 1, inlines: [] }));
