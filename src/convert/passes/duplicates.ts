@@ -15,7 +15,7 @@ import type { DocumentPass } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
 import { charWidth, comparedWords, isComparedWordCharAt } from '../readers/letter-class.js';
 import { WordTable } from '../readers/word-table.js';
-import { editDistance } from '../entities/persons/identity.js';
+import { editDistance } from '../readers/edit-distance.js';
 import { keepSecondScans } from '../rules/second-scans.js';
 
 const MIN_WORDS = 12;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { convert } from '../../../src/convert/index.js';
 import { PersonRegistry, type NameForm } from '../../../src/convert/entities/personography.js';
-import { conflictOf, editDistance } from '../../../src/convert/entities/persons/identity.js';
+import { conflictOf } from '../../../src/convert/entities/persons/identity.js';
 import { convertFiles } from '../../../src/build/convert-files.js';
 import { PERSON_REVIEW, formatPersonReview, readPersonReview } from '../../../src/edition/person-review.js';
 
@@ -107,11 +107,6 @@ describe('identity rules', () => {
     assert.equal(conflictOf({ forenames: [], initials: ['I'] }, { initials: ['J'] }), undefined);
     assert.equal(conflictOf({ sex: 'm', forenames: [], initials: [] }, { sex: 'f' }), 'other-sex');
     assert.equal(conflictOf({ forenames: [], initials: [] }, {}), undefined);
-  });
-  it('edit distance', () => {
-    assert.equal(editDistance('cadogan', 'cagogan'), 1);
-    assert.equal(editDistance('stanley', 'standley'), 1);
-    assert.equal(editDistance('abcdef', 'uvwxyz', 1), 2);
   });
 });
 

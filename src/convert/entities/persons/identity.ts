@@ -81,20 +81,3 @@ export function conflictOf(person: PersonFacts, name: NameFacts): Conflict | und
   if (!name.cited && name.office && person.citedOnly && a && !b) return 'author-not-officer';
   return undefined;
 }
-
-/** Levenshtein distance, stopped early above `max` (surnames are short). */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]!);
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
