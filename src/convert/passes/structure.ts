@@ -19,7 +19,7 @@ import { findEnclosures, isEnclosureTitle } from '../rules/enclosures.js';
 import { isAddressOver } from '../rules/unmarked-enclosures.js';
 import { isSalutation, isSalutationLine } from '../rules/salutation.js';
 import { readDatelineBlock } from '../rules/dateline-block.js';
-import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, printedCharsExceed, takeNoteMarker, takeParagraphNumber, textWithoutNotes, wordsHold } from '../readers/inline.js';
+import { lineWithoutNotes, nonDigitCharsExceed, noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes, wordsHold } from '../readers/inline.js';
 
 interface Recognised {
   kind: BlockKind;
@@ -530,7 +530,7 @@ const MAX_SIGNATURE_CHARS = 45;
 
 /** {@link looksLikeSignature} of the block's words; a paragraph is answered before its words are read. */
 function wordsLookLikeSignature(b: Block, read: Reading): boolean {
-  return !printedCharsExceed(b.inlines, MAX_SIGNATURE_CHARS) && looksLikeSignature(read.words(b));
+  return !nonDigitCharsExceed(b.inlines, MAX_SIGNATURE_CHARS) && looksLikeSignature(read.words(b));
 }
 
 /** {@link looksLikeSignature} of every line of the block; a long line is answered before its words are read. */
@@ -538,7 +538,7 @@ function linesLookLikeSignature(b: Block): boolean {
   for (let k = 0; k < b.lines.length; k++) {
     const pieces = b.pieces?.[k];
     const lines = !pieces || pieces.length === 0 ? { from: b.line + k, to: b.line + k } : { from: pieces[0]!.line, to: pieces[pieces.length - 1]!.line };
-    if (printedCharsExceed(b.inlines, MAX_SIGNATURE_CHARS, lines) || !looksLikeSignature(lineWithoutNotes(b, k))) return false;
+    if (nonDigitCharsExceed(b.inlines, MAX_SIGNATURE_CHARS, lines) || !looksLikeSignature(lineWithoutNotes(b, k))) return false;
   }
   return true;
 }

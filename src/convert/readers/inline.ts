@@ -363,8 +363,12 @@ function collapseSpaces(text: string): string {
  * More than `limit` characters of {@link textWithoutNotes} (of the lines `from`–`to`, when given) are printable ASCII
  * other than digits: its words stay longer than `limit` with digits taken off their end and spaces trimmed. Counted
  * in the text nodes alone, up to the limit: a paragraph is answered without its words being put together.
+ *
+ * Digits are left out because a signature may carry its note's number glued on ("HARRIMAN59"), which the measure it
+ * bounds drops. Its neighbour over a raw line, `nonStarCharsExceed` (rules/signature.ts), leaves out stars instead:
+ * a raw line still holds emphasis marks, which the nodes read here have already lost.
  */
-export function printedCharsExceed(inlines: readonly Inline[], limit: number, lines?: { from: number; to: number }): boolean {
+export function nonDigitCharsExceed(inlines: readonly Inline[], limit: number, lines?: { from: number; to: number }): boolean {
   let count = 0;
   const walk = (nodes: readonly Inline[]): boolean => {
     for (const node of nodes) {

@@ -31,7 +31,7 @@ export const MAX_CLOSING_CHARS = 240;
 
 /** True when the text is a closing formula of a letter or note. */
 export function isClosingFormula(text: string): boolean {
-  if (printableCharsExceed(text, MAX_CLOSING_CHARS)) return false;
+  if (nonStarCharsExceed(text, MAX_CLOSING_CHARS)) return false;
   const t = foldSpaces(text.replace(/\*+/g, '')).trim();
   if (t.length === 0 || t.length > MAX_CLOSING_CHARS || /^yours\s+of\b/i.test(t)) return false;
   return CLOSINGS.some((r) => r.test(t));
@@ -40,8 +40,10 @@ export function isClosingFormula(text: string): boolean {
 /**
  * More than `limit` characters of `text` are printable ASCII other than a star: the text stays longer than `limit`
  * once stars are dropped and white space folded. Asked first, so that a long paragraph is not folded to be measured.
+ * A raw line, not a block's parsed words: for those, `nonDigitCharsExceed` (readers/inline.ts) counts the text nodes
+ * without note references, and leaves out digits rather than stars.
  */
-export function printableCharsExceed(text: string, limit: number): boolean {
+export function nonStarCharsExceed(text: string, limit: number): boolean {
   if (text.length <= limit) return false;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -119,7 +121,7 @@ export function readSignatureBlock(lines: readonly string[]): SignatureLine[] | 
   const ls = lines.map((l) => l.trim()).filter(Boolean);
   if (ls.length === 0 || ls.length > MAX_SIGNATURE_LINES) return undefined;
   // A paragraph's line is answered before the name and office expressions read it several times over.
-  if (ls.some((l) => printableCharsExceed(l, MAX_SIGNATURE_LINE_CHARS))) return undefined;
+  if (ls.some((l) => nonStarCharsExceed(l, MAX_SIGNATURE_LINE_CHARS))) return undefined;
   const out: SignatureLine[] = [];
   for (const l of ls) {
     const last = out[out.length - 1];

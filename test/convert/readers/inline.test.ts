@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import type { Block, Inline } from '../../../src/model/document.js';
 import fc from 'fast-check';
-import { lineWithoutNotes, noteRefNumbers, openingNoteRef, parseBlock, printedCharsExceed, takeNoteMarker, takeParagraphNumber, textWithoutNotes, wordsHold } from '../../../src/convert/readers/inline.js';
+import { lineWithoutNotes, nonDigitCharsExceed, noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes, wordsHold } from '../../../src/convert/readers/inline.js';
 import { onlyDoc, runUpTo, textOf } from '../passes/run-passes.js';
 
 /** The inlines of the last block of a short text, after the inline and structure passes. */
@@ -245,7 +245,7 @@ describe('readers/inline', () => {
   });
 });
 
-describe('readers/inline: printedCharsExceed, the bound read before the words (property)', () => {
+describe('readers/inline: nonDigitCharsExceed, the bound read before the words (property)', () => {
   it('says "more than the limit" only of words that stay longer than it without their final digits', () => {
     const pieces = fc.constantFrom('Harriman', 'J.', ' ', '  ', '*', '**', '¹', '²³', '[footnoteRef:4]', '<sup>5</sup>', '12', '[…]', 'é', '(SGD)', ',', 'x');
     const lines = fc.array(fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')), { minLength: 1, maxLength: 3 });
@@ -257,7 +257,7 @@ describe('readers/inline: printedCharsExceed, the bound read before the words (p
         const cases: [string, { from: number; to: number } | undefined][] = [[textWithoutNotes(block.inlines), undefined]];
         for (let k = 0; k < block.lines.length; k++) cases.push([lineWithoutNotes(block, k), { from: 10 + k, to: 10 + k }]);
         for (const [words, range] of cases) {
-          if (!printedCharsExceed(block.inlines, limit, range)) continue;
+          if (!nonDigitCharsExceed(block.inlines, limit, range)) continue;
           exceeded++;
           assert.ok(words.replace(/\d+$/, '').trim().length > limit, `${JSON.stringify(words)} within ${limit}`);
         }
