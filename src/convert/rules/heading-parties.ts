@@ -102,20 +102,37 @@ const NOTE_MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈ*†‡§ǁ]+/g;
  */
 export function readRunningHeading(heading: string): HeadingReading | undefined {
   const text = foldSpaces(heading.replace(NOTE_MARKERS, '')).trim().replace(/^\d{1,4}\.\s+/, '').replace(/[.:;]$/, '').trim();
-  if (!text || mostlyCapitals(text)) return undefined;
+  if (!text) return undefined;
+  // Whether the heading is printed in capitals is asked only of one that names a document or holds a " to ": most
+  // texts asked (every short paragraph, by the unmarked-enclosure rule) are answered sooner. The tests before it
+  // read nothing a capitals test could change.
   const lead = DOCUMENT_LEAD.exec(text);
-  if (lead) return readDescribedDocument(lead[1]!.toLowerCase(), lead[2]!);
+  if (lead) return mostlyCapitals(text) ? undefined : readDescribedDocument(lead[1]!.toLowerCase(), lead[2]!);
   // "Memorandum in response to …", "Agreement Between the Governments of …", "Imperial edict of …": a document
   // described by its subject; a "to" in it is part of the description, not an addressee.
   const described = DOCUMENT_NOUN.exec(text);
-  if (described) return { kind: KIND_OF_LEAD[described[1]!.toLowerCase()], sender: [], addressees: [] };
+  if (described) return mostlyCapitals(text) ? undefined : { kind: KIND_OF_LEAD[described[1]!.toLowerCase()], sender: [], addressees: [] };
   const split = splitAtTo(text);
-  if (!split) return undefined;
+  if (!split || mostlyCapitals(text)) return undefined;
   const sender = partiesOf(split.sender);
+  if (sender.length === 0) return undefined;
   const addressees = partiesOf(split.addressee);
-  if (sender.length === 0 || addressees.length === 0) return undefined;
+  if (addressees.length === 0) return undefined;
   return { sender, addressees };
 }
+
+/**
+ * A necessary condition for a heading to name both a sender and an addressee, cheap enough to ask of every
+ * paragraph: both are found only on either side of a " to " (see {@link splitAtTo}), which a note marker taken out
+ * may bring together. False means that no {@link readRunningHeading} of this text has both.
+ */
+export function mayNameBothParties(heading: string): boolean {
+  return TO_BETWEEN_SPACES.test(heading) || NOTE_MARKER.test(heading);
+}
+
+const TO_BETWEEN_SPACES = /\sto\s/;
+const NOTE_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈ*†‡§ǁ]/;
+
 
 /**
  * "Memorandum by the Secretary of State": an author and no addressee; "Memorandum by the Chief of the Division
@@ -154,6 +171,9 @@ function authorOnly(kind: HeadingReading['kind'], phrase: string): HeadingReadin
   return { kind, sender: parties, addressees: [] };
 }
 
+/** What an addressee opens with: a capital, an article, "all" (sticky: tried where it stands). */
+const ADDRESSEE_START = /\p{Lu}|(?:the|an?|all)\s/uy;
+
 /** An addressee that opens as one: an article, "all", a title (made once: see SUPERSCRIPT_MARKERS in footnote-block.ts). */
 const ADDRESSEE_OPENING = new RegExp(String.raw`^(?:the\s|an?\s|all\s|${TITLE}\.?\s)`, 'iu');
 
@@ -165,6 +185,10 @@ const ADDRESSEE_OPENING = new RegExp(String.raw`^(?:the\s|an?\s|all\s|${TITLE}\.
 export function splitAtTo(text: string): { sender: string; addressee: string } | undefined {
   let best: { sender: string; addressee: string; score: number } | undefined;
   for (const m of text.matchAll(/\s+to\s+/g)) {
+    // What opens the addressee, asked where it stands before the two sides are copied (most " to " of a sentence
+    // fail it): the untrimmed rest passes whenever the trimmed one does.
+    ADDRESSEE_START.lastIndex = m.index + m[0].length;
+    if (!ADDRESSEE_START.test(text)) continue;
     const sender = text.slice(0, m.index).trim();
     const addressee = text.slice(m.index + m[0].length).trim();
     if (!sender || !addressee || !/^\p{Lu}|^(?:the|an?|all)\s/u.test(addressee)) continue;
@@ -314,7 +338,33 @@ function headNoun(words: string[]): 'office' | 'org' | undefined {
   return undefined;
 }
 
-function mostlyCapitals(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  return letters.filter((c) => /\p{Lu}/u.test(c)).length >= 0.75 * letters.length;
+const IS_LETTER = /^\p{L}$/u;
+const IS_UPPER = /^\p{Lu}$/u;
+
+/**
+ * Three letters in four or more are capitals (a text without letters counts as capitals): what
+ * `text.match(/\p{L}/gu)` counted of `/\p{Lu}/u`, read by a scan (ASCII by its code, other characters by the
+ * same classes, a surrogate pair as one character) instead of an array of one-letter strings.
+ */
+export function mostlyCapitals(text: string): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) {
+        letters++;
+        upper++;
+      } else if (code >= 0x61 && code <= 0x7a) letters++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
+    if (IS_LETTER.test(ch)) {
+      letters++;
+      if (IS_UPPER.test(ch)) upper++;
+    }
+  }
+  return upper >= 0.75 * letters;
 }

@@ -13,7 +13,7 @@
 import type { Block } from '../../model/document.js';
 import { blockText } from '../readers/blocks.js';
 import { readDatelineBlock } from './dateline-block.js';
-import { readRunningHeading } from './heading-parties.js';
+import { mayNameBothParties, readRunningHeading } from './heading-parties.js';
 import { readFootAddress } from './letter-parties.js';
 import { isClosingFormula, isSignedName, readSignatureBlock } from './signature.js';
 import { isBracketedLine, isEnclosureMarker, readSourceLine } from './source-note.js';
@@ -48,14 +48,19 @@ export function isAddressOver(b: Block): boolean {
 }
 
 function textOf(b: Block): string {
-  return blockText(b).replace(/\*+/g, '').trim();
+  const text = blockText(b);
+  // blockText is trimmed already: without an asterisk there is nothing to take out.
+  return text.includes('*') ? text.replace(/\*+/g, '').trim() : text;
 }
 
 /** A head that names who wrote to whom: "Mr. de Giers to Mr. Pichon.", "The Chinese plenipotentiaries to M. de Cologan.". */
 function namesParties(b: Block): boolean {
   // "Commissioner of the United States to China, / Peking, April 16, 1901.": a dateline block, not a head.
-  if (b.lines.length > 3 || (b.kind !== 'p' && b.kind !== 'head') || readDatelineBlock(b.lines)) return false;
-  const reading = readRunningHeading(textOf(b));
+  if (b.lines.length > 3 || (b.kind !== 'p' && b.kind !== 'head')) return false;
+  // Asked of every paragraph: most hold no " to " and are answered before the dateline and heading readers.
+  const text = textOf(b);
+  if (!mayNameBothParties(text) || readDatelineBlock(b.lines)) return false;
+  const reading = readRunningHeading(text);
   return !!reading && reading.sender.length > 0 && reading.addressees.length > 0;
 }
 
@@ -231,11 +236,15 @@ export function findUnmarkedEnclosures(blocks: readonly Block[], end: number, ma
       if (b.kind === 'dateline' || readDatelineBlock(b.lines)?.dateline || readFootAddress(b.lines) || isSignature(b)) continue;
       ended = false;
     }
-    if (inPapers && textSince && namesParties(b) && openingFollows(blocks, i, end)) {
+    // A paragraph of running text changes what is known only while there has been none, or while none has said that
+    // it encloses papers and this one does: only then is it asked whether it names parties (asked once, for both tests).
+    const mayBeText = b.kind === 'p' && (!textSince || (!encloses && ENCLOSING.test(textOf(b))));
+    const names = (inPapers && textSince) || mayBeText ? namesParties(b) : false;
+    if (inPapers && textSince && names && openingFollows(blocks, i, end)) {
       open({ at: i, first: 'head' });
       continue;
     }
-    if (b.kind === 'p' && !namesParties(b) && !readDatelineBlock(b.lines) && !(b.lines.length === 1 && isBracketedLine(textOf(b)))) {
+    if (mayBeText && !names && !readDatelineBlock(b.lines) && !(b.lines.length === 1 && isBracketedLine(textOf(b)))) {
       textSince = true;
       encloses ||= ENCLOSING.test(textOf(b));
     }

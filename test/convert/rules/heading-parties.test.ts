@@ -4,7 +4,8 @@
  * own from/to markup on every head of the three development volumes.
  */
 import assert from 'node:assert/strict';
-import { partyOf, readRunningHeading, splitAtTo, type PartyReading } from '../../../src/convert/rules/heading-parties.js';
+import fc from 'fast-check';
+import { mayNameBothParties, mostlyCapitals, partyOf, readRunningHeading, splitAtTo, type PartyReading } from '../../../src/convert/rules/heading-parties.js';
 import { frusDocuments, nameKey } from '../../helpers/frus.js';
 
 const person = (name: string, office?: string): PartyReading => ({ kind: 'person', name, ...(office ? { office } : {}) });
@@ -126,6 +127,75 @@ describe('rules/heading-parties', () => {
         else disagree.push(gold.id);
       }
       assert.ok(agree / heads.length >= 0.99, `${agree} of ${heads.length}; disagreeing: ${disagree.join(' ')}`);
+    });
+  });
+
+  describe('the cheap questions, held to what they replace', () => {
+    /** Headings and sentences cut from words that make parties, prose, capitals, markers and odd white space. */
+    const piece = fc.constantFrom(
+      'Mr. Conger', 'Mr. Hay.', 'the Secretary of State', 'The Chargé in Russia (Poole)', 'Prince Ching and Li Hung-chang', 'the Powers',
+      'All American Diplomatic Missions', 'Memorandum by', 'Note from', 'Imperial edict', 'MR. CONGER', 'SECRETARY OF STATE', 'M. de Giers',
+      'he wrote', 'in reply', 'and', ',', '(', ')', 'the', 'an', 'all', 'Ambassadors', 'Ministers', '1901', '12.', 'É', 'é', 'ß', 'İ', 'Σ',
+      '𝐀', '𝐚', '\ud800', 'ǅ', 'ª',
+    );
+    const glue = fc.constantFrom(' ', ' ', ' to ', ' to ', '\tto\n', ' to', 'to ', 'to', ' To ', '\u00a0to\u00a0', ' ¹to ', ' t†o ', '*', '¹', ' ', '  ', '\n', '');
+    const heading = fc.array(fc.tuple(piece, glue), { maxLength: 10 }).map((parts) => parts.map(([p, g]) => p + g).join(''));
+    const text = fc.oneof(heading, fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }));
+
+    it('a heading that names both parties holds a " to " (mayNameBothParties is a necessary condition)', () => {
+      let both = 0;
+      fc.assert(
+        fc.property(text, (t) => {
+          const r = readRunningHeading(t);
+          const named = !!r && r.sender.length > 0 && r.addressees.length > 0;
+          if (named) both++;
+          assert.ok(!named || mayNameBothParties(t), t);
+        }),
+        { numRuns: 3000 },
+      );
+      // The generator makes headings that do name both: the condition is tested where it matters.
+      assert.ok(both > 50, `${both}`);
+      assert.equal(mayNameBothParties('Mr. Conger to Mr. Hay.'), true);
+      assert.equal(mayNameBothParties('Mr. Conger wrote to-day.'), false);
+    });
+
+    /** Any code points, lone surrogates included (fast-check's 'binary' unit first builds a map of them all: a second). */
+    const anyCodePoints = fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 12 }).map((cps) => String.fromCodePoint(...cps));
+
+    it('mostlyCapitals counts what /\\p{L}/gu and /\\p{Lu}/u count', () => {
+      const byExpression = (t: string) => {
+        const letters = t.match(/\p{L}/gu) ?? [];
+        return letters.filter((c) => /\p{Lu}/u.test(c)).length >= 0.75 * letters.length;
+      };
+      fc.assert(
+        fc.property(fc.oneof(text, fc.string({ unit: 'binary-ascii', maxLength: 30 }), anyCodePoints), (t) => assert.equal(mostlyCapitals(t), byExpression(t), JSON.stringify(t))),
+        { numRuns: 3000 },
+      );
+    });
+
+    it('splitAtTo splits where the whole-text reading did', () => {
+      // The reading before the addressee's opening was asked where it stands (one copy of both sides per " to ").
+      const count = (s: string, c: string) => [...s].filter((x) => x === c).length;
+      const byCopies = (t: string) => {
+        let best: { sender: string; addressee: string; score: number } | undefined;
+        for (const m of t.matchAll(/\s+to\s+/g)) {
+          const sender = t.slice(0, m.index).trim();
+          const addressee = t.slice(m.index + m[0].length).trim();
+          if (!sender || !addressee || !/^\p{Lu}|^(?:the|an?|all)\s/u.test(addressee)) continue;
+          if (count(sender, '(') !== count(sender, ')')) continue;
+          let score = 0;
+          if (/\)\s*,?$/.test(sender)) score += 3;
+          if (/,$/.test(sender)) score += 2;
+          if (/^(?:the\s|an?\s|all\s|(?:Mr|Mrs|Miss|Messrs|Mme|Mlle|Sir|Lord|Lady|Dr|M|Señor|Senor|Sr|Don|Dom|Baron|Baroness|Count|Countess|Prince|Princess|Marquis|Earl|Viscount|Duke|General|Gen|Admiral|Colonel|Col|Captain|Capt|Major|Marshal|Field\s+Marshal|Generalissimo|Viceroy|Prime\s+Minister|Foreign\s+Minister|Foreign\s+Secretary|Minister|Ambassador|Consul|Senator|Judge|President|Vice\s+President|Premier|Chancellor|King|Queen|Emperor|Acting\s+Secretary|Secretary|Under\s+Secretary|Assistant\s+Secretary|Commissioner|Commissar)\.?\s)/iu.test(addressee)) score += 2;
+          if (!best || score > best.score) best = { sender: sender.replace(/,$/, '').trim(), addressee, score };
+        }
+        return best && { sender: best.sender, addressee: best.addressee };
+      };
+      const withEnds = fc.tuple(fc.constantFrom('', ' ', '\n '), text, fc.constantFrom('', ' ', ' the ', ' the', '\t')).map(([a, t, b]) => a + t + b);
+      fc.assert(
+        fc.property(withEnds, (t) => assert.deepEqual(splitAtTo(t), byCopies(t), JSON.stringify(t))),
+        { numRuns: 3000 },
+      );
     });
   });
 });
