@@ -244,7 +244,9 @@ function readFacts(file: string, chunks: Iterable<string>, options: ParseOptions
       opentagstart: (name) => {
         // the name and the character after it have been read: the `<` stands before them (searching from the
         // position itself would find a following `<pb` for `<p`)
-        const at = window.text.lastIndexOf(`<${name}`, reader.position - 2 - name.length - window.start);
+        let at = reader.position - 2 - name.length - window.start;
+        // where it stands unless the name ended at a CR LF (two code units read as one)
+        if (window.text.charCodeAt(at) !== 0x3c) at = window.text.lastIndexOf(`<${name}`, at);
         tagStart = window.start + Math.max(0, at);
       },
       opentag: (tag) => onOpen(tag),
@@ -336,14 +338,21 @@ function readFacts(file: string, chunks: Iterable<string>, options: ParseOptions
       domStack[domStack.length - 1]!.appendChild(domElement);
       domStack.push(domElement);
     }
-    const attrs: XmlAttribute[] | undefined = listener ? [] : undefined;
-    if (!attrs && !domElement && !lookAtAttributes) return;
-    for (const name in tag.attributes) {
-      const attr = tag.attributes[name]!;
-      if (attr.prefix !== 'xmlns' && attr.name !== 'xmlns') {
-        domElement?.setAttributeNS(attr.uri || null, attr.name, attr.value);
-        attrs?.push(attr);
-      }
+    if (!listener && !domElement && !lookAtAttributes) return;
+    // Each attribute once, in document order; after a duplicate (not well-formed) as the tag holds them.
+    const list = reader.wellFormed ? reader.attributeList : Object.values(tag.attributes);
+    const declares = reader.declaresNamespaces;
+    const supplied = defaults?.get(tag.name);
+    let attrs: XmlAttribute[] | undefined;
+    if (listener) attrs = declares || supplied || !reader.wellFormed ? list.filter((a) => a.prefix !== 'xmlns' && a.name !== 'xmlns') : (list as XmlAttribute[]);
+    if (!domElement && !lookAtAttributes) {
+      if (supplied) supplyDefaults(tag, supplied, attrs);
+      listener?.startElement(uri ?? '', tag.local, attrs!, index, declares ? tag.ns : undefined);
+      return;
+    }
+    for (let i = 0; i < list.length; i++) {
+      const attr = list[i]!;
+      if (domElement && attr.prefix !== 'xmlns' && attr.name !== 'xmlns') domElement.setAttributeNS(attr.uri || null, attr.name, attr.value);
       if (!lookAtAttributes) continue;
       if (attr.uri === XML_NS && attr.local === 'id') {
         const span = attributeSpan(window, start, endOffset, attr.name);
@@ -359,17 +368,19 @@ function readFacts(file: string, chunks: Iterable<string>, options: ParseOptions
         }
       }
     }
-    const supplied = defaults?.get(tag.name);
-    if (supplied && attrs) {
-      for (const [name, value] of supplied) {
-        if (tag.attributes[name] !== undefined || name === 'xmlns' || name.startsWith('xmlns:')) continue;
-        const colon = name.indexOf(':');
-        const prefix = colon < 0 ? '' : name.slice(0, colon);
-        const attrUri = prefix === '' ? '' : prefix === 'xml' ? XML_NS : (tag.ns[prefix] ?? reader.resolve(prefix) ?? '');
-        attrs.push({ name, prefix, local: name.slice(colon + 1), uri: attrUri, value });
-      }
+    if (supplied) supplyDefaults(tag, supplied, attrs);
+    listener?.startElement(uri ?? '', tag.local, attrs!, index, declares ? tag.ns : undefined);
+  }
+  /** The DTD's default values of attributes the start tag leaves out, added to what the schema hears. */
+  function supplyDefaults(tag: XmlTag, supplied: ReadonlyMap<string, string>, attrs: XmlAttribute[] | undefined): void {
+    if (!attrs) return;
+    for (const [name, value] of supplied) {
+      if (tag.attributes[name] !== undefined || name === 'xmlns' || name.startsWith('xmlns:')) continue;
+      const colon = name.indexOf(':');
+      const prefix = colon < 0 ? '' : name.slice(0, colon);
+      const attrUri = prefix === '' ? '' : prefix === 'xml' ? XML_NS : (tag.ns[prefix] ?? reader.resolve(prefix) ?? '');
+      attrs.push({ name, prefix, local: name.slice(colon + 1), uri: attrUri, value });
     }
-    listener?.startElement(uri ?? '', tag.local, attrs!, index, Object.keys(tag.ns).length ? tag.ns : undefined);
   }
   function checkId(id: string, element: string, span: SourceSpan): void {
     if (!NCNAME.test(id)) {

@@ -89,6 +89,13 @@ export class XmlReader {
   private readonly bindings = new Map<string, string[]>();
   // Per open element, the prefixes it declared (undefined when none: most elements declare nothing).
   private readonly declared: (string[] | undefined)[] = [];
+  /**
+   * The attributes of the start tag just read, in document order, as saxes listed them (a duplicate, which
+   * saxes reports, appears twice here and once in the tag's `attributes`). Read it in {@link XmlHandlers.opentag}.
+   */
+  attributeList: readonly SaxesAttributeNS[] = [];
+  /** Whether the start tag just read declares a namespace (its `ns` holds prefixes). */
+  declaresNamespaces = false;
 
   constructor(
     readonly file: string,
@@ -97,6 +104,22 @@ export class XmlReader {
   ) {
     const parser = (this.parser = new SaxesParser({ xmlns: true, position: true }));
     keepShapeFast(parser);
+    // The tag's `attributes` and `ns` are dictionaries (null-prototype objects): walking them per element, as
+    // every stage did, is a runtime call each time. saxes builds the same attributes as a list first: it is
+    // kept here as it is handed over, with whether any of them declares a namespace.
+    const attributeSlots = parser as unknown as { processAttribs(): void; attribList: SaxesAttributeNS[] };
+    const processAttribs = attributeSlots.processAttribs;
+    attributeSlots.processAttribs = () => {
+      const list = attributeSlots.attribList;
+      processAttribs.call(parser);
+      let declares = false;
+      for (let i = 0; i < list.length; i++) {
+        const a = list[i]!;
+        if (a.prefix === 'xmlns' || a.name === 'xmlns') declares = true;
+      }
+      this.attributeList = list;
+      this.declaresNamespaces = declares;
+    };
     // saxes asks resolve() for every prefixed and default-namespace name: answer from the stacks.
     const local = parser as unknown as { resolve(prefix: string): string | undefined; topNS: Record<string, string> | null };
     local.resolve = (prefix: string): string | undefined => {
@@ -116,11 +139,13 @@ export class XmlReader {
         throw new StopReading();
       }
       let prefixes: string[] | undefined;
-      for (const prefix in tag.ns) {
-        let stack = this.bindings.get(prefix);
-        if (!stack) this.bindings.set(prefix, (stack = []));
-        stack.push(tag.ns[prefix]!);
-        (prefixes ??= []).push(prefix);
+      if (this.declaresNamespaces) {
+        for (const prefix in tag.ns) {
+          let stack = this.bindings.get(prefix);
+          if (!stack) this.bindings.set(prefix, (stack = []));
+          stack.push(tag.ns[prefix]!);
+          (prefixes ??= []).push(prefix);
+        }
       }
       this.declared.push(prefixes);
       open?.(tag, this.depth);

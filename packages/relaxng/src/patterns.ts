@@ -64,6 +64,8 @@ interface Base {
   end?: Pattern;
   /** Memo: text derivative, for patterns whose text derivative does not depend on the text. */
   text?: Pattern;
+  /** Memo: the weak match of whitespace or no text ({@link Patterns.weakText}), for the same patterns. */
+  weak?: Pattern;
   /** Memo: attribute derivative by attribute key (see attrKey), then which attribute values matched. */
   attrs?: Map<string, Map<string, Pattern>>;
   sensitive?: boolean;
@@ -77,6 +79,57 @@ interface Base {
   attrNames?: ReadonlySet<string>;
 }
 type Leaf<K extends string> = Base & { kind: K };
+
+/** What a pattern constructor gives {@link newPattern}: its kind, nullability and the fields of its kind. */
+interface PatternFields {
+  kind: Pattern['kind'];
+  nullable: boolean;
+  a?: Pattern;
+  b?: Pattern;
+  p?: Pattern;
+  dt?: Datatype;
+  except?: Pattern;
+  value?: Value;
+  raw?: string;
+  nc?: NameClass;
+  content?: () => Pattern;
+}
+
+/**
+ * Every pattern with every field, in one order, the memos included (undefined until filled). Built from the
+ * fields of its kind alone, patterns took a hidden class per kind and per order in which memos were filled,
+ * so each memo read in the derivatives (`p.open`, `p.text`, `p.close`, `p.kind`) met dozens of shapes and V8
+ * fell back to its slow generic property look-up; with one shape these reads are a fixed offset.
+ */
+function newPattern(f: PatternFields, id: number): Pattern {
+  return {
+    kind: f.kind,
+    nullable: f.nullable,
+    id,
+    a: f.a,
+    b: f.b,
+    p: f.p,
+    dt: f.dt,
+    except: f.except,
+    value: f.value,
+    raw: f.raw,
+    nc: f.nc,
+    content: f.content,
+    loc: undefined,
+    open: undefined,
+    close: undefined,
+    closeForced: undefined,
+    end: undefined,
+    text: undefined,
+    weak: undefined,
+    attrs: undefined,
+    sensitive: undefined,
+    contextual: undefined,
+    attrsByValue: undefined,
+    attrValues: undefined,
+    attrNames: undefined,
+  } as unknown as Pattern;
+}
 type Node2<K extends string> = Base & { kind: K; a: Pattern; b: Pattern };
 
 /**
@@ -93,10 +146,10 @@ export class Patterns {
   readonly notAllowed: Pattern = this.make('notAllowed', { kind: 'notAllowed', nullable: false });
   readonly text: Pattern = this.make('text', { kind: 'text', nullable: true });
 
-  private make(key: string, fields: { kind: Pattern['kind']; nullable: boolean; [k: string]: unknown }): Pattern {
+  private make(key: string, fields: PatternFields): Pattern {
     let p = this.table.get(key);
     if (!p) {
-      p = { ...fields, id: this.next++ } as unknown as Pattern;
+      p = newPattern(fields, this.next++);
       this.table.set(key, p);
     }
     return p;
@@ -541,6 +594,19 @@ export class Patterns {
     return r;
   }
 
+  /**
+   * The pattern after text that may also be absent (whitespace between elements, or an element's empty
+   * content: RELAX NG 6.2.7's weak match): the choice of `p` and its text derivative. Memoised where the text
+   * derivative does not depend on the text, which is nearly always (every whitespace node asked for a choice,
+   * and a choice is built from a map and a sort before its table look-up).
+   */
+  weakText(p: Pattern, s: string, ctx?: ValueContext): Pattern {
+    if (p.weak) return p.weak;
+    const r = this.choice(p, this.textDeriv(p, s, ctx));
+    if (!this.textSensitive(p)) p.weak = r;
+    return r;
+  }
+
   endTag(p: Pattern): Pattern {
     if (p.end) return p.end;
     let r: Pattern;
@@ -785,5 +851,9 @@ function attrKey(ns: string, local: string): string {
 }
 
 export function isWhitespace(s: string): boolean {
-  return /^[ \t\n\r]*$/.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
 }

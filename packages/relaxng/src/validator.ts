@@ -4,7 +4,7 @@
  * reported and ignored, an incomplete element is reported and closed. IDs and IDREFs are checked as the
  * DTD compatibility specification says, when the schema types attributes so.
  */
-import type { ValueContext } from './datatypes/index.js';
+import type { IdType, ValueContext } from './datatypes/index.js';
 import type { Location } from './errors.js';
 import { isWhitespace, type Pattern } from './patterns.js';
 import type { CompiledSchema } from './schema/compile.js';
@@ -169,7 +169,7 @@ export class DocumentValidator implements DocumentListener, ValueContext {
     if (frame) frame.hadContent = true;
     const { patterns } = this.schema;
     if (isWhitespace(s)) {
-      this.cur = patterns.choice(this.cur, patterns.textDeriv(this.cur, s, this));
+      this.cur = patterns.weakText(this.cur, s, this);
       return;
     }
     const next = patterns.textDeriv(this.cur, s, this);
@@ -255,18 +255,23 @@ export class DocumentValidator implements DocumentListener, ValueContext {
     const { patterns } = this.schema;
     // The element's own namespace declarations are in scope for its attribute values.
     this.frames.push({ local, uri, hadContent: false, textError: false, namespaces });
-    const element = { ns: uri, local };
     let p = opened;
     let attributeErrors = 0;
-    const at = (name: string): Span => this.attributeSpan?.(index, name) ?? this.elementSpan(index);
-    for (const a of attributes) {
+    const { ids } = this.schema;
+    for (let i = 0; i < attributes.length; i++) {
+      const a = attributes[i]!;
       const next = patterns.attribute_(p, a.uri, a.local, a.value, this);
       if (next.kind !== 'notAllowed') {
         p = next;
-        if (this.schema.ids.any) this.checkId(uri, local, a, at);
+        if (ids.any) {
+          const type = ids.get(uri, local, a.uri, a.local);
+          if (type) this.checkId(type, uri, local, a, index);
+        }
         continue;
       }
       attributeErrors++;
+      const element = { ns: uri, local };
+      const at = (name: string): Span => this.attributeSpanOf(index, name);
       const valuePattern = patterns.attributeNamed(p, a.uri, a.local);
       if (valuePattern) {
         this.report({
@@ -289,7 +294,7 @@ export class DocumentValidator implements DocumentListener, ValueContext {
           code: ValidationCodes.missingAttribute,
           message: `element ${local} missing required attribute${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`,
           span: this.elementSpan(index),
-          element,
+          element: { ns: uri, local },
         });
       }
       closed = patterns.startTagClose(p, true);
@@ -297,9 +302,13 @@ export class DocumentValidator implements DocumentListener, ValueContext {
     this.cur = closed;
   }
 
-  private checkId(uri: string, local: string, a: XmlAttribute, at: (name: string) => Span): void {
-    const type = this.schema.ids.get(uri, local, a.uri, a.local);
-    if (!type) return;
+  /** Where attribute `name` of element `index` stands (the element's start tag when that is not known). */
+  private attributeSpanOf(index: number, name: string): Span {
+    return this.attributeSpan?.(index, name) ?? this.elementSpan(index);
+  }
+
+  private checkId(type: IdType, uri: string, local: string, a: XmlAttribute, index: number): void {
+    const at = (name: string): Span => this.attributeSpanOf(index, name);
     const tokens = a.value.split(/[ \t\n\r]+/).filter((t) => t !== '');
     const element = { ns: uri, local };
     if (tokens.length === 0 || (type !== 'IDREFS' && tokens.length > 1)) {
@@ -360,7 +369,7 @@ export class DocumentValidator implements DocumentListener, ValueContext {
     const frame = this.frame()!;
     if (!frame.hadContent && this.textBuf === '') {
       // An element without children matches as if it held the empty string (RELAX NG 6.2.7, weak match).
-      this.cur = patterns.choice(this.cur, patterns.textDeriv(this.cur, '', this));
+      this.cur = patterns.weakText(this.cur, '', this);
     } else this.flushText({ line, column });
     const ended = patterns.endTag(this.cur);
     if (ended.kind === 'notAllowed') {

@@ -27,27 +27,24 @@ export function idTypeMapOf(entries: readonly [string, IdType][]): IdTypeMap {
   return { any, get: (en, el, an, al) => (any ? lookup(en, el, an, al) : undefined), entries: () => [...map] };
 }
 
-/** A look-up by the four names without building a key string per attribute (the validator asks for each one). */
+/**
+ * A look-up by the four names without building a key string per attribute (the validator asks for each one):
+ * attribute names first, since most attributes of a document have no ID type and leave at the first or
+ * second map.
+ */
 function nested(map: ReadonlyMap<string, IdType>): (en: string, el: string, an: string, al: string) => IdType | undefined {
-  const byElement = new Map<string, Map<string, IdType>>();
+  const byAttribute = new Map<string, Map<string, Map<string, Map<string, IdType>>>>();
   for (const [k, type] of map) {
     const [en, el, an, al] = k.split('\u0000') as [string, string, string, string];
-    const elementKey = `${en}\u0000${el}`;
-    let byAttribute = byElement.get(elementKey);
-    if (!byAttribute) byElement.set(elementKey, (byAttribute = new Map()));
-    byAttribute.set(an === '' ? al : `${an}\u0000${al}`, type);
+    let byLocal = byAttribute.get(an);
+    if (!byLocal) byAttribute.set(an, (byLocal = new Map()));
+    let byElementNs = byLocal.get(al);
+    if (!byElementNs) byLocal.set(al, (byElementNs = new Map()));
+    let byElement = byElementNs.get(en);
+    if (!byElement) byElementNs.set(en, (byElement = new Map()));
+    byElement.set(el, type);
   }
-  const lastElement = { ns: '', local: '', map: undefined as Map<string, IdType> | undefined, set: false };
-  return (en, el, an, al) => {
-    // Consecutive attributes belong to the same element: its map is looked up once.
-    if (!lastElement.set || lastElement.ns !== en || lastElement.local !== el) {
-      lastElement.ns = en;
-      lastElement.local = el;
-      lastElement.map = byElement.get(`${en}\u0000${el}`);
-      lastElement.set = true;
-    }
-    return lastElement.map?.get(an === '' ? al : `${an}\u0000${al}`);
-  };
+  return (en, el, an, al) => byAttribute.get(an)?.get(al)?.get(en)?.get(el);
 }
 
 const key = (elNs: string, elLocal: string, attNs: string, attLocal: string): string => `${elNs}\u0000${elLocal}\u0000${attNs}\u0000${attLocal}`;
