@@ -69,6 +69,8 @@ function statProblem(st: Stats, maxBytes: number): FileProblem | undefined {
 export class RegularFileReader {
   private closed = false;
   private total = 0;
+  /** A read returned nothing: the end of the file (asking again would be one more system call for nothing). */
+  private ended = false;
 
   constructor(
     private readonly fd: number,
@@ -82,15 +84,21 @@ export class RegularFileReader {
    * the problem that stops reading (the file grew over the limit, an I/O error).
    */
   next(bytes: number): Buffer | undefined | { problem: FileProblem } {
-    if (this.closed) return undefined;
-    // One byte more than the limit may be asked for: a file that grew past it is caught, not read on.
-    const want = Math.max(1, Math.min(bytes, this.maxBytes + 1 - this.total));
+    if (this.closed || this.ended) return undefined;
+    // One byte more than the limit may be asked for: a file that grew past it is caught, not read on. Up to
+    // its announced size (and the byte that shows it grew), no more is asked for: a small file is one buffer
+    // of its size, not a whole chunk. (A size of 0 may be a file that does not know its size, as in /proc.)
+    const announced = this.size > 0 ? this.size + 1 - this.total : 0;
+    const want = Math.max(1, Math.min(bytes, this.maxBytes + 1 - this.total, announced > 0 ? announced : bytes));
     const buffer = Buffer.allocUnsafe(want);
     let length = 0;
     try {
       while (length < want) {
         const n = readSync(this.fd, buffer, length, want - length, null);
-        if (n === 0) break;
+        if (n === 0) {
+          this.ended = true;
+          break;
+        }
         length += n;
       }
     } catch (e) {

@@ -13,6 +13,7 @@ import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
 import { ChanceryError, diagnostic, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import { XmlCodes } from '../diagnostics/codes.js';
 import { DEFAULT_MAX_DEPTH, MAX_REPORTED_ERRORS } from './limits.js';
+import { leanTags, type AttributesSeen } from './lean-tags.js';
 
 export type { SaxesAttributeNS as XmlAttribute, SaxesTagNS as XmlTag } from 'saxes';
 
@@ -107,19 +108,19 @@ export class XmlReader {
     // The tag's `attributes` and `ns` are dictionaries (null-prototype objects): walking them per element, as
     // every stage did, is a runtime call each time. saxes builds the same attributes as a list first: it is
     // kept here as it is handed over, with whether any of them declares a namespace.
-    const attributeSlots = parser as unknown as { processAttribs(): void; attribList: SaxesAttributeNS[] };
-    const processAttribs = attributeSlots.processAttribs;
-    attributeSlots.processAttribs = () => {
-      const list = attributeSlots.attribList;
-      processAttribs.call(parser);
-      let declares = false;
-      for (let i = 0; i < list.length; i++) {
-        const a = list[i]!;
-        if (a.prefix === 'xmlns' || a.name === 'xmlns') declares = true;
-      }
+    const seen: AttributesSeen = (list, declares) => {
       this.attributeList = list;
       this.declaresNamespaces = declares;
     };
+    if (!leanTags(parser, seen)) {
+      const attributeSlots = parser as unknown as { processAttribs(): void; attribList: SaxesAttributeNS[] };
+      const processAttribs = attributeSlots.processAttribs;
+      attributeSlots.processAttribs = () => {
+        const list = attributeSlots.attribList;
+        processAttribs.call(parser);
+        seen(list, list.some((a) => a.prefix === 'xmlns' || a.name === 'xmlns'));
+      };
+    }
     // saxes asks resolve() for every prefixed and default-namespace name: answer from the stacks.
     const local = parser as unknown as { resolve(prefix: string): string | undefined; topNS: Record<string, string> | null };
     local.resolve = (prefix: string): string | undefined => {
