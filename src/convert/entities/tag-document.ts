@@ -7,7 +7,7 @@
  * with strong evidence (title, initials, given name, signature), so that the second round also takes their
  * bare mentions ("Molotov", "Hitler Germany") anywhere in the document.
  */
-import { isNameWithOffice, readSignatureBlock } from '../rules/signature.js';
+import { isNameWithOffice, readSignatureBlock, signatoryNameOffset } from '../rules/signature.js';
 import type { Block, Inference, LineList, Party, TeiDocument } from '../../model/document.js';
 import { findDates } from './dates/find-dates.js';
 import { applySpans, pieceAt, pieceFor, viewOf, type EntitySpan, type InlineView } from './inline-view.js';
@@ -80,6 +80,18 @@ function signatureNamesEnd(text: string): number {
   return start + (isNameWithOffice(line) ? line.indexOf(',') : line.length);
 }
 
+/** The spans of "For Germany, " before each treaty signatory's name in a signature block's text. */
+function powersSignedFor(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const offset = signatoryNameOffset(line);
+    if (offset > 0) out.push([at, at + offset]);
+    at += line.length + 1;
+  }
+  return out;
+}
+
 /** What the rules may consult besides the text: known surnames, common words, places. */
 interface Lookups {
   noteAt?: (offset: number) => string | undefined;
@@ -107,7 +119,10 @@ function personsIn(unit: Unit, lookups: Lookups): PersonMention[] {
   const found: PersonMention[] = [];
   if (range) {
     const [from, to] = range;
+    const powers = unit.block.kind === 'signed' ? powersSignedFor(text) : [];
     for (const m of findPersons(text.slice(from, to), { ...lookups, nameLine: true })) {
+      // "For France, S. Pichon.": the power a signatory signs for is no name of his.
+      if (powers.some(([s, e]) => m.start + from >= s && m.start + from < e)) continue;
       found.push({ ...m, start: m.start + from, end: m.end + from });
     }
     if (from > 0) found.push(...findPersons(text.slice(0, from), lookups));

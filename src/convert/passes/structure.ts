@@ -188,6 +188,35 @@ function classify(doc: TeiDocument): void {
   readEnds(doc);
   findSignatures(doc, read);
   findTrailingNotes(doc, read);
+  findEditorsRemarks(doc.blocks);
+}
+
+/** Closer matter a paper ends with: after it, a paragraph is no more of the paper's text. */
+const CLOSER_KINDS: ReadonlySet<BlockKind> = new Set(['closing', 'signed', 'dateline']);
+/** Blocks that stand anywhere on a page, passed over when looking for what a block follows. */
+const PAGE_MATTER: ReadonlySet<BlockKind> = new Set(['catch', 'pageNum', 'turnOver', 'runningHead', 'marginal']);
+/** "[Seal of Chinese Plenipotentiaries.]", "[L. S.]": the seal is the signer's, part of the closer. */
+const SEAL = /^\[(?:seal|L\.\s?S\.)/i;
+
+/**
+ * "[A similar note, mutatis mutandis, was addressed on the same day …]", "[File copy not signed]": a paragraph wholly
+ * in square brackets right after a paper's closer (closing formula, signature, place and date) is the editor's remark
+ * on the paper, a note where it stands, not a second paper's text.
+ */
+function findEditorsRemarks(blocks: Block[]): void {
+  let prev: Block | undefined;
+  // A place and date is closer matter only after text: before it, it opens the paper.
+  let text = false;
+  for (const b of blocks) {
+    if (PAGE_MATTER.has(b.kind)) continue;
+    if (b.opensEnclosure) text = false;
+    if (b.kind === 'p' && !b.opensEnclosure && prev && CLOSER_KINDS.has(prev.kind) && (prev.kind !== 'dateline' || text)) {
+      const words = plainText(b).trim();
+      if (/^\[[^[\]]{12,}\]\.?$/.test(words) && !SEAL.test(words)) b.kind = 'sourceNote';
+    }
+    if (b.kind === 'p') text = true;
+    prev = b;
+  }
 }
 
 /**

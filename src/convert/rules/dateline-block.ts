@@ -19,7 +19,11 @@ export interface DatelineBlock {
 
 /** One short capitalised line ending in a comma: "Legation of the United States,". */
 const ADDRESS_LINE = /^(?:\d{1,4}[a-z]?\s+)?\p{Lu}[^.!?;:]{2,70},$/u;
-const UNDATED = /^\[?\s*(?:undated|no date|n\.\s?d\.)\s*[.\]]*\]?$/i;
+/**
+ * "[undated]", "Undated.", and the place written from before it: "Harbin, undated.", "Buenos Aires [undated].",
+ * "[Buenos Aires, undated.]".
+ */
+const UNDATED = /^\[?\s*(?:\p{Lu}[\p{L}.'’ -]{1,40}?(?:,\s*|\s+\[))?(?:[Uu]ndated|UNDATED|[Nn]o date|n\.\s?d\.)\s*[.\]]*\]?\.?$/u;
 /** An editor's bracketed remark under a dateline ("[Paraphrase]", "[Translation.]"): allowed, not read. */
 const BRACKETED = /^\[[^\]]*\]?\.?$/;
 

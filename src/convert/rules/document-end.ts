@@ -7,7 +7,7 @@ import type { Block, BlockKind } from '../../model/document.js';
 import { blockText } from '../readers/blocks.js';
 import { readDatelineBlock } from './dateline-block.js';
 import { readFootAddress } from './letter-parties.js';
-import { isClosingFormula, isSignedName, MAX_CLOSING_CHARS, MAX_SIGNATURE_LINES, readSignatureBlock } from './signature.js';
+import { isClosingFormula, isCountersignature, isSignedName, MAX_CLOSING_CHARS, MAX_SIGNATURE_LINES, readSignatureBlock } from './signature.js';
 
 /** A decision about one block: its new kind, or its split into a closing and a signature. */
 export type EndDecision = { index: number; kind: BlockKind } | { index: number; split: { closingLines: number } };
@@ -27,10 +27,13 @@ export function readDocumentEnd(blocks: readonly Block[], from: number, to: numb
     while (i >= from && PASSABLE.has(blocks[i]!.kind)) i--;
   };
   skip();
-  // An address at the foot ("His Excellency M. Ivan Maisky.") and a place-and-date line may follow the signature.
-  for (let guard = 0; guard < 2 && i >= from; guard++) {
+  // An address at the foot ("His Excellency M. Ivan Maisky.") and a place-and-date line may follow the signature, and
+  // a countersignature ("By the President:\nJohn Hay, Secretary of State.") the place and date.
+  for (let guard = 0; guard < 3 && i >= from; guard++) {
     const b = blocks[i]!;
-    if (b.kind === 'dateline' || (b.kind === 'p' && readDatelineBlock(b.lines)?.dateline)) {
+    if (b.kind === 'p' && isCountersignature(b.lines)) {
+      out.push({ index: i, kind: 'signed' });
+    } else if (b.kind === 'dateline' || (b.kind === 'p' && readDatelineBlock(b.lines)?.dateline)) {
       if (b.kind !== 'dateline') out.push({ index: i, kind: 'dateline' });
     } else if ((b.kind === 'p' || b.kind === 'address') && readFootAddress(b.lines)) {
       if (b.kind !== 'address') out.push({ index: i, kind: 'address' });

@@ -39,6 +39,8 @@ export function readDocumentOpening(blocks: readonly Block[], from = 0): Opening
       continue;
     }
     if (b.kind === 'head' || b.kind === 'classification' || b.kind === 'sent') continue;
+    // "[Telegram]" under the head, already read as a source line: "Petrograd, undated." may follow it.
+    if (b.kind === 'sourceNote' && !b.opensEnclosure) continue;
     if (b.kind !== 'p' && b.kind !== 'reference' && b.kind !== 'marginal' && b.kind !== 'dateline' && b.kind !== 'address') break;
     const text = blockText(b);
     if (b.lines.length === 1 && readSourceLine(text)) {

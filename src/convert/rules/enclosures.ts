@@ -8,7 +8,7 @@ import type { Block } from '../../model/document.js';
 import { blockText } from '../readers/blocks.js';
 import { isFootnoteBlock, superscriptMarkers } from './footnote-block.js';
 import { isEnclosureMarker } from './source-note.js';
-import { findUnmarkedEnclosures, type UnmarkedOpening } from './unmarked-enclosures.js';
+import { findUnmarkedEnclosures, opensSecondSentence, type UnmarkedOpening } from './unmarked-enclosures.js';
 
 export interface EnclosureSpan {
   /** Index of the marker block and one past the enclosure's last block. */
@@ -39,8 +39,7 @@ export function enclosureNumber(marker: string): string | undefined {
 export function isEnclosureTitle(text: string): boolean {
   const t = text.trim();
   if (t.length === 0 || t.length > 200 || !/^\p{Lu}/u.test(t) || /[:;,]$/.test(t) || /^To\s/.test(t)) return false;
-  // ". Read by M. de Cologan": a second sentence; "M. de Cologan", "etc., to": abbreviations.
-  return !/(?<!\b(?:Mr|Mrs|Dr|M|St|Messrs|Gen|Col|Capt|No|Jr|etc|\p{Lu}))[.!?]\s+\p{Lu}/u.test(t);
+  return !opensSecondSentence(t);
 }
 
 /** Index of the first block of the document's trailing footnote block (blocks.length when it has none). */

@@ -70,7 +70,7 @@ const DOCUMENT_LEAD =
 
 /** A heading that starts by naming a kind of document (and not "X to Y"). */
 const DOCUMENT_NOUN =
-  /^(?:an?\s+|the\s+)?(?:imperial\s+|joint\s+|final\s+|circular\s+|telegraphic\s+|secret\s+|confidential\s+)?(memorandum|aide-m[ée]moire|note|notes|telegram|cablegram|instruction|edict|decree|agreement|treaty|convention|protocol|protocole|minutes|report|statement|press release|declaration|proclamation|resolution|exchange|draft|text|list|extract|translation|paraphrase)\b/i;
+  /^(?:an?\s+|the\s+)?(?:imperial\s+|joint\s+|final\s+|circular\s+|telegraphic\s+|secret\s+|confidential\s+)?(memorandum|aide-m[ée]moire|note|notes|telegram|cablegram|instruction|edict|decree|agreement|treaty|convention|protocol|protocole|minutes|proceedings|procès-verbal|report|statement|press release|declaration|proclamation|resolution|exchange|draft|text|list|extract|translation|paraphrase)\b/i;
 
 const KIND_OF_LEAD: Record<string, HeadingReading['kind']> = {
   memorandum: 'memorandum',

@@ -97,11 +97,23 @@ export function isOfficeLine(line: string): boolean {
   return /\b(?:Acting|Secretary|Minister|Ambassador|Chargé|Charge|Consul|Counselor|Counsellor|Adviser|Advisor|Chairman|Chief|Director|Assistant|Commissioner|President|Governor|Taotai|Delegate|Representative|Agent|Attaché|Envoy|Plenipotentiary|Commander|General|Admiral|Officer|Embassy|Legation|Division|Department|Ministry)\b/.test(t);
 }
 
+/**
+ * "For the Secretary of State:", "For the Republic of Guatemala:", and a countersignature's "By the President:",
+ * "By command of the Emperor:": whom or by whose authority the name under it signs.
+ */
+const SIGNS_FOR = /^(?:For|By(?:\s+(?:command|order|direction)\s+of)?)\s+(?:the\s+)?\p{Lu}.{0,80}:$/u;
+
 /** One line of a signature block and what it is. */
 export interface SignatureLine {
   text: string;
-  role: 'for' | 'name' | 'office';
+  /** `seal`: the editor's line on seals or signatures not printed ("{Signatures and seals of Chinese plenipotentiaries.}"). */
+  role: 'for' | 'name' | 'office' | 'seal';
 }
+
+/** "For Germany, A. Mumm.", "For United States of America, E. H. Conger.": a treaty's signatory after the power he signs for. */
+const SIGNS_FOR_POWER = /^For\s+(?:the\s+)?\p{Lu}[^,:;.]{0,60},\s+(\S.*)$/u;
+/** "[L. S.]", "[Seal.]", "{Signatures and seals of Chinese plenipotentiaries.}": an editor's line among signatures. */
+const SEAL_LINE = /^[[{](?:L\.\s?S\.|[^\]}]{0,80}\b(?:[Ss]eals?|[Ss]ignatures?)\b[^\]}]{0,80})[\]}]\.?$/;
 
 /**
  * The most printable ASCII characters other than stars a line of a signature block can hold: a name (45) with its
@@ -125,13 +137,33 @@ export function readSignatureBlock(lines: readonly string[]): SignatureLine[] | 
   const out: SignatureLine[] = [];
   for (const l of ls) {
     const last = out[out.length - 1];
-    if (/^For\s+(?:the\s+)?\p{Lu}.{0,80}:$/u.test(l)) out.push({ text: l, role: 'for' });
+    if (SIGNS_FOR.test(l)) out.push({ text: l, role: 'for' });
+    else if (out.length > 0 && SEAL_LINE.test(l)) out.push({ text: l, role: 'seal' });
+    else if (isSignedName(SIGNS_FOR_POWER.exec(l)?.[1] ?? '')) out.push({ text: l, role: 'name' });
     else if (last?.role === 'name' && isOfficeLine(l)) out.push({ text: l, role: 'office' });
     else if (isSignedName(l.replace(/^By\s+/, '')) || isNameWithOffice(l)) out.push({ text: l, role: 'name' });
     else if (isOfficeLine(l) && ((last && last.role === 'name') || /^By\s/.test(ls[out.length + 1] ?? ''))) out.push({ text: l, role: 'office' });
     else return undefined;
   }
   return out.some((l) => l.role === 'name') ? out : undefined;
+}
+
+/**
+ * "By the President:\nJohn Hay, Secretary of State.": a countersignature, the minister's signature under the
+ * sovereign's or president's own; the paper's signer is the one above it.
+ */
+export function isCountersignature(lines: readonly string[]): boolean {
+  const first = lines.find((l) => l.trim())?.trim() ?? '';
+  return /^By\s.*:$/.test(first) && !!readSignatureBlock(lines);
+}
+
+/**
+ * Where the name starts on a treaty signatory's line ("For Great Britain, Ernest Satow." → the offset of "Ernest"):
+ * the power before it is no name. 0 when the line is no such line.
+ */
+export function signatoryNameOffset(line: string): number {
+  const m = SIGNS_FOR_POWER.exec(line);
+  return m && isSignedName(m[1]!.trim()) ? line.length - m[1]!.length : 0;
 }
 
 /** "Alvey A. Adee, Acting Secretary.", "Yu Lien-yuen, Taotai at Shanghai.": a name and its office on one line. */
@@ -142,7 +174,8 @@ export function isNameWithOffice(line: string): boolean {
 
 /** The name in a signature line, without "By", the office after a comma, or a closing full stop. */
 export function signedNameOf(line: string): string {
-  const t = line.trim().replace(/^By\s+/, '');
+  const power = SIGNS_FOR_POWER.exec(line.trim())?.[1];
+  const t = (power && isSignedName(power) ? power : line.trim()).replace(/^By\s+/, '');
   const withOffice = /^([^,]+),\s+(.+)$/.exec(t);
   const name = withOffice && isOfficeLine(withOffice[2]!) ? withOffice[1]! : t;
   return name.replace(/\s*\[(?:seal|Seal|SEAL|L\.\s?S\.)\]$/, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/(?<!\b\p{Lu})\.$/u, '').replace(/,$/, '').replace(/^\[(.*)\]$/, '$1').trim();

@@ -84,13 +84,20 @@ function isTitle(b: Block): boolean {
   if (b.lines.length !== 1 || (b.kind !== 'p' && b.kind !== 'head')) return false;
   const t = textOf(b);
   if (t.length === 0 || t.length > MAX_TITLE_CHARS || !/^\p{Lu}/u.test(t) || /[:;,—-]$/.test(t) || /[:;]\s/.test(t) || /^(?:To|By|For|Note)\b/.test(t)) return false;
-  // ". Read by M. de Cologan": a second sentence; "M. de Cologan", "etc., to": abbreviations.
-  if (/(?<!\b(?:Mr|Mrs|Dr|M|St|Messrs|Gen|Col|Capt|No|Jr|etc|\p{Lu}))[.!?]\s+\p{Lu}/u.test(t)) return false;
+  if (opensSecondSentence(t)) return false;
   if (isSignedName(t) || readSignatureBlock(b.lines) || isClosingFormula(t) || readDatelineBlock(b.lines) || isBracketedLine(t) || readFootAddress(b.lines)) return false;
   // A title names a paper by its kind ("Memorandum …", "Report of …", "List of …", "Imperial Edict.": what the heading
   // rules read as a described document), or is printed in title case ("American Foreign Exchange Problems in …"): a
   // sentence of the text is neither ("At the banquet last night the Marshal proposed a toast …").
   return readRunningHeading(t) !== undefined || isTitleCase(t);
+}
+
+/**
+ * ". Read by M. de Cologan": a full stop and a capital that open a second sentence, not the stop of an abbreviation
+ * ("M. de Cologan", "etc., to", "Maj. H. Gould-Adams", "Lieut. Col. Reid") or of an initial.
+ */
+export function opensSecondSentence(text: string): boolean {
+  return /(?<!\b(?:Mr|Mrs|Dr|M|St|Messrs|Gen|Col|Capt|Maj|Lieut|Lt|Adm|Comdr|Sergt|Sgt|Hon|Rev|Prof|Gov|Sen|Rep|No|Jr|Sr|etc|\p{Lu}))[.!?]\s+\p{Lu}/u.test(text);
 }
 
 /** Most words of four letters or more begin with a capital, and at least two do. */

@@ -190,6 +190,24 @@ describe('passes/structure', () => {
       ]);
     });
 
+    it('makes a paragraph wholly in brackets after the closer an editor’s note, not a second paper’s text', () => {
+      const letter = para('Mr. Hay to Mr. Choate.') + para('Sir: I have the honor to inclose a copy of the note.') + para('I have, etc.,') + para('John Hay.');
+      const doc = structure(letter + '[A similar note, mutatis mutandis, was addressed on the same day to the German chargé.]\n');
+      assert.deepEqual(kinds(doc).slice(-3), [['closing', 5], ['signed', 7], ['sourceNote', 9]]);
+      // Not a seal, which is the signer's, nor a bracketed paragraph of the text, nor one after an opening dateline.
+      assert.equal(structure(letter + '[Seal of the Chinese Plenipotentiaries.]\n').blocks.at(-1)!.kind, 'p');
+      assert.equal(structure(para('Sir: I have the honor to report.') + '[The rest of the report is not printed here.]\n').blocks.at(-1)!.kind, 'p');
+      const opening = structure(para('Mr. Hay to Mr. Choate.') + para('Washington, May 4, 1901.') + para('[Handed to the ambassador in person.]') + 'Sir: I have the honor to report.\n');
+      assert.equal(opening.blocks[2]!.kind, 'p');
+    });
+
+    it('reads an undated dateline under a source line, and a countersignature after the place and date', () => {
+      const telegram = structure(para('The Chairman of the Commission (Stevens) to the Secretary of State') + para('[Telegram]') + para('Petrograd, undated.') + para('[Received November 4, 1917, 4.30 a.m.]') + para('For Willard:') + para('I am leaving Petrograd.') + 'Stevens\n');
+      assert.deepEqual(kinds(telegram).slice(0, 4), [['head', 1], ['sourceNote', 3], ['dateline', 5], ['dateline', 7]]);
+      const proclamation = structure(para('The President to the Emperor of China.') + para('I have received Your Majesty’s message.') + para('William McKinley.') + para('July 23, 1900.') + 'By the President:\nJohn Hay, Secretary of State.\n');
+      assert.deepEqual(kinds(proclamation).slice(2), [['signed', 5], ['dateline', 7], ['signed', 9]]);
+    });
+
     it('leaves a numbered paragraph after the signature alone when nothing refers to its number', () => {
       const doc = structure(para('Thank you for the message.') + para('HARRIMAN') + '7. Another point, made late.\n');
       assert.equal(doc.blocks.at(-1)!.kind, 'p');

@@ -21,6 +21,17 @@ describe('rules/dateline-block', () => {
     assert.deepEqual(readDatelineBlock(['[undated]']), { addressLines: [], undated: true });
   });
 
+  it('an undated dateline with its place: "Harbin, undated.", "Buenos Aires [undated].", "[Buenos Aires, undated.]"', () => {
+    for (const line of ['Harbin, undated.', 'Buenos Aires [undated].', '[Buenos Aires, undated.]', 'San Salvador [undated].', 'Undated.']) {
+      assert.deepEqual(readDatelineBlock([line]), { addressLines: [], undated: true }, line);
+    }
+    // Over its receipt line, as an edition prints it.
+    assert.equal(readDatelineBlock(['Petrograd, undated.'])?.undated, true);
+    // A sentence that says something is undated is no dateline.
+    assert.equal(readDatelineBlock(['The letter is undated.']), undefined);
+    assert.equal(readDatelineBlock(['Harbin, undated, but received on the 4th.']), undefined);
+  });
+
   it('is not a paragraph ending in a date, nor an address without a date', () => {
     assert.equal(readDatelineBlock(['I have the honor to report that on', 'Peking, April 16, 1901.']), undefined);
     assert.equal(readDatelineBlock(['Legation of the United States,', 'Peking, China.']), undefined);

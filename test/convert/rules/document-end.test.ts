@@ -70,6 +70,18 @@ describe('rules/document-end', () => {
     ]);
   });
 
+  it('a countersignature after the place and date, the signature above them', () => {
+    const blocks = blocksOf('I have received Your Majesty’s message.\n\nWilliam McKinley.\n\nJuly 23, 1900.\n\nBy the President:\nJohn Hay, Secretary of State.');
+    assert.deepEqual(readDocumentEnd(blocks, 0, blocks.length), [
+      { index: 3, kind: 'signed' },
+      { index: 2, kind: 'dateline' },
+      { index: 1, kind: 'signed' },
+    ]);
+    // "By" before a line that is no authority's name and no signature under it: text.
+    const prose = blocksOf('The text.\n\nBy the way:\nthe treaty was signed.');
+    assert.deepEqual(readDocumentEnd(prose, 0, prose.length), []);
+  });
+
   it('a last word of prose is not a signature; a document that is only a name is not signed', () => {
     const prose = blocksOf('The proposal was put to the Council.\n\nApproved.');
     assert.deepEqual(readDocumentEnd(prose, 0, prose.length), []);

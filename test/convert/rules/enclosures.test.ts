@@ -52,7 +52,7 @@ describe('rules/enclosures', () => {
   });
 
   it('titles over enclosures: not sentences, addresses or salutations', () => {
-    for (const t of ['Report on Activities Directed towards Restricting Supplies to the Enemy from Northern Russia', 'Translation of Imperial decree.', 'Prince Ching and Li Hung-chang, etc., to Mr. de Cologan.', 'Memorandum.']) {
+    for (const t of ['Report on Activities Directed towards Restricting Supplies to the Enemy from Northern Russia', 'Translation of Imperial decree.', 'Prince Ching and Li Hung-chang, etc., to Mr. de Cologan.', 'Memorandum.', 'Maj. H. Gould-Adams, special-service officer, to the general officer commanding Third Brigade, C. F. F.', 'Lieut. Col. Reid to Lt. Smith.']) {
       assert.equal(isEnclosureTitle(t), true, t);
     }
     for (const t of ['To the Doyen of the diplomatic corps.', 'Indictment of certain guilty officials. Read by M. de Cologan to Chinese plenipotentiaries.', 'Your Excellency:', 'sir, your obedient servant', 'x'.repeat(201)]) {

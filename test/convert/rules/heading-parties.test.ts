@@ -84,6 +84,8 @@ describe('rules/heading-parties', () => {
       assert.deepEqual(readRunningHeading('Memorandum in reply to the Russian Chargé’s memorandum dated September 17, 1900.'), { kind: 'memorandum', sender: [], addressees: [] });
       assert.deepEqual(readRunningHeading('Circular note of July 3, 1900, to the powers cooperating in China')!.addressees, []);
       assert.deepEqual(readRunningHeading('Agreement Between the Governments of the United States of America and the United States of Brazil')!.sender, []);
+      // Proceedings of a meeting are a paper of their own kind: "to" in their description names no addressee.
+      assert.deepEqual(readRunningHeading('Proceedings of a committee assembled at Shanhaikwan by order of Field Marshal Count von Waldersee, dated June 3, 1901.'), { kind: undefined, sender: [], addressees: [] });
     });
 
     it('note markers on a heading are not part of a name', () => {

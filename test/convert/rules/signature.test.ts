@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_SIGNATURE_LINE_CHARS, isClosingFormula, isNameWithOffice, isOfficeLine, isSignedName, nonStarCharsExceed, readSignatureBlock, signedNameOf } from '../../../src/convert/rules/signature.js';
+import { MAX_SIGNATURE_LINE_CHARS, isClosingFormula, isCountersignature, isNameWithOffice, isOfficeLine, isSignedName, nonStarCharsExceed, readSignatureBlock, signatoryNameOffset, signedNameOf } from '../../../src/convert/rules/signature.js';
 import { frusDocuments } from '../../helpers/frus.js';
 
 describe('rules/signature', () => {
@@ -52,6 +52,27 @@ describe('rules/signature', () => {
         readSignatureBlock(['For the Ambassador:', 'Robert M. Scotten', 'Counselor of Embassy'])!.map((l) => l.role),
         ['for', 'name', 'office'],
       );
+    });
+
+    it('a countersignature: "By the President:", "By command of the Emperor:", the name under it', () => {
+      assert.deepEqual(readSignatureBlock(['By the President:', 'John Hay, Secretary of State.'])!.map((l) => l.role), ['for', 'name']);
+      assert.deepEqual(readSignatureBlock(['By command of the Emperor:', 'Komura'])!.map((l) => l.role), ['for', 'name']);
+      assert.equal(isCountersignature(['By the President:', 'John Hay, Secretary of State.']), true);
+      assert.equal(isCountersignature(['For the Ambassador:', 'Robert M. Scotten']), false);
+      assert.equal(readSignatureBlock(['By the way:', 'the treaty was signed.']), undefined);
+    });
+
+    it('a treaty’s signatories after the power each signs for, and the editor’s line on seals among them', () => {
+      const joint = ['For Germany, A. Mumm.', 'For Austria-Hungary, M. Czikann.', 'For United States of America, E. H. Conger.'];
+      assert.deepEqual(readSignatureBlock(joint)!.map((l) => l.role), ['name', 'name', 'name']);
+      assert.equal(signedNameOf('For Great Britain, Ernest Satow.'), 'Ernest Satow');
+      assert.equal(signatoryNameOffset('For Great Britain, Ernest Satow.'), 'For Great Britain, '.length);
+      assert.equal(signatoryNameOffset('Ernest Satow.'), 0);
+      assert.equal(signatoryNameOffset('For these reasons, we object.'), 0);
+      assert.deepEqual(readSignatureBlock(['A. v. Mumm.', 'M. Czikann.', '{Signatures and seals of Chinese plenipotentiaries.}'])!.map((l) => l.role), ['name', 'name', 'seal']);
+      // A seal line alone is no signature; nor is a sentence after "For".
+      assert.equal(readSignatureBlock(['[L. S.]']), undefined);
+      assert.equal(readSignatureBlock(['For this reason, the Government declines.']), undefined);
     });
 
     it('several signatories', () => {
