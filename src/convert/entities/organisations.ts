@@ -29,7 +29,7 @@ const HEADS = new Set(
   (
     'board corporation company co association society corps commission committee council bank bureau department ministry ' +
     'exchange syndicate league party institute academy university college legation embassy consulate mission administration ' +
-    'government chamber cabinet senate duma soviet trust agency office army navy cross'
+    'government chamber cabinet senate duma soviet trust agency office army navy cross chapter'
   ).split(' '),
 );
 

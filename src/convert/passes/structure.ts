@@ -195,13 +195,15 @@ function classify(doc: TeiDocument): void {
 const CLOSER_KINDS: ReadonlySet<BlockKind> = new Set(['closing', 'signed', 'dateline']);
 /** Blocks that stand anywhere on a page, passed over when looking for what a block follows. */
 const PAGE_MATTER: ReadonlySet<BlockKind> = new Set(['catch', 'pageNum', 'turnOver', 'runningHead', 'marginal']);
+/** "Note.—The foregoing reply … was telegraphed in full …": the editor's note under a paper, as the editions print it. */
+const EDITORS_NOTE = /^Note\.?\s?[—–]\s?\p{Lu}/u;
 /** "[Seal of Chinese Plenipotentiaries.]", "[L. S.]": the seal is the signer's, part of the closer. */
 const SEAL = /^\[(?:seal|L\.\s?S\.)/i;
 
 /**
- * "[A similar note, mutatis mutandis, was addressed on the same day …]", "[File copy not signed]": a paragraph wholly
- * in square brackets right after a paper's closer (closing formula, signature, place and date) is the editor's remark
- * on the paper, a note where it stands, not a second paper's text.
+ * "[A similar note, mutatis mutandis, was addressed on the same day …]", "[File copy not signed]", "Note.—The foregoing
+ * reply …": a paragraph wholly in square brackets, or opening "Note.—", right after a paper's closer (closing formula,
+ * signature, place and date) is the editor's remark on the paper, a note where it stands, not a second paper's text.
  */
 function findEditorsRemarks(blocks: Block[]): void {
   let prev: Block | undefined;
@@ -212,7 +214,7 @@ function findEditorsRemarks(blocks: Block[]): void {
     if (b.opensEnclosure) text = false;
     if (b.kind === 'p' && !b.opensEnclosure && prev && CLOSER_KINDS.has(prev.kind) && (prev.kind !== 'dateline' || text)) {
       const words = plainText(b).trim();
-      if (/^\[[^[\]]{12,}\]\.?$/.test(words) && !SEAL.test(words)) b.kind = 'sourceNote';
+      if ((/^\[[^[\]]{12,}\]\.?$/.test(words) && !SEAL.test(words)) || EDITORS_NOTE.test(words)) b.kind = 'sourceNote';
     }
     if (b.kind === 'p') text = true;
     prev = b;

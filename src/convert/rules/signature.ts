@@ -113,7 +113,7 @@ export interface SignatureLine {
 /** "For Germany, A. Mumm.", "For United States of America, E. H. Conger.": a treaty's signatory after the power he signs for. */
 const SIGNS_FOR_POWER = /^For\s+(?:the\s+)?\p{Lu}[^,:;.]{0,60},\s+(\S.*)$/u;
 /** "[L. S.]", "[Seal.]", "{Signatures and seals of Chinese plenipotentiaries.}": an editor's line among signatures. */
-const SEAL_LINE = /^[[{](?:L\.\s?S\.|[^\]}]{0,80}\b(?:[Ss]eals?|[Ss]ignatures?)\b[^\]}]{0,80})[\]}]\.?$/;
+export const SEAL_LINE = /^[[{](?:L\.\s?S\.|[^\]}]{0,80}\b(?:[Ss]eals?|[Ss]ignatures?)\b[^\]}]{0,80})[\]}]\.?$/;
 
 /**
  * The most printable ASCII characters other than stars a line of a signature block can hold: a name (45) with its

@@ -15,7 +15,7 @@ import { blockText } from '../readers/blocks.js';
 import { readDatelineBlock } from './dateline-block.js';
 import { mayNameBothParties, readRunningHeading } from './heading-parties.js';
 import { readFootAddress } from './letter-parties.js';
-import { isClosingFormula, isSignedName, readSignatureBlock } from './signature.js';
+import { SEAL_LINE, isClosingFormula, isSignedName, readSignatureBlock } from './signature.js';
 import { isBracketedLine, isEnclosureMarker, readSourceLine } from './source-note.js';
 import { isSalutation } from './salutation.js';
 
@@ -169,9 +169,13 @@ function opensPaper(blocks: readonly Block[], i: number, end: number): UnmarkedO
   return undefined;
 }
 
-/** True when the block is a signature block, or a closing formula with the signature under it in one block. */
+/**
+ * True when the block is a signature block, or a closing formula with the signature under it in one block, or the
+ * seal that stands for a signature ("[Seal of Chinese Plenipotentiaries.]": a Chinese paper is sealed, not signed).
+ */
 function isSignature(b: Block): boolean {
   if (b.kind === 'signed') return true;
+  if (b.lines.length === 1 && SEAL_LINE.test(textOf(b))) return true;
   if (b.kind !== 'p' && b.kind !== 'closing') return false;
   return !!readSignatureBlock(b.lines) || holdsClosing(b);
 }

@@ -16,6 +16,7 @@ describe('organisations in running text', () => {
     ['the Council of Ministers approved the decree', ['Council of Ministers']],
     ['It is stated that His Majesty’s Government proposes', ['His Majesty’s Government']],
     ['in charge of the American Red Cross Commission to Russia', ['American Red Cross Commission']],
+    ['competence of personnel Harbin Red Cross Chapter; (2) any additional funds', ['Harbin Red Cross Chapter']],
     ['through proceeds loan from City Bank. City Bank officers', ['City Bank', 'City Bank']],
     ['notes to the American Bank Note Co., in Peking', ['American Bank Note Co.']],
     ['Messrs. Jardine, Matheson & Co., agents of the line', ['Matheson & Co.']],

@@ -258,6 +258,20 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
     assert.deepEqual(texts('Long delays are expected.', { known, common }), []);
   });
 
+  it('a known surname that opens a sentence as a participle, or a list item after its label, is a word of the sentence', () => {
+    // Known from elsewhere, never printed with a title, initials or a given name: "Bearing in mind" opens a sentence.
+    const known = (k: string): boolean => ['bearing', 'sterling', 'lansing', 'reading'].includes(k);
+    assert.deepEqual(texts('He dreaded reopening the question. Bearing in mind your telegram, I asked.', { known }), []);
+    assert.deepEqual(texts('He was told. Lansing replied that the Government agrees.', { known }), ['Lansing']);
+    assert.deepEqual(texts('We spoke with Bearing in Paris.', { known }), ['Bearing']);
+    // A strong name (with a title or given name elsewhere) stays a name where it opens a sentence.
+    assert.deepEqual(texts('The Ambassador left. Reading in the meantime has written.', { known, strong: (k) => k === 'reading' }), ['Reading']);
+    // "(7) Sterling and old rubles": a list item's first word is capitalised as a sentence's is.
+    const common = (f: string): boolean => f === 'sterling';
+    assert.deepEqual(texts('(6) Imported foodstuffs would be sold. (7) Sterling and old rubles received would become property.', { known, common }), []);
+    assert.deepEqual(texts('payments in pounds to Sterling and his agents', { known, common }), ['Sterling']);
+  });
+
   it('routing lines of telegrams', () => {
     assert.deepEqual(texts('1434. For Willard² [from Stevens]:'), ['Willard', 'Stevens']);
     assert.deepEqual(texts('[For] McAdoo from Cravath:'), ['McAdoo', 'Cravath']);
@@ -265,6 +279,12 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
     assert.deepEqual(texts('For the Secretary of State and Willard:'), ['Willard']);
     assert.deepEqual(texts('Following from Willard:'), ['Willard']);
     assert.deepEqual(texts('For these reasons I am hoping: nothing'), []);
+    // A word of the vocabulary alone, routed to: the person ("Colonel House"); not a place, an office or a body.
+    assert.deepEqual(texts('2841. For House:'), ['House']);
+    assert.deepEqual(texts('2852. [From House]:'), ['House']);
+    assert.deepEqual(texts('12. For Department:'), []);
+    assert.deepEqual(texts('12. For Secretary:'), []);
+    assert.deepEqual(texts('12. From Vladivostok:', { place: (f) => f === 'vladivostok' }), []);
   });
 
   it('the holder of an office in parentheses', () => {

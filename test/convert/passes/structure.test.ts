@@ -194,11 +194,12 @@ describe('passes/structure', () => {
       const letter = para('Mr. Hay to Mr. Choate.') + para('Sir: I have the honor to inclose a copy of the note.') + para('I have, etc.,') + para('John Hay.');
       const doc = structure(letter + '[A similar note, mutatis mutandis, was addressed on the same day to the German chargé.]\n');
       assert.deepEqual(kinds(doc).slice(-3), [['closing', 5], ['signed', 7], ['sourceNote', 9]]);
-      // Not a seal, which is the signer's, nor a bracketed paragraph of the text, nor one after an opening dateline.
+      // Not a seal, which is the signer's, nor a bracketed paragraph of the text.
       assert.equal(structure(letter + '[Seal of the Chinese Plenipotentiaries.]\n').blocks.at(-1)!.kind, 'p');
       assert.equal(structure(para('Sir: I have the honor to report.') + '[The rest of the report is not printed here.]\n').blocks.at(-1)!.kind, 'p');
-      const opening = structure(para('Mr. Hay to Mr. Choate.') + para('Washington, May 4, 1901.') + para('[Handed to the ambassador in person.]') + 'Sir: I have the honor to report.\n');
-      assert.equal(opening.blocks[2]!.kind, 'p');
+      // The editor's "Note.—" under the place and date.
+      const memorandum = structure(para('Memorandum.') + para('The Government of the United States learns with satisfaction of the appointment.') + para('Department of State,\nWashington, August 12, 1900.') + 'Note.—The foregoing reply was telegraphed in full on the evening of August 12.\n');
+      assert.equal(memorandum.blocks.at(-1)!.kind, 'sourceNote');
     });
 
     it('reads an undated dateline under a source line, and a countersignature after the place and date', () => {

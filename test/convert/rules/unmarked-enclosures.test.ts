@@ -26,6 +26,16 @@ function openings(blocks: Block[]): [number, number, string][] {
 }
 
 describe('rules/unmarked-enclosures', () => {
+  it('a paper sealed, not signed, ends as a signed one: the next paper opens after its seal', () => {
+    const sealed = ['The Chinese plenipotentiaries to Mr. de Cologan.', '[Translation.]', 'Peking, March 16, 1901.', 'We had the honor to receive your communication and reply as follows.', '[Seal of Chinese Plenipotentiaries.]', 'March 17, 1901.'];
+    const reply = ['[Translation.]', 'The Dean of the diplomatic corps to the Chinese plenipotentiaries.', 'Peking, March 19, 1901.', 'Highness, excellency: In a note under date the 15th of March, I had the honor to request you to designate a delegate.'];
+    const blocks = blocksOf(...COVER, ...sealed, ...reply);
+    assert.deepEqual(openings(blocks).map(([at, , first]) => [at, first]), [[5, 'head'], [11, 'source']]);
+    // Without the seal the paper has not ended: no second paper opens there.
+    const unsealed = blocksOf(...COVER, ...sealed.filter((t) => !t.startsWith('[Seal')), ...reply);
+    assert.deepEqual(openings(unsealed).map(([at]) => at), [5]);
+  });
+
   it('after the covering letter’s closing and signature: a title, a source line, a head naming parties, a date over a salutation', () => {
     const text = 'The consuls are of opinion that the tolls should be paid into a common fund for the river.';
     assert.deepEqual(openings(blocksOf(...COVER, 'Memorandum.', text)), [[5, 1, 'head']]);

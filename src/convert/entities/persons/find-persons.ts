@@ -345,10 +345,23 @@ function previousChar(text: string, at: number): string {
   return '\n';
 }
 
-/** The token stands where every word is capitalised: the start of the text, a line or a sentence. */
+/**
+ * The token stands where every word is capitalised: the start of the text, a line or a sentence, or an item of a
+ * list after its label ("(7) Sterling and old rubles …").
+ */
 function sentenceInitial(text: string, start: number): boolean {
   const c = previousChar(text, start);
+  if (c === ')') return /(?:^|\s)\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)[ \t]*$/.test(text.slice(Math.max(0, start - 8), start));
   return c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '*' || c === ']' || /\d/.test(c);
+}
+
+/**
+ * A word in "-ing" before a function word in lower case: "Bearing in mind", "Having the honor", a participle; a
+ * surname in "-ing" is followed by its verb ("Lansing replied", "Reading states").
+ */
+function participleBeforeLowerCase(tk: Tokens, i: number): boolean {
+  if (!tk.endsWith(i, 'ing') || tk.length(i) < 6 || i + 1 >= tk.count || !joined(tk, i, i + 1)) return false;
+  return (letterClassAt(tk.text, tk.startAt(i + 1)) & LOWER) !== 0 && (tk.lex(i + 1) & FUNCTION_WORD) !== 0;
 }
 
 /** First words of a note that refers to papers, not to a person: "See telegram …", "Not printed.", "Ante, p. 12." */
@@ -564,7 +577,11 @@ function judge(
   const surname = tk.word(last);
   const key = surnameKey(surname);
   // Known as a name ("Lord Halifax" elsewhere): the bare word is the person, even where it is also a city.
-  if (known(key)) return isCommon && sentenceInitial(text, firstStart) && !(options.strong?.(key) ?? false) ? apposition() : 'known';
+  if (known(key)) {
+    // "Bearing in mind …": a participle opening a sentence, capitalised as every first word is.
+    const word = isCommon || participleBeforeLowerCase(tk, last);
+    return word && sentenceInitial(text, firstStart) && !(options.strong?.(key) ?? false) ? apposition() : 'known';
+  }
   if (blockedAsPlace(tk, last) || derived(tk, last) || isCommon) return apposition();
   // "Rs. 200,000,000", "Article 1", "No. 5": a word before a number is an abbreviation or a heading.
   if (/^\.?\s*\d/.test(text.slice(surnameEnd, surnameEnd + 3))) return undefined;

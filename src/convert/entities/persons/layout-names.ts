@@ -9,7 +9,7 @@
  * cost is linear in the text.
  */
 import type { PersonMention } from './find-persons.js';
-import { FUNCTION_WORDS, NATIONALITIES, PLACES, ROLE_NOUNS, TITLES, fold } from './lexicon.js';
+import { FUNCTION_WORDS, NATIONALITIES, ORGANISATION_WORDS, PLACES, ROLE_NOUNS, TITLES, fold } from './lexicon.js';
 import { LETTER, LOWER, letterClassAt } from '../../readers/letter-class.js';
 
 type IsNameWord = (word: string) => boolean;
@@ -48,7 +48,13 @@ const ROUTING_WORD = /\b(?:[Ff]or|[Ff]rom)\b/;
 const NOT_ROUTING = String.raw`(?!(?:For|From)\b)`;
 const RUN = new RegExp(String.raw`${NOT_ROUTING}(?:${NAME})(?:\s+${NOT_ROUTING}(?:${NAME}))*`, 'gu');
 
-function routing(text: string, isNameWord: IsNameWord): PersonMention[] {
+/** A single word a routing line names that can be a surname: no function word, place, nationality, office or body. */
+function routedTo(word: string, place: (folded: string) => boolean): boolean {
+  const f = fold(word);
+  return !(FUNCTION_WORDS.has(f) || PLACES.has(f) || place(f) || NATIONALITIES.has(f) || ROLE_NOUNS.has(f) || TITLES.has(f) || ORGANISATION_WORDS.has(f));
+}
+
+function routing(text: string, isNameWord: IsNameWord, place: (folded: string) => boolean): PersonMention[] {
   const m = ROUTING.exec(text);
   if (!m || !ROUTING_WORD.test(m[1]!)) return [];
   const region = m[1]!;
@@ -60,7 +66,11 @@ function routing(text: string, isNameWord: IsNameWord): PersonMention[] {
   for (const r of region.matchAll(RUN)) {
     const words = r[0].split(/\s+/);
     if (words.some((w) => /^(?:For|From)$/.test(w))) continue;
-    if (!words.every(isNameWord)) continue;
+    // "2841. For House:": the line routes the message to a person, even by a word that is also vocabulary; one word
+    // alone right after "for" or "from", and not a place, an office or a body ("For Department:", "From Embassy:").
+    // "From Vladivostok:": a place the edition writes from is where the message comes from, no person.
+    if (words.every((w) => place(fold(w)))) continue;
+    if (!words.every(isNameWord) && !(words.length === 1 && /\b[Ff](?:or|rom)\]?\s+\[?$/.test(region.slice(0, r.index)) && routedTo(words[0]!, place))) continue;
     const start = offset + r.index;
     out.push(mention(text, start, start + r[0].length, words, []));
   }
@@ -181,7 +191,7 @@ export function layoutMentions(text: string, isNameWord: IsNameWord, place: (fol
   if (last && last.text === text && last.place === place) return last.found.map((m) => ({ ...m }));
   // Each rule only where its sign is printed.
   const found = [
-    ...routing(text, isNameWord),
+    ...routing(text, isNameWord, place),
     ...(chineseGivenNameSign(text) ? chinese(text) : []),
     ...(letterBracketLower(text) ? completed(text) : []),
     ...(LINE_NUMBER.test(text) ? identified(text, isNameWord) : []),
