@@ -267,25 +267,32 @@ export function tagDocument(doc: TeiDocument, registry: PersonResolver, options:
   // Round one: what the document itself establishes as names. The surnames each unit asked about are written
   // down with the answers: where every answer is still the same in round two, the rules would take the same path
   // and find the same names (common words, places and strong names do not change while a document is tagged).
-  const firstRound: Array<{ mentions: PersonMention[]; asked: Map<string, boolean> }> = [];
+  // One list for the whole document, each unit's questions from `askedFrom[i]` up to `askedFrom[i + 1]`: an answer
+  // does not change while one unit is read (the document's names grow between units), so a question asked twice
+  // by a unit has one answer, and a map and a lookups object per unit were garbage for nothing.
+  const firstRound: PersonMention[][] = [];
+  const askedKeys: string[] = [];
+  const askedAnswers: boolean[] = [];
+  const askedFrom: number[] = [];
+  const recording: Lookups = {
+    ...lookups,
+    known: (key) => {
+      const answer = lookups.known(key);
+      askedKeys.push(key);
+      askedAnswers.push(answer);
+      return answer;
+    },
+  };
   for (const unit of units) {
-    const asked = new Map<string, boolean>();
-    const recording: Lookups = {
-      ...lookups,
-      known: (key) => {
-        const answer = lookups.known(key);
-        asked.set(key, answer);
-        return answer;
-      },
-    };
+    askedFrom.push(askedKeys.length);
     const mentions = personsIn(unit, recording);
     for (const m of mentions) docKnown.add(normalizeSurname(m.key));
-    firstRound.push({ mentions, asked });
+    firstRound.push(mentions);
   }
+  askedFrom.push(askedKeys.length);
   const secondRound = (i: number): PersonMention[] => {
-    const { mentions, asked } = firstRound[i]!;
-    for (const [key, answer] of asked) if (lookups.known(key) !== answer) return personsIn(units[i]!, lookups);
-    return mentions;
+    for (let k = askedFrom[i]!; k < askedFrom[i + 1]!; k++) if (lookups.known(askedKeys[k]!) !== askedAnswers[k]) return personsIn(units[i]!, lookups);
+    return firstRound[i]!;
   };
 
   // Without a date of its own, a document takes the last reference of the one before it in the same source

@@ -65,37 +65,11 @@ export interface FindPersonsOptions {
    * word): a note that says what someone is ("1. Soviet Commissar for Foreign Affairs.") makes the word a name.
    */
   noteAt?: (offset: number) => string | undefined;
-  /** The tokens of the text ({@link tokenize}), when the caller holds them: name learning reads a stretch twice. */
+  /** The tokens of the text ({@link readTokens}), when the caller holds them: name learning reads a stretch twice. */
   tokens?: Tokens;
 }
 
 export { readTokens, Tokens } from './tokens.js';
-
-/**
- * Tokens of a string, memoized: the person rules run twice over each document (see tag-document.ts), and
- * tokenizing is their largest cost. Tokens are never modified after they are made.
- */
-export function tokenize(text: string): Tokens {
-  let tokens = tokenCache.get(text);
-  if (!tokens) {
-    tokens = readTokens(text);
-    // Bounded by the characters it holds, not only by entries: tokens keep their text alive (and take ~3 bytes a
-    // character of their own), and a long text's must not stay for the rest of the run.
-    if (text.length <= TOKEN_CACHE_CHARS) {
-      if (tokenCache.size >= 4096 || cachedChars + text.length > TOKEN_CACHE_CHARS) {
-        tokenCache.clear();
-        cachedChars = 0;
-      }
-      tokenCache.set(text, tokens);
-      cachedChars += text.length;
-    }
-  }
-  return tokens;
-}
-
-const tokenCache = new Map<string, Tokens>();
-const TOKEN_CACHE_CHARS = 1 << 20;
-let cachedChars = 0;
 
 /**
  * Only spaces (and at most one line break) between two tokens: they can belong to one name. Read character by
@@ -438,7 +412,9 @@ function wordsOf(tk: Tokens, from: number, to: number, initials: boolean): strin
 
 /** Every person mention of `text`, in order, without overlaps. */
 export function findPersons(text: string, options: FindPersonsOptions = {}): PersonMention[] {
-  const tk = options.tokens ?? tokenize(text);
+  // Not memoized: a document's units are read once (round two reuses round one's names, tag-document.ts), and a
+  // cache keyed by each paragraph's text hashed every paragraph and kept a megabyte of tokens alive for nothing.
+  const tk = options.tokens ?? readTokens(text);
   const known = options.known ?? (() => false);
   const common = options.common ?? (() => false);
   const place = options.place ?? (() => false);

@@ -186,18 +186,20 @@ function completed(text: string): PersonMention[] {
 
 /** Every name the layout gives in `text`, in order, without overlaps (the first rule to claim a span keeps it). */
 export function layoutMentions(text: string, isNameWord: IsNameWord, place: (folded: string) => boolean = () => false): PersonMention[] {
-  // The entity pass reads every block twice (once to learn the document's names, once to tag): the same text
-  // with the same places gives the same names.
-  if (last && last.text === text && last.place === place) return last.found.map((m) => ({ ...m }));
-  // Each rule only where its sign is printed.
-  const found = [
-    ...routing(text, isNameWord, place),
-    ...(chineseGivenNameSign(text) ? chinese(text) : []),
-    ...(letterBracketLower(text) ? completed(text) : []),
-    ...(LINE_NUMBER.test(text) ? identified(text, isNameWord) : []),
-    ...(text.includes('(') ? holders(text, place) : []),
-    ...(text.includes(' of ') && PEERAGES.some((p) => text.includes(p)) ? peers(text) : []),
-  ];
+  // Each rule only where its sign is printed; most texts have none, and then nothing is allocated but the answer.
+  // Not memoized: round two of a document reuses round one's names (tag-document.ts) and learning passes the
+  // layout's names to both of its rounds, so a text is read here once; the copies a memo needed were garbage.
+  let found: PersonMention[] | undefined;
+  const take = (names: PersonMention[]): void => {
+    if (names.length > 0) found = found ? found.concat(names) : names;
+  };
+  take(routing(text, isNameWord, place));
+  if (chineseGivenNameSign(text)) take(chinese(text));
+  if (letterBracketLower(text)) take(completed(text));
+  if (LINE_NUMBER.test(text)) take(identified(text, isNameWord));
+  if (text.includes('(')) take(holders(text, place));
+  if (text.includes(' of ') && PEERAGES.some((p) => text.includes(p))) take(peers(text));
+  if (!found) return [];
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: PersonMention[] = [];
   let end = -1;
@@ -206,11 +208,9 @@ export function layoutMentions(text: string, isNameWord: IsNameWord, place: (fol
     out.push(m);
     end = m.end;
   }
-  last = { text, place, found: out };
-  return out.map((m) => ({ ...m }));
+  return out;
 }
 
-let last: { text: string; place: (folded: string) => boolean; found: PersonMention[] } | undefined;
 /** The words {@link PEER} starts with ("Marqu" for Marquess and Marquis): a text without any has no peer. */
 const PEERAGES = ['Earl', 'Duke', 'Marqu', 'Viscount'];
 
