@@ -129,9 +129,11 @@ interface PlacedSpan {
  * binary search, and each list of inlines is rebuilt once, never spliced span by span.
  */
 export function applySpans(_inlines: Inline[], view: InlineView, spans: EntitySpan[]): number {
-  const taken = new Uint8Array(view.text.length + 1);
+  // Most blocks have no span, and one span needs no bitmap: the entity pass calls this for every block.
+  if (spans.length === 0) return 0;
+  const taken = spans.length > 1 ? new Uint8Array(view.text.length + 1) : undefined;
   const overlapsTaken = (s: EntitySpan): boolean => {
-    for (let k = s.start; k < s.end; k++) if (taken[k]) return true;
+    if (taken) for (let k = s.start; k < s.end; k++) if (taken[k]) return true;
     return false;
   };
   const byList = new Map<Inline[], PlacedSpan[]>();
@@ -141,7 +143,7 @@ export function applySpans(_inlines: Inline[], view: InlineView, spans: EntitySp
     const piece = pieceFor(view, s.start, s.end);
     const placed = piece ? { span: s, first: piece, last: piece } : crossingPieces(view, s);
     if (!placed) continue;
-    taken.fill(1, s.start, s.end);
+    taken?.fill(1, s.start, s.end);
     applied++;
     const list = byList.get(placed.first.parent);
     if (list) list.push(placed);
@@ -157,8 +159,8 @@ export function applySpans(_inlines: Inline[], view: InlineView, spans: EntitySp
  */
 function rebuild(list: Inline[], placed: PlacedSpan[]): void {
   placed.sort((x, y) => x.span.start - y.span.start);
-  const index = new Map<Inline, number>();
-  for (let k = 0; k < list.length; k++) index.set(list[k]!, k);
+  // A piece knows where its node stood in the list when the view was made; the list is rebuilt once, here.
+  const index = (piece: ViewPiece): number => (list[piece.parentIndex] === piece.node ? piece.parentIndex : list.indexOf(piece.node));
   const cutters = new Map<TextInline, (from: number, to: number) => TextInline>();
   const cut = (node: TextInline, from: number, to: number): TextInline => {
     let cutter = cutters.get(node);
@@ -175,8 +177,8 @@ function rebuild(list: Inline[], placed: PlacedSpan[]): void {
     from = 0;
   };
   for (const { span, first, last } of placed) {
-    const i = index.get(first.node)!;
-    const j = index.get(last.node)!;
+    const i = index(first);
+    const j = index(last);
     if (i > k && from > 0) finishCurrent();
     for (; k < i; k++) out.push(list[k]!);
     const a = span.start - first.offset;
