@@ -59,8 +59,13 @@ const schemas = new Map<string, Promise<SchemaValidator>>();
 const schematrons = new Map<string, Promise<SchematronValidator>>();
 const ready = new Map<string, SchemaValidator | SchematronValidator>();
 
+// A run asks for its configuration's key once per file: resolving the schema's path each time showed in profiles.
+const schemaKeys = new WeakMap<CheckConfig, { key: string; of: string }>();
 function schemaKey(config: CheckConfig): string {
-  return `rng:${config.checkIds === false ? 'noids' : 'ids'}:${config.xinclude ? 'xi' : ''}:${resolve(config.schema!)}`;
+  const of = `rng:${config.checkIds === false ? 'noids' : 'ids'}:${config.xinclude ? 'xi' : ''}:${config.schema!}`;
+  let known = schemaKeys.get(config);
+  if (known?.of !== of) schemaKeys.set(config, (known = { key: `rng:${config.checkIds === false ? 'noids' : 'ids'}:${config.xinclude ? 'xi' : ''}:${resolve(config.schema!)}`, of }));
+  return known.key;
 }
 function schematronKey(config: CheckConfig): string {
   return `sch:${resolve(config.schematron!)}`;

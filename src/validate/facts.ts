@@ -56,6 +56,8 @@ export function referenceCount(facts: FileFacts): number {
   return facts.references.length / REFERENCE_FIELDS;
 }
 
+const NO_NUMBERS = new Int32Array(0);
+
 /**
  * A growable list of 32-bit integers, in blocks that double up to 64 kB: growing never copies what is there
  * (doubling one array held the old and the new at once, three times the data at the peak), a small file's
@@ -65,7 +67,8 @@ class IntList {
   private static readonly MAX_BLOCK = 1 << 14;
   private readonly full: Int32Array[] = [];
   private fullLength = 0;
-  private block = new Int32Array(64);
+  // no block until the first number: most files (and every file when facts are not kept) add none
+  private block = NO_NUMBERS;
   private used = 0;
 
   get length(): number {
@@ -81,13 +84,19 @@ class IntList {
   }
 
   private add(v: number): void {
-    if (this.used === this.block.length) {
-      this.full.push(this.block);
-      this.fullLength += this.used;
-      this.block = new Int32Array(Math.min(IntList.MAX_BLOCK, this.block.length * 2));
-      this.used = 0;
-    }
+    if (this.used === this.block.length) this.grow();
     this.block[this.used++] = v;
+  }
+
+  private grow(): void {
+    if (this.block.length === 0) {
+      this.block = new Int32Array(64);
+      return;
+    }
+    this.full.push(this.block);
+    this.fullLength += this.used;
+    this.block = new Int32Array(Math.min(IntList.MAX_BLOCK, this.block.length * 2));
+    this.used = 0;
   }
 
   at(i: number): number {

@@ -100,8 +100,15 @@ class TextWindow {
   /** 1-based line of `text[0]`, and the offset where that line starts (at or before {@link start}). */
   private line = 1;
   private lineStart = 0;
-  /** Offsets (into `text`) of its line feeds, made when a span is first asked for. */
+  /** Offsets (into `text`) of its line feeds, made when a span is asked for before one already given. */
   private feeds: number[] | undefined;
+  /**
+   * Spans are mostly asked for in document order (an xml:id, then a later one): a cursor counts the line feeds
+   * up to each, so that a file pays for the feeds before its last span, not for a table of all of them.
+   */
+  private cursorAt = 0;
+  private cursorFeeds = 0;
+  private cursorLastFeed = -1;
 
   constructor(private readonly file: string) {}
 
@@ -124,17 +131,30 @@ class TextWindow {
       this.text += chunk;
     }
     this.feeds = undefined;
+    this.cursorAt = 0;
+    this.cursorFeeds = 0;
+    this.cursorLastFeed = -1;
   }
 
   /** The 1-based span of an offset the window holds. */
   spanAt(offset: number): SourceSpan {
+    const at = Math.max(0, offset - this.start);
+    if (at >= this.cursorAt) {
+      const t = this.text;
+      for (let i = t.indexOf('\n', this.cursorAt); i !== -1 && i < at; i = t.indexOf('\n', i + 1)) {
+        this.cursorFeeds++;
+        this.cursorLastFeed = i;
+      }
+      this.cursorAt = at;
+      if (this.cursorFeeds === 0) return { file: this.file, line: this.line, column: this.start + at - this.lineStart + 1 };
+      return { file: this.file, line: this.line + this.cursorFeeds, column: at - this.cursorLastFeed };
+    }
     if (!this.feeds) {
       const feeds: number[] = [];
       const t = this.text;
       for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) feeds.push(i);
       this.feeds = feeds;
     }
-    const at = Math.max(0, offset - this.start);
     // how many line feeds stand before `at`
     let lo = 0;
     let hi = this.feeds.length;

@@ -24,6 +24,22 @@ export function readXmlFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Xm
   return 'diagnostic' in decoded ? decoded : { bytes: read.bytes, text: decoded.text };
 }
 
+/**
+ * Decoders that finished a file cleanly (their last call flushed them, which resets a decoder), by encoding:
+ * each new TextDecoder makes an ICU converter, once per file otherwise. One that failed or was left
+ * mid-file is never put back.
+ */
+const spareDecoders = new Map<string, TextDecoder>();
+
+function takeDecoder(encoding: string): TextDecoder {
+  const spare = spareDecoders.get(encoding);
+  if (spare) {
+    spareDecoders.delete(encoding);
+    return spare;
+  }
+  return new TextDecoder(encoding, { fatal: true });
+}
+
 /** Bytes read from disk per chunk by {@link openXmlChunks}. */
 export const XML_CHUNK_BYTES = 1 << 14;
 
@@ -54,6 +70,7 @@ export class XmlChunks implements Iterable<string> {
 
   *[Symbol.iterator](): Iterator<string> {
     let decoder: TextDecoder | undefined;
+    let encodingName = '';
     try {
       for (;;) {
         // the first chunk holds at least the 200 bytes where the encoding declaration is looked for
@@ -67,17 +84,20 @@ export class XmlChunks implements Iterable<string> {
           const head = chunk ?? new Uint8Array(0);
           const { encoding, skip } = detectXmlEncoding(head);
           try {
-            decoder = new TextDecoder(encoding, { fatal: true });
+            decoder = takeDecoder(encoding);
           } catch {
             this.failed = true;
             return;
           }
+          encodingName = encoding;
           const text = decoder.decode(head.subarray(skip), { stream: chunk !== undefined });
+          if (chunk === undefined) spareDecoders.set(encodingName, decoder);
           if (text) yield text;
           if (chunk === undefined) return;
           continue;
         }
         const text = chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+        if (chunk === undefined) spareDecoders.set(encodingName, decoder);
         if (text) yield text;
         if (chunk === undefined) return;
       }
