@@ -153,6 +153,7 @@ function schematronSkipped(file: string, bytes: number, limit: number): Diagnost
 
 /** The schema's findings, less the twins of malformed xml:ids our own pass reported with a clearer message. */
 function addSchemaFindings(outcome: FileOutcome, read: ReadFacts, found: Diagnostic[]): void {
+  if (found.length === 0) return;
   const badIdLines = new Set(read.diagnostics.filter((d) => d.code === ValidateCodes.badId).map((d) => d.span?.line));
   for (const d of found) {
     const twin = d.code === ValidateCodes.badAttribute && /^(attribute id of|value "[^"]*" of attribute xml:id )/.test(d.message) && (badIdLines.has(d.span?.line) || badIdLines.has(d.span?.endLine));
