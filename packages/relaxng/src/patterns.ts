@@ -454,7 +454,13 @@ export class Patterns {
     return out;
   }
 
+  /**
+   * Whether `value` matches `p`. Of a choice, the first branch that matches decides (a date need not be parsed as
+   * a dateTime, gYear… as well): the derivative of a choice is the choice of its branches' derivatives, and a
+   * choice is nullable when a branch is, so this is what the derivative of the whole would say.
+   */
   valueMatch(p: Pattern, value: string, ctx?: ValueContext): boolean {
+    if (p.kind === 'choice') return this.valueMatch(p.a, value, ctx) || this.valueMatch(p.b, value, ctx);
     return (p.nullable && isWhitespace(value)) || this.textDeriv(p, value, ctx).nullable;
   }
 
