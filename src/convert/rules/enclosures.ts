@@ -44,6 +44,8 @@ export function isEnclosureTitle(text: string): boolean {
 
 /** Index of the first block of the document's trailing footnote block (blocks.length when it has none). */
 export function footnoteBlockStart(blocks: readonly Block[]): number {
+  // Most documents end in running text: the markers every line refers to are read only for one that ends in note lines.
+  if (blocks.length === 0 || !isFootnoteBlock(blocks[blocks.length - 1]!.lines)) return blocks.length;
   const markers = new Set<string>();
   for (const b of blocks) for (const line of b.lines) for (const m of superscriptMarkers(line)) markers.add(m);
   let start = blocks.length;

@@ -123,14 +123,16 @@ export function readRunningHeading(heading: string): HeadingReading | undefined 
 
 /**
  * A necessary condition for a heading to name both a sender and an addressee, cheap enough to ask of every
- * paragraph: both are found only on either side of a " to " (see {@link splitAtTo}), which a note marker taken out
- * may bring together. False means that no {@link readRunningHeading} of this text has both.
+ * paragraph: both are found only on either side of a " to " before what an addressee opens with (see
+ * {@link splitAtTo}), which a note marker taken out may bring together. False means that no
+ * {@link readRunningHeading} of this text has both.
  */
 export function mayNameBothParties(heading: string): boolean {
-  return TO_BETWEEN_SPACES.test(heading) || NOTE_MARKER.test(heading);
+  return TO_AN_ADDRESSEE.test(heading) || NOTE_MARKER.test(heading);
 }
 
-const TO_BETWEEN_SPACES = /\sto\s/;
+/** A " to " and an addressee's opening after it, as {@link splitAtTo} and ADDRESSEE_START ask. */
+const TO_AN_ADDRESSEE = /\sto\s+(?:\p{Lu}|(?:the|an?|all)\s)/u;
 const NOTE_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈ*†‡§ǁ]/;
 
 

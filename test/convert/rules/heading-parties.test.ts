@@ -159,6 +159,7 @@ describe('rules/heading-parties', () => {
       assert.ok(both > 50, `${both}`);
       assert.equal(mayNameBothParties('Mr. Conger to Mr. Hay.'), true);
       assert.equal(mayNameBothParties('Mr. Conger wrote to-day.'), false);
+      assert.equal(mayNameBothParties('Mr. Conger went to see it.'), false);
     });
 
     /** Any code points, lone surrogates included (fast-check's 'binary' unit first builds a map of them all: a second). */
