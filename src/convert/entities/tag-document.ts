@@ -300,7 +300,8 @@ export function tagDocument(doc: TeiDocument, registry: PersonResolver, options:
   let reference = doc.date?.when ?? doc.date?.from ?? options.fallbackReference;
   // A year taken from the document's own date is all but certain; one taken from the document before, or from
   // the narrative's last full date, less so.
-  const yearCertainty: Inference = { cert: doc.date?.when ? 'high' : 'medium', evidence: 'internal' };
+  // A document date whose own year was inferred (a dateline without one) passes on no more than its own certainty.
+  const yearCertainty: Inference = { cert: doc.date?.when && !doc.date.inferred ? 'high' : 'medium', evidence: 'internal' };
   for (const [unitIndex, unit] of units.entries()) {
     const spans: EntitySpan[] = [];
     const place: MentionPlace = { document: docId, line: unit.block.line };

@@ -9,15 +9,18 @@
 import type { Block, Party, TeiDocument } from '../../model/document.js';
 import { ConvertCodes } from '../../diagnostics/codes.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
-import type { ConvertContext, DocumentPass } from '../pass.js';
+import type { ConvertContext, DocumentPass, SourceState } from '../pass.js';
 import { plainText } from '../readers/blocks.js';
 import { lineWithoutNotes, textWithoutNotes } from '../readers/inline.js';
 import { headingClassification } from '../rules/classification.js';
-import { readCorrespondence, type CorrespondenceReading, type DocumentFacts, type PartyFact } from '../rules/correspondence.js';
+import { namesInstrument, readCorrespondence, type CorrespondenceReading, type DocumentFacts, type PartyFact } from '../rules/correspondence.js';
 import { findFullDate, parseDateline } from '../rules/dateline.js';
 import { detectLanguage } from '../rules/language.js';
 import { namesIn, partiesFromHeading } from '../rules/parties.js';
 import { titleOf } from '../rules/titles.js';
+
+/** The date of the last dated document of the source: a volume runs in date order, so it gives a dateline without a year its year. */
+const DATE_BEFORE: SourceState<{ when?: string }> = { name: 'header', create: () => ({}) };
 
 export const headerPass: DocumentPass = {
   name: 'header',
@@ -33,7 +36,8 @@ export const headerPass: DocumentPass = {
       doc.languages = languagesOf(doc);
       return;
     }
-    const reading = readCorrespondence(documentFacts(doc));
+    const before = ctx.state(DATE_BEFORE);
+    const reading = readCorrespondence({ ...documentFacts(doc), ...(before.when ? { dateBefore: before.when } : {}) });
     const fromHeading = [...reading.sender, ...reading.addressees, ...(reading.author ? [reading.author] : [])].some((p) => p.from === 'heading' || (p.from === 'signature' && !!p.office));
     // The reader of headings in capitals ("MESSAGE FROM PREMIER STALIN TO …") only where the running-case reader
     // did not read the heading: "Circular note of July 3, 1900, to the powers …" describes a paper, and its "to" parts
@@ -43,7 +47,7 @@ export const headerPass: DocumentPass = {
       doc.sender = capitals.sender.length > 0 ? capitals.sender : capitals.senderRole ? [office(capitals.senderRole)] : [];
       doc.addressees = capitals.addressees.length > 0 ? capitals.addressees : capitals.addresseeRole ? [office(capitals.addresseeRole)] : [];
       if (doc.sender.length === 0) doc.sender = reading.sender.filter((p) => p.from === 'signature' || p.from === 'memo').map(toParty);
-      if (doc.sender.length === 0) {
+      if (doc.sender.length === 0 && !namesInstrument(heading)) {
         const signer = legacySigner(doc);
         if (signer) doc.sender = [signer];
       }
@@ -52,7 +56,8 @@ export const headerPass: DocumentPass = {
       doc.sender = reading.sender.map(toParty);
       doc.addressees = reading.addressees.map(toParty);
       if (reading.author) doc.author = toParty(reading.author);
-      if (doc.sender.length === 0 && !doc.author) {
+      // Those who sign an instrument ("Agreement Between …") are its parties, not a sender.
+      if (doc.sender.length === 0 && !doc.author && !namesInstrument(heading)) {
         const signer = legacySigner(doc);
         if (signer) doc.sender = [signer];
       }
@@ -63,6 +68,7 @@ export const headerPass: DocumentPass = {
       );
     }
     findDate(doc, reading);
+    if (doc.date?.when) before.when = doc.date.when;
     doc.kind = kindOf(doc, heading, reading);
     doc.languages = languagesOf(doc);
     if (!doc.date && !reading.undated && (doc.kind === 'letter' || doc.kind === 'telegram')) {
@@ -169,6 +175,8 @@ function findDate(doc: TeiDocument, reading: CorrespondenceReading): void {
   const d = reading.date;
   if (d) {
     doc.date = { when: d.when, text: d.text, source: d.source === 'memo' ? 'dateline' : d.source, ...(d.time ? { time: d.time } : {}) };
+    // A year from the document before: likely, not certain (a volume's order may step back a little).
+    if (d.yearInferred) doc.date.inferred = { cert: 'medium', evidence: 'internal' };
     if (d.place) doc.place = d.place;
   }
   if (reading.received) {

@@ -14,7 +14,7 @@ import { partiesFromHeading } from '../rules/parties.js';
 import { readDocumentOpening } from '../rules/document-opening.js';
 import { readClosedSignatures, readDocumentEnd, type EndDecision } from '../rules/document-end.js';
 import { gluedNoteNumbers, isAsciiDigit, isMarkerCode, noteLineMarker, referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
-import { readSourceLine } from '../rules/source-note.js';
+import { isBracketedLine, readSourceLine } from '../rules/source-note.js';
 import { findEnclosures, isEnclosureTitle } from '../rules/enclosures.js';
 import { isAddressOver } from '../rules/unmarked-enclosures.js';
 import { isSalutation, isSalutationLine } from '../rules/salutation.js';
@@ -458,7 +458,7 @@ function findSingleHeading(doc: TeiDocument, read: Reading): void {
   const named = doc.blocks.slice(0, Math.min(6, firstParagraph < 0 ? 6 : firstParagraph)).find((b) => {
     if (b.kind !== 'p' || b.lines.length > 2) return false;
     const text = plainText(b);
-    if (text.length > 150 || /[.;!?]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text) || noteRefNumbers(b.inlines).length > 0) return false;
+    if (text.length > 150 || /[.;!?]$/.test(text) || isBracketedLine(text) || /[.!?]\s+\p{Lu}/u.test(text) || noteRefNumbers(b.inlines).length > 0) return false;
     const parties = partiesFromHeading(text);
     return parties !== undefined && parties.sender.length + parties.addressees.length > 0 && (parties.sender.length > 0 || !!parties.senderRole);
   });
@@ -472,6 +472,9 @@ function findSingleHeading(doc: TeiDocument, read: Reading): void {
       continue;
     }
     const text = read.words(block);
+    // An editor's bracketed line is a remark on the paper, never its heading ("[Communicated to Minister Wu for
+    // transmission, October 18, 1900.]"): its "to" names no addressee.
+    if (isBracketedLine(text)) continue;
     // A sentence is not a heading, even one that names people ("I write to tell you …").
     const unpunctuated = !/[.!?;:]$/.test(text) || /^\*.*\*$/.test(blockText(block));
     if (text.length <= 260 && unpunctuated) {
@@ -543,6 +546,9 @@ function findSignatures(doc: TeiDocument, read: Reading): void {
       }
     }
     if (b.lines.length > 2) return;
+    // An editor's source line ("[Translation.]", "[Telegram]") stands over a paper's title or text, never over the
+    // signature that ends one: "[Translation.]" / "FINAL PROTOCOL." opens the translation.
+    if (blocks[i - 1]?.kind === 'sourceNote') return;
     const afterClosing = blocks[i - 1]?.kind === 'closing';
     if ((afterClosing || bodyBefore) && linesLookLikeSignature(b)) {
       b.kind = 'signed';

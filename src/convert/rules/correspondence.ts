@@ -10,7 +10,7 @@
  * - the first dateline dates the document, with its time of day; a dateline at the end does when none opens it; the
  *   receipt line gives the date received, its year (and day) inferred from the dateline.
  */
-import { parseDateline, findFullDate, type Dateline } from './dateline.js';
+import { parseDateline, findFullDate, inferYear, parseYearlessDateline, type Dateline } from './dateline.js';
 import { readDatelineBlock } from './dateline-block.js';
 import { readRunningHeading, partiesOf, type PartyReading, type HeadingReading } from './heading-parties.js';
 import { addresseeOfSalutation, readFootAddress } from './letter-parties.js';
@@ -42,6 +42,11 @@ export interface DocumentFacts {
   salutation?: string;
   /** Lines of an address at the foot. */
   footAddress?: string[];
+  /**
+   * The date of the document before in the same source (a volume runs in date order): the year of a dateline that
+   * prints none ("Washington, September 29.").
+   */
+  dateBefore?: string;
 }
 
 export interface DateFact {
@@ -53,6 +58,8 @@ export interface DateFact {
   text: string;
   place?: string;
   source: 'dateline' | 'end-date' | 'memo' | 'heading';
+  /** The dateline prints no year: it was taken from the document before. */
+  yearInferred?: boolean;
 }
 
 export interface CorrespondenceReading {
@@ -98,8 +105,9 @@ export function readCorrespondence(facts: DocumentFacts): CorrespondenceReading 
     if (out.sender.length === 0 && !out.author && from) out.sender = namesOfField(from).flatMap((n) => partiesOf(n).map((p) => ({ ...p, from: 'memo' as const })));
     if (out.addressees.length === 0 && to) out.addressees = namesOfField(to).flatMap((n) => partiesOf(n).map((p) => ({ ...p, from: 'memo' as const })));
   }
-  if (out.sender.length === 0 && !out.author && signer && !isMemorandum(heading)) out.sender = [{ kind: 'person', name: signer, from: 'signature' }];
-  if (out.addressees.length === 0 && !out.author && !isMemorandum(heading)) {
+  if (out.sender.length === 0 && !out.author && signer && isMemorandum(heading)) out.author = { kind: 'person', name: signer, from: 'signature' };
+  if (out.sender.length === 0 && !out.author && signer && !isMemorandum(heading) && !namesInstrument(facts.heading)) out.sender = [{ kind: 'person', name: signer, from: 'signature' }];
+  if (out.addressees.length === 0 && !out.author && !isMemorandum(heading) && !namesInstrument(facts.heading)) {
     const address = facts.footAddress ? readFootAddress(facts.footAddress) : undefined;
     const saluted = facts.salutation ? addresseeOfSalutation(facts.salutation) : undefined;
     if (address) out.addressees = [{ ...address, from: 'address' }];
@@ -111,8 +119,20 @@ export function readCorrespondence(facts: DocumentFacts): CorrespondenceReading 
     const d = findFullDate(facts.heading);
     if (d) out.date = { when: d.when, text: d.text, source: 'heading' };
   }
+  if (!out.date && !out.undated && facts.dateBefore) readYearlessDate(facts.datelines.filter((d) => !d.atEnd), facts.dateBefore, out);
   if (!out.received) readDelivery(facts, out);
   return out;
+}
+
+/**
+ * A heading that names an instrument ("Agreement Between the Governments of …", "Treaty of …", "PROTOCOLE FINAL."):
+ * those who sign it are its parties, not the sender of a message, and it has no addressee.
+ */
+const INSTRUMENT = /^(?:(?:final|additional|supplementary)\s+)?(?:agreement|treaty|convention|protocole?|final\s+act|declaration|modus\s+vivendi)\b(?!\s+(?:to|from)\b)/i;
+
+/** True when the heading names an instrument signed by its parties, not a message. */
+export function namesInstrument(heading: string | undefined): boolean {
+  return !!heading && INSTRUMENT.test(heading.trim());
 }
 
 function isMemorandum(heading: HeadingReading | undefined): boolean {
@@ -155,6 +175,21 @@ function readDates(facts: DocumentFacts, memo: ReturnType<typeof readMemoHeader>
   const memoDate = memo?.lines.find((l) => l.field === 'date')?.value;
   const parsed = memoDate ? parseDateline(memoDate) : undefined;
   if (parsed) out.date = { when: parsed.date.when, text: parsed.date.text, source: 'memo', ...(parsed.time ? { time: parsed.time } : {}) };
+}
+
+/**
+ * An opening dateline that prints no year ("Washington, September 29.", a telegram's paraphrase): the year that puts
+ * it nearest after the date of the document before it, as a volume runs in date order.
+ */
+function readYearlessDate(opening: readonly { lines: string[] }[], dateBefore: string, out: CorrespondenceReading): void {
+  for (const d of opening) {
+    const line = parseYearlessDateline(d.lines[0] ?? '');
+    const year = line && inferYear(line.month, line.day, dateBefore);
+    if (!line || !year) continue;
+    const when = `${year}-${String(line.month).padStart(2, '0')}-${String(line.day).padStart(2, '0')}`;
+    out.date = { when, text: line.text, source: 'dateline', yearInferred: true, ...(line.time ? { time: line.time } : {}), ...(line.place ? { place: line.place } : {}) };
+    return;
+  }
 }
 
 /**

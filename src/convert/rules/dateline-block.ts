@@ -20,6 +20,17 @@ export interface DatelineBlock {
 /** One short capitalised line ending in a comma: "Legation of the United States,". */
 const ADDRESS_LINE = /^(?:\d{1,4}[a-z]?\s+)?\p{Lu}[^.!?;:]{2,70},$/u;
 /**
+ * The same line closed by a full stop, as some printings close it: "Commissioner of the United States to China.".
+ * Then only in title case (every word capitalised but the small words of a name), so that a sentence over a date
+ * ("A final word.") is not taken for an office.
+ */
+const TITLED_ADDRESS_LINE = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|to|at|in|for|and|on|de|du|des|la|le|y)\s+)*\p{Lu}[\p{L}'’-]*){1,10}\.$/u;
+
+function isAddressLine(line: string): boolean {
+  return ADDRESS_LINE.test(line) || TITLED_ADDRESS_LINE.test(line);
+}
+
+/**
  * "[undated]", "Undated.", and the place written from before it: "Harbin, undated.", "Buenos Aires [undated].",
  * "[Buenos Aires, undated.]".
  */
@@ -35,7 +46,7 @@ export function readDatelineBlock(lines: readonly string[]): DatelineBlock | und
   const at = ls.findIndex((l) => parseDateline(l) !== undefined);
   if (at < 0 || at > 2) return undefined;
   const addressLines = ls.slice(0, at);
-  if (!addressLines.every((l) => ADDRESS_LINE.test(l))) return undefined;
+  if (!addressLines.every(isAddressLine)) return undefined;
   let received: ReceiptLine | undefined;
   for (const l of ls.slice(at + 1)) {
     const r = parseReceivedLine(l);

@@ -164,13 +164,17 @@ export function cannotBeDateline(line: string): boolean {
 export function readDateline(line: string): Dateline | undefined {
   // Editors' brackets inside a dateline ("New York, [January] 22, [1934]—6:30 p.m.") supply what the source
   // lacks and are read as printed; a query ("[p.m.?]") is not part of the date. "May 2/15, 1917" gives the day in
-  // both calendars: the first is the one the document dates itself by.
+  // both calendars: the first is the one the document dates itself by. So does "August 4–17, 1900" where the two
+  // days lie the calendars' distance apart (a range of days is no dateline's).
   const text = line
     .replace(/\*+/g, '')
     .replace(/\s*\[[^\]]*\?\]/g, '')
     .replace(/(?<=^|[\s,—–-])\[([^\]]*)\](?=[\s,.—–-]|$)/g, '$1')
     .replace(/^\[([^\]]*)\]?$/, '$1')
     .replace(/\b(\d{1,2})\/\d{1,2}(?=,?\s+\d{4})/, '$1')
+    .replace(/\b(\d{1,2})[–-](\d{1,2})(?=,?\s+(\d{4}))/, (both, first: string, second: string, year: string) =>
+      isCalendarLag(Number(second) - Number(first), Number(year)) ? first : both,
+    )
     .trim();
   if (text.length > DATELINE_MAX) return undefined;
   const date = findFullDate(text);
@@ -195,6 +199,17 @@ export function readDateline(line: string): Dateline | undefined {
   const bare = PLACE_NO_COMMA.exec(before);
   if (bare && !NOT_PLACES.test(bare[1]!)) return withTime({ date, place: bare[1], sent: false });
   return undefined;
+}
+
+/**
+ * True when `days` is how far the Julian calendar runs behind the Gregorian in `year`: 10 days from 1582, one more
+ * from each 1 March of 1700, 1800 and 1900 (so either figure in those years), while states still dated by it
+ * (Russia until 1918, Greece until 1923).
+ */
+export function isCalendarLag(days: number, year: number): boolean {
+  if (year < 1582 || year > 1923) return false;
+  const lag = 10 + [1700, 1800, 1900].filter((y) => year >= y).length;
+  return days === lag || (year % 100 === 0 && year >= 1700 && days === lag - 1);
 }
 
 /** A heading line may carry a date printed before it by a layout merge: "May 4, 1943 **PERSONAL …". */

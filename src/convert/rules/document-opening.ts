@@ -7,6 +7,7 @@
 import type { Block, BlockKind } from '../../model/document.js';
 import { blockText } from '../readers/blocks.js';
 import { readDatelineBlock } from './dateline-block.js';
+import { parseYearlessDateline } from './dateline.js';
 import { readRunningHeading } from './heading-parties.js';
 import { readMemoHeader } from './memo-header.js';
 import { readSourceLine } from './source-note.js';
@@ -52,7 +53,8 @@ export function readDocumentOpening(blocks: readonly Block[], from = 0): Opening
       continue;
     }
     const dateline = readDatelineBlock(b.lines);
-    if (dateline && (dateline.dateline || dateline.undated)) {
+    // "Washington, September 29.": a telegram's dateline that leaves the year to the volume's order.
+    if ((dateline && (dateline.dateline || dateline.undated)) || (b.lines.length === 1 && parseYearlessDateline(text))) {
       if (b.kind !== 'dateline') out.push({ index: i, kind: 'dateline' });
       continue;
     }

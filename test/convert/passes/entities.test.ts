@@ -51,6 +51,17 @@ describe('entitiesPass', () => {
     ]);
   });
 
+  it('a year taken from the document’s own date is as certain as that date: high when printed, medium when inferred', () => {
+    const certaintyOfYear = (date: TeiDocument['date']) => {
+      const p = block('p', [text('The principle laid down in the memorandum of September 7 stands.')]);
+      run(doc([p], { date }));
+      const found = p.inlines.find((i): i is EntityInline => i.type === 'entity' && i.tag === 'date');
+      return [found?.attrs.when, found?.inferred?.cert];
+    };
+    assert.deepEqual(certaintyOfYear({ when: '1900-09-29', text: 'September 29, 1900', source: 'dateline' }), ['1900-09-07', 'high']);
+    assert.deepEqual(certaintyOfYear({ when: '1900-09-29', text: 'September 29', source: 'dateline', inferred: { cert: 'medium', evidence: 'internal' } }), ['1900-09-07', 'medium']);
+  });
+
   it('recurses into bold headings, notes and page-foot interruptions, and skips names in italic titles', () => {
     const note: Inline = {
       type: 'note', n: '3', place: 'foot',

@@ -127,6 +127,59 @@ describe('passes/header', () => {
     });
   });
 
+  describe('editors’ lines, memoranda and instruments', () => {
+    const LETTER = 'It has afforded me much pleasure to receive the letter which Your Majesty’s minister delivered to me, and I reply with the hope of a speedy settlement of every question between us.';
+
+    it('an editor’s bracketed line at the top is no heading: its "to" names no addressee', () => {
+      const { doc } = header(para('Washington, October 18, 1900.') + para('[Communicated to Minister Wu for transmission, October 18, 1900.]') + para(LETTER) + 'William McKinley.\n');
+      assert.equal(doc.blocks.some((b) => b.kind === 'head'), false);
+      assert.deepEqual(names(doc.addressees), []);
+      assert.deepEqual(names(doc.sender), ['William McKinley']);
+      assert.equal(doc.date?.when, '1900-10-18');
+    });
+
+    it('a short unpunctuated line at the top is still the heading', () => {
+      const { doc } = header(para('The Emperor of China to the President') + para(LETTER) + 'Kwang Hsu.\n');
+      assert.equal(doc.blocks[0]!.kind, 'head');
+    });
+
+    it('a memorandum signed by its writer: the writer is its author, not a sender', () => {
+      const { doc } = header(para('Memorandum in response to the note of the Russian Chargé of September 17, 1900.') + para(LETTER) + 'David J. Hill,\nActing Secretary.\n');
+      assert.equal(doc.author?.name, 'David J. Hill');
+      assert.deepEqual(names(doc.sender), []);
+      assert.equal(doc.kind, 'memorandum');
+    });
+
+    it('an instrument signed by its parties has no sender, even where the signature rules do not read the names', () => {
+      const { doc } = header(para('Agreement Between the Governments of Ruritania and Elbonia') + para(LETTER) + 'CORDELL HULL\n');
+      assert.equal(doc.blocks.at(-1)!.kind, 'signed');
+      assert.deepEqual(names(doc.sender), []);
+      assert.deepEqual(names(doc.addressees), []);
+      const letter = header(para('Mr. Conger to Mr. Hay.') + para(LETTER) + 'E. H. Conger.\n').doc;
+      assert.deepEqual(names(letter.sender), ['Mr. Conger']);
+    });
+  });
+
+  describe('a dateline without a year, in a volume', () => {
+    const TEXT = 'The Government is ready to welcome any overtures for a truce and invites the powers to consider the proposal in the same spirit, as it has said from the first.';
+    const volume = (second: string) =>
+      para('Mr. Conger to Mr. Hay.') + para('[Telegram.]') + para('Peking, September 20, 1900.') + para(TEXT) + para('Mr. Hill to Mr. Conger.') + para('[Telegram.—Paraphrase.]') + para(second) + TEXT + '\n';
+
+    it('takes the year of the document before, marked as inferred', () => {
+      const docs = runUpTo(volume('Washington, September 29.'), 'header').docs.filter((d) => d.kind !== 'front');
+      assert.equal(docs.length, 2);
+      assert.equal(docs[1]!.date?.when, '1900-09-29');
+      assert.deepEqual(docs[1]!.date?.inferred, { cert: 'medium', evidence: 'internal' });
+      assert.equal(docs[1]!.blocks.find((b) => b.line === 13)?.kind, 'dateline');
+      assert.equal(docs[0]!.date?.inferred, undefined);
+    });
+
+    it('a document alone has no year to take: no date', () => {
+      const { doc } = header(para('Mr. Hill to Mr. Conger.') + para('[Telegram.—Paraphrase.]') + para('Washington, September 29.') + TEXT + '\n');
+      assert.equal(doc.date, undefined);
+    });
+  });
+
   describe('kinds', () => {
     it('"Note from …" is a note', () => {
       const { doc } = header(para('Note from G. Wilson, Foreign Office Northern Department, on relations with the Soviet Union') + 'The relations are good.\n');

@@ -118,6 +118,18 @@ describe('passes/structure', () => {
     });
   });
 
+  describe('signatures', () => {
+    it('a name in capitals under an editor’s source line opens a paper: it is no signature', () => {
+      const doc = structure(para(LONG) + para('A. v. Mumm.') + para('[Translation.]') + para('FINAL PROTOCOL.') + LONG + '\n');
+      assert.deepEqual(kinds(doc).slice(-2), [['p', 7], ['p', 9]]);
+    });
+
+    it('the same name after the text, with no source line over it, is the signature', () => {
+      const doc = structure(para(LONG) + para('FINAL PROTOCOL.') + LONG + '\n');
+      assert.equal(doc.blocks[1]!.kind, 'signed');
+    });
+  });
+
   describe('single documents', () => {
     it('reads an unpunctuated first block as the heading and a name in capitals under it as the byline', () => {
       const doc = structure(para('THE SOVIET UNION AND THE WAR') + para('BY JOHN SMITH') + para(LONG) + para('II') + 'More text.\n');

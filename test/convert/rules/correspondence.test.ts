@@ -29,6 +29,41 @@ describe('rules/correspondence', () => {
     assert.deepEqual(r.addressees, []);
   });
 
+  it('a memorandum whose heading names no writer: the one who signs is its author, not a sender', () => {
+    const r = readCorrespondence(facts({ heading: 'Memorandum in response to the minister’s note of May 3, 1900.', signatures: [['David J. Hill,', 'Acting Secretary.']] }));
+    assert.deepEqual(r.author, { kind: 'person', name: 'David J. Hill', from: 'signature' });
+    assert.deepEqual(r.sender, []);
+    const toSomeone = readCorrespondence(facts({ heading: 'Memorandum by the Counselor (Polk) to the Secretary of State', signatures: [['Frank L. Polk']] }));
+    assert.equal(toSomeone.author, undefined);
+    assert.deepEqual(toSomeone.sender.map((p) => p.name), ['Polk']);
+  });
+
+  it('an instrument: those who sign it are no sender, and it has no addressee', () => {
+    for (const heading of ['Agreement Between the Governments of Ruritania and Elbonia, Signed May 10, 1934', 'Treaty of Commerce and Navigation', 'PROTOCOLE FINAL.', 'Final Protocol.']) {
+      const r = readCorrespondence(facts({ heading, signatures: [['Cordell Hull']], salutation: 'Sir:' }));
+      assert.deepEqual(r.sender, [], heading);
+      assert.deepEqual(r.addressees, [], heading);
+    }
+  });
+
+  it('a heading that only starts with an instrument word is a message as any other', () => {
+    const letter = readCorrespondence(facts({ heading: 'Agreement to the proposal of the Chinese plenipotentiaries.', signatures: [['Cordell Hull']] }));
+    assert.deepEqual(letter.sender.map((p) => p.name), ['Cordell Hull']);
+    const headless = readCorrespondence(facts({ signatures: [['Cordell Hull']] }));
+    assert.deepEqual(headless.sender.map((p) => p.name), ['Cordell Hull']);
+  });
+
+  it('a dateline without a year takes the year of the document before, nearest after its date', () => {
+    const telegram = (dateBefore?: string, heading = 'Mr. Hill to Mr. Conger.') =>
+      readCorrespondence(facts({ heading, sourceLines: ['[Telegram.—Paraphrase.]'], datelines: [{ lines: ['Washington, September 29.'], atEnd: false }], ...(dateBefore ? { dateBefore } : {}) }));
+    assert.deepEqual(telegram('1900-09-21').date, { when: '1900-09-29', text: 'September 29', place: 'Washington', source: 'dateline', yearInferred: true });
+    assert.equal(telegram('1900-10-02T10:00:00')?.date?.when, '1900-09-29', 'a few days back is the same year');
+    assert.equal(telegram('1900-12-30T10:00:00')?.date?.when, '1901-09-29', 'months back is the next year');
+    assert.equal(telegram('1899-12-30')?.date?.when, '1900-09-29');
+    assert.equal(telegram(undefined).date, undefined, 'a document alone has no year to take');
+    assert.equal(telegram('1900-09-21', 'Mr. Hill to Mr. Conger, September 29, 1901.').date?.when, '1901-09-29', 'the heading prints a year');
+  });
+
   it('dateline with its time, receipt line with the year inferred', () => {
     const r = readCorrespondence(facts({ heading: 'Mr. Conger to Mr. Hay.', datelines: [{ lines: ['Petrograd, December 30, 1917, 12 p.m.', '[Received January 2, 7.45 p.m.]'], atEnd: false }] }));
     assert.deepEqual(r.date, { when: '1917-12-30', time: '12:00:00', text: 'December 30, 1917', place: 'Petrograd', source: 'dateline' });

@@ -11,6 +11,20 @@ describe('rules/dateline-block', () => {
     assert.equal(b.dateline!.place, 'Peking, China');
   });
 
+  it('an office line closed by a full stop over the place and date: "Commissioner of the United States to China."', () => {
+    const b = readDatelineBlock(['Commissioner of the United States to China.', 'Peking, China, May 30, 1901.'])!;
+    assert.deepEqual(b.addressLines, ['Commissioner of the United States to China.']);
+    assert.equal(b.dateline!.date.when, '1901-05-30');
+  });
+
+  it('a sentence over a date line is no office line, full stop or not', () => {
+    assert.equal(readDatelineBlock(['Mr. Hill telegraphs.', 'Peking, China, May 30, 1901.']), undefined);
+    assert.equal(readDatelineBlock(['A final word.', 'Moscow, July 19, 1941']), undefined);
+    assert.equal(readDatelineBlock(['Please reply at once.', 'Moscow, July 19, 1941']), undefined);
+    assert.equal(readDatelineBlock(['The minister called on me today. He said.', 'Peking, May 30, 1901.']), undefined);
+    assert.equal(readDatelineBlock(['The following was sent to the legation on the day the troops arrived and read there aloud.', 'Peking, May 30, 1901.']), undefined);
+  });
+
   it('a dateline with its time and a receipt line', () => {
     const b = readDatelineBlock(['Petrograd, April 6, 1917, 12 p.m.', '[Received April 8, 7.45 p.m.]'])!;
     assert.equal(b.dateline!.time, '12:00:00');

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findFullDate, inferYear, parseDateline, parseYearlessDateline, readDateline, stripLeadingDate, timeOfDay, cannotBeDateline, withTimeOfDay } from '../../../src/convert/rules/dateline.js';
+import { findFullDate, inferYear, isCalendarLag, parseDateline, parseYearlessDateline, readDateline, stripLeadingDate, timeOfDay, cannotBeDateline, withTimeOfDay } from '../../../src/convert/rules/dateline.js';
 import { frusDocuments } from '../../helpers/frus.js';
 
 describe('rules/dateline', () => {
@@ -79,6 +79,23 @@ describe('rules/dateline', () => {
         assert.equal(d.place, place);
       });
     }
+
+    it('a day printed in both calendars, the days the calendars’ distance apart: the first, as for "May 2/15, 1917"', () => {
+      assert.equal(parseDateline('Cape May, August 4–17, 1900.')?.date.when, '1900-08-04');
+      assert.equal(parseDateline('Petrograd, February 1-13, 1900.')?.date.when, '1900-02-01');
+      assert.equal(parseDateline('St. Petersburg, March 3–15, 1861.')?.date.when, '1861-03-03');
+      assert.equal(parseDateline('Cape May, August 4–17, 1900.')?.place, 'Cape May');
+    });
+
+    it('a range of days is no dateline: "August 4–10, 1900", or a lag after the calendars met', () => {
+      assert.equal(parseDateline('Cape May, August 4–10, 1900.'), undefined);
+      assert.equal(parseDateline('Geneva, August 4–17, 1934.'), undefined);
+      assert.equal(isCalendarLag(13, 1900), true);
+      assert.equal(isCalendarLag(12, 1900), true);
+      assert.equal(isCalendarLag(12, 1901), false);
+      assert.equal(isCalendarLag(10, 1600), true);
+      assert.equal(isCalendarLag(13, 1930), false);
+    });
 
     it('a sentence opening with a preposition before the date is not a place', () => {
       assert.equal(parseDateline('On December 23, 1941'), undefined);

@@ -35,6 +35,31 @@ describe('rules/document-opening', () => {
     ]);
   });
 
+  it('a source line the block recognisers already read does not end the opening: the dateline block under it is read', () => {
+    const blocks = blocksOf('The French Chargé to the Secretary of State.\n\n[Handed to the Secretary of State by the chargé, October 4, 1900.—Translation.]\n\nEmbassy of the French Republic,\nWashington, October 4, 1900.\n\nMr. Secretary of State: By order of my Government.');
+    blocks[1]!.kind = 'sourceNote';
+    assert.deepEqual(readDocumentOpening(blocks), [
+      { index: 0, kind: 'head' },
+      { index: 2, kind: 'dateline' },
+    ]);
+  });
+
+  it('a place and date without a year under the source line is the dateline: "Washington, September 29."', () => {
+    const blocks = blocksOf('Mr. Hill to Mr. Conger.\n\n[Telegram.—Paraphrase.]\n\nWashington, September 29.\n\n(Mr. Hill states that this Government laid down a principle.)');
+    assert.deepEqual(readDocumentOpening(blocks), [
+      { index: 0, kind: 'head' },
+      { index: 1, kind: 'sourceNote' },
+      { index: 2, kind: 'dateline' },
+    ]);
+    assert.deepEqual(readDocumentOpening(blocksOf('On September 29.\n\nMore text.')), []);
+  });
+
+  it('a source line passed over is still no text: a paragraph after it ends the opening', () => {
+    const blocks = blocksOf('[Telegram]\n\nThe troops reached Peking yesterday.\n\nEmbassy of the French Republic,\nWashington, October 4, 1900.');
+    blocks[0]!.kind = 'sourceNote';
+    assert.deepEqual(readDocumentOpening(blocks), []);
+  });
+
   it('a print extraction: a running head standing in the opening is passed over, not the end of it', () => {
     const blocks = blocksOf('CHINA  55\n\nMr. Conger to Mr. Hay.\n\nLegation of the United States,\nPeking, China, December 5, 1900.\n\nNo. 466.]\n\nSir: I have the honor to confirm.');
     blocks[0]!.kind = 'runningHead';
