@@ -64,14 +64,18 @@ const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}]*(?:['’]s|['’]\p{Lu}?\p{Ll}+)?(?:-\p{
  * possessive after an s; or an ampersand), found by a scan over character classes: a window is read around every
  * head noun ("Department", "Government" are in most paragraphs of a volume), and the regular expression was most
  * of the cost of finding organisations.
+ *
+ * The words are written into `bounds` as offsets, the start of word k at `2k` and its end at `2k + 1`, and their
+ * number returned; no word is cut from the text (the rules read a few words around the head, of some fifty in a
+ * window). `bounds` is grown as needed: the array written is `words.bounds`.
  */
-export function windowTokens(text: string, from: number, to: number): WindowToken[] {
-  const tokens: WindowToken[] = [];
+export function windowWords(text: string, from: number, to: number, words: WindowWords): number {
+  let count = 0;
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
     if (code === 38 /* & */) {
-      tokens.push({ word: '&', start: i, end: i + 1 });
+      count = pushWord(words, count, i, i + 1);
       i++;
       continue;
     }
@@ -92,10 +96,26 @@ export function windowTokens(text: string, from: number, to: number): WindowToke
     }
     const apostrophe = text.charCodeAt(end);
     if (text.charCodeAt(end - 1) === 115 /* s */ && end < to && (apostrophe === 39 || apostrophe === 0x2019) && !(end + 1 < to && letterOrMark(text, end + 1, to))) end++;
-    tokens.push({ word: text.slice(start, end), start, end });
+    count = pushWord(words, count, start, end);
     i = end;
   }
-  return tokens;
+  return count;
+}
+
+/** Offsets of the words of a window, two per word (see {@link windowWords}). */
+export interface WindowWords {
+  bounds: Int32Array;
+}
+
+function pushWord(words: WindowWords, count: number, start: number, end: number): number {
+  if (2 * count + 2 > words.bounds.length) {
+    const grown = new Int32Array(words.bounds.length * 2);
+    grown.set(words.bounds);
+    words.bounds = grown;
+  }
+  words.bounds[2 * count] = start;
+  words.bounds[2 * count + 1] = end;
+  return count + 1;
 }
 
 /** `[\p{L}\p{M}]` at i, within a text that ends at `to`. */
@@ -107,21 +127,56 @@ function letterOrMark(text: string, i: number, to: number): boolean {
   return (k & JOINER) !== 0 && code !== 39 && code !== 0x2019 && code !== 45;
 }
 
-export interface WindowToken {
-  word: string;
-  start: number;
-  end: number;
+/**
+ * The words of one window, read by index: `first` to `last` (inclusive) of the words {@link windowWords} wrote.
+ * A word is cut from the text only when a rule reads it as a string.
+ */
+class Window {
+  constructor(
+    readonly text: string,
+    readonly bounds: Int32Array,
+    readonly first: number,
+    readonly last: number,
+  ) {}
+
+  has(k: number): boolean {
+    return k >= this.first && k <= this.last;
+  }
+
+  start(k: number): number {
+    return this.bounds[2 * k]!;
+  }
+
+  end(k: number): number {
+    return this.bounds[2 * k + 1]!;
+  }
+
+  word(k: number): string {
+    return this.text.slice(this.bounds[2 * k]!, this.bounds[2 * k + 1]!);
+  }
+
+  /** Word k is `w` as printed (false past either end of the window). */
+  is(k: number, w: string): boolean {
+    if (!this.has(k)) return false;
+    const start = this.bounds[2 * k]!;
+    return this.bounds[2 * k + 1]! - start === w.length && this.text.startsWith(w, start);
+  }
 }
 
 /** Only spaces, or one line break, between two words of a name (after an initial, its stop: "J. P. Morgan & Co."). */
-function joined(text: string, a: WindowToken, b: WindowToken): boolean {
-  const initial = a.end - a.start === 1 && text.charCodeAt(a.end) === 46 && /\p{Lu}/u.test(a.word);
-  for (let k = initial ? a.end + 1 : a.end; k < b.start; k++) {
+function joined(w: Window, a: number, b: number): boolean {
+  const text = w.text;
+  const aEnd = w.end(a);
+  const bStart = w.start(b);
+  const initial = aEnd - w.start(a) === 1 && text.charCodeAt(aEnd) === 46 && UPPER.test(text[aEnd - 1]!);
+  for (let k = initial ? aEnd + 1 : aEnd; k < bStart; k++) {
     const c = text.charCodeAt(k);
     if (c !== 32 && c !== 10 && c !== 9) return false;
   }
-  return b.start - a.end <= 3 && text.slice(a.end, b.start).split('\n').length <= 2;
+  return bStart - aEnd <= 3 && text.slice(aEnd, bStart).split('\n').length <= 2;
 }
+
+const UPPER = /\p{Lu}/u;
 
 /** The heads as printed: capitalised, singular, a whole word ("Co" with its stop). */
 const HEAD_WORD = new RegExp(
@@ -143,18 +198,31 @@ export function findOrganisations(text: string): OrganisationMention[] {
     if (hit.index < done) continue;
     const from = Math.max(done, hit.index - REACH);
     const to = Math.min(text.length, hit.index + hit[0].length + REACH);
-    const tokens = windowTokens(text, from, to);
+    const count = windowWords(text, from, to, scratch);
+    const bounds = scratch.bounds;
+    let first = 0;
+    let last = count - 1;
     // Words the window cut are not words.
-    const letter = (k: number): boolean => k >= 0 && k < text.length && /[\p{L}\p{M}'’-]/u.test(text[k]!);
-    if (tokens[0] && tokens[0].start === from && letter(from - 1)) tokens.shift();
-    if (tokens.length > 0 && tokens[tokens.length - 1]!.end === to && letter(to)) tokens.pop();
-    const i = tokens.findIndex((t) => t.start === hit.index);
-    const found = i < 0 ? undefined : nameAround(text, tokens, i);
+    if (first <= last && bounds[0] === from && cutWord(text, from - 1)) first++;
+    if (first <= last && bounds[2 * last + 1] === to && cutWord(text, to)) last--;
+    let i = first;
+    while (i <= last && bounds[2 * i] !== hit.index) i++;
+    const found = i > last ? undefined : nameAround(new Window(text, bounds, first, last), i);
     if (!found) continue;
     out.push(found);
     done = found.end;
   }
   return out;
+}
+
+/** The offsets of the words of the window being read, reused from window to window. */
+const scratch: WindowWords = { bounds: new Int32Array(256) };
+
+const WORD_CHARACTER = /[\p{L}\p{M}'’-]/u;
+
+/** A character of a word at k, which a window's edge at k would cut. */
+function cutWord(text: string, k: number): boolean {
+  return k >= 0 && k < text.length && WORD_CHARACTER.test(text[k]!);
 }
 
 /**
@@ -171,53 +239,53 @@ const OPENING_VERBS = new Set(
  * True when `t` begins a sentence or the text: nothing but spaces between it and a stop, a colon or the start (not
  * a bracket: "[War Trade Board]" is an editor's insertion of the name).
  */
-function sentenceStart(text: string, t: WindowToken): boolean {
-  let k = t.start - 1;
+function sentenceStart(text: string, start: number): boolean {
+  let k = start - 1;
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 9)) k--;
   return k < 0 || '.!?:;'.includes(text[k]!);
 }
 
-/** The name of an organisation whose head is `tokens[i]`, if the words around it make one. */
-function nameAround(text: string, tokens: readonly WindowToken[], i: number): OrganisationMention | undefined {
-  const isName = (t: WindowToken | undefined): boolean => t !== undefined && NAME_WORD.test(t.word);
-  const head = tokens[i]!;
-  const key = fold(head.word);
+/** The name of an organisation whose head is word `i` of the window `w`, if the words around it make one. */
+function nameAround(w: Window, i: number): OrganisationMention | undefined {
+  const text = w.text;
+  const isName = (k: number): boolean => w.has(k) && NAME_WORD.test(w.word(k));
+  const key = fold(w.word(i));
   // "Co." is a head only with its stop; any other head with a stop after it ends a sentence, and the name there.
-  const stop = text.charCodeAt(head.end) === 46;
+  const stop = text.charCodeAt(w.end(i)) === 46;
   if (key === 'co' && !stop) return undefined;
-  if (key === 'cross' && tokens[i - 1]?.word !== 'Red') return undefined;
+  if (key === 'cross' && !w.is(i - 1, 'Red')) return undefined;
   // "any High Contracting Party": a state of a treaty, not the name of one.
-  if (key === 'party' && tokens[i - 1]?.word === 'Contracting') return undefined;
+  if (key === 'party' && w.is(i - 1, 'Contracting')) return undefined;
   // "Soviet" before a noun is an adjective ("Soviet intelligence", "Soviet transport"), not the council of a city.
-  const nextWord = tokens[i + 1];
-  if (key === 'soviet' && nextWord && joined(text, head, nextWord) && /^\p{Ll}/u.test(nextWord.word) && !FUNCTION_WORDS.has(nextWord.word)) return undefined;
+  if (key === 'soviet' && w.has(i + 1) && joined(w, i, i + 1) && LOWER_START.test(w.word(i + 1)) && !FUNCTION_WORDS.has(w.word(i + 1))) return undefined;
   // Capitalised words after the head: a longer name whose head comes later ("American Bank Note Co."), or a title
   // ("Chilean Exchange Restrictions"): not a name that ends here.
-  const following = tokens[i + 1];
-  if (!stop && following && joined(text, head, following) && isName(following)) return undefined;
+  if (!stop && w.has(i + 1) && joined(w, i, i + 1) && isName(i + 1)) return undefined;
   // Left: capitalised words (and "of", "and", "&" between two of them), back to the start of the name.
   let first = i;
-  while (first > 0) {
-    const before = tokens[first - 1]!;
-    if (!joined(text, before, tokens[first]!)) break;
+  while (first > w.first) {
+    const before = first - 1;
+    if (!joined(w, before, first)) break;
+    const word = w.word(before);
     // "Your Excellency’s Government" names a government by its minister, not by a name.
-    if (/^Excellency['’]s$/.test(before.word)) break;
-    if (OFFICES.has(fold(before.word))) break;
+    if (/^Excellency['’]s$/.test(word)) break;
+    const folded = fold(word);
+    if (OFFICES.has(folded)) break;
     // A verb that capitalises only because it opens the sentence ("Inform War Trade Board").
-    if (sentenceStart(text, before) && OPENING_VERBS.has(fold(before.word))) break;
-    if (isName(before) && !NOT_LEADING.has(fold(before.word))) {
+    if (sentenceStart(text, w.start(before)) && OPENING_VERBS.has(folded)) break;
+    if (NAME_WORD.test(word) && !NOT_LEADING.has(folded)) {
       first--;
       continue;
     }
     // "His Majesty’s Government"
-    if (/^(?:His|Her)$/.test(before.word) && /^Majesty['’]s$/.test(tokens[first]!.word)) {
+    if (/^(?:His|Her)$/.test(word) && /^Majesty['’]s$/.test(w.word(first))) {
       first--;
       continue;
     }
-    const beyond = tokens[first - 2];
+    const beyond = first - 2;
     // Not right before the head, unless a firm's "& Co.": "Commercial Attaché and Embassy" are two, not one name.
     const coordinated = first === i && key !== 'co';
-    if (!coordinated && CONNECTORS.has(before.word) && beyond && isName(beyond) && !NOT_LEADING.has(fold(beyond.word)) && joined(text, beyond, before)) {
+    if (!coordinated && CONNECTORS.has(word) && isName(beyond) && !NOT_LEADING.has(fold(w.word(beyond))) && joined(w, beyond, before)) {
       first -= 2;
       continue;
     }
@@ -226,22 +294,22 @@ function nameAround(text: string, tokens: readonly WindowToken[], i: number): Or
   // Right: "of" (or "for"), perhaps "the", and capitalised words joined by "and" or "of": "Council of Ministers",
   // "Advisory Commission of Railway Experts", "Government of the United States".
   let last = i;
-  const of = tokens[i + 1];
+  const of = i + 1;
   // "for" only after a name that has begun ("Advisory Council for Italy"): "the Department for Stevens" routes a message.
-  if (!stop && of && (of.word === 'of' || (of.word === 'for' && first < i)) && joined(text, head, of)) {
+  if (!stop && (w.is(of, 'of') || (w.is(of, 'for') && first < i)) && joined(w, i, of)) {
     let k = i + 2;
-    if (tokens[k]?.word === 'the' && joined(text, of, tokens[k]!)) k++;
-    if (isName(tokens[k]) && joined(text, tokens[k - 1]!, tokens[k]!)) {
+    if (w.is(k, 'the') && joined(w, of, k)) k++;
+    if (isName(k) && joined(w, k - 1, k)) {
       last = k;
-      while (text.charCodeAt(tokens[last]!.end) !== 46) {
-        const next = tokens[last + 1];
-        if (next && isName(next) && joined(text, tokens[last]!, next)) {
+      while (text.charCodeAt(w.end(last)) !== 46) {
+        const next = last + 1;
+        if (isName(next) && joined(w, last, next)) {
           last++;
           continue;
         }
-        const after = tokens[last + 2];
+        const after = last + 2;
         // Not an office after "and": "Council of People's Commissars and Deputy People's Commissar".
-        if (next && (next.word === 'and' || next.word === 'of') && after && isName(after) && !OFFICES.has(fold(after.word)) && joined(text, tokens[last]!, next) && joined(text, next, after)) {
+        if ((w.is(next, 'and') || w.is(next, 'of')) && isName(after) && !OFFICES.has(fold(w.word(after))) && joined(w, last, next) && joined(w, next, after)) {
           last += 2;
           continue;
         }
@@ -250,21 +318,24 @@ function nameAround(text: string, tokens: readonly WindowToken[], i: number): Or
     }
   }
   // "the Government of the Department’s interpretation": a possessive ends the phrase, it is not the name's.
-  if (last > i && /['’]s$/.test(tokens[last]!.word)) last = i;
+  if (last > i && /['’]s$/.test(w.word(last))) last = i;
   // A name that ends in an adjective of nationality and goes on in lower case ("the Bureau of Mongol affairs") is
   // not the capitalised words alone.
   if (last > i) {
-    const next = tokens[last + 1];
-    const adjective = NATIONALITIES.has(fold(tokens[last]!.word)) || /(?:an|ese|ish|ol)$/.test(tokens[last]!.word);
-    if (adjective && next && joined(text, tokens[last]!, next) && /^\p{Ll}/u.test(next.word) && !FUNCTION_WORDS.has(next.word) && text.charCodeAt(tokens[last]!.end) !== 46) last = i;
+    const next = last + 1;
+    const lastWord = w.word(last);
+    const adjective = NATIONALITIES.has(fold(lastWord)) || /(?:an|ese|ish|ol)$/.test(lastWord);
+    if (adjective && w.has(next) && joined(w, last, next) && LOWER_START.test(w.word(next)) && !FUNCTION_WORDS.has(w.word(next)) && text.charCodeAt(w.end(last)) !== 46) last = i;
   }
   if (first === i && last === i) return undefined;
-  const start = tokens[first]!.start;
-  let end = key === 'co' && last === i ? head.end + 1 : tokens[last]!.end;
+  const start = w.start(first);
+  let end = key === 'co' && last === i ? w.end(i) + 1 : w.end(last);
   // An abbreviation in capitals with its stops ends the name: "Government of the U.S.S.R.".
-  if (last > i && tokens[last]!.word.length === 1) {
-    const abbreviation = /^(?:\p{Lu}\.)+/u.exec(text.slice(tokens[last]!.start, tokens[last]!.start + 24));
-    if (abbreviation) end = tokens[last]!.start + abbreviation[0].length;
+  if (last > i && w.end(last) - w.start(last) === 1) {
+    const abbreviation = /^(?:\p{Lu}\.)+/u.exec(text.slice(w.start(last), w.start(last) + 24));
+    if (abbreviation) end = w.start(last) + abbreviation[0].length;
   }
   return { start, end, text: text.slice(start, end), overrulesPerson: key === 'co' || key === 'company' || last === i };
 }
+
+const LOWER_START = /^\p{Ll}/u;

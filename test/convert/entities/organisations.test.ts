@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { findOrganisations, windowTokens } from '../../../src/convert/entities/organisations.js';
+import { findOrganisations, windowWords } from '../../../src/convert/entities/organisations.js';
 import { convert, serializeTei } from '../../../src/convert/index.js';
 
 const names = (text: string): string[] => findOrganisations(text).map((o) => o.text);
@@ -84,6 +84,16 @@ describe('organisations in running text', () => {
 });
 
 describe('the words of the window around a head noun', () => {
+  // A small buffer, so that the property also grows it.
+  const windowTokens = (text: string, from: number, to: number): { word: string; start: number; end: number }[] => {
+    const words = { bounds: new Int32Array(2) };
+    const count = windowWords(text, from, to, words);
+    return Array.from({ length: count }, (_, k) => {
+      const start = words.bounds[2 * k]!;
+      const end = words.bounds[2 * k + 1]!;
+      return { word: text.slice(start, end), start, end };
+    });
+  };
   const WORD = /[\p{L}\p{M}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?(?:(?<=s)['’](?![\p{L}\p{M}]))?|&/gu;
   const characters = fc.oneof(
     fc.constantFrom('a', 'Z', 'é', 'ß', 'Ж', '中', '𝔄', '𐐀', "'", '’', '-', '&', '.', ' ', '\n', 's', 'S', '1', '\u0301', '\ud835', '\udc00'),
