@@ -80,8 +80,11 @@ function compareNumbers(a: number, b: number): number {
 interface Moment {
   seconds: number;
   tz?: number;
-  /** The type's fields, for keys. */
-  text: string;
+}
+
+/** A moment's key (its instant, and whether it has a timezone), made when a key is asked for, not per value read. */
+function momentKey(v: Moment): string {
+  return `${v.seconds}${v.tz === undefined ? '' : 'Z'}`;
 }
 
 const TZ = '(Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))?';
@@ -103,16 +106,22 @@ function isLeap(y: number): boolean {
 }
 function daysIn(y: number, m: number): number {
   if (m === 2) return isLeap(y) ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
+/** Days of a common year before each month (January first). */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 /** Days from 0001-01-01 to the given date (proleptic Gregorian; XSD 1.0 has no year 0: -0001 precedes 0001). */
 function dayNumber(y: number, m: number, d: number): number {
   const yy = y > 0 ? y - 1 : y; // year 1 → 0 elapsed years; year -1 → the year before
   const days = 365 * yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400);
-  let md = 0;
   const leapYear = y > 0 ? y : y + 1; // -0001 behaves as astronomical year 0, a leap year
-  for (let k = 1; k < m; k++) md += daysIn(leapYear, k);
+  const md = DAYS_BEFORE_MONTH[m - 1]! + (m > 2 && isLeap(leapYear) ? 1 : 0);
   return days + md + d - 1;
+}
+
+/** A year as written, or NaN for year zero (no year 0000 in XML Schema 1.0). */
+function yearOf(v: string): number {
+  return /^-?0+$/.test(v) ? NaN : Number(v);
 }
 
 function parseTz(tz: string | undefined): number | undefined {
@@ -132,37 +141,44 @@ function parseMoment(type: string, s: string): Moment | undefined {
   let mi = 0;
   let sec = 0;
   let tz: string | undefined;
-  const year = (v: string): boolean => {
-    if (/^-?0+$/.test(v)) return false; // no year 0000 in XML Schema 1.0
-    y = Number(v);
-    return true;
-  };
   switch (type) {
     case 'dateTime':
-      if (!year(m[1]!)) return undefined;
-      [mo, d, h, mi, sec] = [Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])];
+      y = yearOf(m[1]!);
+      if (Number.isNaN(y)) return undefined;
+      mo = Number(m[2]);
+      d = Number(m[3]);
+      h = Number(m[4]);
+      mi = Number(m[5]);
+      sec = Number(m[6]);
       tz = m[7];
       break;
     case 'date':
-      if (!year(m[1]!)) return undefined;
-      [mo, d] = [Number(m[2]), Number(m[3])];
+      y = yearOf(m[1]!);
+      if (Number.isNaN(y)) return undefined;
+      mo = Number(m[2]);
+      d = Number(m[3]);
       tz = m[4];
       break;
     case 'time':
-      [h, mi, sec] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      h = Number(m[1]);
+      mi = Number(m[2]);
+      sec = Number(m[3]);
       tz = m[4];
       break;
     case 'gYearMonth':
-      if (!year(m[1]!)) return undefined;
+      y = yearOf(m[1]!);
+      if (Number.isNaN(y)) return undefined;
       mo = Number(m[2]);
       tz = m[3];
       break;
     case 'gYear':
-      if (!year(m[1]!)) return undefined;
+      y = yearOf(m[1]!);
+      if (Number.isNaN(y)) return undefined;
       tz = m[2];
       break;
     case 'gMonthDay':
-      [mo, d] = [Number(m[1]), Number(m[2])];
+      mo = Number(m[1]);
+      d = Number(m[2]);
       tz = m[3];
       break;
     case 'gDay':
@@ -180,7 +196,7 @@ function parseMoment(type: string, s: string): Moment | undefined {
   const offset = parseTz(tz);
   let seconds = dayNumber(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
   if (offset !== undefined) seconds -= offset * 60;
-  return { seconds, tz: offset, text: `${seconds}${offset === undefined ? '' : 'Z'}` };
+  return { seconds, tz: offset };
 }
 
 /** XML Schema 1.0's partial order: values with and without timezone compare only when 14 hours apart. */
@@ -324,7 +340,7 @@ const dateType = (type: string, words: string): Primitive => ({
   whiteSpace: 'collapse',
   parse: (s) => parseMoment(type, s),
   compare: (a, b) => compareMoments(a as Moment, b as Moment),
-  key: (v) => (v as Moment).text,
+  key: (v) => momentKey(v as Moment),
   same: (a, b) => compareMoments(a as Moment, b as Moment) === 0 && ((a as Moment).tz === undefined) === ((b as Moment).tz === undefined),
   words,
 });
