@@ -186,6 +186,11 @@ const ADDRESSEE_OPENING = new RegExp(String.raw`^(?:the\s|an?\s|all\s|${TITLE}\.
  */
 export function splitAtTo(text: string): { sender: string; addressee: string } | undefined {
   let best: { sender: string; addressee: string; score: number } | undefined;
+  // The brackets before each " to ", counted as the matches move on, not again over each sender (a long paragraph
+  // holds many a " to "); trimming a sender takes out no bracket.
+  let opened = 0;
+  let closed = 0;
+  let counted = 0;
   for (const m of text.matchAll(/\s+to\s+/g)) {
     // What opens the addressee, asked where it stands before the two sides are copied (most " to " of a sentence
     // fail it): the untrimmed rest passes whenever the trimmed one does.
@@ -194,10 +199,15 @@ export function splitAtTo(text: string): { sender: string; addressee: string } |
     const sender = text.slice(0, m.index).trim();
     const addressee = text.slice(m.index + m[0].length).trim();
     if (!sender || !addressee || !/^\p{Lu}|^(?:the|an?|all)\s/u.test(addressee)) continue;
-    if (count(sender, '(') !== count(sender, ')')) continue;
+    for (; counted < m.index; counted++) {
+      const code = text.charCodeAt(counted);
+      if (code === 0x28) opened++;
+      else if (code === 0x29) closed++;
+    }
+    if (opened !== closed) continue;
     let score = 0;
-    if (/\)\s*,?$/.test(sender)) score += 3;
-    if (/,$/.test(sender)) score += 2;
+    if (endsInBracket(sender)) score += 3;
+    if (sender.endsWith(',')) score += 2;
     if (ADDRESSEE_OPENING.test(addressee)) score += 2;
     // An office is never only the words before "to" when they end in a bare office noun's complement ("Experts").
     if (!best || score > best.score) best = { sender: sender.replace(/,$/, '').trim(), addressee, score };
@@ -205,11 +215,15 @@ export function splitAtTo(text: string): { sender: string; addressee: string } |
   return best && { sender: best.sender, addressee: best.addressee };
 }
 
-function count(s: string, c: string): number {
-  let n = 0;
-  for (const ch of s) if (ch === c) n++;
-  return n;
+/** `/\)\s*,?$/`: a closing bracket at the end, white space and a comma after it allowed; read from the end. */
+function endsInBracket(s: string): boolean {
+  let end = s.length;
+  if (s.charCodeAt(end - 1) === 0x2c) end--;
+  while (end > 0 && SPACE.test(s[end - 1]!)) end--;
+  return s.charCodeAt(end - 1) === 0x29;
 }
+
+const SPACE = /^\s$/;
 
 /** One phrase naming one or more parties ("Prince Ching and Li Hung-chang"). */
 export function partiesOf(phrase: string): PartyReading[] {

@@ -250,8 +250,10 @@ export function findUnmarkedEnclosures(blocks: readonly Block[], end: number, ma
     // A paragraph of running text changes what is known only while there has been none, or while none has said that
     // it encloses papers and this one does: only then is it asked whether it names parties (asked once, for both tests).
     const mayBeText = b.kind === 'p' && (!textSince || (!encloses && ENCLOSING.test(textOf(b))));
-    const names = (inPapers && textSince) || mayBeText ? namesParties(b) : false;
-    if (inPapers && textSince && names && openingFollows(blocks, i, end)) {
+    let names = mayBeText ? namesParties(b) : undefined;
+    // Inside the papers every paragraph may be a head over a document's opening: what follows it is asked first (a
+    // look at the next few blocks), the heading reader only of the few a salutation or a date line follows.
+    if (inPapers && textSince && openingFollows(blocks, i, end) && (names ??= namesParties(b))) {
       open({ at: i, first: 'head' });
       continue;
     }

@@ -194,10 +194,18 @@ describe('rules/heading-parties', () => {
         }
         return best && { sender: best.sender, addressee: best.addressee };
       };
-      const withEnds = fc.tuple(fc.constantFrom('', ' ', '\n '), text, fc.constantFrom('', ' ', ' the ', ' the', '\t')).map(([a, t, b]) => a + t + b);
+      // Short texts dense in what the split weighs: brackets, commas and white space before a " to ", openings after it.
+      const dense = fc
+        .array(fc.constantFrom('(', ')', ',', ' ', '  ', '\t', ' to ', 'to', 'A', 'b', 'the ', 'all ', 'Mr. ', '(X)', ')\u00a0,', '¹'), { maxLength: 14 })
+        .map((parts) => parts.join(''));
+      const withEnds = fc.tuple(fc.constantFrom('', ' ', '\n '), fc.oneof(text, dense), fc.constantFrom('', ' ', ' the ', ' the', '\t')).map(([a, t, b]) => a + t + b);
       fc.assert(
         fc.property(withEnds, (t) => assert.deepEqual(splitAtTo(t), byCopies(t), JSON.stringify(t))),
-        { numRuns: 3000 },
+        {
+          numRuns: 3000,
+          // Where the score decides between two splits: a bracket and white space before a comma, an article after.
+          examples: [['A (X) , to A, to the B'], ['A (X)\u00a0, to A, to the B'], ['A (X) to B, to the C'], ['A (X), to B (Y) to the C'], ['A ( to B']],
+        },
       );
     });
   });
