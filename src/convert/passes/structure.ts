@@ -268,15 +268,9 @@ function readOpening(doc: TeiDocument): void {
     while (j < doc.blocks.length && (doc.blocks[j]!.kind === 'sourceNote' || doc.blocks[j]!.kind === 'runningHead') && !doc.blocks[j]!.opensEnclosure) j++;
     const title = doc.blocks[j];
     const next = doc.blocks[j + 1];
-    if (title?.kind !== 'p' || title.lines.length !== 1 || !next || next.opensEnclosure || next.kind === 'noteBody') return;
-    // Or whatever its words, where the enclosure's dateline follows it: "To Prince Ching and Li Hung-chang. Copy of
-    // note agreed upon by the Foreign Representatives." over "Peking, February 18, 1901.".
-    if (isEnclosureTitle(plainText(title)) || (next.kind === 'dateline' && !isSalutation(title) && plainText(title).length <= MAX_HEAD_OVER_DATELINE)) title.kind = 'head';
+    if (title?.kind === 'p' && title.lines.length === 1 && next && !next.opensEnclosure && next.kind !== 'noteBody' && isEnclosureTitle(plainText(title))) title.kind = 'head';
   });
 }
-
-/** The most characters of a line between an enclosure's marker and its dateline that is its head. */
-const MAX_HEAD_OVER_DATELINE = 200;
 
 /** What an enclosure's opening holds before its address: head, source lines, a number, the dateline. */
 const OPENER_KINDS: ReadonlySet<BlockKind> = new Set(['head', 'sourceNote', 'reference', 'dateline', 'runningHead', 'pageNum', 'catch']);
@@ -334,7 +328,7 @@ function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
     if (b.kind === 'noteBody' && !b.n) break;
     // Short note lines ("61. Post, p. 210." / "62. Post, p. 216.") have the look of marginalia: their markers decide.
     const split = SPLIT_KINDS.has(b.kind) ? splitFootnoteBlock(b, referenced) : undefined;
-    if (!split) break;
+    if (!split || continuesNumberedParagraphs(split, blocks[start - 2], parts)) break;
     parts.unshift(split);
     start--;
   }
@@ -345,6 +339,18 @@ function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
     if (n.kind === 'noteBody') takeNoteMarker(n);
   }
   doc.blocks = [...blocks.slice(0, start), ...notes];
+}
+
+/**
+ * A block read as one note is the next numbered paragraph of the text when its number follows the paragraph before
+ * it and the footnote block after it prints that number again: "13. In the spirit …" / "14. Within these general
+ * lines …" / "15. The Government …" / "14. Undated memorandum …\n15. Sumner Welles …" (note numbers run through a
+ * volume, and may meet the paragraphs' own).
+ */
+function continuesNumberedParagraphs(split: readonly Block[], before: Block | undefined, after: readonly Block[][]): boolean {
+  const n = split.length === 1 ? split[0]!.n : undefined;
+  if (!n || !/^\d+$/.test(n) || before?.kind !== 'p' || before.n !== String(Number(n) - 1)) return false;
+  return after.some((part) => part.some((x) => x.n === n));
 }
 
 /**

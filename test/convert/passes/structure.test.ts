@@ -163,21 +163,6 @@ describe('passes/structure', () => {
     });
   });
 
-  describe('enclosures', () => {
-    const covering = para('Mr. Conger to Mr. Hay.') + para('Legation of the United States,\nPeking, China, February 20, 1901.') + para('Sir: I inclose copies of the notes exchanged.') + para('I have, etc.,') + para('E. H. Conger.') + para('[Inclosure 2.]');
-    it('takes the line between an enclosure’s marker and its dateline for its head, whatever its words', () => {
-      const doc = structure(covering + para('To Prince Ching and Li Hung-chang. Copy of note agreed upon by the Foreign Representatives.') + para('Peking, February 18, 1901.') + 'Your Highness and Your Excellency: I have sent my colleagues your note.\n');
-      assert.deepEqual(kinds(doc).slice(-4), [['sourceNote', 12], ['head', 14], ['dateline', 16], ['p', 18]]);
-    });
-
-    it('but not a salutation, nor a line with no dateline under it', () => {
-      const salute = structure(covering + para('Your Highness and Your Excellency:') + para('Peking, February 18, 1901.') + 'I have sent my colleagues your note.\n');
-      assert.notEqual(salute.blocks[6]!.kind, 'head');
-      const text = structure(covering + para('To this note the Chinese plenipotentiaries replied. They said nothing more.') + 'I have sent my colleagues your note.\n');
-      assert.equal(text.blocks[6]!.kind, 'p');
-    });
-  });
-
   describe('signatures', () => {
     it('marks a name in capitals after the body as the signature', () => {
       assert.deepEqual(kinds(structure(para('Thank you for the message.') + 'HARRIMAN\n')), [['p', 1], ['signed', 3]]);
@@ -215,6 +200,22 @@ describe('passes/structure', () => {
         ['noteBody', '61', '61. Post, p. 210.'],
         ['noteBody', '62', '62. Post, p. 216.'],
       ]);
+    });
+
+    it('a numbered paragraph that continues the text’s numbering stays text when the footnote block prints its number again', () => {
+      const opening = para('The Brazilian Embassy to the Department of State³') + para('1. The American proposal was presented in October.⁴') + para('2. The tariff was approved by decree.');
+      const doc = structure(
+        opening + para('3. Within these general lines, Brazil is disposed to examine the proposals.') + para('4. The Government of the United States having taken the initiative, Brazil awaits suggestions.') +
+          '3. Undated memorandum received in the Department.\n4. Sumner Welles, Assistant Secretary of State.\n',
+      );
+      assert.deepEqual(doc.blocks.slice(3, 5).map((b) => [b.kind, b.n]), [['p', '3'], ['p', '4']]);
+      assert.deepEqual(doc.blocks.filter((b) => b.kind === 'noteBody').map((b) => [b.n, b.lines.join(' ')]), [
+        ['3', '3. Undated memorandum received in the Department.'],
+        ['4', '4. Sumner Welles, Assistant Secretary of State.'],
+      ]);
+      // Notes printed one to a block, each number once: notes, though their numbers follow the paragraphs'.
+      const single = structure(opening + para('3. Not printed.') + '4. Post, p. 210.\n');
+      assert.deepEqual(single.blocks.filter((b) => b.kind === 'noteBody').map((b) => b.n), ['3', '4']);
     });
 
     it('makes a paragraph wholly in brackets after the closer an editor’s note, not a second paper’s text', () => {
