@@ -221,6 +221,36 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
     assert.deepEqual(texts('Governor Yü Hsien; Tung Fu-hsiang and Yü Hsien were', { known }), ['Governor Yü Hsien', 'Tung Fu-hsiang', 'Hsien']);
   });
 
+  it('a romanised administrative suffix after a place\'s romanised name is a place ("Kaolin Fu", "Mo Tan Hsien", "Pei Chou")', () => {
+    // Invented places: the suffix is known as a surname elsewhere, as it is when a person ends with the same syllable.
+    const known = (k: string): boolean => ['fu', 'hsien', 'chou', 'ting', 'sheng', 'chow'].includes(k);
+    assert.deepEqual(texts('the troops left Kaolin Fu and Mo Tan Hsien, near Pei Chou, for Hsiaoting Ting and Lan Kiu Sheng', { known }), []);
+    assert.deepEqual(texts('the road from Wen Chow', { known }), []);
+    // A hyphenated name, its second syllable capitalised; one syllable after an office of local administration.
+    assert.deepEqual(texts('the prefect of Lo-Tê Fu and the district magistrate of Ko Hsien, both in Kaolin Ting', { known }), []);
+    // Lists of places do not make names of one another.
+    assert.deepEqual(texts('Mr. Brand and Sen Chou, Kaolin Fu, and Ta Mo Hsien were named', { known }), ['Mr. Brand']);
+  });
+
+  it('a person whose name ends with such a syllable stays a person ("Wu Hsien", "Li Hung-chang", "Yuan Shih-kai")', () => {
+    const known = (k: string): boolean => ['hsien', 'fu', 'ting'].includes(k);
+    // A family name of one syllable before a given name: no place's name of two syllables.
+    assert.deepEqual(texts('the decree punished Wu Hsien and Chao Fu, who had protected the rebels', { known }), ['Hsien', 'Fu']);
+    assert.deepEqual(texts('the dwelling of Wu Hsien; the treasurer of Chao Fu province', { known }), ['Hsien', 'Fu']);
+    assert.deepEqual(texts('Li Hung-chang and Yuan Shih-kai met Governor Kaolin Ting', { known }), ['Li Hung-chang', 'Yuan Shih-kai', 'Governor Kaolin Ting']);
+    assert.deepEqual(texts('a letter from Mr. Fu and Admiral Ting', { known }), ['Mr. Fu', 'Admiral Ting']);
+    // Not romanised Chinese before it: "Yesterday Fu said".
+    assert.deepEqual(texts('Yesterday Fu said that it rained', { known }), ['Fu']);
+  });
+
+  it('"Dean of the X Corps" is an office, a person named Dean is not', () => {
+    const known = (k: string): boolean => k === 'dean';
+    assert.deepEqual(texts('a note to the Dean of the Diplomatic Corps; the Dean of Consular Corps replied; Dean of the Legation Body', { known }), []);
+    assert.deepEqual(texts('Dean Harlow of the Commercial College; Dean Acheson said', { known }), ['Dean Harlow', 'Dean Acheson']);
+    assert.deepEqual(texts('Dean, of the Marine Corps, said', { known }), ['Dean']);
+    assert.deepEqual(texts('Senior consul to Dean of diplomatic corps.', { known }), []);
+  });
+
   it('"S. S." before a name is a steamship, spaced or not', () => {
     assert.deepEqual(texts('As to the S. S. Simferopol, detained at Manila; the S.S. Omsk sailed.'), []);
     assert.deepEqual(texts('signed by Mr. S. S. Hartley'), ['Mr. S. S. Hartley']);

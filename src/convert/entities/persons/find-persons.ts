@@ -114,6 +114,68 @@ function isWordToken(tk: Tokens, i: number): boolean {
 /** A romanised Chinese word of two syllables joined by a hyphen, the second in lower case: "Lin-yu", "Ch’ien-ch’ing". */
 const CHINESE_COMPOUND = /^\p{Lu}[\p{Ll}'’]*-\p{Ll}[\p{Ll}'’]*$/u;
 
+/**
+ * Romanised (Wade–Giles) words for a seat of administration: fu (prefecture), hsien (district), ting
+ * (subprefecture), sheng (province), chou/chow (department). After the romanised name of the place they end it
+ * ("Paoting Fu", "Ta Ning Hsien", "Tung Chou"); a person's name of the Chinese tradition puts a family name of one
+ * syllable before a given name ("Yü Hsien", "Yung Lu"), so only chou (a department's name is often one syllable)
+ * counts after one syllable, the others after two or more.
+ */
+const ADMINISTRATIVE_SUFFIXES: ReadonlyMap<string, number> = new Map([['fu', 2], ['hsien', 2], ['ting', 2], ['sheng', 2], ['chou', 1], ['chow', 1]]);
+
+/** One syllable of Wade–Giles, apostrophes read as ' ("ch'ing", "hsü", "erh"). */
+const WADE_GILES_SYLLABLE = String.raw`(?:ch'|ch|hs|sh|ss|sz|ts'|t's|ts|tz'|tz|k'|k|p'|p|t'|t|s|h|l|m|n|f|w|y|j)?[aeiouüê]{1,3}(?:ng|n|rh|h)?`;
+const ONE_SYLLABLE = new RegExp(`^${WADE_GILES_SYLLABLE}$`);
+const SYLLABLES = new RegExp(`^(?:${WADE_GILES_SYLLABLE}){2,4}$`);
+
+/** How many syllables of Wade–Giles a word is, a hyphen's parts counted each ("shun-tê": 2); 0: not such a word. */
+function romanisedSyllables(folded: string): number {
+  let total = 0;
+  for (const part of folded.replace(/’/g, "'").split('-')) {
+    if (ONE_SYLLABLE.test(part)) total += 1;
+    else if (SYLLABLES.test(part)) total += 2;
+    else return 0;
+  }
+  return total;
+}
+
+/**
+ * Offices and units of local administration that "of" joins to the place they govern: "district magistrate of En
+ * Hsien", "the prefect of Pen Chou Fu". A place's name there even when it is one syllable.
+ */
+const LOCAL_ADMINISTRATION: ReadonlySet<string> = new Set(
+  'magistrate magistrates prefect prefects subprefect subprefects taotai district prefecture subprefecture department city town village county province'.split(' '),
+);
+
+/**
+ * Token i is a romanised administrative suffix ending a place's name: "Paoting Fu", "Ho Nei Hsien", "Tung Chou" (the
+ * capitalised romanised words right before it, not a title or an office, carry the syllables its kind needs).
+ */
+function administrativePlace(tk: Tokens, i: number): boolean {
+  const needs = ADMINISTRATIVE_SUFFIXES.get(tk.folded(i));
+  if (needs === undefined || tk.has(i, ALL_CAPS)) return false;
+  let syllables = 0;
+  let first = i;
+  for (let j = i - 1, n = 0; j >= 0 && n < 3; j--, n++) {
+    const flags = tk.flagsAt(j);
+    if ((flags & CAPITALISED) === 0 || (flags & (INITIAL | POSSESSIVE | HAS_STOP)) !== 0 || !joined(tk, j, j + 1)) break;
+    if ((tk.lex(j) & (TITLE | ROLE_WORD)) !== 0) break;
+    const count = romanisedSyllables(tk.folded(j));
+    if (count === 0) break;
+    syllables += count;
+    first = j;
+  }
+  if (syllables >= needs) return true;
+  if (syllables === 0 || first < 2) return false;
+  // "magistrate of En Hsien": the office says it is a place.
+  return tk.is(first - 1, OF) && joined(tk, first - 1, first) && LOCAL_ADMINISTRATION.has(tk.folded(first - 2));
+}
+
+/**
+ * "Dean of the Diplomatic Corps", "Dean of consular corps": a word before "of" and a corps or body names its office.
+ */
+const OF_A_CORPS = /^[ \t]+of[ \t]+(?:the[ \t]+)?(?:\p{L}+[ \t]+){0,3}(?:[Cc]orps|[Bb]ody)\b/u;
+
 /** {@link nameWord} for a word alone (the layout rules of ./layout-names.ts test words they cut themselves). */
 function isNameWord(word: string): boolean {
   const { flags, bits } = wordFlags(word);
@@ -540,6 +602,10 @@ function judge(
   // "Lin-yu Hsien", "Ho-chien Fu", "the Ch’ien-ch’ing Kung": a word after a romanised Chinese name of two syllables
   // is the kind of place it names (district, prefecture, palace); a person's family name comes first, one syllable.
   if (coreLength === 1 && prev >= 0 && tk.has(prev, HYPHEN) && joined(tk, prev, first) && CHINESE_COMPOUND.test(tk.word(prev))) return undefined;
+  // "Paoting Fu", "Ho Nei Hsien", "Tung Chou": a romanised administrative suffix after its place's name.
+  if (coreLength === 1 && administrativePlace(tk, last)) return undefined;
+  // "Dean of the Diplomatic Corps": an office.
+  if (coreLength === 1 && OF_A_CORPS.test(text.slice(surnameEnd, surnameEnd + 60))) return undefined;
   // "Minister of Hacienda", "Ministry of Fomento": the department of an office, in whatever language it is named.
   if (prev >= 0 && tk.is(prev, OF) && coreLength === 1) {
     const word = prev >= 1 ? tk.folded(prev - 1).replace(/^(?:ex|vice)-/, '') : undefined;
@@ -669,7 +735,7 @@ function addCoordinated(
       if (!nameWord(tk, ti) || tk.has(ti, ALL_CAPS) || blockedAsPlace(tk, ti) || place(tk.folded(ti)) || common(tk.folded(ti)) || derived(tk, ti)) continue;
       const glued = text.charCodeAt(tStart - 1);
       if (glued === 45 || glued === 47 || text.charCodeAt(tEnd) === 45) continue;
-      if (afterShipWord(tk, ti)) continue;
+      if (afterShipWord(tk, ti) || administrativePlace(tk, ti)) continue;
       if (afterArticle(tk, ti) && !attributive(tk, ti)) continue;
       const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(tEnd, tEnd + 6));
       const joinsBefore = closes && nearBefore && LIST_GAP.test(text.slice(previous!.end, tStart));
