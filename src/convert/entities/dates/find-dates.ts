@@ -5,6 +5,7 @@
  */
 import type { ParsedComponents } from 'chrono-node';
 import { englishDates, frenchDates } from './chrono-setup.js';
+import { englishMayFind, frenchMayFind } from './chrono-needs.js';
 import { plainDates } from './plain-date.js';
 import { scanDayMonthYear, scanMonthNames } from './fallback-day-month-year.js';
 import { extendBetween } from './extend-between.js';
@@ -229,6 +230,9 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
         }
         continue;
       }
+      // Most French calls are on English text that holds "mai" or "mars" in another word, and so are the English
+      // re-reads that such a word sends back: chrono would find nothing there (./chrono-needs.ts).
+      if (!(engine === englishDates ? englishMayFind(slice) : frenchMayFind(slice))) continue;
       for (const r of engine.parse(slice, (instant ??= chronoInstant(ref)))) {
         if (r.text) add(from + r.index, text.slice(from + r.index, from + r.index + r.text.length), valuesOf(partsOf(r.start), r.end ? partsOf(r.end) : undefined, ref));
       }
