@@ -124,6 +124,7 @@ describe('findPersons', () => {
   describe('negative fixtures: no person', () => {
     const negatives = [
       'I realise that this message will cause Your Excellency some vexation.',
+      'remettra au Doyen du Corps Diplomatique; Monsieur le Ministre et Cher Doyen: During the negotiations my predecessor said',
       'I fully support your proposal, said the Prime Minister.',
       'Mr President, I have not yet received the text',
       'the attitude of H. M. Government has been better adapted',

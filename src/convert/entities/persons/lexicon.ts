@@ -52,7 +52,7 @@ export const TITLES: ReadonlySet<string> = set(`
 export const ROLE_WORDS: ReadonlySet<string> = set(`
   excellency majesty highness holiness lordship ambassador minister secretary president premier commissar
   chancellor general marshal admiral generalissimo chargé charge affaires envoy consul counsellor counselor attaché
-  acting solicitor comptroller treasurer
+  acting solicitor comptroller treasurer doyen ministre
   attache deputy under permanent assistant chief head commander leader chairman director editor editors
   clerk official officials governor mayor king queen emperor pope prince government cabinet
   major-general lieutenant-general vice-admiral rear-admiral field-marshal air-marshal
@@ -250,7 +250,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = set(`
   commander consul minister ambassador secretary under-secretary professor banker merchant correspondent
   journalist editor leader premier chancellor ataman envoy interpreter clerk expert partner charge chargé
   commissar admiral colonel captain major lieutenant officer official emissary plenipotentiary judge mayor
-  founder owner president-elect ruler king emperor prince
+  founder owner president-elect ruler king emperor prince doyen
 `);
 
 /** Words that end the name of an organisation ("War Trade Board", "Young Men’s Christian Association"): never a surname. */
