@@ -257,6 +257,17 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
     assert.deepEqual(texts('signed by Mr. S. S. Hartley'), ['Mr. S. S. Hartley']);
   });
 
+  it('a viceroy or taotai before a place is the post, not a name ("Viceroy Nanking"); before a name, the person', () => {
+    const place = (f: string): boolean => f === 'kaolin' || f === 'lomen';
+    assert.deepEqual(texts('Viceroy Kaolin will be consulted; Taotai Lomen replied', { place }), []);
+    assert.deepEqual(texts('Viceroy Liu will be consulted; Taotai Sheng replied', { place }), ['Viceroy Liu', 'Taotai Sheng']);
+  });
+
+  it('a French ministry is no name, even after a title or known ("Président du Ministère des Affaires")', () => {
+    const known = (k: string): boolean => k === 'ministère';
+    assert.deepEqual(texts('Président du Ministère des Affaires Étrangères; au Ministère de la Guerre', { known }), []);
+  });
+
   it('a place after an office of several words is the post, not a name ("Secretary of State Washington")', () => {
     assert.deepEqual(texts('Hon. John Hay,\nSecretary of State Washington.'), ['Hon. John Hay']);
   });

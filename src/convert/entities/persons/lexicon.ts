@@ -84,7 +84,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = set(`
 export const NOT_NAMES: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...set(`
   personal secret confidential most urgent immediate message messages telegram letter note memorandum
   minute minutes report reply answer aide-memoire aide-mémoire enclosure copy draft text
-  government governments ministry office foreign home war cabinet parliament commons lords house council
+  government governments ministry ministère ministerio office foreign home war cabinet parliament commons lords house council
   committee commission conference congress assembly senate embassy legation consulate department division
   directorate service services staff army armies navy air force forces fleet front fronts command
   headquarters general-staff treaty pact agreement alliance allies allied axis entente league nations
@@ -237,7 +237,7 @@ export const SHIP_WORDS: ReadonlySet<string> = set(`
  */
 export const POST_TITLES: ReadonlySet<string> = set(`
   minister ambassador consul vice_consul vice-consul consul_general secretary commissar governor president premier
-  chancellor foreign_minister charge chargé envoy
+  chancellor foreign_minister charge chargé envoy viceroy taotai
 `);
 
 /**
