@@ -237,7 +237,7 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
     const known = (k: string): boolean => ['hsien', 'fu', 'ting'].includes(k);
     // A family name of one syllable before a given name: no place's name of two syllables.
     assert.deepEqual(texts('the decree punished Wu Hsien and Chao Fu, who had protected the rebels', { known }), ['Hsien', 'Fu']);
-    assert.deepEqual(texts('the dwelling of Wu Hsien; the treasurer of Chao Fu province', { known }), ['Hsien', 'Fu']);
+    assert.deepEqual(texts('the dwelling of Wu Hsien; the house of Chao Fu at Peking', { known }), ['Hsien', 'Fu']);
     assert.deepEqual(texts('Li Hung-chang and Yuan Shih-kai met Governor Kaolin Ting', { known }), ['Li Hung-chang', 'Yuan Shih-kai', 'Governor Kaolin Ting']);
     assert.deepEqual(texts('a letter from Mr. Fu and Admiral Ting', { known }), ['Mr. Fu', 'Admiral Ting']);
     // Not romanised Chinese before it: "Yesterday Fu said".
@@ -255,6 +255,13 @@ describe('findPersons: offices, bodies, places and the layout of documentary edi
   it('"S. S." before a name is a steamship, spaced or not', () => {
     assert.deepEqual(texts('As to the S. S. Simferopol, detained at Manila; the S.S. Omsk sailed.'), []);
     assert.deepEqual(texts('signed by Mr. S. S. Hartley'), ['Mr. S. S. Hartley']);
+  });
+
+  it('a word before a kind of place or after "the island of" is a place ("the Kaolin River", "the Mo Tan provinces")', () => {
+    const known = (k: string): boolean => ['kaolin', 'tan', 'lomen', 'brand'].includes(k);
+    assert.deepEqual(texts('the Kaolin River; the Peiho and Lomen rivers; viceroy of the Mo Tan provinces; the island of Brand, Amoy', { known }), []);
+    // A person's name before a noun that is not a place's kind, or the owner of a place, stays a person.
+    assert.deepEqual(texts('Kaolin said the river was low; Lomen of the river board; Brand, district magistrate', { known }), ['Kaolin', 'Lomen', 'Brand']);
   });
 
   it('a viceroy or taotai before a place is the post, not a name ("Viceroy Nanking"); before a name, the person', () => {

@@ -171,6 +171,27 @@ function administrativePlace(tk: Tokens, i: number): boolean {
   return tk.is(first - 1, OF) && joined(tk, first - 1, first) && LOCAL_ADMINISTRATION.has(tk.folded(first - 2));
 }
 
+/** Nouns of a kind of place, which a place's name stands before ("the Peiho River") or after "of" ("the island of Amoy"). */
+const KINDS_OF_PLACE: ReadonlySet<string> = new Set(
+  'river rivers province provinces district districts island islands canal gate gates valley mountains lake bay gulf'.split(' '),
+);
+
+/** Token i stands right before a noun of a kind of place: "Whangpu River", "the Peiho and Whangpu rivers", "Ming Shan district". */
+function beforeKindOfPlace(tk: Tokens, i: number): boolean {
+  let next = i + 1;
+  // "the Peiho and Whangpu rivers": the first of two names before the kind.
+  if (next + 1 < tk.count && tk.formAt(next) === AND && joined(tk, i, next) && tk.has(next + 1, CAPITALISED) && joined(tk, next, next + 1)) next += 1 + 1;
+  return next < tk.count && !tk.has(i, POSSESSIVE) && joined(tk, next - 1, next) && !breakBetween(tk.text, tk.endAt(next - 1), tk.startAt(next)) &&
+    KINDS_OF_PLACE.has(tk.folded(next));
+}
+
+/** Token i follows "of" after a noun of a kind of place or of local administration: "the island of Kulangsu". */
+function afterKindOfPlace(tk: Tokens, i: number): boolean {
+  if (i < 2 || !tk.is(i - 1, OF) || !joined(tk, i - 1, i)) return false;
+  const kind = tk.folded(i - 2);
+  return (KINDS_OF_PLACE.has(kind) || LOCAL_ADMINISTRATION.has(kind)) && !tk.has(i - 2, CAPITALISED);
+}
+
 /**
  * "Dean of the Diplomatic Corps", "Dean of consular corps": a word before "of" and a corps or body names its office.
  */
@@ -606,6 +627,8 @@ function judge(
   if (coreLength === 1 && administrativePlace(tk, last)) return undefined;
   // "Dean of the Diplomatic Corps": an office.
   if (coreLength === 1 && OF_A_CORPS.test(text.slice(surnameEnd, surnameEnd + 60))) return undefined;
+  // "the Whangpu River", "the Liang Hu provinces", "the island of Kulangsu": a place named by its kind.
+  if (coreLength === 1 && (beforeKindOfPlace(tk, last) || afterKindOfPlace(tk, first))) return undefined;
   // "Minister of Hacienda", "Ministry of Fomento": the department of an office, in whatever language it is named.
   if (prev >= 0 && tk.is(prev, OF) && coreLength === 1) {
     const word = prev >= 1 ? tk.folded(prev - 1).replace(/^(?:ex|vice)-/, '') : undefined;
@@ -735,7 +758,7 @@ function addCoordinated(
       if (!nameWord(tk, ti) || tk.has(ti, ALL_CAPS) || blockedAsPlace(tk, ti) || place(tk.folded(ti)) || common(tk.folded(ti)) || derived(tk, ti)) continue;
       const glued = text.charCodeAt(tStart - 1);
       if (glued === 45 || glued === 47 || text.charCodeAt(tEnd) === 45) continue;
-      if (afterShipWord(tk, ti) || administrativePlace(tk, ti)) continue;
+      if (afterShipWord(tk, ti) || administrativePlace(tk, ti) || beforeKindOfPlace(tk, ti) || afterKindOfPlace(tk, ti)) continue;
       if (afterArticle(tk, ti) && !attributive(tk, ti)) continue;
       const closes = /^(?:\s*[,.;)]|\s+(?:and|or)\s)/.test(text.slice(tEnd, tEnd + 6));
       const joinsBefore = closes && nearBefore && LIST_GAP.test(text.slice(previous!.end, tStart));
