@@ -268,9 +268,15 @@ function readOpening(doc: TeiDocument): void {
     while (j < doc.blocks.length && (doc.blocks[j]!.kind === 'sourceNote' || doc.blocks[j]!.kind === 'runningHead') && !doc.blocks[j]!.opensEnclosure) j++;
     const title = doc.blocks[j];
     const next = doc.blocks[j + 1];
-    if (title?.kind === 'p' && title.lines.length === 1 && next && !next.opensEnclosure && next.kind !== 'noteBody' && isEnclosureTitle(plainText(title))) title.kind = 'head';
+    if (title?.kind !== 'p' || title.lines.length !== 1 || !next || next.opensEnclosure || next.kind === 'noteBody') return;
+    // Or whatever its words, where the enclosure's dateline follows it: "To Prince Ching and Li Hung-chang. Copy of
+    // note agreed upon by the Foreign Representatives." over "Peking, February 18, 1901.".
+    if (isEnclosureTitle(plainText(title)) || (next.kind === 'dateline' && !isSalutation(title) && plainText(title).length <= MAX_HEAD_OVER_DATELINE)) title.kind = 'head';
   });
 }
+
+/** The most characters of a line between an enclosure's marker and its dateline that is its head. */
+const MAX_HEAD_OVER_DATELINE = 200;
 
 /** What an enclosure's opening holds before its address: head, source lines, a number, the dateline. */
 const OPENER_KINDS: ReadonlySet<BlockKind> = new Set(['head', 'sourceNote', 'reference', 'dateline', 'runningHead', 'pageNum', 'catch']);

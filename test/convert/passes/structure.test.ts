@@ -163,6 +163,21 @@ describe('passes/structure', () => {
     });
   });
 
+  describe('enclosures', () => {
+    const covering = para('Mr. Conger to Mr. Hay.') + para('Legation of the United States,\nPeking, China, February 20, 1901.') + para('Sir: I inclose copies of the notes exchanged.') + para('I have, etc.,') + para('E. H. Conger.') + para('[Inclosure 2.]');
+    it('takes the line between an enclosure’s marker and its dateline for its head, whatever its words', () => {
+      const doc = structure(covering + para('To Prince Ching and Li Hung-chang. Copy of note agreed upon by the Foreign Representatives.') + para('Peking, February 18, 1901.') + 'Your Highness and Your Excellency: I have sent my colleagues your note.\n');
+      assert.deepEqual(kinds(doc).slice(-4), [['sourceNote', 12], ['head', 14], ['dateline', 16], ['p', 18]]);
+    });
+
+    it('but not a salutation, nor a line with no dateline under it', () => {
+      const salute = structure(covering + para('Your Highness and Your Excellency:') + para('Peking, February 18, 1901.') + 'I have sent my colleagues your note.\n');
+      assert.notEqual(salute.blocks[6]!.kind, 'head');
+      const text = structure(covering + para('To this note the Chinese plenipotentiaries replied. They said nothing more.') + 'I have sent my colleagues your note.\n');
+      assert.equal(text.blocks[6]!.kind, 'p');
+    });
+  });
+
   describe('signatures', () => {
     it('marks a name in capitals after the body as the signature', () => {
       assert.deepEqual(kinds(structure(para('Thank you for the message.') + 'HARRIMAN\n')), [['p', 1], ['signed', 3]]);
