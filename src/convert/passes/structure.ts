@@ -621,10 +621,14 @@ function findTrailingNotes(doc: TeiDocument, read: Reading): void {
   // signature ("Your Excellency: We have the honor …", "… received the following Edict:" are its paragraphs).
   const enclosureAfter = blocks.findLastIndex((b) => b.opensEnclosure) > lastEnd;
   const single = doc.kind !== 'telegram' && !enclosureAfter;
-  for (const b of blocks.slice(lastEnd + 1)) {
+  let previous: Block | undefined = blocks[lastEnd];
+  for (let i = lastEnd + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
     const text = plainText(b);
     const m = /^(\d{1,3})\.\s+\S/.exec(text);
-    if (m && (refs ??= referencedNotes(blocks.slice(0, lastEnd + 1), read)).has(m[1]!)) {
+    const before = previous;
+    if (!PAGE_MATTER.has(b.kind)) previous = b;
+    if (m && (refs ??= referencedNotes(blocks.slice(0, lastEnd + 1), read)).has(m[1]!) && !isNextListItem(m[1]!, before, blocks, i)) {
       b.kind = 'noteBody';
       b.n = m[1];
       inNotes = true;
@@ -633,6 +637,18 @@ function findTrailingNotes(doc: TeiDocument, read: Reading): void {
       b.kind = 'sourceNote';
     }
   }
+}
+
+/**
+ * "3. The conversion of the backlog …" right after "2. The restriction of …", with "3. Infra." in the footnote block
+ * below: the next item of the text's numbered list, not note 3. A note after a signature follows closer matter, a
+ * source line or another note, never the paragraph numbered one less, and the footnote block prints its number once.
+ */
+function isNextListItem(n: string, before: Block | undefined, blocks: readonly Block[], at: number): boolean {
+  if (before?.kind !== 'p' || before.n !== String(Number(n) - 1)) return false;
+  // A footnote block not yet cut into notes ("3. Infra.\n4. No copy …" in a print extraction) prints it as well.
+  for (let k = at + 1; k < blocks.length; k++) if ((blocks[k]!.kind === 'noteBody' && blocks[k]!.n === n) || noteLineMarker(blocks[k]!.lines[0] ?? '') === n) return true;
+  return false;
 }
 
 /**

@@ -233,6 +233,23 @@ describe('passes/structure', () => {
       assert.deepEqual(single.blocks.filter((b) => b.kind === 'noteBody').map((b) => b.n), ['3', '4']);
     });
 
+    it('a numbered list of a report after the covering letter’s signature stays text when the footnote block prints the number again', () => {
+      const letter = para('The Special Representative (Brown) to the Secretary of State') + para('Sir: I have the honor to submit herewith my report¹ on the mission.') + para('Very respectfully yours,') + para('Thomas Brown');
+      const report = para('Report on the Exchange Problems') + para('The principal provisions of the new system are:') + para('1. The broadening of the free market for exporters.') + para('2. The restriction of official exchange to the service of the debt.');
+      const rest = para('1. The conversion of the backlog of unpaid balances into bonds.') + para('The allocation of exchange to the oil companies is the subject of complaint.');
+      // Invented so that the list's first item meets the note's number: "1." follows no "0.", so the rule is shown on "3.".
+      const listed = letter.replace('report¹', 'report³') + report + rest.replace('1. The conversion', '3. The conversion') + '3. Infra.\n';
+      const doc = structure(listed);
+      const conversion = doc.blocks.find((b) => b.lines[0]!.startsWith('3. The conversion'))!;
+      assert.deepEqual([conversion.kind, conversion.n], ['p', '3']);
+      assert.equal(doc.blocks.find((b) => b.lines[0]!.startsWith('The allocation'))!.kind, 'p');
+      assert.deepEqual(doc.blocks.filter((b) => b.kind === 'noteBody').map((b) => [b.n, b.lines.join(' ')]), [['3', '3. Infra.']]);
+      // The note's number printed once: the note, though the paragraph right before it is numbered one less.
+      const noted = structure(letter.replace('report¹', 'report³') + para('2. A paragraph numbered two.') + para('3. Infra.') + 'An unnumbered remark on the notes.\n');
+      assert.deepEqual(noted.blocks.filter((b) => b.kind === 'noteBody').map((b) => [b.n, b.lines.join(' ')]), [['3', '3. Infra.']]);
+      assert.equal(noted.blocks.at(-1)!.kind, 'sourceNote');
+    });
+
     it('makes a paragraph wholly in brackets after the closer an editor’s note, not a second paper’s text', () => {
       const letter = para('Mr. Hay to Mr. Choate.') + para('Sir: I have the honor to inclose a copy of the note.') + para('I have, etc.,') + para('John Hay.');
       const doc = structure(letter + '[A similar note, mutatis mutandis, was addressed on the same day to the German chargé.]\n');
