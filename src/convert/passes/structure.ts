@@ -6,7 +6,7 @@
  */
 import type { Block, BlockKind, TeiDocument } from '../../model/document.js';
 import type { DocumentPass } from '../pass.js';
-import { blockText, plainText, sliceLines } from '../readers/blocks.js';
+import { blockText, joinLines, plainText, sliceLines } from '../readers/blocks.js';
 import { isClassification } from '../rules/classification.js';
 import { isTurnOver } from '../rules/turn-over.js';
 import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
@@ -318,7 +318,10 @@ function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
   const blocks = doc.blocks;
   // Most documents end in no block that opens with a note's marker: then nothing splits, whatever the text refers to,
   // and the references of every block are not read for it.
-  const lastBlock = blocks[blocks.length - 1];
+  // A quoted paragraph may end the block, after the note that quotes it (see below).
+  let lastAt = blocks.length - 1;
+  while (lastAt > 0 && opensWithQuotation(blocks[lastAt]!)) lastAt--;
+  const lastBlock = blocks[lastAt];
   if (!lastBlock || (lastBlock.kind === 'noteBody' && !lastBlock.n) || !SPLIT_KINDS.has(lastBlock.kind) || !opensWithNoteLine(lastBlock)) return;
   const referenced = new Set<string>();
   for (const b of blocks) {
@@ -329,15 +332,31 @@ function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
   if (referenced.size === 0) return;
   let start = blocks.length;
   const parts: Block[][] = [];
+  // Quoted paragraphs after the block the walk stands at, waiting for the note that quotes them.
+  let quoted: Block[] = [];
   while (start > 0) {
     const b = blocks[start - 1]!;
     if (b.kind === 'noteBody' && !b.n) break;
     // Short note lines ("61. Post, p. 210." / "62. Post, p. 216.") have the look of marginalia: their markers decide.
     const split = SPLIT_KINDS.has(b.kind) ? splitFootnoteBlock(b, referenced) : undefined;
-    if (!split || continuesNumberedParagraphs(split, blocks[start - 2], parts)) break;
+    if (!split) {
+      if (!opensWithQuotation(b)) break;
+      quoted.unshift(b);
+      start--;
+      continue;
+    }
+    if (continuesNumberedParagraphs(split, blocks[start - 2], parts)) break;
+    if (quoted.length > 0) {
+      const note = split[split.length - 1]!;
+      if (note.kind !== 'noteBody' || !introducesQuotation(note)) break;
+      split[split.length - 1] = quoted.reduce<Block>((into, q) => ({ ...into, ...joinLines(into, q), inlines: [] }), note);
+      quoted = [];
+    }
     parts.unshift(split);
     start--;
   }
+  // Quoted paragraphs no note introduced stay what they were.
+  start += quoted.length;
   if (parts.length === 0) return;
   const notes = parts.flat();
   for (const n of notes) {
@@ -345,6 +364,20 @@ function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
     if (n.kind === 'noteBody') takeNoteMarker(n);
   }
   doc.blocks = [...blocks.slice(0, start), ...notes];
+}
+
+/**
+ * A note that quotes a letter ends its own text with a colon ("… under date of August 21, as follows:—"), and a
+ * print extraction may set the quotation ("“Around August 10 the peso …") as a paragraph of its own: a paragraph that
+ * opens with a quotation mark right after such a note, in the footnote block, is that note's text.
+ */
+function opensWithQuotation(b: Block): boolean {
+  return SPLIT_KINDS.has(b.kind) && b.kind !== 'noteBody' && /^["“‘]/.test(b.lines[0]!.trim());
+}
+
+/** A note whose text ends with a colon, with or without a dash ("as follows:", "as follows:—"). */
+function introducesQuotation(note: Block): boolean {
+  return /:\s*[—–-]?$/.test(note.lines[note.lines.length - 1]!.trim());
 }
 
 /**

@@ -127,3 +127,17 @@ export function sliceLines(block: Block, from: number, to = block.lines.length):
   const pageBreaks = block.pageBreaks?.filter((b) => b.at >= from && b.at < to).map((b) => ({ ...b, at: b.at - from }));
   return { lines, line: pieces[0]![0]!.line, endLine: pieces[pieces.length - 1]!.at(-1)!.line, column, pieces, pageBreaks: pageBreaks && pageBreaks.length > 0 ? pageBreaks : undefined };
 }
+
+/**
+ * The lines of `first` and then of `second` as the fields of one block (what {@link sliceLines} cut, put together
+ * again): each piece of text keeps its source position, and page breaks inside `second` keep their place.
+ */
+export function joinLines(first: Block, second: Block): Pick<Block, 'lines' | 'line' | 'endLine' | 'column' | 'pieces' | 'pageBreaks'> {
+  const lines = [...first.lines, ...second.lines];
+  // Without pieces line i is source line `line + i`: the two blocks need them unless the second follows on the next line.
+  const adjacent = !first.pieces && !second.pieces && second.line === first.endLine + 1 && second.column === 1 && first.endLine === first.line + first.lines.length - 1;
+  const piecesOf = (b: Block): NonNullable<Block['pieces']> => b.pieces ?? b.lines.map((_, i) => [{ offset: 0, line: b.line + i, column: i === 0 ? b.column : 1 }]);
+  const pieces = adjacent ? undefined : [...piecesOf(first), ...piecesOf(second)];
+  const pageBreaks = [...(first.pageBreaks ?? []), ...(second.pageBreaks ?? []).map((b) => ({ ...b, at: b.at + first.lines.length }))];
+  return { lines, line: first.line, endLine: second.endLine, column: first.column, pieces, pageBreaks: pageBreaks.length > 0 ? pageBreaks : undefined };
+}

@@ -250,6 +250,28 @@ describe('passes/structure', () => {
       assert.equal(noted.blocks.at(-1)!.kind, 'sourceNote');
     });
 
+    it('a quoted paragraph after a note that ends with a colon is that note’s text, and only then', () => {
+      const letter = para('The Consul (Lane) to the Secretary of State') + para('Sir: The market¹ has moved, as the agent reports.² The rest is quiet.') + para('Very respectfully yours,') + para('Arthur Lane');
+      const notes = '1. Post, p. 12.\n2. The agent wrote from Lima on May 3 as follows:—\n\n“Around May 1 the sol rose sharply in the open market.”\n';
+      const doc = structure(letter + notes);
+      assert.deepEqual(doc.blocks.filter((b) => b.kind === 'noteBody').map((b) => [b.n, b.lines.join(' | ')]), [
+        ['1', '1. Post, p. 12.'],
+        ['2', '2. The agent wrote from Lima on May 3 as follows:— | “Around May 1 the sol rose sharply in the open market.”'],
+      ]);
+      assert.equal(doc.blocks.filter((b) => b.kind === 'noteBody').at(-1)!.endLine, 12);
+      // Between two note blocks as well, when the notes after it are referred to.
+      const between = structure(letter.replace('The rest', 'The rest³') + notes + para('') + '3. Not printed.\n');
+      assert.deepEqual(between.blocks.filter((b) => b.kind === 'noteBody').map((b) => [b.n, b.lines.length]), [['1', 1], ['2', 2], ['3', 1]]);
+      // A note that does not introduce a quotation takes no quoted paragraph after it: the paragraph stays a block
+      // of its own, and the footnote block above it is left to the later reading of trailing notes.
+      const unintroduced = structure(letter + notes.replace('as follows:—', 'in a letter.'));
+      assert.ok(unintroduced.blocks.filter((b) => b.kind === 'noteBody').every((b) => !b.lines.join(' ').includes('Around May 1')));
+      assert.deepEqual([unintroduced.blocks.at(-1)!.kind, unintroduced.blocks.at(-1)!.lines], ['sourceNote', ['“Around May 1 the sol rose sharply in the open market.”']]);
+      // Nor does a quoted paragraph of the text, with no note before it.
+      const text = structure(para('Sir: The agent wrote as follows:') + '“Around May 1 the sol rose sharply in the open market.”\n');
+      assert.equal(text.blocks.filter((b) => b.kind === 'noteBody').length, 0);
+    });
+
     it('makes a paragraph wholly in brackets after the closer an editor’s note, not a second paper’s text', () => {
       const letter = para('Mr. Hay to Mr. Choate.') + para('Sir: I have the honor to inclose a copy of the note.') + para('I have, etc.,') + para('John Hay.');
       const doc = structure(letter + '[A similar note, mutatis mutandis, was addressed on the same day to the German chargé.]\n');

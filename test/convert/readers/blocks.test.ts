@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { deserialize, serialize } from 'node:v8';
 import type { Block, SourceText } from '../../../src/model/document.js';
-import { blockText, firstColumn, foldSpaces, forgetBlockText, plainText, readBlocks } from '../../../src/convert/readers/blocks.js';
+import { blockText, firstColumn, foldSpaces, forgetBlockText, joinLines, plainText, readBlocks, sliceLines } from '../../../src/convert/readers/blocks.js';
 import { splitLines } from '../../../src/convert/readers/decode.js';
 
 function source(text: string): SourceText {
@@ -168,5 +168,26 @@ describe('readers/blocks: foldSpaces (property)', () => {
     );
     const even = 'one two three';
     assert.equal(foldSpaces(even), even);
+  });
+
+  describe('joinLines', () => {
+    const block = (line: number, lines: string[], extra: Partial<Block> = {}): Block => ({ kind: 'p', line, endLine: line + lines.length - 1, lines, column: 1, inlines: [], ...extra });
+
+    it('joins a block and the one on the next line without pieces: line i is still source line line + i', () => {
+      const joined = joinLines(block(4, ['a', 'b']), block(6, ['c']));
+      assert.deepEqual([joined.line, joined.endLine, joined.lines, joined.pieces, joined.pageBreaks], [4, 6, ['a', 'b', 'c'], undefined, undefined]);
+    });
+
+    it('keeps each line’s source position across a gap, and a page break inside the second block on its own line', () => {
+      const head = block(20, ['PAGE HEAD'], { kind: 'runningHead' });
+      const second = block(9, ['c', 'd'], { column: 3, pieces: [[{ offset: 0, line: 9, column: 3 }], [{ offset: 0, line: 12, column: 1 }]], endLine: 12, pageBreaks: [{ at: 1, offset: 0, head }] });
+      const joined = joinLines(block(4, ['a', 'b']), second);
+      assert.deepEqual([joined.line, joined.endLine, joined.column], [4, 12, 1]);
+      assert.deepEqual(joined.pieces!.map((p) => p.map((x) => [x.line, x.column])), [[[4, 1]], [[5, 1]], [[9, 3]], [[12, 1]]]);
+      assert.deepEqual(joined.pageBreaks!.map((b) => [b.at, b.head.lines[0]]), [[3, 'PAGE HEAD']]);
+      // What sliceLines cuts off the joined block is the second block again.
+      const again = sliceLines({ ...block(4, []), ...joined }, 2);
+      assert.deepEqual([again.line, again.endLine, again.lines, again.pageBreaks?.map((b) => b.at)], [9, 12, ['c', 'd'], [1]]);
+    });
   });
 });
