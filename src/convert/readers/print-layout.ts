@@ -87,7 +87,7 @@ export function wrapWidth(lines: LineList): number | undefined {
 }
 
 /** A line that starts an item of its own: a note or list number, a bracketed number, an opening quote. */
-const ITEM_START = /^(?:\d{1,3}[a-z]?\.\s|\(\d{1,3}\)|[IVXL]+\.\s|Art\.\s|[“"]|\[)/u;
+const ITEM_START = /^(?:\d{1,3}[a-z]?\.\s|[*†‡§ǁ‖¶]{1,3}\.\s|\(\d{1,3}\)|[IVXL]+\.\s|Art\.\s|[“"]|\[)/u;
 
 /**
  * True when the break after physical line `a` is a wrap, not a line break of the text: the next line's first
@@ -100,7 +100,7 @@ export function isWrap(a: string, b: string, width: number): boolean {
   const end = a.trimEnd();
   const start = b.trimStart();
   // "… as follows:" over a capitalised line is a quotation or list set on its own lines.
-  return !((/[.:—]$/.test(end) && ITEM_START.test(start)) || (end.endsWith(':') && /^\p{Lu}/u.test(start)));
+  return !((/[.:—]\]?$/.test(end) && ITEM_START.test(start)) || (end.endsWith(':') && /^\p{Lu}/u.test(start)));
 }
 
 /**

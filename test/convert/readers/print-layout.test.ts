@@ -45,6 +45,12 @@ describe('readers/print-layout', () => {
     assert.ok(!isWrap('a'.repeat(55) + ' p. 4.', '2. Not printed.', 60));
     assert.ok(!isWrap('a'.repeat(50) + ' as follows:', 'Immediately order', 60));
     assert.ok(isWrap('a'.repeat(50) + ' as follows:', 'that the', 60));
+    // A note marked with a symbol, after a note that ends in an editor's bracket.
+    assert.ok(!isWrap('a'.repeat(40) + ' [Footnote in the original.]', '§. These views', 60));
+    assert.ok(!isWrap('a'.repeat(50) + ' p. 4.', '†. Not printed.', 60));
+    // A bracket that closes no sentence, or a symbol that is no marker, is a wrap as before.
+    assert.ok(isWrap('a'.repeat(45) + ' [the original]', '§. These views', 60));
+    assert.ok(isWrap('a'.repeat(55) + ' p. 4.]', '§ 12 of the act', 60));
   });
 
   it('joins a hyphenated word as the text writes it elsewhere', () => {
