@@ -388,8 +388,17 @@ function introducesQuotation(note: Block): boolean {
  */
 function continuesNumberedParagraphs(split: readonly Block[], before: Block | undefined, after: readonly Block[][]): boolean {
   const n = split.length === 1 ? split[0]!.n : undefined;
-  if (!n || !/^\d+$/.test(n) || before?.kind !== 'p' || before.n !== String(Number(n) - 1)) return false;
+  if (!n || !/^\d+$/.test(n) || !followsParagraphNumbered(before, n)) return false;
   return after.some((part) => part.some((x) => x.n === n));
+}
+
+/**
+ * True when `before` is the text's paragraph numbered one less than `n`: the first half of the test by which a
+ * numbered block is the text's next paragraph rather than note `n` (the footnote block's split and the trailing notes
+ * both ask it; the second half, where the note number is printed again, depends on how far each has cut the notes).
+ */
+function followsParagraphNumbered(before: Block | undefined, n: string): boolean {
+  return before?.kind === 'p' && before.n === String(Number(n) - 1);
 }
 
 /**
@@ -678,7 +687,7 @@ function findTrailingNotes(doc: TeiDocument, read: Reading): void {
  * source line or another note, never the paragraph numbered one less, and the footnote block prints its number once.
  */
 function isNextListItem(n: string, before: Block | undefined, blocks: readonly Block[], at: number): boolean {
-  if (before?.kind !== 'p' || before.n !== String(Number(n) - 1)) return false;
+  if (!followsParagraphNumbered(before, n)) return false;
   // A footnote block not yet cut into notes ("3. Infra.\n4. No copy …" in a print extraction) prints it as well.
   for (let k = at + 1; k < blocks.length; k++) if ((blocks[k]!.kind === 'noteBody' && blocks[k]!.n === n) || noteLineMarker(blocks[k]!.lines[0] ?? '') === n) return true;
   return false;
