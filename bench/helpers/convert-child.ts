@@ -1,7 +1,7 @@
 /**
  * One conversion measured in a process of its own, for bench/convert-scale.bench.ts: `node convert-child.js
  * chancery|naive FILE OUTDIR` converts FILE into OUTDIR and prints one line of JSON with the CPU and wall time it
- * took, the documents written and the process's peak RSS (with the CLI's limit on heap growth, src/cli/heap-growth.ts) (which a parent cannot read of a child it spawned
+ * took, the documents written and the process's peak RSS (with the CLI's V8 flags: src/cli/heap-growth.ts, src/cli/optimisation-budget.ts) (which a parent cannot read of a child it spawned
  * synchronously). `chancery` is what `chancery convert FILE --out OUTDIR --jobs 1` does; `naive` the reference: the
  * floor any converter pays (read, cut at blank lines, build XML with xmlbuilder2, write), one document per 100
  * paragraphs.
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { create } from 'xmlbuilder2';
 import { convertFiles } from '../../src/build/convert-files.js';
 import { limitHeapGrowth } from '../../src/cli/heap-growth.js';
+import { raiseOptimisationBudget } from '../../src/cli/optimisation-budget.js';
 
 export interface ChildMeasure {
   cpuSeconds: number;
@@ -39,7 +40,10 @@ async function main(): Promise<void> {
   const [mode, file, outDir] = process.argv.slice(2);
   if (!file || !outDir || (mode !== 'chancery' && mode !== 'naive')) throw new Error('usage: convert-child.js chancery|naive FILE OUTDIR');
   // As the CLI does.
-  if (mode === 'chancery') limitHeapGrowth();
+  if (mode === 'chancery') {
+    limitHeapGrowth();
+    raiseOptimisationBudget();
+  }
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
   let documents: number;
