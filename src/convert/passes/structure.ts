@@ -6,7 +6,7 @@
  */
 import type { Block, BlockKind, TeiDocument } from '../../model/document.js';
 import type { DocumentPass } from '../pass.js';
-import { blockText, joinLines, plainText, sliceLines } from '../readers/blocks.js';
+import { blockText, joinLines, lineFeature, linesPlainText, plainText, sliceLines } from '../readers/blocks.js';
 import { isClassification } from '../rules/classification.js';
 import { isTurnOver } from '../rules/turn-over.js';
 import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
@@ -18,7 +18,7 @@ import { isBracketedLine, readSourceLine } from '../rules/source-note.js';
 import { findEnclosures, isEnclosureTitle } from '../rules/enclosures.js';
 import { isAddressOver } from '../rules/unmarked-enclosures.js';
 import { isSalutation, isSalutationLine } from '../rules/salutation.js';
-import { readDatelineBlock } from '../rules/dateline-block.js';
+import { datelineBlockOf } from '../rules/dateline-block.js';
 import { lineWithoutNotes, nonDigitCharsExceed, noteRefNumbers, openingNoteRef, parseBlock, takeNoteMarker, takeParagraphNumber, textWithoutNotes, wordsHold } from '../readers/inline.js';
 
 interface Recognised {
@@ -29,13 +29,16 @@ interface Recognised {
 type Recogniser = (block: Block, text: string) => Recognised | undefined;
 
 
+/** The dateline the block's text is (`parseDateline` of its plain text), read once for the recognisers that ask. */
+const datelineOfText = lineFeature((lines) => parseDateline(linesPlainText(lines)));
+
 const ROMAN = /^(?=[IVXLC])C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$/;
 
 const recognisers: Record<string, Recogniser> = {
-  sentLine: (b, t) => (b.lines.length === 1 && parseDateline(t)?.sent ? { kind: 'sent' } : undefined),
+  sentLine: (b) => (b.lines.length === 1 && datelineOfText(b.lines)?.sent ? { kind: 'sent' } : undefined),
   classification: (_b, t) => (isClassification(t) ? { kind: 'classification' } : undefined),
   dateline: (b, t) => {
-    if (b.lines.length <= 2 && parseDateline(t)) return { kind: 'dateline' };
+    if (b.lines.length <= 2 && datelineOfText(b.lines)) return { kind: 'dateline' };
     // "Moscow, December 23, 1941—noon." followed by "[Received December 24—2:10 p.m.]": two or three lines, asked
     // before every block's lines are copied.
     if (b.lines.length < 2 || b.lines.length > 3) return undefined;
@@ -448,7 +451,7 @@ function splitTrailingLine(block: Block): Block[] | undefined {
   const catchword = recognisers.catchword!(block, last.trim());
   if (!catchword && (!parsed || parsed.sent || parsed.place)) return undefined;
   // "53 Harley Street, London," over "March 14, 1859.": the address the date belongs to, one dateline.
-  if (!catchword && readDatelineBlock(block.lines)?.dateline) return undefined;
+  if (!catchword && datelineBlockOf(block.lines)?.dateline) return undefined;
   return reread([
     { ...block, ...sliceLines(block, 0, block.lines.length - 1) },
     { ...block, ...sliceLines(block, block.lines.length - 1), kind: 'p', inlines: [] },

@@ -55,6 +55,8 @@ const TEXTS = Symbol('texts of these lines');
 interface LineTexts {
   joined: string | undefined;
   plain: string | undefined;
+  /** What rules read from these lines (see {@link lineFeature}), by slot; absent until one is asked. */
+  features: unknown[] | undefined;
 }
 type LinesWithTexts = string[] & { [TEXTS]?: LineTexts };
 
@@ -62,7 +64,7 @@ function textsOf(lines: string[]): LineTexts {
   const withTexts = lines as LinesWithTexts;
   let texts = withTexts[TEXTS];
   if (texts === undefined) {
-    texts = { joined: undefined, plain: undefined };
+    texts = { joined: undefined, plain: undefined, features: undefined };
     Object.defineProperty(lines, TEXTS, { value: texts });
   }
   return texts;
@@ -78,11 +80,16 @@ export function foldSpaces(text: string): string {
 
 /** The block's lines joined with single spaces, trimmed: what classifiers look at. */
 export function blockText(block: Block): string {
-  const texts = textsOf(block.lines);
+  return linesText(block.lines);
+}
+
+/** {@link blockText} of a block's lines: for a rule that reads lines alone (see {@link lineFeature}). */
+export function linesText(lines: string[]): string {
+  const texts = textsOf(lines);
   let text = texts.joined;
   if (text === undefined) {
     // A line already spaced singly is its own text, not a copy: the texts of a whole source are asked for at once.
-    const joined = block.lines.length === 1 ? block.lines[0]! : block.lines.join(' ');
+    const joined = lines.length === 1 ? lines[0]! : lines.join(' ');
     text = foldSpaces(joined).trim();
     texts.joined = text;
   }
@@ -99,14 +106,44 @@ export function forgetBlockText(block: Block): void {
   if (texts === undefined) return;
   texts.joined = undefined;
   texts.plain = undefined;
+  texts.features = undefined;
+}
+
+/** A feature read and found to be undefined (a slot never read holds `undefined` itself). */
+const NOTHING = Symbol('read: nothing');
+let featureSlots = 0;
+
+/**
+ * A question about a block's lines that several rules ask (is it a signature block, a dateline block, a closing
+ * formula?), answered once and kept beside the block's texts: `read` runs the first time a rule asks about these
+ * lines, and every later ask, by any rule, in any pass, gets that answer. `read` must depend on the lines alone
+ * (not on the block's kind, nor on its neighbours) and its answer must not be changed by those who ask: it is
+ * shared. A block whose lines are replaced (cut, split, joined) is a new array, asked afresh.
+ */
+export function lineFeature<T>(read: (lines: string[]) => T): (lines: string[]) => T {
+  const slot = featureSlots++;
+  return (lines) => {
+    const texts = textsOf(lines);
+    const features = (texts.features ??= []);
+    const kept = features[slot];
+    if (kept !== undefined) return (kept === NOTHING ? undefined : kept) as T;
+    const found = read(lines);
+    features[slot] = found === undefined ? NOTHING : found;
+    return found;
+  };
 }
 
 /** The block's text without the source's bold/italic markers, for classification. */
 export function plainText(block: Block): string {
-  const texts = textsOf(block.lines);
+  return linesPlainText(block.lines);
+}
+
+/** {@link plainText} of a block's lines: for a rule that reads lines alone (see {@link lineFeature}). */
+export function linesPlainText(lines: string[]): string {
+  const texts = textsOf(lines);
   let text = texts.plain;
   if (text === undefined) {
-    const joined = blockText(block);
+    const joined = linesText(lines);
     text = joined.includes('*') ? joined.replace(/\*+/g, '').trim() : joined;
     texts.plain = text;
   }

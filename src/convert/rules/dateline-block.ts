@@ -3,6 +3,7 @@
  * "Commissioner of the United States to China,"), the place-and-date line with its time of day, and the receipt
  * line an edition prints under it ("[Received April 8, 7.45 p.m.]"). Also "[undated]", which says there is no date.
  */
+import { lineFeature } from '../readers/blocks.js';
 import { parseDateline, type Dateline } from './dateline.js';
 import { parseReceivedLine, type ReceiptLine } from './received.js';
 
@@ -57,3 +58,6 @@ export function readDatelineBlock(lines: readonly string[]): DatelineBlock | und
   if (received) out.received = received;
   return out;
 }
+
+/** {@link readDatelineBlock} of a block's lines, read once for every rule that asks (readers/blocks.ts, `lineFeature`). */
+export const datelineBlockOf: (lines: string[]) => DatelineBlock | undefined = lineFeature(readDatelineBlock);

@@ -5,9 +5,9 @@
  */
 import type { Block, BlockKind } from '../../model/document.js';
 import { blockText } from '../readers/blocks.js';
-import { readDatelineBlock } from './dateline-block.js';
-import { readFootAddress } from './letter-parties.js';
-import { isClosingFormula, isCountersignature, isSignedName, MAX_CLOSING_CHARS, MAX_SIGNATURE_LINES, readSignatureBlock } from './signature.js';
+import { datelineBlockOf } from './dateline-block.js';
+import { footAddressOf } from './letter-parties.js';
+import { isClosingFormula, isClosingFormulaBlock, isCountersignature, isSignedName, MAX_CLOSING_CHARS, MAX_SIGNATURE_LINES, readSignatureBlock, signatureBlockOf } from './signature.js';
 
 /** A decision about one block: its new kind, or its split into a closing and a signature. */
 export type EndDecision = { index: number; kind: BlockKind } | { index: number; split: { closingLines: number } };
@@ -33,9 +33,9 @@ export function readDocumentEnd(blocks: readonly Block[], from: number, to: numb
     const b = blocks[i]!;
     if (b.kind === 'p' && isCountersignature(b.lines)) {
       out.push({ index: i, kind: 'signed' });
-    } else if (b.kind === 'dateline' || (b.kind === 'p' && readDatelineBlock(b.lines)?.dateline)) {
+    } else if (b.kind === 'dateline' || (b.kind === 'p' && datelineBlockOf(b.lines)?.dateline)) {
       if (b.kind !== 'dateline') out.push({ index: i, kind: 'dateline' });
-    } else if ((b.kind === 'p' || b.kind === 'address') && readFootAddress(b.lines)) {
+    } else if ((b.kind === 'p' || b.kind === 'address') && footAddressOf(b.lines)) {
       if (b.kind !== 'address') out.push({ index: i, kind: 'address' });
     } else break;
     i--;
@@ -66,10 +66,10 @@ export function readDocumentEnd(blocks: readonly Block[], from: number, to: numb
     if (last.kind === 'closing') return out;
   }
   if (last.kind !== 'p' && last.kind !== 'address') return out;
-  const signature = readSignatureBlock(last.lines);
+  const signature = signatureBlockOf(last.lines);
   if (!signature) return out;
   const before = i - 1 >= from ? blocks[i - 1] : undefined;
-  const closingBefore = !!before && (before.kind === 'closing' || (before.kind === 'p' && isClosingFormula(blockText(before))));
+  const closingBefore = !!before && (before.kind === 'closing' || (before.kind === 'p' && isClosingFormulaBlock(before.lines)));
   if (!closingBefore && signature.length === 1 && looksLikeProseWord(last)) return out;
   // A signature needs a closing formula or text before it: a document that is only a name (or a salutation and
   // a word) is not signed.
@@ -80,7 +80,7 @@ export function readDocumentEnd(blocks: readonly Block[], from: number, to: numb
 
   function markClosing(k: number): void {
     const b = blocks[k];
-    if (b && k >= from && b.kind === 'p' && isClosingFormula(blockText(b))) out.push({ index: k, kind: 'closing' });
+    if (b && k >= from && b.kind === 'p' && isClosingFormulaBlock(b.lines)) out.push({ index: k, kind: 'closing' });
   }
 }
 
@@ -118,8 +118,8 @@ export function readClosedSignatures(blocks: readonly Block[], from: number, to:
     if (b.kind !== 'p') continue;
     // The closing before is asked first: it is the cheaper question, and most paragraphs follow none.
     if (before.kind === 'closing') {
-      if (readSignatureBlock(b.lines)) out.push({ index: i, kind: 'signed' });
-    } else if (before.kind === 'p' && isClosingFormula(blockText(before)) && readSignatureBlock(b.lines)) {
+      if (signatureBlockOf(b.lines)) out.push({ index: i, kind: 'signed' });
+    } else if (before.kind === 'p' && isClosingFormulaBlock(before.lines) && signatureBlockOf(b.lines)) {
       out.push({ index: i - 1, kind: 'closing' }, { index: i, kind: 'signed' });
     }
   }

@@ -6,9 +6,9 @@
  */
 import type { Block, BlockKind } from '../../model/document.js';
 import { blockText } from '../readers/blocks.js';
-import { readDatelineBlock } from './dateline-block.js';
+import { datelineBlockOf } from './dateline-block.js';
 import { parseYearlessDateline } from './dateline.js';
-import { readRunningHeading } from './heading-parties.js';
+import { runningHeadingOf } from './heading-parties.js';
 import { readMemoHeader } from './memo-header.js';
 import { readSourceLine } from './source-note.js';
 
@@ -52,7 +52,7 @@ export function readDocumentOpening(blocks: readonly Block[], from = 0): Opening
       out.push({ index: i, kind: 'reference' });
       continue;
     }
-    const dateline = readDatelineBlock(b.lines);
+    const dateline = datelineBlockOf(b.lines);
     // "Washington, September 29.": a telegram's dateline that leaves the year to the volume's order.
     if ((dateline && (dateline.dateline || dateline.undated)) || (b.lines.length === 1 && parseYearlessDateline(text))) {
       if (b.kind !== 'dateline') out.push({ index: i, kind: 'dateline' });
@@ -79,6 +79,6 @@ function isHeading(block: Block): boolean {
   if (block.lines.length > 3) return false;
   const text = blockText(block);
   if (text.length > 300 || /(?<!\b(?:Mr|Mrs|Dr|M|St|Messrs|Gen|Col|Capt|No|Jr|\p{Lu}))[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(text)) return false;
-  const reading = readRunningHeading(text);
+  const reading = runningHeadingOf(block.lines);
   return !!reading && (reading.sender.length > 0 || reading.addressees.length > 0 || !!reading.author || !!reading.kind);
 }

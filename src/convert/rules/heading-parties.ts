@@ -7,7 +7,7 @@
  * institution, or a group of office holders addressed together. Headings in capitals ("J. V. STALIN TO
  * F. ROOSEVELT") are `parties.ts`'s business.
  */
-import { foldSpaces } from '../readers/blocks.js';
+import { foldSpaces, lineFeature, linesText } from '../readers/blocks.js';
 
 /** One sender or addressee as a heading names it. */
 export interface PartyReading {
@@ -227,7 +227,7 @@ const SPACE = /^\s$/;
 
 /** One phrase naming one or more parties ("Prince Ching and Li Hung-chang"). */
 export function partiesOf(phrase: string): PartyReading[] {
-  const p = phrase.replace(/^[\s,]+|[\s,.;:]+$/g, '');
+  const p = trimPhrase(phrase);
   if (!p) return [];
   if (namesSeveral(p)) return [{ kind: 'group', name: stripArticle(p) }];
   // "Prince Ching and Li Hung-chang": two persons; "the Secretary of State and the Secretary of War": two offices.
@@ -247,13 +247,70 @@ export function partiesOf(phrase: string): PartyReading[] {
 function namesSeveral(phrase: string): boolean {
   if (/\(/.test(phrase)) return false;
   if (PLURAL_OFFICES.test(phrase)) return true;
-  for (const w of phrase.split(/\s+/)) {
-    if (!/^\p{Lu}/u.test(w)) continue;
-    const key = w.toLowerCase().replace(/[,;:]$/, '');
-    const singular = key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : undefined;
-    if (singular && (OFFICES.has(singular) || INSTITUTIONS.has(singular))) return true;
+  return someCapitalisedWord(phrase, isPluralOfficeOrBody);
+}
+
+function isPluralOfficeOrBody(w: string): boolean {
+  const key = w.toLowerCase().replace(/[,;:]$/, '');
+  const singular = key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : undefined;
+  return !!singular && (OFFICES.has(singular) || INSTITUTIONS.has(singular));
+}
+
+/** A word (a run of what is not white space, as `split(/\s+/)` cuts) that opens with a capital. */
+const CAPITALISED_WORD = /(?<!\S)\p{Lu}\S*/gu;
+
+/** A word of a phrase, as `split(/\s+/)` cuts it (the empty pieces at the ends left out). */
+const WORD_OF_PHRASE = /\S+/g;
+
+/**
+ * `phrase.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && test(w))`, the capitalised words found by an expression
+ * and the walk stopped at the first that passes: a long sentence read as a heading is not cut into all its words.
+ */
+export function someCapitalisedWord(phrase: string, test: (word: string) => boolean): boolean {
+  return someMatch(CAPITALISED_WORD, phrase, test);
+}
+
+/** `phrase.split(/\s+/).some(test)` for a test that no empty word passes, stopped at the first word that passes. */
+export function someWord(phrase: string, test: (word: string) => boolean): boolean {
+  return someMatch(WORD_OF_PHRASE, phrase, test);
+}
+
+function someMatch(words: RegExp, phrase: string, test: (word: string) => boolean): boolean {
+  words.lastIndex = 0;
+  for (let m = words.exec(phrase); m; m = words.exec(phrase)) {
+    if (test(m[0])) {
+      words.lastIndex = 0;
+      return true;
+    }
   }
   return false;
+}
+
+/**
+ * `phrase.replace(/^[\s,]+|[\s,.;:]+$/g, '')`, read from both ends: the expression's second branch was tried at
+ * every character of a long phrase.
+ */
+export function trimPhrase(phrase: string): string {
+  let start = 0;
+  while (start < phrase.length && isLeadingJunk(phrase.charCodeAt(start))) start++;
+  let end = phrase.length;
+  while (end > start && isTrailingJunk(phrase.charCodeAt(end - 1))) end--;
+  return start === 0 && end === phrase.length ? phrase : phrase.slice(start, end);
+}
+
+function isLeadingJunk(code: number): boolean {
+  return code === 0x2c || isSpaceCode(code);
+}
+
+function isTrailingJunk(code: number): boolean {
+  return code === 0x2c || code === 0x2e || code === 0x3b || code === 0x3a || isSpaceCode(code);
+}
+
+/** `\s` of a regular expression, for one UTF-16 code unit (white space and line terminators, all in the BMP). */
+function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function stripArticle(s: string): string {
@@ -275,10 +332,10 @@ const PHRASE_WORDS = new Set(
  * prose in it ("Prime Minister asked me this morning to convey") names no party.
  */
 export function partyOf(phrase: string): PartyReading | undefined {
-  const p = stripArticle(phrase.replace(/^[\s,]+|[\s,.;:]+$/g, ''));
+  const p = stripArticle(trimPhrase(phrase));
   if (!p) return undefined;
   // A bracketed name makes the phrase a person's office, whatever misprint stands in it ("Consul General al Moscow").
-  if (!/\([^()]+\)/.test(p) && p.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !PHRASE_WORDS.has(w.toLowerCase().replace(/[,;:.]+$/, '')))) return undefined;
+  if (!/\([^()]+\)/.test(p) && holdsProseWord(p)) return undefined;
   // "Ambassador in Russia (Francis)", "Minister in Switzerland (Wilson), at Geneva", "Chairman, Council Committee … (Castillo Najera)".
   const bracketed = /^(.*?)\s*\(([^()]+)\)(.*)$/.exec(p);
   if (bracketed && /^\p{Lu}/u.test(bracketed[2]!.trim())) {
@@ -318,6 +375,18 @@ export function partyOf(phrase: string): PartyReading | undefined {
   // Capitalised words alone, none of them an office or an institution: a name ("Li Hung-chang", "Stalin").
   if (isBareName(p)) return { kind: 'person', name: p };
   return { kind: 'office', office: p };
+}
+
+/**
+ * A word in lower case that no party's phrase holds ("asked", "convey"): `split(/\s+/).some(…)`, stopping at the
+ * first such word instead of cutting a long sentence into all its words.
+ */
+function holdsProseWord(p: string): boolean {
+  return someWord(p, isProseWord);
+}
+
+function isProseWord(w: string): boolean {
+  return /^\p{Ll}/u.test(w) && !PHRASE_WORDS.has(w.toLowerCase().replace(/[,;:.]+$/, ''));
 }
 
 /** The name words that end an office phrase, after an office word ("Acting Secretary Hill" → Hill). */
@@ -384,3 +453,9 @@ export function mostlyCapitals(text: string): boolean {
   }
   return upper >= 0.75 * letters;
 }
+
+/**
+ * {@link readRunningHeading} of a block's text, read once for every rule that asks (readers/blocks.ts,
+ * `lineFeature`). The text with or without its stars reads the same: the reading takes them out with the note markers.
+ */
+export const runningHeadingOf: (lines: string[]) => HeadingReading | undefined = lineFeature((lines) => readRunningHeading(linesText(lines)));

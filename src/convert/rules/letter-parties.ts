@@ -5,7 +5,7 @@
  * Washington"). What a salutation gives is inferred (it says how the writer addressed someone, not who received the
  * letter); an address at the foot is stated.
  */
-import { foldSpaces } from '../readers/blocks.js';
+import { foldSpaces, lineFeature } from '../readers/blocks.js';
 import type { PartyReading } from './heading-parties.js';
 
 /** Salutations that name nobody: "Sir:", "Dear Sir,", "Gentlemen:", "Your Excellency:", "Excellency,". */
@@ -59,3 +59,6 @@ export function readFootAddress(lines: readonly string[]): PartyReading | undefi
   const office = (rest.length > 0 ? rest.join(', ') : ls[1])?.replace(/[.,]$/, '').trim();
   return office && /^\p{Lu}/u.test(office) && !/^\p{Lu}[\p{L}-]+$/u.test(office) ? { kind: 'person', name, office } : { kind: 'person', name };
 }
+
+/** {@link readFootAddress} of a block's lines, read once for every rule that asks (readers/blocks.ts, `lineFeature`). */
+export const footAddressOf: (lines: string[]) => PartyReading | undefined = lineFeature(readFootAddress);

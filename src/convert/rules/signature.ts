@@ -5,7 +5,7 @@
  * "v. Macchi di Cellere"), an office under it ("Acting Secretary."), "For the Secretary of State:" above it, and
  * several of them in treaties ("For the Republic of Guatemala:" / name, repeated).
  */
-import { foldSpaces } from '../readers/blocks.js';
+import { foldSpaces, lineFeature, linesText } from '../readers/blocks.js';
 
 /** Closing formulas of letters and diplomatic notes. A closing formula is never a name. */
 const CLOSINGS: readonly RegExp[] = [
@@ -180,3 +180,12 @@ export function signedNameOf(line: string): string {
   const name = withOffice && isOfficeLine(withOffice[2]!) ? withOffice[1]! : t;
   return name.replace(/\s*\[(?:seal|Seal|SEAL|L\.\s?S\.)\]$/, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/(?<!\b\p{Lu})\.$/u, '').replace(/,$/, '').replace(/^\[(.*)\]$/, '$1').trim();
 }
+
+/** {@link readSignatureBlock} of a block's lines, read once for every rule that asks (readers/blocks.ts, `lineFeature`). */
+export const signatureBlockOf: (lines: string[]) => SignatureLine[] | undefined = lineFeature(readSignatureBlock);
+
+/**
+ * {@link isClosingFormula} of a block's text (`blockText`, or the same text without its stars: the formula is read
+ * without them either way), read once for every rule that asks.
+ */
+export const isClosingFormulaBlock: (lines: string[]) => boolean = lineFeature((lines) => isClosingFormula(linesText(lines)));

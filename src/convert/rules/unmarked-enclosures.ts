@@ -11,11 +11,11 @@
  * Reads blocks as the structure pass's recognisers left them, before the opening and end of each part are read.
  */
 import type { Block } from '../../model/document.js';
-import { blockText } from '../readers/blocks.js';
-import { readDatelineBlock } from './dateline-block.js';
-import { mayNameBothParties, readRunningHeading } from './heading-parties.js';
-import { readFootAddress } from './letter-parties.js';
-import { SEAL_LINE, isClosingFormula, isSignedName, readSignatureBlock } from './signature.js';
+import { lineFeature, plainText } from '../readers/blocks.js';
+import { datelineBlockOf } from './dateline-block.js';
+import { mayNameBothParties, runningHeadingOf } from './heading-parties.js';
+import { footAddressOf } from './letter-parties.js';
+import { SEAL_LINE, isClosingFormula, isClosingFormulaBlock, isSignedName, readSignatureBlock, signatureBlockOf } from './signature.js';
 import { isBracketedLine, isEnclosureMarker, readSourceLine } from './source-note.js';
 import { isSalutation } from './salutation.js';
 
@@ -44,13 +44,12 @@ const ADDRESSED = /^(?:To\s+)?(?:(?:His|Her|Their)\s+(?:Excellency|Excellencies|
 
 /** An address over a letter's salutation: one to three short lines naming whom it is addressed to. */
 export function isAddressOver(b: Block): boolean {
-  return b.lines.length <= 3 && b.lines.every((l) => l.trim().length <= 80) && (ADDRESSED.test(textOf(b)) || !!readFootAddress(b.lines));
+  return b.lines.length <= 3 && b.lines.every((l) => l.trim().length <= 80) && (ADDRESSED.test(textOf(b)) || !!footAddressOf(b.lines));
 }
 
+/** The block's text without stars (`plainText`, kept with the block's texts). */
 function textOf(b: Block): string {
-  const text = blockText(b);
-  // blockText is trimmed already: without an asterisk there is nothing to take out.
-  return text.includes('*') ? text.replace(/\*+/g, '').trim() : text;
+  return plainText(b);
 }
 
 /** A head that names who wrote to whom: "Mr. de Giers to Mr. Pichon.", "The Chinese plenipotentiaries to M. de Cologan.". */
@@ -59,8 +58,8 @@ function namesParties(b: Block): boolean {
   if (b.lines.length > 3 || (b.kind !== 'p' && b.kind !== 'head')) return false;
   // Asked of every paragraph: most hold no " to " and are answered before the dateline and heading readers.
   const text = textOf(b);
-  if (!mayNameBothParties(text) || readDatelineBlock(b.lines)) return false;
-  const reading = readRunningHeading(text);
+  if (!mayNameBothParties(text) || datelineBlockOf(b.lines)) return false;
+  const reading = runningHeadingOf(b.lines);
   return !!reading && reading.sender.length > 0 && reading.addressees.length > 0;
 }
 
@@ -85,11 +84,11 @@ function isTitle(b: Block): boolean {
   const t = textOf(b);
   if (t.length === 0 || t.length > MAX_TITLE_CHARS || !/^\p{Lu}/u.test(t) || /[:;,—-]$/.test(t) || /[:;]\s/.test(t) || /^(?:To|By|For|Note)\b/.test(t)) return false;
   if (opensSecondSentence(t)) return false;
-  if (isSignedName(t) || readSignatureBlock(b.lines) || isClosingFormula(t) || readDatelineBlock(b.lines) || isBracketedLine(t) || readFootAddress(b.lines)) return false;
+  if (isSignedName(t) || signatureBlockOf(b.lines) || isClosingFormulaBlock(b.lines) || datelineBlockOf(b.lines) || isBracketedLine(t) || footAddressOf(b.lines)) return false;
   // A title names a paper by its kind ("Memorandum …", "Report of …", "List of …", "Imperial Edict.": what the heading
   // rules read as a described document), or is printed in title case ("American Foreign Exchange Problems in …"): a
   // sentence of the text is neither ("At the banquet last night the Marshal proposed a toast …").
-  return readRunningHeading(t) !== undefined || isTitleCase(t);
+  return runningHeadingOf(b.lines) !== undefined || isTitleCase(t);
 }
 
 /**
@@ -109,8 +108,7 @@ function isTitleCase(text: string): boolean {
 
 /** A signature or a closing formula: a part's end, not a paper's text. */
 function isEnding(b: Block): boolean {
-  const t = textOf(b);
-  return isSignedName(t) || !!readSignatureBlock(b.lines) || isClosingFormula(t);
+  return isSignedName(textOf(b)) || !!signatureBlockOf(b.lines) || isClosingFormulaBlock(b.lines);
 }
 
 /** The index of the first block from `i` on that is no page furniture (blocks.length when there is none). */
@@ -126,7 +124,7 @@ function openingFollows(blocks: readonly Block[], i: number, end: number): boole
     const b = blocks[j]!;
     // "December 22, 1900." over "[Inclosure 4 …]": the date closes the paper before; the marker opens the next.
     if (b.opensEnclosure || isEnclosureMarker(textOf(b))) return false;
-    if (isSalutation(b) || b.kind === 'dateline' || readDatelineBlock(b.lines)?.dateline) return true;
+    if (isSalutation(b) || b.kind === 'dateline' || datelineBlockOf(b.lines)?.dateline) return true;
     if (b.lines.length === 1 && readSourceLine(textOf(b))) continue;
     // An address under the head ("His Excellency the Minister of Spain, Peking.") may stand before the salutation.
     if (isAddressOver(b)) continue;
@@ -145,7 +143,7 @@ function textFollows(blocks: readonly Block[], i: number, end: number): boolean 
   for (let j = nextSolid(blocks, i + 1, end), seen = 0; j < end && seen < 4; j = nextSolid(blocks, j + 1, end), seen++) {
     const b = blocks[j]!;
     if (b.kind === 'noteBody' || b.opensEnclosure) return false;
-    if (isSalutation(b) || b.kind === 'dateline' || readDatelineBlock(b.lines)?.dateline) return true;
+    if (isSalutation(b) || b.kind === 'dateline' || datelineBlockOf(b.lines)?.dateline) return true;
     if (b.kind === 'p' && !isTitle(b) && !namesParties(b) && !isEnding(b) && !(b.lines.length === 1 && isBracketedLine(textOf(b)))) return true;
   }
   return false;
@@ -165,7 +163,7 @@ function opensPaper(blocks: readonly Block[], i: number, end: number): UnmarkedO
     return source && source.kinds.length > 0 && !source.enclosure && textFollows(blocks, i, end) ? 'source' : undefined;
   }
   if ((namesParties(b) || isTitle(b) || isSmallCapitalsTitle(b)) && textFollows(blocks, i, end)) return 'head';
-  if ((b.kind === 'dateline' || readDatelineBlock(b.lines)?.dateline) && openingFollows(blocks, i, end)) return 'dateline';
+  if ((b.kind === 'dateline' || datelineBlockOf(b.lines)?.dateline) && openingFollows(blocks, i, end)) return 'dateline';
   return undefined;
 }
 
@@ -177,16 +175,19 @@ function isSignature(b: Block): boolean {
   if (b.kind === 'signed') return true;
   if (b.lines.length === 1 && SEAL_LINE.test(textOf(b))) return true;
   if (b.kind !== 'p' && b.kind !== 'closing') return false;
-  return !!readSignatureBlock(b.lines) || holdsClosing(b);
+  return !!signatureBlockOf(b.lines) || holdsClosing(b);
 }
 
 /** "I have, etc.,\nW. W. Rockhill.": a closing formula and the signature under it, in one block. */
 function holdsClosing(b: Block): boolean {
-  if (b.lines.length < 2 || b.lines.length > 14) return false;
-  const lines = b.lines.map((l) => l.trim()).filter(Boolean);
+  return b.lines.length >= 2 && b.lines.length <= 14 && linesHoldClosing(b.lines);
+}
+
+const linesHoldClosing = lineFeature((blockLines) => {
+  const lines = blockLines.map((l) => l.trim()).filter(Boolean);
   for (let k = 1; k < lines.length; k++) if (isClosingFormula(lines.slice(0, k).join(' ')) && readSignatureBlock(lines.slice(k))) return true;
   return false;
-}
+});
 
 /** One to three lines of at most 60 characters: the room a signature and its office take. */
 function isShortBlock(b: Block): boolean {
@@ -194,7 +195,7 @@ function isShortBlock(b: Block): boolean {
 }
 
 function isClosing(b: Block): boolean {
-  return b.kind === 'closing' || ((b.kind === 'p' || b.kind === 'salute') && isClosingFormula(textOf(b)));
+  return b.kind === 'closing' || ((b.kind === 'p' || b.kind === 'salute') && isClosingFormulaBlock(b.lines));
 }
 
 /**
@@ -244,7 +245,7 @@ export function findUnmarkedEnclosures(blocks: readonly Block[], end: number, ma
         continue;
       }
       // What may close a letter after its signature: a place-and-date line, an address at the foot, the office.
-      if (b.kind === 'dateline' || readDatelineBlock(b.lines)?.dateline || readFootAddress(b.lines) || isSignature(b)) continue;
+      if (b.kind === 'dateline' || datelineBlockOf(b.lines)?.dateline || footAddressOf(b.lines) || isSignature(b)) continue;
       ended = false;
     }
     // A paragraph of running text changes what is known only while there has been none, or while none has said that
@@ -257,12 +258,16 @@ export function findUnmarkedEnclosures(blocks: readonly Block[], end: number, ma
       open({ at: i, first: 'head' });
       continue;
     }
-    if (mayBeText && !names && !readDatelineBlock(b.lines) && !(b.lines.length === 1 && isBracketedLine(textOf(b)))) {
+    if (mayBeText && !names && !datelineBlockOf(b.lines) && !(b.lines.length === 1 && isBracketedLine(textOf(b)))) {
       textSince = true;
       encloses ||= ENCLOSING.test(textOf(b));
     }
     // After a closing formula, a short block is the signature, whatever its words ("Louis de M. (Maesster?),\nMissionaire.").
-    if ((isSignature(b) && (closing || inPapers || holdsClosing(b))) || (closing && inPapers && isShortBlock(b))) {
+    // Outside the papers and after no closing formula, only a block that holds its own closing formula ends the part:
+    // the signature readers are asked of the few blocks that do (a signed block, a paragraph or a closing of two lines
+    // or more), not of every paragraph of a covering letter.
+    const signs = closing || inPapers ? isSignature(b) : (b.kind === 'p' || b.kind === 'closing' || b.kind === 'signed') && holdsClosing(b) && isSignature(b);
+    if (signs || (closing && inPapers && isShortBlock(b))) {
       ended = true;
       closing = false;
       continue;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { deserialize, serialize } from 'node:v8';
 import type { Block, SourceText } from '../../../src/model/document.js';
-import { blockText, firstColumn, foldSpaces, forgetBlockText, joinLines, plainText, readBlocks, sliceLines } from '../../../src/convert/readers/blocks.js';
+import { blockText, firstColumn, foldSpaces, forgetBlockText, joinLines, lineFeature, linesPlainText, linesText, plainText, readBlocks, sliceLines } from '../../../src/convert/readers/blocks.js';
 import { splitLines } from '../../../src/convert/readers/decode.js';
 
 function source(text: string): SourceText {
@@ -153,6 +153,39 @@ describe('readers/blocks: block texts', () => {
     copy.lines = [...lines, 'three'];
     assert.equal(blockText(copy), '*One* two three');
     assert.equal(blockText(block), '*One* two');
+  });
+
+  it('reads a feature of a block\'s lines once, for every rule that asks, and afresh for other lines', () => {
+    const read: string[][] = [];
+    const words = lineFeature((lines) => {
+      read.push(lines);
+      return linesPlainText(lines).split(' ').length;
+    });
+    const lines = ['*One*', 'two'];
+    const block: Block = { kind: 'p', line: 1, endLine: 2, lines, column: 1, inlines: [] };
+    assert.equal(words(block.lines), 2);
+    assert.equal(words({ ...block, kind: 'head' }.lines), 2);
+    assert.deepEqual(read, [lines]);
+    // Another array of the same words is other lines (a block cut or joined gets a new array).
+    assert.equal(words(['*One*', 'two', 'three']), 3);
+    assert.equal(read.length, 2);
+    // Forgetting a block's texts forgets its features too.
+    forgetBlockText(block);
+    assert.equal(words(lines), 2);
+    assert.equal(read.length, 3);
+    // A feature found to be nothing is kept as such, not read again; features of one lines array keep apart.
+    let asked = 0;
+    const nothing = lineFeature(() => {
+      asked++;
+      return undefined;
+    });
+    const text = lineFeature((ls) => linesText(ls));
+    assert.equal(nothing(lines), undefined);
+    assert.equal(nothing(lines), undefined);
+    assert.equal(asked, 1);
+    assert.equal(text(lines), '*One* two');
+    assert.equal(words(lines), 2);
+    assert.equal(read.length, 3);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mayNameBothParties, mostlyCapitals, partyOf, readRunningHeading, splitAtTo, type PartyReading } from '../../../src/convert/rules/heading-parties.js';
+import { mayNameBothParties, mostlyCapitals, partyOf, readRunningHeading, someCapitalisedWord, someWord, splitAtTo, trimPhrase, type PartyReading } from '../../../src/convert/rules/heading-parties.js';
 import { frusDocuments, nameKey } from '../../helpers/frus.js';
 
 const person = (name: string, office?: string): PartyReading => ({ kind: 'person', name, ...(office ? { office } : {}) });
@@ -164,6 +164,42 @@ describe('rules/heading-parties', () => {
 
     /** Any code points, lone surrogates included (fast-check's 'binary' unit first builds a map of them all: a second). */
     const anyCodePoints = fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 12 }).map((cps) => String.fromCodePoint(...cps));
+
+    /** Words, spaces of every kind, the junk a phrase is trimmed of, capitals of every plane, lone surrogates. */
+    const spacedText = fc.oneof(
+      text,
+      anyCodePoints,
+      fc
+        .array(fc.constantFrom('a', 'A', 'Él', 'ß', '𝐀x', '𝐚', 'ǅ', '\ud800', '\udc00', ',', '.', ';', ':', '(', ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e'), { maxLength: 16 })
+        .map((parts) => parts.join('')),
+    );
+
+    it('trimPhrase trims what /^[\\s,]+|[\\s,.;:]+$/g takes out', () => {
+      fc.assert(
+        fc.property(spacedText, (t) => assert.equal(trimPhrase(t), t.replace(/^[\s,]+|[\s,.;:]+$/g, ''), JSON.stringify(t))),
+        { numRuns: 5000 },
+      );
+      assert.equal(trimPhrase(' , the Secretary of State.; '), 'the Secretary of State');
+    });
+
+    it('someWord and someCapitalisedWord visit the words split(/\\s+/) cuts, in order, and stop at the first that passes', () => {
+      fc.assert(
+        fc.property(spacedText, fc.nat(4), (t, stopAt) => {
+          const words = t.split(/\s+/).filter((w) => w !== '');
+          const capitalised = t.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+          for (const [some, expected] of [
+            [someWord, words],
+            [someCapitalisedWord, capitalised],
+          ] as const) {
+            const seen: string[] = [];
+            const found = some(t, (w) => seen.push(w) > stopAt);
+            assert.equal(found, expected.length > stopAt, JSON.stringify(t));
+            assert.deepEqual(seen, expected.slice(0, stopAt + 1), JSON.stringify(t));
+          }
+        }),
+        { numRuns: 5000 },
+      );
+    });
 
     it('mostlyCapitals counts what /\\p{L}/gu and /\\p{Lu}/u count', () => {
       const byExpression = (t: string) => {
