@@ -161,12 +161,9 @@ function rebuild(list: Inline[], placed: PlacedSpan[]): void {
   placed.sort((x, y) => x.span.start - y.span.start);
   // A piece knows where its node stood in the list when the view was made; the list is rebuilt once, here.
   const index = (piece: ViewPiece): number => (list[piece.parentIndex] === piece.node ? piece.parentIndex : list.indexOf(piece.node));
-  const cutters = new Map<TextInline, (from: number, to: number) => TextInline>();
-  const cut = (node: TextInline, from: number, to: number): TextInline => {
-    let cutter = cutters.get(node);
-    if (!cutter) cutters.set(node, (cutter = cutterOf(node)));
-    return cutter(from, to);
-  };
+  // The list's text nodes are cut in the order of the list and, within a node, of their offsets.
+  const cutter = new TextCutter();
+  const cut = (node: TextInline, from: number, to: number): TextInline => cutter.cut(node, from, to);
   const out: Inline[] = [];
   let k = 0; // the first node of the list not yet written out
   let from = 0; // how much of list[k] (a text node a span ended in) is already written out
@@ -218,23 +215,33 @@ function crossingPieces(view: InlineView, s: EntitySpan): PlacedSpan | undefined
 }
 
 /**
- * Cuts of one text node, asked for in the order of their offsets, each with its line and column: the node's line
- * breaks are counted once, in one walk of its text, however many cuts it gives.
+ * Cuts of text nodes, asked for node after node and, within a node, in the order of their offsets, each with its
+ * line and column: a node's line breaks are counted once, in one walk of its text, however many cuts it gives.
  */
-function cutterOf(node: TextInline): (from: number, to: number) => TextInline {
-  // Where the walk has counted line breaks up to, and the line and start of line it reached.
-  let counted = 0;
-  let line = node.line;
-  let lineStart = -1; // -1: still on the node's first line, whose column starts at node.column
-  const positionAt = (offset: number): { line: number; column: number } => {
-    for (let k = node.text.indexOf('\n', counted); k >= 0 && k < offset; k = node.text.indexOf('\n', k + 1)) {
-      line++;
-      lineStart = k;
+class TextCutter {
+  private node: TextInline | undefined = undefined;
+  /** Where the walk has counted line breaks up to in the node, and the line and start of line it reached. */
+  private counted = 0;
+  private line = 0;
+  /** -1: still on the node's first line, whose column starts at node.column. */
+  private lineStart = -1;
+
+  cut(node: TextInline, from: number, to: number): TextInline {
+    if (node !== this.node) {
+      this.node = node;
+      this.counted = 0;
+      this.line = node.line;
+      this.lineStart = -1;
     }
-    counted = Math.max(counted, offset);
-    return lineStart < 0 ? { line, column: node.column + offset } : { line, column: offset - lineStart };
-  };
-  return (from, to) => ({ type: 'text', text: node.text.slice(from, to), ...positionAt(from) });
+    const text = node.text;
+    for (let k = text.indexOf('\n', this.counted); k >= 0 && k < from; k = text.indexOf('\n', k + 1)) {
+      this.line++;
+      this.lineStart = k;
+    }
+    this.counted = Math.max(this.counted, from);
+    const column = this.lineStart < 0 ? node.column + from : from - this.lineStart;
+    return { type: 'text', text: text.slice(from, to), line: this.line, column };
+  }
 }
 
 /** The text a reader sees in a list of inlines (text nodes only, entities opened): for the no-change property. */

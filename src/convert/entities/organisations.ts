@@ -10,7 +10,7 @@
  * Precision was checked by hand on FRUS 1918 (docs/decisions.md). One linear scan over the words of a text.
  */
 import { FUNCTION_WORDS, NATIONALITIES, ROLE_NOUNS, fold } from './persons/lexicon.js';
-import { JOINER, LETTER, charWidth, letterClassAt } from '../readers/letter-class.js';
+import { JOINER, LETTER, LOWER, charWidth, letterClassAt } from '../readers/letter-class.js';
 
 /** A name found: offsets into the text. */
 export interface OrganisationMention {
@@ -178,26 +178,61 @@ function joined(w: Window, a: number, b: number): boolean {
 
 const UPPER = /\p{Lu}/u;
 
-/** The heads as printed: capitalised, singular, a whole word ("Co" with its stop). */
-const HEAD_WORD = new RegExp(
-  String.raw`(?<![\p{L}\p{M}'’-])(?:${[...HEADS].map((h) => h.charAt(0).toUpperCase() + h.slice(1)).join('|')})(?![\p{L}\p{M}'’-])`,
-  'gu',
-);
+/**
+ * The heads as printed (capitalised, singular; "Co" with its stop is asked later), longest first: at a given offset the heads that match are
+ * prefixes of one another, and only the longest can be a whole word, so the first that matches is the one to test.
+ */
+const HEAD_LETTERS = new RegExp([...HEADS].sort((a, b) => b.length - a.length).map((h) => h.charAt(0).toUpperCase() + h.slice(1)).join('|'), 'g');
+
+/**
+ * The offsets of the heads of `text` printed as whole words, start and end of each, in order: the matches of
+ * `(?<![\p{L}\p{M}'’-])(?:Board|Corporation|…)(?![\p{L}\p{M}'’-])` with the `u` flag, which tried its look-behind at
+ * every character of every paragraph; here the heads' letters are found first, and the characters on either side
+ * are read in the table of character classes (a property test holds the two together).
+ */
+export function headsIn(text: string): number[] {
+  const out: number[] = [];
+  HEAD_LETTERS.lastIndex = 0;
+  for (let m = HEAD_LETTERS.exec(text); m; m = HEAD_LETTERS.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (wordCharacterBefore(text, start) || (letterClassAt(text, end) & (LETTER | JOINER)) !== 0) {
+      HEAD_LETTERS.lastIndex = start + 1;
+      continue;
+    }
+    out.push(start, end);
+  }
+  return out;
+}
+
+/** `[\p{L}\p{M}'’-]` ends just before offset `at` (a whole surrogate pair, as the `u` flag reads one). */
+function wordCharacterBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const code = text.charCodeAt(at - 1);
+  const pair = code >= 0xdc00 && code <= 0xdfff && at >= 2 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800;
+  return (letterClassAt(text, pair ? at - 2 : at - 1) & (LETTER | JOINER)) !== 0;
+}
 
 /** How far around a head a name may reach, in characters. */
 const REACH = 160;
 
 /**
  * The names of organisations in `text`, in order, not overlapping. Only the text around a head noun is read
- * word by word (the heads are found by one regular expression), so a text without one costs a single scan.
+ * word by word (the heads are found by one regular expression), so a text without one costs a single scan; and
+ * only around a head that a name can hold ({@link nameMayHold}). `everyHead` reads the words around every head
+ * instead, as before that test was asked: what the property test holds the test to.
  */
-export function findOrganisations(text: string): OrganisationMention[] {
+export function findOrganisations(text: string, everyHead = false): OrganisationMention[] {
   const out: OrganisationMention[] = [];
   let done = 0; // the end of the last name found: nothing before it is read again
-  for (const hit of text.matchAll(HEAD_WORD)) {
-    if (hit.index < done) continue;
-    const from = Math.max(done, hit.index - REACH);
-    const to = Math.min(text.length, hit.index + hit[0].length + REACH);
+  const heads = headsIn(text);
+  for (let h = 0; h < heads.length; h += 2) {
+    const head = heads[h]!;
+    const headEnd = heads[h + 1]!;
+    if (head < done) continue;
+    const from = Math.max(done, head - REACH);
+    if (!everyHead && !nameMayHold(text, from, head, headEnd)) continue;
+    const to = Math.min(text.length, headEnd + REACH);
     const count = windowWords(text, from, to, scratch);
     const bounds = scratch.bounds;
     let first = 0;
@@ -206,13 +241,59 @@ export function findOrganisations(text: string): OrganisationMention[] {
     if (first <= last && bounds[0] === from && cutWord(text, from - 1)) first++;
     if (first <= last && bounds[2 * last + 1] === to && cutWord(text, to)) last--;
     let i = first;
-    while (i <= last && bounds[2 * i] !== hit.index) i++;
+    while (i <= last && bounds[2 * i] !== head) i++;
     const found = i > last ? undefined : nameAround(new Window(text, bounds, first, last), i);
     if (!found) continue;
     out.push(found);
     done = found.end;
   }
   return out;
+}
+
+/**
+ * Whether a name can hold the head noun at text[start, end), read in a window from `from`: {@link nameAround} makes
+ * one only of a head with a word before it that begins with a capital (or "&", or "and" before "Co."), or with "of" after it, each joined to
+ * the head by at most three spaces or line breaks (and an initial's stop). Most heads of a volume are neither ("the
+ * Department", "this Government"): their window's words are not read. A cheaper necessary condition of what
+ * nameAround asks, held to it by a property test: where this says no, nameAround finds nothing.
+ */
+function nameMayHold(text: string, from: number, start: number, end: number): boolean {
+  // Right: "of" after the head, unless a stop ends it ("for" only after a name begun on the left, asked below).
+  if (text.charCodeAt(end) !== 46 /* . */) {
+    let k = end;
+    while (k < end + 3 && isSpace(text.charCodeAt(k))) k++;
+    if (k > end && text.startsWith('of', k)) return true;
+  }
+  // Left: the word before, over spaces (and an initial's stop), capitalised or a connector.
+  let k = start - 1;
+  while (k >= start - 4 && k >= 0 && (isSpace(text.charCodeAt(k)) || text.charCodeAt(k) === 46)) k--;
+  if (k < from) return false;
+  const code = text.charCodeAt(k);
+  if (code === 38 /* & */) return true;
+  // A surrogate is read by nameAround as part of a whole character: not judged here.
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  if ((letterClassAt(text, k) & (LETTER | JOINER)) === 0) return false;
+  // Back to the start of the run of word characters that ends at k (or to the window's start, where the window's
+  // first word begins), then its first letter or mark: the word's first.
+  let first = k;
+  while (first > from) {
+    const before = text.charCodeAt(first - 1);
+    if (before >= 0xd800 && before <= 0xdfff) return true;
+    if ((letterClassAt(text, first - 1) & (LETTER | JOINER)) === 0) break;
+    first--;
+  }
+  for (let i = first; i <= k; i++) {
+    const kind = letterClassAt(text, i);
+    if ((kind & LETTER) !== 0) return (kind & LOWER) === 0 || text.startsWith('and', i);
+    const c = text.charCodeAt(i);
+    // A mark opens the word (no capital: no name word); an apostrophe or a hyphen does not.
+    if (c !== 39 && c !== 0x2019 && c !== 45) return true;
+  }
+  return true;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9;
 }
 
 /** The offsets of the words of the window being read, reused from window to window. */

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { findOrganisations, windowWords } from '../../../src/convert/entities/organisations.js';
+import { findOrganisations, headsIn, windowWords } from '../../../src/convert/entities/organisations.js';
 import { convert, serializeTei } from '../../../src/convert/index.js';
 
 const names = (text: string): string[] => findOrganisations(text).map((o) => o.text);
@@ -71,6 +71,42 @@ describe('organisations in running text', () => {
         end = o.end;
       }
     }));
+  });
+
+  it('reads the words around a head only where a name can hold it, finding what reading every head finds (fast-check)', () => {
+    // Heads with and without a capitalised word, a connector or "of"/"for" beside them, over every kind of gap
+    // (spaces, line breaks, an initial's stop, punctuation), and words long enough that a window's edge cuts them.
+    const piece = fc.oneof(
+      fc.constantFrom('Board', 'Government', 'Co', 'Co.', 'Bank', 'Cross', 'Party', 'Soviet', 'Department', 'Embassy', 'Office'),
+      fc.constantFrom('War', 'Trade', 'Red', 'His', 'Her', 'Majesty’s', 'Majesty\'s', 'J.', 'P.', 'U.', 'S.', 'Contracting', 'Inform', 'Secretary', 'Excellency’s'),
+      fc.constantFrom('the', 'this', 'of', 'for', 'and', '&', 'of the', 'x-', '-', '’', "'", 'é', 'É', '\u0301', '𝔄', '\ud835', 'the\u0301'),
+      fc.constantFrom(' ', '  ', '   ', '    ', '\n', ' \n', '\n\n', '.', '. ', ', ', ';', '(', '[', '1', '\t'),
+      fc.constantFrom('Matheson and Co.', 'J. P. Morgan & Co.', 'Advisory Council for Italy', 'Department for Stevens', 'His Majesty’s Government'),
+      // A window's edge 160 characters before the head, on a hyphen or a letter inside the word before it.
+      fc.integer({ min: 150, max: 170 }).map((n) => `x-B${'b'.repeat(n)} `),
+      fc.integer({ min: 150, max: 170 }).map((n) => `B${'b'.repeat(n)} `),
+      fc.integer({ min: 150, max: 170 }).map((n) => `x${'B'.repeat(n)} `),
+    );
+    const texts = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''));
+    fc.assert(fc.property(texts, (text) => {
+      assert.deepEqual(findOrganisations(text), findOrganisations(text, true));
+    }), { numRuns: 3000 });
+  });
+
+  it('finds the heads the look-around expression finds, where it finds them (fast-check)', () => {
+    const heads = 'Board Corporation Company Co Association Society Corps Commission Committee Council Bank Bureau Department Ministry ' +
+      'Exchange Syndicate League Party Institute Academy University College Legation Embassy Consulate Mission Administration ' +
+      'Government Chamber Cabinet Senate Duma Soviet Trust Agency Office Army Navy Cross Chapter';
+    const expression = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])(?:${heads.split(' ').join('|')})(?![\p{L}\p{M}'’-])`, 'gu');
+    const piece = fc.oneof(
+      fc.constantFrom(...heads.split(' '), 'Coun', 'Boards', 'Co.', 'CoBank', 'BankBoard'),
+      fc.constantFrom(' ', '\n', 'a', 'É', "'", '’', '-', '\u0301', '𝔄', '𐐀', '\ud835', '\udc00', '1', '.', '&', '_'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 2 }),
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (text) => {
+      const want = [...text.matchAll(expression)].flatMap((m) => [m.index, m.index + m[0].length]);
+      assert.deepEqual(headsIn(text), want);
+    }), { numRuns: 5000 });
   });
 
   it('encodes them as <orgName> in a converted document, a person’s name inside a firm’s or the Red Cross’s being the organisation’s', () => {

@@ -258,7 +258,9 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     if (/^\s*(?:[ap]\.\s?m\.|[ap]m\b|o'clock)/i.test(text.slice(m.end)) && !yearIsTheHour(text, m)) found.splice(i, 1);
   }
   // The fallbacks read only where a month word begins: one scan of the text for months serves the windows and them.
-  const monthStarts = months.map((span) => span[0]);
+  // Not where a date already found holds the month word: what they would find there overlaps it, and is dropped.
+  const monthStarts: number[] = [];
+  for (const [start] of months) if (!found.some((f) => f.start <= start && start < f.end)) monthStarts.push(start);
   for (const m of scanDayMonthYear(text, monthStarts)) {
     if (!found.some((f) => overlaps(f, m))) found.push(m);
   }
