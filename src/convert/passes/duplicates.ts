@@ -142,16 +142,68 @@ function around(list: Int32Array, from0: number, to0: number, j: number, size: n
   return [from, from + size];
 }
 
-/** Does block i stand between an unfinished paragraph and its continuation? */
-function interrupts(blocks: Block[], i: number): boolean {
-  const isText = (b: Block) => CANDIDATE_KINDS.has(b.kind) && !b.duplicateOf;
-  let before = i - 1;
-  while (before >= 0 && !isText(blocks[before]!)) before--;
-  let after = i + 1;
-  while (after < blocks.length && !isText(blocks[after]!)) after++;
-  if (before < 0 || after >= blocks.length) return false;
-  const prevText = plainText(blocks[before]!);
-  return !/[.!?:"”’)]$/.test(prevText) || /\/$/.test(prevText);
+/** What the pass needs to know of a block's kind, as a number: the hot loops read no `Block`. */
+const OTHER = 0;
+const CANDIDATE = 1;
+const FURNITURE_KIND = 2;
+
+/** Page furniture that may stand between a text and what it announces. */
+const FURNITURE = new Set(['catch', 'pageNum', 'runningHead', 'marginal', 'turnOver']);
+
+/**
+ * A document's blocks as the comparison reads them: each block's kind as a number, whether it is already set aside
+ * as a duplicate, and its plain text when it is a candidate.
+ *
+ * Why read once into arrays: blocks come in many hidden classes (the passes add optional fields in varying orders),
+ * and every `b.kind` in the comparison's loops made V8 throw away and compile again the whole optimised pass on the
+ * first documents of a run (eight compilations of `findDuplicatePassages` on 3 MB, more CPU than the pass itself).
+ */
+class PassageBlocks {
+  readonly kinds: Uint8Array;
+  readonly setAside: Uint8Array;
+
+  constructor(readonly blocks: Block[]) {
+    const n = blocks.length;
+    this.kinds = new Uint8Array(n);
+    this.setAside = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const b = blocks[i]!;
+      const kind = b.kind;
+      this.kinds[i] = CANDIDATE_KINDS.has(kind) ? CANDIDATE : FURNITURE.has(kind) ? FURNITURE_KIND : OTHER;
+      if (b.duplicateOf) this.setAside[i] = 1;
+    }
+  }
+
+  /** A paragraph of running text not set aside. */
+  isText(i: number): boolean {
+    return this.kinds[i] === CANDIDATE && this.setAside[i] === 0;
+  }
+
+  /** Block `dup` repeats block `original`. */
+  setAsideAs(dup: number, original: number): void {
+    this.setAside[dup] = 1;
+    this.blocks[dup]!.duplicateOf = this.blocks[original]!;
+  }
+
+  /** Does block i stand between an unfinished paragraph and its continuation? */
+  interrupts(i: number): boolean {
+    let before = i - 1;
+    while (before >= 0 && !this.isText(before)) before--;
+    let after = i + 1;
+    while (after < this.kinds.length && !this.isText(after)) after++;
+    if (before < 0 || after >= this.kinds.length) return false;
+    const prevText = plainText(this.blocks[before]!);
+    return !/[.!?:"”’)]$/.test(prevText) || /\/$/.test(prevText);
+  }
+
+  /** Block i follows a paragraph that ends by announcing it: "as follows:", "the following:", "proposed that—". */
+  isAnnounced(i: number): boolean {
+    let before = i - 1;
+    while (before >= 0 && this.kinds[before] === FURNITURE_KIND) before--;
+    if (before < 0 || !this.isText(before)) return false;
+    // A note reference may follow the colon: "as follows:¹".
+    return /[:—]$/.test(plainText(this.blocks[before]!).replace(/[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]+$/u, ''));
+  }
 }
 
 export const duplicatesPass: DocumentPass = {
@@ -181,21 +233,60 @@ export const duplicatesPass: DocumentPass = {
  */
 export function findDuplicatePassages(blocks: Block[], maxIndexWork = MAX_INDEX_WORK): { dup: number; original: number }[] {
   const found: { dup: number; original: number }[] = [];
+  const passages = new PassageBlocks(blocks);
   const numbers = new WordNumbers();
-  const { blockStart, blockGrams, holderStart, holders } = indexTrigrams(blocks.map((b) => (CANDIDATE_KINDS.has(b.kind) ? numbers.of(plainText(b)) : undefined)));
-  // Comparing through the index costs, for each trigram, the square of the number of blocks holding it: in a
-  // long document of formulaic prose (or a runaway run of near-duplicates) the common trigrams make that
-  // quadratic. Past a budget, a trigram held by many blocks counts only for the blocks nearest each one (a
-  // second pass of a passage stands near the first) and for the first few that hold it.
-  let work = 0;
-  for (let g = 0; g + 1 < holderStart.length; g++) work += (holderStart[g + 1]! - holderStart[g]!) ** 2;
-  const nearest = work > maxIndexWork ? NEAREST_HOLDERS : Infinity;
-  // Trigrams block j shares with each other block, and the blocks in the order they were first met.
-  const shared = new Int32Array(blocks.length);
-  const met: number[] = [];
+  const words: (number[] | undefined)[] = [];
+  for (let i = 0; i < blocks.length; i++) words.push(passages.kinds[i] === CANDIDATE ? numbers.of(plainText(blocks[i]!)) : undefined);
+  const comparison = new TrigramComparison(indexTrigrams(words), passages.setAside, maxIndexWork);
   for (let j = 0; j < blocks.length; j++) {
+    const best = comparison.bestMatch(j);
+    if (best < 0) continue;
+    // Which of the pair is the witness to set aside?
+    let dup = j;
+    let original = best;
+    if (best > j && !passages.interrupts(j) && passages.interrupts(best)) [dup, original] = [best, j];
+    else if (best > j && !passages.interrupts(j)) continue; // the later one will be judged on its turn
+    // A passage the text announces ("… stamping thereon the following:") is a quotation of words the document
+    // holds elsewhere, not a second pass of them.
+    if (passages.isAnnounced(dup)) continue;
+    passages.setAsideAs(dup, original);
+    found.push({ dup, original });
+  }
+  return found;
+}
+
+/** The comparison of each block's trigrams with those of every other block not set aside. */
+class TrigramComparison {
+  private readonly nearest: number;
+  /** Trigrams block j shares with each other block, and the blocks in the order they were first met. */
+  private readonly shared: Int32Array;
+  private readonly met: number[] = [];
+
+  constructor(
+    private readonly index: TrigramIndex,
+    private readonly setAside: Uint8Array,
+    maxIndexWork: number,
+  ) {
+    // Comparing through the index costs, for each trigram, the square of the number of blocks holding it: in a
+    // long document of formulaic prose (or a runaway run of near-duplicates) the common trigrams make that
+    // quadratic. Past a budget, a trigram held by many blocks counts only for the blocks nearest each one (a
+    // second pass of a passage stands near the first) and for the first few that hold it.
+    const { holderStart } = index;
+    let work = 0;
+    for (let g = 0; g + 1 < holderStart.length; g++) work += (holderStart[g + 1]! - holderStart[g]!) ** 2;
+    this.nearest = work > maxIndexWork ? NEAREST_HOLDERS : Infinity;
+    this.shared = new Int32Array(setAside.length);
+  }
+
+  /**
+   * The block most of whose trigrams block j shares, when j is long enough, not set aside, and repeats enough of
+   * the other blocks together and of that one; -1 otherwise.
+   */
+  bestMatch(j: number): number {
+    const { blockStart, blockGrams, holderStart, holders } = this.index;
+    const { setAside, shared, met, nearest } = this;
     const size = blockStart[j + 1]! - blockStart[j]!;
-    if (size + 2 < MIN_WORDS || blocks[j]!.duplicateOf) continue;
+    if (size + 2 < MIN_WORDS || setAside[j] === 1) return -1;
     // Compare with the text of all other candidate blocks together: a duplicate may repeat the end of one
     // paragraph and the whole of the next.
     let covered = 0;
@@ -210,7 +301,7 @@ export function findDuplicatePassages(blocks: Block[], maxIndexWork = MAX_INDEX_
       const firstCount = from > listFrom ? Math.min(FIRST_HOLDERS, from - listFrom) : 0;
       for (let n = 0, k = listFrom; k < to; n++, k = n < firstCount ? listFrom + n : from + n - firstCount) {
         const i = holders[k]!;
-        if (i === j || blocks[i]!.duplicateOf) continue;
+        if (i === j || setAside[i] === 1) continue;
         if (shared[i] === 0) met.push(i);
         shared[i]!++;
         elsewhere = true;
@@ -227,32 +318,9 @@ export function findDuplicatePassages(blocks: Block[], maxIndexWork = MAX_INDEX_
       shared[i] = 0;
     }
     met.length = 0;
-    if (best < 0 || covered / size < CONTAINMENT || bestScore / size < SINGLE_CONTAINMENT) continue;
-    // Which of the pair is the witness to set aside?
-    let dup = j;
-    let original = best;
-    if (best > j && !interrupts(blocks, j) && interrupts(blocks, best)) [dup, original] = [best, j];
-    else if (best > j && !interrupts(blocks, j)) continue; // the later one will be judged on its turn
-    // A passage the text announces ("… stamping thereon the following:") is a quotation of words the document
-    // holds elsewhere, not a second pass of them.
-    if (isAnnounced(blocks, dup)) continue;
-    blocks[dup]!.duplicateOf = blocks[original]!;
-    found.push({ dup, original });
+    if (best < 0 || covered / size < CONTAINMENT || bestScore / size < SINGLE_CONTAINMENT) return -1;
+    return best;
   }
-  return found;
-}
-
-/** Page furniture that may stand between a text and what it announces. */
-const FURNITURE = new Set(['catch', 'pageNum', 'runningHead', 'marginal', 'turnOver']);
-
-/** Block i follows a paragraph that ends by announcing it: "as follows:", "the following:", "proposed that—". */
-function isAnnounced(blocks: Block[], i: number): boolean {
-  let before = i - 1;
-  while (before >= 0 && FURNITURE.has(blocks[before]!.kind)) before--;
-  const b = blocks[before];
-  if (!b || !CANDIDATE_KINDS.has(b.kind) || b.duplicateOf) return false;
-  // A note reference may follow the colon: "as follows:¹".
-  return /[:—]$/.test(plainText(b).replace(/[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]+$/u, ''));
 }
 
 /**
