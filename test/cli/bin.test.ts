@@ -82,6 +82,41 @@ describe('cli/bin: the bundled CLI is the same command line', function () {
     assert.deepEqual(outcomes[1], outcomes[0]);
   });
 
+  it('convert with --jobs 2 (a worker per file): the same TEI, byte for byte', () => {
+    writeFileSync(join(dir, 'sources', 'note.txt'), 'Washington, August 2, 1941.\n\nMr. Welles to Mr. Hull.\n\nSUMNER WELLES\n');
+    const outcomes = [CLI, BUNDLE].map((script, k) => {
+      const out = `jobs${k}`;
+      const r = steady(runWith(script, ['convert', 'sources/letter.txt', 'sources/note.txt', '--out', out, '--jobs', '2'], dir));
+      r.stdout = r.stdout.replaceAll(out, 'OUT');
+      return { r, files: filesUnder(join(dir, out)).map((f) => [f, readFileSync(join(dir, out, f), 'utf8')]) };
+    });
+    assert.equal(outcomes[0]!.r.status, 0, outcomes[0]!.r.stderr);
+    assert.ok(outcomes[0]!.files.some(([f]) => f!.startsWith('note/')));
+    assert.deepEqual(outcomes[1], outcomes[0]);
+  });
+
+  it('convert loads its worker threads from the bundle: no module of dist/src, nor chrono-node\'s ~60 files, in any thread', function () {
+    if (readFileSync(BUNDLE, 'utf8').includes("import '../src/cli/bin.js'")) {
+      console.log('      skipped: dist/cli/chancery.js is the unbundled stand-in: esbuild is not installed (npm ci installs it)');
+      this.skip();
+    }
+    // a module hook (Node's --import, passed on to worker threads) writes down every module any thread loads
+    const log = join(dir, 'loaded.txt');
+    const hooks = `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`;
+    const probe = join(dir, 'record-modules.mjs');
+    writeFileSync(probe, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n`);
+    for (const jobs of ['1', '2']) {
+      rmSync(log, { force: true });
+      const r = runWith(BUNDLE, ['convert', 'sources/letter.txt', 'sources/note.txt', '--out', `loaded${jobs}`, '--jobs', jobs], dir, ['--import', probe]);
+      assert.equal(r.status, 0, r.stderr);
+      const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      // the worker's own entry is among them: the hook saw the worker threads
+      assert.ok(loaded.some((u) => u.endsWith('/dist/cli/call-worker.js')), loaded.join('\n'));
+      if (jobs === '2') assert.ok(loaded.some((u) => u.endsWith('/dist/cli/convert-worker.js')), loaded.join('\n'));
+      assert.deepEqual(loaded.filter((u) => u.includes('/dist/src/') || u.includes('/node_modules/')), []);
+    }
+  });
+
   it('string-width (help layout) is evaluated on first use: a validation builds no Intl.Segmenter (and loads no child_process), --help does', function () {
     // a worktree installed before esbuild joined the devDependencies builds the unbundled stand-in (scripts/bundle-cli.mjs)
     if (readFileSync(BUNDLE, 'utf8').includes("import '../src/cli/bin.js'")) {
