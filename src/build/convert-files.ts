@@ -23,7 +23,7 @@ import { readInput } from './read-input.js';
 import { convertInWorkers, convertWorkerCount, type ConvertJob } from './convert-pool.js';
 import { PendingDocuments, type PendingPlace } from './pending-documents.js';
 import { ParkedDocuments } from './parked-documents.js';
-import type { ConvertReply } from './convert-worker.js';
+import type { ConvertReply, ConvertRequest } from './convert-worker.js';
 
 export { DEFAULT_MAX_BYTES, readInput };
 
@@ -167,13 +167,12 @@ export async function convertFiles(givenPaths: string[], options: ConvertFilesOp
     ...(options.generatedOn ? { generatedOn: options.generatedOn } : {}),
   }));
   const workers = convertWorkerCount(options.jobs ?? 1, paths.length);
-  // Workers read each source's own knowledge themselves.
-  if (workers > 1) persons.forgetSourceKnowledge();
   // Workers and this thread alike tag with a recorder: mentions are written down with placeholder ids, and the
   // link step decides the persons once every source is read, so that neither the order of the sources nor the
-  // number of workers changes an id.
+  // number of workers changes an id. A worker is sent what its source teaches read alone, as learning read it
+  // above: reading the source's names again there cost as much as the learning (0.2 s a MB).
   const events: AsyncIterable<FileEvent> | Iterable<FileEvent> =
-    workers > 1 ? convertInWorkers(jobs, workers, { facts: persons.editionNameFacts() }) : convertHere(jobs, persons);
+    workers > 1 ? convertInWorkers(jobs, workers, { facts: persons.editionNameFacts() }, (job) => learntAlone(job, persons)) : convertHere(jobs, persons);
   const pending = new PendingDocuments(outDir);
   /** The documents of each file that converted, in order, waiting for their person ids. */
   const waiting: Array<{ dir: string; source: string; converted: ConvertedFile; documents: Array<{ target: string; place: PendingPlace }> }> = [];
@@ -317,6 +316,20 @@ function learnNames(paths: readonly string[], persons: PersonRegistry, maxBytes:
     } catch (e) {
       if (!(e instanceof InputError)) throw e; // reported by the conversion below
     }
+  }
+}
+
+/**
+ * What learning read of a source alone ({@link PersonRegistry.takeSourceKnowledge}), handed over once, or undefined
+ * where it was not kept (past the registry's bound) or the source cannot be read. The registry finds it by the
+ * source's lines, read again here as {@link learnNames} read them: a read and a hash, some 10 ms a MB.
+ */
+function learntAlone(job: ConvertJob, persons: PersonRegistry): ConvertRequest['knowledge'] {
+  try {
+    return persons.takeSourceKnowledge(decodeSource(readInput(job.path, job.maxBytes), job.fileName, job.path).source.lines);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e; // reported by the worker that converts it
+    return undefined;
   }
 }
 

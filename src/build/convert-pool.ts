@@ -24,9 +24,16 @@ export type ConvertJob = Omit<ConvertRequest, 'index'>;
 
 /**
  * Converts `jobs` over `workers` threads and yields every reply in file order: the documents of a file, then
- * its `done`, `unreadable` or `failed`, before anything of the next file.
+ * its `done`, `unreadable` or `failed`, before anything of the next file. `knowledgeOf` gives what a file teaches
+ * about names read alone, where this thread learnt it already; asked when the file is sent, so that it is held
+ * here only until then.
  */
-export async function* convertInWorkers(jobs: readonly ConvertJob[], workers: number, setup: WorkerSetup): AsyncGenerator<ConvertReply> {
+export async function* convertInWorkers(
+  jobs: readonly ConvertJob[],
+  workers: number,
+  setup: WorkerSetup,
+  knowledgeOf?: (job: ConvertJob) => ConvertRequest['knowledge'],
+): AsyncGenerator<ConvertReply> {
   const waiting = new Map<number, ConvertReply[]>();
   const finished = new Set<number>();
   const idle: Worker[] = [];
@@ -79,7 +86,9 @@ export async function* convertInWorkers(jobs: readonly ConvertJob[], workers: nu
     while (next < jobs.length && next < current + workers) {
       const worker = idle.pop() ?? (running.size + idle.length < workers ? start() : undefined);
       if (!worker) return;
-      const request: ConvertRequest = { index: next, ...jobs[next]! };
+      const job = jobs[next]!;
+      const knowledge = knowledgeOf?.(job);
+      const request: ConvertRequest = { index: next, ...job, ...(knowledge ? { knowledge } : {}) };
       running.set(worker, next++);
       worker.postMessage(request);
     }

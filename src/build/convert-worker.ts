@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText, TeiDocument } from '../model/document.js';
-import { convertDocuments, MentionRecorder, type EditionNameFacts, type RecordedMention } from '../convert/index.js';
+import { convertDocuments, MentionRecorder, NameKnowledge, type EditionNameFacts, type RecordedMention } from '../convert/index.js';
 import { readInput } from './read-input.js';
 import { ParkedDocuments } from './parked-documents.js';
 
@@ -27,6 +27,12 @@ export interface ConvertRequest {
   generatedOn?: string;
   /** The folder where documents that must wait in the middle of the pipeline are kept (the edition's). */
   parkIn: string;
+  /**
+   * What the source teaches about names read alone, as the thread that learnt the edition read it
+   * (PersonRegistry.takeSourceKnowledge): the worker does not read the source's names a second time. Without it,
+   * the entity pass reads them.
+   */
+  knowledge?: EditionNameFacts['knowledge'];
 }
 
 /** Worker → main thread, for the file of `index`: its documents one by one, then how it ended. */
@@ -38,11 +44,19 @@ export type ConvertReply =
 
 const port = parentPort;
 const setup = workerData as WorkerSetup;
+/** What the file being converted teaches read alone, when its request brought it; handed to its entity pass once. */
+let sourceKnowledge: NameKnowledge | undefined;
 // One for all the files this worker converts: the edition's knowledge is copied in once, not per file.
-const persons = new MentionRecorder(setup.facts);
+const persons = new MentionRecorder(setup.facts, () => {
+  const given = sourceKnowledge;
+  sourceKnowledge = undefined;
+  return given;
+});
 
 function convertOne(req: ConvertRequest): void {
   const send = (reply: ConvertReply): void => port!.postMessage(reply);
+  // a copy made a NameKnowledge again (structured cloning keeps the sets, not the class)
+  sourceKnowledge = req.knowledge ? new NameKnowledge().add(req.knowledge as NameKnowledge) : undefined;
   try {
     let bytes = 0;
     const stream = (() => {

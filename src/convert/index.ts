@@ -21,6 +21,7 @@ export { DEFAULT_MAX_BYTES } from './limits.js';
 export { MentionRecorder, fillPersonRefs, fillPersonRefsInXml, type EditionNameFacts, type PersonResolver, type RecordedMention } from './entities/person-mentions.js';
 export type { DocumentMentions } from './entities/personography.js';
 export { MentionStore } from './entities/mention-store.js';
+export { NameKnowledge } from './entities/persons/knowledge.js';
 
 /** What {@link convert} makes of one input. */
 export interface ConvertResult {

@@ -8,7 +8,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { convertFiles, type ConvertFilesResult } from '../../src/build/index.js';
-import { convertWorkerCount } from '../../src/build/convert-pool.js';
+import { convertInWorkers, convertWorkerCount, type ConvertJob } from '../../src/build/convert-pool.js';
+import type { ConvertRequest } from '../../src/build/convert-worker.js';
 import { ROOT } from '../helpers/schema.js';
 
 function tree(dir: string): Map<string, string> {
@@ -52,6 +53,26 @@ describe('convertFiles in worker threads', () => {
     assert.match(a.get('persons.xml')!, /<person xml:id="stalin/);
     assert.deepEqual(outcome(two, join(dir, 'two')), outcome(one, join(dir, 'one')));
     assert.equal(one.files.filter((f) => f.error).length, 1);
+  });
+
+  it('a worker takes what learning read of its source alone from its request, and does not read the names again', async function () {
+    this.timeout(60_000);
+    // The source alone gives no evidence that "Stevens" is a name: only knowledge sent with the request can.
+    const source = join(dir, 'bare.txt');
+    writeFileSync(source, 'Moscow, July 18, 1941.\n\nThe papers came today. Stevens will answer them.\n');
+    const nothing = (): NonNullable<ConvertRequest['knowledge']> => ({ surnames: new Set(), lower: new Set(), strong: new Set(), places: new Set() });
+    const job: ConvertJob = { path: source, fileName: 'bare.txt', parkIn: dir };
+    const surnamesTagged = async (knowledge?: ConvertRequest['knowledge']): Promise<string[]> => {
+      const surnames: string[] = [];
+      const given = knowledge ? (j: ConvertJob) => (j === job ? knowledge : undefined) : undefined;
+      for await (const reply of convertInWorkers([job], 1, { facts: { knowledge: nothing(), editorSurnames: [], learned: true } }, given)) {
+        if (reply.kind === 'document') surnames.push(...reply.mentions.map((m) => m.form.surname));
+        else assert.equal(reply.kind, 'done');
+      }
+      return surnames;
+    };
+    assert.deepEqual(await surnamesTagged(), []);
+    assert.deepEqual(await surnamesTagged({ ...nothing(), surnames: new Set(['stevens']) }), ['Stevens']);
   });
 
   it('starts no more workers than files or cores (--jobs 64 on one file: none)', () => {
