@@ -74,16 +74,33 @@ const MIN_RUNNING_HEADS = 2;
  */
 export function wrapWidth(lines: LineList): number | undefined {
   let max = 0;
-  for (const l of lines) if (l.length > max) max = l.length;
-  if (max < 40 || max > 100) return undefined;
+  // Every source is asked, and running text answers at its first long line: the rest need not be decoded.
+  for (const l of lines) {
+    if (l.length > MAX_WRAP_WIDTH) return undefined;
+    if (l.length > max) max = l.length;
+  }
+  if (max < 40) return undefined;
   let long = 0;
   let wordy = 0;
   for (const l of lines) {
-    if (l.split(' ').length < 4) continue;
+    if (!holdsSpaces(l, 3)) continue;
     wordy++;
     if (l.length >= max - 12) long++;
   }
   return wordy > 0 && long >= wordy / 3 ? max : undefined;
+}
+
+/** The widest a printed line is: a longer line is running text's. */
+const MAX_WRAP_WIDTH = 100;
+
+/** `line.split(' ').length > count`, without the array: the line holds `count` spaces at least. */
+function holdsSpaces(line: string, count: number): boolean {
+  let at = -1;
+  for (let k = 0; k < count; k++) {
+    at = line.indexOf(' ', at + 1);
+    if (at < 0) return false;
+  }
+  return true;
 }
 
 /** A line that starts an item of its own: a note or list number, a bracketed number, an opening quote. */

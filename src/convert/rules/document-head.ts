@@ -102,6 +102,28 @@ function namesParties(text: string): boolean {
  * (colon, comma, semicolon) and without a sentence break inside.
  */
 export function isDocumentHeadShape(text: string): boolean {
+  if (text.length > 480 || cannotBeHead(text)) return false;
+  return readsAsHead(text);
+}
+
+/**
+ * True when `text` cannot be a head, told from the text as printed before it is cleaned: every paragraph of a
+ * volume is asked, and most are not even candidates. A head names its parties around a " to " or opens with a
+ * kind of document, and opens with a capital; cleaning (folding white space, trimming, taking trailing markers
+ * off) keeps the words and what stands between them, so neither a " to " nor a kind at the start can appear by it.
+ * A text holding asterisks (taken out by cleaning, which may join what they parted) is left to the full reading.
+ */
+function cannotBeHead(text: string): boolean {
+  if (text.includes('*')) return false;
+  const start = text.trimStart();
+  return !STARTS_CAPITALISED.test(start) || (!SPACED_TO.test(text) && !DOCUMENT_KIND.test(start));
+}
+
+const STARTS_CAPITALISED = /^\p{Lu}/u;
+const SPACED_TO = /\sto\s/;
+
+/** {@link isDocumentHeadShape} without the early answer of {@link cannotBeHead} (exported for tests). */
+export function readsAsHead(text: string): boolean {
   if (text.length > 480) return false;
   const t = stripHeadMarkers(foldSpaces(text.replace(/\*+/g, '')).trim());
   if (t.length < 4 || t.length > 450) return false;

@@ -3,6 +3,7 @@
  * logical lines they were cut from, hyphens at line ends resolved from the text's own words.
  */
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { isWrap, joinHyphenated, reflowPrint, runningHead, vocabularyOf, wrapWidth } from '../../../src/convert/readers/print-layout.js';
 
 /** Hard-wraps one logical line at `width`, as a print extraction does. */
@@ -37,6 +38,24 @@ describe('readers/print-layout', () => {
     const lines = [...wrap(PARAGRAPH, 60), '', ...wrap(PARAGRAPH, 60)];
     assert.equal(wrapWidth(lines), Math.max(...lines.map((l) => l.length)));
     assert.equal(wrapWidth([PARAGRAPH, '', PARAGRAPH]), undefined);
+  });
+
+  it('the wrap width is what the reading of every line gives (it stops at the first line too long to be printed)', () => {
+    // The definition as first written: the longest line, read whole, and the lines of four words or more by `split`.
+    const byDefinition = (lines: string[]) => {
+      const max = Math.max(0, ...lines.map((l) => l.length));
+      if (max < 40 || max > 100) return undefined;
+      const wordy = lines.filter((l) => l.split(' ').length >= 4);
+      return wordy.length > 0 && wordy.filter((l) => l.length >= max - 12).length >= wordy.length / 3 ? max : undefined;
+    };
+    const word = fc.constantFrom('a', 'word', 'Minister', 'x'.repeat(30), '', '  ');
+    const line = fc.array(word, { maxLength: 24 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        assert.equal(wrapWidth(lines), byDefinition(lines));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('a break is a wrap when the next word would not have fitted, except before a numbered note after a sentence', () => {

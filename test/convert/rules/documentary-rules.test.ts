@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import { isBracketedLine, isEnclosureMarker, isFileNumberLine } from '../../../src/convert/rules/source-note.js';
 import fc from 'fast-check';
-import { isDocumentHeadShape, isPartyPhrase, stripHeadMarkers } from '../../../src/convert/rules/document-head.js';
+import { isDocumentHeadShape, isPartyPhrase, readsAsHead, stripHeadMarkers } from '../../../src/convert/rules/document-head.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { readBlocks, blockText } from '../../../src/convert/readers/blocks.js';
+import { decodeSource } from '../../../src/convert/readers/decode.js';
 import { divisionHeadStrength, divisionNumber, isNameLike } from '../../../src/convert/rules/division-head.js';
 import { isFootnoteBlock, noteLineMarker, superscriptMarkers } from '../../../src/convert/rules/footnote-block.js';
 
@@ -138,5 +141,38 @@ describe('rules/document-head: stripHeadMarkers (property)', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('rules/document-head: the early answer (property)', () => {
+  // isDocumentHeadShape answers most paragraphs from the printed text (no capital first, or neither " to " nor a kind
+  // of document at the start) before cleaning it; readsAsHead is the full reading. They must always agree.
+  const word = fc.constantFrom('The', 'the', 'Secretary', 'of', 'State', 'to', 'To', 'Mr.', 'Foster', 'Memorandum', 'memorandum', 'MEMORANDUM', 'Circular', 'note', 'Treaty', 'by', 'Ambassador', 'in', 'Chile', '(Norton)', 'asked', 'I', 'beg', 'you', 'Exchange', 'Notes', 'Aide-Mémoire', 'Editorial', 'Note', 'From', 'Embassy', '1899', 'Repeated', 'Lima');
+  const gap = fc.constantFrom(' ', ' ', ' ', '  ', '\t', '\u00a0', '\n', ' *', '* ', '', ', ', '. ', ': ');
+  const end = fc.constantFrom('', '.', '¹', '²ᵃ', ' *', '†', ':', ',', '. The Committee asked.', '—', '  ');
+  const lead = fc.constantFrom('', ' ', '\t', '\u00a0 ', '*', '“', '(', '1. ');
+  const text = fc.tuple(lead, fc.array(fc.tuple(word, gap), { maxLength: 14 }), end).map(([l, ws, e]) => l + ws.map(([w, g]) => w + g).join('') + e);
+
+  it('agrees with the full reading on generated heads, sentences and their spacing', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        assert.equal(isDocumentHeadShape(t), readsAsHead(t), JSON.stringify(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('agrees with the full reading on every block of the seed sources', () => {
+    const dir = new URL('../../../../sources/', import.meta.url);
+    let heads = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const { source } = decodeSource(readFileSync(new URL(file, dir)), file, file);
+      for (const b of readBlocks(source)) {
+        const t = blockText(b);
+        assert.equal(isDocumentHeadShape(t), readsAsHead(t), t);
+        if (readsAsHead(t)) heads++;
+      }
+    }
+    assert.ok(heads > 0);
   });
 });
