@@ -112,4 +112,8 @@ await esbuild.build({
   plugins: [keepModuleUrls, lazyStringWidth],
   logLevel: 'warning',
   legalComments: 'none',
+  // Names stay what the code says: esbuild renames a class or function whose name another module of the bundle
+  // uses too (chrono-node has two classes called FRTimeUnitAgoFormatParser), and chrono-setup.ts leaves parsers out
+  // by `constructor.name`, the worker passes our errors by `name`.
+  keepNames: true,
 });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, filesUnder } from '../helpers/cli.js';
@@ -115,6 +115,23 @@ describe('cli/bin: the bundled CLI is the same command line', function () {
       if (jobs === '2') assert.ok(loaded.some((u) => u.endsWith('/dist/cli/convert-worker.js')), loaded.join('\n'));
       assert.deepEqual(loaded.filter((u) => u.includes('/dist/src/') || u.includes('/node_modules/')), []);
     }
+  });
+
+  it('keeps the names of the classes it bundles: a class esbuild renames still has its own name (chrono-setup drops parsers by constructor.name)', function () {
+    if (readFileSync(BUNDLE, 'utf8').includes("import '../src/cli/bin.js'")) {
+      console.log('      skipped: dist/cli/chancery.js is the unbundled stand-in: esbuild is not installed (npm ci installs it)');
+      this.skip();
+    }
+    const bundle = readdirSync(join(ROOT, 'dist/cli'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(ROOT, 'dist/cli', f), 'utf8'))
+      .join('\n');
+    const classes = [...bundle.matchAll(/^var ([\w$]+) = class\b[^\n]*\n(.*)\n(.*)$/gm)];
+    const named = new Map(classes.map((m) => [m[1]!, /__name\(this, "([\w$]+)"\)/.exec(`${m[2]}${m[3]}`)?.[1]]));
+    assert.ok(named.size > 50, `${named.size} classes`);
+    for (const [variable, name] of named) assert.ok(name !== undefined && variable.replace(/\d+$/, '') === name.replace(/\d+$/, ''), `${variable} is named ${name}`);
+    // chrono-node's relative parser of French is a second class called FRTimeUnitAgoFormatParser
+    assert.equal(named.get('FRTimeUnitAgoFormatParser2'), 'FRTimeUnitAgoFormatParser');
   });
 
   it('string-width (help layout) is evaluated on first use: a validation builds no Intl.Segmenter (and loads no child_process), --help does', function () {
