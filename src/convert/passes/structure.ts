@@ -13,7 +13,7 @@ import { parseDateline, stripLeadingDate } from '../rules/dateline.js';
 import { partiesFromHeading } from '../rules/parties.js';
 import { readDocumentOpening } from '../rules/document-opening.js';
 import { readClosedSignatures, readDocumentEnd, type EndDecision } from '../rules/document-end.js';
-import { gluedNoteNumbers, isAsciiDigit, isMarkerCode, noteLineMarker, referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
+import { ASCII_DIGIT, MARKER_CODE, gluedNoteNumbers, noteLineMarker, referencedMarkers, splitFootnoteBlock } from '../rules/footnote-block.js';
 import { isBracketedLine, readSourceLine } from '../rules/source-note.js';
 import { findEnclosures, isEnclosureTitle } from '../rules/enclosures.js';
 import { isAddressOver } from '../rules/unmarked-enclosures.js';
@@ -330,7 +330,7 @@ function splitFootnoteBlocks(doc: TeiDocument, read: Reading): void {
   for (const b of blocks) {
     if (b.kind === 'noteBody') continue;
     for (const n of read.refs(b)) referenced.add(n);
-    if (wordsHold(b.inlines, isMarkerCode)) for (const n of referencedMarkers(read.words(b))) referenced.add(n);
+    if (wordsHold(b.inlines, MARKER_CODE)) for (const n of referencedMarkers(read.words(b))) referenced.add(n);
   }
   if (referenced.size === 0) return;
   let start = blocks.length;
@@ -724,7 +724,7 @@ function newReading(): Reading {
       if (!found) {
         found = noteRefNumbers(b.inlines);
         // Glued numbers are digits: a block without any is not put together to be read for them.
-        if (wordsHold(b.inlines, isAsciiDigit)) for (const n of gluedNoteNumbers(reading.words(b))) found.push(n);
+        if (wordsHold(b.inlines, ASCII_DIGIT)) for (const n of gluedNoteNumbers(reading.words(b))) found.push(n);
         refs.set(b, found);
       }
       return found;

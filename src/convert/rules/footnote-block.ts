@@ -114,24 +114,21 @@ export function pairNotes(refs: readonly { n: string; at: number }[], notes: rea
 export function gluedNoteNumbers(text: string): string[] {
   const out: string[] = [];
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isAsciiDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isAsciiDigit(text.charCodeAt(i))) i++;
+  // The runs of digits are found by an expression (native code), not by a loop over every code unit.
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
+    const start = m.index;
+    const i = start + m[0].length;
     if (i - start > 3 || !gluesNumber(text, start) || (i < n && !endsNumber(text.charCodeAt(i)))) continue;
-    out.push(String(Number(text.slice(start, i))));
+    out.push(String(Number(m[0])));
   }
   return out;
 }
 
-/** A digit of `\d`: what {@link gluedNoteNumbers} finds numbers by (a text without one holds none). */
-export function isAsciiDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
+const DIGIT_RUN = /[0-9]+/g;
+
+/** A digit of `\d`, the characters {@link gluedNoteNumbers} finds numbers by (a text without one holds none). */
+export const ASCII_DIGIT = /[0-9]/;
 
 const GLUE = /^[\p{Ll}.,;:)’”'"]$/u;
 
@@ -201,14 +198,11 @@ export function splitFootnoteBlock(block: Block, referenced: ReadonlySet<string>
  */
 const SUPERSCRIPT_MARKERS = new RegExp(SUPERSCRIPT_MARKER.source, 'gu');
 
-/** The code units {@link referencedMarkers} finds a marker by: superscript digits and letters, notes' symbols. */
-const MARKER_CODES: ReadonlySet<number> = new Set([...'⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍ', ...NOTE_SYMBOLS].map((c) => c.charCodeAt(0)));
-
-/** A code unit of a marker {@link referencedMarkers} finds (a text without one refers to none). */
-export function isMarkerCode(code: number): boolean {
-  // "*" is the only one below "§".
-  return code === 42 || (code >= 0xa7 && MARKER_CODES.has(code));
-}
+/**
+ * The code units {@link referencedMarkers} finds a marker by, superscript digits and letters and notes' symbols, as a
+ * class of characters (a text without one refers to none; for `wordsHold`, readers/inline.ts).
+ */
+export const MARKER_CODE = new RegExp(`[${[...'⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍ', ...NOTE_SYMBOLS].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
 
 /** Every note number a text refers to: superscripts ("¹", "⁴⁷ᵃ") and symbols glued to a word ("service*;"). */
 export function referencedMarkers(text: string): Set<string> {

@@ -199,11 +199,10 @@ export function splitAtTo(text: string): { sender: string; addressee: string } |
     const sender = text.slice(0, m.index).trim();
     const addressee = text.slice(m.index + m[0].length).trim();
     if (!sender || !addressee || !/^\p{Lu}|^(?:the|an?|all)\s/u.test(addressee)) continue;
-    for (; counted < m.index; counted++) {
-      const code = text.charCodeAt(counted);
-      if (code === 0x28) opened++;
-      else if (code === 0x29) closed++;
-    }
+    // Each bracket found by a search (native code), not by a loop over every code unit before this " to ".
+    opened += occurrences(text, '(', counted, m.index);
+    closed += occurrences(text, ')', counted, m.index);
+    counted = m.index;
     if (opened !== closed) continue;
     let score = 0;
     if (endsInBracket(sender)) score += 3;
@@ -213,6 +212,13 @@ export function splitAtTo(text: string): { sender: string; addressee: string } |
     if (!best || score > best.score) best = { sender: sender.replace(/,$/, '').trim(), addressee, score };
   }
   return best && { sender: best.sender, addressee: best.addressee };
+}
+
+/** How many times `character` stands in `text` from `from` up to `to` (exclusive). */
+function occurrences(text: string, character: string, from: number, to: number): number {
+  let n = 0;
+  for (let at = text.indexOf(character, from); at >= 0 && at < to; at = text.indexOf(character, at + 1)) n++;
+  return n;
 }
 
 /** `/\)\s*,?$/`: a closing bracket at the end, white space and a comma after it allowed; read from the end. */
@@ -423,6 +429,9 @@ function headNoun(words: string[]): 'office' | 'org' | undefined {
   return undefined;
 }
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII_CAPITAL = /[^A-Z]+/g;
+const NOT_ASCII_LETTER = /[^A-Za-z]+/g;
 const IS_LETTER = /^\p{L}$/u;
 const IS_UPPER = /^\p{Lu}$/u;
 
@@ -432,6 +441,8 @@ const IS_UPPER = /^\p{Lu}$/u;
  * same classes, a surrogate pair as one character) instead of an array of one-letter strings.
  */
 export function mostlyCapitals(text: string): boolean {
+  // A text all in ASCII (most) is counted by expressions (native code): what is left once the rest is taken out.
+  if (!NOT_ASCII.test(text)) return text.replace(NOT_ASCII_CAPITAL, '').length >= 0.75 * text.replace(NOT_ASCII_LETTER, '').length;
   let letters = 0;
   let upper = 0;
   for (let i = 0; i < text.length; i++) {

@@ -250,7 +250,9 @@ export function findUnmarkedEnclosures(blocks: readonly Block[], end: number, ma
     }
     // A paragraph of running text changes what is known only while there has been none, or while none has said that
     // it encloses papers and this one does: only then is it asked whether it names parties (asked once, for both tests).
-    const mayBeText = b.kind === 'p' && (!textSince || (!encloses && ENCLOSING.test(textOf(b))));
+    // Whether the paragraph says that it encloses, read once for both tests that ask (the whole paragraph is searched).
+    let enclosing: boolean | undefined;
+    const mayBeText = b.kind === 'p' && (!textSince || (!encloses && (enclosing = ENCLOSING.test(textOf(b)))));
     let names = mayBeText ? namesParties(b) : undefined;
     // Inside the papers every paragraph may be a head over a document's opening: what follows it is asked first (a
     // look at the next few blocks), the heading reader only of the few a salutation or a date line follows.
@@ -260,7 +262,7 @@ export function findUnmarkedEnclosures(blocks: readonly Block[], end: number, ma
     }
     if (mayBeText && !names && !datelineBlockOf(b.lines) && !(b.lines.length === 1 && isBracketedLine(textOf(b)))) {
       textSince = true;
-      encloses ||= ENCLOSING.test(textOf(b));
+      encloses ||= enclosing ?? ENCLOSING.test(textOf(b));
     }
     // After a closing formula, a short block is the signature, whatever its words ("Louis de M. (Maesster?),\nMissionaire.").
     // Outside the papers and after no closing formula, only a block that holds its own closing formula ends the part:

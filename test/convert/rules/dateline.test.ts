@@ -236,6 +236,42 @@ describe('rules/dateline: what rules a line out before cleaning (property)', () 
     assert.equal(cannotBeDateline('23.12.41'), false);
   });
 
+  it('cannotBeDateline counts as the loop over code units it replaced did', () => {
+    const byLoop = (line: string): boolean => {
+      if (line.length > 80 && !line.includes('?')) {
+        let kept = 0;
+        for (let i = 0; i < line.length; i++) {
+          const code = line.charCodeAt(i);
+          if (code > 32 && code < 127 && code !== 42 && code !== 47 && code !== 91 && code !== 93 && ++kept > 82) return true;
+        }
+      }
+      let digits = 0;
+      for (let i = 0; i < line.length; i++) {
+        const code = line.charCodeAt(i);
+        if (code >= 48 && code <= 57 && ++digits >= 4) return false;
+      }
+      return true;
+    };
+    const unit = fc.constantFrom('a', 'Z', '0', '9', '1941', ' ', '*', '/', '[', ']', '\\', '^', '~', ')', '+', '.', '?', '\t', '\u007f', '\u00a0', 'é', '𝔄', '\ud800', 'and so on ');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 120 }), (parts) => {
+        const line = parts.join('');
+        assert.equal(cannotBeDateline(line), byLoop(line), JSON.stringify(line));
+      }),
+      { numRuns: 5000 },
+    );
+    // Every code unit, as what cleaning keeps or not: 83 of it alone, and before a year.
+    for (let code = 0; code <= 0xffff; code++) {
+      const run = String.fromCharCode(code).repeat(83);
+      assert.equal(cannotBeDateline(run), byLoop(run), `U+${code.toString(16)}`);
+      assert.equal(cannotBeDateline(`${run}1941`), byLoop(`${run}1941`), `U+${code.toString(16)} 1941`);
+    }
+    for (const n of [75, 76, 77, 78, 79, 80, 81, 82]) {
+      const line = `${'x'.repeat(n)} 1941`;
+      assert.equal(cannotBeDateline(line), byLoop(line), `${n}`);
+    }
+  });
+
   it('whatever is ruled out, readDateline reads as nothing', () => {
     const pieces = fc.constantFrom('Moscow,', 'New York,', 'December', 'Dec.', '23,', '2/15,', '1941', '23.12.41', '—noon.', '5 p.m.', 'Sent on', '*', '**', '[', ']', '[Washington,]', '[p.m.?]', '?', '/', ' ', '  ', '\t', '\u00a0', '\u2003', 'é', 'x', '12', 'and', `[${'an editor’s long query '.repeat(4)}?]`, '[a query?', '1', '9');
     fc.assert(

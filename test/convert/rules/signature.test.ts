@@ -135,6 +135,30 @@ describe('rules/signature: the length a signature line may have (property)', () 
     );
   });
 
+  it('nonStarCharsExceed counts as the loop over code units it replaced did', () => {
+    const byLoop = (text: string, limit: number): boolean => {
+      let n = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code > 32 && code < 127 && code !== 42 && ++n > limit) return true;
+      }
+      return false;
+    };
+    const unit = fc.constantFrom('a', 'Z', '0', ' ', '*', '**', '!', ')', '+', '~', '\t', '\n', '\u007f', '\u00a0', 'é', '𝔄', '\ud800', 'Yours very truly, ');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 80 }), fc.constantFrom(3, 10, 127, 240), (parts, limit) => {
+        const text = parts.join('');
+        assert.equal(nonStarCharsExceed(text, limit), byLoop(text, limit), JSON.stringify([text, limit]));
+      }),
+      { numRuns: 5000 },
+    );
+    // Every code unit, counted or not, at the limit and one past it.
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      for (const text of [ch.repeat(11), `${'a'.repeat(10)}${ch}`]) assert.equal(nonStarCharsExceed(text, 10), byLoop(text, 10), `U+${code.toString(16)}`);
+    }
+  });
+
   it('a name and its office at that length are read', () => {
     const name = `Alvey ${'X'.repeat(34)} Adee`; // 45 characters
     const office = `Acting Secretary of ${'Y'.repeat(60)}.`; // 80 and a full stop
