@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
-import { findPersons } from '../../../src/convert/entities/persons/find-persons.js';
-import { ALL_CAPS, AS_FOLDED, HYPHEN, POSSESSIVE, readTokens } from '../../../src/convert/entities/persons/tokens.js';
-import { lowerWords } from '../../../src/convert/entities/persons/knowledge.js';
+import { OF_A_CORPS, findPersons, numberAfter, ofAfter, surnameKey } from '../../../src/convert/entities/persons/find-persons.js';
+import { CandidateLog } from '../../../src/convert/entities/persons/candidate-log.js';
+import { ALL_CAPS, AS_FOLDED, CAPITALISED, HYPHEN, INITIAL, POSSESSIVE, readTokens } from '../../../src/convert/entities/persons/tokens.js';
+import { lowerWords, lowerWordsOf } from '../../../src/convert/entities/persons/knowledge.js';
 import { CHINESE, COMPLETED, chineseGivenNameSign, chineseMatches, letterBracketLower } from '../../../src/convert/entities/persons/layout-names.js';
 import { fold } from '../../../src/convert/entities/persons/lexicon.js';
 
@@ -45,6 +46,7 @@ describe('entity rules on arbitrary text (property)', () => {
           assert.ok(m.start >= last && m.end > m.start && m.end <= text.length);
           assert.equal(text.slice(m.start, m.end), m.text);
           assert.ok(m.key.length > 0);
+          assert.equal(m.key, surnameKey(m.surname));
           last = m.end;
         }
       }),
@@ -80,20 +82,69 @@ describe('the word scanner of the person rules (property)', () => {
           assert.equal(tokens.has(i, HYPHEN), word.includes('-'));
         }
         assert.deepEqual(scanned, wordsByRegExp(text));
+        // A name can start only at a capitalised word or an initial: the rules look at those tokens alone.
+        const starts: number[] = [];
+        for (let i = 0; i < tokens.count; i++) if (tokens.has(i, CAPITALISED) || tokens.has(i, INITIAL)) starts.push(i);
+        assert.deepEqual([...tokens.nameStarts], starts);
       }),
       { numRuns: 2000 },
     );
   });
 });
 
+describe('the signs the person rules read before an expression (property)', () => {
+  const around = fc.array(fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u2003', '\ufeff', '\u0085', '.', 'of', 'o', 'f', 'the ', 'Corps', 'body', '1', '9', 'a', ','), { maxLength: 12 })
+    .map((a) => a.join(''));
+  it('a number after a word is what /^\\.?\\s*\\d/ finds in its next three characters', () => {
+    fc.assert(fc.property(around, fc.nat(14), (text, at) => {
+      const end = Math.min(at, text.length);
+      assert.equal(numberAfter(text, end), /^\.?\s*\d/.test(text.slice(end, end + 3)));
+    }), { numRuns: 3000 });
+  });
+  it('no "of" after a word, no office of a corps', () => {
+    fc.assert(fc.property(around, (text) => {
+      if (OF_A_CORPS.test(text.slice(0, 60))) assert.ok(ofAfter(text, 0));
+    }), { numRuns: 3000 });
+    assert.ok(OF_A_CORPS.test(' of the Diplomatic Corps') && ofAfter(' of the Diplomatic Corps', 0));
+  });
+});
+
+describe('the decisions of the person rules replayed with other known surnames (property)', () => {
+  // Names known or not, the words around them the rules read ("to" before an addressee, "who", lists), capitals.
+  const namePieces = fc.constantFrom(
+    'Webster', 'Léger', 'Halifax', 'Seeds', 'Stalin', "Stalin's", 'STALIN', 'FRANKLIN', 'DELANO', 'ROOSEVELT', 'Hitler', 'Mussolini', 'Mr.',
+    'J.', 'to', 'à', 'who', 'said', 'and', 'the', 'of', ',', '.', ';', '\n', ' ', 'Following', 'Germany', 'Moscow', '(House)', 'Ambassador',
+    'Webster to Léger,', 'Halifax to Seeds.', 'Stalin wrote to Hitler;', 'Seeds à Halifax,',
+  );
+  const nameTexts = fc.oneof(texts, fc.array(namePieces, { maxLength: 50 }).map((a) => a.join(' ')));
+  const keys = ['webster', 'léger', 'halifax', 'seeds', 'stalin', 'roosevelt', 'delano', 'hitler', 'mussolini', 'following', 'germany', 'moscow'];
+  it('gives what the rules give when they judge every word again', () => {
+    fc.assert(
+      fc.property(nameTexts, fc.subarray(keys), fc.subarray(keys), fc.subarray(keys), (text, recorded, replayed, common) => {
+        const lookups = { common: (f: string) => common.includes(f), place: (f: string) => f === 'moscow' };
+        const tokens = readTokens(text);
+        const log = new CandidateLog();
+        const first = findPersons(text, { ...lookups, known: (k) => recorded.includes(k), tokens, log });
+        assert.deepEqual(first, findPersons(text, { ...lookups, known: (k) => recorded.includes(k) }));
+        for (const known of [replayed, recorded, []]) {
+          assert.deepEqual(findPersons(text, { ...lookups, known: (k) => known.includes(k), tokens, log }), findPersons(text, { ...lookups, known: (k) => known.includes(k) }));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
 describe('the lower-case word scanner of name knowledge (property)', () => {
   it('finds the words (?<![\\p{L}\\p{M}\'’-])\\p{Ll}[\\p{Ll}\\p{M}\'’-]* finds, folded', () => {
-    const letters = fc.constantFrom('a', 'Z', 'é', 'É', 'ß', 'Ж', 'ж', '中', '𝔞', '𝔄', 'e\u0301', "'", '’', '-', '.', ' ', '\n', 's', '1', '\u0301', '\ud835', 'ǅ');
+    const letters = fc.constantFrom("'s", 'word', 'Word', 'WORD', 'mr', 'B', 'm\u0301', 'a', 'Z', 'é', 'É', 'ß', 'Ж', 'ж', '中', '𝔞', '𝔄', 'e\u0301', "'", '’', '-', '.', ' ', '\n', 's', '1', '\u0301', '\ud835', 'ǅ');
     const strings = fc.oneof(texts, fc.array(letters, { maxLength: 30 }).map((a) => a.join('')));
     fc.assert(
       fc.property(strings, (text) => {
         const expected = new Set([...text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]*/gu)].map((m) => fold(m[0])));
         assert.deepEqual([...lowerWords(text)].sort(), [...expected].sort());
+        // The same words read from the text's tokens.
+        assert.deepEqual([...lowerWordsOf(readTokens(text))].sort(), [...expected].sort());
       }),
       { numRuns: 2000 },
     );

@@ -14,6 +14,7 @@ import {
   SPEECH_VERB, THE, TITLE, TO, WHO, WHOM, Tokens, isCapitalised, isNameWordToken, readTokens, wordFlags,
 } from './tokens.js';
 import { LOWER, letterClassAt } from '../../readers/letter-class.js';
+import { CandidateLog, INTO_LAYOUT, NOT_A_NAME, NO_CANDIDATE } from './candidate-log.js';
 
 /** Why a span was taken for a name, strongest first. */
 export type PersonEvidence = 'title' | 'initials' | 'forename' | 'block' | 'layout' | 'context' | 'known';
@@ -67,6 +68,12 @@ export interface FindPersonsOptions {
   noteAt?: (offset: number) => string | undefined;
   /** The tokens of the text ({@link readTokens}), when the caller holds them: name learning reads a stretch twice. */
   tokens?: Tokens;
+  /**
+   * The decisions of a reading of these tokens: written down by the first call given a new log, then taken by the
+   * calls after it wherever they cannot have changed (see ./candidate-log.ts). Every call with one log reads the
+   * same tokens with the same options but `known`, whose answers must not change during a call.
+   */
+  log?: CandidateLog;
 }
 
 export { readTokens, Tokens } from './tokens.js';
@@ -99,6 +106,14 @@ function breakBetween(text: string, from: number, to: number): boolean {
 export function surnameKey(surname: string): string {
   const lower = surname.toLowerCase();
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
+
+/**
+ * The surname key of token i ({@link surnameKey} of its word): for an ASCII word its interned folded form, the same
+ * string, neither cut from the text nor lowered again (asked of every name the rules weigh).
+ */
+function keyAt(tk: Tokens, i: number): string {
+  return tk.has(i, ASCII) ? tk.folded(i) : surnameKey(tk.word(i));
 }
 
 /** Can token i be part of a name (given name or surname)? See {@link isNameWordToken}. */
@@ -195,7 +210,43 @@ function afterKindOfPlace(tk: Tokens, i: number): boolean {
 /**
  * "Dean of the Diplomatic Corps", "Dean of consular corps": a word before "of" and a corps or body names its office.
  */
-const OF_A_CORPS = /^[ \t]+of[ \t]+(?:the[ \t]+)?(?:\p{L}+[ \t]+){0,3}(?:[Cc]orps|[Bb]ody)\b/u;
+export const OF_A_CORPS = /^[ \t]+of[ \t]+(?:the[ \t]+)?(?:\p{L}+[ \t]+){0,3}(?:[Cc]orps|[Bb]ody)\b/u;
+
+/**
+ * What {@link OF_A_CORPS} needs right after a word: spaces or tabs, "of", a space or a tab. Asked of every bare
+ * word the rules weigh, before the characters after it are cut for the expression.
+ */
+export function ofAfter(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return i > end && text.charCodeAt(i) === 111 /* o */ && text.charCodeAt(i + 1) === 102 /* f */ && isBlank(text.charCodeAt(i + 2));
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * A number within the three characters after a word, after an optional stop and white space: "Rs. 200,000,000",
+ * "Article 1" (what `/^\.?\s*\d/` finds in those three characters).
+ */
+export function numberAfter(text: string, end: number): boolean {
+  const to = Math.min(text.length, end + 3);
+  let i = end;
+  if (i < to && text.charCodeAt(i) === 46) i++;
+  while (i < to && isWhiteSpace(text.charCodeAt(i))) i++;
+  if (i >= to) return false;
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** A code unit of `\s`: ECMAScript's white space and line terminators. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
+    c === 0x3000 || c === 0xfeff;
+}
 
 /** {@link nameWord} for a word alone (the layout rules of ./layout-names.ts test words they cut themselves). */
 function isNameWord(word: string): boolean {
@@ -298,7 +349,7 @@ function candidateAt(tk: Tokens, i: number, nameLine: boolean, known: (key: stri
         break;
       }
       // "FRANKLIN DELANO ROOSEVELT": a middle name in capitals, when the word after it is a known surname.
-      if (after >= 0 && known(surnameKey(tk.word(after)))) lastIndex = after;
+      if (after >= 0 && known(keyAt(tk, after))) lastIndex = after;
       if (hi > lastIndex + 1) hi = lastIndex + 1;
     }
   }
@@ -366,8 +417,8 @@ function afterShipWord(tk: Tokens, i: number): boolean {
   const at = tk.startAt(i);
   // Only the six characters before the word: searching back from it for "S." read to the start of the text
   // whenever no ship was near (quadratic in a volume read as one text).
-  const before = text.slice(Math.max(0, at - 6), at);
-  if (before.includes('S.') && /S\.\s?S\.\s*$/.test(before)) return true;
+  const from = Math.max(0, at - 6);
+  if (shipLetters(text, from, at) && /S\.\s?S\.\s*$/.test(text.slice(from, at))) return true;
   for (let j = i - 1, n = 0; j >= 0 && n < 4; j--, n++) {
     if ((tk.lex(j) & SHIP_WORD) !== 0) return true;
     if (!(tk.is(j, AND) || tk.has(j, CAPITALISED))) return false;
@@ -493,60 +544,99 @@ function wordsOf(tk: Tokens, from: number, to: number, initials: boolean): strin
   return out;
 }
 
+/** Evidence in the order a {@link CandidateLog} numbers it. */
+const EVIDENCE: readonly PersonEvidence[] = ['title', 'initials', 'forename', 'block', 'layout', 'context', 'known'];
+
+/** The mention of the name of tokens `first` to `last`, its title up to `titleEnd` (exclusive). */
+function mentionOf(tk: Tokens, first: number, titleEnd: number, last: number, evidence: PersonEvidence): PersonMention {
+  const text = tk.text;
+  const start = tk.startAt(first);
+  const end = tk.endAt(last);
+  const mention: PersonMention = {
+    start, end, text: text.slice(start, end), key: keyAt(tk, last), surname: tk.word(last),
+    forenames: wordsOf(tk, titleEnd, last, false), initials: wordsOf(tk, titleEnd, last, true), evidence,
+  };
+  if (titleEnd > first) mention.title = text.slice(start, tk.endAt(titleEnd - 1));
+  return mention;
+}
+
+/**
+ * The word before token `first` is "to" (or "à"): a name there may be the addressee of a letter cited after the
+ * mention found last ("Webster to Léger"), the one rule of {@link judge} that reads what was found before.
+ */
+function afterTo(tk: Tokens, first: number): boolean {
+  const prev = first - 1;
+  return prev >= 0 && (tk.is(prev, TO) || (tk.length(prev) === 1 && tk.text.charCodeAt(tk.startAt(prev)) === 0xe0 /* à */));
+}
+
 /** Every person mention of `text`, in order, without overlaps. */
 export function findPersons(text: string, options: FindPersonsOptions = {}): PersonMention[] {
   // Not memoized: a document's units are read once (round two reuses round one's names, tag-document.ts), and a
   // cache keyed by each paragraph's text hashed every paragraph and kept a megabyte of tokens alive for nothing.
   const tk = options.tokens ?? readTokens(text);
-  const known = options.known ?? (() => false);
+  const log = options.log;
+  const recording = log !== undefined && log.recording;
+  const replaying = log !== undefined && !log.recording;
+  if (replaying) log.startReplay();
+  const askedOf = options.known ?? (() => false);
+  // While recording, every surname asked about is written down with its answer.
+  const known = recording ? (key: string): boolean => {
+    const answer = askedOf(key);
+    log.ask(key, answer);
+    return answer;
+  } : askedOf;
   const common = options.common ?? (() => false);
   const place = options.place ?? (() => false);
   // Names the layout gives (routing lines, a holder in parentheses, an identification note, Chinese names): taken first.
   const out: PersonMention[] = options.nameLine ? [] : options.layout ? options.layout.map((m) => ({ ...m })) : layoutMentions(text, isNameWord, place);
   const taken = out.slice();
   let next = 0;
-  let i = 0;
-  const count = tk.count;
-  while (i < count) {
+  // A name starts with a title, an initial or a name word, all capitalised: only those words are looked at (most
+  // words need no closer look), from `resume` on (after the last name found).
+  const starts = tk.nameStarts;
+  let resume = 0;
+  for (let s = 0; s < starts.length; s++) {
+    const i = starts[s]!;
+    if (i < resume) continue;
     const tokStart = tk.startAt(i);
     const tokEnd = tk.endAt(i);
     while (next < taken.length && taken[next]!.end <= tokStart) next++;
-    if (next < taken.length && taken[next]!.start < tokEnd) {
-      i++;
-      continue;
-    }
-    // A name starts with a title, an initial or a name word, all capitalised: most words need no closer look.
-    const flags = tk.flagsAt(i);
-    if ((flags & INITIAL) === 0 && (flags & CAPITALISED) === 0) {
-      i++;
-      continue;
+    if (next < taken.length && taken[next]!.start < tokEnd) continue;
+    if (replaying) {
+      // A decision of the recorded reading that cannot have changed: taken as it was.
+      const d = log.holdingAt(i, known);
+      if (d >= 0) {
+        const outcome = log.outcome(d);
+        if (outcome === NO_CANDIDATE || outcome === INTO_LAYOUT) continue;
+        const first = log.first(d);
+        if (!afterTo(tk, first)) {
+          if (outcome !== NOT_A_NAME) {
+            const last = log.last(d);
+            out.push(mentionOf(tk, first, log.titleEnd(d), last, EVIDENCE[outcome]!));
+            resume = last + 1;
+          }
+          continue;
+        }
+      }
     }
     const c = candidateAt(tk, i, options.nameLine ?? false, known);
     if (!c) {
-      i++;
+      if (recording) log.decide(i, NO_CANDIDATE, 0, 0, 0);
       continue;
     }
     // A candidate must not run into a layout name.
     if (next < taken.length && taken[next]!.start < tk.endAt(c.last)) {
-      i++;
+      if (recording) log.decide(i, INTO_LAYOUT, 0, 0, 0);
       continue;
     }
     const evidence = judge(tk, c, options, out, known, common, place);
+    if (recording) log.decide(i, evidence ? EVIDENCE.indexOf(evidence) : NOT_A_NAME, c.first, c.titleEnd, c.last);
     if (evidence) {
-      const start = tk.startAt(c.first);
-      const end = tk.endAt(c.last);
-      const surname = tk.word(c.last);
-      const mention: PersonMention = {
-        start, end, text: text.slice(start, end), key: surnameKey(surname), surname,
-        forenames: wordsOf(tk, c.titleEnd, c.last, false), initials: wordsOf(tk, c.titleEnd, c.last, true), evidence,
-      };
-      if (c.titleEnd > c.first) mention.title = text.slice(start, tk.endAt(c.titleEnd - 1));
-      out.push(mention);
-      i = c.last + 1;
-    } else {
-      i++;
+      out.push(mentionOf(tk, c.first, c.titleEnd, c.last, evidence));
+      resume = c.last + 1;
     }
   }
+  if (recording) log.finish();
   out.sort((a, b) => a.start - b.start);
   return options.nameLine ? out : addCoordinated(tk, out, common, place);
 }
@@ -626,7 +716,7 @@ function judge(
   // "Paoting Fu", "Ho Nei Hsien", "Tung Chou": a romanised administrative suffix after its place's name.
   if (coreLength === 1 && administrativePlace(tk, last)) return undefined;
   // "Dean of the Diplomatic Corps": an office.
-  if (coreLength === 1 && OF_A_CORPS.test(text.slice(surnameEnd, surnameEnd + 60))) return undefined;
+  if (coreLength === 1 && ofAfter(text, surnameEnd) && OF_A_CORPS.test(text.slice(surnameEnd, surnameEnd + 60))) return undefined;
   // "the Whangpu River", "the Liang Hu provinces", "the island of Kulangsu": a place named by its kind.
   if (coreLength === 1 && (beforeKindOfPlace(tk, last) || afterKindOfPlace(tk, first))) return undefined;
   // "Minister of Hacienda", "Ministry of Fomento": the department of an office, in whatever language it is named.
@@ -639,8 +729,7 @@ function judge(
   // "Seeds, the British ambassador in Moscow,": an apposition naming an office makes the word a person (tested
   // last, where nothing else decided: it reads the text after the word).
   const apposition = (): PersonEvidence | undefined => (appositionRole(text, surnameEnd) ? 'context' : undefined);
-  const surname = tk.word(last);
-  const key = surnameKey(surname);
+  const key = keyAt(tk, last);
   // Known as a name ("Lord Halifax" elsewhere): the bare word is the person, even where it is also a city.
   if (known(key)) {
     // "Bearing in mind …": a participle opening a sentence, capitalised as every first word is.
@@ -649,7 +738,7 @@ function judge(
   }
   if (blockedAsPlace(tk, last) || derived(tk, last) || isCommon) return apposition();
   // "Rs. 200,000,000", "Article 1", "No. 5": a word before a number is an abbreviation or a heading.
-  if (/^\.?\s*\d/.test(text.slice(surnameEnd, surnameEnd + 3))) return undefined;
+  if (numberAfter(text, surnameEnd)) return undefined;
   // Context alone does not make a name of "the Russians" or of derived words ("Hitlerites, who").
   if (prev >= 0 && tk.has(prev, ASCII) && (tk.lex(prev) & ARTICLE) !== 0) return undefined;
   if (prev >= 0 && tk.has(last, ALL_CAPS) && tk.has(prev, ASCII) && tk.has(prev, ALL_CAPS) && (tk.formAt(prev) === FROM || tk.formAt(prev) === TO) && joined(tk, prev, first)) {
@@ -661,7 +750,7 @@ function judge(
   // "Webster to Léger, 18 December 1958", "Halifax to Seeds, no. 686": the addressee of a cited letter; and
   // "Churchill wrote to Stalin", the same with a verb of saying or writing between.
   const lastFound = out[out.length - 1];
-  if (prev >= 0 && (tk.is(prev, TO) || (tk.length(prev) === 1 && text.charCodeAt(tk.startAt(prev)) === 0xe0 /* à */)) && lastFound &&
+  if (afterTo(tk, first) && lastFound &&
     lastFound.end <= tk.startAt(prev) && tk.startAt(prev) - lastFound.end <= 24 && /^[ \t]+$/.test(text.slice(tk.endAt(prev), firstStart))) {
     const between = text.slice(lastFound.end, tk.startAt(prev));
     const punct = text[surnameEnd];
@@ -766,7 +855,7 @@ function addCoordinated(
       if (!joinsBefore && !joinsAfter) continue;
       const word = tk.word(ti);
       added.push({
-        start: tStart, end: tEnd, text: text.slice(tStart, tEnd), key: surnameKey(word), surname: word, forenames: [], initials: [],
+        start: tStart, end: tEnd, text: text.slice(tStart, tEnd), key: keyAt(tk, ti), surname: word, forenames: [], initials: [],
         evidence: 'context',
       });
       addedAt.push(ti);

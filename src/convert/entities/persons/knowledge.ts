@@ -14,7 +14,8 @@ import { createHash } from 'node:crypto';
 import type { LineList } from '../../../model/document.js';
 import { detached } from '../../readers/detached.js';
 import { findPersons, layoutNamesOf, type PersonMention } from './find-persons.js';
-import { asciiFormOf, readTokens, type Tokens } from './tokens.js';
+import { ASCII, AS_FOLDED, POSSESSIVE, asciiFormOf, readTokens, type Tokens } from './tokens.js';
+import { CandidateLog } from './candidate-log.js';
 import { FORENAMES, NOT_NAMES, ROLE_WORDS, TITLES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
 import { JOINER, LOWER, charWidth, letterClassAt } from '../../readers/letter-class.js';
@@ -73,6 +74,32 @@ export function lowerWords(text: string, into = new Set<string>(), kept = false)
     }
     previous = c;
     i += charWidth(text, i);
+  }
+  return into;
+}
+
+/**
+ * The lower-case words of a text read from its tokens ({@link readTokens}): what {@link lowerWords} finds, without
+ * reading every character again. A lower-case word starts only where a token starts (after a character that is
+ * neither a letter nor a joiner, which no token holds); most are a whole token in ASCII lower case, whose interned
+ * form is the word, and the others are read from the token's start as {@link lowerWords} reads them.
+ */
+export function lowerWordsOf(tokens: Tokens, into = new Set<string>(), kept = false): Set<string> {
+  const text = tokens.text;
+  for (let t = 0; t < tokens.count; t++) {
+    const start = tokens.startAt(t);
+    if (start > 0 && letterClassAt(text, start - 1) !== 0) continue;
+    const flags = tokens.flagsAt(t);
+    // A whole token: ASCII, no capital, no possessive 's, and no joiner after its last letter ("word-").
+    if ((flags & (ASCII | AS_FOLDED | POSSESSIVE)) === (ASCII | AS_FOLDED) && (letterClassAt(text, tokens.wordEndAt(t)) & JOINER) === 0) {
+      into.add(tokens.folded(t));
+      continue;
+    }
+    if ((letterClassAt(text, start) & LOWER) === 0) continue;
+    let end = start + charWidth(text, start);
+    while (end < text.length && (letterClassAt(text, end) & (LOWER | JOINER)) !== 0) end += charWidth(text, end);
+    if (kept) addDetached(into, fold(text.slice(start, end)));
+    else into.add(fold(text.slice(start, end)));
   }
   return into;
 }
@@ -189,8 +216,7 @@ export class NameKnowledge {
    */
   learn(lines: LineList): this {
     const stretches = new Stretches(lines);
-    this.readWords(stretches);
-    this.readNames(stretches);
+    this.readNames(stretches, this.readWords(stretches));
     return this;
   }
 
@@ -204,8 +230,7 @@ export class NameKnowledge {
   learnSource(lines: LineList): NameKnowledge {
     const stretches = new Stretches(lines);
     const alone = new NameKnowledge();
-    alone.readWords(stretches);
-    alone.readNames(stretches);
+    alone.readNames(stretches, alone.readWords(stretches));
     for (const w of alone.lower) this.lower.add(w);
     for (const p of alone.places) this.places.add(p);
     if (this.lower.size === alone.lower.size && this.places.size === alone.places.size) {
@@ -217,13 +242,30 @@ export class NameKnowledge {
     return alone;
   }
 
-  /** The words a source prints in lower case, and its places. */
-  private readWords(stretches: Iterable<string>): void {
+  /**
+   * The words a source prints in lower case, and its places. Returns the tokens of its first stretches, as many as
+   * {@link KEPT_TOKENS} allows (with their stretch's text), which its lower-case words were read from and the person
+   * rules read next; the others' words are read from the characters.
+   */
+  private readWords(stretches: Stretches): Array<Tokens | undefined> {
     // Each stretch read once; the places after a preposition are added after those of datelines, as when the
     // source was read three times over.
     const afterPreposition = new Set<string>();
-    for (const text of stretches) {
-      lowerWords(text, this.lower, true);
+    const kept: Array<Tokens | undefined> = [];
+    let keptTokens = 0;
+    for (let k = 0; k < stretches.count; k++) {
+      const text = stretches.text(k);
+      const tokens = keptTokens < KEPT_TOKENS ? readTokens(text) : undefined;
+      if (tokens && keptTokens + tokens.count <= KEPT_TOKENS) {
+        lowerWordsOf(tokens, this.lower, true);
+        kept.push(tokens);
+        keptTokens += tokens.count;
+      } else {
+        lowerWords(text, this.lower, true);
+        kept.push(undefined);
+        // No stretch after one that did not fit is kept: what is kept stays a stretch's worth below the bound.
+        keptTokens = KEPT_TOKENS;
+      }
       for (const m of text.matchAll(DATELINE_PLACE)) {
         for (const w of m[1]!.split(/[ -]/)) {
           if (/^\p{Ll}/u.test(w)) continue;
@@ -242,10 +284,14 @@ export class NameKnowledge {
       }
     }
     for (const f of afterPreposition) this.places.add(f);
+    return kept;
   }
 
-  /** The surnames a source names with evidence of their own, judged against this knowledge's words and places. */
-  private readNames(stretches: Stretches): void {
+  /**
+   * The surnames a source names with evidence of their own, judged against this knowledge's words and places.
+   * `kept`: the tokens of its stretches, where the caller read them already ({@link readWords}); given up here.
+   */
+  private readNames(stretches: Stretches, kept: Array<Tokens | undefined> = []): void {
     const common = (f: string): boolean => this.lower.has(f);
     const place = (f: string): boolean => this.places.has(f);
     // Two rounds: the second knows the names of the first, so that "Hitler and Mussolini" lists Mussolini
@@ -254,27 +300,30 @@ export class NameKnowledge {
     // The layout's names do not depend on known surnames: found once for both rounds, and kept as copies (their
     // texts would keep each stretch alive until the second round).
     const layouts: PersonMention[][] = [];
-    // The tokens of round one, read again by round two, as far as {@link KEPT_TOKENS} allows (with their stretch's
-    // text); the others are made again.
-    const kept: Array<Tokens | undefined> = [];
-    let keptTokens = 0;
-    for (const text of stretches) {
+    // The tokens of round one are read again by round two where they are kept (see readWords), and so are its
+    // decisions: round two takes those no surname it knows can change.
+    const logs: Array<CandidateLog | undefined> = [];
+    const unknown = (): boolean => false;
+    for (let k = 0; k < stretches.count; k++) {
+      const tokens = kept[k] ?? readTokens(stretches.text(k));
+      const text = tokens.text;
       const layout = layoutNamesOf(text, place);
       layouts.push(layout.length === 0 ? layout : (JSON.parse(JSON.stringify(layout)) as PersonMention[]));
-      const tokens = readTokens(text);
-      for (const m of findPersons(text, { common, place, layout, tokens })) {
+      const log = kept[k] ? new CandidateLog() : undefined;
+      // One shape of options for both rounds (a second shape deoptimised the rules on a first source).
+      for (const m of findPersons(text, { common, place, known: unknown, layout, tokens, log })) {
         addDetached(first, normalizeSurname(m.key));
         if (m.evidence !== 'context') addDetached(this.strong, normalizeSurname(m.key));
       }
-      const keep = keptTokens + tokens.count <= KEPT_TOKENS;
-      kept.push(keep ? tokens : undefined);
-      if (keep) keptTokens += tokens.count;
+      logs.push(log);
     }
     const known = (key: string): boolean => first.has(normalizeSurname(key));
     for (let i = 0; i < stretches.count; i++) {
       const tokens = kept[i] ?? readTokens(stretches.text(i));
+      const log = logs[i];
       kept[i] = undefined;
-      for (const m of findPersons(tokens.text, { common, place, known, layout: layouts[i]!, tokens })) if (m.evidence !== 'known') addDetached(this.surnames, normalizeSurname(m.key));
+      logs[i] = undefined;
+      for (const m of findPersons(tokens.text, { common, place, known, layout: layouts[i]!, tokens, log })) if (m.evidence !== 'known') addDetached(this.surnames, normalizeSurname(m.key));
     }
     for (const k of first) this.surnames.add(k);
   }

@@ -246,6 +246,8 @@ export class Tokens {
     readonly count: number,
     /** The table the forms are ids of (it outlives a table that was replaced). */
     readonly forms: FormTable,
+    /** Indices of the tokens a name can start at (capitalised words and initials), in order. */
+    readonly nameStarts: Int32Array,
   ) {}
 
   startAt(i: number): number {
@@ -321,6 +323,8 @@ ASCII_CLASS[45] = JOINER;
 
 /** Where tokens are written while a text is read; each text's are then copied out at their size. */
 let scratch = new Int32Array(4096);
+/** The same for the indices of the tokens a name can start at: never fewer than tokens (grown with them). */
+let startsScratch = new Int32Array(scratch.length >> 2);
 
 /**
  * The words of `text` as the rules read them: a letter, then letters, marks, apostrophes and hyphens, ending on a
@@ -333,6 +337,7 @@ export function readTokens(text: string): Tokens {
   const table = forms;
   const n = text.length;
   let count = 0;
+  let startCount = 0;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
@@ -397,21 +402,26 @@ export function readTokens(text: string): Tokens {
       form = packed >>> FLAG_BITS;
       flags |= packed & FLAG_MASK;
     }
-    const bits = table.bits[form]!;
-    if ((flags & POSSESSIVE) === 0 && end < n && text.charCodeAt(end) === 46 /* . */) flags |= stopFlags(text, start, end, bits);
-    if (isNameWordToken(flags, end - start, bits)) flags |= NAME_WORD;
+    if ((flags & POSSESSIVE) === 0 && end < n && text.charCodeAt(end) === 46 /* . */) flags |= stopFlags(text, start, end, table.bits[form]!);
+    // Only a capitalised word that is no initial can be a name word: the others need no look at their form's bits.
+    if ((flags & INITIAL) === 0 && (flags & CAPITALISED) !== 0 && isNameWordToken(flags, end - start, table.bits[form]!)) flags |= NAME_WORD;
     if ((count + 1) << 2 > scratch.length) {
       const grown = new Int32Array(scratch.length * 2);
       grown.set(scratch);
       scratch = grown;
+      const startsGrown = new Int32Array(scratch.length >> 2);
+      startsGrown.set(startsScratch);
+      startsScratch = startsGrown;
     }
+    // A name starts only at a capitalised word or an initial: the rules go from one of those to the next.
+    if ((flags & (CAPITALISED | INITIAL)) !== 0) startsScratch[startCount++] = count;
     const at = count++ << 2;
     scratch[at] = start;
     scratch[at + 1] = end;
     scratch[at + 2] = (flags & STOPPED) !== 0 ? end + 1 : end;
     scratch[at + 3] = form * (FLAG_MASK + 1) + flags;
   }
-  return new Tokens(text, scratch.slice(0, count << 2), count, table);
+  return new Tokens(text, scratch.slice(0, count << 2), count, table, startsScratch.slice(0, startCount));
 }
 
 /** The form and bits of a word not all ASCII (out of the scan's loop, which then stays optimised for ASCII). */
