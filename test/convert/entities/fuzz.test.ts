@@ -86,6 +86,14 @@ describe('the word scanner of the person rules (property)', () => {
         const starts: number[] = [];
         for (let i = 0; i < tokens.count; i++) if (tokens.has(i, CAPITALISED) || tokens.has(i, INITIAL)) starts.push(i);
         assert.deepEqual([...tokens.nameStarts], starts);
+        // Read into the reader's own buffers, the same tokens.
+        const transient = readTokens(text, true);
+        assert.equal(transient.count, tokens.count);
+        assert.deepEqual([...transient.nameStarts.subarray(0, transient.nameStartCount)], starts);
+        for (let i = 0; i < tokens.count; i++) {
+          assert.deepEqual([transient.startAt(i), transient.endAt(i), transient.wordEndAt(i), transient.flagsAt(i), transient.folded(i)],
+            [tokens.startAt(i), tokens.endAt(i), tokens.wordEndAt(i), tokens.flagsAt(i), tokens.folded(i)]);
+        }
       }),
       { numRuns: 2000 },
     );

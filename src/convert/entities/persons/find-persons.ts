@@ -573,7 +573,9 @@ function afterTo(tk: Tokens, first: number): boolean {
 export function findPersons(text: string, options: FindPersonsOptions = {}): PersonMention[] {
   // Not memoized: a document's units are read once (round two reuses round one's names, tag-document.ts), and a
   // cache keyed by each paragraph's text hashed every paragraph and kept a megabyte of tokens alive for nothing.
-  const tk = options.tokens ?? readTokens(text);
+  // Tokens read here live only as long as this call (nothing below reads tokens of another text): they are the
+  // reader's own buffers, not copies (two typed arrays per paragraph of the entity pass).
+  const tk = options.tokens ?? readTokens(text, true);
   const log = options.log;
   const recording = log !== undefined && log.recording;
   const replaying = log !== undefined && !log.recording;
@@ -595,7 +597,7 @@ export function findPersons(text: string, options: FindPersonsOptions = {}): Per
   // words need no closer look), from `resume` on (after the last name found).
   const starts = tk.nameStarts;
   let resume = 0;
-  for (let s = 0; s < starts.length; s++) {
+  for (let s = 0; s < tk.nameStartCount; s++) {
     const i = starts[s]!;
     if (i < resume) continue;
     const tokStart = tk.startAt(i);

@@ -16,6 +16,7 @@ import { detached } from '../../readers/detached.js';
 import { findPersons, layoutNamesOf, type PersonMention } from './find-persons.js';
 import { ASCII, AS_FOLDED, POSSESSIVE, asciiFormOf, readTokens, type Tokens } from './tokens.js';
 import { CandidateLog } from './candidate-log.js';
+import { classBefore } from './layout-names.js';
 import { FORENAMES, NOT_NAMES, ROLE_WORDS, TITLES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
 import { JOINER, LOWER, charWidth, letterClassAt } from '../../readers/letter-class.js';
@@ -88,7 +89,7 @@ export function lowerWordsOf(tokens: Tokens, into = new Set<string>(), kept = fa
   const text = tokens.text;
   for (let t = 0; t < tokens.count; t++) {
     const start = tokens.startAt(t);
-    if (start > 0 && letterClassAt(text, start - 1) !== 0) continue;
+    if (classBefore(text, start) !== 0) continue;
     const flags = tokens.flagsAt(t);
     // A whole token: ASCII, no capital, no possessive 's, and no joiner after its last letter ("word-").
     if ((flags & (ASCII | AS_FOLDED | POSSESSIVE)) === (ASCII | AS_FOLDED) && (letterClassAt(text, tokens.wordEndAt(t)) & JOINER) === 0) {

@@ -218,7 +218,7 @@ const PEERAGES = ['Earl', 'Duke', 'Marqu', 'Viscount'];
 const LINE_NUMBER = /(?:^|\n)[ \t]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]/;
 
 /** The class bits of the character that ends right before code unit i (a whole surrogate pair when one ends there). */
-function classBefore(text: string, i: number): number {
+export function classBefore(text: string, i: number): number {
   if (i <= 0) return 0;
   const before = text.charCodeAt(i - 1);
   const high = i >= 2 ? text.charCodeAt(i - 2) : 0;

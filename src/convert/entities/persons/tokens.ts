@@ -246,8 +246,9 @@ export class Tokens {
     readonly count: number,
     /** The table the forms are ids of (it outlives a table that was replaced). */
     readonly forms: FormTable,
-    /** Indices of the tokens a name can start at (capitalised words and initials), in order. */
+    /** Indices of the tokens a name can start at (capitalised words and initials), in order: the first `nameStartCount`. */
     readonly nameStarts: Int32Array,
+    readonly nameStartCount: number,
   ) {}
 
   startAt(i: number): number {
@@ -331,8 +332,11 @@ let startsScratch = new Int32Array(scratch.length >> 2);
  * letter (what `\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}` matches, as ../../readers/letter-class.ts scanWords reads it, in
  * one pass with the words' bits); a possessive 's is cut from the word, and the stop of an initial or an
  * abbreviated title ("Mr. Eden") is part of the token.
+ *
+ * `transient`: the tokens are the reader's own buffers, valid only until the next call (no copy at their size):
+ * for a caller that is done with them before it reads another text.
  */
-export function readTokens(text: string): Tokens {
+export function readTokens(text: string, transient = false): Tokens {
   if (forms.size > MAX_FORMS) forms = new FormTable();
   const table = forms;
   const n = text.length;
@@ -421,7 +425,8 @@ export function readTokens(text: string): Tokens {
     scratch[at + 2] = (flags & STOPPED) !== 0 ? end + 1 : end;
     scratch[at + 3] = form * (FLAG_MASK + 1) + flags;
   }
-  return new Tokens(text, scratch.slice(0, count << 2), count, table, startsScratch.slice(0, startCount));
+  if (transient) return new Tokens(text, scratch, count, table, startsScratch, startCount);
+  return new Tokens(text, scratch.slice(0, count << 2), count, table, startsScratch.slice(0, startCount), startCount);
 }
 
 /** The form and bits of a word not all ASCII (out of the scan's loop, which then stays optimised for ASCII). */
