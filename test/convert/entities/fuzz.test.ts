@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
 import { OF_A_CORPS, findPersons, numberAfter, ofAfter, surnameKey } from '../../../src/convert/entities/persons/find-persons.js';
 import { CandidateLog } from '../../../src/convert/entities/persons/candidate-log.js';
-import { ALL_CAPS, AS_FOLDED, CAPITALISED, HYPHEN, INITIAL, POSSESSIVE, readTokens } from '../../../src/convert/entities/persons/tokens.js';
+import { ALL_CAPS, AS_FOLDED, CAPITALISED, HYPHEN, INITIAL, POSSESSIVE, readTokens, wordFlags } from '../../../src/convert/entities/persons/tokens.js';
 import { lowerWords, lowerWordsOf } from '../../../src/convert/entities/persons/knowledge.js';
-import { CHINESE, COMPLETED, chineseGivenNameSign, chineseMatches, letterBracketLower } from '../../../src/convert/entities/persons/layout-names.js';
+import { CHINESE, COMPLETED, LINE_NUMBER, chineseGivenNameSign, chineseMatches, letterBracketLower, lineNumberSign } from '../../../src/convert/entities/persons/layout-names.js';
 import { fold } from '../../../src/convert/entities/persons/lexicon.js';
 
 /** Text made of the pieces the rules react to, with arbitrary characters between. */
@@ -108,6 +108,14 @@ describe('the signs the person rules read before an expression (property)', () =
       const end = Math.min(at, text.length);
       assert.equal(numberAfter(text, end), /^\.?\s*\d/.test(text.slice(end, end + 3)));
     }), { numRuns: 3000 });
+  });
+  it('a line opening with a note number is what the expression of such lines finds', () => {
+    const lines = fc.array(fc.constantFrom(' ', '\t', '\n', '\r', '1', '0', '9', '¹', '⁰', '*', '†', '‡', '§', 'a', 'A', '.', '\u00a0'), { maxLength: 14 }).map((a) => a.join(''));
+    fc.assert(fc.property(lines, (text) => assert.equal(lineNumberSign(text), LINE_NUMBER.test(text))), { numRuns: 5000 });
+  });
+  it('a word alone has the bits of its form in the table of tokens', () => {
+    const words = fc.constantFrom('House', 'Stevens', 'Mr', 'Secretary', 'Board', 'Moscow', 'Anglo-French', 'XIV', 'The', 'Élysée', 'Ж', 'of');
+    fc.assert(fc.property(words, (word) => assert.equal(wordFlags(word).bits, readTokens(word).lex(0))), { numRuns: 200 });
   });
   it('no "of" after a word, no office of a corps', () => {
     fc.assert(fc.property(around, (text) => {

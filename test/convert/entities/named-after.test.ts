@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import {
-  FIRM_WORD, HOUSE, QUANTITY_AFTER, firmSign, itemOfQuantityList, namesAFirm, quantitySign,
+  FIRM_WORD, HOUSE, ITEM_BEFORE, QUANTITY_AFTER, firmSign, itemOfQuantityList, listEndBefore, namesAFirm, quantitySign,
 } from '../../../src/convert/entities/persons/named-after.js';
 
 /** The offsets of `name` in `text`, for the rules that read around a name. */
@@ -59,6 +59,8 @@ describe('things named after persons', () => {
         const after = text.slice(end, end + 16);
         if (!firmSign(text, end)) assert.ok(!FIRM_WORD.test(after) && !HOUSE.test(after), JSON.stringify(after));
         if (!quantitySign(text, end)) assert.ok(!QUANTITY_AFTER.test(after), JSON.stringify(after));
+        const before = text.slice(Math.max(0, end - 48), end);
+        if (!listEndBefore(text, end)) assert.ok(!ITEM_BEFORE.test(before), JSON.stringify(before));
       }),
       { numRuns: 20000 },
     );
@@ -66,5 +68,7 @@ describe('things named after persons', () => {
     assert.equal(firmSign('Riggs said', 5), false);
     assert.equal(quantitySign('Kurland 896,', 7), true);
     assert.equal(quantitySign('Kurland, 896', 7), false);
+    assert.equal(listEndBefore('Kurland 896,\n Bjarmia', 14), true);
+    assert.equal(listEndBefore('Kurland 896 Bjarmia', 12), false);
   });
 });

@@ -196,7 +196,7 @@ export function layoutMentions(text: string, isNameWord: IsNameWord, place: (fol
   take(routing(text, isNameWord, place));
   if (chineseGivenNameSign(text)) take(chinese(text));
   if (letterBracketLower(text)) take(completed(text));
-  if (LINE_NUMBER.test(text)) take(identified(text, isNameWord));
+  if (lineNumberSign(text)) take(identified(text, isNameWord));
   if (text.includes('(')) take(holders(text, place));
   if (text.includes(' of ') && PEERAGES.some((p) => text.includes(p))) take(peers(text));
   if (!found) return [];
@@ -215,7 +215,21 @@ export function layoutMentions(text: string, isNameWord: IsNameWord, place: (fol
 const PEERAGES = ['Earl', 'Duke', 'Marqu', 'Viscount'];
 
 /** A line that starts with a note number or marker: where an identification can stand. */
-const LINE_NUMBER = /(?:^|\n)[ \t]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]/;
+export const LINE_NUMBER = /(?:^|\n)[ \t]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]/;
+
+/** {@link LINE_NUMBER} read line by line: asked of every paragraph, most of which open no line with a number. */
+export function lineNumberSign(text: string): boolean {
+  for (let at = 0; ;) {
+    let i = at;
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i < text.length && LINE_MARKERS.has(text.charCodeAt(i))) return true;
+    const lineEnd = text.indexOf('\n', i);
+    if (lineEnd < 0) return false;
+    at = lineEnd + 1;
+  }
+}
+
+const LINE_MARKERS: ReadonlySet<number> = new Set([...'0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*†‡'].map((c) => c.charCodeAt(0)));
 
 /** The class bits of the character that ends right before code unit i (a whole surrogate pair when one ends there). */
 export function classBefore(text: string, i: number): number {

@@ -44,7 +44,7 @@ const QUANTITY = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)`;
 /** Up to four capitalised words: an item's name ("Marie Rose", "Graf Stroganoff", "Nijni Novgorod"). */
 const ITEM_NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3}`;
 export const QUANTITY_AFTER = new RegExp(String.raw`^[ \t]+${QUANTITY}(?=[,;.)]|[ \t]*(?:\n|$))`, 'u');
-const ITEM_BEFORE = new RegExp(String.raw`(${ITEM_NAME})[ \t]+${QUANTITY}[,;][ \t\n]*$`, 'u');
+export const ITEM_BEFORE = new RegExp(String.raw`(${ITEM_NAME})[ \t]+${QUANTITY}[,;][ \t\n]*$`, 'u');
 const ITEM_AFTER = new RegExp(String.raw`^[,;][ \t\n]*(${ITEM_NAME})[ \t]+${QUANTITY}(?![\d\p{L}])`, 'u');
 
 /**
@@ -62,11 +62,27 @@ export function itemOfQuantityList(text: string, start: number, end: number): bo
   if (!quantitySign(text, end)) return false;
   const quantity = QUANTITY_AFTER.exec(text.slice(end, end + 16));
   if (!quantity) return false;
-  const before = ITEM_BEFORE.exec(text.slice(Math.max(0, start - 48), start));
+  const before = listEndBefore(text, start) ? ITEM_BEFORE.exec(text.slice(Math.max(0, start - 48), start)) : null;
   if (before && !NOT_ITEM.test(before[1]!)) return true;
   const from = end + quantity[0].length;
+  const next = text.charCodeAt(from);
+  // ITEM_AFTER opens with the comma or semicolon that ends this item.
+  if (next !== 44 && next !== 59) return false;
   const after = ITEM_AFTER.exec(text.slice(from, from + 48));
   return after !== null && !NOT_ITEM.test(after[1]!);
+}
+
+/**
+ * What {@link ITEM_BEFORE} needs at its end, in the 48 characters before a name: a comma or a semicolon, then only
+ * spaces, tabs and line ends. Read back from the name before the expression tries every start in those characters.
+ */
+export function listEndBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - 48);
+  let i = start;
+  while (i > from && isBlankOrLineEnd(text.charCodeAt(i - 1))) i--;
+  if (i <= from) return false;
+  const c = text.charCodeAt(i - 1);
+  return c === 44 || c === 59;
 }
 
 /** What {@link QUANTITY_AFTER} needs: spaces or tabs right after the name, then a digit. */

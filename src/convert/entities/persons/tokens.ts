@@ -469,12 +469,14 @@ export function isNameWordToken(flags: number, length: number, bits: number): bo
 /** The bits {@link readTokens} gives a word, for a word alone: the layout rules cut their words themselves. */
 export function wordFlags(word: string): { flags: number; bits: number } {
   const folded = fold(word);
+  if (forms.size > MAX_FORMS) forms = new FormTable();
   let flags = isCapitalised(word) ? CAPITALISED : 0;
   if (word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase()) flags |= ALL_CAPS;
   let ascii = true;
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128) ascii = false;
   if (ascii) flags |= ASCII;
-  return { flags, bits: bitsOf(folded) };
+  // The form's bits as interned (computed once per form, not per word the layout rules test).
+  return { flags, bits: forms.bits[forms.intern(folded)]! };
 }
 
 function letterOrStopAt(text: string, i: number): boolean {
