@@ -92,7 +92,8 @@ export function lowerWordsOf(tokens: Tokens, into = new Set<string>(), kept = fa
     if (classBefore(text, start) !== 0) continue;
     const flags = tokens.flagsAt(t);
     // A whole token: ASCII, no capital, no possessive 's, and no joiner after its last letter ("word-").
-    if ((flags & (ASCII | AS_FOLDED | POSSESSIVE)) === (ASCII | AS_FOLDED) && (letterClassAt(text, tokens.wordEndAt(t)) & JOINER) === 0) {
+    const wordEnd = tokens.wordEndAt(t);
+    if ((flags & (ASCII | AS_FOLDED | POSSESSIVE)) === (ASCII | AS_FOLDED) && (wordEnd >= text.length || (letterClassAt(text, wordEnd) & JOINER) === 0)) {
       into.add(tokens.folded(t));
       continue;
     }
@@ -231,14 +232,17 @@ export class NameKnowledge {
   learnSource(lines: LineList): NameKnowledge {
     const stretches = new Stretches(lines);
     const alone = new NameKnowledge();
-    alone.readNames(stretches, alone.readWords(stretches));
+    const kept = alone.readWords(stretches);
     for (const w of alone.lower) this.lower.add(w);
     for (const p of alone.places) this.places.add(p);
-    if (this.lower.size === alone.lower.size && this.places.size === alone.places.size) {
+    const again = this.lower.size !== alone.lower.size || this.places.size !== alone.places.size;
+    // Read again with this knowledge's words and places, the rules read the same tokens: kept for both readings.
+    alone.readNames(stretches, kept, !again);
+    if (!again) {
       for (const s of alone.surnames) this.surnames.add(s);
       for (const s of alone.strong) this.strong.add(s);
     } else {
-      this.readNames(stretches);
+      this.readNames(stretches, kept, true);
     }
     return alone;
   }
@@ -290,9 +294,10 @@ export class NameKnowledge {
 
   /**
    * The surnames a source names with evidence of their own, judged against this knowledge's words and places.
-   * `kept`: the tokens of its stretches, where the caller read them already ({@link readWords}); given up here.
+   * `kept`: the tokens of its stretches, where the caller read them already ({@link readWords}); given up here as
+   * round two is done with each when `release`, else left for another reading.
    */
-  private readNames(stretches: Stretches, kept: Array<Tokens | undefined> = []): void {
+  private readNames(stretches: Stretches, kept: Array<Tokens | undefined> = [], release = true): void {
     const common = (f: string): boolean => this.lower.has(f);
     const place = (f: string): boolean => this.places.has(f);
     // Two rounds: the second knows the names of the first, so that "Hitler and Mussolini" lists Mussolini
@@ -322,7 +327,7 @@ export class NameKnowledge {
     for (let i = 0; i < stretches.count; i++) {
       const tokens = kept[i] ?? readTokens(stretches.text(i));
       const log = logs[i];
-      kept[i] = undefined;
+      if (release) kept[i] = undefined;
       logs[i] = undefined;
       for (const m of findPersons(tokens.text, { common, place, known, layout: layouts[i]!, tokens, log })) if (m.evidence !== 'known') addDetached(this.surnames, normalizeSurname(m.key));
     }

@@ -247,7 +247,7 @@ export function classBefore(text: string, i: number): number {
  */
 export function letterBracketLower(text: string): boolean {
   for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
-    if ((classBefore(text, i) & LETTER) !== 0 && (letterClassAt(text, i + 1) & LOWER) !== 0) return true;
+    if (i + 1 < text.length && (classBefore(text, i) & LETTER) !== 0 && (letterClassAt(text, i + 1) & LOWER) !== 0) return true;
   }
   return false;
 }
@@ -301,6 +301,8 @@ export function chineseGivenNameSign(text: string): boolean {
 
 /** The hyphen at i is the sign {@link chineseGivenNameSign} looks for. */
 function isGivenNameSign(text: string, i: number): boolean {
+  // Nothing is read past the text's end (an "out of bounds" read deoptimised the callers).
+  if (i + 1 >= text.length) return false;
   const next = text.charCodeAt(i + 1);
   if (!(next >= 97 && next <= 122)) return false;
   let j = i;

@@ -27,10 +27,13 @@ export function namesAFirm(text: string, end: number): boolean {
  * tabs and line ends. Most names are followed by neither, and the rules ask about every name they judge.
  */
 export function firmSign(text: string, end: number): boolean {
+  // No character is read outside the text: a read past its end ("out of bounds") deoptimised the callers.
+  if (end >= text.length) return false;
   const c = text.charCodeAt(end);
   if (c === 39 || c === 0x2019) return true;
   let i = end;
   while (i < text.length && isBlankOrLineEnd(text.charCodeAt(i))) i++;
+  if (i >= text.length) return false;
   const d = text.charCodeAt(i);
   return d === 66 /* B */ || d === 67 /* C */;
 }
@@ -89,7 +92,7 @@ export function listEndBefore(text: string, start: number): boolean {
 export function quantitySign(text: string, end: number): boolean {
   let i = end;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  if (i === end) return false;
+  if (i === end || i >= text.length) return false;
   const d = text.charCodeAt(i);
   return d >= 48 && d <= 57;
 }

@@ -425,8 +425,10 @@ export function readTokens(text: string, transient = false): Tokens {
     scratch[at + 2] = (flags & STOPPED) !== 0 ? end + 1 : end;
     scratch[at + 3] = form * (FLAG_MASK + 1) + flags;
   }
-  if (transient) return new Tokens(text, scratch, count, table, startsScratch, startCount);
-  return new Tokens(text, scratch.slice(0, count << 2), count, table, startsScratch.slice(0, startCount), startCount);
+  // One construction for both (a second site, first reached after optimisation, deoptimised this function).
+  const data = transient ? scratch : scratch.slice(0, count << 2);
+  const starts = transient ? startsScratch : startsScratch.slice(0, startCount);
+  return new Tokens(text, data, count, table, starts, startCount);
 }
 
 /** The form and bits of a word not all ASCII (out of the scan's loop, which then stays optimised for ASCII). */
