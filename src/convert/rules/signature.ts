@@ -5,7 +5,7 @@
  * "v. Macchi di Cellere"), an office under it ("Acting Secretary."), "For the Secretary of State:" above it, and
  * several of them in treaties ("For the Republic of Guatemala:" / name, repeated).
  */
-import { foldSpaces, lineFeature, linesText } from '../readers/blocks.js';
+import { foldSpaces, lineFeature, linesPlainText } from '../readers/blocks.js';
 
 /** Closing formulas of letters and diplomatic notes. A closing formula is never a name. */
 const CLOSINGS: readonly RegExp[] = [
@@ -191,6 +191,20 @@ export const signatureBlockOf: (lines: string[]) => SignatureLine[] | undefined 
 
 /**
  * {@link isClosingFormula} of a block's text (`blockText`, or the same text without its stars: the formula is read
- * without them either way), read once for every rule that asks.
+ * without them either way), read once for every rule that asks. Most blocks open with none of the words a closing
+ * formula opens with, and are answered before the formula's length is counted.
  */
-export const isClosingFormulaBlock: (lines: string[]) => boolean = lineFeature((lines) => isClosingFormula(linesText(lines)));
+export const isClosingFormulaBlock: (lines: string[]) => boolean = lineFeature((lines) => {
+  const plain = linesPlainText(lines);
+  return mayBeClosingFormula(plain) && isClosingFormula(plain);
+});
+
+/**
+ * A necessary condition for {@link isClosingFormula} of a text without stars, trimmed: it opens with a word one of
+ * CLOSINGS opens with ("I", "we", "be" and "the" before white space).
+ */
+export function mayBeClosingFormula(plain: string): boolean {
+  return CLOSING_OPENING.test(plain);
+}
+
+const CLOSING_OPENING = /^(?:yours|very|most|ever|sincerely|truly|faithfully|respectfully|obediently|cordially|affectionately|your|please|accept|believe|with|best|kind|warm|(?:I|we|be|the)\s)/i;

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_SIGNATURE_LINE_CHARS, isClosingFormula, isCountersignature, isNameWithOffice, isOfficeLine, isSignedName, nonStarCharsExceed, readSignatureBlock, signatoryNameOffset, signedNameOf } from '../../../src/convert/rules/signature.js';
+import { MAX_SIGNATURE_LINE_CHARS, isClosingFormula, isClosingFormulaBlock, isCountersignature, isNameWithOffice, isOfficeLine, isSignedName, mayBeClosingFormula, nonStarCharsExceed, readSignatureBlock, signatoryNameOffset, signedNameOf } from '../../../src/convert/rules/signature.js';
 import { frusDocuments } from '../../helpers/frus.js';
 
 describe('rules/signature', () => {
@@ -28,6 +28,55 @@ describe('rules/signature', () => {
     for (const t of ['Please accept my warm congratulations on the liberation of Cherbourg.', 'Yours of the 12th received.', 'I have seen the Minister today and he agrees.', 'Charles Lyell', 'Respectfully submitted to the Conference the following proposals for the']) {
       it(`"${t}" is not`, () => assert.ok(!isClosingFormula(t)));
     }
+  });
+
+  describe('isClosingFormula: the words it opens with (property)', () => {
+    const pieces = fc.constantFrom(
+      'Yours', 'yours', 'YOURS', 'very', 'Very', 'most', 'ever', 'sincerely', 'truly', 'faithfully', 'Respectfully', 'obediently', 'cordially',
+      'affectionately', 'your', 'Your', 'I', 'i', 'we', 'We', 'be', 'Be', 'the', 'The', 'undersigned', 'please', 'Please', 'accept', 'Accept',
+      'believe', 'Believe', 'me', 'with', 'With', 'highest', 'best', 'kind', 'warm', 'regards', 'am', 'have', 'remain', 'beg', 'avails', 'pleased',
+      'to', 'etc.', '[etc.]', 'servant', 'consideration', 'assurances', 'submitted', 'of', 'In', 'It', 'Sir', ',', '.', '*', '**', ' ', ' ', '  ',
+      '\t', '\n', '\u00a0', '\u2003', 'ſ', 'K', 'x',
+    );
+    /** A formula of each of CLOSINGS' openings, spaced, starred and cased in every way. */
+    const formulas = fc
+      .tuple(
+        fc.constantFrom(
+          'Yours very faithfully,', 'Very truly yours,', 'Most sincerely', 'Ever yours', 'Sincerely,', 'Truly yours', 'Faithfully yours', 'Respectfully submitted.',
+          'Obediently yours', 'Cordially,', 'Affectionately yours', 'Your obedient servant', 'I am, sir, your obedient servant,', 'I have the honor to be, etc.,',
+          'Accept, Sir, the renewed assurances of my highest consideration.', 'Please accept the assurances of my consideration.',
+          'Be pleased to accept the assurances of my highest consideration.', 'The undersigned avails himself [etc.]', 'I avail myself [etc.]',
+          'Believe me [etc.]', 'With highest consideration,', 'Best regards,', 'Kind regards.', 'Warm regards', 'We take pleasure [etc.]', 'I take pleasure [etc.]',
+        ),
+        fc.constantFrom(' ', '  ', '\t', '\u00a0', ' * ', '\n'),
+        fc.constantFrom('', '*', '**', ' '),
+        fc.constantFrom((t: string) => t, (t: string) => t.toUpperCase(), (t: string) => t.toLowerCase()),
+      )
+      .map(([formula, space, star, cased]) => `${star}${cased(formula).replace(/ /g, space)}${star}`);
+
+    it('a text that is a closing formula opens, without its stars, with one of the words mayBeClosingFormula asks for', () => {
+      let closings = 0;
+      fc.assert(
+        fc.property(fc.oneof(fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')), formulas), (text) => {
+          if (!isClosingFormula(text)) return;
+          closings++;
+          assert.ok(mayBeClosingFormula(text.replace(/\*+/g, '').trim()), JSON.stringify(text));
+        }),
+        { numRuns: 20000 },
+      );
+      assert.ok(closings > 200, `${closings}`);
+    });
+
+    it('isClosingFormulaBlock reads the block as isClosingFormula reads its text', () => {
+      fc.assert(
+        fc.property(fc.array(fc.array(pieces, { maxLength: 6 }).map((p) => p.join('')), { minLength: 1, maxLength: 3 }), (lines) => {
+          assert.equal(isClosingFormulaBlock(lines), isClosingFormula(lines.join(' ').replace(/\s+/g, ' ').trim()), JSON.stringify(lines));
+        }),
+        { numRuns: 20000 },
+      );
+      assert.equal(isClosingFormulaBlock(['I have the honor to be,', '*Sir*, your obedient servant,']), true);
+      assert.equal(isClosingFormulaBlock(['In reply to your note,', 'I have the honor']), false);
+    });
   });
 
   describe('isSignedName', () => {
