@@ -5,7 +5,9 @@ import { OF_A_CORPS, findPersons, numberAfter, ofAfter, surnameKey } from '../..
 import { CandidateLog } from '../../../src/convert/entities/persons/candidate-log.js';
 import { ALL_CAPS, AS_FOLDED, CAPITALISED, HYPHEN, INITIAL, POSSESSIVE, readTokens, wordFlags } from '../../../src/convert/entities/persons/tokens.js';
 import { lowerWords, lowerWordsOf } from '../../../src/convert/entities/persons/knowledge.js';
-import { CHINESE, COMPLETED, LINE_NUMBER, chineseGivenNameSign, chineseMatches, letterBracketLower, lineNumberSign } from '../../../src/convert/entities/persons/layout-names.js';
+import {
+  CHINESE, COMPLETED, IDENTIFIED, LINE_NUMBER, chineseGivenNameSign, chineseMatches, completedMatches, identifiedMatches, letterBracketLower, lineNumberSign,
+} from '../../../src/convert/entities/persons/layout-names.js';
 import { fold } from '../../../src/convert/entities/persons/lexicon.js';
 
 /** Text made of the pieces the rules react to, with arbitrary characters between. */
@@ -122,6 +124,29 @@ describe('the signs the person rules read before an expression (property)', () =
       if (OF_A_CORPS.test(text.slice(0, 60))) assert.ok(ofAfter(text, 0));
     }), { numRuns: 3000 });
     assert.ok(OF_A_CORPS.test(' of the Diplomatic Corps') && ofAfter(' of the Diplomatic Corps', 0));
+  });
+});
+
+describe('the identification and completed-name expressions read line by line (property)', () => {
+  const pieces = fc.constantFrom(
+    '\n', ' ', '\t', '1.', '12a. ', '¹', '*', '†', '‡ ', 'Langdon', 'Warner', 'J.', 'W. ', 'P[hillips]', 'P[olk]', 'F. L. ', ',', ', ', 'the ',
+    'Vice Consul at Harbin', 'representative', '.', ';', 'É.', 'Ž[ž]', 'a', 'Z', '[', ']', '[o]', 'x', '𝔄', '\u0301', 'Mr.', ' of ',
+    // Whole identifications, so that many texts match and the pieces around them make the cases at the edge.
+    '1. Langdon Warner, Vice Consul at Harbin', '\n2. J. Langdon Warner, the representative', '¹ August Heid, representative at Omsk',
+  );
+  const texts = fc.array(pieces, { maxLength: 40 }).map((a) => a.join(''));
+  it('finds what matchAll over the whole text finds, at the same places', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const whole = [...text.matchAll(IDENTIFIED)].map((m) => [m.index, m[0], m[1], m[2]]);
+        assert.deepEqual(identifiedMatches(text).map((m) => [m.index, m[0], m[1], m[2]]), whole, JSON.stringify(text));
+        const completed = [...text.matchAll(COMPLETED)].map((m) => [m.index, m[0], m[1], m[2]]);
+        assert.deepEqual(completedMatches(text).map((m) => [m.index, m.text, m.initials, m.surname]), completed, JSON.stringify(text));
+      }),
+      { numRuns: 5000 },
+    );
+    assert.equal(identifiedMatches('Memorandum\n2. Langdon Warner, Vice Consul at Harbin.\n3. August Heid, representative at Vladivostok').length, 2);
+    assert.equal(completedMatches('[Enclosure]\nW. P[hillips]\nF. L. P[olk] and F. L. P[olk]').length, 3);
   });
 });
 

@@ -105,14 +105,34 @@ function holders(text: string, place: (folded: string) => boolean): PersonMentio
  * An identification at the start of a line (of a note): "2. Langdon Warner, Vice Consul at Harbin.", "3. August
  * Heid, representative at Vladivostok of the War Trade Board.", "1. Tsuneo Matsudaira, Japanese representative".
  */
-const IDENTIFIED = new RegExp(
-  String.raw`(?:^|\n)[ \t]*(?:\d+[a-z]?\.[ \t]*|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]+[ \t]*)((?:(?:${NAME}|${INITIAL})[ \t]+){1,3}${NAME}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|then[ \t]+|former[ \t]+)?([^,.;:\n]{3,60})`,
-  'gu',
-);
+const IDENTIFIED_SOURCE = String.raw`(?:^|\n)[ \t]*(?:\d+[a-z]?\.[ \t]*|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]+[ \t]*)((?:(?:${NAME}|${INITIAL})[ \t]+){1,3}${NAME}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|then[ \t]+|former[ \t]+)?([^,.;:\n]{3,60})`;
+export const IDENTIFIED = new RegExp(IDENTIFIED_SOURCE, 'gu');
+/** {@link IDENTIFIED} tried at one position only. */
+const IDENTIFIED_AT = new RegExp(IDENTIFIED_SOURCE, 'uy');
+
+/**
+ * The matches of {@link IDENTIFIED} in `text`, as `text.matchAll(IDENTIFIED)` gives them, tried only at the start of
+ * the text and at the line ends before a line that opens with a note's number or marker: a match starts there and
+ * ends within that line, and the expression, with no first character to look for, was tried at every position of
+ * a 32 kB stretch.
+ */
+export function identifiedMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let at = 0; at >= 0 && at < text.length; at = text.indexOf('\n', at + 1)) {
+    // The line the match's number opens: this one, or the next after a line end.
+    let i = text.charCodeAt(at) === 10 ? at + 1 : at;
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i >= text.length || !LINE_MARKERS.has(text.charCodeAt(i))) continue;
+    IDENTIFIED_AT.lastIndex = at;
+    const m = IDENTIFIED_AT.exec(text);
+    if (m) out.push(m);
+  }
+  return out;
+}
 
 function identified(text: string, isNameWord: IsNameWord): PersonMention[] {
   const out: PersonMention[] = [];
-  for (const m of text.matchAll(IDENTIFIED)) {
+  for (const m of identifiedMatches(text)) {
     const role = m[2]!.split(/[^\p{L}-]+/u).filter(Boolean).slice(0, 5);
     if (!role.some((w) => ROLE_NOUNS.has(fold(w)))) continue;
     const { words, initials } = parts(m[1]!);
@@ -174,12 +194,30 @@ function chinese(text: string): PersonMention[] {
  */
 export const COMPLETED = /(?<![\p{L}.])((?:\p{Lu}\.[ \t]?){1,3})(\p{Lu}\p{Ll}*\[\p{Ll}+\]\p{Ll}*)(?![\p{L}[])/gu;
 
+/**
+ * The matches of {@link COMPLETED} in `text` (index, whole match, initials, surname), as `text.matchAll(COMPLETED)`
+ * gives them, read only in the lines that hold its sign ({@link letterBracketLower}): no match holds a line end,
+ * and its look-behind and look-ahead read a line end as they read a line's edge.
+ */
+export function completedMatches(text: string): Array<{ index: number; text: string; initials: string; surname: string }> {
+  const out: Array<{ index: number; text: string; initials: string; surname: string }> = [];
+  let lineEnd = -1;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', Math.max(i + 1, lineEnd))) {
+    if (!(i + 1 < text.length && (classBefore(text, i) & LETTER) !== 0 && (letterClassAt(text, i + 1) & LOWER) !== 0)) continue;
+    const lineStart = text.lastIndexOf('\n', i) + 1;
+    lineEnd = text.indexOf('\n', i);
+    if (lineEnd < 0) lineEnd = text.length;
+    for (const m of text.slice(lineStart, lineEnd).matchAll(COMPLETED)) out.push({ index: lineStart + m.index, text: m[0], initials: m[1]!, surname: m[2]! });
+  }
+  return out;
+}
+
 function completed(text: string): PersonMention[] {
   const out: PersonMention[] = [];
-  for (const m of text.matchAll(COMPLETED)) {
-    const initials = m[1]!.split('.').map((x) => x.trim()).filter(Boolean);
-    const surname = m[2]!.replace(/[[\]]/g, '');
-    out.push(mention(text, m.index, m.index + m[0].length, [surname], initials));
+  for (const m of completedMatches(text)) {
+    const initials = m.initials.split('.').map((x) => x.trim()).filter(Boolean);
+    const surname = m.surname.replace(/[[\]]/g, '');
+    out.push(mention(text, m.index, m.index + m.text.length, [surname], initials));
   }
   return out;
 }
