@@ -15,6 +15,17 @@ export const LOWER = 2;
 /** A mark, an apostrophe (straight or curly) or a hyphen: inside a word, never at its start. */
 export const JOINER = 4;
 
+/**
+ * A code unit of `\s`: ECMAScript's white space and line terminators, all in the Basic Multilingual Plane. For
+ * scans that stand in for an expression with `\s` in it.
+ */
+export function isSpaceUnit(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f ||
+    code === 0x3000 || code === 0xfeff;
+}
+
 const IS_LETTER = /^\p{L}$/u;
 const IS_LOWER = /^\p{Ll}$/u;
 const IS_JOINER = /^[\p{M}'’-]$/u;

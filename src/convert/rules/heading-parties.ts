@@ -8,6 +8,7 @@
  * F. ROOSEVELT") are `parties.ts`'s business.
  */
 import { foldSpaces, lineFeature, linesText } from '../readers/blocks.js';
+import { isSpaceUnit } from '../readers/letter-class.js';
 
 /** One sender or addressee as a heading names it. */
 export interface PartyReading {
@@ -305,18 +306,11 @@ export function trimPhrase(phrase: string): string {
 }
 
 function isLeadingJunk(code: number): boolean {
-  return code === 0x2c || isSpaceCode(code);
+  return code === 0x2c || isSpaceUnit(code);
 }
 
 function isTrailingJunk(code: number): boolean {
-  return code === 0x2c || code === 0x2e || code === 0x3b || code === 0x3a || isSpaceCode(code);
-}
-
-/** `\s` of a regular expression, for one UTF-16 code unit (white space and line terminators, all in the BMP). */
-function isSpaceCode(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return code === 0x2c || code === 0x2e || code === 0x3b || code === 0x3a || isSpaceUnit(code);
 }
 
 function stripArticle(s: string): string {

@@ -13,7 +13,7 @@ import {
   MULTIWORD_TITLE_START, NAME_WORD, NATIONALITY, NOT_NAME, OF, ORGANISATION_WORD, PARTICLE, PERSONAL_TITLE, PLACE, POSSESSIVE, POST_TITLE, ROLE_WORD, SHIP_WORD,
   SPEECH_VERB, THE, TITLE, TO, WHO, WHOM, Tokens, isCapitalised, isNameWordToken, readTokens, wordFlags,
 } from './tokens.js';
-import { LOWER, letterClassAt } from '../../readers/letter-class.js';
+import { LOWER, isSpaceUnit, letterClassAt } from '../../readers/letter-class.js';
 import { CandidateLog, INTO_LAYOUT, NOT_A_NAME, NO_CANDIDATE } from './candidate-log.js';
 
 /** Why a span was taken for a name, strongest first. */
@@ -234,18 +234,10 @@ export function numberAfter(text: string, end: number): boolean {
   const to = Math.min(text.length, end + 3);
   let i = end;
   if (i < to && text.charCodeAt(i) === 46) i++;
-  while (i < to && isWhiteSpace(text.charCodeAt(i))) i++;
+  while (i < to && isSpaceUnit(text.charCodeAt(i))) i++;
   if (i >= to) return false;
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
-}
-
-/** A code unit of `\s`: ECMAScript's white space and line terminators. */
-function isWhiteSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
-    c === 0x3000 || c === 0xfeff;
 }
 
 /** {@link nameWord} for a word alone (the layout rules of ./layout-names.ts test words they cut themselves). */
