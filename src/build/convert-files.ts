@@ -5,7 +5,7 @@
  * written carries a mark (src/edition/generated-mark.ts), and only files whose mark still matches are
  * regenerated or cleaned up. Shared by `chancery convert` and `build`.
  */
-import { readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ConvertCodes, EditionCodes, IoCodes } from '../diagnostics/codes.js';
 import { ConvertError, diagnostic, InputError, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -14,8 +14,8 @@ import { ioCause } from '../io/read-regular-file.js';
 import { packageFile } from '../io/package-files.js';
 import { breathe } from '../io/breathe.js';
 import type { SourceText } from '../model/document.js';
-import { convertDocuments, decodeSource, DEFAULT_MAX_BYTES, fillPersonRefsInXml, MentionRecorder, MentionStore, PersonRegistry, serializeTei } from '../convert/index.js';
-import { generatedState, markGenerated } from '../edition/generated-mark.js';
+import { convertDocuments, decodeSource, DEFAULT_MAX_BYTES, fillPersonRefsInBytes, MentionRecorder, MentionStore, PersonRegistry, serializeTei } from '../convert/index.js';
+import { generatedState, markGeneratedBytes } from '../edition/generated-mark.js';
 import { addToEditedPersonography, personographyXml, PERSONOGRAPHY, readEditorFile, readPersonographyFile, type PersonographyFile } from '../edition/personography.js';
 import { FolderAssigner, folderOwners, xmlFilesIn } from '../edition/source-folders.js';
 import { PERSON_REVIEW, personReviewJson } from '../edition/person-review.js';
@@ -243,10 +243,11 @@ export async function convertFiles(givenPaths: string[], options: ConvertFilesOp
     for (const w of waiting) {
       const generated = new Set<string>();
       const failed: Array<{ target: string; error: unknown }> = [];
+      const present = filesIn(w.dir);
       for (const d of w.documents) {
-        const xml = markGenerated(fillPersonRefsInXml(pending.get(d.place), ids[n++]!), { source: w.source });
+        const xml = markGeneratedBytes(fillPersonRefsInBytes(pending.get(d.place), ids[n++]!), { source: w.source });
         try {
-          const outcome = writeGenerated(d.target, xml, options.force === true);
+          const outcome = writeGenerated(d.target, xml, options.force === true, present);
           if (outcome === 'kept-edited' || outcome === 'kept-unmarked') {
             kept.push({ path: d.target, reason: outcome === 'kept-edited' ? 'edited' : 'unmarked', stale: false });
           }
@@ -373,21 +374,39 @@ function writePersonography(
 
 type WriteOutcome = 'written' | 'unchanged' | 'kept-edited' | 'kept-unmarked';
 
-/** Writes a generated file unless the file there is not Chancery's to replace. */
-function writeGenerated(target: string, xml: string, force: boolean): WriteOutcome {
-  let current: string | undefined;
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    current = undefined;
+/**
+ * Writes a generated file unless the file there is not Chancery's to replace. `present` holds the names (in lower
+ * case) of what its folder held before the run wrote there: a name not among them is not read first (a first run
+ * into an empty folder read thousands of files that were not there, each failing with an error).
+ */
+function writeGenerated(target: string, xml: Uint8Array, force: boolean, present: ReadonlySet<string>): WriteOutcome {
+  let current: Buffer | undefined;
+  if (present.has(basename(target).toLowerCase())) {
+    try {
+      current = readFileSync(target);
+    } catch {
+      current = undefined;
+    }
   }
   if (current !== undefined) {
-    if (current === xml) return 'unchanged';
-    const state = generatedState(current);
+    if (current.equals(xml)) return 'unchanged';
+    const state = generatedState(current.toString('utf8'));
     if (state.kind !== 'unedited' && !force) return state.kind === 'edited' ? 'kept-edited' : 'kept-unmarked';
   }
   writeFileAtomic(target, xml);
   return 'written';
+}
+
+/**
+ * The names in a folder, in lower case (a file system that ignores case finds `000.XML` at `000.xml`); none when
+ * there is no folder to read.
+ */
+function filesIn(dir: string): Set<string> {
+  try {
+    return new Set(readdirSync(dir).map((name) => name.toLowerCase()));
+  } catch {
+    return new Set();
+  }
 }
 
 /**

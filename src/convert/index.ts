@@ -18,7 +18,7 @@ export { serializeTei, type SerializeOptions } from './serialize.js';
 export { PersonRegistry, type RegisteredPerson, type PersonReview } from './entities/personography.js';
 export { decodeSource } from './readers/decode.js';
 export { DEFAULT_MAX_BYTES } from './limits.js';
-export { MentionRecorder, fillPersonRefs, fillPersonRefsInXml, type EditionNameFacts, type PersonResolver, type RecordedMention } from './entities/person-mentions.js';
+export { MentionRecorder, fillPersonRefs, fillPersonRefsInBytes, fillPersonRefsInXml, type EditionNameFacts, type PersonResolver, type RecordedMention } from './entities/person-mentions.js';
 export type { DocumentMentions } from './entities/personography.js';
 export { MentionStore } from './entities/mention-store.js';
 export { NameKnowledge } from './entities/persons/knowledge.js';

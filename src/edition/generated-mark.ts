@@ -29,11 +29,14 @@ function digest(text: string): string {
 }
 
 function instruction(fields: Readonly<Record<string, string>>, hash: string): string {
-  const attrs = Object.entries(fields)
+  return `<?${TARGET} sha256="${hash}"${attributes(fields)}?>`;
+}
+
+function attributes(fields: Readonly<Record<string, string>>): string {
+  return Object.entries(fields)
     .filter(([k]) => k !== 'sha256')
     .map(([k, v]) => ` ${k}="${v.replace(/[&"<>]/g, '_')}"`)
     .join('');
-  return `<?${TARGET} sha256="${hash}"${attrs}?>`;
 }
 
 /**
@@ -46,6 +49,33 @@ export function markGenerated(xml: string, fields: Readonly<Record<string, strin
   const nl = declaration && !declaration[0].endsWith('\n') ? '\n' : '';
   const unsigned = `${xml.slice(0, at)}${nl}${instruction(fields, '')}\n${xml.slice(at)}`;
   return unsigned.replace(instruction(fields, ''), instruction(fields, digest(unsigned)));
+}
+
+/**
+ * {@link markGenerated} of a text given as its UTF-8 bytes, as its UTF-8 bytes: the same file, made without decoding
+ * the text and encoding it again (a converted edition's documents wait as bytes and are written as bytes).
+ */
+export function markGeneratedBytes(xml: Uint8Array, fields: Readonly<Record<string, string>> = {}): Buffer {
+  const bytes = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  const at = declarationEnd(bytes);
+  const nl = at > 0 && bytes[at - 1] !== 0x0a ? '\n' : '';
+  const head = bytes.subarray(0, at);
+  const rest = bytes.subarray(at);
+  const attrs = attributes(fields);
+  const unsigned = Buffer.from(`${nl}<?${TARGET} sha256=""${attrs}?>\n`, 'utf8');
+  const hash = createHash('sha256').update(head).update(unsigned).update(rest).digest('hex');
+  return Buffer.concat([head, Buffer.from(`${nl}<?${TARGET} sha256="${hash}"${attrs}?>\n`, 'utf8'), rest]);
+}
+
+/**
+ * Where `/^<\?xml[^?]*\?>\n?/` ends in the bytes, 0 where it does not match: no byte of a multi-byte UTF-8
+ * character is a `?`, so the first `?` after `<?xml` is the text's.
+ */
+function declarationEnd(bytes: Buffer): number {
+  if (bytes.length < 5 || bytes.toString('latin1', 0, 5) !== '<?xml') return 0;
+  const q = bytes.indexOf(0x3f, 5);
+  if (q < 0 || bytes[q + 1] !== 0x3e) return 0;
+  return bytes[q + 2] === 0x0a ? q + 3 : q + 2;
 }
 
 /** What the mark of a file's text says, checked against the text. */

@@ -23,17 +23,34 @@ function tempPath(path: string): string {
  * half-written file. Shared by the library (TEI, personography, derivatives) and the CLI (reports).
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = tempPath(path);
+  let fd: number | undefined = openInFolder(tmp);
   pending.add(tmp);
   try {
-    writeFileSync(tmp, content);
+    writeFileSync(fd, content);
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, path);
   } catch (e) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw e;
   } finally {
     pending.delete(tmp);
+  }
+}
+
+/**
+ * Opens a new file for writing, making its folder only when the open fails: an edition's thousands of documents go
+ * to a few folders, and a `mkdir` before each write was a system call each. A folder that cannot be made fails with
+ * `mkdir`'s own error, as when it was made first.
+ */
+function openInFolder(file: string): number {
+  try {
+    return openSync(file, 'w');
+  } catch {
+    mkdirSync(dirname(file), { recursive: true });
+    return openSync(file, 'w');
   }
 }
 
@@ -46,12 +63,10 @@ const WRITE_BATCH = 1 << 16;
  * throws, the temporary file is removed and the target is left as it was.
  */
 export function writeFileAtomicFrom(path: string, produce: (write: (piece: string | Uint8Array) => void) => void): void {
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = tempPath(path);
+  let fd: number | undefined = openInFolder(tmp);
   pending.add(tmp);
-  let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'w');
     const out = fd;
     let batch: string[] = [];
     let size = 0;

@@ -23,6 +23,17 @@ describe('io/write-file-atomic', () => {
     assert.deepEqual(readdirSync(join(dir, 'sub')), [`${'x'.repeat(250)}.xml`]);
   });
 
+  it('makes the folder it writes into when there is none, and fails as mkdir does where a file stands in the way', () => {
+    const deep = join(dir, 'new', 'deeper', 'a.xml');
+    writeFileAtomic(deep, new Uint8Array([0x3c, 0x61, 0x2f, 0x3e]));
+    assert.equal(readFileSync(deep, 'utf8'), '<a/>');
+    writeFileAtomic(join(dir, 'new', 'deeper', 'b.xml'), 'ü');
+    assert.deepEqual(readdirSync(join(dir, 'new', 'deeper')), ['a.xml', 'b.xml']);
+    writeFileSync(join(dir, 'file'), '');
+    assert.throws(() => writeFileAtomic(join(dir, 'file', 'c.xml'), 'x'), (e: NodeJS.ErrnoException) => e.syscall === 'mkdir' && (e.code === 'EEXIST' || e.code === 'ENOTDIR'));
+    assert.deepEqual(readdirSync(dir).sort(), ['file', 'new', 'sub']);
+  });
+
   it('writes content made piece by piece, across several batches, as the pieces joined', () => {
     const target = join(dir, 'sub', 'pieces.txt');
     const pieces = Array.from({ length: 3000 }, (_, i) => `${i} Müller ✓ ${'y'.repeat(i % 97)}\n`);

@@ -145,6 +145,31 @@ export function fillPersonRefsInXml(xml: string, ids: readonly string[]): string
   });
 }
 
+/**
+ * {@link SERIALIZED_PLACEHOLDER} in a document's UTF-8 bytes read one character a byte (latin1): a byte string in
+ * which the ASCII of the placeholder reads as it is.
+ */
+const BYTES_PLACEHOLDER = new RegExp(`(ref=")${escapeRegExp(asBytes(PersonRegistry.ref('')))}&#9;(\\d+)"`, 'g');
+
+/**
+ * {@link fillPersonRefsInXml} of a document given as its UTF-8 bytes, as UTF-8 bytes (the same bytes when it holds no
+ * placeholder): documents wait for their ids as bytes and are written as bytes. The bytes are read as latin1, one
+ * character a byte, which neither decodes nor encodes UTF-8; an id is put in as its UTF-8 bytes.
+ */
+export function fillPersonRefsInBytes(xml: Uint8Array, ids: readonly string[]): Uint8Array {
+  const text = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('latin1');
+  const filled = text.replace(BYTES_PLACEHOLDER, (whole, attr: string, n: string) => {
+    const id = ids[Number(n)];
+    return id === undefined ? whole : `${attr}${asBytes(PersonRegistry.ref(id))}"`;
+  });
+  return filled === text ? xml : Buffer.from(filled, 'latin1');
+}
+
+/** A string's UTF-8 bytes as a latin1 string (the string itself when it is ASCII). */
+function asBytes(s: string): string {
+  return /^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1');
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
