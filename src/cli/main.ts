@@ -20,6 +20,7 @@ import { usageMessage } from './usage-message.js';
 import { errorLine } from './error-lines.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { convertsSources, raiseOptimisationBudget } from './optimisation-budget.js';
+import { commandNamed } from './command-named.js';
 
 const GLOBAL_USAGE = `chancery ${commands.map((c) => c.name).join('|')} … (chancery COMMAND --help for its options)`;
 
@@ -37,7 +38,7 @@ export function operandsAfterDoubleDash(argv: readonly string[]): string[] {
 export async function runCli(rawArgv: string[], io: CliIO): Promise<number> {
   const argv = operandsAfterDoubleDash(rawArgv);
   let exitCode: number = ExitCode.ok;
-  const named = argv.find((a) => !a.startsWith('-'));
+  const named = commandNamed(argv);
   const command = commands.find((c) => c.name === named);
   let parser = yargs(argv)
     .scriptName('chancery')

@@ -11,6 +11,7 @@
  * 1,000 documents through the CLI took 0.30 s with the default budget and 0.33 s with the raised one).
  */
 import { setFlagsFromString } from 'node:v8';
+import { commandNamed } from './command-named.js';
 
 /** Bytes of bytecode a function executes between two of V8's looks at whether to optimise it. */
 export const INTERRUPT_BUDGET = 1_000_000;
@@ -18,9 +19,12 @@ export const INTERRUPT_BUDGET = 1_000_000;
 /** The commands whose run is mostly conversion. */
 const CONVERTING_COMMANDS: ReadonlySet<string> = new Set(['convert', 'build']);
 
-/** Whether the CLI's arguments (without node and the script) name a command that converts. */
+/**
+ * Whether the CLI's arguments (without node and the script) name a command that converts, as yargs will read them
+ * (options may stand before the command: `chancery --jobs 2 convert …`).
+ */
 export function convertsSources(args: readonly string[]): boolean {
-  const command = args.find((a) => !a.startsWith('-'));
+  const command = commandNamed(args);
   return command !== undefined && CONVERTING_COMMANDS.has(command);
 }
 

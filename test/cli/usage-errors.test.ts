@@ -83,6 +83,9 @@ describe('cli: every usage mistake is exit 2, one line + usage, nothing written'
     ['persons: missing folder', ['persons', '--tei', '@nosuch'], /--tei .*nosuch: no such folder/],
     ['persons: --tei a file', ['persons', '--tei', '@sources/letter.txt'], /--tei .*letter\.txt is a file, not a folder/],
     ['an unknown command', ['conv', '@sources/letter.txt'], /unknown command "conv"/],
+    ['an unknown command after an option and its value', ['--jobs', '1', 'conv', '@sources/letter.txt'], /unknown command "conv"/],
+    ['convert after an option and its value: no input', ['--jobs', '1', 'convert'], /^chancery convert: name at least one text file/],
+    ['an option before the command takes it for its value', ['--quiet', 'build'], /^chancery: name a command/],
   ];
 
   for (const [what, argv, problem] of table) {
