@@ -29,6 +29,11 @@ const WORKERS = {
   'call-worker': `${ROOT}dist/src/build/stoppable/call-worker.js`,
   'convert-worker': `${ROOT}dist/src/build/convert-worker.js`,
 };
+/**
+ * chrono-setup's date pipelines as the bundle has them, for test/cli/bin.test.ts to compare with dist/src's (the
+ * conversion's workers import the same chunk; nothing starts or imports this entry at run time).
+ */
+const DATE_PIPELINES = { 'date-pipelines': `${ROOT}dist/src/convert/entities/dates/chrono-setup.js` };
 const WORKER_ENTRY = new Map(Object.entries(WORKERS).map(([name, file]) => [file.split('/').join(sep), name]));
 /** `new URL('./x.js', import.meta.url)` in our modules: a script started as a worker. */
 const WORKER_URL = /new URL\((['"])\.\/([\w.-]+\.js)\1, import\.meta\.url\)/g;
@@ -98,7 +103,7 @@ try {
   process.exit(0);
 }
 await esbuild.build({
-  entryPoints: { chancery: `${ROOT}dist/src/cli/bin.js`, ...WORKERS },
+  entryPoints: { chancery: `${ROOT}dist/src/cli/bin.js`, ...WORKERS, ...DATE_PIPELINES },
   outdir: OUT,
   bundle: true,
   splitting: true,
@@ -112,8 +117,8 @@ await esbuild.build({
   plugins: [keepModuleUrls, lazyStringWidth],
   logLevel: 'warning',
   legalComments: 'none',
-  // Names stay what the code says: esbuild renames a class or function whose name another module of the bundle
-  // uses too (chrono-node has two classes called FRTimeUnitAgoFormatParser), and chrono-setup.ts leaves parsers out
-  // by `constructor.name`, the worker passes our errors by `name`.
-  keepNames: true,
+  // No `keepNames`: esbuild renames a class or function whose name another module of the bundle uses too (chrono-node
+  // has two classes called FRTimeUnitAgoFormatParser), and nothing of ours reads such a name any more (chrono-setup.ts
+  // picks parsers by what they call, errors cross threads by their literal `kind`); keeping every name cost each run
+  // of the CLI ~10 ms (docs/decisions.md, "The fixed cost of a conversion run").
 });

@@ -83,6 +83,12 @@ export interface ChanceryErrorOptions {
  * read at all); everything else is reported as a {@link Diagnostic}.
  */
 export class ChanceryError extends Error {
+  /**
+   * The class's name as written, a literal: the errors' `name`, and what names their class when one crosses from a
+   * worker thread (src/build/stoppable). A class's own `name` is whatever the build left it: a bundler renames a
+   * class whose name another bundled module uses, a minifier renames them all.
+   */
+  static readonly kind: string = 'ChanceryError';
   readonly code: string;
   readonly span?: SourceSpan;
   /** Exit status the CLI uses for this error. */
@@ -103,7 +109,7 @@ export class ChanceryError extends Error {
 
   constructor(code: string, message: string, options: ChanceryErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    this.name = (new.target as typeof ChanceryError).kind;
     this.code = code;
     this.span = options.span;
     this.exitCode = options.exitCode ?? 2;
@@ -115,16 +121,26 @@ export class ChanceryError extends Error {
 }
 
 /** Input that cannot be read as text: missing, a directory, empty, binary, undecodable, too large. */
-export class InputError extends ChanceryError {}
+export class InputError extends ChanceryError {
+  static override readonly kind: string = 'InputError';
+}
 
 /** Wrong use of the command line or the library's options. */
-export class UsageError extends ChanceryError {}
+export class UsageError extends ChanceryError {
+  static override readonly kind: string = 'UsageError';
+}
 
 /** Conversion could not go on (a bug or an impossible state). */
-export class ConvertError extends ChanceryError {}
+export class ConvertError extends ChanceryError {
+  static override readonly kind: string = 'ConvertError';
+}
 
 /** A validator could not run (unreadable schema, engine failure). */
-export class ValidateError extends ChanceryError {}
+export class ValidateError extends ChanceryError {
+  static override readonly kind: string = 'ValidateError';
+}
 
 /** A transform could not run. */
-export class TransformError extends ChanceryError {}
+export class TransformError extends ChanceryError {
+  static override readonly kind: string = 'TransformError';
+}

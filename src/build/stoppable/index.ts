@@ -8,13 +8,14 @@
  * caller who does not need signals calls `convertFiles` or `buildEdition` itself.
  */
 import { ConvertCodes, TransformCodes } from '../../diagnostics/codes.js';
-import { ChanceryError, ConvertError, InputError, TransformError, UsageError, ValidateError } from '../../diagnostics/diagnostic.js';
+import { ConvertError, TransformError } from '../../diagnostics/diagnostic.js';
 import { resolve } from 'node:path';
 import { removeOwnTempFiles } from '../../io/write-file-atomic.js';
 import type { BuildOptions, BuildReport } from '../build-edition.js';
 import type { ConvertFilesOptions, ConvertFilesResult } from '../convert-files.js';
 import type { TransformOptions, TransformReport } from '../../transform/index.js';
 import { startWorker, type WorkerLimits } from '../../io/worker-start.js';
+import { revive, type PassedError } from './passed-error.js';
 
 /** What the worker is asked to do: a call of the library without its progress callback (functions stay here). */
 export type WorkerCall =
@@ -27,11 +28,6 @@ export type WorkerCallReply =
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'result'; value: unknown }
   | { kind: 'error'; error: PassedError };
-
-/** An error as it crosses to the main thread: ours keep their class, code, span and exit code. */
-export type PassedError =
-  | { chancery: true; name: string; code: string; message: string; exitCode: number; span?: ChanceryError['span'] }
-  | { chancery: false; message: string; stack?: string; system?: { code: string; syscall?: string; path?: string } };
 
 /** A call under way in a worker thread. */
 export interface WorkerRun<T> {
@@ -68,9 +64,6 @@ export function transformInWorker(paths: string[], options: TransformOptions): W
   const outDir = options.cwd === undefined ? resolve(options.outDir) : resolve(options.cwd, options.outDir);
   return runInWorker<TransformReport>({ call: 'transform', paths, options }, [outDir], undefined, paths, { youngGenerationMb: TRANSFORM_YOUNG_GENERATION_MB });
 }
-
-/** Our error classes by name, to throw an error from the worker as the class it was. */
-const ERROR_CLASSES = new Map<string, typeof ChanceryError>([ChanceryError, InputError, UsageError, ConvertError, ValidateError, TransformError].map((c) => [c.name, c]));
 
 function runInWorker<T>(
   request: WorkerCall,
@@ -111,17 +104,4 @@ function runInWorker<T>(
       for (const dir of outputs) removeOwnTempFiles(dir);
     },
   };
-}
-
-/** The error the worker passed, as the main thread throws it. */
-function revive(e: PassedError): Error {
-  if (!e.chancery) {
-    const error: NodeJS.ErrnoException = new Error(e.message);
-    if (e.stack) error.stack = e.stack;
-    // A failure of the file system (EACCES, ENOSPC) keeps what says which, and where.
-    if (e.system) Object.assign(error, e.system);
-    return error;
-  }
-  const Class = ERROR_CLASSES.get(e.name) ?? ChanceryError;
-  return new Class(e.code, e.message, { exitCode: e.exitCode, ...(e.span ? { span: e.span } : {}) });
 }
