@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { convertsSources } from '../../src/cli/optimisation-budget.js';
-import { filesUnder, run } from '../helpers/cli.js';
+import { convertsSources, INTERRUPT_BUDGET } from '../../src/cli/optimisation-budget.js';
+import { filesUnder, run, runChild } from '../helpers/cli.js';
 
 describe('cli/optimisation-budget', () => {
   it('raises the budget for the commands that convert, wherever the options stand', () => {
@@ -39,6 +39,27 @@ describe('cli/optimisation-budget', () => {
       const quiet = await run(['--quiet', 'build'], dir);
       assert.equal(quiet.code, 2);
       assert.match(quiet.stderr, /^chancery: name a command/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the CLI process sets it before `--jobs 1 convert` and not before `--jobs 1 validate` (V8 flags seen as main.ts sets them)', function () {
+    this.timeout(120000);
+    const dir = mkdtempSync(join(tmpdir(), 'chancery-budget-'));
+    try {
+      writeFileSync(join(dir, 'letter.txt'), 'Moscow, July 18, 1941.\n\nDear Mr. Eden,\n\nThank you.\n\nJ. STALIN\n');
+      // a preload that writes down every flag the process sets through node:v8
+      writeFileSync(join(dir, 'flags.cjs'), "const v8 = require('node:v8'); const set = v8.setFlagsFromString;\nv8.setFlagsFromString = (f) => { process.stderr.write(`flag ${f}\\n`); set(f); };\nrequire('node:module').syncBuiltinESMExports();\n");
+      const flags = (args: string[]): string[] => {
+        const r = runChild(args, { cwd: dir, node: ['-r', join(dir, 'flags.cjs')] });
+        assert.ok(r.status === 0, r.stderr);
+        return [...r.stderr.matchAll(/^flag (.*)$/gm)].map((m) => m[1]!);
+      };
+      assert.ok(flags(['--jobs', '1', 'convert', 'letter.txt', '--out', 'tei', '--quiet']).includes(`--interrupt-budget=${INTERRUPT_BUDGET}`));
+      const validating = flags(['--jobs', '1', 'validate', 'tei', '--no-references']);
+      assert.ok(validating.length > 0, 'the preload saw no flag at all');
+      assert.ok(!validating.some((f) => f.startsWith('--interrupt-budget')), validating.join(' '));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
