@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
 import { OF_A_CORPS, findPersons, numberAfter, ofAfter, surnameKey } from '../../../src/convert/entities/persons/find-persons.js';
 import { CandidateLog } from '../../../src/convert/entities/persons/candidate-log.js';
-import { ALL_CAPS, AS_FOLDED, CAPITALISED, HYPHEN, INITIAL, POSSESSIVE, readTokens, wordFlags } from '../../../src/convert/entities/persons/tokens.js';
+import { ALL_CAPS, AS_FOLDED, CAPITALISED, HYPHEN, INITIAL, POSSESSIVE, readTokens, releaseTokens, wordFlags, type Tokens } from '../../../src/convert/entities/persons/tokens.js';
 import { lowerWords, lowerWordsOf } from '../../../src/convert/entities/persons/knowledge.js';
 import {
   CHINESE, COMPLETED, IDENTIFIED, LINE_NUMBER, chineseGivenNameSign, chineseMatches, completedMatches, identifiedMatches, letterBracketLower, lineNumberSign,
@@ -88,17 +88,63 @@ describe('the word scanner of the person rules (property)', () => {
         const starts: number[] = [];
         for (let i = 0; i < tokens.count; i++) if (tokens.has(i, CAPITALISED) || tokens.has(i, INITIAL)) starts.push(i);
         assert.deepEqual([...tokens.nameStarts], starts);
-        // Read into the reader's own buffers, the same tokens.
+        // Read into the reader's own buffers, and packed and unpacked, the same tokens.
         const transient = readTokens(text, true);
-        assert.equal(transient.count, tokens.count);
-        assert.deepEqual([...transient.nameStarts.subarray(0, transient.nameStartCount)], starts);
-        for (let i = 0; i < tokens.count; i++) {
-          assert.deepEqual([transient.startAt(i), transient.endAt(i), transient.wordEndAt(i), transient.flagsAt(i), transient.folded(i)],
-            [tokens.startAt(i), tokens.endAt(i), tokens.wordEndAt(i), tokens.flagsAt(i), tokens.folded(i)]);
-        }
+        assertSameTokens(transient, tokens);
+        releaseTokens(transient);
+        assertSameTokens(tokens.pack().unpack(text), tokens);
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+/** The same words, bits, forms and name starts. */
+function assertSameTokens(actual: Tokens, expected: Tokens): void {
+  assert.equal(actual.count, expected.count);
+  assert.deepEqual([...actual.nameStarts.subarray(0, actual.nameStartCount)], [...expected.nameStarts.subarray(0, expected.nameStartCount)]);
+  for (let i = 0; i < expected.count; i++) {
+    assert.deepEqual([actual.startAt(i), actual.endAt(i), actual.wordEndAt(i), actual.flagsAt(i), actual.folded(i), actual.lex(i)],
+      [expected.startAt(i), expected.endAt(i), expected.wordEndAt(i), expected.flagsAt(i), expected.folded(i), expected.lex(i)]);
+  }
+}
+
+describe('tokens kept between readings of a text', () => {
+  it('packed and unpacked, words of any length are the words read', () => {
+    const text = `Mr. ${'A'.repeat(254)}b. J. ${'x'.repeat(255)}'s and ${'Ж'.repeat(300)} ${'é'.repeat(70000)}-a said Stalin.`;
+    const tokens = readTokens(text);
+    assertSameTokens(tokens.pack().unpack(text), tokens);
+    assert.equal(tokens.pack().unpack(text).word(3).length, 255);
+    // Another text than the one read is read afresh, not given the offsets of the first.
+    assertSameTokens(tokens.pack().unpack('Mr. Eden'), readTokens('Mr. Eden'));
+  });
+
+  it('transient tokens held by the rules are not overwritten by a read made meanwhile', () => {
+    const text = 'Mr. Eden and Hitler met Mussolini; said Churchill. The Doyen wrote to Stalin.';
+    const other = 'Sir Orme Sargent, J. V. STALIN, Mr. Long and the Earl of Reading, Halifax to Seeds.';
+    const alone = findPersons(text, { known: (k) => k === 'hitler' || k === 'mussolini' || k === 'stalin' });
+    // Each surname asked makes the callback read another text, transient and not, as a careless caller might.
+    const read: string[] = [];
+    const nested = findPersons(text, {
+      known: (k) => {
+        read.push(...findPersons(other).map((m) => m.key));
+        readTokens(other, true);
+        readTokens(`${other} ${k}`);
+        return k === 'hitler' || k === 'mussolini' || k === 'stalin';
+      },
+    });
+    assert.ok(read.length > 0, 'the callback read the other text');
+    assert.deepEqual(nested, alone);
+    // Held and not given back, transient tokens stay as read while other texts are read.
+    const held = readTokens(text, true);
+    const copy = readTokens(text);
+    findPersons(other);
+    readTokens(other, true);
+    assertSameTokens(held, copy);
+    releaseTokens(held);
+    const again = readTokens(text, true);
+    assertSameTokens(again, copy);
+    releaseTokens(again);
   });
 });
 

@@ -11,7 +11,7 @@ import { itemOfQuantityList, namesAFirm } from './named-after.js';
 import {
   ALL_CAPS, AND, ARTICLE, AS_FOLDED, ASCII, CALENDAR_WORD, CAPITALISED, DETERMINER, FORENAME, FROM, FUNCTION_WORD, HAS_STOP, HYPHEN, INITIAL,
   MULTIWORD_TITLE_START, NAME_WORD, NATIONALITY, NOT_NAME, OF, ORGANISATION_WORD, PARTICLE, PERSONAL_TITLE, PLACE, POSSESSIVE, POST_TITLE, ROLE_WORD, SHIP_WORD,
-  SPEECH_VERB, THE, TITLE, TO, WHO, WHOM, Tokens, isCapitalised, isNameWordToken, readTokens, wordFlags,
+  SPEECH_VERB, THE, TITLE, TO, WHO, WHOM, Tokens, isCapitalised, isNameWordToken, readTokens, releaseTokens, wordFlags,
 } from './tokens.js';
 import { LOWER, isSpaceUnit, letterClassAt } from '../../readers/letter-class.js';
 import { CandidateLog, INTO_LAYOUT, NOT_A_NAME, NO_CANDIDATE } from './candidate-log.js';
@@ -565,9 +565,21 @@ function afterTo(tk: Tokens, first: number): boolean {
 export function findPersons(text: string, options: FindPersonsOptions = {}): PersonMention[] {
   // Not memoized: a document's units are read once (round two reuses round one's names, tag-document.ts), and a
   // cache keyed by each paragraph's text hashed every paragraph and kept a megabyte of tokens alive for nothing.
-  // Tokens read here live only as long as this call (nothing below reads tokens of another text): they are the
-  // reader's own buffers, not copies (two typed arrays per paragraph of the entity pass).
-  const tk = options.tokens ?? readTokens(text, true);
+  if (options.tokens) return personsOf(options.tokens, options);
+  // Tokens read here live only as long as this call: they are the reader's own buffers, not copies (two typed
+  // arrays per paragraph of the entity pass), lent until given back; a callback that reads another text meanwhile
+  // reads it into buffers of its own.
+  const tk = readTokens(text, true);
+  try {
+    return personsOf(tk, options);
+  } finally {
+    releaseTokens(tk);
+  }
+}
+
+/** {@link findPersons} over the tokens of its text. */
+function personsOf(tk: Tokens, options: FindPersonsOptions): PersonMention[] {
+  const text = tk.text;
   const log = options.log;
   const recording = log !== undefined && log.recording;
   const replaying = log !== undefined && !log.recording;

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { LineList } from '../../../model/document.js';
 import { detached } from '../../readers/detached.js';
 import { findPersons, layoutNamesOf, type PersonMention } from './find-persons.js';
-import { ASCII, AS_FOLDED, POSSESSIVE, asciiFormOf, readTokens, type Tokens } from './tokens.js';
+import { ASCII, AS_FOLDED, POSSESSIVE, asciiFormOf, readTokens, releaseTokens, type PackedTokens, type Tokens } from './tokens.js';
 import { CandidateLog } from './candidate-log.js';
 import { classBefore } from './layout-names.js';
 import { FORENAMES, NOT_NAMES, ROLE_WORDS, TITLES, fold } from './lexicon.js';
@@ -123,11 +123,12 @@ function addDetached(set: Set<string>, word: string): void {
 export const STRETCH_CHARS = 1 << 15;
 
 /**
- * Tokens of a source's stretches kept from the first round of its names for the second (16 bytes each, with their
- * stretches' text): the whole of a source of a few MB, so that its words are read once; a larger source's others are
- * read again.
+ * Tokens of a source's stretches kept from the reading of its words for both rounds of its names, packed (nine bytes
+ * each, their stretch's text made again from the source's bytes when read): 18 MB for a source of ~12 MB whole, so
+ * that its words are read once; a larger source's others are read again in each round. Keeping a source of 50 MB
+ * whole (75 MB) raised the peak of its whole conversion from 422 to 546 MB (V8 sizes its heap on what learning held).
  */
-const KEPT_TOKENS = 1 << 19;
+const KEPT_TOKENS = 1 << 21;
 
 /**
  * The text of `lines` as stretches of about {@link STRETCH_CHARS}, each ending at a blank line (or the end), so
@@ -249,23 +250,25 @@ export class NameKnowledge {
 
   /**
    * The words a source prints in lower case, and its places. Returns the tokens of its first stretches, as many as
-   * {@link KEPT_TOKENS} allows (with their stretch's text), which its lower-case words were read from and the person
-   * rules read next; the others' words are read from the characters.
+   * {@link KEPT_TOKENS} allows (packed, without their stretch's text), which its lower-case words were read from and
+   * both rounds of the person rules read next; the others' words are read from the characters.
    */
-  private readWords(stretches: Stretches): Array<Tokens | undefined> {
+  private readWords(stretches: Stretches): Array<PackedTokens | undefined> {
     // Each stretch read once; the places after a preposition are added after those of datelines, as when the
     // source was read three times over.
     const afterPreposition = new Set<string>();
-    const kept: Array<Tokens | undefined> = [];
+    const kept: Array<PackedTokens | undefined> = [];
     let keptTokens = 0;
     for (let k = 0; k < stretches.count; k++) {
       const text = stretches.text(k);
-      const tokens = keptTokens < KEPT_TOKENS ? readTokens(text) : undefined;
+      const tokens = keptTokens < KEPT_TOKENS ? readTokens(text, true) : undefined;
       if (tokens && keptTokens + tokens.count <= KEPT_TOKENS) {
         lowerWordsOf(tokens, this.lower, true);
-        kept.push(tokens);
+        kept.push(tokens.pack());
+        releaseTokens(tokens);
         keptTokens += tokens.count;
       } else {
+        if (tokens) releaseTokens(tokens);
         lowerWords(text, this.lower, true);
         kept.push(undefined);
         // No stretch after one that did not fit is kept: what is kept stays a stretch's worth below the bound.
@@ -297,7 +300,7 @@ export class NameKnowledge {
    * `kept`: the tokens of its stretches, where the caller read them already ({@link readWords}); given up here as
    * round two is done with each when `release`, else left for another reading.
    */
-  private readNames(stretches: Stretches, kept: Array<Tokens | undefined> = [], release = true): void {
+  private readNames(stretches: Stretches, kept: Array<PackedTokens | undefined> = [], release = true): void {
     const common = (f: string): boolean => this.lower.has(f);
     const place = (f: string): boolean => this.places.has(f);
     // Two rounds: the second knows the names of the first, so that "Hitler and Mussolini" lists Mussolini
@@ -306,13 +309,13 @@ export class NameKnowledge {
     // The layout's names do not depend on known surnames: found once for both rounds, and kept as copies (their
     // texts would keep each stretch alive until the second round).
     const layouts: PersonMention[][] = [];
-    // The tokens of round one are read again by round two where they are kept (see readWords), and so are its
-    // decisions: round two takes those no surname it knows can change.
+    // Round two reads the tokens of round one where they are kept (see readWords), and so takes round one's
+    // decisions that no surname it knows can change.
     const logs: Array<CandidateLog | undefined> = [];
     const unknown = (): boolean => false;
     for (let k = 0; k < stretches.count; k++) {
-      const tokens = kept[k] ?? readTokens(stretches.text(k));
-      const text = tokens.text;
+      const text = stretches.text(k);
+      const tokens = kept[k]?.unpack(text) ?? readTokens(text);
       const layout = layoutNamesOf(text, place);
       layouts.push(layout.length === 0 ? layout : (JSON.parse(JSON.stringify(layout)) as PersonMention[]));
       const log = kept[k] ? new CandidateLog() : undefined;
@@ -325,11 +328,12 @@ export class NameKnowledge {
     }
     const known = (key: string): boolean => first.has(normalizeSurname(key));
     for (let i = 0; i < stretches.count; i++) {
-      const tokens = kept[i] ?? readTokens(stretches.text(i));
+      const text = stretches.text(i);
+      const tokens = kept[i]?.unpack(text) ?? readTokens(text);
       const log = logs[i];
       if (release) kept[i] = undefined;
       logs[i] = undefined;
-      for (const m of findPersons(tokens.text, { common, place, known, layout: layouts[i]!, tokens, log })) if (m.evidence !== 'known') addDetached(this.surnames, normalizeSurname(m.key));
+      for (const m of findPersons(text, { common, place, known, layout: layouts[i]!, tokens, log })) if (m.evidence !== 'known') addDetached(this.surnames, normalizeSurname(m.key));
     }
     for (const k of first) this.surnames.add(k);
   }

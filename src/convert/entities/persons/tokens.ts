@@ -308,6 +308,77 @@ export class Tokens {
     const at = this.wordEndAt(i) - suffix.length;
     return at >= this.startAt(i) && this.text.startsWith(suffix, at);
   }
+
+  /** The tokens are written in `buffer` (the reader's, when they are transient). */
+  holds(buffer: Int32Array): boolean {
+    return this.data === buffer;
+  }
+
+  /** These tokens as {@link PackedTokens}, without their text: to be read again later at less than half the memory. */
+  pack(): PackedTokens {
+    const count = this.count;
+    const data = this.data;
+    const packed = new Int32Array(count * 2);
+    const lengths = new Uint8Array(count);
+    let long: Map<number, number> | undefined;
+    for (let t = 0; t < count; t++) {
+      const at = t << 2;
+      const start = data[at]!;
+      const length = data[at + 1]! - start;
+      packed[t * 2] = start;
+      packed[t * 2 + 1] = data[at + 3]!;
+      if (length < 255) lengths[t] = length;
+      else {
+        lengths[t] = 255;
+        (long ??= new Map()).set(t, length);
+      }
+    }
+    return new PackedTokens(this.text.length, packed, lengths, long, count, this.forms);
+  }
+}
+
+/**
+ * The tokens of a text held between two readings of it (name learning reads a source's stretches three times),
+ * nine bytes a word instead of sixteen and the text: its start, its form and bits, and its length (a word of 255
+ * code units or more in a map). The end of a token is its word's end and the stop the bits say it takes; the name
+ * starts are the tokens with a capital or an initial's bit.
+ */
+export class PackedTokens {
+  constructor(
+    /** The length of the text the tokens were read from: {@link unpack} is given the same text again. */
+    readonly textLength: number,
+    private readonly data: Int32Array,
+    private readonly lengths: Uint8Array,
+    private readonly long: ReadonlyMap<number, number> | undefined,
+    readonly count: number,
+    private readonly forms: FormTable,
+  ) {}
+
+  /**
+   * The tokens, for `text`: the text they were read from, made again by the caller. Another text (of another
+   * length) is read afresh: the offsets would not be its words'.
+   */
+  unpack(text: string): Tokens {
+    if (text.length !== this.textLength) return readTokens(text);
+    const count = this.count;
+    const packed = this.data;
+    const data = new Int32Array(count << 2);
+    const starts = new Int32Array(count);
+    let startCount = 0;
+    for (let t = 0; t < count; t++) {
+      const start = packed[t * 2]!;
+      const form = packed[t * 2 + 1]!;
+      const length = this.lengths[t]!;
+      const wordEnd = start + (length === 255 ? this.long!.get(t)! : length);
+      const at = t << 2;
+      data[at] = start;
+      data[at + 1] = wordEnd;
+      data[at + 2] = (form & STOPPED) !== 0 ? wordEnd + 1 : wordEnd;
+      data[at + 3] = form;
+      if ((form & (CAPITALISED | INITIAL)) !== 0) starts[startCount++] = t;
+    }
+    return new Tokens(text, data, count, this.forms, starts, startCount);
+  }
 }
 
 const FLAG_BITS = 10;
@@ -326,6 +397,12 @@ ASCII_CLASS[45] = JOINER;
 let scratch = new Int32Array(4096);
 /** The same for the indices of the tokens a name can start at: never fewer than tokens (grown with them). */
 let startsScratch = new Int32Array(scratch.length >> 2);
+/**
+ * The scratch buffers are held by transient tokens ({@link readTokens}) until given back ({@link releaseTokens}):
+ * meanwhile every read writes into buffers of its own, so that a reading made while transient tokens are held (a
+ * callback of the rules that reads another text) cannot overwrite them.
+ */
+let lent = false;
 
 /**
  * The words of `text` as the rules read them: a letter, then letters, marks, apostrophes and hyphens, ending on a
@@ -333,13 +410,17 @@ let startsScratch = new Int32Array(scratch.length >> 2);
  * one pass with the words' bits); a possessive 's is cut from the word, and the stop of an initial or an
  * abbreviated title ("Mr. Eden") is part of the token.
  *
- * `transient`: the tokens are the reader's own buffers, valid only until the next call (no copy at their size):
- * for a caller that is done with them before it reads another text.
+ * `transient`: the tokens are the reader's own buffers (no copy at their size), lent to the caller until it gives
+ * them back with {@link releaseTokens}; reads made meanwhile (transient or not) use buffers of their own.
  */
 export function readTokens(text: string, transient = false): Tokens {
   if (forms.size > MAX_FORMS) forms = new FormTable();
   const table = forms;
   const n = text.length;
+  // The shared buffers while no transient tokens hold them, else buffers of this read's own.
+  const shared = !lent;
+  let tokens = shared ? scratch : new Int32Array(1024);
+  let nameStarts = shared ? startsScratch : new Int32Array(256);
   let count = 0;
   let startCount = 0;
   let i = 0;
@@ -409,26 +490,37 @@ export function readTokens(text: string, transient = false): Tokens {
     if ((flags & POSSESSIVE) === 0 && end < n && text.charCodeAt(end) === 46 /* . */) flags |= stopFlags(text, start, end, table.bits[form]!);
     // Only a capitalised word that is no initial can be a name word: the others need no look at their form's bits.
     if ((flags & INITIAL) === 0 && (flags & CAPITALISED) !== 0 && isNameWordToken(flags, end - start, table.bits[form]!)) flags |= NAME_WORD;
-    if ((count + 1) << 2 > scratch.length) {
-      const grown = new Int32Array(scratch.length * 2);
-      grown.set(scratch);
-      scratch = grown;
-      const startsGrown = new Int32Array(scratch.length >> 2);
-      startsGrown.set(startsScratch);
-      startsScratch = startsGrown;
+    if ((count + 1) << 2 > tokens.length) {
+      const grown = new Int32Array(tokens.length * 2);
+      grown.set(tokens);
+      tokens = grown;
+      const startsGrown = new Int32Array(tokens.length >> 2);
+      startsGrown.set(nameStarts);
+      nameStarts = startsGrown;
     }
     // A name starts only at a capitalised word or an initial: the rules go from one of those to the next.
-    if ((flags & (CAPITALISED | INITIAL)) !== 0) startsScratch[startCount++] = count;
+    if ((flags & (CAPITALISED | INITIAL)) !== 0) nameStarts[startCount++] = count;
     const at = count++ << 2;
-    scratch[at] = start;
-    scratch[at + 1] = end;
-    scratch[at + 2] = (flags & STOPPED) !== 0 ? end + 1 : end;
-    scratch[at + 3] = form * (FLAG_MASK + 1) + flags;
+    tokens[at] = start;
+    tokens[at + 1] = end;
+    tokens[at + 2] = (flags & STOPPED) !== 0 ? end + 1 : end;
+    tokens[at + 3] = form * (FLAG_MASK + 1) + flags;
   }
-  // One construction for both (a second site, first reached after optimisation, deoptimised this function).
-  const data = transient ? scratch : scratch.slice(0, count << 2);
-  const starts = transient ? startsScratch : startsScratch.slice(0, startCount);
+  if (shared) {
+    scratch = tokens;
+    startsScratch = nameStarts;
+    if (transient) lent = true;
+  }
+  // One construction for both (a second site, first reached after optimisation, deoptimised this function). Read
+  // while the shared buffers are lent, transient tokens are buffers of their own: nothing to give back.
+  const data = transient ? tokens : tokens.slice(0, count << 2);
+  const starts = transient ? nameStarts : nameStarts.slice(0, startCount);
   return new Tokens(text, data, count, table, starts, startCount);
+}
+
+/** Gives back the reader's buffers that transient tokens hold ({@link readTokens}); other tokens need nothing. */
+export function releaseTokens(tokens: Tokens): void {
+  if (tokens.holds(scratch)) lent = false;
 }
 
 /** The form and bits of a word not all ASCII (out of the scan's loop, which then stays optimised for ASCII). */
