@@ -4,7 +4,7 @@ import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
 import { OF_A_CORPS, findPersons, numberAfter, ofAfter, surnameKey } from '../../../src/convert/entities/persons/find-persons.js';
 import { CandidateLog } from '../../../src/convert/entities/persons/candidate-log.js';
 import { ALL_CAPS, AS_FOLDED, CAPITALISED, HYPHEN, INITIAL, POSSESSIVE, readTokens, releaseTokens, wordFlags, type Tokens } from '../../../src/convert/entities/persons/tokens.js';
-import { lowerWords, lowerWordsOf } from '../../../src/convert/entities/persons/knowledge.js';
+import { AddedForms, lowerWords, lowerWordsOf } from '../../../src/convert/entities/persons/knowledge.js';
 import {
   CHINESE, COMPLETED, IDENTIFIED, LINE_NUMBER, chineseGivenNameSign, chineseMatches, completedMatches, identifiedMatches, letterBracketLower, lineNumberSign,
 } from '../../../src/convert/entities/persons/layout-names.js';
@@ -232,6 +232,14 @@ describe('the lower-case word scanner of name knowledge (property)', () => {
         assert.deepEqual([...lowerWords(text)].sort(), [...expected].sort());
         // The same words read from the text's tokens.
         assert.deepEqual([...lowerWordsOf(readTokens(text))].sort(), [...expected].sort());
+        // Read into one set with another text after it (the same words after other characters), a word added before
+        // is passed over: the set is still every word of both.
+        const other = `-${text}x${text}`;
+        const both = new Set(expected);
+        for (const m of other.matchAll(/(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]*/gu)) both.add(fold(m[0]));
+        const added = new AddedForms();
+        const into = lowerWordsOf(readTokens(text), new Set(), false, added);
+        assert.deepEqual([...lowerWordsOf(readTokens(other), into, false, added)].sort(), [...both].sort());
       }),
       { numRuns: 2000 },
     );

@@ -85,18 +85,22 @@ export function lowerWords(text: string, into = new Set<string>(), kept = false)
  * neither a letter nor a joiner, which no token holds); most are a whole token in ASCII lower case, whose interned
  * form is the word, and the others are read from the token's start as {@link lowerWords} reads them.
  */
-export function lowerWordsOf(tokens: Tokens, into = new Set<string>(), kept = false): Set<string> {
+export function lowerWordsOf(tokens: Tokens, into = new Set<string>(), kept = false, added = new AddedForms()): Set<string> {
   const text = tokens.text;
   for (let t = 0; t < tokens.count; t++) {
     const start = tokens.startAt(t);
-    if (classBefore(text, start) !== 0) continue;
     const flags = tokens.flagsAt(t);
     // A whole token: ASCII, no capital, no possessive 's, and no joiner after its last letter ("word-").
     const wordEnd = tokens.wordEndAt(t);
     if ((flags & (ASCII | AS_FOLDED | POSSESSIVE)) === (ASCII | AS_FOLDED) && (wordEnd >= text.length || (letterClassAt(text, wordEnd) & JOINER) === 0)) {
+      // Most words recur: one added already is not looked at again (whatever stands before it this time).
+      const form = tokens.formAt(t);
+      if (added.has(tokens, form) || classBefore(text, start) !== 0) continue;
       into.add(tokens.folded(t));
+      added.add(tokens, form);
       continue;
     }
+    if (classBefore(text, start) !== 0) continue;
     if ((letterClassAt(text, start) & LOWER) === 0) continue;
     let end = start + charWidth(text, start);
     while (end < text.length && (letterClassAt(text, end) & (LOWER | JOINER)) !== 0) end += charWidth(text, end);
@@ -104,6 +108,33 @@ export function lowerWordsOf(tokens: Tokens, into = new Set<string>(), kept = fa
     else into.add(fold(text.slice(start, end)));
   }
   return into;
+}
+
+/**
+ * The interned forms ({@link Tokens.formAt}) {@link lowerWordsOf} has added to a set, one byte each: a word is
+ * added once, not hashed into the set at each of its occurrences. For tokens of one table of forms (another table
+ * starts again from none).
+ */
+export class AddedForms {
+  private table: unknown;
+  private added = new Uint8Array(1024);
+
+  has(tokens: Tokens, form: number): boolean {
+    return tokens.forms === this.table && form < this.added.length && this.added[form] === 1;
+  }
+
+  add(tokens: Tokens, form: number): void {
+    if (tokens.forms !== this.table) {
+      this.table = tokens.forms;
+      this.added.fill(0);
+    }
+    if (form >= this.added.length) {
+      const grown = new Uint8Array(Math.max(form + 1, this.added.length * 2));
+      grown.set(this.added);
+      this.added = grown;
+    }
+    this.added[form] = 1;
+  }
 }
 
 /**
@@ -258,12 +289,13 @@ export class NameKnowledge {
     // source was read three times over.
     const afterPreposition = new Set<string>();
     const kept: Array<PackedTokens | undefined> = [];
+    const added = new AddedForms();
     let keptTokens = 0;
     for (let k = 0; k < stretches.count; k++) {
       const text = stretches.text(k);
       const tokens = keptTokens < KEPT_TOKENS ? readTokens(text, true) : undefined;
       if (tokens && keptTokens + tokens.count <= KEPT_TOKENS) {
-        lowerWordsOf(tokens, this.lower, true);
+        lowerWordsOf(tokens, this.lower, true, added);
         kept.push(tokens.pack());
         releaseTokens(tokens);
         keptTokens += tokens.count;
