@@ -18,7 +18,7 @@ import { CommandUsageError, ExitCode } from './command.js';
 import type { CliIO } from './io.js';
 import { usageMessage } from './usage-message.js';
 import { errorLine } from './error-lines.js';
-import { limitHeapGrowth } from './heap-growth.js';
+import { limitHeapGrowth, limitsHeapGrowth } from './heap-growth.js';
 import { convertsSources, raiseOptimisationBudget } from './optimisation-budget.js';
 import { commandNamed } from './command-named.js';
 
@@ -105,13 +105,14 @@ function isMain(): boolean {
 const STOP_CEILING_MS = 5000;
 
 /**
- * The CLI as a process: the heap's growth limited, V8's optimisation budget raised for a conversion, signals and a closed stdout handled, `runCli` over the
+ * The CLI as a process: the heap's growth limited (not for a validation), V8's optimisation budget raised for a conversion, signals and a closed stdout handled, `runCli` over the
  * process's arguments, and its exit code set. Run when this file is the script node was given, or by
  * `bin.ts`, the entry of the bundled CLI (scripts/bundle-cli.mjs), where this module is not the main script.
  */
 export function main(): void {
-  limitHeapGrowth();
-  if (convertsSources(process.argv.slice(2))) raiseOptimisationBudget();
+  const args = process.argv.slice(2);
+  if (limitsHeapGrowth(args)) limitHeapGrowth();
+  if (convertsSources(args)) raiseOptimisationBudget();
   // Ctrl-C or a CI's SIGTERM. Conversion runs in a worker thread (src/build/stoppable), so this thread is free to
   // hear the signal at once: the work registered through `onInterrupt` is stopped (its thread ended, its temporary
   // files removed); this thread's own writes are synchronous and its long loops yield between files, so a signal
