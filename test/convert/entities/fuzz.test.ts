@@ -4,7 +4,9 @@ import { findDates } from '../../../src/convert/entities/dates/find-dates.js';
 import { OF_A_CORPS, findPersons, numberAfter, ofAfter, surnameKey } from '../../../src/convert/entities/persons/find-persons.js';
 import { CandidateLog } from '../../../src/convert/entities/persons/candidate-log.js';
 import { ALL_CAPS, AS_FOLDED, CAPITALISED, HYPHEN, INITIAL, POSSESSIVE, readTokens, releaseTokens, wordFlags, type Tokens } from '../../../src/convert/entities/persons/tokens.js';
-import { AddedForms, lowerWords, lowerWordsOf } from '../../../src/convert/entities/persons/knowledge.js';
+import {
+  AddedForms, PLACE_AFTER_PREPOSITION, TWO_WORD_PLACE_AFTER_PREPOSITION, lowerWords, lowerWordsOf, placeMatches, prepositionStarts,
+} from '../../../src/convert/entities/persons/knowledge.js';
 import {
   CHINESE, COMPLETED, IDENTIFIED, LINE_NUMBER, chineseGivenNameSign, chineseMatches, completedMatches, identifiedMatches, letterBracketLower, lineNumberSign,
 } from '../../../src/convert/entities/persons/layout-names.js';
@@ -243,6 +245,30 @@ describe('the lower-case word scanner of name knowledge (property)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the place-after-preposition expressions tried at prepositions only (property)', () => {
+  const pieces = fc.constantFrom(
+    'in', 'at', 'near', 'via', 'across', 'throughout', 'In', 'tin', 'x-in', 'éin', 'e\u0301in', '𝔄in', ' ', '  ', '\t', '\n', 'Moscow', 'Costa', 'Rica',
+    'Kamchatka', "Stevens's", 'Pao-ting', 'Fu', 'A', 'É', '.', ',', ':', '(Sack)', '(', 'x', '-', "'", '’', 'General', 'Graves',
+    // Whole phrases, so that many texts match and the pieces around them make the cases at the edge.
+    'in Kamchatka', 'at Buenos Aires.', 'in Costa Rica (Sack)', 'near Irkutsk', 'at Pao-ting Fu,',
+  );
+  const texts = fc.array(pieces, { maxLength: 30 }).map((a) => a.join(''));
+  it('finds what matchAll over the whole text finds, at the same places', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const starts = prepositionStarts(text);
+        for (const expression of [PLACE_AFTER_PREPOSITION, TWO_WORD_PLACE_AFTER_PREPOSITION]) {
+          const whole = [...text.matchAll(expression)].map((m) => [m.index, ...m]);
+          assert.deepEqual(placeMatches(text, expression, starts).map((m) => [m.index, ...m]), whole, JSON.stringify(text));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    assert.equal(placeMatches('x-in Moscow, in Costa Rica (Sack)', TWO_WORD_PLACE_AFTER_PREPOSITION, prepositionStarts('x-in Moscow, in Costa Rica (Sack)')).length, 1);
+    assert.equal(placeMatches('x-in Moscow, in Costa Rica (Sack)', PLACE_AFTER_PREPOSITION, prepositionStarts('x-in Moscow, in Costa Rica (Sack)')).length, 1);
   });
 });
 

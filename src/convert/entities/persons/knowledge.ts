@@ -19,7 +19,7 @@ import { CandidateLog } from './candidate-log.js';
 import { classBefore } from './layout-names.js';
 import { FORENAMES, NOT_NAMES, ROLE_WORDS, TITLES, fold } from './lexicon.js';
 import { normalizeSurname } from './normalize.js';
-import { JOINER, LOWER, charWidth, letterClassAt } from '../../readers/letter-class.js';
+import { JOINER, LETTER, LOWER, charWidth, letterClassAt } from '../../readers/letter-class.js';
 import { Utf8Lines } from '../../readers/source-lines.js';
 
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`;
@@ -32,14 +32,64 @@ const DATELINE_PLACE = new RegExp(String.raw`^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:(?:[
  * "in Kamchatka", "at Vologda", "near Irkutsk": one capitalised word after a preposition of place, not a
  * possessive and not followed by another capitalised word ("in Stevens's view", "in General Graves").
  */
-const PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at|near|via|across|throughout)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}-]*)(?![\p{L}'’-])(?![ \t]+\p{Lu})/gu;
+export const PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at|near|via|across|throughout)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}-]*)(?![\p{L}'’-])(?![ \t]+\p{Lu})/gu;
 
 /**
  * "in Costa Rica (Sack)", "at Buenos Aires.", "at Pao-ting Fu,": two capitalised words after "in" or "at" that end the
  * phrase (a stop, a comma, a colon or the holder of an office in parentheses follow). Not a name with its title or
  * given name ("in General Graves.", "with John Stevens."): the first word may be neither (see {@link NameKnowledge}).
  */
-const TWO_WORD_PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}-]*)(?=[ \t]*(?:[,.;:]|\(\p{Lu}))/gu;
+export const TWO_WORD_PLACE_AFTER_PREPOSITION = /(?<![\p{L}])(?:in|at)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}-]*)(?=[ \t]*(?:[,.;:]|\(\p{Lu}))/gu;
+
+/** {@link PLACE_AFTER_PREPOSITION} and {@link TWO_WORD_PLACE_AFTER_PREPOSITION} tried at one position only. */
+const PLACE_AFTER_PREPOSITION_AT = new RegExp(PLACE_AFTER_PREPOSITION.source, 'uy');
+const TWO_WORD_PLACE_AFTER_PREPOSITION_AT = new RegExp(TWO_WORD_PLACE_AFTER_PREPOSITION.source, 'uy');
+
+/** The prepositions the two expressions open with; none ends another. */
+const PREPOSITIONS = ['in', 'at', 'near', 'via', 'across', 'throughout'] as const;
+
+/**
+ * Where {@link PLACE_AFTER_PREPOSITION} can match in `text`, in order: a preposition that no letter precedes, before a
+ * space or a tab. Found from the spaces and tabs (a word ends before each), so that the expressions, whose
+ * look-behind comes first and which have no first character to look for, are tried there only.
+ */
+export function prepositionStarts(text: string): number[] {
+  const out: number[] = [];
+  let space = text.indexOf(' ');
+  let tab = text.indexOf('\t');
+  while (space >= 0 || tab >= 0) {
+    const at = tab < 0 || (space >= 0 && space < tab) ? space : tab;
+    if (at === space) space = text.indexOf(' ', at + 1);
+    else tab = text.indexOf('\t', at + 1);
+    // Most words before a space end in another letter than a preposition does.
+    const last = at > 0 ? text.charCodeAt(at - 1) : 0;
+    if (last !== 110 /* n */ && last !== 116 /* t */ && last !== 114 /* r */ && last !== 97 /* a */ && last !== 115 /* s */) continue;
+    for (const word of PREPOSITIONS) {
+      const start = at - word.length;
+      if (start >= 0 && text.startsWith(word, start) && (classBefore(text, start) & LETTER) === 0) {
+        out.push(start);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The matches of a global expression among the two, as `text.matchAll` gives them, tried only at `starts`. */
+export function placeMatches(text: string, expression: RegExp, starts: readonly number[]): RegExpExecArray[] {
+  const sticky = expression === PLACE_AFTER_PREPOSITION ? PLACE_AFTER_PREPOSITION_AT : TWO_WORD_PLACE_AFTER_PREPOSITION_AT;
+  const out: RegExpExecArray[] = [];
+  let end = 0;
+  for (const start of starts) {
+    if (start < end) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    out.push(m);
+    end = start + m[0].length;
+  }
+  return out;
+}
 
 /**
  * The folded words of `text` printed in lower case: what `(?<![\p{L}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’-]*` matches, found
@@ -313,11 +363,12 @@ export class NameKnowledge {
           if (!NOT_NAMES.has(f)) addDetached(this.places, f);
         }
       }
-      for (const m of text.matchAll(PLACE_AFTER_PREPOSITION)) {
+      const starts = prepositionStarts(text);
+      for (const m of placeMatches(text, PLACE_AFTER_PREPOSITION, starts)) {
         const f = fold(m[1]!);
         if (!NOT_NAMES.has(f)) addDetached(afterPreposition, f);
       }
-      for (const m of text.matchAll(TWO_WORD_PLACE_AFTER_PREPOSITION)) {
+      for (const m of placeMatches(text, TWO_WORD_PLACE_AFTER_PREPOSITION, starts)) {
         const words = [fold(m[1]!), fold(m[2]!)];
         if (words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || ROLE_WORDS.has(w) || FORENAMES.has(w))) continue;
         for (const w of words) addDetached(afterPreposition, w);
