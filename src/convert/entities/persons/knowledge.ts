@@ -398,7 +398,7 @@ export class NameKnowledge {
     const unknown = (): boolean => false;
     for (let k = 0; k < stretches.count; k++) {
       const text = stretches.text(k);
-      const tokens = kept[k]?.unpack(text) ?? readTokens(text);
+      const tokens = kept[k]?.unpack(text, true) ?? readTokens(text, true);
       const layout = layoutNamesOf(text, place);
       layouts.push(layout.length === 0 ? layout : (JSON.parse(JSON.stringify(layout)) as PersonMention[]));
       const log = kept[k] ? new CandidateLog() : undefined;
@@ -407,16 +407,18 @@ export class NameKnowledge {
         addDetached(first, normalizeSurname(m.key));
         if (m.evidence !== 'context') addDetached(this.strong, normalizeSurname(m.key));
       }
+      releaseTokens(tokens);
       logs.push(log);
     }
     const known = (key: string): boolean => first.has(normalizeSurname(key));
     for (let i = 0; i < stretches.count; i++) {
       const text = stretches.text(i);
-      const tokens = kept[i]?.unpack(text) ?? readTokens(text);
+      const tokens = kept[i]?.unpack(text, true) ?? readTokens(text, true);
       const log = logs[i];
       if (release) kept[i] = undefined;
       logs[i] = undefined;
       for (const m of findPersons(text, { common, place, known, layout: layouts[i]!, tokens, log })) if (m.evidence !== 'known') addDetached(this.surnames, normalizeSurname(m.key));
+      releaseTokens(tokens);
     }
     for (const k of first) this.surnames.add(k);
   }

@@ -55,6 +55,8 @@ function routedTo(word: string, place: (folded: string) => boolean): boolean {
 }
 
 function routing(text: string, isNameWord: IsNameWord, place: (folded: string) => boolean): PersonMention[] {
+  // The line ends in a colon: a text without one (most paragraphs) is not tried.
+  if (text.indexOf(':') < 0) return [];
   const m = ROUTING.exec(text);
   if (!m || !ROUTING_WORD.test(m[1]!)) return [];
   const region = m[1]!;

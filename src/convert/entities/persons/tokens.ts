@@ -356,14 +356,15 @@ export class PackedTokens {
 
   /**
    * The tokens, for `text`: the text they were read from, made again by the caller. Another text (of another
-   * length) is read afresh: the offsets would not be its words'.
+   * length) is read afresh: the offsets would not be its words'. `transient`: into the reader's buffers, as
+   * {@link readTokens} reads a text, to be given back with {@link releaseTokens}.
    */
-  unpack(text: string): Tokens {
-    if (text.length !== this.textLength) return readTokens(text);
+  unpack(text: string, transient = false): Tokens {
+    if (text.length !== this.textLength) return readTokens(text, transient);
     const count = this.count;
     const packed = this.data;
-    const data = new Int32Array(count << 2);
-    const starts = new Int32Array(count);
+    const data = transient ? lendBuffers(count) : new Int32Array(count << 2);
+    const starts = transient && data === scratch ? startsScratch : new Int32Array(count);
     let startCount = 0;
     for (let t = 0; t < count; t++) {
       const start = packed[t * 2]!;
@@ -516,6 +517,22 @@ export function readTokens(text: string, transient = false): Tokens {
   const data = transient ? tokens : tokens.slice(0, count << 2);
   const starts = transient ? nameStarts : nameStarts.slice(0, startCount);
   return new Tokens(text, data, count, table, starts, startCount);
+}
+
+/**
+ * The reader's token buffer, at least `count` tokens long, lent (see {@link readTokens}); a buffer of its own when
+ * they are lent already.
+ */
+function lendBuffers(count: number): Int32Array {
+  if (lent) return new Int32Array(count << 2);
+  if (scratch.length < count << 2) {
+    let length = scratch.length;
+    while (length < count << 2) length *= 2;
+    scratch = new Int32Array(length);
+    startsScratch = new Int32Array(length >> 2);
+  }
+  lent = true;
+  return scratch;
 }
 
 /** Gives back the reader's buffers that transient tokens hold ({@link readTokens}); other tokens need nothing. */
