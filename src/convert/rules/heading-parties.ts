@@ -9,6 +9,7 @@
  */
 import { foldSpaces, lineFeature, linesText } from '../readers/blocks.js';
 import { isSpaceUnit } from '../readers/letter-class.js';
+import { TextMemo } from '../readers/text-memo.js';
 
 /** One sender or addressee as a heading names it. */
 export interface PartyReading {
@@ -100,9 +101,19 @@ const NOTE_MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈ*†‡§ǁ]+/g;
 /**
  * Reads the parties of a heading printed in running case. Undefined when the heading names no direction
  * (no "to", no "by"/"from" after a document word) or is printed mostly in capitals.
+ *
+ * The answer is shared by every asker of the same text, and frozen (readers/text-memo.ts): whoever keeps it copies it.
  */
 export function readRunningHeading(heading: string): HeadingReading | undefined {
-  const text = foldSpaces(heading.replace(NOTE_MARKERS, '')).trim().replace(/^\d{1,4}\.\s+/, '').replace(/[.:;]$/, '').trim();
+  return HEADINGS_READ.answer(heading, () => readHeading(heading));
+}
+
+/** Headings are short; a paragraph of prose asked whether it names parties is read and not kept. */
+const HEADINGS_READ = new TextMemo<HeadingReading | undefined>(300);
+
+/** {@link readRunningHeading} without the texts kept. */
+function readHeading(heading: string): HeadingReading | undefined {
+  const text = cleanHeading(heading);
   if (!text) return undefined;
   // Whether the heading is printed in capitals is asked only of one that names a document or holds a " to ": most
   // texts asked (every short paragraph, by the unmarked-enclosure rule) are answered sooner. The tests before it
@@ -124,18 +135,51 @@ export function readRunningHeading(heading: string): HeadingReading | undefined 
 
 /**
  * A necessary condition for a heading to name both a sender and an addressee, cheap enough to ask of every
- * paragraph: both are found only on either side of a " to " before what an addressee opens with (see
- * {@link splitAtTo}), which a note marker taken out may bring together. False means that no
- * {@link readRunningHeading} of this text has both.
+ * paragraph (the unmarked-enclosure rule asks it of the first paragraph of most documents: 400 characters on average
+ * in a volume): both are found only on either side of a " to " before what an addressee opens with (see
+ * {@link splitAtTo}), which a note marker taken out may bring together; and a phrase names a party only when it holds
+ * no word of prose, or a bracket ("The Chargé in Russia (Poole)"), or names several office holders ("the Powers",
+ * "All American Diplomatic Missions"), or follows a document's lead ("Memorandum by … to …"). A paragraph of prose
+ * with none of these is answered without being split at every " to " and read on both sides. False means that no
+ * {@link readRunningHeading} of this text has both (a property test holds it).
  */
 export function mayNameBothParties(heading: string): boolean {
-  return TO_AN_ADDRESSEE.test(heading) || NOTE_MARKER.test(heading);
+  if (!TO_AN_ADDRESSEE.test(heading) && !NOTE_MARKER.test(heading)) return false;
+  const text = cleanHeading(heading);
+  // Phrases without a word of prose on both sides of the " to ": then the whole text has none either.
+  return text.includes('(') || DOCUMENT_LEAD.test(text) || !holdsProseWord(text) || PLURAL_OFFICES.test(text) || PLURAL_OFFICE_WORD.test(text);
 }
 
 /** A " to " and an addressee's opening after it, as {@link splitAtTo} and ADDRESSEE_START ask. */
 const TO_AN_ADDRESSEE = /\sto\s+(?:\p{Lu}|(?:the|an?|all)\s)/u;
 const NOTE_MARKER = /[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈ*†‡§ǁ]/;
 
+/**
+ * What every word {@link isPluralOfficeOrBody} passes matches, and a little more: the plural of an office or an
+ * institution opening with a capital, before white space or the end after stops and commas ("Secretaries,",
+ * "Legations."). Spelled out letter by letter (what `toLowerCase` makes the plural of, a capital first), since under
+ * the `i` flag `\p{Lu}` would be any letter.
+ */
+const PLURAL_OFFICE_WORD = new RegExp(
+  `(?:${[...OFFICES, ...INSTITUTIONS]
+    .flatMap((w) => [`${w}s`, ...(w.endsWith('y') ? [`${w.slice(0, -1)}ies`] : [])])
+    .map((plural) => [...plural].map((c, i) => anyCaseOf(c, i === 0)).join(''))
+    .join('|')})(?=[,.;:]*(?:\\s|$))`,
+  'u',
+);
+
+/** A class of what lower-cases to the letter `c` (capitals only, for a word's first letter), or `c` escaped. */
+function anyCaseOf(c: string, capital: boolean): string {
+  if (c === 'k') return capital ? '[K\\u212A]' : '[kK\\u212A]';
+  const upper = c.toUpperCase();
+  if (upper !== c && upper.length === 1) return capital ? upper : `[${c}${upper}]`;
+  return c === '.' ? '\\.' : c;
+}
+
+/** The heading without note markers, a number before it or a stop after it, its white space folded. */
+function cleanHeading(heading: string): string {
+  return foldSpaces(heading.replace(NOTE_MARKERS, '')).trim().replace(/^\d{1,4}\.\s+/, '').replace(/[.:;]$/, '').trim();
+}
 
 /**
  * "Memorandum by the Secretary of State": an author and no addressee; "Memorandum by the Chief of the Division

@@ -139,6 +139,9 @@ describe('rules/heading-parties', () => {
       'All American Diplomatic Missions', 'Memorandum by', 'Note from', 'Imperial edict', 'MR. CONGER', 'SECRETARY OF STATE', 'M. de Giers',
       'he wrote', 'in reply', 'and', ',', '(', ')', 'the', 'an', 'all', 'Ambassadors', 'Ministers', '1901', '12.', 'É', 'é', 'ß', 'İ', 'Σ',
       '𝐀', '𝐚', '\ud800', 'ǅ', 'ª',
+      // Prose, and the plural offices a phrase of several office holders is told by (mayNameBothParties reads them).
+      'asked', 'said that', 'Secretaries,', 'Legations.', 'Kings', '\u212Aings', 'Companies;', 'Ministers.;', ',Ministers', 'Chargés', 'Inc.s',
+      'CONSULS', 'Powers’', 'Diplomats', 'Memorandum from', 'Note handed by', 'Circular note from', 'Telegram sent', 'Consul-Generals', 'Delegationss',
     );
     const glue = fc.constantFrom(' ', ' ', ' to ', ' to ', '\tto\n', ' to', 'to ', 'to', ' To ', '\u00a0to\u00a0', ' ¹to ', ' t†o ', '*', '¹', ' ', '  ', '\n', '');
     const heading = fc.array(fc.tuple(piece, glue), { maxLength: 10 }).map((parts) => parts.map(([p, g]) => p + g).join(''));
@@ -160,6 +163,21 @@ describe('rules/heading-parties', () => {
       assert.equal(mayNameBothParties('Mr. Conger to Mr. Hay.'), true);
       assert.equal(mayNameBothParties('Mr. Conger wrote to-day.'), false);
       assert.equal(mayNameBothParties('Mr. Conger went to see it.'), false);
+    });
+
+    it('prose names both parties only by a lead, a bracket or several office holders (each way kept by mayNameBothParties)', () => {
+      for (const t of [
+        'Note handed by Mr. Conger to Mr. Hay.',
+        'Minister who wrote in Russia (Francis) to the Secretary of State',
+        'The Powers that met to the Secretary of State',
+        'The Kings who met, to the Secretary of State',
+      ]) {
+        const r = readRunningHeading(t)!;
+        assert.ok(r.sender.length > 0 && r.addressees.length > 0, t);
+        assert.equal(mayNameBothParties(t), true, t);
+      }
+      // A paragraph of prose with none of them is answered before it is split at its " to ".
+      assert.equal(mayNameBothParties('52. My 51, February 16, noon. The President stated to me that he would write to the Secretary of State.'), false);
     });
 
     /** Any code points, lone surrogates included (fast-check's 'binary' unit first builds a map of them all: a second). */
