@@ -18,6 +18,7 @@ import { namesOfField, readMemoHeader } from './memo-header.js';
 import { completeReceipt, parseDeliveryLine, type ReceivedDate } from './received.js';
 import { readSignatureBlock, signedNameOf } from './signature.js';
 import { readSourceLine } from './source-note.js';
+import { TextMemo } from '../readers/text-memo.js';
 
 /** A party as the document establishes it. */
 export interface PartyFact extends PartyReading {
@@ -142,10 +143,19 @@ function isMemorandum(heading: HeadingReading | undefined): boolean {
 /** The name in the first name line of a signature block ("For the Ambassador:" and offices passed over). */
 function signerOf(lines: string[] | undefined): string | undefined {
   if (!lines) return undefined;
-  const block = readSignatureBlock(lines);
-  const name = block?.find((l) => l.role === 'name');
+  // A volume's letters are signed by a few: each signature is read once. The lines joined by line feeds stand for
+  // them when none holds one of its own.
+  if (lines.some((l) => l.includes('\n'))) return readSigner(lines);
+  return SIGNERS.answer(lines.join('\n'), () => readSigner(lines));
+}
+
+function readSigner(lines: readonly string[]): string | undefined {
+  const name = readSignatureBlock(lines)?.find((l) => l.role === 'name');
   return name ? signedNameOf(name.text) : undefined;
 }
+
+/** Signers by their signature's lines (readers/text-memo.ts); a signature block is short. */
+const SIGNERS = new TextMemo<string | undefined>(300);
 
 /** An office the heading names, held by the person who signs: the person, with the office. */
 function withSigner(party: PartyFact, signer: string | undefined): PartyFact {
