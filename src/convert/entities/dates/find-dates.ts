@@ -7,6 +7,7 @@ import type { ParsedComponents } from 'chrono-node';
 import { englishDates, frenchDates } from './chrono-setup.js';
 import { englishMayFind, frenchMayFind } from './chrono-needs.js';
 import { plainDates } from './plain-date.js';
+import { monthMatches } from './month-scan.js';
 import { scanDayMonthYear, scanMonthNames } from './fallback-day-month-year.js';
 import { extendBetween } from './extend-between.js';
 import { extendSlashDay } from './extend-slash-day.js';
@@ -55,9 +56,6 @@ function withInference<T extends Partial<DateMention>>(values: T, yearInferred: 
   return yearInferred ? { ...values, yearInferred: true } : values;
 }
 
-/** English month names are only dates when capitalised (see the month-word guard); French ones in any case. */
-const ANY_MONTH =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|janv|févr|fevr|mars|avril|mai\b|juin|juil|août|aout|sept|octob|novemb|décemb|decemb/;
 const NUMERIC_DATE = /\d\.\d{1,2}\.\d/;
 const FRENCH_MONTH = /janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre/i;
 
@@ -130,7 +128,6 @@ function overlaps(a: DateMention, b: DateMention): boolean {
 
 /** How far around a month name or numeric date chrono needs to look ("between 10 and 12 March", "du 10 au 22 novembre 1958"). */
 const WINDOW = 60;
-const ANY_MONTH_G = new RegExp(ANY_MONTH.source, 'g');
 const NUMERIC_DATE_G = new RegExp(NUMERIC_DATE.source, 'g');
 
 /** The English months chrono reads (its month dictionary): a name or its abbreviation. */
@@ -140,23 +137,35 @@ const ENGLISH_MONTH_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Spans of the month names of `text`: where {@link ANY_MONTH} matches a whole English month word ("Mar.", "MAY", "Dec12"),
- * not the start of another ("Marshal", "Declaration", "Mayor", which chrono never reads as a month: about a fifth of
- * the matches in FRUS volumes), and every French month stem (French matches are the lower-case ones).
+ * Spans of the month names of `text[from, to)` (read as a text of its own): where the month expression
+ * (./month-scan.ts) matches a whole English month word ("Mar.", "MAY", "Dec12"), not the start of another ("Marshal",
+ * "Declaration", "Mayor", which chrono never reads as a month: about a fifth of the matches in FRUS volumes), and
+ * every French month stem (French matches are the lower-case ones). `matches`: the expression's matches there, when
+ * already found.
  */
-export function monthsIn(text: string): [number, number][] {
+export function monthsIn(text: string, from = 0, to = text.length, matches = monthMatches(text, from, to)): [number, number][] {
   const spans: [number, number][] = [];
-  ANY_MONTH_G.lastIndex = 0;
-  for (let m = ANY_MONTH_G.exec(text); m; m = ANY_MONTH_G.exec(text)) {
-    const start = m.index;
-    if (text.charCodeAt(start) < 97 /* a */) {
-      let end = start;
-      while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
-      if (!ENGLISH_MONTH_WORDS.has(text.slice(start, end).toLowerCase())) continue;
-    }
-    spans.push([start, start + m[0].length]);
+  for (let k = 0; k < matches.length; k += 2) {
+    const start = matches[k]!;
+    if (!isMonthWordAt(text, start, to)) continue;
+    spans.push([start, matches[k + 1]!]);
   }
   return spans;
+}
+
+/** Whether `text[from, to)` holds a month name as {@link monthsIn} reads them, without listing them. */
+function holdsMonth(text: string, from: number, to: number): boolean {
+  const matches = monthMatches(text, from, to);
+  for (let k = 0; k < matches.length; k += 2) if (isMonthWordAt(text, matches[k]!, to)) return true;
+  return false;
+}
+
+/** Whether the match of the month expression at `start` is a month: a French stem, or a whole English month word. */
+function isMonthWordAt(text: string, start: number, to: number): boolean {
+  if (text.charCodeAt(start) >= 97 /* a */) return true;
+  let end = start;
+  while (end < to && isAsciiLetter(text.charCodeAt(end))) end++;
+  return ENGLISH_MONTH_WORDS.has(text.slice(start, end).toLowerCase());
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -206,7 +215,8 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   const found: DateMention[] = [];
   // Every date we keep states a month, by name or in a d.m.yy form: text without either has none, and chrono
   // (the costly part of the entity pass) need not run; the French parsers only where a French month is printed.
-  if (!ANY_MONTH.test(text) && !NUMERIC_DATE.test(text)) return found;
+  const monthMatched = monthMatches(text);
+  if (monthMatched.length === 0 && !NUMERIC_DATE.test(text)) return found;
   const ref = parseReference(options.reference);
   // chrono's reference instant, made when a window is first read (the fast path takes its year too).
   let instant: Date | undefined;
@@ -238,17 +248,17 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
       }
     }
   };
-  const months = monthsIn(text);
+  const months = monthsIn(text, 0, text.length, monthMatched);
   for (const [from, to] of dateWindows(text, months)) run(from, to);
   // chrono consumes the words after a month and can lose a second one ("the end of April or early May"): the
   // stretches between results that still hold a month name are parsed again on their own. In English only a
   // capitalised month can be kept (the month-word guard), so "may", "decided", "market" do not send a stretch
   // back to chrono; French months are printed in lower case, and abbreviated ("avr.", "déc.").
   const covered = [...found].sort((a, b) => a.start - b.start);
-  const monthIn = (stretch: string): boolean => monthsIn(stretch).length > 0 || (engines.length > 1 && MONTH_NAME.test(stretch));
+  const monthIn = (from: number, to: number): boolean => holdsMonth(text, from, to) || (engines.length > 1 && MONTH_NAME.test(text.slice(from, to)));
   let at = 0;
   for (const f of [...covered, { start: text.length, end: text.length }]) {
-    if (f.start > at && monthIn(text.slice(at, f.start))) run(at, f.start);
+    if (f.start > at && monthIn(at, f.start)) run(at, f.start);
     at = Math.max(at, f.end);
   }
   // "on July 5 a.m.": a number before a.m./p.m. is an hour, and the "date" a misreading; but in "June 5, 10 a.m." the

@@ -68,11 +68,34 @@ const AFTER = /^\s*(?:[ap](?![A-Za-z0-9_])|[ap]\.|am\b|pm\b|o\W|h\b|be\b|ad\b|bc
  */
 const NOT_A_YEAR_AFTER = /^\s+(?:am|pm|o\s*clock|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 /**
- * A month word glued to letters that chrono reads beside a month all the same: an era or "in" before it
- * ("2 BEmay", "inMarch"), "of" or an ordinal word after it ("Mayof", "Februaryfirst"). chrono's month patterns have
- * no word boundary on those sides.
+ * Whether the ASCII word `text[start, end)` ends, in any case, with a month word glued to letters that chrono reads
+ * beside a month all the same: an era or "in" before it ("2 BEmay", "inMarch"), "of" or an ordinal word after it
+ * ("Mayof", "Februaryfirst"). chrono's month patterns have no word boundary on those sides. What
+ * `(?:month words)(?:of|ordinal words)?$` finds in the word in lower case, without cutting it out of the window
+ * (held to that expression by test/convert/entities/plain-date.test.ts).
  */
-const GLUED_MONTH = new RegExp(`(?:${[...MONTHS.keys()].join('|')})(?:of|${[...ORDINAL_WORDS].join('|')})?$`);
+export function endsWithGluedMonth(text: string, start: number, end: number): boolean {
+  for (let s = 0; s < GLUED_SUFFIXES.length; s++) {
+    const suffix = GLUED_SUFFIXES[s]!;
+    const monthEnd = end - suffix.length;
+    if (monthEnd - start < 3 || !foldedEquals(text, monthEnd, suffix)) continue;
+    for (let m = 0; m < MONTH_WORDS.length; m++) {
+      const month = MONTH_WORDS[m]!;
+      if (monthEnd - start >= month.length && foldedEquals(text, monthEnd - month.length, month)) return true;
+    }
+  }
+  return false;
+}
+
+const MONTH_WORDS: readonly string[] = [...MONTHS.keys()];
+/** What may follow a glued month word: nothing, "of", an ordinal word. */
+const GLUED_SUFFIXES: readonly string[] = ['', 'of', ...ORDINAL_WORDS];
+
+/** Whether the ASCII letters of `text` from `at` are `lower` (a word in lower case), in any case; read from the end. */
+function foldedEquals(text: string, at: number, lower: string): boolean {
+  for (let k = lower.length - 1; k >= 0; k--) if ((text.charCodeAt(at + k) | 0x20) !== lower.charCodeAt(k)) return false;
+  return true;
+}
 /** What may stand just before the month word. */
 const BEFORE = /[\s(["'“‘]/;
 
@@ -98,6 +121,70 @@ export interface PlainDate {
 const JOINING_WORDS: ReadonlySet<string> = new Set([
   't', 'at', 'after', 'before', 'on', 'of', 'from', 'to', 'until', 'through', 'till', 'in', 'the', 'and', 'or',
   'a', 'p', 'm', 'am', 'pm', 'o', 'h', 'hrs', 'hours', 'be', 'ad', 'bc', 'bce', 'ce', 'st', 'nd', 'rd', 'th',
+]);
+
+/** What a word of a window is to the fast path: a month (its number), a word chrono reads, a joining word. */
+const JOINING = 0;
+const OTHER_DATE_WORD = -1;
+
+/**
+ * The words the fast path asks about (months, other date words, joining words), looked up where they stand in a
+ * window, in any case: a hash of their code units in lower case, compared in place. Each window has some twenty
+ * words, and cutting each out and lower-casing it was most of the fast path's own cost.
+ */
+class FoldedWords {
+  private readonly slots = new Int32Array(512);
+  private readonly words: string[] = [];
+  private readonly kinds: number[] = [];
+  /** Code units of the longest word held: a longer word is none of them. */
+  readonly longest: number;
+
+  constructor(entries: ReadonlyArray<[string, number]>) {
+    let longest = 0;
+    for (const [word, kind] of entries) {
+      if (this.find(word, 0, word.length) >= 0) continue;
+      let slot = foldedHash(word, 0, word.length) & (this.slots.length - 1);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & (this.slots.length - 1);
+      this.words.push(word);
+      this.kinds.push(kind);
+      this.slots[slot] = this.words.length;
+      longest = Math.max(longest, word.length);
+    }
+    this.longest = longest;
+  }
+
+  /** The index of the word `text[start, end)` (ASCII letters) in any case, or -1. */
+  find(text: string, start: number, end: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = foldedHash(text, start, end) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.slots[slot]!;
+      if (held === 0) return -1;
+      const word = this.words[held - 1]!;
+      if (word.length === end - start && foldedEquals(text, start, word)) return held - 1;
+    }
+  }
+
+  kind(index: number): number {
+    return this.kinds[index]!;
+  }
+
+  word(index: number): string {
+    return this.words[index]!;
+  }
+}
+
+/** FNV-1a of the code units of ASCII letters in lower case. */
+function foldedHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (text.charCodeAt(i) | 0x20), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Months first: a word that is both a month and another word ("mar", "sept") is a month, as the scan asked. */
+const WORDS_OF_WINDOWS = new FoldedWords([
+  ...[...MONTHS].map(([word, month]): [string, number] => [word, month]),
+  ...[...OTHER_DATE_WORDS].map((word): [string, number] => [word, OTHER_DATE_WORD]),
+  ...[...JOINING_WORDS].map((word): [string, number] => [word, JOINING]),
 ]);
 
 /**
@@ -216,13 +303,13 @@ interface Core {
   close: number;
 }
 
-/** The plain date whose month word is window[at, end), or undefined when it is not one. */
-function coreAt(window: string, at: number, monthEnd: number, referenceYear: number): Core | undefined {
+/** The plain date whose month word is window[at, monthEnd) (`monthWord` in lower case), or undefined when it is not one. */
+function coreAt(window: string, at: number, monthEnd: number, monthWord: string, referenceYear: number): Core | undefined {
   const first = window.charCodeAt(at);
   if (first < 65 || first > 90) return undefined;
   if (at > 0 && !BEFORE.test(window[at - 1]!)) return undefined;
   // chrono's month words take a stop only when abbreviated ("Sept.", not "March.").
-  const abbreviated = ABBREVIATIONS.has(window.slice(at, monthEnd).toLowerCase());
+  const abbreviated = ABBREVIATIONS.has(monthWord);
   let start = at;
   let end: number;
   let dayDigits: string;
@@ -267,7 +354,7 @@ function coreAt(window: string, at: number, monthEnd: number, referenceYear: num
     end = monthEnd + rest[0].length;
   }
   const close = time ? end + time[0].length : end;
-  const month = MONTHS.get(window.slice(at, monthEnd).toLowerCase())!;
+  const month = MONTHS.get(monthWord)!;
   const day = Number(dayDigits);
   const year = yearDigits === undefined ? undefined : Number(yearDigits);
   if (day < 1 || day > DAYS_IN_MONTH[month - 1]!) {
@@ -294,7 +381,8 @@ function coreAt(window: string, at: number, monthEnd: number, referenceYear: num
 export function plainDates(window: string, referenceYear = 1950): PlainDate[] | undefined {
   // A long stretch (the text between chrono's results, read again) is seldom plain: chrono reads it at once.
   if (window.length > PLAIN_WINDOW_MAX) return undefined;
-  // Month words as [start, end) pairs, runs of digits likewise, and where the words that part a number from a date start.
+  // Month words as [start, end, index in WORDS_OF_WINDOWS] triples, runs of digits as [start, end) pairs, and where
+  // the words that part a number from a date start.
   const months: number[] = [];
   const runs: number[] = [];
   const parting: number[] = [];
@@ -314,12 +402,13 @@ export function plainDates(window: string, referenceYear = 1950): PlainDate[] | 
     }
     let end = i + 1;
     while (end < n && isAsciiLetter(window.charCodeAt(end))) end++;
-    const word = window.slice(i, end).toLowerCase();
-    if (MONTHS.has(word)) {
-      months.push(i, end);
-    } else if (OTHER_DATE_WORDS.has(word) || (end - i >= 5 && GLUED_MONTH.test(word))) {
+    const found = end - i <= WORDS_OF_WINDOWS.longest ? WORDS_OF_WINDOWS.find(window, i, end) : -1;
+    const kind = found < 0 ? undefined : WORDS_OF_WINDOWS.kind(found);
+    if (kind !== undefined && kind > 0) {
+      months.push(i, end, found);
+    } else if (kind === OTHER_DATE_WORD || (end - i >= 5 && endsWithGluedMonth(window, i, end))) {
       return undefined;
-    } else if (!JOINING_WORDS.has(word) && (end - i > 4 || end - i === 1)) {
+    } else if (kind !== JOINING && (end - i > 4 || end - i === 1)) {
       // A word of two to four letters may be a time zone chrono's refiner takes into a time ("1:55 EST"), in any case.
       parting.push(i);
     }
@@ -327,8 +416,8 @@ export function plainDates(window: string, referenceYear = 1950): PlainDate[] | 
   }
   if (months.length === 0 || runs.length === 0) return undefined;
   const cores: Core[] = [];
-  for (let k = 0; k < months.length; k += 2) {
-    const core = coreAt(window, months[k]!, months[k + 1]!, referenceYear);
+  for (let k = 0; k < months.length; k += 3) {
+    const core = coreAt(window, months[k]!, months[k + 1]!, WORDS_OF_WINDOWS.word(months[k + 2]!), referenceYear);
     if (!core) return undefined;
     cores.push(core);
   }
