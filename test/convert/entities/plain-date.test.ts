@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { englishDates } from '../../../src/convert/entities/dates/chrono-setup.js';
 import { plainDate, plainDates, type PlainDate } from '../../../src/convert/entities/dates/plain-date.js';
+import { CHRONO_TIME_ZONES } from '../../../src/convert/entities/dates/chrono-zones.js';
 
 /** What chrono's English pipeline with our refiners says of a window, in the fast path's terms. */
 function chronoSays(window: string, year: number): PlainDate[] {
@@ -65,9 +66,31 @@ describe('plainDate (the fast path of the date pass)', () => {
       'x'.repeat(400) + ' March 4', // a long stretch
       'on the 22d of February', // chrono reads the month alone
       'March. 4', // a stop after a month word that is not an abbreviation
+      ' MAY 1, 8:15 a.m. wet', // a time zone of chrono's, in any case, after a time joined to the date
+      '232. Est 230, March 14, 6 p.m. The', // a time zone of chrono's between two numbers: it may join a time
     ]) {
       assert.equal(plainDate(window), undefined, JSON.stringify(window));
     }
+  });
+
+  it('takes a short word that is no time zone of chrono for one that parts a number from a date', () => {
+    // chrono's reading: the two-digit day as a year before a one-digit hour (find-dates.ts takes the day back).
+    assert.deepEqual(plainDates('138. Your 170, May 16, 7 p.m. Department'), [{ index: 15, text: 'May 16', month: 5, year: 2016 }]);
+    assert.deepEqual(plainDates('232. My 230, March 4, 6 p.m. The'), [{ index: 13, text: 'March 4', month: 3, day: 4 }]);
+    assert.ok(holds('138. Your 170, May 16, 7 p.m. Department'));
+    assert.ok(holds('232. My 230, March 4, 6 p.m. The'));
+  });
+
+  it('knows the time zones of the installed chrono', () => {
+    // chrono-node does not export its dictionary of zones: read from its module, and asked of chrono itself.
+    const source = readFileSync(join('node_modules', 'chrono-node', 'dist', 'esm', 'timezone.js'), 'utf8');
+    const map = source.slice(source.indexOf('TIMEZONE_ABBR_MAP = {'), source.indexOf('};', source.indexOf('TIMEZONE_ABBR_MAP = {')));
+    assert.deepEqual([...CHRONO_TIME_ZONES].sort(), [...map.matchAll(/^\s+([A-Z]+):/gm)].map((m) => m[1]).sort());
+    const reference = new Date(Date.UTC(1934, 2, 15, 12));
+    for (const zone of CHRONO_TIME_ZONES.filter((z) => z.length <= 4)) {
+      assert.equal(englishDates.parse(`May 1, 8:15 a.m. ${zone.toLowerCase()} x`, reference)[0]?.text, `May 1, 8:15 a.m. ${zone.toLowerCase()}`, zone);
+    }
+    assert.equal(englishDates.parse('May 1, 8:15 a.m. Sir x', reference)[0]?.text, 'May 1');
   });
 
   it('leaves to chrono the windows where other seeds of the generator below found it read otherwise', () => {
@@ -122,10 +145,10 @@ describe('plainDate (the fast path of the date pass)', () => {
     const word = often(
       fc.constantFrom('telegram', 'Department’s', 'Your', 'the', 'of', 'on', 'in', 'and', 'a', 'said', 'No.', 'Mr.', '230.', '1934', '—',
         '(', ')', '“', '’s', 'Washington,', 'Rio', 'between', 'from', 'by', '[Received', '1:55', 'p.m.]', 'hours', 'at', 'to',
-        '96,', '129,', '1961,', '7,', '23,', 'Received'),
+        '96,', '129,', '1961,', '7,', '23,', 'Received', 'My', 'Sir', 'his', 'was', 'No', '138.', '170,'),
       fc.constantFrom('p.m.', 'a.m.', 'end', 'last', 'day', 'EST', 'GMT', 'BE', 'noon', 'Monday', 'Wed.', 'first', 'twenty', 'May', 'may',
         'march', 'tonight', 'now', 'morning', 'month', 'USA', '230,', '23,', '4', '12.5.33', '11.47', '147–72', '7/8', 'T10', '-', 'till',
-        'until', 'h', 'o'),
+        'until', 'h', 'o', 'est', 'Gmt', 'CET', 'PT', 'ET', 'get', 'eat', 'wet', 'art', 'MSK', 'JST', 'Ist'),
     );
     const side = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
     const window = fc.tuple(side, fc.constantFrom(' ', '\n', ' (', ', ', '-', ''), core, fc.constantFrom(' ', '. ', ', ', '.\n', ''), side)

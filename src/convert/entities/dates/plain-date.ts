@@ -11,6 +11,7 @@
  */
 
 import { nearestCentury } from './refiners/two-digit-year.js';
+import { CHRONO_TIME_ZONES } from './chrono-zones.js';
 
 /** chrono's English month words (its MONTH_DICTIONARY without the stops). */
 const MONTHS: ReadonlyMap<string, number> = new Map([
@@ -58,6 +59,20 @@ const ZONE_AFTER = /^\s*,?\s*\(?[A-Z]{2,4}\)?(?![A-Za-z0-9_])/;
  * without a year chrono reads an hour of two digits, or else a day of two, as a year: see coreAt).
  */
 const TIME_AFTER = /^(—|, )(\d{1,2})(?:([.:])\d{2})? [ap]\.m\.(?![A-Za-z0-9_])/;
+/**
+ * A time zone of chrono's after a time joined to the date, in any case ("May 1, 8:15 a.m. wet"): the date is then not
+ * date-only, and chrono's time-zone refiner (its pattern, then its dictionary) takes the zone into the result, which
+ * our trimming refiner then leaves whole.
+ */
+const ZONE_WORD_AFTER = /^\s*,?\s*\(?([A-Za-z]{2,4})\)?(?=\W|$)/;
+
+const TIME_ZONES: ReadonlySet<string> = new Set(CHRONO_TIME_ZONES);
+
+function zoneAfterTime(after: string): boolean {
+  const zone = ZONE_WORD_AFTER.exec(after)?.[1];
+  return zone !== undefined && TIME_ZONES.has(zone.toUpperCase());
+}
+
 /** An hour, an era or a range after the date. */
 const AFTER = /^\s*(?:[ap](?![A-Za-z0-9_])|[ap]\.|am\b|pm\b|o\W|h\b|be\b|ad\b|bc\b|bce\b|ce\b|[-–—/:~])/i;
 /**
@@ -123,9 +138,13 @@ const JOINING_WORDS: ReadonlySet<string> = new Set([
   'a', 'p', 'm', 'am', 'pm', 'o', 'h', 'hrs', 'hours', 'be', 'ad', 'bc', 'bce', 'ce', 'st', 'nd', 'rd', 'th',
 ]);
 
-/** What a word of a window is to the fast path: a month (its number), a word chrono reads, a joining word. */
+/**
+ * What a word of a window is to the fast path: a month (its number), a word chrono reads, a joining word, a time
+ * zone chrono's time-zone refiner joins to a time (two to four letters, any case: "1:55 EST", "5 p.m. gmt").
+ */
 const JOINING = 0;
 const OTHER_DATE_WORD = -1;
+const TIME_ZONE = -2;
 
 /**
  * The words the fast path asks about (months, other date words, joining words), looked up where they stand in a
@@ -185,6 +204,7 @@ const WORDS_OF_WINDOWS = new FoldedWords([
   ...[...MONTHS].map(([word, month]): [string, number] => [word, month]),
   ...[...OTHER_DATE_WORDS].map((word): [string, number] => [word, OTHER_DATE_WORD]),
   ...[...JOINING_WORDS].map((word): [string, number] => [word, JOINING]),
+  ...CHRONO_TIME_ZONES.filter((zone) => zone.length <= 4).map((zone): [string, number] => [zone.toLowerCase(), TIME_ZONE]),
 ]);
 
 /**
@@ -362,7 +382,7 @@ function coreAt(window: string, at: number, monthEnd: number, monthWord: string,
     if (!leapDay) return undefined;
   }
   const after = window.slice(close, close + 12);
-  if (ZONE_AFTER.test(after) || AFTER.test(after) || afterPeriodPrefix(window, start)) return undefined;
+  if (ZONE_AFTER.test(after) || (time !== null && zoneAfterTime(after)) || AFTER.test(after) || afterPeriodPrefix(window, start)) return undefined;
   if (dayReadAsYear) return { date: { index: start, text: window.slice(start, end), month, year: 2000 + day }, close };
   if (hourReadAsYear !== undefined) {
     const text = window.slice(start, end + 2 + hourReadAsYear.length);
@@ -408,8 +428,9 @@ export function plainDates(window: string, referenceYear = 1950): PlainDate[] | 
       months.push(i, end, found);
     } else if (kind === OTHER_DATE_WORD || (end - i >= 5 && endsWithGluedMonth(window, i, end))) {
       return undefined;
-    } else if (kind !== JOINING && (end - i > 4 || end - i === 1)) {
-      // A word of two to four letters may be a time zone chrono's refiner takes into a time ("1:55 EST"), in any case.
+    } else if (kind !== JOINING && kind !== TIME_ZONE) {
+      // Not a time zone of chrono's, which its refiner takes into a time ("1:55 EST"), in any case: "Your", "My" part
+      // "232. My 230, March 14" as "telegram" does.
       parting.push(i);
     }
     i = end;
