@@ -136,8 +136,9 @@ describe('plainDate (the fast path of the date pass)', () => {
     const day = often(fc.integer({ min: 1, max: 31 }).map(String), fc.constantFrom('0', '32', '04', '1st', '2nd', '3rd', '15th', '22nd'));
     const year = often(fc.constantFrom('', ', 1933', ', 1932', ', 1934'), fc.constantFrom(' 1933', ', 33', ', 0933', ',\n1934', ', 2024', '-1933'));
     const time = often(fc.constantFrom('', '', '—3 p.m.', '—10:30 a.m.', ', 6 p.m.', ', 1 a.m.', ', 9.30 p.m.', ', 8:15 a.m.', ', 11 p.m.',
-      ', 12.30 p.m.', ', 10:45 a.m.'),
-      fc.constantFrom(', 10 a.m.', ' at 5 p.m.', ', noon', '—noon', ' 4 pm', ' o’clock', ' BE', '—3 p.m. EST', ', 6 p.m.-7', ',4 p.m.', ', 11.47 a.m.'));
+      ', 12.30 p.m.', ', 10:45 a.m.', ', noon', ', midnight', ', 12 noon', '—noon', '—midnight'),
+      fc.constantFrom(', 10 a.m.', ' at 5 p.m.', ' 4 pm', ' o’clock', ' BE', '—3 p.m. EST', ', 6 p.m.-7', ',4 p.m.', ', 11.47 a.m.',
+        ', 12 midnight', ' noon', ',noon', ', noon EST', ', 12 noonday', ', 11 noon', ', 09 noon', ', at noon', ', noon noon', ', midnight—3 p.m.'));
     const monthFirst = fc.tuple(months, often(fc.constant(' '), fc.constantFrom('\n', ', ', '-', '  ')), day, year, time).map((parts) => parts.join(''));
     const dayFirst = fc.tuple(day, often(fc.constantFrom(' ', ' of '), fc.constantFrom('d of ', '  ', '-', ', ', '\n')), months,
       often(fc.constantFrom('', ' 1939', ', 1901', '.'), fc.constantFrom(' 39', ', 255', '—3 p.m.', ', 6 p.m.', '-1940'))).map((parts) => parts.join(''));
@@ -148,7 +149,8 @@ describe('plainDate (the fast path of the date pass)', () => {
         '96,', '129,', '1961,', '7,', '23,', 'Received', 'My', 'Sir', 'his', 'was', 'No', '138.', '170,'),
       fc.constantFrom('p.m.', 'a.m.', 'end', 'last', 'day', 'EST', 'GMT', 'BE', 'noon', 'Monday', 'Wed.', 'first', 'twenty', 'May', 'may',
         'march', 'tonight', 'now', 'morning', 'month', 'USA', '230,', '23,', '4', '12.5.33', '11.47', '147–72', '7/8', 'T10', '-', 'till',
-        'until', 'h', 'o', 'est', 'Gmt', 'CET', 'PT', 'ET', 'get', 'eat', 'wet', 'art', 'MSK', 'JST', 'Ist'),
+        'until', 'h', 'o', 'est', 'Gmt', 'CET', 'PT', 'ET', 'get', 'eat', 'wet', 'art', 'MSK', 'JST', 'Ist', 'noon', 'midnight', 'Noon',
+        '12 noon', 'this'),
     );
     const side = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
     const window = fc.tuple(side, fc.constantFrom(' ', '\n', ' (', ', ', '-', ''), core, fc.constantFrom(' ', '. ', ', ', '.\n', ''), side)

@@ -38,8 +38,10 @@ const OTHER_DATE_WORDS: ReadonlySet<string> = new Set([
   'friday', 'fri', 'saturday', 'sat', 'weekend', 'weekday',
   ...ORDINAL_WORDS,
   'now', 'today', 'tonight', 'tomorrow', 'overmorrow', 'tmr', 'tmrw', 'yesterday', 'night',
-  'morning', 'afternoon', 'evening', 'midnight', 'midday', 'noon', 'month', 'clock',
+  'morning', 'afternoon', 'evening', 'midday', 'month', 'clock',
 ]);
+/** Times of day chrono reads as words: read here only as the time right after a date (see {@link TIME_AFTER}). */
+const CASUAL_TIMES: readonly string[] = ['noon', 'midnight'];
 
 /** The day and optional year after the month word: "Sept. 4, 1933", "March 15th". */
 const DAY_AND_YEAR = /(\.?)[ \n](\d{1,2})(st|nd|rd|th)?(?:,[ \n]([1-9]\d{3}))?(?![A-Za-z0-9_])/y;
@@ -56,9 +58,10 @@ const ZONE_AFTER = /^\s*,?\s*\(?[A-Z]{2,4}\)?(?![A-Za-z0-9_])/;
 /**
  * A time of day chrono does not join to the date: after an em dash ("March 13, 1934—3 p.m.", its time-merging gap
  * is a comma, "at", "on" or a hyphen), or after a comma (merged, then cut off again by our trimming refiner; but
- * without a year chrono reads an hour of two digits, or else a day of two, as a year: see coreAt).
+ * without a year chrono reads an hour of two digits, or else a day of two, as a year: see coreAt). An hour, or noon
+ * or midnight ("Moscow, January 7, 1918, 12 noon.", "Your 2324, February 2, midnight.": telegrams' times).
  */
-const TIME_AFTER = /^(—|, )(\d{1,2})(?:([.:])\d{2})? [ap]\.m\.(?![A-Za-z0-9_])/;
+const TIME_AFTER = /^(—|, )(?:(\d{1,2})(?:([.:])\d{2})? [ap]\.m\.|(12 )?(?:noon|midnight))(?![A-Za-z0-9_])/;
 /**
  * A time zone of chrono's after a time joined to the date, in any case ("May 1, 8:15 a.m. wet"): the date is then not
  * date-only, and chrono's time-zone refiner (its pattern, then its dictionary) takes the zone into the result, which
@@ -145,6 +148,7 @@ const JOINING_WORDS: ReadonlySet<string> = new Set([
 const JOINING = 0;
 const OTHER_DATE_WORD = -1;
 const TIME_ZONE = -2;
+const CASUAL_TIME = -3;
 
 /**
  * The words the fast path asks about (months, other date words, joining words), looked up where they stand in a
@@ -203,6 +207,7 @@ function foldedHash(text: string, start: number, end: number): number {
 const WORDS_OF_WINDOWS = new FoldedWords([
   ...[...MONTHS].map(([word, month]): [string, number] => [word, month]),
   ...[...OTHER_DATE_WORDS].map((word): [string, number] => [word, OTHER_DATE_WORD]),
+  ...CASUAL_TIMES.map((word): [string, number] => [word, CASUAL_TIME]),
   ...[...JOINING_WORDS].map((word): [string, number] => [word, JOINING]),
   ...CHRONO_TIME_ZONES.filter((zone) => zone.length <= 4).map((zone): [string, number] => [zone.toLowerCase(), TIME_ZONE]),
 ]);
@@ -351,9 +356,13 @@ function coreAt(window: string, at: number, monthEnd: number, monthWord: string,
     if (dayDigits.length === 2 && !m[3] && yearDigits === undefined && NOT_A_YEAR_AFTER.test(window.slice(end, end + 16))) return undefined;
     time = TIME_AFTER.exec(window.slice(end, end + 16));
     if (time && time[1] === ', ' && yearDigits === undefined) {
-      if (dayDigits[0] === '0' || time[2]![0] === '0') return undefined;
-      if (time[2]!.length === 2 && time[3] === '.') return undefined;
-      if (time[2]!.length === 2 && time[3] === undefined) hourReadAsYear = time[2]!;
+      // "June 5, 12 noon" without a year: chrono's reading of the two is neither of those below (not measured).
+      if (time[4] !== undefined) return undefined;
+      const hour = time[2];
+      if (dayDigits[0] === '0' || hour?.[0] === '0') return undefined;
+      if (hour?.length === 2 && time[3] === '.') return undefined;
+      if (hour?.length === 2 && time[3] === undefined) hourReadAsYear = hour;
+      // A two-digit day before a one-digit hour, or before "noon" or "midnight" alone, is chrono's year.
       else if (dayDigits.length === 2 && !m[3]) dayReadAsYear = true;
     }
   } else {
@@ -406,6 +415,8 @@ export function plainDates(window: string, referenceYear = 1950): PlainDate[] | 
   const months: number[] = [];
   const runs: number[] = [];
   const parting: number[] = [];
+  // Where "noon" and "midnight" stand: each must be the time of a date.
+  const casualTimes: number[] = [];
   const n = window.length;
   for (let i = 0; i < n; ) {
     const c = window.charCodeAt(i);
@@ -428,6 +439,8 @@ export function plainDates(window: string, referenceYear = 1950): PlainDate[] | 
       months.push(i, end, found);
     } else if (kind === OTHER_DATE_WORD || (end - i >= 5 && endsWithGluedMonth(window, i, end))) {
       return undefined;
+    } else if (kind === CASUAL_TIME) {
+      casualTimes.push(i);
     } else if (kind !== JOINING && kind !== TIME_ZONE) {
       // Not a time zone of chrono's, which its refiner takes into a time ("1:55 EST"), in any case: "Your", "My" part
       // "232. My 230, March 14" as "telegram" does.
@@ -442,6 +455,7 @@ export function plainDates(window: string, referenceYear = 1950): PlainDate[] | 
     if (!core) return undefined;
     cores.push(core);
   }
+  for (const at of casualTimes) if (!cores.some((c) => at >= c.date.index && at < c.close)) return undefined;
   if (!othersApart(window, runs, parting, cores)) return undefined;
   return cores.map((c) => c.date);
 }
