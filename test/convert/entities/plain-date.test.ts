@@ -81,6 +81,25 @@ describe('plainDate (the fast path of the date pass)', () => {
     assert.ok(holds('232. My 230, March 4, 6 p.m. The'));
   });
 
+  it('reads noon and midnight after a date, and a month with a year, as chrono does', () => {
+    const telegram = 'Moscow, January 7, 1918, 12 noon.\n[Received January 9, 5.20 p.m.]';
+    assert.deepEqual(plainDates(telegram, 1918), [
+      { index: 8, text: 'January 7, 1918', month: 1, day: 7, year: 1918 },
+      { index: 44, text: 'January 9', month: 1, day: 9 },
+    ]);
+    // Without a year, a two-digit day before "noon" is chrono's year, as before a one-digit hour.
+    assert.deepEqual(plainDates('Consul General’s March 30, noon, cable', 1918), [{ index: 17, text: 'March 30', month: 3, year: 2030 }]);
+    assert.deepEqual(plainDates('Telegram of February 2, midnight. One', 1918), [{ index: 12, text: 'February 2', month: 2, day: 2 }]);
+    assert.equal(plainDates('Sep 3, 12 noon. The', 1918), undefined); // "12 noon" without a year: chrono's own reading
+    assert.equal(plainDates('at noon on March 4, 1918', 1918), undefined); // noon that is no date's time
+    assert.deepEqual(plainDates('the revolution of November 1917, when shipments'), [{ index: 18, text: 'November 1917', month: 11, year: 1917 }]);
+    assert.deepEqual(plainDates('Peking, May, 1901.'), [{ index: 8, text: 'May, 1901', month: 5, year: 1901 }]);
+    for (const window of [telegram, 'Consul General’s March 30, noon, cable', 'Telegram of February 2, midnight. One',
+      'the revolution of November 1917, when shipments', 'Peking, May, 1901.']) {
+      assert.ok(holds(window, 1918), window);
+    }
+  });
+
   it('knows the time zones of the installed chrono', () => {
     // chrono-node does not export its dictionary of zones: read from its module, and asked of chrono itself.
     const source = readFileSync(join('node_modules', 'chrono-node', 'dist', 'esm', 'timezone.js'), 'utf8');
@@ -142,7 +161,10 @@ describe('plainDate (the fast path of the date pass)', () => {
     const monthFirst = fc.tuple(months, often(fc.constant(' '), fc.constantFrom('\n', ', ', '-', '  ')), day, year, time).map((parts) => parts.join(''));
     const dayFirst = fc.tuple(day, often(fc.constantFrom(' ', ' of '), fc.constantFrom('d of ', '  ', '-', ', ', '\n')), months,
       often(fc.constantFrom('', ' 1939', ', 1901', '.'), fc.constantFrom(' 39', ', 255', '—3 p.m.', ', 6 p.m.', '-1940'))).map((parts) => parts.join(''));
-    const core = fc.oneof(monthFirst, dayFirst);
+    const monthYear = fc.tuple(months, often(fc.constantFrom(' ', ', '), fc.constantFrom('\n', ',  ', '-', ' of ', ',', '  ')),
+      often(fc.constantFrom('1917', '1901', '1934', '1850'), fc.constantFrom('19345', '17', '0917', '1917x', '1917.5', '1917 5', '1917-18')))
+      .map((parts) => parts.join(''));
+    const core = fc.oneof(monthFirst, dayFirst, monthYear);
     const word = often(
       fc.constantFrom('telegram', 'Department’s', 'Your', 'the', 'of', 'on', 'in', 'and', 'a', 'said', 'No.', 'Mr.', '230.', '1934', '—',
         '(', ')', '“', '’s', 'Washington,', 'Rio', 'between', 'from', 'by', '[Received', '1:55', 'p.m.]', 'hours', 'at', 'to',
@@ -150,7 +172,7 @@ describe('plainDate (the fast path of the date pass)', () => {
       fc.constantFrom('p.m.', 'a.m.', 'end', 'last', 'day', 'EST', 'GMT', 'BE', 'noon', 'Monday', 'Wed.', 'first', 'twenty', 'May', 'may',
         'march', 'tonight', 'now', 'morning', 'month', 'USA', '230,', '23,', '4', '12.5.33', '11.47', '147–72', '7/8', 'T10', '-', 'till',
         'until', 'h', 'o', 'est', 'Gmt', 'CET', 'PT', 'ET', 'get', 'eat', 'wet', 'art', 'MSK', 'JST', 'Ist', 'noon', 'midnight', 'Noon',
-        '12 noon', 'this'),
+        '12 noon', 'this', 'early', 'mid-', 'late', 'middle', 'beginning', 'of', 'since', 'until', '23d', 'last', 'next', 'in'),
     );
     const side = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
     const window = fc.tuple(side, fc.constantFrom(' ', '\n', ' (', ', ', '-', ''), core, fc.constantFrom(' ', '. ', ', ', '.\n', ''), side)

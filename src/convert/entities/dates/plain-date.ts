@@ -47,6 +47,8 @@ const CASUAL_TIMES: readonly string[] = ['noon', 'midnight'];
 const DAY_AND_YEAR = /(\.?)[ \n](\d{1,2})(st|nd|rd|th)?(?:,[ \n]([1-9]\d{3}))?(?![A-Za-z0-9_])/y;
 /** The day before the month word: "25 ", "18th of ". */
 const DAY_BEFORE = /(\d{1,2})(?:st|nd|rd|th)?(?: | of )$/;
+/** The year after a month word without a day: "November 1917", "May, 1901", "Nov. 1917". */
+const MONTH_AND_YEAR = /(\.?),? ([1-9]\d{3})(?![A-Za-z0-9_])/y;
 /** What may follow the month word of a day-first date: its stop when abbreviated, a year. */
 const MONTH_THEN_YEAR = /(\.?)(?:,? ([1-9]\d{3}))?(?![A-Za-z0-9_])/y;
 const NAME_THEN_YEAR = /()(?:,? ([1-9]\d{3}))?(?![A-Za-z0-9_])/y;
@@ -368,7 +370,7 @@ function coreAt(window: string, at: number, monthEnd: number, monthWord: string,
   } else {
     // Day first: "25 October", "the 18th of April", "13 February, 1901".
     const d = DAY_BEFORE.exec(window.slice(Math.max(0, at - 8), at));
-    if (!d) return undefined;
+    if (!d) return monthAndYearAt(window, at, monthEnd, monthWord, abbreviated);
     start = at - d[0].length;
     if (start > 0 && !BEFORE.test(window[start - 1]!)) return undefined;
     const then = abbreviated ? MONTH_THEN_YEAR : NAME_THEN_YEAR;
@@ -400,6 +402,20 @@ function coreAt(window: string, at: number, monthEnd: number, monthWord: string,
   const date: PlainDate = { index: start, text: window.slice(start, end), month, day };
   if (year !== undefined) date.year = year;
   return { date, close };
+}
+
+/**
+ * A month and a year without a day ("November 1917", "Peking, May, 1901."): chrono's month-name parser states both
+ * and implies the day, which we do not read. Undefined when it is not one.
+ */
+function monthAndYearAt(window: string, at: number, monthEnd: number, monthWord: string, abbreviated: boolean): Core | undefined {
+  MONTH_AND_YEAR.lastIndex = monthEnd;
+  const m = MONTH_AND_YEAR.exec(window);
+  if (!m || (m[1] && !abbreviated)) return undefined;
+  const end = monthEnd + m[0].length;
+  const after = window.slice(end, end + 12);
+  if (ZONE_AFTER.test(after) || AFTER.test(after) || afterPeriodPrefix(window, at)) return undefined;
+  return { date: { index: at, text: window.slice(at, end), month: MONTHS.get(monthWord)!, year: Number(m[2]) }, close: end };
 }
 
 /**
