@@ -5,9 +5,10 @@
  * same schema back, and a fresh one once a file changed.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSchema, SchemaError, validateText, ValidationCodes, type CompiledSchema } from '../src/index.js';
+import { pruneCache } from '../src/schema/cache-folder.js';
 import { tempDir } from './helpers.js';
 
 const RNG = 'xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"';
@@ -124,5 +125,129 @@ describe('schema cache', function () {
     const third = compileSchema(main, { cacheDir });
     assert.equal(validateText(third, '<doc n="01"/>', { file: 'a.xml' }).valid, false);
     assert.equal(validateText(third, '<doc n="1941-07-18"/>', { file: 'a.xml' }).valid, true);
+  });
+
+  const HOUR = 60 * 60 * 1000;
+  const ENGINE = 'a'.repeat(64);
+  const OTHER = 'b'.repeat(16);
+  const key = (n: number): string => n.toString(16).padStart(32, '0');
+  /** A file in `dir` last used `ago` ms before `now`. */
+  const fileUsed = (dir: string, name: string, ago: number, now: number, bytes = 10): string => {
+    const file = join(dir, name);
+    writeFileSync(file, 'x'.repeat(bytes));
+    utimesSync(file, new Date(now - ago), new Date(now - ago));
+    return file;
+  };
+
+  it('prunes to the most recently used entries, removing long-unused entries of other engines and abandoned temporary files', function () {
+    const dir = tempDir('prune');
+    const now = Date.now();
+    const tag = ENGINE.slice(0, 16);
+    const keep = fileUsed(dir, `${tag}-${key(0)}.json`, 0, now);
+    fileUsed(dir, `${tag}-${key(1)}.json`, 1000, now);
+    fileUsed(dir, `${tag}-${key(2)}.json`, 5000, now);
+    fileUsed(dir, `${tag}-${key(3)}.json`, 3000, now);
+    fileUsed(dir, `${tag}-${key(4)}.json`, 9000, now);
+    fileUsed(dir, `${OTHER}-${key(5)}.json`, 2 * HOUR, now); // another build, unused for hours
+    fileUsed(dir, `${OTHER}-${key(6)}.json`, 2000, now); // another version, in use: competes with the rest
+    fileUsed(dir, `${key(7)}.json`, 3 * HOUR, now); // the earlier naming, without an engine
+    fileUsed(dir, `${tag}-${key(8)}.json.0123abcd.tmp`, HOUR, now); // a writer died
+    fileUsed(dir, `${tag}-${key(9)}.json.4567cdef.tmp`, 100, now); // a writer at work
+    fileUsed(dir, 'notes.txt', 5 * HOUR, now); // not ours
+    pruneCache(dir, ENGINE, keep, { entries: 4, bytes: 1000 }, now);
+    assert.deepEqual(
+      readdirSync(dir).sort(),
+      [`${tag}-${key(0)}.json`, `${tag}-${key(1)}.json`, `${OTHER}-${key(6)}.json`, `${tag}-${key(3)}.json`, `${tag}-${key(9)}.json.4567cdef.tmp`, 'notes.txt'].sort(),
+    );
+  });
+
+  it('keeps the folder under its size limit, the entry just written whatever its size', function () {
+    const dir = tempDir('prune-bytes');
+    const now = Date.now();
+    const tag = ENGINE.slice(0, 16);
+    const keep = fileUsed(dir, `${tag}-${key(0)}.json`, 0, now, 600);
+    fileUsed(dir, `${tag}-${key(1)}.json`, 1000, now, 300);
+    fileUsed(dir, `${tag}-${key(2)}.json`, 2000, now, 200);
+    fileUsed(dir, `${tag}-${key(3)}.json`, 3000, now, 50);
+    const removed = pruneCache(dir, ENGINE, keep, { entries: 100, bytes: 1000 }, now);
+    assert.deepEqual(removed.map((f) => f.slice(dir.length + 1)).sort(), [`${tag}-${key(2)}.json`, `${tag}-${key(3)}.json`]);
+    assert.deepEqual(pruneCache(dir, ENGINE, join(dir, `${tag}-${key(1)}.json`), { entries: 1, bytes: 10 }, now).map((f) => f.slice(dir.length + 1)), [`${tag}-${key(0)}.json`]);
+    assert.deepEqual(readdirSync(dir), [`${tag}-${key(1)}.json`]);
+    assert.deepEqual(pruneCache(join(dir, 'missing'), ENGINE, keep), []);
+  });
+
+  it('marks an entry used when it is read, and removes long-unused entries of other engines when one is written', function () {
+    const dir = tempDir('cache-use');
+    const cacheDir = join(dir, 'cache');
+    const main = join(dir, 'main.rng');
+    writeFileSync(main, `<grammar ${RNG}><start><element name="doc"><text/></element></start></grammar>`);
+    compileSchema(main, { cacheDir });
+    const [entry] = readdirSync(cacheDir);
+    const longAgo = new Date(Date.now() - 3 * HOUR);
+    utimesSync(join(cacheDir, entry!), longAgo, longAgo);
+    const stale = fileUsed(cacheDir, `${OTHER}-${key(1)}.json`, 3 * HOUR, Date.now());
+    assert.equal(validateText(compileSchema(main, { cacheDir }), '<doc>a</doc>', { file: 'a.xml' }).valid, true);
+    assert.ok(Date.now() - statSync(join(cacheDir, entry!)).mtimeMs < HOUR, 'read: marked used');
+    assert.ok(existsSync(stale), 'a read prunes nothing');
+    writeFileSync(main, `<grammar ${RNG}><start><element name="doc"><empty/></element></start></grammar>`);
+    utimesSync(main, new Date(), new Date(Date.now() + 5000));
+    assert.equal(validateText(compileSchema(main, { cacheDir }), '<doc>a</doc>', { file: 'a.xml' }).valid, false);
+    assert.deepEqual(readdirSync(cacheDir), [entry], 'the entry rewritten, the stale one removed');
+  });
+
+  it('validates alike with a cache folder that cannot be made or holds a damaged entry', function () {
+    const dir = tempDir('cache-broken');
+    const main = join(dir, 'main.rng');
+    writeFileSync(main, `<grammar ${RNG}><start><element name="doc"><data type="integer"/></element></start></grammar>`);
+    const underAFile = join(main, 'cache');
+    for (let round = 0; round < 2; round++) {
+      assert.equal(validateText(compileSchema(main, { cacheDir: underAFile }), '<doc>7</doc>', { file: 'a.xml' }).valid, true);
+    }
+    const cacheDir = join(dir, 'cache');
+    compileSchema(main, { cacheDir });
+    const [entry] = readdirSync(cacheDir);
+    writeFileSync(join(cacheDir, entry!), '{"engine":');
+    const s = compileSchema(main, { cacheDir });
+    assert.equal(validateText(s, '<doc>7</doc>', { file: 'a.xml' }).valid, true);
+    assert.equal(validateText(s, '<doc>x</doc>', { file: 'a.xml' }).valid, false);
+  });
+
+  it('gives the restored graph the verdicts of the compiled one, element content built as documents reach it', function () {
+    const dir = tempDir('cache-lazy');
+    const cacheDir = join(dir, 'cache');
+    const main = join(dir, 'main.rng');
+    const year = `<data type="gYear"><param name="pattern">1[0-9]{3}</param></data>`;
+    writeFileSync(
+      main,
+      `<grammar ${RNG}><start><ref name="div"/></start>
+        <define name="div"><element name="div"><optional><attribute name="when">${year}</attribute></optional>
+          <zeroOrMore><choice><ref name="div"/><ref name="p"/><ref name="list"/></choice></zeroOrMore></element></define>
+        <define name="p"><element name="p"><optional><attribute name="when">${year}</attribute></optional><text/></element></define>
+        <define name="list"><element name="list"><attribute name="type"><choice><value>ordered</value><value>bulleted</value></choice></attribute>
+          <list><oneOrMore>${year}</oneOrMore></list></element></define>
+      </grammar>`,
+    );
+    const compiled = compileSchema(main, { cacheDir });
+    const documents = [
+      '<div/>',
+      '<div when="1850"><p when="1851">a</p><div><p/></div></div>',
+      '<div><list type="ordered">1850 1851</list></div>',
+      '<div><list type="numbered">1850</list></div>',
+      '<div><list type="ordered">1850 51</list></div>',
+      '<div><p when="2050"/></div>',
+      '<div><p><div/></p></div>',
+      '<p/>',
+    ];
+    const verdicts = (s: CompiledSchema): string[][] => documents.map((d) => validateText(s, d, { file: 'a.xml' }).errors.map((e) => e.code));
+    const expected = verdicts(compiled);
+    assert.deepEqual(expected.map((codes) => codes.length === 0), [true, true, true, false, false, false, false, false]);
+    for (const order of [documents, [...documents].reverse()]) {
+      const restored = compileSchema(main, { cacheDir });
+      assert.notEqual(restored.patterns, compiled.patterns, 'restored from the cache');
+      const got = order.map((d) => validateText(restored, d, { file: 'a.xml' }).errors.map((e) => e.code));
+      assert.deepEqual(order === documents ? got : got.reverse(), expected);
+      assert.equal(restored.declares('', 'list'), true);
+      assert.equal(restored.declares('', 'item'), false);
+    }
   });
 });

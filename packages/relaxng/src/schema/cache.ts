@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { makeDatatype, type Datatype } from '../datatypes/index.js';
 import { Patterns, type NameClass, type Pattern } from '../patterns.js';
 import type { IdType } from '../datatypes/index.js';
+import { entryFile, markUsed, pruneCache } from './cache-folder.js';
 
 /**
  * The engine's identity: a hash of its own compiled code, so that any change to the engine (the checks, the
@@ -65,7 +66,7 @@ export interface ValueOrigin {
 
 function entryPath(dir: string, url: string, options: string): string {
   const key = createHash('sha256').update(`${engine()}\u0000${options}\u0000${url}`).digest('hex').slice(0, 32);
-  return join(dir, `${key}.json`);
+  return entryFile(dir, engine(), key);
 }
 
 /** The cached graph of a schema, if every file it was compiled from is unchanged. */
@@ -74,9 +75,10 @@ export function readCache(
   url: string,
   options: string,
 ): { patterns: Patterns; start: Pattern; elements: Pattern[]; ids: [string, IdType][] } | undefined {
+  const file = entryPath(dir, url, options);
   let entry: Entry;
   try {
-    entry = JSON.parse(readFileSync(entryPath(dir, url, options), 'utf8')) as Entry;
+    entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
     if (entry.engine !== engine()) return undefined;
     for (const f of entry.files) {
       const s = statSync(f.path);
@@ -85,60 +87,112 @@ export function readCache(
   } catch {
     return undefined;
   }
+  markUsed(file);
+  return restore(entry);
+}
+
+/**
+ * Rebuilds an entry's graph as far as the start pattern reaches, every element included but the content of each
+ * only when a document first enters it: a document meets a small part of a schema as large as tei_all, and
+ * building all of it (~14,000 patterns) was half of the restore (docs/decisions.md, "The compiled-schema cache").
+ * Datatypes are made once per definition: tei_all's 672 datatype uses are 35 definitions, and making one
+ * (facets, patterns translated to regular expressions) costs more than the patterns that use it.
+ */
+function restore(entry: Entry): { patterns: Patterns; start: Pattern; elements: Pattern[]; ids: [string, IdType][] } {
   const patterns = new Patterns();
-  const datatypes: Datatype[] = entry.datatypes.map(([library, type, params]) => makeDatatype(library, type, params));
-  const built: Pattern[] = new Array(entry.nodes.length);
-  const elements: Pattern[] = [];
-  entry.nodes.forEach((n, i) => {
+  const byDefinition = new Map<string, Datatype>();
+  const datatypes: (Datatype | undefined)[] = new Array(entry.datatypes.length);
+  const datatype = (k: number): Datatype => {
+    let dt = datatypes[k];
+    if (dt === undefined) {
+      const [library, type, params] = entry.datatypes[k]!;
+      const definition = JSON.stringify(entry.datatypes[k]);
+      dt = byDefinition.get(definition);
+      if (dt === undefined) byDefinition.set(definition, (dt = makeDatatype(library, type, params)));
+      datatypes[k] = dt;
+    }
+    return dt;
+  };
+  const nodes = entry.nodes;
+  const built: (Pattern | undefined)[] = new Array(nodes.length);
+  const make = (n: Node): Pattern => {
     switch (n[0]) {
       case 'e':
-        built[i] = patterns.empty;
-        break;
+        return patterns.empty;
       case 'n':
-        built[i] = patterns.notAllowed;
-        break;
+        return patterns.notAllowed;
       case 't':
-        built[i] = patterns.text;
-        break;
+        return patterns.text;
       case 'c':
-        built[i] = patterns.restoredChoice(built[n[1]]!, built[n[2]]!);
-        break;
+        return patterns.restoredChoice(built[n[1]]!, built[n[2]]!);
       case 'g':
-        built[i] = patterns.group(built[n[1]]!, built[n[2]]!);
-        break;
+        return patterns.group(built[n[1]]!, built[n[2]]!);
       case 'i':
-        built[i] = patterns.interleave(built[n[1]]!, built[n[2]]!);
-        break;
+        return patterns.interleave(built[n[1]]!, built[n[2]]!);
       case 'o':
-        built[i] = patterns.oneOrMore(built[n[1]]!);
-        break;
+        return patterns.oneOrMore(built[n[1]]!);
       case 'l':
-        built[i] = patterns.list(built[n[1]]!);
-        break;
+        return patterns.list(built[n[1]]!);
       case 'd':
-        built[i] = patterns.data(datatypes[n[1]]!, n[2] < 0 ? undefined : built[n[2]]);
-        break;
+        return patterns.data(datatype(n[1]), n[2] < 0 ? undefined : built[n[2]]);
       case 'v': {
-        const dt = datatypes[n[1]]!;
+        const dt = datatype(n[1]);
         const ns = n[3];
         const prefixes = n[4];
         const value = dt.parse(n[2], { resolvePrefix: (p) => (p === '' ? ns : prefixes[p]), isUnparsedEntity: () => true });
-        built[i] = patterns.value(dt, value, n[2]);
-        break;
+        return patterns.value(dt, value, n[2]);
       }
       case 'a':
-        built[i] = patterns.attribute(entry.nameClasses[n[1]]!, built[n[2]]!);
-        break;
-      case 'E': {
-        const content = n[2];
-        // Content may come later in the list (recursion through elements): resolved on first use.
-        built[i] = patterns.element({}, entry.nameClasses[n[1]]!, () => built[content]!);
-        elements.push(built[i]!);
-        break;
+        return patterns.attribute(entry.nameClasses[n[1]]!, built[n[2]]!);
+      case 'E':
+        throw new Error('elements are made before any other pattern');
+    }
+  };
+  /** The pattern of node `root`, its parts built first (without recursion: a choice of hundreds nests as deep). */
+  const pattern = (root: number): Pattern => {
+    const stack = [root];
+    while (stack.length) {
+      const at = stack[stack.length - 1]!;
+      if (built[at]) {
+        stack.pop();
+        continue;
+      }
+      const n = nodes[at]!;
+      const before = stack.length;
+      for (const part of partsOf(n)) if (part >= 0 && !built[part]) stack.push(part);
+      if (stack.length === before) {
+        stack.pop();
+        built[at] = make(n);
       }
     }
+    return built[root]!;
+  };
+  const elements: Pattern[] = [];
+  nodes.forEach((n, i) => {
+    if (n[0] !== 'E') return;
+    const content = n[2];
+    built[i] = patterns.element({}, entry.nameClasses[n[1]]!, () => pattern(content));
+    elements.push(built[i]!);
   });
-  return { patterns, start: built[entry.start]!, elements, ids: entry.ids };
+  return { patterns, start: pattern(entry.start), elements, ids: entry.ids };
+}
+
+/** The nodes a node is made of (elements excepted: their content is built when first entered). */
+function partsOf(n: Node): number[] {
+  switch (n[0]) {
+    case 'c':
+    case 'g':
+    case 'i':
+      return [n[1], n[2]];
+    case 'o':
+    case 'l':
+      return [n[1]];
+    case 'd':
+    case 'a':
+      return [n[2]];
+    default:
+      return [];
+  }
 }
 
 /**
@@ -276,6 +330,7 @@ export function writeCache(
     const temp = `${target}.${createHash('sha256').update(String(Math.random())).digest('hex').slice(0, 8)}.tmp`;
     writeFileSync(temp, JSON.stringify(entry));
     renameSync(temp, target);
+    pruneCache(dir, engine(), target);
   } catch {
     // An unwritable cache only costs the next run a compile.
   }
