@@ -47,22 +47,23 @@ interface Plan {
 }
 
 /**
- * The documents of a source, one at a time in source order. Only the cuts are held, and the blocks of a print
- * extraction: a document given is no longer referenced here, so that it can go once the rest of the pipeline is
+ * The documents of a source, one at a time in source order. Only the cuts are held, the blocks of a print
+ * extraction, and those of a plain text's first documents: a document given is no longer referenced here, so that it can go once the rest of the pipeline is
  * done with it.
  */
-export function* segmentDocuments(source: SourceText): Generator<TeiDocument> {
+export function* segmentDocuments(source: SourceText, keepBudget = KEEP_BUDGET): Generator<TeiDocument> {
   const plan = planDocuments(source);
-  // A plain text's documents are read again from their lines when they are made: the same blocks (a document
-  // starts at a block's first line and ends at a block's last; a block never runs past a blank line), and the
-  // cuts alone are held meanwhile, not a model of the source. A print extraction's blocks are kept (their lines
-  // are rebuilt across page breaks), without the texts segmentation read them by: a second copy of the source.
+  // A plain text's first documents keep the plan's blocks (keepPlannedBlocks); the others are read again from their
+  // lines when they are made: the same blocks (a document starts at a block's first line and ends at a block's last;
+  // a block never runs past a blank line), and the cuts alone are held meanwhile, not a model of the whole source. A
+  // print extraction's blocks are kept (their lines are rebuilt across page breaks), without the texts segmentation
+  // read them by: a second copy of the source.
   const cuts = plan.documents.map((d) => ({ ...d, fromLine: plan.blocks[d.from]!.line, toLine: plan.blocks[d.to - 1]!.endLine }));
   const blocks: (Block | undefined)[] = [];
   if (plan.printed) {
     for (const d of plan.documents) for (let i = d.from; i < d.to; i++) blocks[i] = plan.blocks[i];
     for (const b of blocks) if (b) forgetBlockText(b);
-  }
+  } else keepPlannedBlocks(plan, blocks, keepBudget);
   plan.blocks = [];
   let ordinal = 0;
   if (plan.front) {
@@ -71,7 +72,7 @@ export function* segmentDocuments(source: SourceText): Generator<TeiDocument> {
     ordinal++;
   }
   for (const d of cuts) {
-    const docBlocks = plan.printed ? (blocks.slice(d.from, d.to) as Block[]) : readBlocks(source, d.fromLine, d.toLine);
+    const docBlocks = blocks[d.from] ? (blocks.slice(d.from, d.to) as Block[]) : readBlocks(source, d.fromLine, d.toLine);
     blocks.fill(undefined, d.from, d.to);
     for (const i of d.heads ?? []) {
       const b = docBlocks[i - d.from]!;
@@ -79,6 +80,34 @@ export function* segmentDocuments(source: SourceText): Generator<TeiDocument> {
     }
     if (d.head !== undefined) docBlocks[d.head - d.from]!.kind = 'head';
     yield makeDocument(source, docBlocks, ordinal++, d.kind);
+  }
+}
+
+/**
+ * What the blocks of a plain text's first documents may hold while they wait to be made ({@link keepPlannedBlocks}):
+ * characters of their lines, and {@link BLOCK_WEIGHT} for each block. A 10 MB text fits (its peak RSS 201 → 250 MB);
+ * at 50 MB its first fifth does, and the peak stays under issue 13's 600 MB.
+ */
+const KEEP_BUDGET = 24 * 1048576;
+const BLOCK_WEIGHT = 200;
+
+/**
+ * Keeps in `blocks` (by index) the plan's blocks of a plain text's first documents, up to {@link KEEP_BUDGET}: they
+ * are the blocks the documents would read again from their lines (`keepBudget` of {@link segmentDocuments}: tests
+ * compare the two), with the texts and features the plan's rules
+ * already read from them, which every later pass asks for again (reading them again was a tenth of segmentation and
+ * structure). The documents past the budget are read again from their lines, so that a long source is not held
+ * twice (its lines and its blocks).
+ */
+function keepPlannedBlocks(plan: Plan, blocks: (Block | undefined)[], budget: number): void {
+  let spent = 0;
+  for (const d of plan.documents) {
+    for (let i = d.from; i < d.to; i++) {
+      spent += BLOCK_WEIGHT;
+      for (const line of plan.blocks[i]!.lines) spent += line.length;
+    }
+    if (spent > budget) return;
+    for (let i = d.from; i < d.to; i++) blocks[i] = plan.blocks[i];
   }
 }
 
