@@ -53,17 +53,22 @@ interface Plan {
  */
 export function* segmentDocuments(source: SourceText, keepBudget = KEEP_BUDGET): Generator<TeiDocument> {
   const plan = planDocuments(source);
-  // A plain text's first documents keep the plan's blocks (keepPlannedBlocks); the others are read again from their
-  // lines when they are made: the same blocks (a document starts at a block's first line and ends at a block's last;
-  // a block never runs past a blank line), and the cuts alone are held meanwhile, not a model of the whole source. A
-  // print extraction's blocks are kept (their lines are rebuilt across page breaks), without the texts segmentation
-  // read them by: a second copy of the source.
+  // The first documents keep the plan's blocks with the texts the plan read (documentsWithin). A plain text's other
+  // documents are read again from their lines when they are made: the same blocks (a document starts at a block's
+  // first line and ends at a block's last; a block never runs past a blank line), and the cuts alone are held
+  // meanwhile, not a model of the whole source. A print extraction's blocks are all kept (their lines are rebuilt
+  // across page breaks), past the budget without the texts segmentation read them by: a second copy of the source.
   const cuts = plan.documents.map((d) => ({ ...d, fromLine: plan.blocks[d.from]!.line, toLine: plan.blocks[d.to - 1]!.endLine }));
   const blocks: (Block | undefined)[] = [];
-  if (plan.printed) {
-    for (const d of plan.documents) for (let i = d.from; i < d.to; i++) blocks[i] = plan.blocks[i];
-    for (const b of blocks) if (b) forgetBlockText(b);
-  } else keepPlannedBlocks(plan, blocks, keepBudget);
+  const within = documentsWithin(plan, keepBudget);
+  plan.documents.forEach((d, k) => {
+    if (k >= within && !plan.printed) return;
+    for (let i = d.from; i < d.to; i++) {
+      const b = plan.blocks[i]!;
+      if (k >= within) forgetBlockText(b);
+      blocks[i] = b;
+    }
+  });
   plan.blocks = [];
   let ordinal = 0;
   if (plan.front) {
@@ -84,31 +89,31 @@ export function* segmentDocuments(source: SourceText, keepBudget = KEEP_BUDGET):
 }
 
 /**
- * What the blocks of a plain text's first documents may hold while they wait to be made ({@link keepPlannedBlocks}):
+ * What the blocks of a source's first documents may hold while they wait to be made ({@link documentsWithin}):
  * characters of their lines, and {@link BLOCK_WEIGHT} for each block. A 10 MB text fits (its peak RSS 201 → 250 MB);
- * at 50 MB its first fifth does, and the peak stays under issue 13's 600 MB.
+ * of 50 MB, the first fifth (peak RSS 410 → 423 MB; issue 13's bound is 600).
  */
 const KEEP_BUDGET = 24 * 1048576;
 const BLOCK_WEIGHT = 200;
 
 /**
- * Keeps in `blocks` (by index) the plan's blocks of a plain text's first documents, up to {@link KEEP_BUDGET}: they
- * are the blocks the documents would read again from their lines (`keepBudget` of {@link segmentDocuments}: tests
- * compare the two), with the texts and features the plan's rules
- * already read from them, which every later pass asks for again (reading them again was a tenth of segmentation and
- * structure). The documents past the budget are read again from their lines, so that a long source is not held
- * twice (its lines and its blocks).
+ * How many of the plan's first documents keep its blocks, up to `budget` ({@link KEEP_BUDGET}; tests compare
+ * documents made with none kept): they are the blocks the documents would read again from their lines, with the texts
+ * and features the plan's rules already read from them, which every later pass asks for again (reading them again
+ * was a tenth of segmentation and structure). Past the budget, a long source is not held twice (its lines and its
+ * blocks).
  */
-function keepPlannedBlocks(plan: Plan, blocks: (Block | undefined)[], budget: number): void {
+function documentsWithin(plan: Plan, budget: number): number {
   let spent = 0;
-  for (const d of plan.documents) {
+  for (let k = 0; k < plan.documents.length; k++) {
+    const d = plan.documents[k]!;
     for (let i = d.from; i < d.to; i++) {
       spent += BLOCK_WEIGHT;
       for (const line of plan.blocks[i]!.lines) spent += line.length;
     }
-    if (spent > budget) return;
-    for (let i = d.from; i < d.to; i++) blocks[i] = plan.blocks[i];
+    if (spent > budget) return k;
   }
+  return plan.documents.length;
 }
 
 function planDocuments(source: SourceText): Plan {
