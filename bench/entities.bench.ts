@@ -243,7 +243,7 @@ export async function run(): Promise<void> {
     const c0 = cpu();
     for (const d of round) {
       fallbackReference = tagDocument(d, recorder, { fallbackReference, source: known.get(d.sourceFile) }).reference ?? fallbackReference;
-      recorded.push({ document: `${d.sourceSlug}/${d.id}`, source: d.sourceFile, mentions: recorder.take() });
+      recorded.push({ document: `${d.sourceSlug}/${d.id}`, source: d.sourceFile, mentions: recorder.take(d) });
     }
     const c1 = cpu();
     r.link(recorded).forEach((ids, i) => fillPersonRefs(round[i]!, ids));

@@ -465,7 +465,7 @@ function* convertHere(jobs: readonly ConvertJob[], registry: PersonRegistry): Ge
       yield { index, kind: 'unreadable', diagnostic: e.toDiagnostic() };
       continue;
     }
-    for (const doc of stream.documents) yield { index, kind: 'document', doc, mentions: persons.take() };
+    for (const doc of stream.documents) yield { index, kind: 'document', doc, mentions: persons.take(doc) };
     yield { index, kind: 'done', encoding: stream.encoding as SourceText['encoding'], diagnostics: stream.diagnostics, bytes };
   }
 }

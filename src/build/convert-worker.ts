@@ -71,7 +71,7 @@ function convertOne(req: ConvertRequest): void {
         ...(req.generatedOn ? { generatedOn: req.generatedOn } : {}),
       });
     })();
-    for (const doc of stream.documents) send({ index: req.index, kind: 'document', doc, mentions: persons.take() });
+    for (const doc of stream.documents) send({ index: req.index, kind: 'document', doc, mentions: persons.take(doc) });
     send({ index: req.index, kind: 'done', encoding: stream.encoding, diagnostics: stream.diagnostics, bytes });
   } catch (e) {
     if (e instanceof InputError) send({ index: req.index, kind: 'unreadable', diagnostic: e.toDiagnostic() });

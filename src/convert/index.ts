@@ -60,7 +60,7 @@ export function convert(input: string | Uint8Array, options: ConvertOptions): Co
   const mentions = new MentionStore();
   for (const doc of stream.documents) {
     documents.push(doc);
-    if (recorder) mentions.add({ document: `${doc.sourceSlug}/${doc.id}`, source: options.fileName, mentions: recorder.take() });
+    if (recorder) mentions.add({ document: `${doc.sourceSlug}/${doc.id}`, source: options.fileName, mentions: recorder.take(doc) });
   }
   if (registry) {
     const ids = registry.link(mentions);

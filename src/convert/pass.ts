@@ -27,6 +27,11 @@ export interface ConvertOptions {
    */
   maxDocumentChars?: number;
   maxDocumentBlocks?: number;
+  /**
+   * Documents taken through the document passes together, each pass over all of them in turn: 16 by default (and
+   * never more than 4,000 source lines); 1 takes each document through every pass before the next is made.
+   */
+  batchDocuments?: number;
   /** Called as conversion advances through an input: the last line of the document just finished, and the source's line count. */
   onProgress?: (done: number, total: number) => void;
   /**

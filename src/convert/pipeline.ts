@@ -2,7 +2,7 @@
  * The conversion pipeline: every pass, in order, in one literal list. Each pass is one concern in its own
  * module (src/convert/passes/) and reads what the passes it `requires` left in the document model.
  *
- * Documents go through the passes one at a time, from segmentation to the last pass; a volume pass may hold
+ * Documents go through the passes in small batches, from segmentation to the last pass; a volume pass may hold
  * some back until later documents have told it what it needs (see `VolumePass`).
  */
 import type { SourceText, TeiDocument } from '../model/document.js';
@@ -59,8 +59,8 @@ export function runPipeline(source: SourceText, ctx: ConvertContext, pipeline: P
 
 /**
  * Runs a pipeline over one source and yields each document as soon as the last pass is done with it, in source
- * order. Segmentation makes one document at a time; each goes through every pass and out before the next is
- * made, so that a caller that writes it out and lets it go holds one document at a time. A volume pass may hold
+ * order. Segmentation makes one document at a time; a small batch of them goes through every pass and out before
+ * the next batch is made, so that a caller that writes each out and lets it go holds one batch at a time. A volume pass may hold
  * documents back until later ones decide them (see {@link VolumePass}); they wait in `ctx.options.parking`.
  *
  * A document past the size guard (see {@link documentSizeProblem}) is reported where it starts, and the passes
@@ -92,11 +92,34 @@ function* guarded(docs: Iterable<TeiDocument>, rest: readonly (DocumentPass | Vo
   }
 }
 
+/**
+ * A batch of documents goes through one pass after another: each pass over all of them, then the next. A pass run
+ * over one document after another finds its code and data still in the processor's caches; run once per document
+ * between all the other passes, it found them cold (a running heading read in 37 µs inside a conversion, 7 µs
+ * in a loop). A batch is a few documents, or fewer lines of source, so memory stays bounded by a document.
+ * Output is the same whatever the batch: a pass keeps what it carries from one document to the next in its own
+ * state, read by no other pass.
+ */
+export const BATCH_DOCUMENTS = 16;
+export const BATCH_LINES = 4000;
+
 function* throughDocumentPasses(docs: Iterable<TeiDocument>, stage: readonly DocumentPass[], oversized: ReadonlySet<string>, ctx: ConvertContext): Generator<TeiDocument> {
+  const most = Math.max(1, ctx.options.batchDocuments ?? BATCH_DOCUMENTS);
+  let batch: TeiDocument[] = [];
+  let lines = 0;
+  const runBatch = (): TeiDocument[] => {
+    for (const pass of stage) for (const doc of batch) if (!pass.skipsOversized || !oversized.has(doc.id)) pass.run(doc, ctx);
+    const done = batch;
+    batch = [];
+    lines = 0;
+    return done;
+  };
   for (const doc of docs) {
-    for (const pass of stage) if (!pass.skipsOversized || !oversized.has(doc.id)) pass.run(doc, ctx);
-    yield doc;
+    batch.push(doc);
+    lines += doc.endLine - doc.startLine + 1;
+    if (batch.length >= most || lines >= BATCH_LINES) yield* runBatch();
   }
+  yield* runBatch();
 }
 
 /**

@@ -32,6 +32,11 @@ export interface PersonResolver {
    * {@link PersonRegistry.takeSourceKnowledge}); undefined, and the entity pass reads it itself, otherwise.
    */
   takeSourceKnowledge?(lines: LineList): NameKnowledge | undefined;
+  /**
+   * Told by the entity pass when it is done with a document: a recorder files the mentions written down since under
+   * that document, for {@link MentionRecorder.take} (the pass may tag several documents before any is taken).
+   */
+  documentTagged?(doc: TeiDocument): void;
 }
 
 /** One call of {@link PersonResolver.resolve}, as a recorder keeps it. */
@@ -60,7 +65,7 @@ const PLACEHOLDER = '\t';
 
 /**
  * Tags without resolving: answers what the edition knows from {@link EditionNameFacts}, and writes down every
- * mention with a placeholder id. `take()` hands over the mentions of the document just tagged.
+ * mention with a placeholder id. `take(doc)` hands over the mentions of a tagged document.
  */
 export class MentionRecorder implements PersonResolver {
   readonly knowledge: NameKnowledge;
@@ -69,6 +74,8 @@ export class MentionRecorder implements PersonResolver {
   /** Without learned knowledge, `knows` falls back to surnames named with evidence of their own so far. */
   private readonly strongSeen: Set<string>;
   private mentions: RecordedMention[] = [];
+  /** Mentions of documents tagged and not yet taken, by document (the pipeline tags documents in batches). */
+  private readonly tagged = new Map<TeiDocument, RecordedMention[]>();
 
   /**
    * `sourceKnowledge`: in the registry's own thread, what a source teaches read alone, which the registry read with
@@ -98,8 +105,23 @@ export class MentionRecorder implements PersonResolver {
     return `${PLACEHOLDER}${this.mentions.length - 1}`;
   }
 
-  /** The mentions written down since the last call, in the order they were met; numbering starts again. */
-  take(): RecordedMention[] {
+  documentTagged(doc: TeiDocument): void {
+    this.tagged.set(doc, this.mentions);
+    this.mentions = [];
+  }
+
+  /**
+   * The mentions of `doc`, in the order they were met, once the entity pass is done with it (none for a document it
+   * left alone). Without `doc`: those written down since the last call. Numbering starts again with each document.
+   */
+  take(doc?: TeiDocument): RecordedMention[] {
+    if (doc) {
+      const filed = this.tagged.get(doc);
+      if (filed) {
+        this.tagged.delete(doc);
+        return filed;
+      }
+    }
     const taken = this.mentions;
     this.mentions = [];
     return taken;

@@ -28,5 +28,6 @@ export const entitiesPass: DocumentPass = {
     const state = ctx.state(ACROSS_DOCUMENTS);
     const stats = tagDocument(doc, ctx.persons, { fallbackReference: state.reference, source: state.knowledge });
     if (stats.reference) state.reference = stats.reference;
+    ctx.persons.documentTagged?.(doc);
   },
 };
