@@ -111,20 +111,14 @@ export class MentionRecorder implements PersonResolver {
   }
 
   /**
-   * The mentions of `doc`, in the order they were met, once the entity pass is done with it (none for a document it
-   * left alone). Without `doc`: those written down since the last call. Numbering starts again with each document.
+   * The mentions of `doc`, in the order they were met, once the entity pass is done with it; none for a document it
+   * left alone. Their numbering starts again with each document.
    */
-  take(doc?: TeiDocument): RecordedMention[] {
-    if (doc) {
-      const filed = this.tagged.get(doc);
-      if (filed) {
-        this.tagged.delete(doc);
-        return filed;
-      }
-    }
-    const taken = this.mentions;
-    this.mentions = [];
-    return taken;
+  take(doc: TeiDocument): RecordedMention[] {
+    const filed = this.tagged.get(doc);
+    if (!filed) return [];
+    this.tagged.delete(doc);
+    return filed;
   }
 }
 
